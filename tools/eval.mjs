@@ -1,0 +1,292 @@
+#!/usr/bin/env node
+// Lectern's accuracy evaluation on the two shared corpora (issue 3, "Evaluation").
+//
+//   node tools/eval.mjs readability DIR  [options]   shingle P/R/F1 vs expected.html + metadata
+//   node tools/eval.mjs trafilatura DIR  [options]   with/without snippet P/R/F
+//
+// Options:
+//   --engine lectern|readability-js   what to evaluate (default lectern; readability-js is the
+//                                     reference: @mozilla/readability 0.6 on linkedom)
+//   --bin PATH         the Lectern CLI (default $LECTERN_BIN or target/release/lectern); also
+//                      used to turn reference/Readability.js HTML into text with our text rules
+//   --worst N          how many worst pages to list (default 10)
+//   --json FILE        write every page's scores as JSON (- for stdout, summary then goes to stderr)
+//   --verbose          list every metadata mismatch and every failed snippet of the worst pages
+//
+// Work files go to .eval/<corpus>-<engine>/ (git-ignored), rewritten on every run, so the
+// outputs of the last run can be inspected. See docs/evaluation.md for the scoring rules.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  METADATA_FIELDS, compareMetadata, f1, mean, normaliseField, scoreSnippets, shinglePR, snippetTotals,
+} from './eval/scoring.mjs';
+import {
+  defaultLecternBin, runLectern, runReadabilityJs, safeIds, writeHtmlPages,
+} from './eval/engines.mjs';
+import { htmlToBlockText } from './eval/blocktext.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const READABILITY_URL = 'http://fakehost/test/page.html';
+const ENGINES = ['lectern', 'readability-js'];
+
+// ---------------------------------------------------------------- command line
+
+function usage(message) {
+  if (message) console.error(`eval: ${message}`);
+  console.error('usage: node tools/eval.mjs readability|trafilatura DIR [--engine lectern|readability-js] ' +
+    '[--bin PATH] [--worst N] [--json FILE|-] [--verbose]');
+  process.exit(64);
+}
+
+function parseArgs(argv) {
+  const opts = { engine: 'lectern', bin: defaultLecternBin(ROOT), worst: 10, json: null, verbose: false };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => argv[++i] ?? usage(`${arg} needs a value`);
+    if (arg === '--engine') opts.engine = value();
+    else if (arg === '--bin') opts.bin = path.resolve(value());
+    else if (arg === '--worst') opts.worst = Number(value());
+    else if (arg === '--json') opts.json = value();
+    else if (arg === '--verbose') opts.verbose = true;
+    else if (arg === '-h' || arg === '--help') usage();
+    else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
+    else rest.push(arg);
+  }
+  if (rest.length !== 2) usage();
+  [opts.corpus, opts.dir] = rest;
+  if (!['readability', 'trafilatura'].includes(opts.corpus)) usage(`unknown corpus ${opts.corpus}`);
+  if (!ENGINES.includes(opts.engine)) usage(`unknown engine ${opts.engine}`);
+  if (!fs.existsSync(opts.dir)) usage(`no such directory ${opts.dir}`);
+  return opts;
+}
+
+// With --json -, stdout carries the JSON only.
+let out = (line = '') => console.log(line);
+
+// ---------------------------------------------------------------- helpers
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const num = (x) => x.toFixed(3);
+
+function markdownTable(headers, rows) {
+  const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function clip(text, max = 80) {
+  const t = normaliseField(text);
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function workDir(opts) {
+  const dir = path.join(ROOT, '.eval', `${opts.corpus}-${opts.engine}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function haveBin(opts) {
+  return fs.existsSync(opts.bin);
+}
+
+/**
+ * Block-separated text of HTML fragments/documents, with Lectern's own text rules
+ * (`--whole-document --format text`) when the CLI is built, else the JS stand-in.
+ */
+function htmlFilesToText(pages, opts, work, label) {
+  if (haveBin(opts)) {
+    const run = runLectern(pages, {
+      bin: opts.bin, work: path.join(work, label), format: 'text', url: READABILITY_URL, wholeDocument: true,
+    });
+    return run.results;
+  }
+  console.error(`eval: warning: ${opts.bin} missing; ${label} text uses the JS stand-in, not Lectern's text rules`);
+  const results = new Map();
+  for (const { id, path: file } of pages) results.set(id, htmlToBlockText(fs.readFileSync(file, 'utf8')));
+  return results;
+}
+
+function timed(label, fn) {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.error(`eval: ${label}: ${seconds.toFixed(1)} s`);
+  return value;
+}
+
+/** Runs the engine. Returns Map(id → { text, meta }) where text is null for "no article". */
+function extractAll(pages, opts, work, url) {
+  const extracted = new Map();
+  if (opts.engine === 'lectern') {
+    const text = timed('lectern --format text', () =>
+      runLectern(pages, { bin: opts.bin, work: path.join(work, 'text'), format: 'text', url }));
+    const json = opts.corpus === 'readability'
+      ? timed('lectern --format json', () =>
+        runLectern(pages, { bin: opts.bin, work: path.join(work, 'json'), format: 'json', url }))
+      : null;
+    for (const { id } of pages) {
+      const raw = json?.results.get(id);
+      extracted.set(id, { text: text.results.get(id), meta: raw ? JSON.parse(raw) : null });
+    }
+    extracted.noArticle = text.stderr.trim();
+    return extracted;
+  }
+  const { results, errors } = timed('readability-js', () => runReadabilityJs(pages));
+  for (const e of errors) console.error(`eval: readability-js: ${e}`);
+  const contents = new Map([...results].map(([id, r]) => [id, r?.content ?? null]));
+  const htmlPages = writeHtmlPages(contents, path.join(work, 'readability-js-html'));
+  const texts = htmlFilesToText(htmlPages, opts, work, 'readability-js-text');
+  for (const { id } of pages) {
+    extracted.set(id, { text: texts.get(id) ?? null, meta: results.get(id) });
+  }
+  return extracted;
+}
+
+// ---------------------------------------------------------------- readability corpus
+
+function listReadabilityPages(dir) {
+  const names = fs.readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, 'source.html')))
+    .sort();
+  const ids = safeIds(names);
+  return names.map((name, i) => ({
+    id: ids[i],
+    name,
+    path: path.join(dir, name, 'source.html'),
+    expectedHtml: path.join(dir, name, 'expected.html'),
+    expectedMeta: JSON.parse(fs.readFileSync(path.join(dir, name, 'expected-metadata.json'), 'utf8')),
+  }));
+}
+
+function evalReadability(opts) {
+  const pages = listReadabilityPages(opts.dir);
+  const work = workDir(opts);
+  const expectedText = timed('expected.html → text', () => htmlFilesToText(
+    pages.map(({ id, expectedHtml }) => ({ id, path: expectedHtml })), opts, work, 'expected'));
+  const extracted = extractAll(pages, opts, work, READABILITY_URL);
+
+  const scored = pages.map((page) => {
+    const { text, meta } = extracted.get(page.id);
+    const pr = shinglePR(text ?? '', expectedText.get(page.id) ?? '');
+    return {
+      page: page.name,
+      noArticle: text === null,
+      precision: pr.precision,
+      recall: pr.recall,
+      f1: f1(pr.precision, pr.recall),
+      metadata: compareMetadata(meta, page.expectedMeta),
+      actualMeta: Object.fromEntries(METADATA_FIELDS.map((f) => [f, meta?.[f] ?? null])),
+      expectedMeta: Object.fromEntries(METADATA_FIELDS.map((f) => [f, page.expectedMeta[f] ?? null])),
+    };
+  });
+
+  const precision = mean(scored.map((s) => s.precision));
+  const recall = mean(scored.map((s) => s.recall));
+  const metaShare = Object.fromEntries(
+    METADATA_FIELDS.map((f) => [f, mean(scored.map((s) => (s.metadata[f] ? 1 : 0)))]));
+  const summary = {
+    corpus: 'readability', engine: opts.engine, pages: pages.length,
+    noArticle: scored.filter((s) => s.noArticle).length,
+    precision, recall, f1: f1(precision, recall),
+    meanPageF1: mean(scored.map((s) => s.f1)),
+    metadata: metaShare,
+  };
+
+  out(`## Readability corpus — ${opts.engine} (${pages.length} pages)\n`);
+  out(markdownTable(['pages', 'no article', 'precision', 'recall', 'F1', 'mean page F1'], [[
+    pages.length, summary.noArticle, num(precision), num(recall), num(summary.f1), num(summary.meanPageF1),
+  ]]));
+  out('\nMetadata equal to expected-metadata.json:\n');
+  out(markdownTable(METADATA_FIELDS, [METADATA_FIELDS.map((f) => pct(metaShare[f]))]));
+  out(`\nWorst ${opts.worst} pages by F1:\n`);
+  const worst = [...scored].sort((a, b) => a.f1 - b.f1).slice(0, opts.worst);
+  out(markdownTable(['page', 'P', 'R', 'F1'], worst.map((s) => [
+    s.noArticle ? `${s.page} (no article)` : s.page, num(s.precision), num(s.recall), num(s.f1)])));
+  printMetadataMismatches(scored, opts);
+  return { summary, pages: scored };
+}
+
+function printMetadataMismatches(scored, opts) {
+  const fields = opts.verbose ? METADATA_FIELDS : ['title'];
+  for (const field of fields) {
+    const wrong = scored.filter((s) => !s.metadata[field]);
+    if (!wrong.length) continue;
+    out(`\n${field} mismatches (${wrong.length}):\n`);
+    out(markdownTable(['page', 'ours', 'expected'], wrong.map((s) => [
+      s.page, clip(s.actualMeta[field]) || '∅', clip(s.expectedMeta[field]) || '∅'])));
+  }
+}
+
+// ---------------------------------------------------------------- trafilatura corpus
+
+function listTrafilaturaPages(dir) {
+  const data = JSON.parse(fs.readFileSync(path.join(dir, 'evaldata.json'), 'utf8'));
+  const entries = Object.entries(data)
+    .filter(([, v]) => fs.existsSync(path.join(dir, 'pages', v.file)))
+    .sort(([, a], [, b]) => a.file.localeCompare(b.file));
+  const ids = safeIds(entries.map(([, v]) => v.file));
+  return entries.map(([url, v], i) => ({
+    id: ids[i], name: v.file, url, path: path.join(dir, 'pages', v.file),
+    with: v.with ?? [], without: v.without ?? [],
+  }));
+}
+
+function evalTrafilatura(opts) {
+  const pages = listTrafilaturaPages(opts.dir);
+  const work = workDir(opts);
+  // One batch process for all pages, so no per-page URL: URLs don't affect the article text.
+  const extracted = extractAll(pages, opts, work, undefined);
+
+  const scored = pages.map((page) => {
+    const { text } = extracted.get(page.id);
+    const s = scoreSnippets(text ?? '', page.with, page.without);
+    const errors = s.fn + s.fp;
+    return { page: page.name, url: page.url, noArticle: text === null, errors, ...s };
+  });
+  const totals = snippetTotals(scored);
+  const summary = {
+    corpus: 'trafilatura', engine: opts.engine, pages: pages.length,
+    noArticle: scored.filter((s) => s.noArticle).length, ...totals,
+  };
+
+  out(`## Trafilatura corpus — ${opts.engine} (${pages.length} pages)\n`);
+  out(markdownTable(['pages', 'no article', 'TP', 'FN', 'FP', 'precision', 'recall', 'F'], [[
+    pages.length, summary.noArticle, totals.tp, totals.fn, totals.fp,
+    num(totals.precision), num(totals.recall), num(totals.f)]]));
+  out(`\nWorst ${opts.worst} pages (missing "with" + leaked "without" snippets):\n`);
+  const worst = [...scored].sort((a, b) => b.errors - a.errors || b.fn - a.fn).slice(0, opts.worst);
+  out(markdownTable(['page', 'url', 'missing', 'leaked', 'example'], worst.map((s) => [
+    s.noArticle ? `${s.page} (no article)` : s.page, clip(s.url, 60),
+    `${s.fn}/${s.fn + s.tp}`, `${s.fp}/${s.fp + s.tn}`,
+    clip(s.missing[0] ? `missing: ${s.missing[0]}` : `leaked: ${s.leaked[0] ?? ''}`, 70)])));
+  if (opts.verbose) {
+    for (const s of worst) {
+      out(`\n${s.page} — ${s.url}`);
+      for (const m of s.missing) out(`  missing: ${clip(m, 120)}`);
+      for (const l of s.leaked) out(`  leaked:  ${clip(l, 120)}`);
+    }
+  }
+  return { summary, pages: scored.map(({ missing, leaked, ...rest }) => ({ ...rest, missing, leaked })) };
+}
+
+// ---------------------------------------------------------------- main
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.json === '-') out = (line = '') => console.error(line);
+  if (opts.engine === 'lectern' && !haveBin(opts)) {
+    usage(`no Lectern binary at ${opts.bin} (cargo build --release, or set LECTERN_BIN / --bin)`);
+  }
+  const result = opts.corpus === 'readability' ? evalReadability(opts) : evalTrafilatura(opts);
+  result.summary.command = `node tools/eval.mjs ${process.argv.slice(2).join(' ')}`;
+  result.summary.date = new Date().toISOString();
+  result.summary.host = `${os.hostname()} (${os.cpus().length} CPUs)`;
+  if (opts.json === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (opts.json) fs.writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+main();
