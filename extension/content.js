@@ -1,0 +1,136 @@
+// Injected on demand (toolbar button or shortcut) into the page's top frame, in the extension's
+// isolated world. It toggles the reader: snapshot the live page, then cover the viewport with
+// the reader page (an extension page in an iframe); on close, remove it and give back focus and
+// scroll position. The page's own DOM is not touched except for the one host element, which is
+// removed again on close. Injecting it again only toggles.
+(() => {
+  const STATE = Symbol.for('lectern.content');
+  try {
+    if (globalThis[STATE]) {
+      globalThis[STATE].toggle();
+      return;
+    }
+  } catch {
+    return;
+  }
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  let session = null;
+
+  function serialiseDocument() {
+    const root = document.documentElement;
+    if (!root) return '';
+    if (typeof root.getHTML === 'function') {
+      try {
+        // Open shadow roots are included where the browser can serialise them.
+        const shadowRoots = [];
+        for (const el of document.querySelectorAll('*')) {
+          if (el.shadowRoot) shadowRoots.push(el.shadowRoot);
+        }
+        const inner = root.getHTML({ serializableShadowRoots: true, shadowRoots });
+        const attrs = [...root.attributes]
+          .map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+          .join('');
+        return `<!DOCTYPE html><html${attrs}>${inner}</html>`;
+      } catch {
+        // fall back to outerHTML
+      }
+    }
+    return root.outerHTML;
+  }
+
+  function selectionHtml() {
+    try {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+      const box = document.createElement('div');
+      for (let i = 0; i < selection.rangeCount; i++) box.append(selection.getRangeAt(i).cloneContents());
+      const html = box.innerHTML.trim();
+      return html || null;
+    } catch {
+      return null;
+    }
+  }
+
+  function onPageKeydown(event) {
+    if (event.key === 'Escape' && session) {
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      close();
+    }
+  }
+
+  function open() {
+    const snapshot = {
+      html: serialiseDocument(),
+      url: location.href,
+      title: document.title || null,
+      selectionHtml: selectionHtml(),
+    };
+    const host = document.createElement('lectern-reader');
+    host.setAttribute('style', [
+      'all: initial', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh',
+      'z-index: 2147483647', 'display: block', 'margin: 0', 'padding: 0', 'border: 0',
+    ].map((d) => `${d} !important`).join(';'));
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.src = api.runtime.getURL('reader.html');
+    frame.allow = 'clipboard-write';
+    frame.title = api.i18n.getMessage('readerDocumentTitle') || 'Reader view';
+    frame.setAttribute('style', 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal');
+    frame.addEventListener('load', () => {
+      try { frame.focus(); } catch { /* ignore */ }
+    }, { once: true });
+    shadow.append(frame);
+
+    session = {
+      host,
+      snapshot,
+      scrollX: window.scrollX,
+      scrollY: window.scrollY,
+      focused: document.activeElement,
+    };
+    window.addEventListener('keydown', onPageKeydown, true);
+    (document.documentElement ?? document.body).append(host);
+  }
+
+  function close() {
+    if (!session) return;
+    const { host, scrollX, scrollY, focused } = session;
+    session = null;
+    window.removeEventListener('keydown', onPageKeydown, true);
+    try { host.remove(); } catch { /* ignore */ }
+    try {
+      if (focused && focused !== document.body && focused.isConnected && typeof focused.focus === 'function') {
+        focused.focus({ preventScroll: true });
+      } else {
+        window.focus();
+      }
+    } catch { /* ignore */ }
+    if (window.scrollX !== scrollX || window.scrollY !== scrollY) window.scrollTo(scrollX, scrollY);
+  }
+
+  function toggle() {
+    try {
+      if (session) close();
+      else open();
+    } catch (error) {
+      console.warn('Lectern could not open the reader:', error);
+      session = null;
+    }
+  }
+
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || !message) return false;
+    if (message.type === 'lectern:snapshot') {
+      sendResponse(session ? session.snapshot : null);
+    } else if (message.type === 'lectern:close') {
+      close();
+      sendResponse(true);
+    }
+    return false;
+  });
+
+  globalThis[STATE] = { toggle };
+  toggle();
+})();

@@ -1,0 +1,248 @@
+// The shared reader renderer. The extension's reader page and the demo site both use it, each
+// through a small platform adapter:
+//   adapter.t(key, ...substitutions) -> string        (strings from _locales)
+//   adapter.loadSettings() -> Promise<object|null>
+//   adapter.saveSettings(settings) -> Promise<void>
+//   adapter.onSettingsChanged?(callback)              (settings changed elsewhere)
+//   adapter.locale?                                   (for dates; default: the browser's)
+//   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
+
+import { DEFAULTS, CHOICES, normalise, stepSize, applySettings } from './settings.js';
+import { insertArticleHtml } from './insert-html.js';
+import { formatDate, formatBytes, hostOf, isWebUrl } from './format.js';
+
+const LABELS = {
+  theme: ['theme', { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', auto: 'themeAuto' }],
+  font: ['font', { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' }],
+  width: ['lineWidth', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }],
+  spacing: ['lineSpacing', { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' }],
+};
+
+let instances = 0;
+
+function h(doc, tag, attrs = {}, ...children) {
+  const el = doc.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  el.append(...children.filter((c) => c != null));
+  return el;
+}
+
+export function createReader(container, adapter, { onClose } = {}) {
+  const doc = container.ownerDocument;
+  const t = (key, ...subs) => adapter.t(key, ...subs) || key;
+  const uid = `lectern-${++instances}`;
+  const el = (...args) => h(doc, ...args);
+
+  let settings = { ...DEFAULTS };
+  let article = null;
+
+  // ---- toolbar -------------------------------------------------------------------------------
+  const status = el('p', { class: 'lectern-status', role: 'status', 'aria-live': 'polite' });
+  const settingsButton = el('button', {
+    type: 'button', class: 'lectern-button', 'aria-expanded': 'false', 'aria-controls': `${uid}-settings`,
+    text: t('readerControls'),
+  });
+  const copyButton = el('button', { type: 'button', class: 'lectern-button', text: t('copyMarkdown'), disabled: true });
+  const printButton = el('button', { type: 'button', class: 'lectern-button', text: t('print'), disabled: true });
+  const closeButton = onClose
+    ? el('button', { type: 'button', class: 'lectern-button lectern-close', text: t('closeReader') })
+    : null;
+
+  const radios = {};
+  function choiceGroup(name) {
+    const [legendKey, optionKeys] = LABELS[name];
+    radios[name] = {};
+    const group = el('fieldset', { class: `lectern-choices lectern-choices-${name}` },
+      el('legend', { text: t(legendKey) }));
+    for (const value of CHOICES[name]) {
+      const input = el('input', { type: 'radio', name: `${uid}-${name}`, value });
+      input.addEventListener('change', () => input.checked && update({ [name]: value }));
+      radios[name][value] = input;
+      group.append(el('label', { class: `lectern-choice lectern-choice-${value}` }, input,
+        el('span', { text: t(optionKeys[value]) })));
+    }
+    return group;
+  }
+  const smaller = el('button', { type: 'button', class: 'lectern-button', text: t('textSmaller') });
+  const larger = el('button', { type: 'button', class: 'lectern-button', text: t('textLarger') });
+  smaller.addEventListener('click', () => update({ size: stepSize(settings.size, -1) }));
+  larger.addEventListener('click', () => update({ size: stepSize(settings.size, +1) }));
+  const sizeGroup = el('fieldset', { class: 'lectern-choices lectern-size' },
+    el('legend', { text: t('textSize') }), smaller, larger);
+
+  const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
+    choiceGroup('theme'), choiceGroup('font'), sizeGroup, choiceGroup('width'), choiceGroup('spacing'));
+  settingsButton.addEventListener('click', () => {
+    const open = settingsButton.getAttribute('aria-expanded') !== 'true';
+    settingsButton.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+  });
+
+  const toolbar = el('div', { class: 'lectern-toolbar', role: 'toolbar', 'aria-label': t('readerControls') },
+    closeButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, settingsButton);
+
+  // ---- content area ----------------------------------------------------------------------------
+  const main = el('main', { class: 'lectern-main', tabindex: '-1' });
+  const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel), status, main);
+  container.replaceChildren(root);
+  applySettings(root, settings);
+
+  function reflectSettings() {
+    applySettings(root, settings);
+    for (const [name, inputs] of Object.entries(radios)) {
+      for (const [value, input] of Object.entries(inputs)) input.checked = settings[name] === value;
+    }
+    smaller.disabled = settings.size === stepSize(settings.size, -1);
+    larger.disabled = settings.size === stepSize(settings.size, +1);
+  }
+
+  function update(change) {
+    settings = normalise({ ...settings, ...change });
+    reflectSettings();
+    Promise.resolve(adapter.saveSettings(settings)).catch(() => {});
+  }
+
+  const ready = Promise.resolve()
+    .then(() => adapter.loadSettings())
+    .catch(() => null)
+    .then((stored) => {
+      settings = normalise(stored);
+      reflectSettings();
+    });
+  reflectSettings();
+  adapter.onSettingsChanged?.((next) => {
+    settings = normalise(next);
+    reflectSettings();
+  });
+
+  copyButton.addEventListener('click', async () => {
+    if (!article) return;
+    const markdown = `# ${article.title ?? ''}\n\n${article.markdown ?? ''}`;
+    try {
+      await navigator.clipboard.writeText(markdown);
+      say(t('copied'));
+    } catch {
+      say(t('copyFailed'));
+    }
+  });
+  printButton.addEventListener('click', () => doc.defaultView.print());
+  closeButton?.addEventListener('click', () => onClose());
+
+  let statusTimer = 0;
+  function say(message) {
+    status.textContent = message;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => { status.textContent = ''; }, 4000);
+  }
+
+  function setArticleActions(enabled) {
+    copyButton.disabled = !enabled;
+    printButton.disabled = !enabled;
+  }
+
+  function showPanel(...children) {
+    article = null;
+    setArticleActions(false);
+    main.removeAttribute('aria-busy');
+    main.replaceChildren(el('div', { class: 'lectern-message' }, ...children));
+  }
+
+  return {
+    root,
+    ready,
+    get settings() { return { ...settings }; },
+
+    /** A calm loading state; with a byte count, says the page is large and shows progress. */
+    showLoading(bytes = 0) {
+      showPanel(
+        el('p', { text: bytes > 512 * 1024 ? t('loadingLarge', formatBytes(bytes)) : t('loading') }),
+        el('progress', { class: 'lectern-progress', 'aria-label': t('loading') }),
+      );
+      main.setAttribute('aria-busy', 'true');
+    },
+
+    /** Renders an engine result. `url` is the original page's address. */
+    render(result, { url = null, title = null } = {}) {
+      article = { ...result, title: result.title || title || hostOf(url) || '' };
+      const site = result.siteName || hostOf(url);
+      const date = formatDate(result.publishedTime, adapter.locale);
+      const meta = el('p', { class: 'lectern-meta' });
+      const parts = [];
+      if (result.byline) parts.push(el('span', { class: 'lectern-byline', text: t('byline', result.byline) }));
+      if (date) parts.push(el('time', { datetime: result.publishedTime, text: date }));
+      if (result.readingTimeMinutes) {
+        parts.push(el('span', { class: 'lectern-reading-time', text: t('readingTime', String(result.readingTimeMinutes)) }));
+      }
+      parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
+
+      const header = el('header', { class: 'lectern-header', dir: result.dir || null, lang: result.lang || null },
+        site ? el('p', { class: 'lectern-site', text: site }) : null,
+        el('h1', { class: 'lectern-title lectern-print', text: article.title }),
+        parts.length ? meta : null,
+        isWebUrl(url)
+          ? el('p', { class: 'lectern-original' }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
+          : null);
+
+      const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
+      insertArticleHtml(body, result.content || '');
+      decorate(body);
+      main.removeAttribute('aria-busy');
+      main.replaceChildren(header, body);
+      setArticleActions(true);
+      return body;
+    },
+
+    showNoArticle({ onUseSelection } = {}) {
+      const children = [
+        el('h1', { class: 'lectern-title', text: t('noArticleTitle') }),
+        el('p', { text: t('noArticleBody') }),
+      ];
+      if (onUseSelection) {
+        const button = el('button', { type: 'button', class: 'lectern-button lectern-primary', text: t('useSelection') });
+        button.addEventListener('click', () => onUseSelection());
+        children.push(el('p', {}, button));
+      }
+      showPanel(...children);
+    },
+
+    showNoSelection() {
+      say(t('noSelection'));
+    },
+
+    showError(detail) {
+      showPanel(
+        el('h1', { class: 'lectern-title', text: t('errorTitle') }),
+        el('p', { text: t('errorBody', String(detail ?? '')) }),
+      );
+    },
+
+    focus() {
+      main.focus({ preventScroll: true });
+    },
+  };
+
+  function decorate(body) {
+    for (const a of body.querySelectorAll('a[href]')) {
+      if (a.getAttribute('href').startsWith('#')) continue;
+      a.target = adapter.linkTarget || '_top';
+      a.rel = 'noopener noreferrer';
+    }
+    for (const table of body.querySelectorAll('table')) {
+      if (table.parentElement?.classList.contains('lectern-scroll')) continue;
+      const wrap = el('div', { class: 'lectern-scroll', tabindex: '0' });
+      table.replaceWith(wrap);
+      wrap.append(table);
+    }
+    for (const pre of body.querySelectorAll('pre')) pre.tabIndex = 0;
+    for (const img of body.querySelectorAll('img')) {
+      img.loading = 'lazy';
+      img.decoding = 'async';
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// Chromium with the unpacked extension, through playwright-core and Debian's chromium binary.
+import { chromium } from 'playwright-core';
+import { CHROMIUM, EXTENSION } from './paths.mjs';
+
+export async function launchChromium(userDataDir, { extension = EXTENSION } = {}) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+    ],
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(worker.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+
+  return {
+    context,
+    extensionId,
+    readerUrl: `chrome-extension://${extensionId}/reader.html`,
+    /** The service worker now (Chromium may restart it). */
+    serviceWorker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+    /** Clicks the toolbar button for the page's tab, exactly as a person would. */
+    async triggerAction(page) {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    },
+    readerFrame(page) {
+      return page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/reader.html`)) ?? null;
+    },
+    async waitForReaderFrame(page, timeout = 10000) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const frame = this.readerFrame(page);
+        if (frame) return frame;
+        if (Date.now() > deadline) throw new Error('the reader did not open');
+        await page.waitForTimeout(25);
+      }
+    },
+    async waitForReaderGone(page, timeout = 10000) {
+      const deadline = Date.now() + timeout;
+      while (this.readerFrame(page)) {
+        if (Date.now() > deadline) throw new Error('the reader did not close');
+        await page.waitForTimeout(25);
+      }
+    },
+    async close() {
+      await cdp.detach().catch(() => {});
+      await context.close();
+    },
+  };
+}
