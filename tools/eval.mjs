@@ -5,8 +5,10 @@
 //   node tools/eval.mjs trafilatura DIR  [options]   with/without snippet P/R/F
 //
 // Options:
-//   --engine lectern|readability-js   what to evaluate (default lectern; readability-js is the
-//                                     reference: @mozilla/readability 0.6 on linkedom)
+//   --engine lectern|readability-js|dom-smoothie
+//                      what to evaluate (default lectern). readability-js is the reference:
+//                      @mozilla/readability 0.6 on linkedom; dom-smoothie is the Rust peer, run
+//                      through the benches/peers binary (cargo build --release there first)
 //   --bin PATH         the Lectern CLI (default $LECTERN_BIN or target/release/lectern); also
 //                      used to turn reference/Readability.js HTML into text with our text rules
 //   --worst N          how many worst pages to list (default 10)
@@ -19,6 +21,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   METADATA_FIELDS, compareMetadata, f1, mean, normaliseField, scoreSnippets, shinglePR, snippetTotals,
@@ -30,13 +33,14 @@ import { htmlToBlockText } from './eval/blocktext.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READABILITY_URL = 'http://fakehost/test/page.html';
-const ENGINES = ['lectern', 'readability-js'];
+const ENGINES = ['lectern', 'readability-js', 'dom-smoothie'];
+const PEERS_BIN = process.env.PEERS_BIN || path.join(ROOT, 'target', 'peers', 'release', 'lectern-peers-bench');
 
 // ---------------------------------------------------------------- command line
 
 function usage(message) {
   if (message) console.error(`eval: ${message}`);
-  console.error('usage: node tools/eval.mjs readability|trafilatura DIR [--engine lectern|readability-js] ' +
+  console.error('usage: node tools/eval.mjs readability|trafilatura DIR [--engine lectern|readability-js|dom-smoothie] ' +
     '[--bin PATH] [--worst N] [--json FILE|-] [--verbose]');
   process.exit(64);
 }
@@ -135,6 +139,7 @@ function extractAll(pages, opts, work, url) {
     extracted.noArticle = text.stderr.trim();
     return extracted;
   }
+  if (opts.engine === 'dom-smoothie') return extractDomSmoothie(pages, opts, work);
   const { results, errors } = timed('readability-js', () => runReadabilityJs(pages));
   for (const e of errors) console.error(`eval: readability-js: ${e}`);
   const contents = new Map([...results].map(([id, r]) => [id, r?.content ?? null]));
@@ -142,6 +147,25 @@ function extractAll(pages, opts, work, url) {
   const texts = htmlFilesToText(htmlPages, opts, work, 'readability-js-text');
   for (const { id } of pages) {
     extracted.set(id, { text: texts.get(id) ?? null, meta: results.get(id) });
+  }
+  return extracted;
+}
+
+/** dom_smoothie (formatted text mode) via `lectern-peers-bench DIR --extract-to OUT`. */
+function extractDomSmoothie(pages, opts, work) {
+  if (!fs.existsSync(PEERS_BIN)) usage(`no peers bench binary at ${PEERS_BIN} (see benches/peers)`);
+  const outDir = path.join(work, 'dom-smoothie');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const run = timed('dom_smoothie', () =>
+    spawnSync(PEERS_BIN, [opts.dir, '--extract-to', outDir], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  if (run.status !== 0 || !fs.existsSync(outDir)) {
+    throw new Error(`${PEERS_BIN} --extract-to failed (${run.status}):\n${run.stderr}`);
+  }
+  const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+  const extracted = new Map();
+  for (const page of pages) {
+    const meta = read(path.join(outDir, `${page.name}.json`));
+    extracted.set(page.id, { text: read(path.join(outDir, `${page.name}.txt`)), meta: meta && JSON.parse(meta) });
   }
   return extracted;
 }
@@ -178,6 +202,7 @@ function evalReadability(opts) {
       precision: pr.precision,
       recall: pr.recall,
       f1: f1(pr.precision, pr.recall),
+      counts: { tp: pr.tp, fp: pr.fp, fn: pr.fn },
       metadata: compareMetadata(meta, page.expectedMeta),
       actualMeta: Object.fromEntries(METADATA_FIELDS.map((f) => [f, meta?.[f] ?? null])),
       expectedMeta: Object.fromEntries(METADATA_FIELDS.map((f) => [f, page.expectedMeta[f] ?? null])),
@@ -188,8 +213,9 @@ function evalReadability(opts) {
   const recall = mean(scored.map((s) => s.recall));
   const metaShare = Object.fromEntries(
     METADATA_FIELDS.map((f) => [f, mean(scored.map((s) => (s.metadata[f] ? 1 : 0)))]));
+  const pooled = pooledScores(scored.map((s) => s.counts));
   const summary = {
-    corpus: 'readability', engine: opts.engine, pages: pages.length,
+    corpus: 'readability', engine: opts.engine, pages: pages.length, pooled,
     noArticle: scored.filter((s) => s.noArticle).length,
     precision, recall, f1: f1(precision, recall),
     meanPageF1: mean(scored.map((s) => s.f1)),
@@ -197,8 +223,9 @@ function evalReadability(opts) {
   };
 
   out(`## Readability corpus — ${opts.engine} (${pages.length} pages)\n`);
-  out(markdownTable(['pages', 'no article', 'precision', 'recall', 'F1', 'mean page F1'], [[
+  out(markdownTable(['pages', 'no article', 'precision', 'recall', 'F1', 'mean page F1', 'pooled P/R/F1'], [[
     pages.length, summary.noArticle, num(precision), num(recall), num(summary.f1), num(summary.meanPageF1),
+    `${num(pooled.precision)} / ${num(pooled.recall)} / ${num(pooled.f1)}`,
   ]]));
   out('\nMetadata equal to expected-metadata.json:\n');
   out(markdownTable(METADATA_FIELDS, [METADATA_FIELDS.map((f) => pct(metaShare[f]))]));
@@ -208,6 +235,24 @@ function evalReadability(opts) {
     s.noArticle ? `${s.page} (no article)` : s.page, num(s.precision), num(s.recall), num(s.f1)])));
   printMetadataMismatches(scored, opts);
   return { summary, pages: scored };
+}
+
+/**
+ * The ScrapingHub benchmark's aggregate: each page's TP/FP/FN divided by their sum (so long
+ * pages don't weigh more), summed over pages, then P, R and F1 of the sums.
+ */
+function pooledScores(counts) {
+  let tp = 0, fp = 0, fn = 0;
+  for (const c of counts) {
+    const total = c.tp + c.fp + c.fn;
+    if (!total) continue;
+    tp += c.tp / total;
+    fp += c.fp / total;
+    fn += c.fn / total;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: f1(precision, recall) };
 }
 
 function printMetadataMismatches(scored, opts) {

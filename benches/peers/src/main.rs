@@ -5,6 +5,7 @@
 //! ```text
 //! lectern-peers-bench DIR [--rounds N] [--warmup N] [--text raw|formatted|markdown]
 //! lectern-peers-bench --once lectern|dom_smoothie FILE     (one extraction, for max-RSS)
+//! lectern-peers-bench DIR --extract-to OUT                  (dom_smoothie's output, for the eval)
 //! ```
 //!
 //! DIR holds `<name>/source.html` folders (the readability corpus), or `pages/*.html` (the
@@ -16,6 +17,10 @@
 //! `--text` picks dom_smoothie's text mode (default `formatted`: blocks separated by newlines,
 //! which is what Lectern's text output is; `raw` is dom_smoothie's default `textContent`).
 //! Lectern's `extract` always builds its HTML, text and markdown.
+//!
+//! `--extract-to OUT` times nothing: it writes dom_smoothie's text (`<page>.txt`) and metadata
+//! (`<page>.json`: title, byline, excerpt, siteName, lang) for every page that has an article,
+//! so `tools/eval.mjs --engine dom-smoothie` can score the peer with the same rules as Lectern.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -151,6 +156,28 @@ fn bench(pages: &[Page], engines: &[Engine], settings: &Settings) -> Vec<EngineR
     results
 }
 
+/// Writes dom_smoothie's text and metadata for every page (see the module docs).
+fn extract_to(pages: &[Page], out: &Path, settings: &Settings) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for page in pages {
+        let config = dom_smoothie::Config { text_mode: settings.text_mode, ..Default::default() };
+        let article = dom_smoothie::Readability::new(page.html.as_str(), Some(PAGE_URL), Some(config))
+            .ok()
+            .and_then(|mut r| r.parse().ok());
+        let Some(a) = article else {
+            eprintln!("{}: no article", page.name);
+            continue;
+        };
+        std::fs::write(out.join(format!("{}.txt", page.name)), a.text_content.as_bytes())?;
+        let meta = serde_json::json!({
+            "title": a.title, "byline": a.byline, "excerpt": a.excerpt,
+            "siteName": a.site_name, "lang": a.lang,
+        });
+        std::fs::write(out.join(format!("{}.json", page.name)), meta.to_string())?;
+    }
+    Ok(())
+}
+
 fn median(values: &[f64]) -> f64 {
     percentile(values, 0.5)
 }
@@ -234,7 +261,7 @@ fn report(dir: &Path, pages: &[Page], engines: &[Engine], results: &[EngineResul
 
 fn usage() -> ! {
     eprintln!(
-        "usage: lectern-peers-bench DIR [--rounds N] [--warmup N] [--engine lectern|dom_smoothie] [--text raw|formatted|markdown]\n       lectern-peers-bench --once lectern|dom_smoothie FILE"
+        "usage: lectern-peers-bench DIR [--rounds N] [--warmup N] [--engine lectern|dom_smoothie] [--text raw|formatted|markdown] [--extract-to OUT]\n       lectern-peers-bench --once lectern|dom_smoothie FILE"
     );
     std::process::exit(64)
 }
@@ -244,6 +271,7 @@ fn main() {
     let mut dir = None;
     let mut once = None;
     let mut only = None;
+    let mut extract_dir = None;
     let mut settings = Settings { rounds: 5, warmup: 1, text_mode: dom_smoothie::TextMode::Formatted };
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| usage());
@@ -251,6 +279,7 @@ fn main() {
             "--rounds" => settings.rounds = value().parse().unwrap_or_else(|_| usage()),
             "--warmup" => settings.warmup = value().parse().unwrap_or_else(|_| usage()),
             "--engine" => only = Some(Engine::parse(&value()).unwrap_or_else(|| usage())),
+            "--extract-to" => extract_dir = Some(PathBuf::from(value())),
             "--once" => once = Some(Engine::parse(&value()).unwrap_or_else(|| usage())),
             "--text" => {
                 settings.text_mode = match value().as_str() {
@@ -286,6 +315,10 @@ fn main() {
     if pages.is_empty() {
         eprintln!("no pages in {}", path.display());
         std::process::exit(1);
+    }
+    if let Some(out) = extract_dir {
+        extract_to(&pages, &out, &settings).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+        return;
     }
     let engines: Vec<Engine> = match only {
         Some(e) => vec![e],
