@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Lectern's one entry point. Run `./build.sh help` for the subcommands.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    log "apt-get install ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+cmd_setup() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+  apt_install chromium chromium-driver firefox-esr
+
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local wbv
+  wbv="$(wasm_bindgen_version)"
+  if ! { have wasm-bindgen && [ "$(wasm-bindgen --version | awk '{print $2}')" = "$wbv" ]; }; then
+    log "cargo install wasm-bindgen-cli $wbv"
+    # --debug builds in a third of the time with identical output; --locked would ask for
+    # crate versions the registry here lacks.
+    cargo install --debug --force wasm-bindgen-cli --version "$wbv"
+  fi
+  if ! have wasm-pack; then
+    log "cargo install wasm-pack"
+    cargo install --debug wasm-pack
+  fi
+  if ! have geckodriver; then
+    log "cargo install geckodriver"
+    cargo install --debug geckodriver
+  fi
+  # npm dev tools: wasm-opt from the `binaryen` package (Debian's is too old), playwright-core, ws.
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# build: the wasm engine (size-optimised), copied where extension/ and www/ load it, the
+# shared renderer copied into www/, and the native CLI.
+
+WASM_OUT="target/wasm-pkg"
+
+cmd_build_wasm() {
+  log "cargo build --target wasm32-unknown-unknown --profile wasm-release"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
+  rm -rf "$WASM_OUT" && mkdir -p "$WASM_OUT"
+  wasm-bindgen --target web --no-typescript --out-dir "$WASM_OUT" --out-name lectern \
+    target/wasm32-unknown-unknown/wasm-release/lectern.wasm
+  log "wasm-opt -Oz"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$WASM_OUT/lectern_bg.wasm" -o "$WASM_OUT/lectern_bg.opt.wasm"
+  mv "$WASM_OUT/lectern_bg.opt.wasm" "$WASM_OUT/lectern_bg.wasm"
+  for dest in extension/engine www/engine; do
+    rm -rf "$dest" && mkdir -p "$dest"
+    cp "$WASM_OUT/lectern.js" "$WASM_OUT/lectern_bg.wasm" "$dest/"
+  done
+  if [ -d extension/reader ]; then
+    rm -rf www/reader && cp -r extension/reader www/reader
+  fi
+  local raw gz
+  raw=$(wc -c <"$WASM_OUT/lectern_bg.wasm")
+  gz=$(gzip -9 -c "$WASM_OUT/lectern_bg.wasm" | wc -c)
+  log "wasm: $raw bytes, $gz bytes gzip -9"
+}
+
+cmd_build() {
+  cmd_build_wasm
+  log "cargo build --release (native CLI: target/release/lectern)"
+  cargo build --release --bin lectern
+}
+
+# ---------------------------------------------------------------------------------------------
+# demo: setup, build, and serve www/.
+
+cmd_demo() {
+  local port="${PORT:-${1:-8080}}"
+  cmd_setup
+  cmd_build
+  cat >&2 <<MSG
+
+  Lectern demo: http://127.0.0.1:$port/
+
+  The unpacked extension is $ROOT/extension
+    Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → choose that folder.
+    Firefox:         about:debugging#/runtime/this-firefox → Load Temporary Add-on →
+                     choose $ROOT/extension/manifest.json
+
+  Press Ctrl+C to stop the server.
+MSG
+  exec node tools/serve.mjs www "$port"
+}
+
+# ---------------------------------------------------------------------------------------------
+# test: every tier, stopping at the first failure.
+
+cmd_test() {
+  cmd_setup
+  log "cargo fmt --check"
+  cargo fmt --all -- --check
+  log "cargo clippy (native)"
+  cargo clippy --all-targets -- -D warnings
+  log "cargo clippy (wasm32)"
+  cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+  log "cargo test (native)"
+  cargo test
+  cmd_build
+  log "wasm tests in headless Chromium and Firefox"
+  # The runner finds the drivers on PATH; the browsers are Debian's.
+  CHROMEDRIVER="$(command -v chromedriver)" GECKODRIVER="$(command -v geckodriver)" \
+    wasm-pack test --headless --chrome --firefox
+  log "end-to-end tests (extension and demo, Chromium and Firefox)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+# ---------------------------------------------------------------------------------------------
+# eval and bench: measurements on a corpus directory (not part of the project).
+
+cmd_eval() {
+  local kind="${1:-}" dir="${2:-}"
+  if [ -z "$kind" ] || [ -z "$dir" ]; then
+    echo "usage: ./build.sh eval readability|trafilatura DIR [options]" >&2
+    exit 1
+  fi
+  shift 2
+  cargo build --release --bin lectern
+  node tools/eval.mjs "$kind" "$dir" "$@"
+}
+
+cmd_bench() {
+  [ -d node_modules ] || cmd_setup
+  cargo build --release --bin lectern
+  node benches/run.mjs "$@"
+}
+
+cmd_help() {
+  cat <<'HELP'
+usage: ./build.sh COMMAND
+
+  setup            install what is missing (Rust wasm target, wasm-bindgen-cli, wasm-pack,
+                   geckodriver, Debian chromium/chromium-driver/firefox-esr, npm dev tools)
+  build            build the wasm engine into extension/engine and www/engine, copy the
+                   reader renderer into www/reader, and build the native CLI
+  demo [PORT]      setup + build + serve www/ on http://127.0.0.1:PORT (default 8080)
+  test             setup + every check: fmt, clippy, native tests, wasm tests in headless
+                   Chromium and Firefox, end-to-end tests of the extension and the demo
+  eval readability|trafilatura DIR
+                   extraction quality on a corpus directory (e.g. ../shared/corpus/readability)
+  bench [engine DIR | browser DIR | open | size]
+                   speed, memory and size against the peers (no argument: all of them)
+  help             this text
+HELP
+}
+
+case "${1:-help}" in
+  setup) shift; cmd_setup "$@" ;;
+  build) shift; cmd_setup; cmd_build "$@" ;;
+  demo) shift; cmd_demo "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  eval) shift; cmd_eval "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  help|-h|--help) cmd_help ;;
+  *) echo "unknown command: $1" >&2; cmd_help >&2; exit 1 ;;
+esac

@@ -1,0 +1,213 @@
+//! `lectern`: the native command-line adapter over the engine.
+#![forbid(unsafe_code)]
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use lectern::{decode::decode_html, extract, Article, Error, Options};
+    use std::io::{Read, Write};
+    use std::path::{Path, PathBuf};
+
+    const USAGE: &str = "\
+usage: lectern [--format html|text|json|markdown] [--url URL] [--explain] [--whole-document]
+               [--out-dir DIR] [FILE...|-]
+
+Extracts the article of a web page. Reads FILE (or standard input with - or no file) and
+prints the article in the chosen format (default: html). With --out-dir, writes
+DIR/<name>.<html|txt|json|md> for each FILE instead.
+
+  --format F        html (the article HTML), text (blocks separated by blank lines),
+                    markdown, or json (all fields, with metadata)
+  --url URL         the page's address, to resolve relative links
+  --explain         print every removed block and the rule that removed it (stderr;
+                    in json, the `removed` field)
+  --whole-document  take the whole page as the article (no selection or cleaning)
+  --out-dir DIR     batch mode: one output file per input
+  -h, --help        this help
+
+Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Html,
+        Text,
+        Json,
+        Markdown,
+    }
+
+    impl Format {
+        fn extension(self) -> &'static str {
+            match self {
+                Format::Html => "html",
+                Format::Text => "txt",
+                Format::Json => "json",
+                Format::Markdown => "md",
+            }
+        }
+    }
+
+    struct Args {
+        format: Format,
+        options: Options,
+        out_dir: Option<PathBuf>,
+        inputs: Vec<String>,
+    }
+
+    fn parse_args() -> Result<Option<Args>, String> {
+        use lexopt::prelude::*;
+        let mut parser = lexopt::Parser::from_env();
+        let mut args = Args { format: Format::Html, options: Options::default(), out_dir: None, inputs: vec![] };
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Short('h') | Long("help") => return Ok(None),
+                Long("format") | Short('f') => {
+                    let v = parser.value().map_err(|e| e.to_string())?;
+                    args.format = match v.to_string_lossy().as_ref() {
+                        "html" => Format::Html,
+                        "text" | "txt" => Format::Text,
+                        "json" => Format::Json,
+                        "markdown" | "md" => Format::Markdown,
+                        other => return Err(format!("unknown format {other:?} (html, text, json, markdown)")),
+                    };
+                }
+                Long("url") => {
+                    args.options.url = Some(parser.value().map_err(|e| e.to_string())?.to_string_lossy().into_owned());
+                }
+                Long("explain") => args.options.explain = true,
+                Long("whole-document") => args.options.whole_document = true,
+                Long("out-dir") => args.out_dir = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
+                Value(v) => args.inputs.push(v.to_string_lossy().into_owned()),
+                _ => return Err(arg.unexpected().to_string()),
+            }
+        }
+        Ok(Some(args))
+    }
+
+    fn read_input(name: &str) -> Result<Vec<u8>, String> {
+        if name == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        } else {
+            std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))
+        }
+    }
+
+    fn render(article: &Article, format: Format) -> String {
+        match format {
+            Format::Html => article.content.clone(),
+            Format::Text => article.text_content.clone(),
+            Format::Markdown => {
+                if article.title.is_empty() {
+                    article.markdown.clone()
+                } else {
+                    format!("# {}\n\n{}", article.title, article.markdown)
+                }
+            }
+            Format::Json => serde_json::to_string_pretty(article).unwrap_or_default(),
+        }
+    }
+
+    fn explain_to_stderr(article: &Article) {
+        for r in &article.removed {
+            eprintln!("removed <{}> by {}/{} [{}]: {}", r.tag, r.stage, r.rule, r.detail, r.preview);
+        }
+    }
+
+    pub fn run() -> i32 {
+        let args = match parse_args() {
+            Ok(Some(a)) => a,
+            Ok(None) => {
+                println!("{USAGE}");
+                return 0;
+            }
+            Err(e) => {
+                eprintln!("lectern: {e}\n\n{USAGE}");
+                return 1;
+            }
+        };
+        match &args.out_dir {
+            Some(dir) => batch(&args, dir),
+            None => single(&args),
+        }
+    }
+
+    fn single(args: &Args) -> i32 {
+        if args.inputs.len() > 1 {
+            eprintln!("lectern: several inputs need --out-dir");
+            return 1;
+        }
+        let name = args.inputs.first().map_or("-", String::as_str);
+        let bytes = match read_input(name) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("lectern: {e}");
+                return 1;
+            }
+        };
+        match extract(&decode_html(&bytes), &args.options) {
+            Ok(article) => {
+                if args.options.explain && args.format != Format::Json {
+                    explain_to_stderr(&article);
+                }
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{}", render(&article, args.format));
+                0
+            }
+            Err(Error::NoArticle) => {
+                eprintln!("lectern: {name}: no article found");
+                2
+            }
+            Err(e) => {
+                eprintln!("lectern: {name}: {e}");
+                1
+            }
+        }
+    }
+
+    fn batch(args: &Args, dir: &Path) -> i32 {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("lectern: cannot create {}: {e}", dir.display());
+            return 1;
+        }
+        let mut status = 0;
+        for name in &args.inputs {
+            let bytes = match read_input(name) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("lectern: {e}");
+                    status = 1;
+                    continue;
+                }
+            };
+            let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into());
+            let out = dir.join(format!("{stem}.{}", args.format.extension()));
+            match extract(&decode_html(&bytes), &args.options) {
+                Ok(article) => {
+                    if let Err(e) = std::fs::write(&out, render(&article, args.format)) {
+                        eprintln!("lectern: cannot write {}: {e}", out.display());
+                        status = 1;
+                    }
+                }
+                Err(Error::NoArticle) => {
+                    eprintln!("lectern: {name}: no article found");
+                    if status == 0 {
+                        status = 2;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("lectern: {name}: {e}");
+                    status = 1;
+                }
+            }
+        }
+        status
+    }
+}

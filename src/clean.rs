@@ -1,0 +1,368 @@
+//! Stage 6: cleaning inside the chosen article. Removes what sits in the article's container
+//! but is not the article: share bars, headings with negative classes, link-heavy lists and
+//! blocks (conditional cleaning), boilerplate class families (related, newsletter, comments,
+//! promotions, tags, author bios), calls to action and teaser lines, and trailing sections
+//! of teasers or comments ("Recent News", "Leave a Comment"). Protected nodes (embedded posts,
+//! code, math, data tables) are never removed by these rules.
+
+use crate::dom;
+use crate::explain::Explain;
+use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
+use crate::score::{class_weight, has_single_child_tag, is_without_content, link_density, Flags};
+use crate::tunables::{
+    AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
+    BOILERPLATE_TOKENS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
+    CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
+    DIV_TO_P_ELEMS, LOADING_WORDS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
+};
+use kuchikiki::NodeRef;
+
+const STAGE: &str = "clean";
+
+/// Cleans the article container `content` in place.
+pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
+    conditional(content, "fieldset", flags, explain);
+    remove_all(content, &["footer", "aside", "link"], explain);
+    remove_embeds(content, explain);
+    remove_share_bars(content, char_threshold, explain);
+    remove_negative_headings(content, flags, explain);
+    remove_boilerplate_families(content, explain);
+    conditional(content, "table", flags, explain);
+    conditional(content, "ul", flags, explain);
+    conditional(content, "div", flags, explain);
+    remove_boilerplate_lines(content, explain);
+    remove_trailing_sections(content, explain);
+    for h1 in content.descendants().filter(|d| dom::is(d, &["h1"])).collect::<Vec<_>>() {
+        dom::rename(&h1, "h2");
+    }
+    tidy(content);
+}
+
+fn is_protected(node: &NodeRef) -> bool {
+    dom::has_attr(node, PROTECT_ATTR)
+}
+
+/// True when `node` is protected or holds mostly protected content (a wrapper around a code
+/// block or a data table).
+fn guards_protected(node: &NodeRef) -> bool {
+    if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
+        return true;
+    }
+    let protected: Vec<NodeRef> = node.descendants().skip(1).filter(is_protected).collect();
+    if protected.is_empty() {
+        return false;
+    }
+    if protected.iter().any(|p| dom::has_attr(p, DATA_TABLE_ATTR)) {
+        return true;
+    }
+    let total = dom::text_len(node);
+    let inside: usize = protected.iter().filter(|p| !p.ancestors().any(|a| protected.contains(&a))).map(dom::text_len).sum();
+    total == 0 || inside * 2 >= total
+}
+
+fn remove_all(content: &NodeRef, tags: &[&'static str], explain: &mut Explain) {
+    let doomed: Vec<NodeRef> = content.descendants().skip(1).filter(|d| dom::is(d, tags)).collect();
+    for n in doomed {
+        if n.parent().is_some() && !guards_protected(&n) {
+            explain.remove(&n, STAGE, "non-article-element", || format!("<{}>", dom::tag(&n)));
+        }
+    }
+}
+
+fn is_video_embed(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else { return false };
+    let attrs = el.attributes.borrow();
+    attrs.map.values().any(|a| VIDEOS.is_match(&a.value))
+}
+
+fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
+    let doomed: Vec<NodeRef> =
+        content.descendants().filter(|d| dom::is(d, &["iframe", "object", "embed"]) && !is_video_embed(d)).collect();
+    for n in doomed {
+        explain.remove(&n, STAGE, "embed", || dom::attr(&n, "src").unwrap_or_default());
+    }
+}
+
+/// Readability: descendants whose class/id says "share" and that hold little text.
+fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Explain) {
+    let doomed: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| {
+            let m = dom::class_and_id(d);
+            !m.is_empty() && SHARE_ELEMENTS.is_match(&m) && d.text_contents().len() < char_threshold
+        })
+        .collect();
+    for n in doomed {
+        if n.parent().is_some() && !guards_protected(&n) {
+            explain.remove(&n, STAGE, "share-bar", || dom::class_and_id(&n));
+        }
+    }
+}
+
+fn remove_negative_headings(content: &NodeRef, flags: Flags, explain: &mut Explain) {
+    let doomed: Vec<NodeRef> =
+        content.descendants().filter(|d| dom::is(d, &["h1", "h2"]) && class_weight(d, flags) < 0.0).collect();
+    for n in doomed {
+        explain.remove(&n, STAGE, "negative-heading", || dom::class_and_id(&n));
+    }
+}
+
+/// The first boilerplate token among a node's class and id tokens.
+fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
+    let m = dom::class_and_id(node).to_ascii_lowercase();
+    if m.is_empty() {
+        return None;
+    }
+    // Whole class names first (`author-bio`, `related-posts`), then their parts.
+    for class in m.split_whitespace() {
+        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == class) {
+            return Some(t);
+        }
+        for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == part && !t.contains('-')) {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+/// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
+/// share of the article (then the token describes the page, not the block).
+fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
+    let total = dom::text_len(content).max(1) as f64;
+    let mut node = content.first_child();
+    while let Some(n) = node {
+        if n.as_element().is_some() && !dom::is(&n, &["a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure", "p"]) {
+            if let Some(token) = boilerplate_token(&n) {
+                let share = dom::text_len(&n) as f64 / total;
+                if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
+                    let next = dom::next_skipping_children(&n, content);
+                    explain.remove(&n, STAGE, "boilerplate-class", || format!("{token} ({:.0}% of text)", share * 100.0));
+                    node = next;
+                    continue;
+                }
+            }
+        }
+        node = dom::next_in_order(&n, content);
+    }
+}
+
+/// Readability's conditional cleaning of `tag` blocks: removes those that look like
+/// navigation, ads or widgets by their link density, images per paragraph, inputs and
+/// headings.
+fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut Explain) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    // Readability walks in reverse document order, so inner blocks go first.
+    let nodes: Vec<NodeRef> = content.descendants().skip(1).filter(|d| dom::is(d, &[tag])).collect();
+    for node in nodes.into_iter().rev() {
+        if node.parent().is_none() {
+            continue;
+        }
+        if let Some(reason) = conditional_reason(&node, tag, flags) {
+            explain.remove(&node, STAGE, reason, || format!("link density {:.2}", link_density(&node)));
+        }
+    }
+}
+
+fn count(node: &NodeRef, tags: &[&str]) -> usize {
+    node.descendants().skip(1).filter(|d| dom::is(d, tags)).count()
+}
+
+fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
+    let total = dom::text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    let inner: usize = node.descendants().skip(1).filter(|d| dom::is(d, tags)).map(|d| dom::text_len(&d)).sum();
+    inner as f64 / total as f64
+}
+
+fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'static str> {
+    if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
+        return None;
+    }
+    let mut is_list = tag == "ul" || tag == "ol";
+    let text = dom::normalized_text(node);
+    let content_len = text.chars().count();
+    if !is_list {
+        let list_len: usize = node.descendants().skip(1).filter(|d| dom::is(d, &["ul", "ol"])).map(|l| dom::text_len(&l)).sum();
+        is_list = content_len > 0 && list_len as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
+    }
+    let weight = class_weight(node, flags);
+    if weight < 0.0 {
+        return Some("negative-weight");
+    }
+    if text.chars().filter(|c| *c == ',' || *c == '，' || *c == '،').count() >= CONDITIONAL_MAX_COMMAS {
+        return None;
+    }
+    let p = count(node, &["p"]) as f64;
+    let img = count(node, &["img"]) as f64;
+    let li = count(node, &["li"]) as f64 - 100.0;
+    let input = count(node, &["input"]) as f64;
+    let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let mut embeds = 0usize;
+    for e in node.descendants().skip(1).filter(|d| dom::is(d, &["object", "embed", "iframe"])) {
+        if is_video_embed(&e) {
+            return None;
+        }
+        embeds += 1;
+    }
+    if AD_WORDS.is_match(&text) || LOADING_WORDS.is_match(&text) {
+        return Some("ad-or-loading-label");
+    }
+    let ld = link_density(node);
+    let mut textish: Vec<&str> = vec!["span", "li", "td"];
+    textish.extend_from_slice(DIV_TO_P_ELEMS);
+    let text_dens = text_density(node, &textish);
+    let in_figure = dom::has_ancestor(node, &["figure"], None);
+
+    let reason = if !in_figure && img > 1.0 && p / img < 0.5 {
+        Some("image-heavy")
+    } else if !is_list && li > p {
+        Some("list-items-outside-list")
+    } else if input > (p / 3.0).floor() {
+        Some("form-inputs")
+    } else if !is_list && !in_figure && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0 {
+        Some("short-and-linked")
+    } else if !is_list && weight < CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT {
+        Some("link-density")
+    } else if weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT {
+        Some("link-density")
+    } else if (embeds == 1 && content_len < 75) || embeds > 1 {
+        Some("embeds")
+    } else if img == 0.0 && text_dens == 0.0 {
+        Some("no-content")
+    } else {
+        None
+    };
+    // A simple list of images stays.
+    if reason.is_some() && is_list {
+        let simple = dom::element_children(node).all(|c| dom::element_children(&c).count() <= 1);
+        if simple && count(node, &["li"]) as f64 == img {
+            return None;
+        }
+    }
+    reason
+}
+
+/// Ours: short blocks that are calls to action or teaser labels ("Read more: …", "Share
+/// this", "Advertisement", "Tags: …") and short paragraphs that are nothing but a link
+/// (teaser headlines between the article's paragraphs).
+fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
+    let blocks: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b"]))
+        .collect();
+    for b in blocks {
+        if b.parent().is_none() || guards_protected(&b) {
+            continue;
+        }
+        let text = dom::normalized_text(&b);
+        let len = text.chars().count();
+        if len == 0 || len > BOILERPLATE_LINE_MAX_CHARS {
+            continue;
+        }
+        if BOILERPLATE_LINE.is_match(&text) || AD_WORDS.is_match(&text) {
+            explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
+            continue;
+        }
+        if dom::is(&b, &["p"]) && link_density(&b) >= 0.9 && !b.descendants().any(|d| dom::is(&d, &["img"])) {
+            let hash_only = b.descendants().filter(|d| dom::is(d, &["a"])).all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
+            if !hash_only {
+                explain.remove(&b, STAGE, "linked-teaser", || text.clone());
+            }
+        }
+    }
+}
+
+/// Ours: a heading that opens a block of teasers or comments ("Recent News", "Related
+/// Articles", "Leave a Comment") goes with what follows it in its container, when that is
+/// mostly links, a form, or nothing.
+fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
+    let headings: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"]) && dom::text_len(d) <= 60)
+        .collect();
+    for h in headings {
+        if h.parent().is_none() || guards_protected(&h) {
+            continue;
+        }
+        let text = dom::normalized_text(&h);
+        if text.is_empty() || !TRAILING_SECTION_HEADING.is_match(&text) {
+            continue;
+        }
+        // A paragraph or div counts as a heading only when it is all bold or all heading.
+        if dom::is(&h, &["p", "div"]) && !h.descendants().skip(1).any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"])) {
+            continue;
+        }
+        let followers: Vec<NodeRef> = h.following_siblings().filter(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty()).collect();
+        let total: usize = followers.iter().map(dom::text_len).sum();
+        let linked: f64 = followers.iter().map(|f| link_density(f) * dom::text_len(f) as f64).sum();
+        if total == 0 || linked / total as f64 >= 0.5 {
+            let detail = text.clone();
+            for f in followers {
+                explain.remove(&f, STAGE, "trailing-section", || detail.clone());
+            }
+            explain.remove(&h, STAGE, "trailing-section", || text.clone());
+        }
+    }
+}
+
+/// Readability's last touches: empty paragraphs, `<br>` before a paragraph, single-cell
+/// tables, and wrappers that hold a single block.
+fn tidy(content: &NodeRef) {
+    for p in content.descendants().filter(|d| dom::is(d, &["p"])).collect::<Vec<_>>() {
+        let media = p.descendants().any(|d| dom::is(&d, &["img", "embed", "object", "iframe", "picture", "video", "svg", "math"]));
+        if !media && p.text_contents().trim().is_empty() {
+            p.detach();
+        }
+    }
+    for br in content.descendants().filter(|d| dom::is(d, &["br"])).collect::<Vec<_>>() {
+        let mut next = br.next_sibling();
+        while let Some(n) = next.clone() {
+            if n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) {
+                next = n.next_sibling();
+            } else {
+                break;
+            }
+        }
+        if next.is_some_and(|n| dom::is(&n, &["p"])) {
+            br.detach();
+        }
+    }
+    for table in content.descendants().filter(|d| dom::is(d, &["table"])).collect::<Vec<_>>() {
+        let tbody = if has_single_child_tag(&table, "tbody") { dom::element_children(&table).next() } else { Some(table.clone()) };
+        let Some(tbody) = tbody else { continue };
+        if !has_single_child_tag(&tbody, "tr") {
+            continue;
+        }
+        let Some(row) = dom::element_children(&tbody).next() else { continue };
+        if !has_single_child_tag(&row, "td") {
+            continue;
+        }
+        let Some(cell) = dom::element_children(&row).next() else { continue };
+        let name = if cell.children().all(|c| crate::prepare::is_phrasing(&c)) { "p" } else { "div" };
+        let cell = dom::rename(&cell, name);
+        table.insert_before(cell);
+        table.detach();
+    }
+    for node in content.descendants().skip(1).filter(|d| dom::is(d, &["div", "section"])).collect::<Vec<_>>().into_iter().rev() {
+        if node.parent().is_none() {
+            continue;
+        }
+        if is_without_content(&node) {
+            node.detach();
+        } else if has_single_child_tag(&node, "div") || has_single_child_tag(&node, "section") {
+            if let Some(child) = dom::element_children(&node).next() {
+                node.insert_before(child);
+                node.detach();
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Small helpers over the kuchikiki tree shared by every stage.
+//!
+//! Everything here is iterative: documents can nest 100,000 elements deep and wasm's stack
+//! is small, so nothing in the engine recurses over the tree.
+
+use html5ever::{ns, LocalName, QualName};
+use kuchikiki::traits::*;
+use kuchikiki::{Attribute, ExpandedName, NodeRef};
+
+/// The element's local name (`div`, `p`), or `""` for non-elements.
+pub fn tag(node: &NodeRef) -> &str {
+    match node.as_element() {
+        Some(el) => &el.name.local,
+        None => "",
+    }
+}
+
+/// True when `node` is an element named one of `names`.
+pub fn is(node: &NodeRef, names: &[&str]) -> bool {
+    let t = tag(node);
+    !t.is_empty() && names.contains(&t)
+}
+
+/// True when `node` is an HTML element (not SVG or MathML) named one of `names`.
+pub fn is_html(node: &NodeRef, names: &[&str]) -> bool {
+    match node.as_element() {
+        Some(el) => el.name.ns == ns!(html) && names.contains(&&*el.name.local),
+        None => false,
+    }
+}
+
+/// The value of attribute `name`, if present.
+pub fn attr(node: &NodeRef, name: &str) -> Option<String> {
+    node.as_element()?.attributes.borrow().get(name).map(str::to_string)
+}
+
+pub fn has_attr(node: &NodeRef, name: &str) -> bool {
+    node.as_element().is_some_and(|el| el.attributes.borrow().contains(name))
+}
+
+pub fn set_attr(node: &NodeRef, name: &str, value: &str) {
+    if let Some(el) = node.as_element() {
+        el.attributes.borrow_mut().insert(name, value.to_string());
+    }
+}
+
+pub fn remove_attr(node: &NodeRef, name: &str) {
+    if let Some(el) = node.as_element() {
+        el.attributes.borrow_mut().remove(name);
+    }
+}
+
+/// `class` and `id` joined by a space: what class/id rules match against.
+pub fn class_and_id(node: &NodeRef) -> String {
+    let Some(el) = node.as_element() else { return String::new() };
+    let attrs = el.attributes.borrow();
+    let mut s = String::new();
+    if let Some(c) = attrs.get("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = attrs.get("id") {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(i);
+    }
+    s
+}
+
+/// All text below `node`, as is.
+pub fn raw_text(node: &NodeRef) -> String {
+    node.text_contents()
+}
+
+/// Text below `node` with whitespace runs folded to one space and trimmed.
+pub fn normalized_text(node: &NodeRef) -> String {
+    fold_whitespace(&node.text_contents())
+}
+
+/// Folds whitespace runs to one space and trims.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters of folded text below `node`, counted without building the string.
+pub fn text_len(node: &NodeRef) -> usize {
+    let mut len = 0usize;
+    let mut pending_space = false;
+    for t in node.inclusive_descendants().text_nodes() {
+        for c in t.borrow().chars() {
+            if c.is_whitespace() {
+                pending_space = len > 0;
+            } else {
+                if pending_space {
+                    len += 1;
+                    pending_space = false;
+                }
+                len += 1;
+            }
+        }
+    }
+    len
+}
+
+/// The element children of `node`.
+pub fn element_children(node: &NodeRef) -> impl Iterator<Item = NodeRef> {
+    node.children().filter(|c| c.as_element().is_some())
+}
+
+/// True when some ancestor of `node` (not `node` itself) is named one of `names`,
+/// looking at most `max_depth` levels up (`None`: all the way).
+pub fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usize>) -> bool {
+    node.ancestors()
+        .take(max_depth.unwrap_or(usize::MAX))
+        .any(|a| is(&a, names))
+}
+
+/// A new HTML element with the given attributes.
+pub fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
+    NodeRef::new_element(
+        QualName::new(None, ns!(html), LocalName::from(name)),
+        attrs.into_iter().map(|(k, v)| {
+            (ExpandedName::new(ns!(), LocalName::from(k.as_str())), Attribute { prefix: None, value: v })
+        }),
+    )
+}
+
+/// Replaces `node` by a new element named `name` holding the same attributes and children,
+/// and returns it. kuchikiki cannot rename an element in place.
+pub fn rename(node: &NodeRef, name: &str) -> NodeRef {
+    let attrs = match node.as_element() {
+        Some(el) => el.attributes.borrow().map.clone(),
+        None => return node.clone(),
+    };
+    let new = NodeRef::new_element(QualName::new(None, ns!(html), LocalName::from(name)), attrs);
+    move_children(node, &new);
+    node.insert_before(new.clone());
+    node.detach();
+    new
+}
+
+/// Moves every child of `from` to the end of `to`.
+pub fn move_children(from: &NodeRef, to: &NodeRef) {
+    while let Some(child) = from.first_child() {
+        to.append(child);
+    }
+}
+
+/// Replaces `node` by its children.
+pub fn unwrap(node: &NodeRef) {
+    while let Some(child) = node.first_child() {
+        node.insert_before(child);
+    }
+    node.detach();
+}
+
+/// A deep copy of `node` and its subtree (iterative).
+pub fn deep_clone(node: &NodeRef) -> NodeRef {
+    let root = shallow_clone(node);
+    let mut stack = vec![(node.clone(), root.clone())];
+    while let Some((src, dst)) = stack.pop() {
+        for child in src.children() {
+            let copy = shallow_clone(&child);
+            dst.append(copy.clone());
+            stack.push((child, copy));
+        }
+    }
+    root
+}
+
+fn shallow_clone(node: &NodeRef) -> NodeRef {
+    use kuchikiki::NodeData;
+    match node.data() {
+        NodeData::Element(el) => {
+            NodeRef::new_element(el.name.clone(), el.attributes.borrow().map.clone())
+        }
+        NodeData::Text(t) => NodeRef::new_text(t.borrow().clone()),
+        NodeData::Comment(c) => NodeRef::new_comment(c.borrow().clone()),
+        NodeData::ProcessingInstruction(pi) => {
+            let pi = pi.borrow();
+            NodeRef::new_processing_instruction(pi.0.clone(), pi.1.clone())
+        }
+        NodeData::Doctype(d) => NodeRef::new_doctype(d.name.clone(), d.public_id.clone(), d.system_id.clone()),
+        NodeData::Document(_) => NodeRef::new_document(),
+        NodeData::DocumentFragment => NodeRef::new(NodeData::DocumentFragment),
+    }
+}
+
+/// The next node after `node` in document order, skipping `node`'s own subtree.
+pub fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
+    let mut cur = node.clone();
+    loop {
+        if &cur == root {
+            return None;
+        }
+        if let Some(s) = cur.next_sibling() {
+            return Some(s);
+        }
+        cur = cur.parent()?;
+    }
+}
+
+/// The next node after `node` in document order, descending into its children first.
+pub fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
+    if let Some(c) = node.first_child() {
+        return Some(c);
+    }
+    next_skipping_children(node, root)
+}

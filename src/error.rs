@@ -1,0 +1,34 @@
+//! The one error type of the engine.
+
+use std::fmt;
+
+/// Why no article came out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The page holds nothing that reads as an article (a home page, a listing, an empty page).
+    NoArticle,
+    /// The input is larger than [`crate::Options::max_input_bytes`].
+    InputTooLarge { bytes: usize, limit: usize },
+    /// The document has more nodes than [`crate::Options::max_nodes`].
+    TooManyNodes { limit: usize },
+    /// The page address in the options is not an absolute http(s) or file URL.
+    InvalidUrl(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NoArticle => write!(f, "no article found on this page"),
+            Error::InputTooLarge { bytes, limit } => write!(
+                f,
+                "page too large: {bytes} bytes (the limit is {limit} bytes)"
+            ),
+            Error::TooManyNodes { limit } => {
+                write!(f, "page too complex: more than {limit} nodes")
+            }
+            Error::InvalidUrl(url) => write!(f, "invalid page address: {url:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,75 @@
+//! The removal log: which blocks a stage removed and by which rule (`--explain`).
+//!
+//! Stages call [`Explain::remove`] instead of detaching nodes themselves, so every removal
+//! decision carries its reason. When explaining is off the log records nothing and costs one
+//! branch per removal.
+
+use crate::article::Removal;
+use crate::dom;
+use kuchikiki::traits::*;
+use kuchikiki::NodeRef;
+
+/// The attribute that carries an element's index in the original document while explaining.
+pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
+
+/// Collects [`Removal`]s when enabled.
+#[derive(Debug, Default)]
+pub struct Explain {
+    enabled: bool,
+    removals: Vec<Removal>,
+}
+
+impl Explain {
+    pub fn new(enabled: bool) -> Self {
+        Explain { enabled, removals: Vec::new() }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Numbers every element in document order, so removals can point back into the original
+    /// page. Only when enabled: it touches every element.
+    pub fn number_elements(&self, document: &NodeRef) {
+        if !self.enabled {
+            return;
+        }
+        for (i, el) in document.descendants().elements().enumerate() {
+            el.attributes.borrow_mut().insert(INDEX_ATTR, i.to_string());
+        }
+    }
+
+    /// Records that `node` is removed by `rule` of `stage`, without removing it.
+    pub fn record(&mut self, node: &NodeRef, stage: &'static str, rule: &'static str, detail: impl FnOnce() -> String) {
+        if !self.enabled {
+            return;
+        }
+        let Some(el) = node.as_element() else { return };
+        let index = el.attributes.borrow().get(INDEX_ATTR).and_then(|v| v.parse().ok());
+        let text = dom::normalized_text(node);
+        let preview: String = text.chars().take(80).collect();
+        self.removals.push(Removal {
+            stage,
+            rule,
+            detail: detail(),
+            tag: el.name.local.to_string(),
+            preview,
+            index,
+        });
+    }
+
+    /// Records and detaches `node`.
+    pub fn remove(&mut self, node: &NodeRef, stage: &'static str, rule: &'static str, detail: impl FnOnce() -> String) {
+        self.record(node, stage, rule, detail);
+        node.detach();
+    }
+
+    /// Appends the removals of another log (the attempt that won).
+    pub fn extend(&mut self, other: Explain) {
+        self.removals.extend(other.removals);
+    }
+
+    pub fn into_removals(self) -> Vec<Removal> {
+        self.removals
+    }
+}

@@ -1,0 +1,138 @@
+//! Lectern: a reader-mode engine. Give it a page's HTML, get back the article.
+//!
+//! ```
+//! let html = "<html><head><title>Hello</title></head><body><article><p>".to_string()
+//!     + &"A sentence of the article, long enough to count. ".repeat(20)
+//!     + "</p></article></body></html>";
+//! let article = lectern::extract(&html, &lectern::Options::default()).unwrap();
+//! assert_eq!(article.title, "Hello");
+//! ```
+//!
+//! The engine is a pipeline of small stages, each a module with one job:
+//! [`parse`] → [`metadata`] → [`prepare`] → [`score`] → [`select`] → [`clean`] →
+//! [`sanitise`] → [`serialise`] (HTML), [`text`] and [`markdown`]. Tunables live in
+//! [`tunables`]. The core is pure Rust (string in, struct out); `wasm.rs` and the `lectern`
+//! binary are thin adapters over it.
+#![forbid(unsafe_code)]
+
+mod article;
+pub mod clean;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
+mod dom;
+mod error;
+mod explain;
+pub mod markdown;
+pub mod metadata;
+mod options;
+pub mod parse;
+pub mod prepare;
+pub mod readerable;
+pub mod sanitise;
+pub mod score;
+pub mod select;
+pub mod serialise;
+pub mod text;
+pub mod tunables;
+pub mod urls;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::{Article, Removal};
+pub use error::Error;
+pub use options::Options;
+pub use readerable::is_probably_readerable;
+
+use explain::Explain;
+
+/// Extracts the article from a page's HTML.
+///
+/// Returns [`Error::NoArticle`] when the page has nothing that reads as an article, and
+/// the limit errors of [`Options`] for input too large or too complex. Never panics.
+pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
+    let base = match &options.url {
+        Some(u) if !u.trim().is_empty() => {
+            Some(urls::BaseUrl::parse(u).ok_or_else(|| Error::InvalidUrl(u.clone()))?)
+        }
+        _ => None,
+    };
+    let document = parse::parse(html, options)?;
+    let mut explain = Explain::new(options.explain);
+    explain.number_elements(&document);
+    // A <base href> refines the page address for resolving relative URLs.
+    let base = parse::document_base(&document, base);
+
+    let meta = metadata::extract(&document, base.as_ref());
+    prepare::prepare(&document, &mut explain);
+
+    let selected = if options.whole_document {
+        select::whole_body(&document)
+    } else {
+        find_article(&document, &meta, options, &mut explain)?
+    };
+    let content = &selected.content;
+    sanitise::sanitise(content, base.as_ref(), &mut explain);
+
+    let text_content = text::to_text(content);
+    if text_content.trim().is_empty() && !options.whole_document {
+        return Err(Error::NoArticle);
+    }
+    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(content));
+    let dir = selected
+        .dir
+        .clone()
+        .or(meta.dir.clone())
+        .or_else(|| text::script_direction(&text_content));
+    Ok(Article {
+        title: meta.title.clone().unwrap_or_default(),
+        byline: meta.byline.clone().or(selected.byline.clone()),
+        dir,
+        lang: meta.lang.clone(),
+        length: text_content.chars().count(),
+        content: serialise::to_html(content),
+        markdown: markdown::to_markdown(content),
+        word_count: text::word_count(&text_content),
+        reading_time_minutes: text::reading_minutes(&text_content),
+        text_content,
+        excerpt,
+        site_name: meta.site_name.clone(),
+        published_time: meta.published_time.clone(),
+        lead_image_url: meta.lead_image_url.clone(),
+        removed: explain.into_removals(),
+    })
+}
+
+/// Scores, selects and cleans on a snapshot of the body; when the article comes out shorter
+/// than [`Options::char_threshold`], relaxes the class-based rules and tries again on a fresh
+/// snapshot (never the structural removals of preparation). Keeps the longest attempt.
+fn find_article(
+    document: &kuchikiki::NodeRef,
+    meta: &metadata::Metadata,
+    options: &Options,
+    explain: &mut Explain,
+) -> Result<select::Selected, Error> {
+    let body = parse::body(document).ok_or(Error::NoArticle)?;
+    let mut best: Option<(usize, select::Selected, Explain)> = None;
+    for flags in score::Flags::ATTEMPTS {
+        let mut log = Explain::new(options.explain);
+        let page = dom::deep_clone(&body);
+        let grab = score::score(&page, meta, flags, &mut log);
+        let selected = select::pick(&page, grab, flags);
+        clean::clean(&selected.content, options.char_threshold, flags, &mut log);
+        let len = dom::text_len(&selected.content);
+        let done = len >= options.char_threshold;
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            best = Some((len, selected, log));
+        }
+        if done {
+            break;
+        }
+    }
+    match best {
+        Some((len, selected, log)) if len > 0 => {
+            explain.extend(log);
+            Ok(selected)
+        }
+        _ => Err(Error::NoArticle),
+    }
+}

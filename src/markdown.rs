@@ -1,0 +1,307 @@
+//! Stage 8c: the article as Markdown (CommonMark with GFM tables), from the same sanitised
+//! tree as the HTML. Iterative: one pass over the tree's start and end edges.
+
+use crate::dom;
+use kuchikiki::iter::NodeEdge;
+use kuchikiki::NodeRef;
+
+struct Writer {
+    out: String,
+    /// Line prefixes in force: "> " for quotes, spaces for list continuation.
+    prefix: Vec<String>,
+    /// A list marker waiting for the item's first text.
+    marker: Option<String>,
+    /// Blank line owed before the next text.
+    blank: bool,
+    /// Line break owed before the next text.
+    newline: bool,
+    lists: Vec<(bool, usize)>,
+    links: Vec<Option<String>>,
+    pre: usize,
+    cells: usize,
+    row_cells: usize,
+    rows: usize,
+    header_done: bool,
+    skip: usize,
+}
+
+impl Writer {
+    fn block(&mut self) {
+        if self.cells > 0 {
+            self.raw(" ");
+            return;
+        }
+        if !self.out.is_empty() {
+            self.blank = true;
+        }
+    }
+
+    fn line(&mut self) {
+        if !self.out.is_empty() {
+            self.newline = true;
+        }
+    }
+
+    /// Writes `s` at the current position, opening lines with the prefix first.
+    fn raw(&mut self, s: &str) {
+        if self.blank || self.newline {
+            if !self.out.is_empty() {
+                self.out.push('\n');
+                if self.blank {
+                    let p: String = self.prefix.concat();
+                    self.out.push_str(p.trim_end());
+                    self.out.push('\n');
+                }
+            }
+            self.out.push_str(&self.prefix.concat());
+            self.blank = false;
+            self.newline = false;
+            if let Some(m) = self.marker.take() {
+                // The marker replaces the item's own indentation on its first line.
+                let indent = self.prefix.last().map_or(0, |p| p.len());
+                for _ in 0..indent.min(self.out.len()) {
+                    if self.out.ends_with(' ') {
+                        self.out.pop();
+                    }
+                }
+                self.out.push_str(&m);
+            }
+        } else if let Some(m) = self.marker.take() {
+            self.out.push_str(&m);
+        }
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut first = true;
+            for line in t.split('\n') {
+                if !first {
+                    self.newline = true;
+                }
+                first = false;
+                if !line.is_empty() {
+                    self.raw(line);
+                } else if self.newline {
+                    self.raw("");
+                }
+            }
+            return;
+        }
+        let mut folded = String::new();
+        let at_start = self.blank || self.newline || self.out.is_empty() || self.out.ends_with('\n') || self.marker.is_some();
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if !folded.ends_with(' ') && !(folded.is_empty() && (at_start || self.out.ends_with(' '))) {
+                    folded.push(' ');
+                }
+            } else {
+                if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+                    folded.push('\\');
+                }
+                folded.push(c);
+            }
+        }
+        if !folded.is_empty() {
+            if at_start && folded.starts_with('#') {
+                folded.insert(0, '\\');
+            }
+            self.raw(&folded);
+        }
+    }
+}
+
+fn code_language(node: &NodeRef) -> String {
+    let class = dom::attr(node, "class")
+        .or_else(|| node.descendants().find(|d| dom::is(d, &["code"])).and_then(|c| dom::attr(&c, "class")))
+        .unwrap_or_default();
+    class
+        .split_whitespace()
+        .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The Markdown of `root`'s subtree.
+pub fn to_markdown(root: &NodeRef) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        prefix: Vec::new(),
+        marker: None,
+        blank: false,
+        newline: false,
+        lists: Vec::new(),
+        links: Vec::new(),
+        pre: 0,
+        cells: 0,
+        row_cells: 0,
+        rows: 0,
+        header_done: false,
+        skip: 0,
+    };
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(n) => {
+                if w.skip > 0 {
+                    if n.as_element().is_some() {
+                        w.skip += 1;
+                    }
+                    continue;
+                }
+                if let Some(t) = n.as_text() {
+                    w.text(&t.borrow());
+                    continue;
+                }
+                let Some(el) = n.as_element() else { continue };
+                let tag: &str = &el.name.local;
+                match tag {
+                    "script" | "style" | "template" | "svg" => w.skip = 1,
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        w.block();
+                        let level = tag[1..].parse::<usize>().unwrap_or(2);
+                        w.raw(&format!("{} ", "#".repeat(level)));
+                    }
+                    "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl" | "dd" | "dt" | "header" | "footer" | "address" | "details" | "summary" => w.block(),
+                    "blockquote" => {
+                        w.block();
+                        w.prefix.push("> ".into());
+                    }
+                    "ul" | "ol" => {
+                        if w.lists.is_empty() {
+                            w.block();
+                        } else {
+                            w.line();
+                        }
+                        let start = dom::attr(&n, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                        w.lists.push((tag == "ol", start));
+                    }
+                    "li" => {
+                        w.line();
+                        let marker = match w.lists.last_mut() {
+                            Some((true, k)) => {
+                                let m = format!("{k}. ");
+                                *k += 1;
+                                m
+                            }
+                            _ => "- ".to_string(),
+                        };
+                        w.prefix.push(" ".repeat(marker.len()));
+                        w.marker = Some(marker);
+                    }
+                    "pre" => {
+                        w.block();
+                        w.raw(&format!("```{}", code_language(&n)));
+                        w.newline = true;
+                        w.pre += 1;
+                    }
+                    "code" if w.pre == 0 => w.raw("`"),
+                    "em" | "i" => w.raw("*"),
+                    "strong" | "b" => w.raw("**"),
+                    "del" | "s" => w.raw("~~"),
+                    "br" => {
+                        if w.cells > 0 {
+                            w.raw(" ");
+                        } else {
+                            w.raw("\\");
+                            w.newline = true;
+                        }
+                    }
+                    "hr" => {
+                        w.block();
+                        w.raw("---");
+                        w.block();
+                    }
+                    "a" => {
+                        let href = dom::attr(&n, "href").filter(|h| !h.is_empty());
+                        if href.is_some() {
+                            w.raw("[");
+                        }
+                        w.links.push(href);
+                    }
+                    "img" => {
+                        if let Some(src) = dom::attr(&n, "src").filter(|s| !s.is_empty()) {
+                            let alt = dom::attr(&n, "alt").unwrap_or_default().replace(['[', ']'], "");
+                            w.raw(&format!("![{alt}]({})", src.replace(' ', "%20").replace(')', "%29")));
+                        }
+                    }
+                    "table" => {
+                        w.block();
+                        w.rows = 0;
+                        w.header_done = false;
+                    }
+                    "tr" => {
+                        w.line();
+                        w.row_cells = 0;
+                        w.raw("|");
+                    }
+                    "td" | "th" => {
+                        w.cells += 1;
+                        w.row_cells += 1;
+                        w.raw(" ");
+                    }
+                    _ => {}
+                }
+            }
+            NodeEdge::End(n) => {
+                let Some(el) = n.as_element() else { continue };
+                if w.skip > 0 {
+                    w.skip -= 1;
+                    continue;
+                }
+                let tag: &str = &el.name.local;
+                match tag {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl" | "dd" | "dt" | "header" | "footer" | "address" | "details" | "summary" => w.block(),
+                    "blockquote" => {
+                        w.prefix.pop();
+                        w.block();
+                    }
+                    "ul" | "ol" => {
+                        w.lists.pop();
+                        if w.lists.is_empty() {
+                            w.block();
+                        }
+                    }
+                    "li" => {
+                        w.prefix.pop();
+                        w.marker = None;
+                    }
+                    "pre" => {
+                        w.pre = w.pre.saturating_sub(1);
+                        w.newline = true;
+                        w.raw("```");
+                        w.block();
+                    }
+                    "code" if w.pre == 0 => w.raw("`"),
+                    "em" | "i" => w.raw("*"),
+                    "strong" | "b" => w.raw("**"),
+                    "del" | "s" => w.raw("~~"),
+                    "a" => {
+                        if let Some(Some(href)) = w.links.pop() {
+                            w.raw(&format!("]({})", href.replace(' ', "%20").replace(')', "%29")));
+                        }
+                    }
+                    "td" | "th" => {
+                        w.cells = w.cells.saturating_sub(1);
+                        w.raw(" |");
+                    }
+                    "tr" => {
+                        w.rows += 1;
+                        if !w.header_done {
+                            w.header_done = true;
+                            w.newline = true;
+                            let sep = "---|".repeat(w.row_cells.max(1));
+                            w.raw(&format!("|{sep}"));
+                        }
+                    }
+                    "table" => w.block(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut out = w.out.trim().to_string();
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}

@@ -1,0 +1,54 @@
+//! Stage 1: parse. Turns the page's HTML into a tree, within the configured limits.
+//!
+//! Parsing follows the HTML standard (html5ever) with scripting disabled, so `<noscript>`
+//! content is parsed as markup: its images can then be recovered by the preparation stage.
+
+use crate::dom;
+use crate::error::Error;
+use crate::options::Options;
+use crate::urls::BaseUrl;
+use kuchikiki::traits::*;
+use html5ever::tree_builder::TreeBuilderOpts;
+use kuchikiki::{NodeRef, ParseOpts};
+
+/// Parses `html` into a document, refusing input over the size and node limits.
+pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
+    if html.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge { bytes: html.len(), limit: options.max_input_bytes });
+    }
+    // Every element needs a '<', and a text node sits between two of them at most: refuse
+    // before building a tree that cannot be accepted.
+    let tags = html.bytes().filter(|&b| b == b'<').count();
+    if tags / 2 > options.max_nodes {
+        return Err(Error::TooManyNodes { limit: options.max_nodes });
+    }
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
+        ..Default::default()
+    };
+    let document = kuchikiki::parse_html_with_options(opts).one(html).document_node;
+    if document.descendants().nth(options.max_nodes).is_some() {
+        return Err(Error::TooManyNodes { limit: options.max_nodes });
+    }
+    Ok(document)
+}
+
+/// The address relative URLs resolve against: the page's `<base href>` resolved against the
+/// page address, else the page address.
+pub fn document_base(document: &NodeRef, page: Option<BaseUrl>) -> Option<BaseUrl> {
+    let href = document
+        .descendants()
+        .elements()
+        .find(|el| &*el.name.local == "base" && el.attributes.borrow().contains("href"))
+        .and_then(|el| el.attributes.borrow().get("href").map(str::to_string));
+    match (href, page) {
+        (Some(href), Some(page)) => BaseUrl::parse(&page.resolve(&href)).or(Some(page)),
+        (Some(href), None) => BaseUrl::parse(&href),
+        (None, page) => page,
+    }
+}
+
+/// The document's `<body>` (html5ever always creates one).
+pub fn body(document: &NodeRef) -> Option<NodeRef> {
+    document.descendants().find(|n| dom::is_html(n, &["body"]))
+}

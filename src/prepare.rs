@@ -1,0 +1,444 @@
+//! Stage 3: preparation. Global removals that are never relaxed, and repairs that make the
+//! page's markup say what the reader sees.
+//!
+//! Removed: code and styling (`script`, `style`, `template`, form controls, frames other than
+//! known video embeds); hidden nodes (`hidden`, `aria-hidden="true"`, inline
+//! `display:none`/`visibility:hidden`); structural boilerplate (`nav`, navigation/banner/
+//! contentinfo/search/dialog/alert roles, `header`/`footer` outside `article`/`main` unless
+//! they hold real paragraphs, asides outside the article, cookie and consent overlays).
+//! Repaired: lazy images (`data-src` and friends, tiny placeholders, `<noscript>` fallbacks),
+//! `<br><br>` runs into paragraphs, `<font>` into `<span>`. Marked as protected (never removed
+//! by class or link-density rules later): embedded posts, `pre`/`code`, math, data tables.
+
+use crate::dom;
+use crate::explain::Explain;
+use crate::tunables::{
+    ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
+    DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, PHRASING_ELEMS, STRUCTURAL_ROLES,
+    TINY_PLACEHOLDER_BYTES, VIDEOS,
+};
+use kuchikiki::NodeRef;
+
+/// Marks nodes that later class- and link-density rules must not remove.
+pub const PROTECT_ATTR: &str = "data-lectern-protect";
+/// Marks tables judged to hold data (not layout).
+pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
+
+const STAGE: &str = "prepare";
+
+/// Prepares `document` in place.
+pub fn prepare(document: &NodeRef, explain: &mut Explain) {
+    recover_noscript_images(document);
+    remove_boilerplate(document, explain);
+    repair(document);
+    mark_data_tables(document);
+}
+
+/// True when the node is hidden by its own attributes.
+pub fn is_hidden(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else { return false };
+    let attrs = el.attributes.borrow();
+    if attrs.contains("hidden") {
+        return true;
+    }
+    if attrs.get("aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !attrs.get("class").is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = attrs.get("style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+#[derive(Clone, Copy, Default)]
+struct Context {
+    in_article: bool,
+    in_pre: bool,
+}
+
+/// One walk over the document deciding removals, then the removals.
+fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
+    let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
+    let mut stack = vec![(document.clone(), Context::default())];
+    while let Some((node, ctx)) = stack.pop() {
+        if let Some((rule, detail)) = removal_rule(&node, ctx) {
+            doomed.push((node, rule, detail));
+            continue;
+        }
+        let mut child_ctx = ctx;
+        if dom::is(&node, &["article", "main"]) || dom::attr(&node, "role").as_deref() == Some("main") {
+            child_ctx.in_article = true;
+        }
+        if dom::is(&node, &["pre", "code"]) {
+            child_ctx.in_pre = true;
+        }
+        let children: Vec<NodeRef> = node.children().collect();
+        for c in children.into_iter().rev() {
+            if c.as_comment().is_some() {
+                c.detach();
+            } else {
+                stack.push((c, child_ctx));
+            }
+        }
+    }
+    for (node, rule, detail) in doomed {
+        explain.remove(&node, STAGE, rule, || detail);
+    }
+}
+
+fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> {
+    let el = node.as_element()?;
+    let tag: &str = &el.name.local;
+    if tag == "html" || tag == "body" {
+        return None;
+    }
+    if ALWAYS_DROP.contains(&tag) {
+        return Some(("non-content-element", format!("<{tag}>")));
+    }
+    if tag == "noscript" {
+        return Some(("non-content-element", "<noscript>".into()));
+    }
+    if tag == "iframe" {
+        let src = dom::attr(node, "src").unwrap_or_default();
+        if VIDEOS.is_match(&src) {
+            return None;
+        }
+        return Some(("iframe", src));
+    }
+    if ctx.in_pre {
+        return None;
+    }
+    if is_hidden(node) {
+        return Some(("hidden", "hidden attribute or inline style".into()));
+    }
+    if tag == "nav" {
+        return Some(("navigation", "<nav>".into()));
+    }
+    let role = dom::attr(node, "role").map(|r| r.trim().to_ascii_lowercase());
+    if let Some(role) = role.as_deref() {
+        if STRUCTURAL_ROLES.contains(&role) {
+            let guarded = matches!(role, "banner" | "contentinfo");
+            if !(guarded && holds_paragraphs(node)) {
+                return Some(("structural-role", format!("role={role}")));
+            }
+        }
+    }
+    if (tag == "header" || tag == "footer") && !ctx.in_article && !holds_paragraphs(node) {
+        return Some(("page-header-footer", format!("<{tag}> outside the article")));
+    }
+    if tag == "aside" && !ctx.in_article {
+        return Some(("aside", "<aside> outside the article".into()));
+    }
+    let class_id = dom::class_and_id(node);
+    if !class_id.is_empty() && COOKIE_OVERLAY.is_match(&class_id) && dom::text_len(node) < COOKIE_OVERLAY_MAX_CHARS {
+        return Some(("cookie-overlay", class_id));
+    }
+    None
+}
+
+/// True when a block holds a real paragraph (a page whose story sits in its `<header>`).
+fn holds_paragraphs(node: &NodeRef) -> bool {
+    node.descendants().any(|d| {
+        dom::is(&d, &["p"]) && {
+            let total = dom::text_len(&d);
+            let linked: usize = d.descendants().filter(|a| dom::is(a, &["a"])).map(|a| dom::text_len(&a)).sum();
+            total >= 140 && linked * 2 < total
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Images
+
+const IMAGE_EXT: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
+
+fn looks_like_image_url(v: &str) -> bool {
+    let l = v.trim().to_ascii_lowercase();
+    !l.contains(' ') && IMAGE_EXT.iter().any(|e| l.contains(e))
+}
+
+fn looks_like_srcset(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    IMAGE_EXT.iter().any(|e| {
+        l.match_indices(e).any(|(i, _)| {
+            let rest = l[i + e.len()..].trim_start();
+            l[i + e.len()..].starts_with(char::is_whitespace) && rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
+fn is_tiny_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    s.len() < TINY_PLACEHOLDER_BYTES
+        && s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
+        && s.contains("base64")
+        && !s.contains("image/svg")
+}
+
+/// Replaces the image placeholder before a `<noscript>` with the real image inside it.
+fn recover_noscript_images(document: &NodeRef) {
+    let noscripts: Vec<NodeRef> = document.descendants().filter(|n| dom::is(n, &["noscript"])).collect();
+    for ns in noscripts {
+        let imgs: Vec<NodeRef> = ns.descendants().filter(|d| dom::is(d, &["img"])).collect();
+        if imgs.len() != 1 || dom::text_len(&ns) > 0 {
+            continue;
+        }
+        let new_img = imgs[0].clone();
+        let prev = ns.preceding_siblings().find(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty());
+        let Some(prev) = prev else {
+            // No placeholder: the noscript image is the only image there is.
+            ns.insert_before(new_img);
+            continue;
+        };
+        if !is_single_image(&prev) {
+            continue;
+        }
+        let old = if dom::is(&prev, &["img"]) { prev.clone() } else { prev.descendants().find(|d| dom::is(d, &["img"])).unwrap_or(prev.clone()) };
+        // Keep the placeholder's data attributes: they may be better sources.
+        if let (Some(old_el), Some(new_el)) = (old.as_element(), new_img.as_element()) {
+            for (name, attr) in old_el.attributes.borrow().map.iter() {
+                let n: &str = &name.local;
+                if attr.value.is_empty() || !(n == "src" || n == "srcset" || looks_like_image_url(&attr.value)) {
+                    continue;
+                }
+                if new_el.attributes.borrow().get(n) == Some(attr.value.as_str()) {
+                    continue;
+                }
+                let key = if new_el.attributes.borrow().contains(n) { format!("data-old-{n}") } else { n.to_string() };
+                new_el.attributes.borrow_mut().insert(key, attr.value.clone());
+            }
+        }
+        prev.insert_before(new_img);
+        prev.detach();
+    }
+}
+
+fn is_single_image(node: &NodeRef) -> bool {
+    let mut cur = node.clone();
+    loop {
+        if dom::is(&cur, &["img"]) {
+            return true;
+        }
+        let kids: Vec<NodeRef> = dom::element_children(&cur).collect();
+        if kids.len() != 1 || !cur.text_contents().trim().is_empty() {
+            return false;
+        }
+        cur = kids[0].clone();
+    }
+}
+
+/// Fixes lazy-loaded images: copies `data-src`-like attributes into `src`/`srcset`.
+fn fix_lazy_image(node: &NodeRef) {
+    let Some(el) = node.as_element() else { return };
+    let tag: &str = &el.name.local;
+    let src = dom::attr(node, "src");
+    if let Some(s) = &src {
+        if is_tiny_placeholder(s) {
+            let has_other = el.attributes.borrow().map.iter().any(|(n, a)| &*n.local != "src" && looks_like_image_url(&a.value));
+            if has_other {
+                dom::remove_attr(node, "src");
+            }
+        }
+    }
+    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
+    let has_src = dom::attr(node, "src").is_some_and(|s| !s.trim().is_empty()) || dom::attr(node, "srcset").is_some_and(|s| !s.trim().is_empty());
+    if has_src && !class.contains("lazy") {
+        return;
+    }
+    let attrs: Vec<(String, String)> = el
+        .attributes
+        .borrow()
+        .map
+        .iter()
+        .map(|(n, a)| (n.local.to_string(), a.value.clone()))
+        .collect();
+    for (name, value) in attrs {
+        if matches!(name.as_str(), "src" | "srcset" | "alt") {
+            continue;
+        }
+        let target = if looks_like_srcset(&value) {
+            "srcset"
+        } else if looks_like_image_url(&value) && !value.trim().contains(' ') {
+            "src"
+        } else {
+            continue;
+        };
+        if tag == "img" || tag == "picture" {
+            dom::set_attr(node, target, value.trim());
+        } else if tag == "figure" && !node.descendants().any(|d| dom::is(&d, &["img", "picture"])) {
+            let img = dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
+            node.append(img);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repairs
+
+/// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
+fn repair(document: &NodeRef) {
+    let elements: Vec<NodeRef> = document.descendants().filter(|n| n.as_element().is_some()).collect();
+    for node in elements {
+        if node.parent().is_none() {
+            continue;
+        }
+        match dom::tag(&node) {
+            "img" | "picture" | "figure" => fix_lazy_image(&node),
+            "br" => replace_br_run(&node),
+            "font" => {
+                dom::rename(&node, "span");
+            }
+            "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),
+            "blockquote" | "div" => {
+                let class = dom::attr(&node, "class").unwrap_or_default();
+                if EMBEDDED_POST.is_match(&class) {
+                    dom::set_attr(&node, PROTECT_ATTR, "1");
+                    dom::set_attr(&node, "class", "lectern-post");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_whitespace_text(n: &NodeRef) -> bool {
+    n.as_text().is_some_and(|t| t.borrow().trim().is_empty())
+}
+
+/// The next sibling that is not whitespace-only text.
+fn next_significant(n: Option<NodeRef>) -> Option<NodeRef> {
+    let mut cur = n;
+    while let Some(c) = cur {
+        if !is_whitespace_text(&c) {
+            return Some(c);
+        }
+        cur = c.next_sibling();
+    }
+    None
+}
+
+pub fn is_phrasing(n: &NodeRef) -> bool {
+    if n.as_text().is_some() {
+        return true;
+    }
+    let t = dom::tag(n);
+    PHRASING_ELEMS.contains(&t)
+        || (matches!(t, "a" | "del" | "ins")
+            && n.descendants().skip(1).all(|d| {
+                let dt = dom::tag(&d);
+                dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
+            }))
+}
+
+/// Readability's `replaceBrs`: two or more `<br>`s in a row end a paragraph; the phrasing
+/// content after them becomes a `<p>`.
+fn replace_br_run(br: &NodeRef) {
+    if br.parent().is_none() || dom::has_ancestor(br, &["pre"], None) {
+        return;
+    }
+    let mut replaced = false;
+    let mut next = next_significant(br.next_sibling());
+    while let Some(n) = next {
+        if !dom::is(&n, &["br"]) {
+            break;
+        }
+        replaced = true;
+        let after = n.next_sibling();
+        n.detach();
+        next = next_significant(after);
+    }
+    if !replaced {
+        return;
+    }
+    let p = dom::new_html_element("p", vec![]);
+    br.insert_before(p.clone());
+    br.detach();
+    let mut next = p.next_sibling();
+    while let Some(n) = next {
+        if dom::is(&n, &["br"]) {
+            if let Some(after) = next_significant(n.next_sibling()) {
+                if dom::is(&after, &["br"]) {
+                    break;
+                }
+            }
+        }
+        if !is_phrasing(&n) {
+            break;
+        }
+        next = n.next_sibling();
+        p.append(n);
+    }
+    while let Some(last) = p.last_child() {
+        if is_whitespace_text(&last) || dom::is(&last, &["br"]) {
+            last.detach();
+        } else {
+            break;
+        }
+    }
+    if p.first_child().is_none() {
+        p.detach();
+        return;
+    }
+    if let Some(parent) = p.parent() {
+        if dom::is(&parent, &["p"]) {
+            dom::rename(&parent, "div");
+        }
+    }
+}
+
+/// Readability's data-table test: tables with captions, headers or many cells hold data;
+/// one-row or one-column tables and nested tables are layout.
+fn mark_data_tables(document: &NodeRef) {
+    let tables: Vec<NodeRef> = document.descendants().filter(|n| dom::is(n, &["table"])).collect();
+    for table in tables {
+        if is_data_table(&table) {
+            dom::set_attr(&table, DATA_TABLE_ATTR, "1");
+            dom::set_attr(&table, PROTECT_ATTR, "1");
+        }
+    }
+}
+
+fn is_data_table(table: &NodeRef) -> bool {
+    if dom::attr(table, "role").as_deref() == Some("presentation") || dom::attr(table, "datatable").as_deref() == Some("0") {
+        return false;
+    }
+    if dom::attr(table, "summary").is_some_and(|s| !s.is_empty()) {
+        return true;
+    }
+    if let Some(caption) = table.descendants().find(|d| dom::is(d, &["caption"])) {
+        if caption.first_child().is_some() {
+            return true;
+        }
+    }
+    if table.descendants().any(|d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"])) {
+        return true;
+    }
+    if table.descendants().skip(1).any(|d| dom::is(&d, &["table"])) {
+        return false;
+    }
+    let (rows, columns) = row_and_column_count(table);
+    if columns == 1 || rows == 1 {
+        return false;
+    }
+    if rows >= DATA_TABLE_MIN_ROWS || columns > DATA_TABLE_MAX_LAYOUT_COLUMNS {
+        return true;
+    }
+    rows * columns > DATA_TABLE_MIN_CELLS
+}
+
+fn row_and_column_count(table: &NodeRef) -> (usize, usize) {
+    let mut rows = 0;
+    let mut columns = 0;
+    for tr in table.descendants().filter(|d| dom::is(d, &["tr"])) {
+        let span = |n: &NodeRef, a: &str| dom::attr(n, a).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
+        rows += span(&tr, "rowspan");
+        let cols: usize = dom::element_children(&tr).filter(|c| dom::is(c, &["td", "th"])).map(|c| span(&c, "colspan")).sum();
+        columns = columns.max(cols);
+    }
+    (rows, columns)
+}

@@ -1,0 +1,55 @@
+//! The cheap check: does this page look like it has an article? (For the toolbar icon.)
+//! No extraction: one parse and one walk. Readability's test (enough long visible
+//! paragraphs outside unlikely blocks), plus ours: listings and home pages — many
+//! `<article>` teasers that are mostly links — are not readerable.
+
+use crate::dom;
+use crate::prepare::is_hidden;
+use crate::tunables::{
+    LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
+    UNLIKELY_CANDIDATES,
+};
+use crate::Options;
+
+/// True when the page probably holds an article a reader view can show.
+pub fn is_probably_readerable(html: &str) -> bool {
+    let Ok(document) = crate::parse::parse(html, &Options::default()) else { return false };
+    let mut score = 0.0;
+    let mut teasers = 0usize;
+    let mut articles = 0usize;
+    let mut node = Some(document.clone());
+    while let Some(n) = node {
+        if n.as_element().is_none() {
+            node = dom::next_in_order(&n, &document);
+            continue;
+        }
+        if is_hidden(&n) || dom::is(&n, &["script", "style", "template", "nav", "noscript"]) {
+            node = dom::next_skipping_children(&n, &document);
+            continue;
+        }
+        if dom::is(&n, &["article"]) {
+            articles += 1;
+            let len = dom::text_len(&n);
+            let linked: usize = n.descendants().filter(|a| dom::is(a, &["a"])).map(|a| dom::text_len(&a)).sum();
+            if len < 600 && linked * 2 >= len {
+                teasers += 1;
+            }
+        }
+        let scored = dom::is(&n, &["p", "pre", "article"])
+            || (dom::is(&n, &["div"]) && n.children().any(|c| dom::is(&c, &["br"])));
+        if scored {
+            let m = dom::class_and_id(&n);
+            let unlikely = UNLIKELY_CANDIDATES.is_match(&m) && !MAYBE_CANDIDATE.is_match(&m);
+            let in_list_item = dom::is(&n, &["p"]) && n.parent().is_some_and(|p| dom::is(&p, &["li"]));
+            if !unlikely && !in_list_item {
+                let len = dom::text_len(&n);
+                if len >= READERABLE_MIN_CONTENT_LENGTH {
+                    score += ((len - READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+                }
+            }
+        }
+        node = dom::next_in_order(&n, &document);
+    }
+    let listing = teasers >= LISTING_MIN_TEASERS && teasers * 2 >= articles;
+    score > READERABLE_MIN_SCORE && !listing
+}

@@ -1,0 +1,343 @@
+//! Stage 4: scoring. Walks the prepared body once, removes what class and role rules call
+//! unlikely (on the first attempt only), turns text-only `<div>`s into paragraphs, and scores
+//! every paragraph-like block by its text (length and commas), propagating the score to five
+//! levels of ancestors with decay (Readability's algorithm, which most of the web has been
+//! tested against). A block's score starts from its tag and its class/id weight.
+
+use crate::dom;
+use crate::explain::Explain;
+use crate::metadata::Metadata;
+use crate::prepare::{is_phrasing, PROTECT_ATTR};
+use crate::tunables::{
+    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, DIV_TO_P_ELEMS,
+    HASH_LINK_WEIGHT, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
+    NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_ROLES,
+};
+use kuchikiki::NodeRef;
+use std::collections::HashMap;
+
+const STAGE: &str = "score";
+
+/// Which class-based rules are active. Attempts relax them in order when the article
+/// comes out too short (pages whose body sits in a `class="comments-area"`-like wrapper).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    /// The attempts in order: everything on, then without unlikely-stripping, then without
+    /// class weights, then without conditional cleaning.
+    pub const ATTEMPTS: [Flags; 4] = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+}
+
+/// Scores by node identity. Holding the node keeps its address from being reused.
+#[derive(Default)]
+pub struct Scores {
+    map: HashMap<usize, (NodeRef, f64)>,
+}
+
+fn key(node: &NodeRef) -> usize {
+    let node: &kuchikiki::Node = node;
+    node as *const kuchikiki::Node as usize
+}
+
+impl Scores {
+    pub fn get(&self, node: &NodeRef) -> Option<f64> {
+        self.map.get(&key(node)).map(|(_, s)| *s)
+    }
+    pub fn set(&mut self, node: &NodeRef, score: f64) {
+        self.map.insert(key(node), (node.clone(), score));
+    }
+    pub fn contains(&self, node: &NodeRef) -> bool {
+        self.map.contains_key(&key(node))
+    }
+}
+
+/// What scoring found.
+pub struct Grab {
+    pub scores: Scores,
+    /// Scored ancestors, in the order they were first scored.
+    pub candidates: Vec<NodeRef>,
+    /// The byline found in the page (an element with `rel=author`, `class="byline"`, ...).
+    pub byline: Option<String>,
+}
+
+/// Readability's class weight: ±25 for a positive or negative class, and again for the id.
+pub fn class_weight(node: &NodeRef, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for name in ["class", "id"] {
+        if let Some(v) = dom::attr(node, name).filter(|v| !v.is_empty()) {
+            if NEGATIVE.is_match(&v) {
+                weight -= CLASS_WEIGHT;
+            }
+            if POSITIVE.is_match(&v) {
+                weight += CLASS_WEIGHT;
+            }
+        }
+    }
+    weight
+}
+
+/// Share of a block's text that sits in links (links to `#anchors` count less).
+pub fn link_density(node: &NodeRef) -> f64 {
+    let total = dom::text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    for a in node.descendants().filter(|d| dom::is(d, &["a"])) {
+        let weight = if dom::attr(&a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+            HASH_LINK_WEIGHT
+        } else {
+            1.0
+        };
+        linked += dom::text_len(&a) as f64 * weight;
+    }
+    linked / total as f64
+}
+
+/// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
+fn content_score(text: &str, len: usize) -> f64 {
+    let commas = text.chars().filter(|c| COMMAS.contains(c)).count() as f64;
+    1.0 + commas + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
+}
+
+/// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
+pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
+    let mut byline: Option<String> = None;
+    let mut remove_title_header = meta.title.is_some();
+    let title = meta.title.clone().unwrap_or_default();
+    let mut to_score: Vec<NodeRef> = Vec::new();
+
+    let mut node = Some(page.clone());
+    while let Some(n) = node {
+        let Some(el) = n.as_element() else {
+            node = dom::next_in_order(&n, page);
+            continue;
+        };
+        let tag = el.name.local.to_string();
+        let match_string = dom::class_and_id(&n);
+        let protected = dom::has_attr(&n, PROTECT_ATTR);
+
+        if &n != page && !protected {
+            if byline.is_none() && is_byline(&n, &match_string) {
+                byline = Some(byline_text(&n));
+                let next = dom::next_skipping_children(&n, page);
+                explain.remove(&n, STAGE, "byline", || "moved to the article header".into());
+                node = next;
+                continue;
+            }
+            if remove_title_header && dom::is(&n, &["h1", "h2"]) && duplicates_title(&n, &title) {
+                remove_title_header = false;
+                let next = dom::next_skipping_children(&n, page);
+                explain.remove(&n, STAGE, "title-heading", || "repeats the title".into());
+                node = next;
+                continue;
+            }
+            if flags.strip_unlikely {
+                if UNLIKELY_CANDIDATES.is_match(&match_string)
+                    && !MAYBE_CANDIDATE.is_match(&match_string)
+                    && !dom::has_ancestor(&n, &["table", "code"], None)
+                    && tag != "body"
+                    && tag != "a"
+                {
+                    let next = dom::next_skipping_children(&n, page);
+                    explain.remove(&n, STAGE, "unlikely-candidate", || match_string.clone());
+                    node = next;
+                    continue;
+                }
+                if let Some(role) = dom::attr(&n, "role") {
+                    if UNLIKELY_ROLES.contains(&role.as_str()) {
+                        let next = dom::next_skipping_children(&n, page);
+                        explain.remove(&n, STAGE, "unlikely-role", || format!("role={role}"));
+                        node = next;
+                        continue;
+                    }
+                }
+            }
+            if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                && is_without_content(&n)
+            {
+                let next = dom::next_skipping_children(&n, page);
+                n.detach();
+                node = next;
+                continue;
+            }
+        }
+
+        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+            to_score.push(n.clone());
+        }
+        let mut current = n.clone();
+        if tag == "div" && !protected {
+            wrap_phrasing_runs(&n);
+            if has_single_child_tag(&n, "p") && link_density(&n) < SINGLE_P_MAX_LINK_DENSITY {
+                if let Some(p) = dom::element_children(&n).next() {
+                    n.insert_before(p.clone());
+                    n.detach();
+                    current = p;
+                    to_score.push(current.clone());
+                }
+            } else if !has_block_descendant(&n) {
+                current = dom::rename(&n, "p");
+                to_score.push(current.clone());
+            }
+        }
+        node = dom::next_in_order(&current, page);
+    }
+
+    let mut scores = Scores::default();
+    let mut candidates = Vec::new();
+    for el in to_score {
+        let Some(parent) = el.parent() else { continue };
+        if parent.as_element().is_none() {
+            continue;
+        }
+        let text = dom::normalized_text(&el);
+        let len = text.chars().count();
+        if len < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let points = content_score(&text, len);
+        for (level, ancestor) in el.ancestors().take(ANCESTOR_LEVELS).enumerate() {
+            // The root element is never a candidate.
+            if ancestor.as_element().is_none() || ancestor.parent().is_none_or(|p| p.as_element().is_none()) {
+                continue;
+            }
+            if !scores.contains(&ancestor) {
+                scores.set(&ancestor, initial_score(&ancestor, flags));
+                candidates.push(ancestor.clone());
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            let s = scores.get(&ancestor).unwrap_or(0.0);
+            scores.set(&ancestor, s + points / divider);
+        }
+    }
+    Grab { scores, candidates, byline }
+}
+
+/// A block's starting score: its tag's and its class weight.
+pub fn initial_score(node: &NodeRef, flags: Flags) -> f64 {
+    crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags)
+}
+
+fn is_byline(node: &NodeRef, match_string: &str) -> bool {
+    let rel = dom::attr(node, "rel").unwrap_or_default();
+    let itemprop = dom::attr(node, "itemprop").unwrap_or_default();
+    if !(rel == "author" || itemprop.contains("author") || BYLINE.is_match(match_string)) {
+        return false;
+    }
+    let len = dom::text_len(node);
+    len > 0 && len < MAX_BYLINE_CHARS
+}
+
+/// The byline's text: an `itemprop="name"` inside it if any, else all of it.
+fn byline_text(node: &NodeRef) -> String {
+    let named = node
+        .descendants()
+        .skip(1)
+        .find(|d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
+    dom::normalized_text(named.as_ref().unwrap_or(node))
+}
+
+fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
+    let text = dom::normalized_text(heading);
+    !text.is_empty() && similarity(title, &text) > 0.75
+}
+
+/// Share of `b`'s words (by length) that also occur in `a`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let uniq_len = uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
+    let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
+    1.0 - uniq_len as f64 / total as f64
+}
+
+/// No text, and no children but `<br>`/`<hr>`.
+pub fn is_without_content(node: &NodeRef) -> bool {
+    node.text_contents().trim().is_empty()
+        && dom::element_children(node).all(|c| dom::is(&c, &["br", "hr"]))
+        && !node.descendants().any(|d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
+}
+
+/// Exactly one element child, named `tag`, and no text beside it.
+pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
+    let mut elements = 0;
+    for c in node.children() {
+        if let Some(t) = c.as_text() {
+            if !t.borrow().trim().is_empty() {
+                return false;
+            }
+        } else if c.as_element().is_some() {
+            elements += 1;
+            if elements > 1 || !dom::is(&c, &[tag]) {
+                return false;
+            }
+        }
+    }
+    elements == 1
+}
+
+fn has_block_descendant(node: &NodeRef) -> bool {
+    node.descendants().skip(1).any(|d| dom::is(&d, DIV_TO_P_ELEMS))
+}
+
+/// Wraps each run of inline content directly in a `<div>` into a `<p>`.
+fn wrap_phrasing_runs(div: &NodeRef) {
+    let mut p: Option<NodeRef> = None;
+    let mut child = div.first_child();
+    while let Some(c) = child {
+        let next = c.next_sibling();
+        if is_phrasing(&c) {
+            if let Some(p) = &p {
+                p.append(c);
+            } else if !is_blank(&c) {
+                let new_p = dom::new_html_element("p", vec![]);
+                c.insert_before(new_p.clone());
+                new_p.append(c);
+                p = Some(new_p);
+            }
+        } else if let Some(done) = p.take() {
+            while let Some(last) = done.last_child() {
+                if is_blank(&last) {
+                    last.detach();
+                } else {
+                    break;
+                }
+            }
+        }
+        child = next;
+    }
+}
+
+fn is_blank(n: &NodeRef) -> bool {
+    n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) || dom::is(n, &["br"])
+}

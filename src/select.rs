@@ -1,0 +1,171 @@
+//! Stage 5: selection. Picks the block that holds the article from the scores, and gathers
+//! the siblings that belong with it (Readability's top-candidate logic: penalise link-heavy
+//! candidates, prefer a common ancestor when the best candidates are split across it, climb
+//! while parents score nearly as well, then join siblings that score close to the winner or
+//! read like paragraphs).
+
+use crate::dom;
+use crate::score::{initial_score, link_density, Flags, Grab};
+use crate::tunables::{
+    ALTERNATIVE_SHARE, MIN_ALTERNATIVES, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, TOP_CANDIDATES,
+};
+use kuchikiki::NodeRef;
+
+/// The chosen article container and what was learnt choosing it.
+pub struct Selected {
+    /// A detached `<div>` holding the article's blocks.
+    pub content: NodeRef,
+    /// The text direction declared on the article or its ancestors.
+    pub dir: Option<String>,
+    /// A byline found in the page while scoring.
+    pub byline: Option<String>,
+}
+
+/// The whole body as the article (for a person's own selection, or reference HTML).
+pub fn whole_body(document: &NodeRef) -> Selected {
+    let content = dom::new_html_element("div", vec![]);
+    if let Some(body) = crate::parse::body(document) {
+        dom::move_children(&body, &content);
+    }
+    Selected { content, dir: None, byline: None }
+}
+
+/// Chooses the article in `page` (a scored body snapshot).
+pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
+    let Grab { mut scores, candidates, byline } = grab;
+
+    // Link-heavy candidates lose score in proportion to their links.
+    let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
+    for c in candidates {
+        let s = scores.get(&c).unwrap_or(0.0) * (1.0 - link_density(&c));
+        scores.set(&c, s);
+        let pos = top.iter().position(|(_, ts)| s > *ts).unwrap_or(top.len());
+        if pos < TOP_CANDIDATES {
+            top.insert(pos, (c, s));
+            top.truncate(TOP_CANDIDATES);
+        }
+    }
+
+    let is_page = |n: &NodeRef| n == page;
+    let mut top_candidate = match top.first() {
+        Some((c, _)) if !is_page(c) && !dom::is(c, &["body"]) => c.clone(),
+        _ => {
+            // No candidate: the whole page is the article.
+            let div = dom::new_html_element("div", vec![]);
+            dom::move_children(page, &div);
+            page.append(div.clone());
+            scores.set(&div, initial_score(&div, flags));
+            div
+        }
+    };
+
+    if top.len() > 1 && top.first().is_some_and(|(c, _)| c == &top_candidate) {
+        let best = top[0].1;
+        let alternatives: Vec<Vec<NodeRef>> = top[1..]
+            .iter()
+            .filter(|(_, s)| best > 0.0 && s / best >= ALTERNATIVE_SHARE)
+            .map(|(c, _)| c.ancestors().collect())
+            .collect();
+        if alternatives.len() >= MIN_ALTERNATIVES {
+            let mut parent = top_candidate.parent();
+            while let Some(p) = parent.filter(|p| !is_page(p)) {
+                let lists = alternatives.iter().filter(|a| a.contains(&p)).count();
+                if lists >= MIN_ALTERNATIVES {
+                    top_candidate = p;
+                    break;
+                }
+                parent = p.parent();
+            }
+        }
+    }
+    if !scores.contains(&top_candidate) {
+        scores.set(&top_candidate, initial_score(&top_candidate, flags));
+    }
+
+    // Climb while the parent scores nearly as well: the article is often split in
+    // several scored blocks below one container.
+    let mut last_score = scores.get(&top_candidate).unwrap_or(0.0);
+    let threshold = last_score / 3.0;
+    let mut parent = top_candidate.parent();
+    while let Some(p) = parent.filter(|p| !is_page(p)) {
+        let Some(ps) = scores.get(&p) else {
+            parent = p.parent();
+            continue;
+        };
+        if ps < threshold {
+            break;
+        }
+        if ps > last_score {
+            top_candidate = p;
+            break;
+        }
+        last_score = ps;
+        parent = p.parent();
+    }
+    // An only child stands for its parent.
+    while let Some(p) = top_candidate.parent().filter(|p| !is_page(p)) {
+        if dom::element_children(&p).count() != 1 {
+            break;
+        }
+        top_candidate = p;
+    }
+    if !scores.contains(&top_candidate) {
+        scores.set(&top_candidate, initial_score(&top_candidate, flags));
+    }
+
+    let dir = std::iter::once(top_candidate.clone())
+        .chain(top_candidate.ancestors())
+        .find_map(|a| dom::attr(&a, "dir"))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr");
+
+    // Join siblings that belong with the winner.
+    let content = dom::new_html_element("div", vec![]);
+    let top_score = scores.get(&top_candidate).unwrap_or(0.0);
+    let sibling_threshold = SIBLING_FLOOR.max(top_score * SIBLING_SHARE);
+    let top_class = dom::attr(&top_candidate, "class").unwrap_or_default();
+    let siblings: Vec<NodeRef> = match top_candidate.parent() {
+        Some(p) => dom::element_children(&p).collect(),
+        None => vec![top_candidate.clone()],
+    };
+    for sibling in siblings {
+        let append = if sibling == top_candidate {
+            true
+        } else {
+            let bonus = if !top_class.is_empty() && dom::attr(&sibling, "class").as_deref() == Some(top_class.as_str()) {
+                top_score * SIBLING_SHARE
+            } else {
+                0.0
+            };
+            match scores.get(&sibling) {
+                Some(s) if s != 0.0 && s + bonus >= sibling_threshold => true,
+                _ if dom::is(&sibling, &["p"]) => {
+                    let text = dom::normalized_text(&sibling);
+                    let len = text.chars().count();
+                    let ld = link_density(&sibling);
+                    (len > SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
+                        || (len < SIBLING_PARAGRAPH_CHARS && len > 0 && ld == 0.0 && ends_sentence(&text))
+                }
+                _ => false,
+            }
+        };
+        if append {
+            let node = if dom::is(&sibling, &["div", "article", "section", "p"]) {
+                sibling
+            } else {
+                dom::rename(&sibling, "div")
+            };
+            content.append(node);
+        }
+    }
+    Selected { content, dir, byline }
+}
+
+/// Contains a period followed by a space or the end: reads like a sentence.
+fn ends_sentence(text: &str) -> bool {
+    text.match_indices('.').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.is_empty() || rest.starts_with(' ')
+    })
+}

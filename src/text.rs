@@ -1,0 +1,212 @@
+//! Stage 8b: the article as plain text. Blocks are separated by blank lines (so words of
+//! adjacent blocks never glue together, unlike the DOM's `textContent`), whitespace inside
+//! blocks is folded except in `<pre>`, and figure captions, image alt text, URLs and
+//! footnote markers are left out: this is the text a person reads. Also word counts and
+//! reading time that count CJK text sensibly.
+
+use crate::dom;
+use crate::tunables::{CJK_CHARS_PER_MINUTE, MAX_EXCERPT_CHARS, WORDS_PER_MINUTE};
+use kuchikiki::iter::NodeEdge;
+use kuchikiki::NodeRef;
+
+/// Elements that start and end a block of text.
+pub const BLOCK_ELEMENTS: &[&str] = &[
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2",
+    "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table",
+    "thead", "tbody", "tfoot", "tr", "caption", "figure", "hr", "address", "details", "summary",
+    "form", "fieldset", "center", "hgroup", "body", "html", "video", "audio", "menu",
+];
+
+/// Elements whose text is not article text.
+const SKIPPED: &[&str] = &["figcaption", "script", "style", "noscript", "template", "head", "title", "svg", "button"];
+
+/// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`).
+fn is_footnote_marker(node: &NodeRef) -> bool {
+    dom::is(node, &["sup"])
+        && dom::text_len(node) <= 4
+        && node.descendants().any(|d| dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#')))
+}
+
+struct Blocks {
+    blocks: Vec<String>,
+    current: String,
+    current_pre: bool,
+}
+
+impl Blocks {
+    fn flush(&mut self) {
+        let block = std::mem::take(&mut self.current);
+        let text = if self.current_pre {
+            block.trim_matches('\n').lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        } else {
+            block.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+        };
+        if !text.trim().is_empty() {
+            self.blocks.push(text);
+        }
+        self.current_pre = false;
+    }
+
+    fn push_folded(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
+                    self.current.push(' ');
+                }
+            } else {
+                self.current.push(c);
+            }
+        }
+    }
+}
+
+/// The text of `root`'s subtree, blocks separated by blank lines.
+pub fn to_text(root: &NodeRef) -> String {
+    let mut b = Blocks { blocks: Vec::new(), current: String::new(), current_pre: false };
+    let mut skip = 0usize;
+    let mut pre = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(n) => {
+                let Some(el) = n.as_element() else {
+                    if skip == 0 {
+                        if let Some(t) = n.as_text() {
+                            if pre > 0 {
+                                b.current.push_str(&t.borrow());
+                            } else {
+                                b.push_folded(&t.borrow());
+                            }
+                        }
+                    }
+                    continue;
+                };
+                let tag: &str = &el.name.local;
+                if skip > 0 || SKIPPED.contains(&tag) || is_footnote_marker(&n) {
+                    skip += 1;
+                    continue;
+                }
+                if BLOCK_ELEMENTS.contains(&tag) {
+                    b.flush();
+                }
+                match tag {
+                    "pre" => {
+                        pre += 1;
+                        b.current_pre = true;
+                    }
+                    "br" => b.current.push('\n'),
+                    "td" | "th" if !b.current.is_empty() => b.current.push_str(if pre > 0 { "\t" } else { " " }),
+                    _ => {}
+                }
+            }
+            NodeEdge::End(n) => {
+                let Some(el) = n.as_element() else { continue };
+                let tag: &str = &el.name.local;
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                if tag == "pre" {
+                    b.current_pre = true;
+                    b.flush();
+                    pre = pre.saturating_sub(1);
+                    b.current_pre = pre > 0;
+                } else if BLOCK_ELEMENTS.contains(&tag) {
+                    b.flush();
+                    b.current_pre = pre > 0;
+                }
+            }
+        }
+    }
+    b.flush();
+    b.blocks.join("\n\n")
+}
+
+/// True for characters of scripts written without spaces between words (Han, kana, Hangul).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0x20000..=0x2FA1F)
+}
+
+/// (words of spaced scripts, CJK characters).
+fn count_words(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut cjk = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else if c.is_whitespace() {
+            in_word = false;
+        }
+    }
+    (words, cjk)
+}
+
+/// Words in `text`; each CJK character counts as a word.
+pub fn word_count(text: &str) -> usize {
+    let (w, c) = count_words(text);
+    w + c
+}
+
+/// Minutes to read `text`: 230 words or 500 CJK characters a minute, rounded up, at least 1.
+pub fn reading_minutes(text: &str) -> usize {
+    let (w, c) = count_words(text);
+    let minutes = w as f64 / WORDS_PER_MINUTE + c as f64 / CJK_CHARS_PER_MINUTE;
+    (minutes.ceil() as usize).max(1)
+}
+
+/// The first paragraph's text, for an excerpt when the page gives no description.
+pub fn first_paragraph(root: &NodeRef) -> Option<String> {
+    let paragraphs: Vec<String> =
+        root.descendants().filter(|d| dom::is(d, &["p"])).map(|p| dom::normalized_text(&p)).filter(|t| !t.is_empty()).take(8).collect();
+    let first = paragraphs.iter().find(|t| t.chars().count() >= 40).or(paragraphs.first())?;
+    Some(if first.chars().count() > MAX_EXCERPT_CHARS {
+        let cut: String = first.chars().take(MAX_EXCERPT_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        first.clone()
+    })
+}
+
+/// `rtl` when most letters of `text` are of right-to-left scripts (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko).
+pub fn script_direction(text: &str) -> Option<String> {
+    let mut rtl = 0usize;
+    let mut letters = 0usize;
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {
+        letters += 1;
+        if matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) {
+            rtl += 1;
+        }
+    }
+    (letters > 0 && rtl * 2 > letters).then(|| "rtl".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_characters_count_as_words() {
+        assert_eq!(word_count("日本語 text here"), 5);
+    }
+
+    #[test]
+    fn reading_time_is_at_least_one_minute() {
+        assert_eq!(reading_minutes("one"), 1);
+        assert_eq!(reading_minutes(&"word ".repeat(461)), 3);
+    }
+
+    #[test]
+    fn arabic_text_reads_right_to_left() {
+        assert_eq!(script_direction("مرحبا بالعالم hello").as_deref(), Some("rtl"));
+        assert_eq!(script_direction("hello world"), None);
+    }
+}

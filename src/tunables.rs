@@ -1,0 +1,235 @@
+//! Every tunable of the engine in one place: patterns, weights and thresholds, each named and
+//! commented with the family of pages it serves. Most start from Mozilla Readability's values
+//! (the reference most pages were tested against); ours are marked as such.
+
+use regex_lite::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this file and covered by the tests; a typo fails every test.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Class and id patterns (matched against `class` + " " + `id`).
+
+/// Blocks that are almost never the article: comment threads, sidebars, footers, menus,
+/// pagination, pop-ups. Stripped on the first attempt unless [`MAYBE_CANDIDATE`] also matches.
+pub static UNLIKELY_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote")
+});
+
+/// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
+/// holding the body on some CMSes.
+pub static MAYBE_CANDIDATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)and|article|body|column|content|main|mathjax|shadow"));
+
+/// Class/id words that raise a block's score by [`CLASS_WEIGHT`].
+pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
+});
+
+/// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
+pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
+});
+
+/// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
+pub static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)byline|author|dateline|writtenby|p-author"));
+
+/// Share bars inside the article (`share`, `sharedaddy`), removed when short.
+pub static SHARE_ELEMENTS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)"));
+
+/// Video embeds worth keeping (as links) when cleaning embeds and iframes.
+pub static VIDEOS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)")
+});
+
+/// Ours: boilerplate families inside the chosen article, matched as whole class/id tokens
+/// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
+/// or `author-bio`. Each family: share bars, related/recommended teasers, newsletter boxes,
+/// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
+/// lists, author bios, breadcrumbs, ads.
+pub const BOILERPLATE_TOKENS: &[&str] = &[
+    "share", "sharing", "sharedaddy", "social", "socials", "sociallinks", "related", "recommended",
+    "recommendations", "newsletter", "subscribe", "subscription", "comments", "comment", "disqus",
+    "promo", "promoted", "sponsor", "sponsored", "outbrain", "taboola", "tags", "tagcloud",
+    "breadcrumb", "breadcrumbs", "advert", "advertisement", "ad", "ads", "adslot", "dfp",
+    "author-bio", "authorbio", "bio", "jp-relatedposts", "yarpp", "crp", "readmore", "read-more",
+    "more-stories", "morestories", "further-reading", "popular", "trending", "most-read",
+    "mostread", "also-read", "related-posts", "relatedposts", "recirc", "paywall", "cookie",
+    "consent", "print-only", "sr-only", "visually-hidden", "screen-reader-text",
+];
+
+/// Ours: a boilerplate-token block is kept anyway when it holds more than this share of the
+/// article's text (a whole article body wrapped in `class="post comments-enabled"`).
+pub const BOILERPLATE_MAX_SHARE: f64 = 0.25;
+
+// ---------------------------------------------------------------------------------------------
+// Text patterns.
+
+/// Commas in Latin, Arabic, CJK and other scripts: each adds a point to a paragraph.
+pub const COMMAS: &[char] =
+    &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// Ad and loading labels that are a block's whole text.
+pub static AD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$")
+});
+pub static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*((loading|正在加载|Загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$")
+});
+
+/// Ours: short lines that are calls to action or teaser labels rather than article text:
+/// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",
+/// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.
+/// Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+pub static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|(photo|image|picture) (credit|courtesy)s?\s*[:：]|copyright ©|all rights reserved)")
+});
+
+/// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
+/// paragraph that begins "Read more about …" survives.
+pub const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
+
+/// Ours: headings that open a block of teasers or comments at the article's end ("Recent
+/// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
+/// after it in the same container go, when what follows is mostly links or forms.
+pub static TRAILING_SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author)\s*[:.]?\s*$")
+});
+
+// ---------------------------------------------------------------------------------------------
+// Elements.
+
+/// Elements whose text is scored (paragraph-like).
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Block children that keep a `<div>` a container rather than a paragraph.
+pub const DIV_TO_P_ELEMS: &[&str] =
+    &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+
+/// Inline (phrasing) elements: a `<div>`'s runs of these are wrapped into paragraphs.
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr",
+];
+
+/// ARIA roles of blocks that are never the article.
+pub const UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
+/// search, dialogs and alerts.
+pub const STRUCTURAL_ROLES: &[&str] = &[
+    "navigation", "menu", "menubar", "banner", "contentinfo", "search", "dialog", "alertdialog",
+    "alert",
+];
+
+/// Elements dropped before anything else: they never hold article text.
+pub const ALWAYS_DROP: &[&str] = &[
+    "script", "style", "template", "link", "meta", "title", "head", "input", "button", "select",
+    "textarea", "option", "optgroup", "datalist", "form", "dialog", "object", "embed", "applet",
+    "frame", "frameset", "canvas", "audio", "map", "area", "slot", "portal",
+];
+
+/// Ours: embedded posts (tweets, Instagram, TikTok, Mastodon, Facebook, Bluesky) whose markup
+/// is a quote of the post: kept and protected from link-density cleaning.
+pub static EMBEDDED_POST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(^|\s)(twitter-tweet|twitter-video|instagram-media|tiktok-embed|mastodon-embed|fb-post|fb-xfbml-parse-ignore|bluesky-embed|reddit-card|imgur-embed-pub)(\s|$)")
+});
+
+/// Ours: consent and cookie overlays, matched as class/id substrings on blocks with little
+/// text (a page *about* cookies keeps its paragraphs).
+pub static COOKIE_OVERLAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp")
+});
+pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
+
+// ---------------------------------------------------------------------------------------------
+// Scoring weights and thresholds (Readability's unless marked).
+
+/// Added or subtracted for a positive or negative class, and again for the id.
+pub const CLASS_WEIGHT: f64 = 25.0;
+/// Paragraph-like elements with less text than this are not scored.
+pub const MIN_PARAGRAPH_CHARS: usize = 25;
+/// A paragraph gains a point per this many characters, up to [`MAX_LENGTH_POINTS`].
+pub const CHARS_PER_POINT: usize = 100;
+pub const MAX_LENGTH_POINTS: f64 = 3.0;
+/// How many ancestor levels a paragraph's score reaches.
+pub const ANCESTOR_LEVELS: usize = 5;
+/// How many top candidates are kept.
+pub const TOP_CANDIDATES: usize = 5;
+/// Candidates scoring this share of the best are alternatives; if [`MIN_ALTERNATIVES`] of them
+/// share an ancestor, the article is split across it and the ancestor wins.
+pub const ALTERNATIVE_SHARE: f64 = 0.75;
+pub const MIN_ALTERNATIVES: usize = 3;
+/// Sibling joining: a sibling joins with this share of the top score (at least the floor).
+pub const SIBLING_SHARE: f64 = 0.2;
+pub const SIBLING_FLOOR: f64 = 10.0;
+/// A sibling paragraph joins when longer than this with low link density, or shorter with no
+/// links that ends a sentence.
+pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
+pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// Links to `#anchors` count this much toward link density (tables of contents, footnotes).
+pub const HASH_LINK_WEIGHT: f64 = 0.3;
+/// A `<div>` holding one `<p>` with less link density than this becomes that paragraph.
+pub const SINGLE_P_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// Initial score by tag.
+pub fn tag_score(tag: &str) -> f64 {
+    match tag {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Conditional cleaning: blocks with fewer commas than this are inspected.
+pub const CONDITIONAL_MAX_COMMAS: usize = 10;
+/// Conditional cleaning: link density limits for low- and high-weight blocks.
+pub const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
+pub const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
+/// Conditional cleaning: the weight that separates low from high.
+pub const CONDITIONAL_HIGH_WEIGHT: f64 = 25.0;
+/// Conditional cleaning: a list whose text is this share of a block makes it a list.
+pub const CONDITIONAL_LIST_SHARE: f64 = 0.9;
+
+/// Data tables: this many rows, or more columns than this, make a data table.
+pub const DATA_TABLE_MIN_ROWS: usize = 10;
+pub const DATA_TABLE_MAX_LAYOUT_COLUMNS: usize = 4;
+pub const DATA_TABLE_MIN_CELLS: usize = 10;
+
+/// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
+pub const TINY_PLACEHOLDER_BYTES: usize = 133;
+
+// ---------------------------------------------------------------------------------------------
+// Readerable check (Readability's `isProbablyReaderable`).
+
+pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
+pub const READERABLE_MIN_SCORE: f64 = 20.0;
+/// Ours: pages with this many `<article>` teasers, each mostly links, are listings.
+pub const LISTING_MIN_TEASERS: usize = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Metadata.
+
+/// Title separators: the site name follows the last one ("Story title | Site").
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·'];
+/// Bylines longer than this are not bylines.
+pub const MAX_BYLINE_CHARS: usize = 100;
+/// Excerpts from the first paragraph are cut at this many characters.
+pub const MAX_EXCERPT_CHARS: usize = 300;
+
+// ---------------------------------------------------------------------------------------------
+// Reading time.
+
+/// Words a minute for alphabetic scripts, characters a minute for CJK.
+pub const WORDS_PER_MINUTE: f64 = 230.0;
+pub const CJK_CHARS_PER_MINUTE: f64 = 500.0;

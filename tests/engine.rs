@@ -1,0 +1,292 @@
+//! The extraction engine, specified on small pages written for these tests.
+
+use lectern::{extract, is_probably_readerable, Error, Options};
+
+const SEED: &str = include_str!("fixtures/seed-wordpress.html");
+
+/// The openings of the seed story's four paragraphs.
+const STORY: [&str; 4] = [
+    "Ceasefire negotiations between Israel and Hamas have reached another impasse",
+    "U.S. Special Envoy Steve Witkoff echoed Trump’s criticism",
+    "Amid the political deadlock, humanitarian agencies warn",
+    "The conflict’s prolonged nature underscores broader geopolitical tensions",
+];
+
+/// What the reader must never show of the seed page.
+const BOILERPLATE: [&str; 8] = [
+    "Recent News",
+    "US Democrats have worst poll numbers",
+    "Leave a Comment",
+    "Your email address will not be published",
+    "Scroll to Top",
+    "Powered by WordPress",
+    "Politics",
+    "Post Comment",
+];
+
+fn seed_with(slot: &str, html: &str) -> String {
+    let marker = format!("<!--{slot}-->");
+    assert!(SEED.contains(&marker), "no slot {slot}");
+    SEED.replace(&marker, html)
+}
+
+fn text_of(html: &str) -> String {
+    extract(html, &Options::with_url("https://news.example.com/2025/07/25/story/")).expect("an article").text_content
+}
+
+/// The article text is exactly the story's paragraphs (the source line may come or go).
+fn assert_only_story(text: &str) {
+    let blocks: Vec<&str> = text.split("\n\n").filter(|b| !b.starts_with("Israel has to “get rid”")).collect();
+    assert_eq!(blocks.len(), 4, "expected the four paragraphs, got:\n{text}");
+    for (block, opening) in blocks.iter().zip(STORY) {
+        assert!(block.starts_with(opening), "expected a paragraph starting {opening:?}, got {block:?}");
+    }
+    for b in BOILERPLATE {
+        assert!(!text.contains(b), "boilerplate {b:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn seed_story_gives_exactly_its_four_paragraphs() {
+    assert_only_story(&text_of(SEED));
+}
+
+#[test]
+fn seed_story_metadata_comes_from_the_page() {
+    let a = extract(SEED, &Options::default()).unwrap();
+    assert_eq!(a.title, "Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall");
+    assert_eq!(a.site_name.as_deref(), Some("World Wire Daily"));
+    assert_eq!(a.lang.as_deref(), Some("en-US"));
+    assert_eq!(a.published_time.as_deref(), Some("2025-07-25T18:04:11+00:00"));
+    assert!(a.word_count > 250 && a.word_count < 350, "{}", a.word_count);
+    assert_eq!(a.reading_time_minutes, 2);
+    assert_eq!(a.length, a.text_content.chars().count());
+}
+
+#[test]
+fn comments_after_the_story_are_not_the_article() {
+    let comments = r#"<section class="comments"><h2>3 Comments</h2><ol class="comment-list">
+      <li class="comment"><div class="comment-body"><b>Mark</b> says: <p>This is outrageous, the talks should go on, and everyone knows it.</p></div></li>
+      <li class="comment"><div class="comment-body"><b>Ann</b> says: <p>I disagree with the previous commenter, entirely and completely, for many reasons.</p></div></li>
+    </ol></section>"#;
+    let text = text_of(&seed_with("AFTER-CONTENT", comments));
+    assert_only_story(&text);
+    assert!(!text.contains("outrageous"));
+}
+
+#[test]
+fn a_recent_news_list_inside_the_content_is_dropped() {
+    let widget = r#"<h3>Recent News</h3><ul>
+      <li><a href="/a/">US Democrats have worst poll numbers since Clinton era – WSJ</a></li>
+      <li><a href="/b/">WSJ: Democrats’ Approval at 33-Year Low; GOP Leads on Key Issues</a></li>
+      <li><a href="/c/">New law to punish Russians who search online for ‘extremist’ content</a></li></ul>"#;
+    assert_only_story(&text_of(&seed_with("INSIDE-END", widget)));
+}
+
+#[test]
+fn read_more_teaser_lines_between_paragraphs_are_dropped() {
+    let page = seed_with("BETWEEN-1", r#"<p><strong>READ MORE: <a href="/x/">Hamas rejects latest offer</a></strong></p>"#);
+    let page = page.replace("<!--BETWEEN-2-->", r#"<p><a href="/y/">GAZA AID TRUCKS STUCK AT THE BORDER FOR A WEEK</a></p>"#);
+    let page = page.replace("<!--BETWEEN-3-->", r#"<p>Read also: <a href="/z/">What the ceasefire would mean</a></p>"#);
+    let text = text_of(&page);
+    assert_only_story(&text);
+    assert!(!text.contains("Hamas rejects latest offer") && !text.contains("GAZA AID"));
+}
+
+#[test]
+fn share_bars_are_dropped() {
+    let share = r#"<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://twitter.com/share">Twitter</a></li><li><a href="https://facebook.com/sharer">Facebook</a></li></ul></div>"#;
+    let text = text_of(&seed_with("INSIDE-END", share));
+    assert_only_story(&text);
+    assert!(!text.contains("Facebook"));
+}
+
+#[test]
+fn photo_credits_and_captions_are_not_article_text() {
+    let figure = r#"<figure class="wp-block-image"><img src="/gaza.jpg" alt="Aid trucks at the Rafah crossing"><figcaption>Aid trucks wait at the crossing. Photo: Reuters</figcaption></figure><p class="credit">Photo credit: Reuters</p>"#;
+    let page = seed_with("BETWEEN-2", figure);
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_only_story(&a.text_content);
+    assert!(a.content.contains("<img"), "the image stays in the HTML: {}", a.content);
+    assert!(a.content.contains("Aid trucks wait at the crossing"), "the caption stays in the HTML");
+}
+
+#[test]
+fn author_bio_and_tags_line_are_dropped() {
+    let tail = r#"<p class="tags-links">Tags: <a href="/tag/gaza/">Gaza</a>, <a href="/tag/israel/">Israel</a>, <a href="/tag/trump/">Trump</a></p>
+      <div class="author-bio"><h4>About the author</h4><p>Jane Roe covers the Middle East for World Wire Daily. Follow her on X.</p></div>"#;
+    let text = text_of(&seed_with("AFTER-CONTENT", tail));
+    assert_only_story(&text);
+    assert!(!text.contains("Jane Roe covers"));
+}
+
+#[test]
+fn the_next_article_of_an_infinite_scroll_is_not_appended() {
+    let next = r#"<article id="post-4212" class="post-4212 post type-post status-publish format-standard hentry category-world">
+      <header class="entry-header"><h1 class="entry-title">Oil prices climb as supply fears grow</h1></header>
+      <div class="entry-content">
+        <p>Oil prices rose sharply on Monday as traders weighed fresh supply disruptions in the Middle East, with benchmark crude gaining more than three percent in early trading, the biggest jump in a month, while analysts warned of further volatility.</p>
+        <p>Refiners in Asia, which buy most of the region's crude, said they were looking for alternative cargoes, and shipping rates for tankers climbed to their highest level since the spring, adding to the cost of fuel for consumers everywhere.</p>
+        <p>Central banks are watching the rise closely, since energy prices feed quickly into inflation, and several officials said on Monday that they were ready to act if the increase proved lasting rather than a brief spike caused by nervous markets.</p>
+      </div></article>"#;
+    let text = text_of(&seed_with("AFTER-ARTICLE", next));
+    assert_only_story(&text);
+    assert!(!text.contains("Oil prices"));
+}
+
+#[test]
+fn a_page_without_text_has_no_article() {
+    let page = "<html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>";
+    assert_eq!(extract(page, &Options::default()), Err(Error::NoArticle));
+    assert_eq!(extract("", &Options::default()), Err(Error::NoArticle));
+}
+
+#[test]
+fn an_invalid_page_address_is_an_error() {
+    assert!(matches!(extract(SEED, &Options::with_url("not a url")), Err(Error::InvalidUrl(_))));
+}
+
+#[test]
+fn input_over_the_size_limit_is_refused() {
+    let opts = Options { max_input_bytes: 100, ..Options::default() };
+    assert!(matches!(extract(SEED, &opts), Err(Error::InputTooLarge { .. })));
+}
+
+#[test]
+fn text_separates_blocks_with_blank_lines() {
+    let page = format!(
+        "<html><body><article><h2>Part one</h2><p>{}</p><ul><li>first item</li><li>second item</li></ul></article></body></html>",
+        "Words of a paragraph that goes on. ".repeat(20)
+    );
+    let a = extract(&page, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Part one\n\nWords of a paragraph"), "{}", a.text_content);
+    assert!(a.text_content.contains("first item\n\nsecond item"), "{}", a.text_content);
+}
+
+#[test]
+fn a_body_in_an_unlikely_looking_wrapper_is_found_by_relaxing() {
+    let page = format!(
+        "<html><body><div class='comment-wrapper sidebar'><p>{}</p><p>{}</p></div></body></html>",
+        "The article sits where class names say it should not, and yet it is the article. ".repeat(4),
+        "A second paragraph, also long enough to count as real text of the story here. ".repeat(4)
+    );
+    let text = text_of(&page);
+    assert!(text.contains("The article sits where"), "{text}");
+}
+
+#[test]
+fn hidden_blocks_are_not_read() {
+    let page = seed_with("BETWEEN-1", r#"<div style="display: none"><p>Secret text that nobody sees on the page at all, ever.</p></div><p hidden>Also hidden from every reader of the story.</p>"#);
+    let text = text_of(&page);
+    assert_only_story(&text);
+    assert!(!text.contains("Secret"));
+}
+
+#[test]
+fn explain_names_the_rule_for_each_removal() {
+    let opts = Options { explain: true, ..Options::default() };
+    let a = extract(SEED, &opts).unwrap();
+    let nav = a.removed.iter().find(|r| r.tag == "nav").expect("the nav removal is explained");
+    assert_eq!((nav.stage, nav.rule), ("prepare", "navigation"));
+    assert!(nav.index.is_some());
+    assert!(a.removed.iter().any(|r| r.preview.contains("Recent News")));
+    assert!(extract(SEED, &Options::default()).unwrap().removed.is_empty());
+}
+
+#[test]
+fn br_runs_become_paragraphs() {
+    let line = "A line of text in an old page that uses breaks between its paragraphs instead of tags.";
+    let page = format!("<html><body><div id='story'>{line}<br><br>{line}<br><br>{line}<br><br>{line}<br><br>{line}<br><br>{line}</div></body></html>");
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_eq!(a.text_content.split("\n\n").count(), 6, "{}", a.text_content);
+}
+
+#[test]
+fn lazy_images_get_their_real_source() {
+    let page = seed_with(
+        "BETWEEN-1",
+        r#"<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/photos/real.jpg" class="lazyload" alt="A photo"></figure>"#,
+    );
+    let a = extract(&page, &Options::with_url("https://news.example.com/story/")).unwrap();
+    assert!(a.content.contains("/photos/real.jpg"), "{}", a.content);
+    assert!(!a.content.contains("R0lGODlh"), "{}", a.content);
+}
+
+#[test]
+fn code_blocks_survive_link_density_cleaning() {
+    let code = r#"<div class="highlight"><pre><code class="language-rust"><a href="/docs/fn">fn</a> <a href="/docs/main">main</a>() { <a href="/docs/println">println!</a>("hi"); }</code></pre></div>"#;
+    let a = extract(&seed_with("BETWEEN-2", code), &Options::default()).unwrap();
+    assert!(a.text_content.contains("fn main() { println!(\"hi\"); }"), "{}", a.text_content);
+    assert!(a.markdown.contains("```rust"), "{}", a.markdown);
+}
+
+#[test]
+fn data_tables_are_kept() {
+    let table = "<table><thead><tr><th>Month</th><th>Trucks</th></tr></thead><tbody><tr><td>May</td><td>120</td></tr><tr><td>June</td><td>80</td></tr></tbody></table>";
+    let a = extract(&seed_with("BETWEEN-3", table), &Options::default()).unwrap();
+    assert!(a.content.contains("<table>") || a.content.contains("<table "), "{}", a.content);
+    assert!(a.text_content.contains("June 80"), "{}", a.text_content);
+}
+
+#[test]
+fn embedded_posts_are_kept_as_quotes() {
+    let tweet = r#"<blockquote class="twitter-tweet"><p lang="en">Talks are over for now, officials say.</p>&mdash; Reporter (@reporter) <a href="https://twitter.com/reporter/status/1">July 25, 2025</a></blockquote>"#;
+    let a = extract(&seed_with("BETWEEN-1", tweet), &Options::default()).unwrap();
+    assert!(a.text_content.contains("Talks are over for now"), "{}", a.text_content);
+    assert!(a.content.contains("lectern-post"), "{}", a.content);
+}
+
+#[test]
+fn the_heading_that_repeats_the_title_is_not_in_the_body() {
+    let a = extract(SEED, &Options::default()).unwrap();
+    assert!(!a.text_content.contains("Hunt Down Hamas"), "{}", a.text_content);
+}
+
+#[test]
+fn markdown_keeps_structure() {
+    let page = format!(
+        "<html><head><title>A guide to lists and things</title></head><body><article><h2>Steps</h2><p>{}</p><ol><li>Open <em>the</em> box</li><li>Read <a href='https://example.com/manual'>the manual</a></li></ol><blockquote><p>Quoted words here.</p></blockquote></article></body></html>",
+        "Some words to make this an article of a decent length, for sure. ".repeat(10)
+    );
+    let md = extract(&page, &Options::default()).unwrap().markdown;
+    assert!(md.contains("## Steps"), "{md}");
+    assert!(md.contains("1. Open *the* box\n2. Read [the manual](https://example.com/manual)"), "{md}");
+    assert!(md.contains("> Quoted words here."), "{md}");
+}
+
+#[test]
+fn json_ld_metadata_is_preferred() {
+    let page = SEED.replace(
+        "</head>",
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"WWD"},{"@type":"NewsArticle","headline":"Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall","author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}],"datePublished":"2025-07-25T18:04:11Z","publisher":{"@type":"Organization","name":"World Wire"},"image":{"url":"https://cdn.example.com/lead.jpg"},"description":"Talks stall."}]}</script></head>"#,
+    );
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_eq!(a.byline.as_deref(), Some("Jane Roe, John Doe"));
+    assert_eq!(a.site_name.as_deref(), Some("World Wire"));
+    assert_eq!(a.excerpt.as_deref(), Some("Talks stall."));
+    assert_eq!(a.lead_image_url.as_deref(), Some("https://cdn.example.com/lead.jpg"));
+}
+
+#[test]
+fn title_loses_the_site_name_suffix() {
+    let page = SEED.replace(r#"<meta property="og:title" content="Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall">"#, "");
+    assert_eq!(extract(&page, &Options::default()).unwrap().title, "Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall");
+}
+
+#[test]
+fn right_to_left_pages_say_so() {
+    let para = "هذا نص عربي طويل بما يكفي ليكون فقرة من مقال حقيقي في صحيفة يومية، ويتحدث عن الأخبار. ";
+    let page = format!("<html lang='ar'><body><article><p>{}</p><p>{}</p></article></body></html>", para.repeat(4), para.repeat(4));
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_eq!(a.dir.as_deref(), Some("rtl"));
+    assert_eq!(a.lang.as_deref(), Some("ar"));
+}
+
+#[test]
+fn the_seed_story_is_readerable_and_a_listing_is_not() {
+    assert!(is_probably_readerable(SEED));
+    let teaser = "<article class='teaser'><h2><a href='/x'>A headline of some story here</a></h2><p><a href='/x'>A short summary of the story, linked.</a></p></article>";
+    let listing = format!("<html><body><main>{}</main></body></html>", teaser.repeat(12));
+    assert!(!is_probably_readerable(&listing));
+    assert!(!is_probably_readerable("<html><body><p>Too short.</p></body></html>"));
+}
