@@ -1,0 +1,1031 @@
+//! Sanitising by allowlist: the article tree is reduced to elements and attributes that
+//! cannot execute, load anything but images, or navigate by themselves, and to a shape that an
+//! HTML parser reproduces exactly.
+//!
+//! The sanitiser is the first of three independent layers (see `docs/security.md`): the
+//! renderer inserts its output with the browser's `Element.setHTML()` where available, and the
+//! reader page's CSP forbids inline script anyway. It works on our own tree (ammonia would bring
+//! a second html5ever and double the wasm).
+//!
+//! What it decides, and why:
+//! * **Elements.** [`ALLOWED_HTML`] are kept. [`DROPPED_HTML`] (script, style, frames, form
+//!   controls, document metadata, media that loads by itself, `template`, `noscript`, ...) go
+//!   with their whole content, through [`Explain::remove`] so `--explain` shows them. Every
+//!   other HTML element (`font`, `center`, `article`, `details`, custom elements, ...) is
+//!   *unwrapped*: its content stays, the element goes. `<iframe>`s from known video hosts
+//!   ([`VIDEO_HOSTS`]) and `<video>`s with a web address become plain links
+//!   (`<a class="lectern-video">`), a YouTube one with its thumbnail.
+//! * **SVG** is dropped entirely: inline SVG in articles is mostly icons, and a safe subset
+//!   (no `<use>`, `<foreignObject>`, `<style>`, animation of `href`, ...) is a large surface for
+//!   little gain. **MathML** keeps the presentation elements of [`MATHML_ELEMENTS`] with
+//!   [`MATHML_ATTRIBUTES`]; `annotation`, `annotation-xml`, `mglyph` and `malignmark` are
+//!   dropped, other MathML elements (`maction`, `mfenced`, ...) become `mrow`, and token
+//!   elements (`mi`, `mo`, `mn`, `ms`, `mtext`) keep only their text: the places where HTML and
+//!   MathML parsing rules meet are where mutation XSS lives.
+//! * **Attributes** are allowed per element (see [`clean_html_attributes`]); `on*`, `style`,
+//!   `srcdoc`, `formaction`, `xlink:href`, `data-*` and everything else go. URLs pass
+//!   [`safe_url`]; each `srcset` candidate is checked and resolved. Links get
+//!   `rel="noopener noreferrer"`. `id` stays only on elements an in-page link of the article
+//!   targets (`href="#fn1"`), and never when it starts with `lectern` (the reader's own ids);
+//!   `name` becomes such an `id` when targeted. `class` keeps only `language-*`/`lang-*` tokens
+//!   on `code`/`pre` and our own [`OWN_CLASSES`].
+//! * **Comments**, processing instructions and doctypes are dropped. NUL becomes U+FFFD and CR
+//!   becomes LF in text and attribute values, as a parser would; adjacent text nodes merge.
+//! * **Shape.** The parser that reads our output (html5ever natively, the browser in the
+//!   reader) rearranges some shapes: a `<p>` cannot hold a `<div>`, `<a>` cannot nest, a
+//!   heading directly in a heading, an `<li>` in an `<li>`, a `<td>` outside a `<tr>`, text in a
+//!   `<table>`, HTML inside MathML. The pipeline's edits (unwrapping, moving) can create such
+//!   shapes, so the sanitiser repairs them the way that keeps the content: a `<p>` holding
+//!   block content becomes a `<div>`, the inner of nested links/headings/list items is
+//!   unwrapped, misplaced table content is wrapped into the cells it needs. Then serialising
+//!   and parsing again gives the same tree: nothing the sanitiser did not see can appear.
+//!
+//! Everything is iterative (documents nest 100,000 deep; wasm's stack is small).
+
+use crate::explain::Explain;
+use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
+use html5ever::{ns, LocalName, QualName};
+use kuchikiki::{Attribute, ExpandedName, NodeData, NodeRef};
+use std::collections::HashSet;
+
+/// The stage name in the removal log.
+const STAGE: &str = "sanitise";
+
+/// HTML elements kept (with their allowed attributes).
+pub const ALLOWED_HTML: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "colgroup",
+    "col",
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "source",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "abbr",
+    "time",
+    "br",
+    "hr",
+    "q",
+    "cite",
+    "kbd",
+    "samp",
+    "var",
+    "del",
+    "ins",
+    "span",
+    "div",
+    "section",
+    "dfn",
+    "bdi",
+    "bdo",
+    "wbr",
+];
+
+/// HTML elements dropped with their content, each with the rule named in the removal log.
+pub const DROPPED_HTML: &[(&str, &str)] = &[
+    ("script", "script"),
+    ("noscript", "script"),
+    ("template", "script"),
+    ("style", "style"),
+    ("link", "style"),
+    ("iframe", "frame"),
+    ("frame", "frame"),
+    ("frameset", "frame"),
+    ("object", "frame"),
+    ("embed", "frame"),
+    ("applet", "frame"),
+    ("param", "frame"),
+    ("portal", "frame"),
+    ("fencedframe", "frame"),
+    ("form", "form-control"),
+    ("input", "form-control"),
+    ("button", "form-control"),
+    ("select", "form-control"),
+    ("option", "form-control"),
+    ("optgroup", "form-control"),
+    ("textarea", "form-control"),
+    ("datalist", "form-control"),
+    ("output", "form-control"),
+    ("keygen", "form-control"),
+    ("selectedcontent", "form-control"),
+    ("base", "document-metadata"),
+    ("meta", "document-metadata"),
+    ("title", "document-metadata"),
+    ("head", "document-metadata"),
+    ("video", "media"),
+    ("audio", "media"),
+    ("track", "media"),
+    ("canvas", "media"),
+    ("map", "media"),
+    ("area", "media"),
+    ("dialog", "dialog"),
+];
+
+/// Hosts whose embedded players become links (a host matches itself and its subdomains).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "dai.ly",
+    "twitch.tv",
+    "ted.com",
+    "streamable.com",
+    "loom.com",
+    "wistia.com",
+    "wistia.net",
+    "brightcove.net",
+    "jwplayer.com",
+    "bilibili.com",
+    "rumble.com",
+    "facebook.com",
+    "tiktok.com",
+];
+
+/// Our own classes that the renderer styles.
+pub const OWN_CLASSES: &[&str] = &["lectern-video", "lectern-post"];
+
+/// Class token prefixes kept on `code` and `pre` (syntax highlighting).
+const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
+
+/// The `rel` every link gets.
+const LINK_REL: &str = "noopener noreferrer";
+
+/// `id`s with this prefix are the reader's own and never come from a page.
+const RESERVED_ID_PREFIX: &str = "lectern";
+
+/// MathML elements kept.
+pub const MATHML_ELEMENTS: &[&str] = &[
+    "math",
+    "mrow",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "mspace",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mlabeledtr",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+];
+
+/// MathML elements dropped with their content: alternative encodings (`annotation-xml` can hold
+/// HTML), and the two elements that switch parsing back to MathML inside text.
+const MATHML_DROPPED: &[&str] = &["annotation", "annotation-xml", "mglyph", "malignmark"];
+
+/// MathML token elements: their content is parsed as HTML, so they keep only text.
+const MATHML_TOKENS: &[&str] = &["mi", "mo", "mn", "ms", "mtext"];
+
+/// Attributes kept on MathML elements (presentation only; no `href`, no colours).
+pub const MATHML_ATTRIBUTES: &[&str] = &[
+    "display",
+    "mathvariant",
+    "displaystyle",
+    "scriptlevel",
+    "fence",
+    "separator",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "accent",
+    "accentunder",
+    "lspace",
+    "rspace",
+    "form",
+    "minsize",
+    "maxsize",
+    "width",
+    "height",
+    "depth",
+    "voffset",
+    "linethickness",
+    "notation",
+    "columnalign",
+    "rowalign",
+    "columnspan",
+    "rowspan",
+    "columnlines",
+    "rowlines",
+    "frame",
+    "open",
+    "close",
+    "separators",
+    "dir",
+];
+
+/// Start tags that close an open `<p>` (in button scope) when the parser meets them; among our
+/// elements. A `<p>` holding one of these becomes a `<div>`.
+const P_CLOSERS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "ol",
+    "ul",
+    "dl",
+    "li",
+    "dd",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "hr",
+];
+
+/// The parser's "special" elements among ours, less `div` and `p` (and `address`), which the
+/// `<li>`/`<dd>` closing rules look through.
+const SPECIAL: &[&str] = &[
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "pre",
+    "section",
+    "source",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "br",
+    "wbr",
+];
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Elements whose children the table rules constrain.
+const TABLE_CONTAINERS: &[&str] = &["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
+
+/// Elements that only exist inside a table, with the parent each needs.
+const TABLE_PARTS: &[(&str, &[&str])] = &[
+    ("caption", &["table"]),
+    ("colgroup", &["table"]),
+    ("thead", &["table"]),
+    ("tbody", &["table"]),
+    ("tfoot", &["table"]),
+    ("col", &["colgroup"]),
+    ("tr", &["thead", "tbody", "tfoot"]),
+    ("td", &["tr"]),
+    ("th", &["tr"]),
+];
+
+const VOID: &[&str] = &["br", "hr", "img", "source", "col", "wbr"];
+
+/// Which parsing rules apply to an element's children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Html,
+    /// Inside `<math>`, not in a token element.
+    Math,
+    /// Inside a MathML token element: text only.
+    MathToken,
+}
+
+/// What the parser's stack of open elements looks like at an element, as far as our shape
+/// rules need to know: the context for that element's children.
+#[derive(Clone)]
+struct Ctx {
+    mode: Mode,
+    /// The element's own local name.
+    name: LocalName,
+    /// The nearest `<p>` the parser would close for a block start tag here.
+    p_open: Option<NodeRef>,
+    /// An `<a>` is open (no table cell in between).
+    in_a: bool,
+    /// An `<li>` start tag here would close an open `<li>`.
+    li_open: bool,
+    /// A `<dd>`/`<dt>` start tag here would close an open `<dd>`/`<dt>`.
+    dd_open: bool,
+}
+
+impl Ctx {
+    fn root() -> Ctx {
+        Ctx {
+            mode: Mode::Html,
+            name: LocalName::from("div"),
+            p_open: None,
+            in_a: false,
+            li_open: false,
+            dd_open: false,
+        }
+    }
+
+    fn child(&self, node: &NodeRef) -> Ctx {
+        let Some(el) = node.as_element() else {
+            return self.clone();
+        };
+        let name = el.name.local.clone();
+        if el.name.ns == ns!(mathml) {
+            let mode = if MATHML_TOKENS.contains(&&*name) {
+                Mode::MathToken
+            } else {
+                Mode::Math
+            };
+            return Ctx {
+                mode,
+                name,
+                p_open: None,
+                in_a: false,
+                li_open: false,
+                dd_open: false,
+            };
+        }
+        let n: &str = &name;
+        let special = SPECIAL.contains(&n);
+        Ctx {
+            mode: self.mode,
+            p_open: match n {
+                "p" => Some(node.clone()),
+                "table" | "td" | "th" | "caption" => None,
+                _ => self.p_open.clone(),
+            },
+            in_a: match n {
+                "a" => true,
+                "td" | "th" | "caption" => false,
+                _ => self.in_a,
+            },
+            li_open: n == "li" || (self.li_open && !special),
+            dd_open: n == "dd" || n == "dt" || (self.dd_open && !special),
+            name,
+        }
+    }
+}
+
+/// What to do with one element.
+enum Action {
+    Keep,
+    Drop(&'static str),
+    Unwrap,
+    /// Put this node in its place and look at it again.
+    Replace(NodeRef),
+    /// Wrap it into these new elements, outermost first (table repairs).
+    Wrap(&'static [&'static str]),
+}
+
+/// Sanitises `root`'s descendants in place; `root` itself is a container that is not
+/// serialised. Relative URLs are resolved against `base`.
+pub fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
+    let mut s = Sanitiser {
+        base,
+        explain,
+        targets: link_targets(root, base),
+        p_to_div: Vec::new(),
+        seen_ids: HashSet::new(),
+    };
+    let mut stack: Vec<(NodeRef, Ctx)> = vec![(root.clone(), Ctx::root())];
+    while let Some((node, ctx)) = stack.pop() {
+        s.fix_children(&node, &ctx);
+        let children: Vec<NodeRef> = node
+            .children()
+            .filter(|c| c.as_element().is_some())
+            .collect();
+        for child in children.into_iter().rev() {
+            let child_ctx = ctx.child(&child);
+            stack.push((child, child_ctx));
+        }
+    }
+    for p in s.p_to_div {
+        if p.parent().is_some() && crate::dom::is_html(&p, &["p"]) {
+            rename(&p, ns!(html), "div");
+        }
+    }
+}
+
+struct Sanitiser<'a> {
+    base: Option<&'a BaseUrl>,
+    explain: &'a mut Explain,
+    /// Fragments that in-page links of the article point at (raw and percent-decoded).
+    targets: HashSet<String>,
+    /// `<p>`s that hold block content, to become `<div>`s once the walk is done.
+    p_to_div: Vec<NodeRef>,
+    /// `id`s already given out (the first element with an id keeps it).
+    seen_ids: HashSet<String>,
+}
+
+impl Sanitiser<'_> {
+    /// Makes `node`'s children final: each is kept (attributes cleaned), dropped, unwrapped
+    /// (its children take its place and are looked at in turn), replaced or wrapped.
+    fn fix_children(&mut self, node: &NodeRef, ctx: &Ctx) {
+        let table_container = ctx.mode == Mode::Html && TABLE_CONTAINERS.contains(&&*ctx.name);
+        // The wrapper of the previous misplaced child, reused for a run of them.
+        let mut open_wrap: Option<(&'static [&'static str], NodeRef)> = None;
+        let mut cur = node.first_child();
+        while let Some(c) = cur {
+            let next = c.next_sibling();
+            let action = match c.data() {
+                NodeData::Text(t) => {
+                    let mut text = t.borrow_mut();
+                    if text.contains(['\0', '\r']) {
+                        *text = fix_chars(&text);
+                    }
+                    if text.is_empty() {
+                        drop(text);
+                        c.detach();
+                        cur = next;
+                        continue;
+                    }
+                    let whitespace = text
+                        .chars()
+                        .all(|ch| matches!(ch, ' ' | '\t' | '\n' | '\x0c' | '\r'));
+                    if table_container && !whitespace {
+                        if &*ctx.name == "colgroup" {
+                            drop(text);
+                            c.detach();
+                            cur = next;
+                            continue;
+                        }
+                        Action::Wrap(cell_wrapping(&ctx.name))
+                    } else {
+                        cur = next;
+                        open_wrap = None;
+                        continue;
+                    }
+                }
+                NodeData::Element(_) => self.decide(&c, ctx),
+                _ => {
+                    c.detach();
+                    cur = next;
+                    continue;
+                }
+            };
+            match action {
+                Action::Keep => {
+                    open_wrap = None;
+                    if self.clean_attributes(&c) {
+                        cur = next;
+                    } else {
+                        // An `<a>` left with nothing: unwrap it.
+                        cur = c.first_child().or(next);
+                        crate::dom::unwrap(&c);
+                    }
+                }
+                Action::Drop(rule) => {
+                    self.explain.remove(&c, STAGE, rule, || {
+                        format!("<{}> is not allowed", crate::dom::tag(&c))
+                    });
+                    cur = next;
+                }
+                Action::Unwrap => {
+                    cur = c.first_child().or(next);
+                    crate::dom::unwrap(&c);
+                }
+                Action::Replace(new) => {
+                    c.insert_before(new.clone());
+                    c.detach();
+                    cur = Some(new);
+                }
+                Action::Wrap(chain) => {
+                    let inner = match &open_wrap {
+                        Some((k, inner)) if std::ptr::eq(*k, chain) => inner.clone(),
+                        _ => {
+                            let outer = html_element(chain[0]);
+                            let mut inner = outer.clone();
+                            for name in &chain[1..] {
+                                let e = html_element(name);
+                                inner.append(e.clone());
+                                inner = e;
+                            }
+                            c.insert_before(outer);
+                            open_wrap = Some((chain, inner.clone()));
+                            inner
+                        }
+                    };
+                    inner.append(c);
+                    cur = next;
+                }
+            }
+        }
+        merge_text(node);
+    }
+
+    fn decide(&mut self, c: &NodeRef, ctx: &Ctx) -> Action {
+        let Some(el) = c.as_element() else {
+            return Action::Keep;
+        };
+        let local: &str = &el.name.local;
+        if el.name.ns == ns!(svg) {
+            return Action::Drop("svg");
+        }
+        if el.name.ns == ns!(mathml) {
+            return match ctx.mode {
+                Mode::Html if local == "math" => Action::Keep,
+                Mode::Html => Action::Unwrap,
+                Mode::MathToken if MATHML_DROPPED.contains(&local) => {
+                    Action::Drop("math-annotation")
+                }
+                Mode::MathToken => Action::Unwrap,
+                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop("math-annotation"),
+                Mode::Math if MATHML_ELEMENTS.contains(&local) => Action::Keep,
+                Mode::Math => Action::Replace(rename_detached(c, ns!(mathml), "mrow")),
+            };
+        }
+        if el.name.ns != ns!(html) {
+            return Action::Drop("foreign-namespace");
+        }
+        if local == "iframe" || local == "video" {
+            if let Some(link) = self.video_link(c) {
+                return Action::Replace(link);
+            }
+        }
+        if let Some((_, rule)) = DROPPED_HTML.iter().find(|(n, _)| *n == local) {
+            return Action::Drop(rule);
+        }
+        if ctx.mode != Mode::Html || !ALLOWED_HTML.contains(&local) {
+            return Action::Unwrap;
+        }
+        if VOID.contains(&local) {
+            // Only a synthetic tree gives a void element children; they could not be written.
+            while let Some(child) = c.first_child() {
+                child.detach();
+            }
+        }
+        let parent: &str = &ctx.name;
+        // Table shape: parts only in their parent; containers hold only their parts.
+        if let Some((_, parents)) = TABLE_PARTS.iter().find(|(n, _)| *n == local) {
+            if parents.contains(&parent) {
+                return Action::Keep;
+            }
+        }
+        if TABLE_CONTAINERS.contains(&parent) {
+            return match (parent, local) {
+                ("colgroup", _) => Action::Drop("table-shape"),
+                ("table", "tr") => Action::Wrap(&["tbody"]),
+                ("table", "td" | "th") => Action::Wrap(&["tbody", "tr"]),
+                ("table", "col") => Action::Wrap(&["colgroup"]),
+                ("thead" | "tbody" | "tfoot", "td" | "th") => Action::Wrap(&["tr"]),
+                _ => Action::Wrap(cell_wrapping(parent)),
+            };
+        }
+        if TABLE_PARTS.iter().any(|(n, _)| *n == local) {
+            return Action::Unwrap;
+        }
+        match local {
+            "a" if ctx.in_a => return Action::Unwrap,
+            "li" if ctx.li_open => return Action::Unwrap,
+            "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
+            "source" if parent != "picture" => return Action::Drop("source-outside-picture"),
+            _ => {}
+        }
+        if HEADINGS.contains(&local) && HEADINGS.contains(&parent) {
+            return Action::Unwrap;
+        }
+        if P_CLOSERS.contains(&local) {
+            if let Some(p) = &ctx.p_open {
+                self.p_to_div.push(p.clone());
+            }
+        }
+        Action::Keep
+    }
+
+    /// Cleans the attributes of a kept element; false for an `<a>` left without any.
+    fn clean_attributes(&mut self, node: &NodeRef) -> bool {
+        let Some(el) = node.as_element() else {
+            return true;
+        };
+        let local: &str = &el.name.local;
+        let mut attrs = el.attributes.borrow_mut();
+        let old: Vec<(ExpandedName, Attribute)> = attrs.map.drain(..).collect();
+        if el.name.ns == ns!(mathml) {
+            for (name, attr) in old {
+                if name.ns == ns!() && MATHML_ATTRIBUTES.contains(&&*name.local) {
+                    attrs.insert(name.local, fix_chars(&attr.value));
+                }
+            }
+            return true;
+        }
+        let mut name_attr = None;
+        for (name, attr) in old {
+            if name.ns != ns!() {
+                continue;
+            }
+            let value = fix_chars(&attr.value);
+            let kept = match (&*name.local, local) {
+                ("title", _) => Some(value),
+                ("lang", _) => valid_lang(&value).then_some(value),
+                ("dir", _) => {
+                    let v = value.trim().to_ascii_lowercase();
+                    matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
+                }
+                ("id", _) => self.keep_id(&value).then_some(value),
+                ("name", "a") => {
+                    name_attr = Some(value);
+                    None
+                }
+                ("class", _) => classes(&value, local),
+                ("href", "a") => safe_url(self.base, &value, UrlKind::Link),
+                ("src", "img") => safe_url(self.base, &value, UrlKind::Image),
+                ("src", "source") => safe_url(self.base, &value, UrlKind::Media),
+                ("srcset", "img" | "source") => srcset(self.base, &value),
+                ("sizes", "img" | "source") | ("media", "source") => Some(value),
+                ("alt", "img") => Some(value),
+                ("width" | "height", "img" | "source") => number(&value, true),
+                ("colspan" | "rowspan", "td" | "th") | ("span", "col" | "colgroup") => {
+                    number(&value, false)
+                }
+                ("headers", "td" | "th") => Some(value),
+                ("scope", "th") => {
+                    let v = value.trim().to_ascii_lowercase();
+                    matches!(v.as_str(), "row" | "col" | "rowgroup" | "colgroup").then_some(v)
+                }
+                ("datetime", "time" | "del" | "ins") => Some(value),
+                ("cite", "blockquote" | "q" | "del" | "ins") => {
+                    safe_url(self.base, &value, UrlKind::Cite)
+                }
+                ("start", "ol") | ("value", "li") => integer(&value),
+                ("reversed", "ol") => Some(String::new()),
+                ("type", "ol") => matches!(value.trim(), "1" | "a" | "A" | "i" | "I")
+                    .then(|| value.trim().to_string()),
+                ("type", "ul") => {
+                    let v = value.trim().to_ascii_lowercase();
+                    matches!(v.as_str(), "disc" | "circle" | "square").then_some(v)
+                }
+                ("type", "source") => {
+                    let ok = value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "/+-.;=\" ,".contains(c));
+                    ok.then_some(value)
+                }
+                _ => None,
+            };
+            if let Some(v) = kept {
+                attrs.insert(name.local, v);
+            }
+        }
+        if local == "a" {
+            if let Some(n) = name_attr {
+                if !attrs.contains("id") && self.keep_id(&n) {
+                    attrs.insert("id", n);
+                }
+            }
+            if attrs.contains("href") {
+                attrs.insert("rel", LINK_REL.to_string());
+            }
+            return !attrs.map.is_empty();
+        }
+        true
+    }
+
+    fn keep_id(&mut self, id: &str) -> bool {
+        !id.is_empty()
+            && !id.to_ascii_lowercase().starts_with(RESERVED_ID_PREFIX)
+            && self.targets.contains(id)
+            && self.seen_ids.insert(id.to_string())
+    }
+
+    /// A link standing in for a video player: `<iframe>` from [`VIDEO_HOSTS`], or `<video>`
+    /// with a web address (its own `src` or its first `<source>`'s).
+    fn video_link(&self, node: &NodeRef) -> Option<NodeRef> {
+        let el = node.as_element()?;
+        let (src, title) = {
+            let attrs = el.attributes.borrow();
+            let title = attrs
+                .get("title")
+                .or(attrs.get("aria-label"))
+                .map(str::trim)
+                .unwrap_or("")
+                .to_string();
+            let src = attrs.get("src").map(str::to_string);
+            (src, title)
+        };
+        let src = match (&*el.name.local, src) {
+            ("video", None) => node
+                .descendants()
+                .find(|d| crate::dom::is_html(d, &["source"]) && crate::dom::has_attr(d, "src"))
+                .and_then(|s| crate::dom::attr(&s, "src")),
+            (_, s) => s,
+        }?;
+        let url = safe_url(self.base, &src, UrlKind::Media)?;
+        let parsed = BaseUrl::parse(&url)?;
+        let host = parsed.host()?.to_string();
+        if &*el.name.local == "iframe" && !video_host(&host) {
+            return None;
+        }
+        let youtube_id = youtube_id(&parsed);
+        let href = match &youtube_id {
+            Some(id) => format!("https://www.youtube.com/watch?v={id}"),
+            None => url,
+        };
+        let link = new_element(
+            "a",
+            &[
+                ("class", "lectern-video"),
+                ("href", &href),
+                ("rel", LINK_REL),
+            ],
+        );
+        if let Some(id) = &youtube_id {
+            let thumb = format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg");
+            link.append(new_element("img", &[("src", &thumb), ("alt", "")]));
+        }
+        let label = if title.is_empty() {
+            format!("Video: {host}")
+        } else {
+            format!("Video: {title}")
+        };
+        link.append(NodeRef::new_text(label));
+        Some(link)
+    }
+}
+
+/// The fragments in-page links of the article point at.
+fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
+    let mut targets = HashSet::new();
+    for node in root.descendants() {
+        let Some(el) = node.as_element() else {
+            continue;
+        };
+        if &*el.name.local != "a" {
+            continue;
+        }
+        let attrs = el.attributes.borrow();
+        let Some(href) = attrs.get("href") else {
+            continue;
+        };
+        if let Some(f) = in_page_fragment(base, href) {
+            if let Some(decoded) = percent_decode(&f) {
+                targets.insert(decoded);
+            }
+            targets.insert(f);
+        }
+    }
+    targets
+}
+
+fn video_host(host: &str) -> bool {
+    VIDEO_HOSTS
+        .iter()
+        .any(|h| host == *h || host.strip_suffix(h).is_some_and(|rest| rest.ends_with('.')))
+}
+
+/// The video id of a YouTube embed or watch URL.
+fn youtube_id(url: &BaseUrl) -> Option<String> {
+    let host = url.host()?;
+    let s = url.as_str();
+    let after_host = &s[s.find(host)? + host.len()..];
+    let id = if host == "youtu.be" {
+        after_host
+            .trim_start_matches('/')
+            .split(['/', '?', '#'])
+            .next()?
+    } else if host.ends_with("youtube.com") || host.ends_with("youtube-nocookie.com") {
+        if let Some(rest) = after_host.strip_prefix("/embed/") {
+            rest.split(['/', '?', '#']).next()?
+        } else {
+            let q = after_host.split_once('?')?.1;
+            q.split(['&', '#']).find_map(|kv| kv.strip_prefix("v="))?
+        }
+    } else {
+        return None;
+    };
+    let ok = !id.is_empty()
+        && id.len() <= 32
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| id.to_string())
+}
+
+/// How misplaced content of a table container is wrapped so that it lands in a cell.
+fn cell_wrapping(container: &str) -> &'static [&'static str] {
+    match container {
+        "table" => &["tbody", "tr", "td"],
+        "thead" | "tbody" | "tfoot" => &["tr", "td"],
+        _ => &["td"],
+    }
+}
+
+/// NUL becomes U+FFFD, CR LF and CR become LF: what the parser does to its input.
+fn fix_chars(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "\u{fffd}")
+}
+
+fn valid_lang(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 35
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A non-negative number (with a `%` when `percent` allows it), trimmed.
+fn number(v: &str, percent: bool) -> Option<String> {
+    let t = v.trim();
+    let digits = if percent {
+        t.strip_suffix('%').unwrap_or(t)
+    } else {
+        t
+    };
+    let ok = !digits.is_empty()
+        && digits.len() <= 9
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    ok.then(|| t.to_string())
+}
+
+fn integer(v: &str) -> Option<String> {
+    let t = v.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let ok = !digits.is_empty() && digits.len() <= 9 && digits.chars().all(|c| c.is_ascii_digit());
+    ok.then(|| t.to_string())
+}
+
+/// The class tokens we keep: highlighting languages on `code`/`pre`, and our own classes.
+fn classes(v: &str, element: &str) -> Option<String> {
+    let code = element == "code" || element == "pre";
+    let kept: Vec<&str> = v
+        .split_ascii_whitespace()
+        .filter(|t| {
+            OWN_CLASSES.contains(t)
+                || (code
+                    && CODE_CLASS_PREFIXES.iter().any(|p| {
+                        t.len() > p.len()
+                            && t.starts_with(p)
+                            && t.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "-_+#.".contains(c))
+                    }))
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// Each candidate of a `srcset` checked and resolved, descriptors kept when well-formed
+/// (HTML's srcset parsing: a URL runs to whitespace, trailing commas end it; descriptors run to
+/// the next comma).
+fn srcset(base: Option<&BaseUrl>, v: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = v;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let mut url = &rest[..end];
+        rest = &rest[end..];
+        let mut descriptor = "";
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            let d_end = rest.find(',').unwrap_or(rest.len());
+            descriptor = rest[..d_end].trim();
+            rest = &rest[d_end..];
+        }
+        let Some(safe) = safe_url(base, url, UrlKind::Media) else {
+            continue;
+        };
+        let safe = safe.replace(' ', "%20");
+        let valid_descriptor = descriptor.len() <= 16
+            && descriptor.strip_suffix(['w', 'x', 'h']).is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            });
+        if valid_descriptor {
+            out.push(format!("{safe} {descriptor}"));
+        } else {
+            out.push(safe);
+        }
+    }
+    (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// Merges adjacent text children of `node`.
+fn merge_text(node: &NodeRef) {
+    let mut cur = node.first_child();
+    while let Some(c) = cur {
+        let next = c.next_sibling();
+        if let (Some(t), Some(n)) = (c.as_text(), next.as_ref()) {
+            if let Some(nt) = n.as_text() {
+                let more = nt.borrow().clone();
+                t.borrow_mut().push_str(&more);
+                n.detach();
+                cur = Some(c);
+                continue;
+            }
+        }
+        cur = next;
+    }
+}
+
+fn html_element(name: &str) -> NodeRef {
+    NodeRef::new_element(
+        QualName::new(None, ns!(html), LocalName::from(name)),
+        Vec::new(),
+    )
+}
+
+fn new_element(name: &str, attrs: &[(&str, &str)]) -> NodeRef {
+    NodeRef::new_element(
+        QualName::new(None, ns!(html), LocalName::from(name)),
+        attrs.iter().map(|(k, v)| {
+            (
+                ExpandedName::new(ns!(), LocalName::from(*k)),
+                Attribute {
+                    prefix: None,
+                    value: v.to_string(),
+                },
+            )
+        }),
+    )
+}
+
+/// A new element named `name` in `ns` holding `node`'s attributes and children (which move),
+/// not yet in the tree.
+fn rename_detached(node: &NodeRef, ns: html5ever::Namespace, name: &str) -> NodeRef {
+    let attrs = node
+        .as_element()
+        .map(|el| el.attributes.borrow().map.clone())
+        .unwrap_or_default();
+    let new = NodeRef::new_element(QualName::new(None, ns, LocalName::from(name)), attrs);
+    while let Some(child) = node.first_child() {
+        new.append(child);
+    }
+    new
+}
+
+/// Replaces `node` in the tree by a renamed copy.
+fn rename(node: &NodeRef, ns: html5ever::Namespace, name: &str) {
+    let new = rename_detached(node, ns, name);
+    node.insert_before(new);
+    node.detach();
+}
