@@ -32,7 +32,11 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     conditional(content, "div", flags, explain);
     remove_boilerplate_lines(content, explain);
     remove_trailing_sections(content, explain);
-    for h1 in content.descendants().filter(|d| dom::is(d, &["h1"])).collect::<Vec<_>>() {
+    for h1 in content
+        .descendants()
+        .filter(|d| dom::is(d, &["h1"]))
+        .collect::<Vec<_>>()
+    {
         dom::rename(&h1, "h2");
     }
     tidy(content);
@@ -56,30 +60,46 @@ fn guards_protected(node: &NodeRef) -> bool {
         return true;
     }
     let total = dom::text_len(node);
-    let inside: usize = protected.iter().filter(|p| !p.ancestors().any(|a| protected.contains(&a))).map(dom::text_len).sum();
+    let inside: usize = protected
+        .iter()
+        .filter(|p| !p.ancestors().any(|a| protected.contains(&a)))
+        .map(dom::text_len)
+        .sum();
     total == 0 || inside * 2 >= total
 }
 
 fn remove_all(content: &NodeRef, tags: &[&'static str], explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content.descendants().skip(1).filter(|d| dom::is(d, tags)).collect();
+    let doomed: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, tags))
+        .collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
-            explain.remove(&n, STAGE, "non-article-element", || format!("<{}>", dom::tag(&n)));
+            explain.remove(&n, STAGE, "non-article-element", || {
+                format!("<{}>", dom::tag(&n))
+            });
         }
     }
 }
 
 fn is_video_embed(node: &NodeRef) -> bool {
-    let Some(el) = node.as_element() else { return false };
+    let Some(el) = node.as_element() else {
+        return false;
+    };
     let attrs = el.attributes.borrow();
     attrs.map.values().any(|a| VIDEOS.is_match(&a.value))
 }
 
 fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
-    let doomed: Vec<NodeRef> =
-        content.descendants().filter(|d| dom::is(d, &["iframe", "object", "embed"]) && !is_video_embed(d)).collect();
+    let doomed: Vec<NodeRef> = content
+        .descendants()
+        .filter(|d| dom::is(d, &["iframe", "object", "embed"]) && !is_video_embed(d))
+        .collect();
     for n in doomed {
-        explain.remove(&n, STAGE, "embed", || dom::attr(&n, "src").unwrap_or_default());
+        explain.remove(&n, STAGE, "embed", || {
+            dom::attr(&n, "src").unwrap_or_default()
+        });
     }
 }
 
@@ -101,8 +121,10 @@ fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Exp
 }
 
 fn remove_negative_headings(content: &NodeRef, flags: Flags, explain: &mut Explain) {
-    let doomed: Vec<NodeRef> =
-        content.descendants().filter(|d| dom::is(d, &["h1", "h2"]) && class_weight(d, flags) < 0.0).collect();
+    let doomed: Vec<NodeRef> = content
+        .descendants()
+        .filter(|d| dom::is(d, &["h1", "h2"]) && class_weight(d, flags) < 0.0)
+        .collect();
     for n in doomed {
         explain.remove(&n, STAGE, "negative-heading", || dom::class_and_id(&n));
     }
@@ -120,7 +142,10 @@ fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
             return Some(t);
         }
         for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == part && !t.contains('-')) {
+            if let Some(t) = BOILERPLATE_TOKENS
+                .iter()
+                .find(|t| **t == part && !t.contains('-'))
+            {
                 return Some(t);
             }
         }
@@ -134,12 +159,21 @@ fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
     let total = dom::text_len(content).max(1) as f64;
     let mut node = content.first_child();
     while let Some(n) = node {
-        if n.as_element().is_some() && !dom::is(&n, &["a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure", "p"]) {
+        if n.as_element().is_some()
+            && !dom::is(
+                &n,
+                &[
+                    "a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure", "p",
+                ],
+            )
+        {
             if let Some(token) = boilerplate_token(&n) {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);
-                    explain.remove(&n, STAGE, "boilerplate-class", || format!("{token} ({:.0}% of text)", share * 100.0));
+                    explain.remove(&n, STAGE, "boilerplate-class", || {
+                        format!("{token} ({:.0}% of text)", share * 100.0)
+                    });
                     node = next;
                     continue;
                 }
@@ -157,19 +191,28 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
         return;
     }
     // Readability walks in reverse document order, so inner blocks go first.
-    let nodes: Vec<NodeRef> = content.descendants().skip(1).filter(|d| dom::is(d, &[tag])).collect();
+    let nodes: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &[tag]))
+        .collect();
     for node in nodes.into_iter().rev() {
         if node.parent().is_none() {
             continue;
         }
         if let Some(reason) = conditional_reason(&node, tag, flags) {
-            explain.remove(&node, STAGE, reason, || format!("link density {:.2}", link_density(&node)));
+            explain.remove(&node, STAGE, reason, || {
+                format!("link density {:.2}", link_density(&node))
+            });
         }
     }
 }
 
 fn count(node: &NodeRef, tags: &[&str]) -> usize {
-    node.descendants().skip(1).filter(|d| dom::is(d, tags)).count()
+    node.descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, tags))
+        .count()
 }
 
 fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
@@ -177,7 +220,12 @@ fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let inner: usize = node.descendants().skip(1).filter(|d| dom::is(d, tags)).map(|d| dom::text_len(&d)).sum();
+    let inner: usize = node
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, tags))
+        .map(|d| dom::text_len(&d))
+        .sum();
     inner as f64 / total as f64
 }
 
@@ -189,14 +237,24 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     let text = dom::normalized_text(node);
     let content_len = text.chars().count();
     if !is_list {
-        let list_len: usize = node.descendants().skip(1).filter(|d| dom::is(d, &["ul", "ol"])).map(|l| dom::text_len(&l)).sum();
+        let list_len: usize = node
+            .descendants()
+            .skip(1)
+            .filter(|d| dom::is(d, &["ul", "ol"]))
+            .map(|l| dom::text_len(&l))
+            .sum();
         is_list = content_len > 0 && list_len as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
     }
     let weight = class_weight(node, flags);
     if weight < 0.0 {
         return Some("negative-weight");
     }
-    if text.chars().filter(|c| *c == ',' || *c == '，' || *c == '،').count() >= CONDITIONAL_MAX_COMMAS {
+    if text
+        .chars()
+        .filter(|c| *c == ',' || *c == '，' || *c == '،')
+        .count()
+        >= CONDITIONAL_MAX_COMMAS
+    {
         return None;
     }
     let p = count(node, &["p"]) as f64;
@@ -205,7 +263,11 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     let input = count(node, &["input"]) as f64;
     let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
     let mut embeds = 0usize;
-    for e in node.descendants().skip(1).filter(|d| dom::is(d, &["object", "embed", "iframe"])) {
+    for e in node
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &["object", "embed", "iframe"]))
+    {
         if is_video_embed(&e) {
             return None;
         }
@@ -226,9 +288,18 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
         Some("list-items-outside-list")
     } else if input > (p / 3.0).floor() {
         Some("form-inputs")
-    } else if !is_list && !in_figure && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0 {
+    } else if !is_list
+        && !in_figure
+        && heading_density < 0.9
+        && content_len < 25
+        && (img == 0.0 || img > 2.0)
+        && ld > 0.0
+    {
         Some("short-and-linked")
-    } else if !is_list && weight < CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT {
+    } else if !is_list
+        && weight < CONDITIONAL_HIGH_WEIGHT
+        && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT
+    {
         Some("link-density")
     } else if weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT {
         Some("link-density")
@@ -256,7 +327,14 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
     let blocks: Vec<NodeRef> = content
         .descendants()
         .skip(1)
-        .filter(|d| dom::is(d, &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b"]))
+        .filter(|d| {
+            dom::is(
+                d,
+                &[
+                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b",
+                ],
+            )
+        })
         .collect();
     for b in blocks {
         if b.parent().is_none() || guards_protected(&b) {
@@ -271,8 +349,14 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
             continue;
         }
-        if dom::is(&b, &["p"]) && link_density(&b) >= 0.9 && !b.descendants().any(|d| dom::is(&d, &["img"])) {
-            let hash_only = b.descendants().filter(|d| dom::is(d, &["a"])).all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
+        if dom::is(&b, &["p"])
+            && link_density(&b) >= 0.9
+            && !b.descendants().any(|d| dom::is(&d, &["img"]))
+        {
+            let hash_only = b
+                .descendants()
+                .filter(|d| dom::is(d, &["a"]))
+                .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
             if !hash_only {
                 explain.remove(&b, STAGE, "linked-teaser", || text.clone());
             }
@@ -287,7 +371,10 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
     let headings: Vec<NodeRef> = content
         .descendants()
         .skip(1)
-        .filter(|d| dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"]) && dom::text_len(d) <= 60)
+        .filter(|d| {
+            dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
+                && dom::text_len(d) <= 60
+        })
         .collect();
     for h in headings {
         if h.parent().is_none() || guards_protected(&h) {
@@ -298,12 +385,23 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
             continue;
         }
         // A paragraph or div counts as a heading only when it is all bold or all heading.
-        if dom::is(&h, &["p", "div"]) && !h.descendants().skip(1).any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"])) {
+        if dom::is(&h, &["p", "div"])
+            && !h
+                .descendants()
+                .skip(1)
+                .any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
+        {
             continue;
         }
-        let followers: Vec<NodeRef> = h.following_siblings().filter(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty()).collect();
+        let followers: Vec<NodeRef> = h
+            .following_siblings()
+            .filter(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty())
+            .collect();
         let total: usize = followers.iter().map(dom::text_len).sum();
-        let linked: f64 = followers.iter().map(|f| link_density(f) * dom::text_len(f) as f64).sum();
+        let linked: f64 = followers
+            .iter()
+            .map(|f| link_density(f) * dom::text_len(f) as f64)
+            .sum();
         if total == 0 || linked / total as f64 >= 0.5 {
             let detail = text.clone();
             for f in followers {
@@ -317,13 +415,28 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
 /// Readability's last touches: empty paragraphs, `<br>` before a paragraph, single-cell
 /// tables, and wrappers that hold a single block.
 fn tidy(content: &NodeRef) {
-    for p in content.descendants().filter(|d| dom::is(d, &["p"])).collect::<Vec<_>>() {
-        let media = p.descendants().any(|d| dom::is(&d, &["img", "embed", "object", "iframe", "picture", "video", "svg", "math"]));
+    for p in content
+        .descendants()
+        .filter(|d| dom::is(d, &["p"]))
+        .collect::<Vec<_>>()
+    {
+        let media = p.descendants().any(|d| {
+            dom::is(
+                &d,
+                &[
+                    "img", "embed", "object", "iframe", "picture", "video", "svg", "math",
+                ],
+            )
+        });
         if !media && p.text_contents().trim().is_empty() {
             p.detach();
         }
     }
-    for br in content.descendants().filter(|d| dom::is(d, &["br"])).collect::<Vec<_>>() {
+    for br in content
+        .descendants()
+        .filter(|d| dom::is(d, &["br"]))
+        .collect::<Vec<_>>()
+    {
         let mut next = br.next_sibling();
         while let Some(n) = next.clone() {
             if n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) {
@@ -336,23 +449,46 @@ fn tidy(content: &NodeRef) {
             br.detach();
         }
     }
-    for table in content.descendants().filter(|d| dom::is(d, &["table"])).collect::<Vec<_>>() {
-        let tbody = if has_single_child_tag(&table, "tbody") { dom::element_children(&table).next() } else { Some(table.clone()) };
+    for table in content
+        .descendants()
+        .filter(|d| dom::is(d, &["table"]))
+        .collect::<Vec<_>>()
+    {
+        let tbody = if has_single_child_tag(&table, "tbody") {
+            dom::element_children(&table).next()
+        } else {
+            Some(table.clone())
+        };
         let Some(tbody) = tbody else { continue };
         if !has_single_child_tag(&tbody, "tr") {
             continue;
         }
-        let Some(row) = dom::element_children(&tbody).next() else { continue };
+        let Some(row) = dom::element_children(&tbody).next() else {
+            continue;
+        };
         if !has_single_child_tag(&row, "td") {
             continue;
         }
-        let Some(cell) = dom::element_children(&row).next() else { continue };
-        let name = if cell.children().all(|c| crate::prepare::is_phrasing(&c)) { "p" } else { "div" };
+        let Some(cell) = dom::element_children(&row).next() else {
+            continue;
+        };
+        let name = if cell.children().all(|c| crate::prepare::is_phrasing(&c)) {
+            "p"
+        } else {
+            "div"
+        };
         let cell = dom::rename(&cell, name);
         table.insert_before(cell);
         table.detach();
     }
-    for node in content.descendants().skip(1).filter(|d| dom::is(d, &["div", "section"])).collect::<Vec<_>>().into_iter().rev() {
+    for node in content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &["div", "section"]))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         if node.parent().is_none() {
             continue;
         }

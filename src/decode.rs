@@ -11,14 +11,20 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 /// Decodes HTML bytes to a string (never fails: undecodable bytes become U+FFFD).
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
     }
     if let Some(encoding) = declared_charset(bytes) {
         return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -31,7 +37,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut pos = 0;
     while let Some(i) = find_ascii_ci(&head[pos..], b"<meta") {
         let start = pos + i;
-        let end = head[start..].iter().position(|&b| b == b'>').map_or(head.len(), |e| start + e);
+        let end = head[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| start + e);
         let tag = String::from_utf8_lossy(&head[start..end]).to_ascii_lowercase();
         if let Some(label) = charset_in_meta(&tag) {
             if let Some(enc) = Encoding::for_label(label.as_bytes()) {
@@ -91,7 +100,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_without_declaration_falls_back_to_windows_1252() {
-        assert_eq!(decode_html(b"<p>\x93quoted\x94"), "<p>\u{201c}quoted\u{201d}");
+        assert_eq!(
+            decode_html(b"<p>\x93quoted\x94"),
+            "<p>\u{201c}quoted\u{201d}"
+        );
     }
 
     #[test]

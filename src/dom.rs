@@ -31,11 +31,16 @@ pub fn is_html(node: &NodeRef, names: &[&str]) -> bool {
 
 /// The value of attribute `name`, if present.
 pub fn attr(node: &NodeRef, name: &str) -> Option<String> {
-    node.as_element()?.attributes.borrow().get(name).map(str::to_string)
+    node.as_element()?
+        .attributes
+        .borrow()
+        .get(name)
+        .map(str::to_string)
 }
 
 pub fn has_attr(node: &NodeRef, name: &str) -> bool {
-    node.as_element().is_some_and(|el| el.attributes.borrow().contains(name))
+    node.as_element()
+        .is_some_and(|el| el.attributes.borrow().contains(name))
 }
 
 pub fn set_attr(node: &NodeRef, name: &str, value: &str) {
@@ -52,7 +57,9 @@ pub fn remove_attr(node: &NodeRef, name: &str) {
 
 /// `class` and `id` joined by a space: what class/id rules match against.
 pub fn class_and_id(node: &NodeRef) -> String {
-    let Some(el) = node.as_element() else { return String::new() };
+    let Some(el) = node.as_element() else {
+        return String::new();
+    };
     let attrs = el.attributes.borrow();
     let mut s = String::new();
     if let Some(c) = attrs.get("class") {
@@ -65,11 +72,6 @@ pub fn class_and_id(node: &NodeRef) -> String {
         s.push_str(i);
     }
     s
-}
-
-/// All text below `node`, as is.
-pub fn raw_text(node: &NodeRef) -> String {
-    node.text_contents()
 }
 
 /// Text below `node` with whitespace runs folded to one space and trimmed.
@@ -133,7 +135,13 @@ pub fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
     NodeRef::new_element(
         QualName::new(None, ns!(html), LocalName::from(name)),
         attrs.into_iter().map(|(k, v)| {
-            (ExpandedName::new(ns!(), LocalName::from(k.as_str())), Attribute { prefix: None, value: v })
+            (
+                ExpandedName::new(ns!(), LocalName::from(k.as_str())),
+                Attribute {
+                    prefix: None,
+                    value: v,
+                },
+            )
         }),
     )
 }
@@ -193,7 +201,9 @@ fn shallow_clone(node: &NodeRef) -> NodeRef {
             let pi = pi.borrow();
             NodeRef::new_processing_instruction(pi.0.clone(), pi.1.clone())
         }
-        NodeData::Doctype(d) => NodeRef::new_doctype(d.name.clone(), d.public_id.clone(), d.system_id.clone()),
+        NodeData::Doctype(d) => {
+            NodeRef::new_doctype(d.name.clone(), d.public_id.clone(), d.system_id.clone())
+        }
         NodeData::Document(_) => NodeRef::new_document(),
         NodeData::DocumentFragment => NodeRef::new(NodeData::DocumentFragment),
     }

@@ -21,7 +21,10 @@ pub struct Explain {
 
 impl Explain {
     pub fn new(enabled: bool) -> Self {
-        Explain { enabled, removals: Vec::new() }
+        Explain {
+            enabled,
+            removals: Vec::new(),
+        }
     }
 
     pub fn enabled(&self) -> bool {
@@ -40,12 +43,22 @@ impl Explain {
     }
 
     /// Records that `node` is removed by `rule` of `stage`, without removing it.
-    pub fn record(&mut self, node: &NodeRef, stage: &'static str, rule: &'static str, detail: impl FnOnce() -> String) {
+    pub fn record(
+        &mut self,
+        node: &NodeRef,
+        stage: &'static str,
+        rule: &'static str,
+        detail: impl FnOnce() -> String,
+    ) {
         if !self.enabled {
             return;
         }
         let Some(el) = node.as_element() else { return };
-        let index = el.attributes.borrow().get(INDEX_ATTR).and_then(|v| v.parse().ok());
+        let index = el
+            .attributes
+            .borrow()
+            .get(INDEX_ATTR)
+            .and_then(|v| v.parse().ok());
         let text = dom::normalized_text(node);
         let preview: String = text.chars().take(80).collect();
         self.removals.push(Removal {
@@ -59,7 +72,13 @@ impl Explain {
     }
 
     /// Records and detaches `node`.
-    pub fn remove(&mut self, node: &NodeRef, stage: &'static str, rule: &'static str, detail: impl FnOnce() -> String) {
+    pub fn remove(
+        &mut self,
+        node: &NodeRef,
+        stage: &'static str,
+        rule: &'static str,
+        detail: impl FnOnce() -> String,
+    ) {
         self.record(node, stage, rule, detail);
         node.detach();
     }

@@ -77,7 +77,10 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     if text_content.trim().is_empty() && !options.whole_document {
         return Err(Error::NoArticle);
     }
-    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(content));
+    let excerpt = meta
+        .excerpt
+        .clone()
+        .or_else(|| text::first_paragraph(content));
     let dir = selected
         .dir
         .clone()

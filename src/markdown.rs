@@ -89,10 +89,16 @@ impl Writer {
             return;
         }
         let mut folded = String::new();
-        let at_start = self.blank || self.newline || self.out.is_empty() || self.out.ends_with('\n') || self.marker.is_some();
+        let at_start = self.blank
+            || self.newline
+            || self.out.is_empty()
+            || self.out.ends_with('\n')
+            || self.marker.is_some();
         for c in t.chars() {
             if c.is_whitespace() {
-                if !folded.ends_with(' ') && !(folded.is_empty() && (at_start || self.out.ends_with(' '))) {
+                if !folded.ends_with(' ')
+                    && !(folded.is_empty() && (at_start || self.out.ends_with(' ')))
+                {
                     folded.push(' ');
                 }
             } else {
@@ -113,11 +119,18 @@ impl Writer {
 
 fn code_language(node: &NodeRef) -> String {
     let class = dom::attr(node, "class")
-        .or_else(|| node.descendants().find(|d| dom::is(d, &["code"])).and_then(|c| dom::attr(&c, "class")))
+        .or_else(|| {
+            node.descendants()
+                .find(|d| dom::is(d, &["code"]))
+                .and_then(|c| dom::attr(&c, "class"))
+        })
         .unwrap_or_default();
     class
         .split_whitespace()
-        .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+        .find_map(|c| {
+            c.strip_prefix("language-")
+                .or_else(|| c.strip_prefix("lang-"))
+        })
         .unwrap_or("")
         .to_string()
 }
@@ -161,7 +174,8 @@ pub fn to_markdown(root: &NodeRef) -> String {
                         let level = tag[1..].parse::<usize>().unwrap_or(2);
                         w.raw(&format!("{} ", "#".repeat(level)));
                     }
-                    "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl" | "dd" | "dt" | "header" | "footer" | "address" | "details" | "summary" => w.block(),
+                    "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl" | "dd"
+                    | "dt" | "header" | "footer" | "address" | "details" | "summary" => w.block(),
                     "blockquote" => {
                         w.block();
                         w.prefix.push("> ".into());
@@ -172,7 +186,9 @@ pub fn to_markdown(root: &NodeRef) -> String {
                         } else {
                             w.line();
                         }
-                        let start = dom::attr(&n, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                        let start = dom::attr(&n, "start")
+                            .and_then(|s| s.trim().parse().ok())
+                            .unwrap_or(1);
                         w.lists.push((tag == "ol", start));
                     }
                     "li" => {
@@ -220,8 +236,13 @@ pub fn to_markdown(root: &NodeRef) -> String {
                     }
                     "img" => {
                         if let Some(src) = dom::attr(&n, "src").filter(|s| !s.is_empty()) {
-                            let alt = dom::attr(&n, "alt").unwrap_or_default().replace(['[', ']'], "");
-                            w.raw(&format!("![{alt}]({})", src.replace(' ', "%20").replace(')', "%29")));
+                            let alt = dom::attr(&n, "alt")
+                                .unwrap_or_default()
+                                .replace(['[', ']'], "");
+                            w.raw(&format!(
+                                "![{alt}]({})",
+                                src.replace(' ', "%20").replace(')', "%29")
+                            ));
                         }
                     }
                     "table" => {
@@ -250,7 +271,9 @@ pub fn to_markdown(root: &NodeRef) -> String {
                 }
                 let tag: &str = &el.name.local;
                 match tag {
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl" | "dd" | "dt" | "header" | "footer" | "address" | "details" | "summary" => w.block(),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "section"
+                    | "article" | "figure" | "figcaption" | "dl" | "dd" | "dt" | "header"
+                    | "footer" | "address" | "details" | "summary" => w.block(),
                     "blockquote" => {
                         w.prefix.pop();
                         w.block();
@@ -277,7 +300,10 @@ pub fn to_markdown(root: &NodeRef) -> String {
                     "del" | "s" => w.raw("~~"),
                     "a" => {
                         if let Some(Some(href)) = w.links.pop() {
-                            w.raw(&format!("]({})", href.replace(' ', "%20").replace(')', "%29")));
+                            w.raw(&format!(
+                                "]({})",
+                                href.replace(' ', "%20").replace(')', "%29")
+                            ));
                         }
                     }
                     "td" | "th" => {

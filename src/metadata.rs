@@ -30,7 +30,12 @@ pub struct Metadata {
 pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
     let metas = meta_values(document);
     let get = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| metas.get(*k).map(|v| clean_value(v)).filter(|v| !v.is_empty()))
+        keys.iter().find_map(|k| {
+            metas
+                .get(*k)
+                .map(|v| clean_value(v))
+                .filter(|v| !v.is_empty())
+        })
     };
     let page_title = page_title(document);
     let ld = json_ld(document, &page_title);
@@ -40,8 +45,14 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .clone()
         .or_else(|| {
             get(&[
-                "dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
             ])
         })
         .or_else(|| Some(page_title.clone()))
@@ -61,8 +72,12 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .clone()
         .or_else(|| {
             get(&[
-                "dc:description", "dcterm:description", "og:description",
-                "weibo:article:description", "weibo:webpage:description", "description",
+                "dc:description",
+                "dcterm:description",
+                "og:description",
+                "weibo:article:description",
+                "weibo:webpage:description",
+                "description",
                 "twitter:description",
             ])
         })
@@ -73,7 +88,10 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .clone()
         .or_else(|| get(&["og:site_name"]))
         .or_else(|| title_suffix_site(&page_title, title.as_deref()))
-        .or_else(|| base.and_then(|b| b.host()).map(|h| h.trim_start_matches("www.").to_string()))
+        .or_else(|| {
+            base.and_then(|b| b.host())
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
         .map(|s| unescape_entities(&s));
 
     let published_time = ld
@@ -81,8 +99,15 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .clone()
         .or_else(|| {
             get(&[
-                "article:published_time", "parsely-pub-date", "datepublished", "dc:date",
-                "dcterm:created", "date", "pubdate", "publishdate", "og:published_time",
+                "article:published_time",
+                "parsely-pub-date",
+                "datepublished",
+                "dc:date",
+                "dcterm:created",
+                "date",
+                "pubdate",
+                "publishdate",
+                "og:published_time",
             ])
         })
         .or_else(|| time_element(document))
@@ -91,7 +116,16 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
     let lead_image_url = ld
         .image
         .clone()
-        .or_else(|| get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image"]))
+        .or_else(|| {
+            get(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+                "twitter:image:src",
+                "image",
+            ])
+        })
         .filter(|u| !u.trim().is_empty())
         .map(|u| match base {
             Some(b) => b.resolve(&u),
@@ -114,7 +148,16 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
-    Metadata { title, byline, excerpt, site_name, published_time, lead_image_url, lang, dir }
+    Metadata {
+        title,
+        byline,
+        excerpt,
+        site_name,
+        published_time,
+        lead_image_url,
+        lang,
+        dir,
+    }
 }
 
 /// `<meta>` values keyed by lower-cased name or property (`og:title`, `description`,
@@ -126,7 +169,9 @@ fn meta_values(document: &NodeRef) -> HashMap<String, String> {
             continue;
         }
         let attrs = el.attributes.borrow();
-        let Some(content) = attrs.get("content") else { continue };
+        let Some(content) = attrs.get("content") else {
+            continue;
+        };
         if content.trim().is_empty() {
             continue;
         }
@@ -141,14 +186,21 @@ fn meta_values(document: &NodeRef) -> HashMap<String, String> {
             }
         }
         if let Some(equiv) = attrs.get("http-equiv") {
-            values.insert(format!("http-equiv:{}", normalise_key(equiv)), content.trim().to_string());
+            values.insert(
+                format!("http-equiv:{}", normalise_key(equiv)),
+                content.trim().to_string(),
+            );
         }
     }
     values
 }
 
 fn normalise_key(k: &str) -> String {
-    k.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase().replace('.', ":")
+    k.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
+        .replace('.', ":")
 }
 
 fn clean_value(v: &str) -> String {
@@ -175,11 +227,28 @@ struct LdFields {
 }
 
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
-    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
-    "DiscussionForumPosting", "TechArticle", "APIReference", "WebPage", "Recipe", "Review",
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+    "WebPage",
+    "Recipe",
+    "Review",
 ];
 
 fn json_ld(document: &NodeRef, page_title: &str) -> LdFields {
@@ -196,8 +265,13 @@ fn json_ld(document: &NodeRef, page_title: &str) -> LdFields {
             continue;
         }
         let raw = el.as_node().text_contents();
-        let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
+        let raw = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
         if let Some(article) = find_article(&value) {
             return ld_fields(article, page_title);
         }
@@ -253,11 +327,19 @@ fn find_article(value: &Value) -> Option<&Value> {
         }
     }
     let is_page = |v: &&Value| v.get("@type").and_then(Value::as_str) == Some("WebPage");
-    candidates.iter().find(|v| !is_page(v)).or(candidates.first()).copied()
+    candidates
+        .iter()
+        .find(|v| !is_page(v))
+        .or(candidates.first())
+        .copied()
 }
 
 fn ld_fields(article: &Value, page_title: &str) -> LdFields {
-    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let s = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     let name = s(article.get("name"));
     let headline = s(article.get("headline"));
     let title = match (name, headline) {
@@ -265,7 +347,11 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
             // Some sites put the site name in `name`: prefer whichever matches the page.
             let name_matches = text_similarity(&n, page_title) > 0.75;
             let headline_matches = text_similarity(&h, page_title) > 0.75;
-            Some(if headline_matches && !name_matches { h } else { n })
+            Some(if headline_matches && !name_matches {
+                h
+            } else {
+                n
+            })
         }
         (Some(n), _) => Some(n),
         (None, h) => h,
@@ -273,13 +359,20 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     let author_name = |a: &Value| -> Option<String> {
         match a {
             Value::String(s) => Some(s.trim().to_string()),
-            Value::Object(o) => o.get("name").and_then(Value::as_str).map(|s| s.trim().to_string()),
+            Value::Object(o) => o
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|s| s.trim().to_string()),
             _ => None,
         }
     };
     let byline = match article.get("author") {
         Some(Value::Array(authors)) => {
-            let names: Vec<String> = authors.iter().filter_map(author_name).filter(|n| !n.is_empty()).collect();
+            let names: Vec<String> = authors
+                .iter()
+                .filter_map(author_name)
+                .filter(|n| !n.is_empty())
+                .collect();
             (!names.is_empty()).then(|| names.join(", "))
         }
         Some(a) => author_name(a),
@@ -321,7 +414,8 @@ fn text_similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len = uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    let uniq_len =
+        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
     let total_len = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
     1.0 - uniq_len as f64 / total_len as f64
 }
@@ -353,17 +447,20 @@ fn page_title(document: &NodeRef) -> String {
     let spaced: Vec<(usize, char)> = orig
         .char_indices()
         .filter(|&(i, c)| {
-            is_separator(c)
-                && orig[..i].ends_with(' ')
-                && orig[i + c.len_utf8()..].starts_with(' ')
+            is_separator(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' ')
         })
         .collect();
     if let Some(&(last, _)) = spaced.last() {
-        hierarchical = spaced.iter().any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '»'));
+        hierarchical = spaced
+            .iter()
+            .any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '»'));
         cur = orig[..last].trim_end().to_string();
         if word_count(&cur) < 3 {
             // "Site | Story": take what follows the first separator.
-            let first = orig.char_indices().find(|&(_, c)| is_separator(c)).map(|(i, c)| i + c.len_utf8());
+            let first = orig
+                .char_indices()
+                .find(|&(_, c)| is_separator(c))
+                .map(|(i, c)| i + c.len_utf8());
             cur = first.map(|i| orig[i..].trim().to_string()).unwrap_or(cur);
         }
     } else if orig.contains(": ") {
@@ -372,16 +469,23 @@ fn page_title(document: &NodeRef) -> String {
             .filter(|n| dom::is(n, &["h1", "h2"]))
             .any(|h| dom::normalized_text(&h) == orig.trim());
         if !matches_heading {
-            let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].trim().to_string();
+            let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..]
+                .trim()
+                .to_string();
             cur = after_last;
             if word_count(&cur) < 3 {
-                cur = orig[orig.find(':').map_or(0, |i| i + 1)..].trim().to_string();
+                cur = orig[orig.find(':').map_or(0, |i| i + 1)..]
+                    .trim()
+                    .to_string();
             } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
                 cur = orig.clone();
             }
         }
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        let h1s: Vec<NodeRef> = document.descendants().filter(|n| dom::is(n, &["h1"])).collect();
+        let h1s: Vec<NodeRef> = document
+            .descendants()
+            .filter(|n| dom::is(n, &["h1"]))
+            .collect();
         if h1s.len() == 1 {
             cur = dom::normalized_text(&h1s[0]);
         }
@@ -406,7 +510,8 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
         return None;
     }
     let site = chars.as_str().trim();
-    (!site.is_empty() && word_count(site) <= 6 && !site.chars().any(is_separator)).then(|| site.to_string())
+    (!site.is_empty() && word_count(site) <= 6 && !site.chars().any(is_separator))
+        .then(|| site.to_string())
 }
 
 fn time_element(document: &NodeRef) -> Option<String> {
@@ -426,8 +531,21 @@ fn time_element(document: &NodeRef) -> Option<String> {
 /// Strips "By", "Written by", e-mail addresses and @handles from a byline.
 pub fn clean_byline(s: &str) -> String {
     let mut b = dom::fold_whitespace(s);
-    for prefix in ["written by ", "posted by ", "by: ", "by ", "von ", "por ", "par ", "door ", "di "] {
-        if b.len() > prefix.len() && b.is_char_boundary(prefix.len()) && b[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    for prefix in [
+        "written by ",
+        "posted by ",
+        "by: ",
+        "by ",
+        "von ",
+        "por ",
+        "par ",
+        "door ",
+        "di ",
+    ] {
+        if b.len() > prefix.len()
+            && b.is_char_boundary(prefix.len())
+            && b[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
             b = b[prefix.len()..].trim_start().to_string();
             break;
         }
@@ -436,7 +554,10 @@ pub fn clean_byline(s: &str) -> String {
         .split(' ')
         .filter(|w| !(w.contains('@') && (w.starts_with('@') || w.contains('.'))))
         .collect();
-    words.join(" ").trim_matches(|c: char| c == ',' || c == '|' || c == '-' || c.is_whitespace()).to_string()
+    words
+        .join(" ")
+        .trim_matches(|c: char| c == ',' || c == '|' || c == '-' || c.is_whitespace())
+        .to_string()
 }
 
 /// Decodes the HTML entities that survive in meta values and JSON-LD (`&amp;`, `&#8217;`).
@@ -460,7 +581,9 @@ pub fn unescape_entities(s: &str) -> String {
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -487,11 +610,20 @@ pub fn unescape_entities(s: &str) -> String {
 pub fn iso8601(s: &str) -> String {
     let t = s.trim();
     let b = t.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
     if b.len() == 8 && digits(0..8) {
         return format!("{}-{}-{}", &t[0..4], &t[4..6], &t[6..8]);
     }
-    if b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+    if b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+    {
         if b.len() > 10 && b[10] == b' ' && digits(11..13) {
             return format!("{}T{}", &t[..10], t[11..].trim().replace(' ', ""));
         }
@@ -507,12 +639,18 @@ mod tests {
     #[test]
     fn byline_loses_by_and_handles() {
         assert_eq!(clean_byline("By Jane Doe @janedoe"), "Jane Doe");
-        assert_eq!(clean_byline("Written by John Roe, john@example.com"), "John Roe");
+        assert_eq!(
+            clean_byline("Written by John Roe, john@example.com"),
+            "John Roe"
+        );
     }
 
     #[test]
     fn entities_are_decoded_once() {
-        assert_eq!(unescape_entities("Tom &amp; Jerry&#8217;s &#x263A; &bogus;"), "Tom & Jerry’s ☺ &bogus;");
+        assert_eq!(
+            unescape_entities("Tom &amp; Jerry&#8217;s &#x263A; &bogus;"),
+            "Tom & Jerry’s ☺ &bogus;"
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ impl Default for Options {
 impl Options {
     /// Default options for a page at `url`.
     pub fn with_url(url: impl Into<String>) -> Self {
-        Options { url: Some(url.into()), ..Options::default() }
+        Options {
+            url: Some(url.into()),
+            ..Options::default()
+        }
     }
 }

@@ -7,28 +7,40 @@ use crate::dom;
 use crate::error::Error;
 use crate::options::Options;
 use crate::urls::BaseUrl;
-use kuchikiki::traits::*;
 use html5ever::tree_builder::TreeBuilderOpts;
+use kuchikiki::traits::*;
 use kuchikiki::{NodeRef, ParseOpts};
 
 /// Parses `html` into a document, refusing input over the size and node limits.
 pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
     if html.len() > options.max_input_bytes {
-        return Err(Error::InputTooLarge { bytes: html.len(), limit: options.max_input_bytes });
+        return Err(Error::InputTooLarge {
+            bytes: html.len(),
+            limit: options.max_input_bytes,
+        });
     }
     // Every element needs a '<', and a text node sits between two of them at most: refuse
     // before building a tree that cannot be accepted.
     let tags = html.bytes().filter(|&b| b == b'<').count();
     if tags / 2 > options.max_nodes {
-        return Err(Error::TooManyNodes { limit: options.max_nodes });
+        return Err(Error::TooManyNodes {
+            limit: options.max_nodes,
+        });
     }
     let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
         ..Default::default()
     };
-    let document = kuchikiki::parse_html_with_options(opts).one(html).document_node;
+    let document = kuchikiki::parse_html_with_options(opts)
+        .one(html)
+        .document_node;
     if document.descendants().nth(options.max_nodes).is_some() {
-        return Err(Error::TooManyNodes { limit: options.max_nodes });
+        return Err(Error::TooManyNodes {
+            limit: options.max_nodes,
+        });
     }
     Ok(document)
 }

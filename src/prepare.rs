@@ -21,6 +21,8 @@ use kuchikiki::NodeRef;
 
 /// Marks nodes that later class- and link-density rules must not remove.
 pub const PROTECT_ATTR: &str = "data-lectern-protect";
+/// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
+pub const STORY_ATTR: &str = "data-lectern-story";
 /// Marks tables judged to hold data (not layout).
 pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
 
@@ -36,18 +38,26 @@ pub fn prepare(document: &NodeRef, explain: &mut Explain) {
 
 /// True when the node is hidden by its own attributes.
 pub fn is_hidden(node: &NodeRef) -> bool {
-    let Some(el) = node.as_element() else { return false };
+    let Some(el) = node.as_element() else {
+        return false;
+    };
     let attrs = el.attributes.borrow();
     if attrs.contains("hidden") {
         return true;
     }
     if attrs.get("aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !attrs.get("class").is_some_and(|c| c.contains("fallback-image"))
+        && !attrs
+            .get("class")
+            .is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     if let Some(style) = attrs.get("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -71,7 +81,9 @@ fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
             continue;
         }
         let mut child_ctx = ctx;
-        if dom::is(&node, &["article", "main"]) || dom::attr(&node, "role").as_deref() == Some("main") {
+        if dom::is(&node, &["article", "main"])
+            || dom::attr(&node, "role").as_deref() == Some("main")
+        {
             child_ctx.in_article = true;
         }
         if dom::is(&node, &["pre", "code"]) {
@@ -135,7 +147,10 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
         return Some(("aside", "<aside> outside the article".into()));
     }
     let class_id = dom::class_and_id(node);
-    if !class_id.is_empty() && COOKIE_OVERLAY.is_match(&class_id) && dom::text_len(node) < COOKIE_OVERLAY_MAX_CHARS {
+    if !class_id.is_empty()
+        && COOKIE_OVERLAY.is_match(&class_id)
+        && dom::text_len(node) < COOKIE_OVERLAY_MAX_CHARS
+    {
         return Some(("cookie-overlay", class_id));
     }
     None
@@ -146,7 +161,11 @@ fn holds_paragraphs(node: &NodeRef) -> bool {
     node.descendants().any(|d| {
         dom::is(&d, &["p"]) && {
             let total = dom::text_len(&d);
-            let linked: usize = d.descendants().filter(|a| dom::is(a, &["a"])).map(|a| dom::text_len(&a)).sum();
+            let linked: usize = d
+                .descendants()
+                .filter(|a| dom::is(a, &["a"]))
+                .map(|a| dom::text_len(&a))
+                .sum();
             total >= 140 && linked * 2 < total
         }
     })
@@ -167,7 +186,8 @@ fn looks_like_srcset(v: &str) -> bool {
     IMAGE_EXT.iter().any(|e| {
         l.match_indices(e).any(|(i, _)| {
             let rest = l[i + e.len()..].trim_start();
-            l[i + e.len()..].starts_with(char::is_whitespace) && rest.starts_with(|c: char| c.is_ascii_digit())
+            l[i + e.len()..].starts_with(char::is_whitespace)
+                && rest.starts_with(|c: char| c.is_ascii_digit())
         })
     })
 }
@@ -182,14 +202,19 @@ fn is_tiny_placeholder(src: &str) -> bool {
 
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.
 fn recover_noscript_images(document: &NodeRef) {
-    let noscripts: Vec<NodeRef> = document.descendants().filter(|n| dom::is(n, &["noscript"])).collect();
+    let noscripts: Vec<NodeRef> = document
+        .descendants()
+        .filter(|n| dom::is(n, &["noscript"]))
+        .collect();
     for ns in noscripts {
         let imgs: Vec<NodeRef> = ns.descendants().filter(|d| dom::is(d, &["img"])).collect();
         if imgs.len() != 1 || dom::text_len(&ns) > 0 {
             continue;
         }
         let new_img = imgs[0].clone();
-        let prev = ns.preceding_siblings().find(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty());
+        let prev = ns
+            .preceding_siblings()
+            .find(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty());
         let Some(prev) = prev else {
             // No placeholder: the noscript image is the only image there is.
             ns.insert_before(new_img);
@@ -198,19 +223,34 @@ fn recover_noscript_images(document: &NodeRef) {
         if !is_single_image(&prev) {
             continue;
         }
-        let old = if dom::is(&prev, &["img"]) { prev.clone() } else { prev.descendants().find(|d| dom::is(d, &["img"])).unwrap_or(prev.clone()) };
+        let old = if dom::is(&prev, &["img"]) {
+            prev.clone()
+        } else {
+            prev.descendants()
+                .find(|d| dom::is(d, &["img"]))
+                .unwrap_or(prev.clone())
+        };
         // Keep the placeholder's data attributes: they may be better sources.
         if let (Some(old_el), Some(new_el)) = (old.as_element(), new_img.as_element()) {
             for (name, attr) in old_el.attributes.borrow().map.iter() {
                 let n: &str = &name.local;
-                if attr.value.is_empty() || !(n == "src" || n == "srcset" || looks_like_image_url(&attr.value)) {
+                if attr.value.is_empty()
+                    || !(n == "src" || n == "srcset" || looks_like_image_url(&attr.value))
+                {
                     continue;
                 }
                 if new_el.attributes.borrow().get(n) == Some(attr.value.as_str()) {
                     continue;
                 }
-                let key = if new_el.attributes.borrow().contains(n) { format!("data-old-{n}") } else { n.to_string() };
-                new_el.attributes.borrow_mut().insert(key, attr.value.clone());
+                let key = if new_el.attributes.borrow().contains(n) {
+                    format!("data-old-{n}")
+                } else {
+                    n.to_string()
+                };
+                new_el
+                    .attributes
+                    .borrow_mut()
+                    .insert(key, attr.value.clone());
             }
         }
         prev.insert_before(new_img);
@@ -239,14 +279,22 @@ fn fix_lazy_image(node: &NodeRef) {
     let src = dom::attr(node, "src");
     if let Some(s) = &src {
         if is_tiny_placeholder(s) {
-            let has_other = el.attributes.borrow().map.iter().any(|(n, a)| &*n.local != "src" && looks_like_image_url(&a.value));
+            let has_other = el
+                .attributes
+                .borrow()
+                .map
+                .iter()
+                .any(|(n, a)| &*n.local != "src" && looks_like_image_url(&a.value));
             if has_other {
                 dom::remove_attr(node, "src");
             }
         }
     }
-    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
-    let has_src = dom::attr(node, "src").is_some_and(|s| !s.trim().is_empty()) || dom::attr(node, "srcset").is_some_and(|s| !s.trim().is_empty());
+    let class = dom::attr(node, "class")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let has_src = dom::attr(node, "src").is_some_and(|s| !s.trim().is_empty())
+        || dom::attr(node, "srcset").is_some_and(|s| !s.trim().is_empty());
     if has_src && !class.contains("lazy") {
         return;
     }
@@ -271,7 +319,8 @@ fn fix_lazy_image(node: &NodeRef) {
         if tag == "img" || tag == "picture" {
             dom::set_attr(node, target, value.trim());
         } else if tag == "figure" && !node.descendants().any(|d| dom::is(&d, &["img", "picture"])) {
-            let img = dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
+            let img =
+                dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
             node.append(img);
         }
     }
@@ -282,7 +331,10 @@ fn fix_lazy_image(node: &NodeRef) {
 
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 fn repair(document: &NodeRef) {
-    let elements: Vec<NodeRef> = document.descendants().filter(|n| n.as_element().is_some()).collect();
+    let elements: Vec<NodeRef> = document
+        .descendants()
+        .filter(|n| n.as_element().is_some())
+        .collect();
     for node in elements {
         if node.parent().is_none() {
             continue;
@@ -292,6 +344,11 @@ fn repair(document: &NodeRef) {
             "br" => replace_br_run(&node),
             "font" => {
                 dom::rename(&node, "span");
+            }
+            "article" => {
+                if node.descendants().any(|d| dom::is(&d, &["h1", "h2"])) {
+                    dom::set_attr(&node, STORY_ATTR, "1");
+                }
             }
             "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),
             "blockquote" | "div" => {
@@ -394,7 +451,10 @@ fn replace_br_run(br: &NodeRef) {
 /// Readability's data-table test: tables with captions, headers or many cells hold data;
 /// one-row or one-column tables and nested tables are layout.
 fn mark_data_tables(document: &NodeRef) {
-    let tables: Vec<NodeRef> = document.descendants().filter(|n| dom::is(n, &["table"])).collect();
+    let tables: Vec<NodeRef> = document
+        .descendants()
+        .filter(|n| dom::is(n, &["table"]))
+        .collect();
     for table in tables {
         if is_data_table(&table) {
             dom::set_attr(&table, DATA_TABLE_ATTR, "1");
@@ -404,7 +464,9 @@ fn mark_data_tables(document: &NodeRef) {
 }
 
 fn is_data_table(table: &NodeRef) -> bool {
-    if dom::attr(table, "role").as_deref() == Some("presentation") || dom::attr(table, "datatable").as_deref() == Some("0") {
+    if dom::attr(table, "role").as_deref() == Some("presentation")
+        || dom::attr(table, "datatable").as_deref() == Some("0")
+    {
         return false;
     }
     if dom::attr(table, "summary").is_some_and(|s| !s.is_empty()) {
@@ -415,7 +477,10 @@ fn is_data_table(table: &NodeRef) -> bool {
             return true;
         }
     }
-    if table.descendants().any(|d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"])) {
+    if table
+        .descendants()
+        .any(|d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"]))
+    {
         return true;
     }
     if table.descendants().skip(1).any(|d| dom::is(&d, &["table"])) {
@@ -435,9 +500,17 @@ fn row_and_column_count(table: &NodeRef) -> (usize, usize) {
     let mut rows = 0;
     let mut columns = 0;
     for tr in table.descendants().filter(|d| dom::is(d, &["tr"])) {
-        let span = |n: &NodeRef, a: &str| dom::attr(n, a).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
+        let span = |n: &NodeRef, a: &str| {
+            dom::attr(n, a)
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, 1000)
+        };
         rows += span(&tr, "rowspan");
-        let cols: usize = dom::element_children(&tr).filter(|c| dom::is(c, &["td", "th"])).map(|c| span(&c, "colspan")).sum();
+        let cols: usize = dom::element_children(&tr)
+            .filter(|c| dom::is(c, &["td", "th"]))
+            .map(|c| span(&c, "colspan"))
+            .sum();
         columns = columns.max(cols);
     }
     (rows, columns)

@@ -13,7 +13,9 @@ use crate::Options;
 
 /// True when the page probably holds an article a reader view can show.
 pub fn is_probably_readerable(html: &str) -> bool {
-    let Ok(document) = crate::parse::parse(html, &Options::default()) else { return false };
+    let Ok(document) = crate::parse::parse(html, &Options::default()) else {
+        return false;
+    };
     let mut score = 0.0;
     let mut teasers = 0usize;
     let mut articles = 0usize;
@@ -30,7 +32,11 @@ pub fn is_probably_readerable(html: &str) -> bool {
         if dom::is(&n, &["article"]) {
             articles += 1;
             let len = dom::text_len(&n);
-            let linked: usize = n.descendants().filter(|a| dom::is(a, &["a"])).map(|a| dom::text_len(&a)).sum();
+            let linked: usize = n
+                .descendants()
+                .filter(|a| dom::is(a, &["a"]))
+                .map(|a| dom::text_len(&a))
+                .sum();
             if len < 600 && linked * 2 >= len {
                 teasers += 1;
             }
@@ -40,7 +46,8 @@ pub fn is_probably_readerable(html: &str) -> bool {
         if scored {
             let m = dom::class_and_id(&n);
             let unlikely = UNLIKELY_CANDIDATES.is_match(&m) && !MAYBE_CANDIDATE.is_match(&m);
-            let in_list_item = dom::is(&n, &["p"]) && n.parent().is_some_and(|p| dom::is(&p, &["li"]));
+            let in_list_item =
+                dom::is(&n, &["p"]) && n.parent().is_some_and(|p| dom::is(&p, &["li"]));
             if !unlikely && !in_list_item {
                 let len = dom::text_len(&n);
                 if len >= READERABLE_MIN_CONTENT_LENGTH {

@@ -32,10 +32,26 @@ impl Flags {
     /// The attempts in order: everything on, then without unlikely-stripping, then without
     /// class weights, then without conditional cleaning.
     pub const ATTEMPTS: [Flags; 4] = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
 }
 
@@ -167,8 +183,10 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                     }
                 }
             }
-            if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                && is_without_content(&n)
+            if matches!(
+                tag.as_str(),
+                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) && is_without_content(&n)
             {
                 let next = dom::next_skipping_children(&n, page);
                 n.detach();
@@ -213,7 +231,9 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         let points = content_score(&text, len);
         for (level, ancestor) in el.ancestors().take(ANCESTOR_LEVELS).enumerate() {
             // The root element is never a candidate.
-            if ancestor.as_element().is_none() || ancestor.parent().is_none_or(|p| p.as_element().is_none()) {
+            if ancestor.as_element().is_none()
+                || ancestor.parent().is_none_or(|p| p.as_element().is_none())
+            {
                 continue;
             }
             if !scores.contains(&ancestor) {
@@ -229,7 +249,11 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             scores.set(&ancestor, s + points / divider);
         }
     }
-    Grab { scores, candidates, byline }
+    Grab {
+        scores,
+        candidates,
+        byline,
+    }
 }
 
 /// A block's starting score: its tag's and its class weight.
@@ -276,7 +300,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len = uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
+    let uniq_len =
+        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
     let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
     1.0 - uniq_len as f64 / total as f64
 }
@@ -285,7 +310,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 pub fn is_without_content(node: &NodeRef) -> bool {
     node.text_contents().trim().is_empty()
         && dom::element_children(node).all(|c| dom::is(&c, &["br", "hr"]))
-        && !node.descendants().any(|d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
+        && !node
+            .descendants()
+            .any(|d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
 }
 
 /// Exactly one element child, named `tag`, and no text beside it.
@@ -307,7 +334,9 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
 }
 
 fn has_block_descendant(node: &NodeRef) -> bool {
-    node.descendants().skip(1).any(|d| dom::is(&d, DIV_TO_P_ELEMS))
+    node.descendants()
+        .skip(1)
+        .any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 
 /// Wraps each run of inline content directly in a `<div>` into a `<p>`.

@@ -5,6 +5,7 @@
 //! read like paragraphs).
 
 use crate::dom;
+use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, link_density, Flags, Grab};
 use crate::tunables::{
     ALTERNATIVE_SHARE, MIN_ALTERNATIVES, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
@@ -28,12 +29,20 @@ pub fn whole_body(document: &NodeRef) -> Selected {
     if let Some(body) = crate::parse::body(document) {
         dom::move_children(&body, &content);
     }
-    Selected { content, dir: None, byline: None }
+    Selected {
+        content,
+        dir: None,
+        byline: None,
+    }
 }
 
 /// Chooses the article in `page` (a scored body snapshot).
 pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
-    let Grab { mut scores, candidates, byline } = grab;
+    let Grab {
+        mut scores,
+        candidates,
+        byline,
+    } = grab;
 
     // Link-heavy candidates lose score in proportion to their links.
     let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
@@ -47,6 +56,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
     }
 
+    let best = top.first().map(|(c, _)| c.clone());
     let is_page = |n: &NodeRef| n == page;
     let mut top_candidate = match top.first() {
         Some((c, _)) if !is_page(c) && !dom::is(c, &["body"]) => c.clone(),
@@ -133,7 +143,9 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         let append = if sibling == top_candidate {
             true
         } else {
-            let bonus = if !top_class.is_empty() && dom::attr(&sibling, "class").as_deref() == Some(top_class.as_str()) {
+            let bonus = if !top_class.is_empty()
+                && dom::attr(&sibling, "class").as_deref() == Some(top_class.as_str())
+            {
                 top_score * SIBLING_SHARE
             } else {
                 0.0
@@ -145,7 +157,10 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                     let len = text.chars().count();
                     let ld = link_density(&sibling);
                     (len > SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
-                        || (len < SIBLING_PARAGRAPH_CHARS && len > 0 && ld == 0.0 && ends_sentence(&text))
+                        || (len < SIBLING_PARAGRAPH_CHARS
+                            && len > 0
+                            && ld == 0.0
+                            && ends_sentence(&text))
                 }
                 _ => false,
             }
@@ -159,7 +174,12 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
             content.append(node);
         }
     }
-    Selected { content, dir, byline }
+    drop_follow_on_stories(&content, best.as_ref());
+    Selected {
+        content,
+        dir,
+        byline,
+    }
 }
 
 /// Contains a period followed by a space or the end: reads like a sentence.
@@ -168,4 +188,39 @@ fn ends_sentence(text: &str) -> bool {
         let rest = &text[i + 1..];
         rest.is_empty() || rest.starts_with(' ')
     })
+}
+
+/// Infinite-scroll pages append the next story as another `<article>` with its own
+/// headline. When the chosen content holds several such stories, only the one holding the
+/// best-scoring block is the article the person opened.
+fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
+    // Outermost articles only: an <article> inside another is part of it.
+    let stories: Vec<NodeRef> = content
+        .descendants()
+        .skip(1)
+        .filter(|d| dom::is(d, &["article"]))
+        .filter(|d| {
+            d.ancestors()
+                .take_while(|a| a != content)
+                .all(|a| !dom::is(&a, &["article"]))
+        })
+        .collect();
+    if stories.len() < 2 {
+        return;
+    }
+    let keep = best
+        .and_then(|b| {
+            stories
+                .iter()
+                .find(|s| *s == b || b.ancestors().any(|a| &a == *s))
+        })
+        .unwrap_or(&stories[0])
+        .clone();
+    // Marked by preparation, before class rules strip headers like `entry-header`.
+    for s in stories
+        .iter()
+        .filter(|s| **s != keep && dom::has_attr(s, STORY_ATTR))
+    {
+        s.detach();
+    }
 }

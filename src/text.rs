@@ -11,20 +11,71 @@ use kuchikiki::NodeRef;
 
 /// Elements that start and end a block of text.
 pub const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2",
-    "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table",
-    "thead", "tbody", "tfoot", "tr", "caption", "figure", "hr", "address", "details", "summary",
-    "form", "fieldset", "center", "hgroup", "body", "html", "video", "audio", "menu",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "figure",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "center",
+    "hgroup",
+    "body",
+    "html",
+    "video",
+    "audio",
+    "menu",
 ];
 
 /// Elements whose text is not article text.
-const SKIPPED: &[&str] = &["figcaption", "script", "style", "noscript", "template", "head", "title", "svg", "button"];
+const SKIPPED: &[&str] = &[
+    "figcaption",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "svg",
+    "button",
+];
 
 /// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`).
 fn is_footnote_marker(node: &NodeRef) -> bool {
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
-        && node.descendants().any(|d| dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#')))
+        && node.descendants().any(|d| {
+            dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#'))
+        })
 }
 
 struct Blocks {
@@ -37,9 +88,19 @@ impl Blocks {
     fn flush(&mut self) {
         let block = std::mem::take(&mut self.current);
         let text = if self.current_pre {
-            block.trim_matches('\n').lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+            block
+                .trim_matches('\n')
+                .lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
         } else {
-            block.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
         };
         if !text.trim().is_empty() {
             self.blocks.push(text);
@@ -62,7 +123,11 @@ impl Blocks {
 
 /// The text of `root`'s subtree, blocks separated by blank lines.
 pub fn to_text(root: &NodeRef) -> String {
-    let mut b = Blocks { blocks: Vec::new(), current: String::new(), current_pre: false };
+    let mut b = Blocks {
+        blocks: Vec::new(),
+        current: String::new(),
+        current_pre: false,
+    };
     let mut skip = 0usize;
     let mut pre = 0usize;
     for edge in root.traverse() {
@@ -94,7 +159,9 @@ pub fn to_text(root: &NodeRef) -> String {
                         b.current_pre = true;
                     }
                     "br" => b.current.push('\n'),
-                    "td" | "th" if !b.current.is_empty() => b.current.push_str(if pre > 0 { "\t" } else { " " }),
+                    "td" | "th" if !b.current.is_empty() => {
+                        b.current.push_str(if pre > 0 { "\t" } else { " " })
+                    }
                     _ => {}
                 }
             }
@@ -164,9 +231,17 @@ pub fn reading_minutes(text: &str) -> usize {
 
 /// The first paragraph's text, for an excerpt when the page gives no description.
 pub fn first_paragraph(root: &NodeRef) -> Option<String> {
-    let paragraphs: Vec<String> =
-        root.descendants().filter(|d| dom::is(d, &["p"])).map(|p| dom::normalized_text(&p)).filter(|t| !t.is_empty()).take(8).collect();
-    let first = paragraphs.iter().find(|t| t.chars().count() >= 40).or(paragraphs.first())?;
+    let paragraphs: Vec<String> = root
+        .descendants()
+        .filter(|d| dom::is(d, &["p"]))
+        .map(|p| dom::normalized_text(&p))
+        .filter(|t| !t.is_empty())
+        .take(8)
+        .collect();
+    let first = paragraphs
+        .iter()
+        .find(|t| t.chars().count() >= 40)
+        .or(paragraphs.first())?;
     Some(if first.chars().count() > MAX_EXCERPT_CHARS {
         let cut: String = first.chars().take(MAX_EXCERPT_CHARS).collect();
         format!("{}…", cut.trim_end())
@@ -206,7 +281,10 @@ mod tests {
 
     #[test]
     fn arabic_text_reads_right_to_left() {
-        assert_eq!(script_direction("مرحبا بالعالم hello").as_deref(), Some("rtl"));
+        assert_eq!(
+            script_direction("مرحبا بالعالم hello").as_deref(),
+            Some("rtl")
+        );
         assert_eq!(script_direction("hello world"), None);
     }
 }

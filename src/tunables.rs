@@ -16,7 +16,9 @@ fn re(pattern: &str) -> Regex {
 /// Blocks that are almost never the article: comment threads, sidebars, footers, menus,
 /// pagination, pop-ups. Stripped on the first attempt unless [`MAYBE_CANDIDATE`] also matches.
 pub static UNLIKELY_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote")
+    re(
+        r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
+    )
 });
 
 /// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
@@ -31,7 +33,9 @@ pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
 pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
+    re(
+        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
+    )
 });
 
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
@@ -44,7 +48,9 @@ pub static SHARE_ELEMENTS: LazyLock<Regex> =
 
 /// Video embeds worth keeping (as links) when cleaning embeds and iframes.
 pub static VIDEOS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)")
+    re(
+        r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
+    )
 });
 
 /// Ours: boilerplate families inside the chosen article, matched as whole class/id tokens
@@ -53,14 +59,63 @@ pub static VIDEOS: LazyLock<Regex> = LazyLock::new(|| {
 /// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
 /// lists, author bios, breadcrumbs, ads.
 pub const BOILERPLATE_TOKENS: &[&str] = &[
-    "share", "sharing", "sharedaddy", "social", "socials", "sociallinks", "related", "recommended",
-    "recommendations", "newsletter", "subscribe", "subscription", "comments", "comment", "disqus",
-    "promo", "promoted", "sponsor", "sponsored", "outbrain", "taboola", "tags", "tagcloud",
-    "breadcrumb", "breadcrumbs", "advert", "advertisement", "ad", "ads", "adslot", "dfp",
-    "author-bio", "authorbio", "bio", "jp-relatedposts", "yarpp", "crp", "readmore", "read-more",
-    "more-stories", "morestories", "further-reading", "popular", "trending", "most-read",
-    "mostread", "also-read", "related-posts", "relatedposts", "recirc", "paywall", "cookie",
-    "consent", "print-only", "sr-only", "visually-hidden", "screen-reader-text",
+    "share",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "socials",
+    "sociallinks",
+    "related",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "comments",
+    "comment",
+    "disqus",
+    "promo",
+    "promoted",
+    "sponsor",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "tags",
+    "tagcloud",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "dfp",
+    "author-bio",
+    "authorbio",
+    "bio",
+    "jp-relatedposts",
+    "yarpp",
+    "crp",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "morestories",
+    "further-reading",
+    "popular",
+    "trending",
+    "most-read",
+    "mostread",
+    "also-read",
+    "related-posts",
+    "relatedposts",
+    "recirc",
+    "paywall",
+    "cookie",
+    "consent",
+    "print-only",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
 ];
 
 /// Ours: a boilerplate-token block is kept anyway when it holds more than this share of the
@@ -71,15 +126,21 @@ pub const BOILERPLATE_MAX_SHARE: f64 = 0.25;
 // Text patterns.
 
 /// Commas in Latin, Arabic, CJK and other scripts: each adds a point to a paragraph.
-pub const COMMAS: &[char] =
-    &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+pub const COMMAS: &[char] = &[
+    '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
+    '\u{FF0C}',
+];
 
 /// Ad and loading labels that are a block's whole text.
 pub static AD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$")
+    re(
+        r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
+    )
 });
 pub static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*((loading|正在加载|Загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$")
+    re(
+        r"(?i)^\s*((loading|正在加载|Загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
+    )
 });
 
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
@@ -87,7 +148,9 @@ pub static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.
 /// Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|(photo|image|picture) (credit|courtesy)s?\s*[:：]|copyright ©|all rights reserved)")
+    re(
+        r"(?i)^\s*(read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|(photo|image|picture) (credit|courtesy)s?\s*[:：]|copyright ©|all rights reserved)",
+    )
 });
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
@@ -98,7 +161,9 @@ pub const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
 /// after it in the same container go, when what follows is mostly links or forms.
 pub static TRAILING_SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author)\s*[:.]?\s*$")
+    re(
+        r"(?i)^\s*(recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author)\s*[:.]?\s*$",
+    )
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -108,8 +173,17 @@ pub static TRAILING_SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 
 /// Block children that keep a `<div>` a container rather than a paragraph.
-pub const DIV_TO_P_ELEMS: &[&str] =
-    &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+pub const DIV_TO_P_ELEMS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
 
 /// Inline (phrasing) elements: a `<div>`'s runs of these are wrapped into paragraphs.
 pub const PHRASING_ELEMS: &[&str] = &[
@@ -120,13 +194,27 @@ pub const PHRASING_ELEMS: &[&str] = &[
 ];
 
 /// ARIA roles of blocks that are never the article.
-pub const UNLIKELY_ROLES: &[&str] =
-    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
 
 /// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
 /// search, dialogs and alerts.
 pub const STRUCTURAL_ROLES: &[&str] = &[
-    "navigation", "menu", "menubar", "banner", "contentinfo", "search", "dialog", "alertdialog",
+    "navigation",
+    "menu",
+    "menubar",
+    "banner",
+    "contentinfo",
+    "search",
+    "dialog",
+    "alertdialog",
     "alert",
 ];
 
@@ -140,13 +228,17 @@ pub const ALWAYS_DROP: &[&str] = &[
 /// Ours: embedded posts (tweets, Instagram, TikTok, Mastodon, Facebook, Bluesky) whose markup
 /// is a quote of the post: kept and protected from link-density cleaning.
 pub static EMBEDDED_POST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(^|\s)(twitter-tweet|twitter-video|instagram-media|tiktok-embed|mastodon-embed|fb-post|fb-xfbml-parse-ignore|bluesky-embed|reddit-card|imgur-embed-pub)(\s|$)")
+    re(
+        r"(?i)(^|\s)(twitter-tweet|twitter-video|instagram-media|tiktok-embed|mastodon-embed|fb-post|fb-xfbml-parse-ignore|bluesky-embed|reddit-card|imgur-embed-pub)(\s|$)",
+    )
 });
 
 /// Ours: consent and cookie overlays, matched as class/id substrings on blocks with little
 /// text (a page *about* cookies keeps its paragraphs).
 pub static COOKIE_OVERLAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp")
+    re(
+        r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp",
+    )
 });
 pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 

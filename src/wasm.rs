@@ -22,7 +22,8 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
     let js: JsOptions = if js.is_undefined() || js.is_null() {
         JsOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(js).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        serde_wasm_bindgen::from_value(js)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
     let d = Options::default();
     Ok(Options {
@@ -42,7 +43,9 @@ pub fn extract(html: &str, url: Option<String>, options_js: JsValue) -> Result<J
     match crate::extract(html, &opts) {
         Ok(article) => {
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            article.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+            article
+                .serialize(&serializer)
+                .map_err(|e| JsError::new(&e.to_string()))
         }
         Err(Error::NoArticle) => Ok(JsValue::NULL),
         Err(e) => Err(JsError::new(&e.to_string())),

@@ -63,7 +63,12 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
     fn parse_args() -> Result<Option<Args>, String> {
         use lexopt::prelude::*;
         let mut parser = lexopt::Parser::from_env();
-        let mut args = Args { format: Format::Html, options: Options::default(), out_dir: None, inputs: vec![] };
+        let mut args = Args {
+            format: Format::Html,
+            options: Options::default(),
+            out_dir: None,
+            inputs: vec![],
+        };
         while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
             match arg {
                 Short('h') | Long("help") => return Ok(None),
@@ -74,15 +79,27 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                         "text" | "txt" => Format::Text,
                         "json" => Format::Json,
                         "markdown" | "md" => Format::Markdown,
-                        other => return Err(format!("unknown format {other:?} (html, text, json, markdown)")),
+                        other => {
+                            return Err(format!(
+                                "unknown format {other:?} (html, text, json, markdown)"
+                            ))
+                        }
                     };
                 }
                 Long("url") => {
-                    args.options.url = Some(parser.value().map_err(|e| e.to_string())?.to_string_lossy().into_owned());
+                    args.options.url = Some(
+                        parser
+                            .value()
+                            .map_err(|e| e.to_string())?
+                            .to_string_lossy()
+                            .into_owned(),
+                    );
                 }
                 Long("explain") => args.options.explain = true,
                 Long("whole-document") => args.options.whole_document = true,
-                Long("out-dir") => args.out_dir = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
+                Long("out-dir") => {
+                    args.out_dir = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+                }
                 Value(v) => args.inputs.push(v.to_string_lossy().into_owned()),
                 _ => return Err(arg.unexpected().to_string()),
             }
@@ -93,7 +110,9 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
     fn read_input(name: &str) -> Result<Vec<u8>, String> {
         if name == "-" {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(buf)
         } else {
             std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))
@@ -117,7 +136,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
 
     fn explain_to_stderr(article: &Article) {
         for r in &article.removed {
-            eprintln!("removed <{}> by {}/{} [{}]: {}", r.tag, r.stage, r.rule, r.detail, r.preview);
+            eprintln!(
+                "removed <{}> by {}/{} [{}]: {}",
+                r.tag, r.stage, r.rule, r.detail, r.preview
+            );
         }
     }
 
@@ -187,7 +209,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                     continue;
                 }
             };
-            let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into());
+            let stem = Path::new(name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "stdin".into());
             let out = dir.join(format!("{stem}.{}", args.format.extension()));
             match extract(&decode_html(&bytes), &args.options) {
                 Ok(article) => {
