@@ -1029,3 +1029,12 @@ fn rename(node: &NodeRef, ns: html5ever::Namespace, name: &str) {
     node.insert_before(new);
     node.detach();
 }
+
+/// Sanitises an HTML fragment on its own: parses it as the content of a `<div>`, sanitises
+/// that, and returns the container (serialise it with [`crate::serialise::to_html`]). For tests,
+/// fuzzing and callers that hold HTML rather than a tree.
+pub fn sanitise_fragment(html: &str, base: Option<&BaseUrl>) -> NodeRef {
+    let root = crate::serialise::reparse(html);
+    sanitise(&root, base, &mut Explain::new(false));
+    root
+}
