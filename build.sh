@@ -134,9 +134,9 @@ cmd_test() {
   cargo test
   cmd_build
   log "wasm tests in headless Chromium and Firefox"
-  # The runner finds the drivers on PATH; the browsers are Debian's.
-  CHROMEDRIVER="$(command -v chromedriver)" GECKODRIVER="$(command -v geckodriver)" \
-    wasm-pack test --headless --chrome --firefox
+  # wasm-pack finds chromedriver (Debian's) and geckodriver (cargo's) on PATH and points
+  # the runner at each in turn.
+  wasm-pack test --headless --chrome --firefox -- --test wasm
   log "end-to-end tests (extension and demo, Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
 }

@@ -36,7 +36,7 @@ pub mod text;
 pub mod tunables;
 pub mod urls;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, Removal};
 pub use error::Error;

@@ -1,4 +1,5 @@
 //! The extraction engine, specified on small pages written for these tests.
+#![cfg(not(target_arch = "wasm32"))]
 
 use lectern::{extract, is_probably_readerable, Error, Options};
 

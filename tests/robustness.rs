@@ -1,0 +1,309 @@
+//! Hostile and broken input: the engine never panics, never overflows the stack and refuses
+//! what is over its limits with a clear error. Also runs the fuzzer's regression fixtures
+//! (`tests/fixtures/hostile/`).
+//!
+//! Test threads have a 2 MiB stack, in the range of wasm's: a recursion over a 100,000-deep
+//! tree fails here as it would in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lectern::serialise::{reparse, to_html};
+use lectern::{extract, Error, Options};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const DEPTH: usize = 100_000;
+
+fn filler() -> String {
+    "<p>This paragraph is part of the article and long enough to count as real text, with commas, clauses, and words.</p>"
+        .repeat(6)
+}
+
+/// Extracts in both modes; neither may panic, and any output must survive a parse unchanged.
+fn survives(html: &str) -> Vec<Result<String, Error>> {
+    let mut results = Vec::new();
+    for whole_document in [false, true] {
+        let options = Options {
+            whole_document,
+            ..Options::with_url("https://example.com/a/b")
+        };
+        let r = extract(html, &options).map(|a| a.content);
+        if let Ok(content) = &r {
+            assert_eq!(
+                to_html(&reparse(content)),
+                *content,
+                "output changes when parsed again"
+            );
+        }
+        results.push(r);
+    }
+    results
+}
+
+fn nested(open: &str, close: &str, depth: usize) -> String {
+    let mut s = String::with_capacity((open.len() + close.len()) * depth + 2000);
+    s.push_str("<html><body><article>");
+    s.push_str(&filler());
+    s.push_str(&open.repeat(depth));
+    s.push_str("deep text");
+    s.push_str(&close.repeat(depth));
+    s.push_str(&filler());
+    s.push_str("</article></body></html>");
+    s
+}
+
+#[test]
+fn nested_divs_100k() {
+    for r in survives(&nested("<div>", "</div>", DEPTH)) {
+        let content = r.unwrap();
+        assert!(content.contains("deep text"));
+    }
+}
+
+#[test]
+fn nested_unclosed_divs_100k() {
+    survives(&nested("<div>", "", DEPTH));
+}
+
+#[test]
+fn nested_bold_100k() {
+    survives(&nested("<b>", "</b>", DEPTH));
+}
+
+#[test]
+fn nested_spans_with_attributes_100k() {
+    // Different attributes defeat the parser's "Noah's Ark" limit on formatting elements.
+    let mut s = String::from("<article>");
+    s.push_str(&filler());
+    for i in 0..DEPTH {
+        s.push_str(&format!("<span title=\"{i}\">"));
+    }
+    s.push_str("deep");
+    s.push_str(&filler());
+    survives(&s);
+}
+
+#[test]
+fn nested_links_100k() {
+    survives(&nested("<a href=\"/x\">", "</a>", DEPTH));
+}
+
+#[test]
+fn nested_tables_30k() {
+    // Three elements per level: 90,000 deep.
+    survives(&nested("<table><tr><td>", "</td></tr></table>", 30_000));
+}
+
+#[test]
+fn nested_lists_and_blockquotes_50k() {
+    survives(&nested(
+        "<ul><li><blockquote>",
+        "</blockquote></li></ul>",
+        33_000,
+    ));
+}
+
+#[test]
+fn nested_mathml_100k() {
+    survives(&nested("<math><mrow>", "", 50_000));
+}
+
+#[test]
+fn huge_page_30_mb_extracts() {
+    let para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.</p>\n";
+    let chrome = "<div class=\"sidebar\"><ul><li><a href=\"/a\">Link one</a></li><li><a href=\"/b\">Link two</a></li></ul></div>\n";
+    let mut page = String::with_capacity(31 << 20);
+    page.push_str("<html><head><title>A very long page</title></head><body><article><h1>A very long page</h1>");
+    while page.len() < 30 << 20 {
+        page.push_str(para);
+        page.push_str(chrome);
+    }
+    page.push_str("</article></body></html>");
+    let start = Instant::now();
+    let article = extract(&page, &Options::with_url("https://example.com/long"))
+        .expect("a 30 MB page extracts");
+    assert!(article.word_count > 1_000_000, "{}", article.word_count);
+    eprintln!("30 MB page: {:?}", start.elapsed());
+}
+
+/// A deterministic stream of pseudo-random bytes.
+fn garbage(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage() {
+    for seed in 1..=8 {
+        let bytes = garbage(200_000, seed);
+        let html = lectern::decode::decode_html(&bytes);
+        survives(&html);
+    }
+}
+
+#[test]
+fn tag_soup_garbage() {
+    // Garbage made of HTML's own punctuation and tag names.
+    let pieces = [
+        "<", ">", "</", "p", "div", "table", "td", "math", "svg", "=", "\"", "'", "&", "#", ";",
+        "!--", "-->", " ", "a", "b", "li", "script", "style", "mtext", "mglyph", "tr", "select",
+        "template", "\0",
+    ];
+    for seed in 1..=8 {
+        let s: String = garbage(60_000, seed)
+            .iter()
+            .map(|b| pieces[*b as usize % pieces.len()])
+            .collect();
+        survives(&s);
+    }
+}
+
+#[test]
+fn nul_bytes() {
+    let page = format!(
+        "<html><body>\0<article>\0<p\0>{}\0</p>\0</article></body></html>",
+        "text \0 with NUL, ".repeat(100)
+    );
+    survives(&page);
+    survives("\0\0\0\0");
+}
+
+#[test]
+fn empty_input_has_no_article() {
+    assert_eq!(
+        extract("", &Options::default()).unwrap_err(),
+        Error::NoArticle
+    );
+    let whole = extract(
+        "",
+        &Options {
+            whole_document: true,
+            ..Options::default()
+        },
+    );
+    assert!(matches!(whole, Ok(_) | Err(Error::NoArticle)));
+}
+
+#[test]
+fn page_without_article_is_no_article() {
+    let home = "<html><head><title>Home</title></head><body><nav><a href=/a>A</a> <a href=/b>B</a></nav><ul><li><a href=/1>Story one</a></li><li><a href=/2>Story two</a></li></ul></body></html>";
+    assert_eq!(
+        extract(home, &Options::default()).unwrap_err(),
+        Error::NoArticle
+    );
+}
+
+#[test]
+fn input_over_the_size_limit_is_refused() {
+    let page = nested("<div>", "</div>", 10);
+    let options = Options {
+        max_input_bytes: 100,
+        ..Options::default()
+    };
+    match extract(&page, &options) {
+        Err(e @ Error::InputTooLarge { .. }) => assert!(e.to_string().contains("too large")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn documents_over_the_node_limit_are_refused() {
+    let page = nested("<div>", "</div>", 5_000);
+    let options = Options {
+        max_nodes: 1_000,
+        ..Options::default()
+    };
+    match extract(&page, &options) {
+        Err(e @ Error::TooManyNodes { .. }) => assert!(e.to_string().contains("too complex")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn default_limits_suit_real_pages() {
+    let options = Options::default();
+    assert!(options.max_input_bytes >= 30 << 20);
+    assert!(options.max_nodes >= 1_000_000);
+}
+
+fn run_cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_reads_invalid_utf8() {
+    let mut bytes = b"<html><body><article>".to_vec();
+    for _ in 0..8 {
+        bytes.extend_from_slice(b"<p>Caf\xe9 cr\xe8me, na\xefve text \xff\xfe that is not UTF-8, long enough to be an article paragraph.</p>");
+    }
+    bytes.extend_from_slice(b"</article></body></html>");
+    let (code, out, err) = run_cli(&["--format", "text"], &bytes);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Café"), "{out}");
+}
+
+#[test]
+fn cli_survives_garbage_and_empty_input() {
+    for input in [garbage(100_000, 42), Vec::new(), vec![0u8; 1000]] {
+        let (code, _, err) = run_cli(&[], &input);
+        assert!(code == 0 || code == 2, "exit {code}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        if code == 2 {
+            assert!(
+                !err.trim().is_empty() && err.trim().lines().count() == 1,
+                "{err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_fixtures_regressions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let html = lectern::decode::decode_html(&bytes);
+        let start = Instant::now();
+        survives(&html);
+        let tree = lectern::sanitise::sanitise_fragment(&html, None);
+        let out = to_html(&tree);
+        assert_eq!(
+            lectern::serialise::dump(&reparse(&out)),
+            lectern::serialise::dump(&tree),
+            "{}",
+            path.display()
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{} is slow",
+            path.display()
+        );
+        n += 1;
+    }
+    assert!(n > 0);
+}
