@@ -217,8 +217,9 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
       `p95 ${fmt(percentile(ratios, 0.95))} (goal: ≤ 0.5).`);
     lines.push(`\nwasm memory: ${kb(timing.memoryAfterInit)} after init, ` +
       `${kb(Math.max(...timing.results.map((r) => r.memory ?? 0)))} after all pages in one page.\n`);
-    lines.push(markdownTable(['largest pages (fresh page each)', 'HTML', 'memory after init', 'memory after extract', 'ratio to HTML'],
-      memory.map((m) => [m.page, kb(m.bytes), kb(m.memoryAfterInit), kb(m.memory), `${(m.memory / m.bytes).toFixed(1)}x`])));
+    lines.push(markdownTable(['largest pages (fresh page each)', 'HTML', 'memory after init', 'memory after extract', '(after − init) / HTML'],
+      memory.map((m) => [m.page, kb(m.bytes), kb(m.memoryAfterInit), kb(m.memory),
+        `${((m.memory - m.memoryAfterInit) / m.bytes).toFixed(1)}x`])));
   } else {
     lines.push(`\n(no wasm build in ${opts.wasmDir}: Readability.js only)`);
   }

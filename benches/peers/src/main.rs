@@ -3,7 +3,7 @@
 //! decode it first, then time extraction only.
 //!
 //! ```text
-//! lectern-peers-bench DIR [--rounds N] [--warmup N] [--text raw|formatted|markdown]
+//! lectern-peers-bench DIR [--rounds N] [--warmup N] [--text raw|formatted|markdown] [--with-parse]
 //! lectern-peers-bench --once lectern|dom_smoothie FILE     (one extraction, for max-RSS)
 //! lectern-peers-bench DIR --extract-to OUT                  (dom_smoothie's output, for the eval)
 //! ```
@@ -16,7 +16,8 @@
 //!
 //! `--text` picks dom_smoothie's text mode (default `formatted`: blocks separated by newlines,
 //! which is what Lectern's text output is; `raw` is dom_smoothie's default `textContent`).
-//! Lectern's `extract` always builds its HTML, text and markdown.
+//! Lectern's `extract` always builds its HTML, text and markdown. `--with-parse` adds a third
+//! row, Lectern's parse stage alone, to show how much of the time is html5ever.
 //!
 //! `--extract-to OUT` times nothing: it writes dom_smoothie's text (`<page>.txt`) and metadata
 //! (`<page>.json`: title, byline, excerpt, siteName, lang) for every page that has an article,
@@ -32,6 +33,8 @@ const PAGE_URL: &str = "http://fakehost/test/page.html";
 enum Engine {
     Lectern,
     DomSmoothie,
+    /// Lectern's parse stage alone (html5ever through kuchikiki): the floor under `Lectern`.
+    LecternParse,
 }
 
 impl Engine {
@@ -39,6 +42,7 @@ impl Engine {
         match self {
             Engine::Lectern => "Lectern",
             Engine::DomSmoothie => "dom_smoothie 0.19",
+            Engine::LecternParse => "Lectern parse only",
         }
     }
 
@@ -46,6 +50,7 @@ impl Engine {
         match name {
             "lectern" => Some(Engine::Lectern),
             "dom_smoothie" | "dom-smoothie" => Some(Engine::DomSmoothie),
+            "parse" => Some(Engine::LecternParse),
             _ => None,
         }
     }
@@ -77,6 +82,7 @@ fn run(engine: Engine, html: &str, settings: &Settings) -> bool {
                 Err(_) => false,
             }
         }
+        Engine::LecternParse => black_box(lectern::parse::parse(black_box(html), &lectern::Options::default())).is_ok(),
     }
 }
 
@@ -249,7 +255,7 @@ fn report(dir: &Path, pages: &[Page], engines: &[Engine], results: &[EngineResul
             slowest
         );
     }
-    if throughput.len() == 2 {
+    if throughput.len() >= 2 && engines[..2] == [Engine::Lectern, Engine::DomSmoothie] {
         println!(
             "\n{} / {} throughput: {:.2}x (goal: ≥ 1.3x)",
             engines[0].name(),
@@ -261,7 +267,7 @@ fn report(dir: &Path, pages: &[Page], engines: &[Engine], results: &[EngineResul
 
 fn usage() -> ! {
     eprintln!(
-        "usage: lectern-peers-bench DIR [--rounds N] [--warmup N] [--engine lectern|dom_smoothie] [--text raw|formatted|markdown] [--extract-to OUT]\n       lectern-peers-bench --once lectern|dom_smoothie FILE"
+        "usage: lectern-peers-bench DIR [--rounds N] [--warmup N] [--engine lectern|dom_smoothie|parse] [--with-parse] [--text raw|formatted|markdown] [--extract-to OUT]\n       lectern-peers-bench --once lectern|dom_smoothie FILE"
     );
     std::process::exit(64)
 }
@@ -272,6 +278,7 @@ fn main() {
     let mut once = None;
     let mut only = None;
     let mut extract_dir = None;
+    let mut with_parse = false;
     let mut settings = Settings { rounds: 5, warmup: 1, text_mode: dom_smoothie::TextMode::Formatted };
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| usage());
@@ -279,6 +286,7 @@ fn main() {
             "--rounds" => settings.rounds = value().parse().unwrap_or_else(|_| usage()),
             "--warmup" => settings.warmup = value().parse().unwrap_or_else(|_| usage()),
             "--engine" => only = Some(Engine::parse(&value()).unwrap_or_else(|| usage())),
+            "--with-parse" => with_parse = true,
             "--extract-to" => extract_dir = Some(PathBuf::from(value())),
             "--once" => once = Some(Engine::parse(&value()).unwrap_or_else(|| usage())),
             "--text" => {
@@ -320,10 +328,13 @@ fn main() {
         extract_to(&pages, &out, &settings).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
         return;
     }
-    let engines: Vec<Engine> = match only {
+    let mut engines: Vec<Engine> = match only {
         Some(e) => vec![e],
         None => vec![Engine::Lectern, Engine::DomSmoothie],
     };
+    if with_parse && !engines.contains(&Engine::LecternParse) {
+        engines.push(Engine::LecternParse);
+    }
     let results = bench(&pages, &engines, &settings);
     report(&path, &pages, &engines, &results, &settings);
 }
