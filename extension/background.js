@@ -24,7 +24,7 @@ async function injectContentScript(tabId) {
 export async function toggleReader(tab) {
   let tabId = tab?.id;
   if (tabId == null || tabId < 0) {
-    const [active] = await api.tabs.query({ active: true, currentWindow: true });
+    const [active] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     tabId = active?.id;
   }
   if (tabId == null) return;

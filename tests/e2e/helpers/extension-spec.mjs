@@ -1,0 +1,262 @@
+// The extension's behaviour, specified once and run in each browser (see drivers.mjs).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from './fixture-server.mjs';
+import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE } from './paths.mjs';
+import { eventually } from './drivers.mjs';
+
+const PAGES = [['an ordinary page', '/news.html'], ['a page with a strict Content-Security-Policy', '/strict/news.html']];
+
+export function defineExtensionTests(browserName, makeDriver) {
+  describe(`the extension in ${browserName}`, () => {
+    let driver;
+    let server;
+    let profile;
+
+    before(async () => {
+      server = await startFixtureServer();
+      profile = tempDir(`lectern-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      profile?.remove();
+    });
+
+    const articleShown = (tab) => eventually(
+      () => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`),
+      { message: 'the article' });
+    const messageShown = (tab) => eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-message h1')`), { message: 'a message' });
+
+    async function openReader(path) {
+      const tab = await driver.openTab(server.url(path));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      return tab;
+    }
+
+    for (const [label, path] of PAGES) {
+      it(`shows the story, titled, without the clutter, on ${label}`, async () => {
+        const tab = await openReader(path);
+        await articleShown(tab);
+        const view = await driver.reader(tab, `({
+          title: document.querySelector('header h1')?.textContent,
+          titleBeforeArticle: document.querySelector('article').previousElementSibling?.querySelector('h1') === document.querySelector('header h1'),
+          articles: document.querySelectorAll('article').length,
+          text: document.querySelector('article').textContent,
+          paragraphs: document.querySelectorAll('article p').length,
+        })`);
+        assert.equal(view.title, STORY_TITLE);
+        assert.ok(view.titleBeforeArticle, 'the <h1> sits in the header right before the <article>');
+        assert.equal(view.articles, 1);
+        for (const paragraph of STORY_PARAGRAPHS) assert.ok(view.text.includes(paragraph), `keeps: ${paragraph}`);
+        for (const clutter of CLUTTER) assert.ok(!view.text.includes(clutter), `drops: ${clutter}`);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      });
+
+      it(`Escape closes the reader and leaves ${label} exactly as it was: DOM, scroll and focus`, async () => {
+        const tab = await driver.openTab(server.url(path));
+        const before = await driver.page(tab, `(() => {
+          document.getElementById('comment').focus();
+          window.scrollTo(0, 600);
+          return { html: document.documentElement.outerHTML, y: window.scrollY };
+        })()`);
+        assert.ok(before.y > 0, 'the fixture page scrolls');
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        await articleShown(tab);
+        await driver.pressEscape(tab);
+        const after = await driver.page(tab, `({ html: document.documentElement.outerHTML, y: window.scrollY, focused: document.activeElement?.id })`);
+        assert.equal(after.html, before.html);
+        assert.equal(after.y, before.y);
+        assert.equal(after.focused, 'comment');
+        await driver.closeTab(tab);
+      });
+    }
+
+    it('the toolbar button closes the reader it opened', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      await driver.trigger(tab);
+      await driver.waitForReaderGone(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('the keyboard shortcut opens and closes the reader', async () => {
+      const tab = await driver.openTab(server.url('/news.html'));
+      // In Chromium the shortcut path is the command handler; activeTab comes from a first click.
+      if (driver.name === 'chromium') {
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        await driver.pressEscape(tab);
+      }
+      await driver.shortcut(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+      await driver.shortcut(tab);
+      await driver.waitForReaderGone(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('focus moves into the reader when it opens', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      await eventually(() => driver.reader(tab, `document.hasFocus() && document.activeElement?.matches('main')`), { message: 'focus in the reader' });
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('"Close reader" closes the reader', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      await driver.reader(tab, `$button('Close reader').click()`);
+      await driver.waitForReaderGone(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('a page without an article gets a friendly message, not a broken page', async () => {
+      const tab = await openReader('/no-article.html');
+      await messageShown(tab);
+      const view = await driver.reader(tab, `({
+        heading: document.querySelector('.lectern-message h1').textContent,
+        offersSelection: !!$button('Use selected text'),
+        article: !!document.querySelector('article'),
+      })`);
+      assert.equal(view.heading, 'No article here');
+      assert.ok(view.offersSelection);
+      assert.equal(view.article, false);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('selection mode shows the selected text as the article', async () => {
+      const tab = await driver.openTab(server.url('/no-article.html'));
+      await driver.page(tab, `(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('selectable'));
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return true;
+      })()`);
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await messageShown(tab);
+      await driver.reader(tab, `$button('Use selected text').click()`);
+      await articleShown(tab);
+      const text = await driver.reader(tab, `document.querySelector('article').textContent`);
+      assert.match(text, /Forgot your password\? Contact support\./);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('Theme switches the reader between Light, Sepia, Dark and Auto colours', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const colours = {};
+      for (const theme of ['Light', 'Sepia', 'Dark', 'Auto']) {
+        colours[theme] = await driver.reader(tab, `$choose('Theme', ${JSON.stringify(theme)}) && ({ bg: $style('.lectern-app').backgroundColor, fg: $style('.lectern-app').color })`);
+      }
+      assert.equal(colours.Light.bg, 'rgb(255, 255, 255)');
+      assert.equal(colours.Sepia.bg, 'rgb(244, 236, 216)');
+      assert.equal(colours.Dark.bg, 'rgb(28, 28, 30)');
+      assert.notEqual(colours.Dark.fg, colours.Light.fg);
+      assert.equal(colours.Auto.bg, colours.Light.bg, 'Auto follows the (light) system setting');
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('Font switches the article between Serif, Sans-serif and Monospace', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const families = {};
+      for (const font of ['Serif', 'Sans-serif', 'Monospace']) {
+        families[font] = await driver.reader(tab, `$choose('Font', ${JSON.stringify(font)}) && $style('article').fontFamily`);
+      }
+      assert.match(families.Serif, /serif$/);
+      assert.match(families['Sans-serif'], /sans-serif$/);
+      assert.match(families.Monospace, /monospace$/);
+      assert.equal(new Set(Object.values(families)).size, 3);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('Text size: Smaller and Larger change the article font size', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const size = () => driver.reader(tab, `parseFloat($style('article').fontSize)`);
+      const start = await size();
+      await driver.reader(tab, `$group('Text size') && $button('Larger').click()`);
+      const larger = await size();
+      await driver.reader(tab, `$button('Smaller').click()`);
+      await driver.reader(tab, `$button('Smaller').click()`);
+      const smaller = await size();
+      assert.ok(larger > start, `${larger} > ${start}`);
+      assert.ok(smaller < start, `${smaller} < ${start}`);
+      await driver.reader(tab, `$button('Larger').click()`);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('Line width: Narrow, Medium and Wide change the measure', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const widths = {};
+      for (const width of ['Narrow', 'Medium', 'Wide']) {
+        widths[width] = await driver.reader(tab, `$choose('Line width', ${JSON.stringify(width)}) && document.querySelector('article').getBoundingClientRect().width`);
+      }
+      assert.ok(widths.Narrow < widths.Medium && widths.Medium < widths.Wide, JSON.stringify(widths));
+      await driver.reader(tab, `$choose('Line width', 'Medium')`);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('Line spacing: Tight, Normal and Loose change the line height', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const heights = {};
+      for (const spacing of ['Tight', 'Normal', 'Loose']) {
+        heights[spacing] = await driver.reader(tab, `$choose('Line spacing', ${JSON.stringify(spacing)}) && parseFloat($style('article p').lineHeight) / parseFloat($style('article p').fontSize)`);
+      }
+      assert.ok(heights.Tight < heights.Normal && heights.Normal < heights.Loose, JSON.stringify(heights));
+      await driver.reader(tab, `$choose('Line spacing', 'Normal')`);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('settings persist when the reader is opened again', async () => {
+      let tab = await openReader('/news.html');
+      await articleShown(tab);
+      await driver.reader(tab, `$choose('Theme', 'Sepia') && $choose('Font', 'Sans-serif')`);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+      tab = await openReader('/strict/news.html');
+      await articleShown(tab);
+      // settings load asynchronously from extension storage
+      const view = await eventually(async () => {
+        const v = await driver.reader(tab, `({ bg: $style('.lectern-app').backgroundColor, font: $style('article').fontFamily, checked: $group('Theme').querySelector(':checked')?.value })`);
+        return v.bg === 'rgb(244, 236, 216)' ? v : null;
+      }, { message: 'sepia settings after reopening', timeout: 3000 });
+      assert.equal(view.checked, 'sepia');
+      assert.match(view.font, /sans-serif$/);
+      await driver.reader(tab, `$choose('Theme', 'Auto') && $choose('Font', 'Serif')`);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('a page script cannot see into, close or hide the reader', async () => {
+      const tab = await openReader('/hostile.html');
+      await articleShown(tab);
+      await new Promise((r) => setTimeout(r, 300)); // the page forges close messages every 20 ms
+      const reader = await driver.reader(tab, `({ open: !!document.querySelector('article'), height: window.innerHeight })`);
+      assert.ok(reader.open, 'the reader is still open');
+      assert.ok(reader.height > 100, 'page CSS does not hide the reader');
+      const probe = await driver.page(tab, `window.__lecternProbe`);
+      assert.equal(probe.readDocument, false, 'the page never read the reader document');
+      assert.equal(probe.sawFrame, false, 'the reader frame is not in the page DOM tree');
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+  });
+}
