@@ -55,7 +55,7 @@ export function cpuModel() {
 
 export function machineLine() {
   return `${os.cpus().length} CPUs (nproc), ${cpuModel()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-    `${os.type()} ${os.release()}, Node ${process.version}`;
+    `${os.type()} ${os.release()}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at start`;
 }
 
 export function kb(bytes) {

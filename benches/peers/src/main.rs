@@ -211,6 +211,14 @@ fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown CPU".to_string())
 }
 
+/// The 1-minute load average (other work on the machine skews timings).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".to_string())
+}
+
 fn report(dir: &Path, pages: &[Page], engines: &[Engine], results: &[EngineResult], settings: &Settings) {
     let total_bytes: usize = pages.iter().map(|p| p.bytes).sum();
     let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -222,8 +230,9 @@ fn report(dir: &Path, pages: &[Page], engines: &[Engine], results: &[EngineResul
         total_bytes as f64 / 1e6
     );
     println!(
-        "Machine: {cpus} CPUs (nproc), {}; {} rounds (+{} warm-up), single thread; dom_smoothie text mode {:?}.\n",
+        "Machine: {cpus} CPUs (nproc), {}, load average {} at the end; {} rounds (+{} warm-up), single thread; dom_smoothie text mode {:?}.\n",
         cpu_model(),
+        load_average(),
         settings.rounds,
         settings.warmup,
         settings.text_mode
