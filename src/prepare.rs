@@ -14,8 +14,8 @@ use crate::dom;
 use crate::explain::Explain;
 use crate::tunables::{
     ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
-    DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, PHRASING_ELEMS, STRUCTURAL_ROLES,
-    TINY_PLACEHOLDER_BYTES, VIDEOS,
+    DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
+    PHRASING_ELEMS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS,
 };
 use kuchikiki::NodeRef;
 
@@ -31,6 +31,7 @@ const STAGE: &str = "prepare";
 /// Prepares `document` in place.
 pub fn prepare(document: &NodeRef, explain: &mut Explain) {
     recover_noscript_images(document);
+    keep_noscript_content(document);
     remove_boilerplate(document, explain);
     repair(document);
     mark_data_tables(document);
@@ -198,6 +199,44 @@ fn is_tiny_placeholder(src: &str) -> bool {
         && s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
         && s.contains("base64")
         && !s.contains("image/svg")
+}
+
+/// Unwraps `<noscript>` fallbacks that hold content found nowhere else on the page: what a
+/// browser without scripts shows (a post rendered from a script template). Other noscripts
+/// go with the scripts.
+fn keep_noscript_content(document: &NodeRef) {
+    let candidates: Vec<NodeRef> = document
+        .descendants()
+        .filter(|n| dom::is(n, &["noscript"]) && dom::text_len(n) >= NOSCRIPT_CONTENT_MIN_CHARS)
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let Some(body) = crate::parse::body(document) else {
+        return;
+    };
+    // The page's text outside noscripts: a rendered snapshot already shows their content.
+    let mut visible = String::new();
+    let mut node = Some(body.clone());
+    while let Some(n) = node {
+        if dom::is(&n, &["noscript", "script", "style", "template"]) {
+            node = dom::next_skipping_children(&n, &body);
+            continue;
+        }
+        if let Some(t) = n.as_text() {
+            visible.push_str(&t.borrow());
+            visible.push(' ');
+        }
+        node = dom::next_in_order(&n, &body);
+    }
+    let visible = dom::fold_whitespace(&visible);
+    for ns in candidates {
+        let text = dom::normalized_text(&ns);
+        let probe: String = text.chars().take(80).collect();
+        if !visible.contains(&probe) {
+            dom::unwrap(&ns);
+        }
+    }
 }
 
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.

@@ -9,10 +9,10 @@ use crate::explain::Explain;
 use crate::metadata::Metadata;
 use crate::prepare::{is_phrasing, PROTECT_ATTR};
 use crate::tunables::{
-    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, DIV_TO_P_ELEMS,
+    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY, DIV_TO_P_ELEMS,
     HASH_LINK_WEIGHT, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
     NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_ROLES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
@@ -136,6 +136,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
     let mut remove_title_header = meta.title.is_some();
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
+    let page_len = dom::text_len(page);
 
     let mut node = Some(page.clone());
     while let Some(n) = node {
@@ -168,6 +169,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"
                     && tag != "a"
+                    && !holds_most_of_page(&n, page_len, &match_string, &title)
                 {
                     let next = dom::next_skipping_children(&n, page);
                     explain.remove(&n, STAGE, "unlikely-candidate", || match_string.clone());
@@ -259,6 +261,18 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
 /// A block's starting score: its tag's and its class weight.
 pub fn initial_score(node: &NodeRef, flags: Flags) -> f64 {
     crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags)
+}
+
+/// A block that holds the article's own headline and much of the page's text is not a
+/// sidebar or footer, whatever its class says (the whole page wrapped in `above-footer`).
+fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title: &str) -> bool {
+    !COMMENT_FAMILY.is_match(match_string)
+        && page_len > 0
+        && !title.is_empty()
+        && dom::text_len(node) as f64 > UNLIKELY_MAX_SHARE * page_len as f64
+        && node
+            .descendants()
+            .any(|h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
 }
 
 fn is_byline(node: &NodeRef, match_string: &str) -> bool {

@@ -26,6 +26,19 @@ pub static UNLIKELY_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
 pub static MAYBE_CANDIDATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)and|article|body|column|content|main|mathjax|shadow"));
 
+/// Ours: a block the unlikely pattern matches is kept anyway when it holds more than this
+/// share of the page's text and the article's headline (the whole page wrapped in
+/// `class="above-footer"`): sidebars and footers never hold the story's headline.
+pub const UNLIKELY_MAX_SHARE: f64 = 0.3;
+/// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
+pub static COMMENT_FAMILY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)comment|disqus|replies|remark|shoutbox"));
+
+/// Ours: a `<noscript>` fallback with at least this much text is the page's content as a
+/// browser without scripts shows it (Blogger renders posts from a script template), unless
+/// the same text is already on the page (a snapshot of the rendered page has both).
+pub const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
+
 /// Class/id words that raise a block's score by [`CLASS_WEIGHT`].
 pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
@@ -148,9 +161,18 @@ pub static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.
 /// Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|(photo|image|picture) (credit|courtesy)s?\s*[:：]|copyright ©|all rights reserved)",
-    )
+    re(concat!(
+        r"(?i)^\s*(",
+        // English
+        r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\s*$|jump to recipe\s*$|to view the full story\b",
+        // credits and sources
+        r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|copyright ©|© \d{4}|all rights reserved",
+        // German
+        r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|aktualisiert am\b",
+        // French, Spanish, Portuguese, Italian, Dutch, Polish
+        r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
+        r")"
+    ))
 });
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
@@ -161,9 +183,13 @@ pub const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
 /// after it in the same container go, when what follows is mostly links or forms.
 pub static TRAILING_SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author)\s*[:.]?\s*$",
-    )
+    re(concat!(
+        r"(?i)^\s*(",
+        r"recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author",
+        r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|neueste (artikel|beiträge)|meistgelesen|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
+        r"|articles? (similaires|liés)|à lire aussi|sur le même sujet|commentaires?|artículos relacionados|noticias relacionadas|comentarios?|artigos relacionados|comentários|articoli correlati|commenti",
+        r")\s*[:.!]?\s*$"
+    ))
 });
 
 // ---------------------------------------------------------------------------------------------

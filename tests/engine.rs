@@ -403,3 +403,51 @@ fn the_seed_story_is_readerable_and_a_listing_is_not() {
         "<html><body><p>Too short.</p></body></html>"
     ));
 }
+
+#[test]
+fn a_page_wrapped_in_an_unlikely_class_that_holds_the_headline_is_still_read() {
+    let page = format!(
+        "<html><head><title>Airline sets a new date for its alliance entry</title></head><body>\
+         <div class='above-footer'><h1>Airline sets a new date for its alliance entry</h1><p>{}</p><p>{}</p></div>\
+         <div class='sidebar'><p>{}</p></div></body></html>",
+        "The airline said on Tuesday that it would join the alliance in March, later than planned. ".repeat(4),
+        "Passengers will be able to earn and redeem miles on partner flights from that date on. ".repeat(4),
+        "Advertiser disclosure: offers on this site come from partners who pay us. ".repeat(3)
+    );
+    let text = text_of(&page);
+    assert!(text.contains("join the alliance in March"), "{text}");
+    assert!(!text.contains("Advertiser disclosure"), "{text}");
+}
+
+#[test]
+fn a_noscript_fallback_holding_the_only_copy_of_the_post_is_read() {
+    let post = format!(
+        "<p>{}</p><p>{}</p>",
+        "Threats on the web are becoming more sophisticated every year, and so are our defences. "
+            .repeat(3),
+        "Enhanced protection is now available to every user of the browser. ".repeat(3)
+    );
+    let page = format!("<html><body><div class='post-body'><script type='text/template'>{post}</script><noscript>{post}</noscript></div></body></html>");
+    assert!(text_of(&page).contains("Enhanced protection is now available"));
+}
+
+#[test]
+fn a_noscript_copy_of_text_already_on_the_page_is_not_repeated() {
+    let post = format!(
+        "<p>{}</p>",
+        "Rendered text that the page's script already put on the page for everyone. ".repeat(5)
+    );
+    let page =
+        format!("<html><body><article>{post}<noscript>{post}</noscript></article></body></html>");
+    let text = text_of(&page);
+    assert_eq!(text.matches("Rendered text that").count(), 5, "{text}");
+}
+
+#[test]
+fn teaser_labels_in_other_languages_are_dropped() {
+    let page = seed_with(
+        "BETWEEN-1",
+        r#"<p><strong>Lesen Sie auch:</strong> <a href="/x">Die Lage in Gaza</a></p><p>LE PUEDE INTERESAR: <a href="/y">Otra noticia</a></p><p>Bild via Reuters</p>"#,
+    );
+    assert_only_story(&text_of(&page));
+}
