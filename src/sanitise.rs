@@ -113,6 +113,10 @@ pub const ALLOWED_HTML: &[&str] = &[
     "bdi",
     "bdo",
     "wbr",
+    // Ruby annotations: readings over CJK text.
+    "ruby",
+    "rt",
+    "rp",
 ];
 
 /// HTML elements dropped with their content, each with the rule named in the removal log.

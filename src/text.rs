@@ -57,6 +57,7 @@ pub const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Elements whose text is not article text.
+/// `rt`/`rp` are ruby annotations (readings printed above CJK text), not the text itself.
 const SKIPPED: &[&str] = &[
     "figcaption",
     "script",
@@ -67,7 +68,13 @@ const SKIPPED: &[&str] = &[
     "title",
     "svg",
     "button",
+    "rt",
+    "rp",
 ];
+
+/// Invisible characters that only hint at line breaking: soft hyphens would split words
+/// (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
+const INVISIBLE: &[char] = &['\u{ad}'];
 
 /// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`).
 fn is_footnote_marker(node: &NodeRef) -> bool {
@@ -109,7 +116,7 @@ impl Blocks {
     }
 
     fn push_folded(&mut self, s: &str) {
-        for c in s.chars() {
+        for c in s.chars().filter(|c| !INVISIBLE.contains(c)) {
             if c.is_whitespace() {
                 if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
                     self.current.push(' ');
@@ -137,7 +144,8 @@ pub fn to_text(root: &NodeRef) -> String {
                     if skip == 0 {
                         if let Some(t) = n.as_text() {
                             if pre > 0 {
-                                b.current.push_str(&t.borrow());
+                                b.current
+                                    .extend(t.borrow().chars().filter(|c| !INVISIBLE.contains(c)));
                             } else {
                                 b.push_folded(&t.borrow());
                             }
@@ -267,6 +275,33 @@ pub fn script_direction(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_of(html: &str) -> String {
+        let a = crate::extract(
+            html,
+            &crate::Options {
+                whole_document: true,
+                ..Default::default()
+            },
+        );
+        a.map(|a| a.text_content).unwrap_or_default()
+    }
+
+    #[test]
+    fn ruby_readings_are_not_text() {
+        assert_eq!(
+            text_of("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>"),
+            "子ども"
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_do_not_split_words() {
+        assert_eq!(
+            text_of("<p>Mit\u{ad}tel\u{ad}al\u{ad}ter</p>"),
+            "Mittelalter"
+        );
+    }
 
     #[test]
     fn cjk_characters_count_as_words() {
