@@ -14,6 +14,10 @@
 //   --worst N          how many worst pages to list (default 10)
 //   --json FILE        write every page's scores as JSON (- for stdout, summary then goes to stderr)
 //   --verbose          list every metadata mismatch and every failed snippet of the worst pages
+//   --diagnose         say why: for the readability corpus, the blocks missing from / added to
+//                      the worst pages; for the trafilatura corpus (lectern only), where every
+//                      missing snippet was (above/below our article, removed by which --explain
+//                      rule, in our excerpt, ...) and where every leaked one sits in our text
 //
 // Work files go to .eval/<corpus>-<engine>/ (git-ignored), rewritten on every run, so the
 // outputs of the last run can be inspected. See docs/evaluation.md for the scoring rules.
@@ -30,6 +34,7 @@ import {
   defaultLecternBin, runLectern, runReadabilityJs, safeIds, writeHtmlPages,
 } from './eval/engines.mjs';
 import { htmlToBlockText } from './eval/blocktext.mjs';
+import { blockDiff, classifyLeak, classifyMissing, tally } from './eval/diagnose.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READABILITY_URL = 'http://fakehost/test/page.html';
@@ -46,7 +51,9 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { engine: 'lectern', bin: defaultLecternBin(ROOT), worst: 10, json: null, verbose: false };
+  const opts = {
+    engine: 'lectern', bin: defaultLecternBin(ROOT), worst: 10, json: null, verbose: false, diagnose: false,
+  };
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -56,6 +63,7 @@ function parseArgs(argv) {
     else if (arg === '--worst') opts.worst = Number(value());
     else if (arg === '--json') opts.json = value();
     else if (arg === '--verbose') opts.verbose = true;
+    else if (arg === '--diagnose') opts.diagnose = true;
     else if (arg === '-h' || arg === '--help') usage();
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else rest.push(arg);
@@ -242,6 +250,16 @@ function evalReadability(opts) {
   out(markdownTable(['page', 'P', 'R', 'F1'], worst.map((s) => [
     s.noArticle ? `${s.page} (no article)` : s.page, num(s.precision), num(s.recall), num(s.f1)])));
   printMetadataMismatches(scored, opts);
+  if (opts.diagnose) {
+    out('\n### Diagnosis: blocks of the worst pages\n');
+    for (const s of worst) {
+      const page = pages.find((p) => p.name === s.page);
+      const { missing, extra } = blockDiff(extracted.get(page.id).text, expectedText.get(page.id));
+      out(`${s.page} (P ${num(s.precision)}, R ${num(s.recall)}): ${missing.length} blocks missing, ${extra.length} extra`);
+      for (const b of missing.slice(0, 5)) out(`  - ${clip(b, 110)}`);
+      for (const b of extra.slice(0, 5)) out(`  + ${clip(b, 110)}`);
+    }
+  }
   return { summary, pages: scored };
 }
 
@@ -323,7 +341,38 @@ function evalTrafilatura(opts) {
       for (const l of s.leaked) out(`  leaked:  ${clip(l, 120)}`);
     }
   }
-  return { summary, pages: scored.map(({ missing, leaked, ...rest }) => ({ ...rest, missing, leaked })) };
+  if (opts.diagnose) diagnoseTrafilatura(pages, scored, extracted, opts, work);
+  return { summary, pages: scored };
+}
+
+/** Where the missing snippets were and where the leaked ones sit (lectern only). */
+function diagnoseTrafilatura(pages, scored, extracted, opts, work) {
+  if (opts.engine !== 'lectern') {
+    console.error('eval: --diagnose on the trafilatura corpus needs --engine lectern');
+    return;
+  }
+  const whole = timed('lectern --whole-document', () =>
+    runLectern(pages, { bin: opts.bin, work: path.join(work, 'whole'), format: 'text', wholeDocument: true })).results;
+  const explained = timed('lectern --explain --format json', () =>
+    runLectern(pages, { bin: opts.bin, work: path.join(work, 'explain'), format: 'json', explain: true })).results;
+  const missing = [];
+  const leaked = [];
+  pages.forEach((page, i) => {
+    const s = scored[i];
+    const ours = extracted.get(page.id).text;
+    const raw = explained.get(page.id);
+    const context = { ours, whole: whole.get(page.id) ?? '', meta: raw ? JSON.parse(raw) : null, pageHasTp: s.tp > 0 };
+    for (const snippet of s.missing) {
+      missing.push({ key: classifyMissing(snippet, context), example: `${page.name}: “${clip(snippet, 40)}”` });
+    }
+    for (const snippet of s.leaked) {
+      leaked.push({ key: classifyLeak(snippet, ours ?? ''), example: `${page.name}: “${clip(snippet, 40)}”` });
+    }
+  });
+  out(`\n### Diagnosis: the ${missing.length} missing "with" snippets\n`);
+  out(markdownTable(['count', 'where', 'examples'], tally(missing)));
+  out(`\n### Diagnosis: the ${leaked.length} leaked "without" snippets, by position in our text\n`);
+  out(markdownTable(['count', 'where', 'examples'], tally(leaked)));
 }
 
 // ---------------------------------------------------------------- main

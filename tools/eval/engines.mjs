@@ -35,7 +35,7 @@ function resetDir(dir) {
  * `work/in` as `<id>.html` (corpus files share the name source.html), output lands in
  * `work/out/<id>.<ext>`. Pages without an article have no output file: their value is null.
  */
-export function runLectern(pages, { bin, work, format = 'text', url, wholeDocument = false }) {
+export function runLectern(pages, { bin, work, format = 'text', url, wholeDocument = false, explain = false }) {
   if (!fs.existsSync(bin)) {
     throw new Error(`no Lectern binary at ${bin} (cargo build --release, or set LECTERN_BIN)`);
   }
@@ -51,6 +51,7 @@ export function runLectern(pages, { bin, work, format = 'text', url, wholeDocume
   const args = ['--format', format, '--out-dir', outDir];
   if (url) args.push('--url', url);
   if (wholeDocument) args.push('--whole-document');
+  if (explain) args.push('--explain');
   const run = spawnSync(bin, [...args, ...inputs], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 2) {
