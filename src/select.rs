@@ -8,8 +8,9 @@ use crate::dom;
 use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, link_density, Flags, Grab};
 use crate::tunables::{
-    ALTERNATIVE_SHARE, MIN_ALTERNATIVES, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS,
+    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -120,6 +121,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
         top_candidate = p;
     }
+    top_candidate = escalate_split_body(top_candidate, page);
     if !scores.contains(&top_candidate) {
         scores.set(&top_candidate, initial_score(&top_candidate, flags));
     }
@@ -180,6 +182,39 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         dir,
         byline,
     }
+}
+
+/// Characters of paragraph text below `node`: `<p>`s (scoring turned text-only `<div>`s into
+/// paragraphs) that are not mostly links.
+fn paragraph_text(node: &NodeRef) -> usize {
+    node.descendants()
+        .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
+        .filter(|p| !dom::has_ancestor(p, &["p", "pre", "blockquote"], None) || dom::is(p, &["p"]))
+        .filter(|p| link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
+        .map(|p| dom::text_len(&p))
+        .sum()
+}
+
+/// A story cut into sibling chunks (subheading and text, slides) scores chunk by chunk, and
+/// the climb stops at one chunk. An ancestor holding much more paragraph text, with few
+/// links, is the story.
+fn escalate_split_body(candidate: NodeRef, page: &NodeRef) -> NodeRef {
+    let mut best = candidate.clone();
+    let mut best_text = paragraph_text(&candidate);
+    for ancestor in candidate.ancestors().take(SPLIT_BODY_LEVELS) {
+        if &ancestor == page || dom::is(&ancestor, &["body", "html"]) {
+            break;
+        }
+        if link_density(&ancestor) >= SPLIT_BODY_MAX_LINK_DENSITY {
+            break;
+        }
+        let text = paragraph_text(&ancestor);
+        if text as f64 >= SPLIT_BODY_RATIO * best_text as f64 {
+            best = ancestor;
+            best_text = text;
+        }
+    }
+    best
 }
 
 /// Contains a period followed by a space or the end: reads like a sentence.

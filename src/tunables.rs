@@ -286,6 +286,15 @@ pub const TOP_CANDIDATES: usize = 5;
 /// share an ancestor, the article is split across it and the ancestor wins.
 pub const ALTERNATIVE_SHARE: f64 = 0.75;
 pub const MIN_ALTERNATIVES: usize = 3;
+/// Ours: split bodies (a story cut into sibling chunks of subheading and text, slideshows).
+/// After climbing, an ancestor up to [`SPLIT_BODY_LEVELS`] levels up replaces the winner when
+/// it holds this many times its paragraph text with little link text.
+pub const SPLIT_BODY_RATIO: f64 = 2.0;
+pub const SPLIT_BODY_LEVELS: usize = 4;
+pub const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
+/// Paragraphs with more link density than this are not counted as the story's text.
+pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
+
 /// Sibling joining: a sibling joins with this share of the top score (at least the floor).
 pub const SIBLING_SHARE: f64 = 0.2;
 pub const SIBLING_FLOOR: f64 = 10.0;

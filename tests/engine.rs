@@ -451,3 +451,25 @@ fn teaser_labels_in_other_languages_are_dropped() {
     );
     assert_only_story(&text_of(&page));
 }
+
+#[test]
+fn a_story_split_into_chunks_is_read_whole() {
+    let chunk = |head: &str, body: &str| {
+        format!("<div class='paragraph_wrapper'><h2 class='paragraph_subline'><div>{head}</div></h2><div class='paragraph-text'><p>{body}</p></div></div>")
+    };
+    let page = format!(
+        "<html><body><main><div class='article'>{}{}{}</div></main><div class='sidebar'><ul><li><a href='/1'>Other story one</a></li><li><a href='/2'>Other story two</a></li></ul></div></body></html>",
+        chunk("Leaves become fuel", &"In the town, the leaves swept from the streets are turned into pellets for heating. ".repeat(6)),
+        chunk("A grant has been requested", &"The project has applied for public funding, since the machines are still run by hand. ".repeat(2)),
+        chunk("Burning like wood", &"The pellets can be burnt just like wood pellets in ordinary stoves, the engineers say. ".repeat(2)),
+    );
+    let text = text_of(&page);
+    for phrase in [
+        "leaves swept from the streets",
+        "applied for public funding",
+        "burnt just like wood pellets",
+    ] {
+        assert!(text.contains(phrase), "missing {phrase:?} in {text}");
+    }
+    assert!(!text.contains("Other story"), "{text}");
+}
