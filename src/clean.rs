@@ -296,12 +296,11 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
         && ld > 0.0
     {
         Some("short-and-linked")
-    } else if !is_list
+    } else if (!is_list
         && weight < CONDITIONAL_HIGH_WEIGHT
-        && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT
+        && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
+        || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
     {
-        Some("link-density")
-    } else if weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT {
         Some("link-density")
     } else if (embeds == 1 && content_len < 75) || embeds > 1 {
         Some("embeds")

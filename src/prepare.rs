@@ -384,10 +384,8 @@ fn repair(document: &NodeRef) {
             "font" => {
                 dom::rename(&node, "span");
             }
-            "article" => {
-                if node.descendants().any(|d| dom::is(&d, &["h1", "h2"])) {
-                    dom::set_attr(&node, STORY_ATTR, "1");
-                }
+            "article" if node.descendants().any(|d| dom::is(&d, &["h1", "h2"])) => {
+                dom::set_attr(&node, STORY_ATTR, "1");
             }
             "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),
             "blockquote" | "div" => {
