@@ -54,11 +54,21 @@ export async function launchFirefox(profileDir, { extension = EXTENSION } = {}) 
       for (const l of listeners) l(msg);
     }
   });
+  ws.on('close', () => {
+    for (const { reject } of pending.values()) reject(new Error('WebDriver BiDi connection closed'));
+    pending.clear();
+  });
   const send = (method, params = {}) => new Promise((resolve, reject) => {
+    if (ws.readyState !== WebSocket.OPEN) { reject(new Error('WebDriver BiDi connection closed')); return; }
     const id = nextId++;
     pending.set(id, { resolve, reject });
     ws.send(JSON.stringify({ id, method, params }));
   });
+  const withTimeout = (promise, ms) => {
+    let timer;
+    return Promise.race([promise, new Promise((resolve) => { timer = setTimeout(resolve, ms); })])
+      .catch(() => {}).finally(() => clearTimeout(timer));
+  };
 
   await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
   const { extension: addonId } = await send('webExtension.install', { extensionData: { type: 'path', path: extension } });
@@ -132,13 +142,15 @@ export async function launchFirefox(profileDir, { extension = EXTENSION } = {}) 
       await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [{ type, value: key }] }] });
     },
     async close() {
-      try { await send('session.end'); } catch { /* ignore */ }
-      try { await send('browser.close'); } catch { /* ignore */ }
+      await withTimeout(send('browser.close'), 3000);
       ws.terminate();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        await withTimeout(exited, 3000);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
     },
   };
   return ff;
