@@ -76,6 +76,46 @@ export function defineExtensionTests(browserName, makeDriver) {
       });
     }
 
+    it('keeps figures with captions, code with its language and wide tables that scroll', async () => {
+      const tab = await openReader('/rich.html');
+      await articleShown(tab);
+      const view = await driver.reader(tab, `(async () => {
+        const img = document.querySelector('article figure img');
+        if (img && !img.complete) await new Promise((r) => { img.onload = img.onerror = r; });
+        const pre = document.querySelector('article pre');
+        const scroller = document.querySelector('article .lectern-scroll');
+        return {
+          image: !!img && img.naturalWidth > 0 && img.getBoundingClientRect().width <= document.querySelector('article').clientWidth,
+          caption: document.querySelector('article figcaption')?.textContent,
+          language: document.querySelector('article pre code')?.className,
+          preScrolls: pre.scrollWidth > pre.clientWidth && getComputedStyle(pre).overflowX === 'auto',
+          preKeepsWhitespace: getComputedStyle(pre).whiteSpace,
+          tableScrolls: !!scroller?.querySelector('table') && scroller.scrollWidth > scroller.clientWidth,
+          pageDoesNotScrollSideways: document.documentElement.scrollWidth <= window.innerWidth,
+          nav: document.querySelector('article').textContent.includes('About'),
+        };
+      })()`);
+      assert.deepEqual(view, {
+        image: true, caption: 'The figure caption stays with its picture.', language: 'language-rust',
+        preScrolls: true, preKeepsWhitespace: 'pre', tableScrolls: true, pageDoesNotScrollSideways: true, nav: false,
+      });
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('reads the live page, including what its scripts rendered', async () => {
+      const tab = await driver.openTab(server.url('/rendered.html'));
+      await eventually(() => driver.page(tab, `!!document.querySelector('#app article')`), { message: 'the page to render' });
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+      const view = await driver.reader(tab, `({ title: document.querySelector('header h1').textContent, text: document.querySelector('article').textContent })`);
+      assert.equal(view.title, 'An article rendered by JavaScript');
+      assert.match(view.text, /only a snapshot of the live document can see it/);
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
     it('the toolbar button closes the reader it opened', async () => {
       const tab = await openReader('/news.html');
       await articleShown(tab);
