@@ -57,7 +57,9 @@ const BENCH_HTML = (withWasm) => `<!DOCTYPE html><meta charset="utf-8"><title>be
 ${withWasm ? "import init, { extract } from '/engine/lectern.js';" : 'const init = null, extract = null;'}
 const now = () => performance.now();
 window.ready = (async () => {
+  const t = performance.now();
   window.wasm = init ? await init() : null;
+  window.initMs = performance.now() - t;
   window.memoryAfterInit = window.wasm?.memory?.buffer.byteLength ?? null;
 })();
 const cache = new Map();
@@ -150,6 +152,7 @@ async function openBenchPage(context, origin) {
 async function timePages(context, origin, pages, opts) {
   const page = await openBenchPage(context, origin);
   const memoryAfterInit = await page.evaluate(() => window.memoryAfterInit);
+  const initMs = await page.evaluate(() => window.initMs);
   const results = [];
   for (let i = 0; i < pages.length; i++) {
     const chars = await page.evaluate((n) => window.loadPage(n), i);
@@ -160,7 +163,7 @@ async function timePages(context, origin, pages, opts) {
     if ((i + 1) % 25 === 0) console.error(`browser: ${i + 1}/${pages.length} pages`);
   }
   await page.close();
-  return { results, memoryAfterInit };
+  return { results, memoryAfterInit, initMs };
 }
 
 /** Each of the largest pages in a fresh page: wasm memory after one extraction. */
@@ -172,7 +175,8 @@ async function measureMemory(context, origin, pages, opts) {
     const chars = await page.evaluate((n) => window.loadPage(n), p.i);
     const r = await page.evaluate(([n, url]) => window.benchPage(n, url, 1, 0), [p.i, PAGE_URL]);
     const init = await page.evaluate(() => window.memoryAfterInit);
-    rows.push({ page: p.name, bytes: p.bytes, chars, memoryAfterInit: init, memory: r.memory });
+    const initMs = await page.evaluate(() => window.initMs);
+    rows.push({ page: p.name, bytes: p.bytes, chars, memoryAfterInit: init, memory: r.memory, initMs });
     await page.close();
   }
   return rows;
@@ -215,6 +219,9 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
     lines.push(`\nOurs / theirs: median ${fmt(ours.median / theirs.median)}, p95 ${fmt(ours.p95 / theirs.p95)}, ` +
       `total ${fmt(ours.totalMs / theirs.totalMs)}; per-page ratio median ${fmt(median(ratios))}, ` +
       `p95 ${fmt(percentile(ratios, 0.95))} (goal: ≤ 0.5).`);
+    const inits = [timing.initMs, ...memory.map((m) => m.initMs)];
+    lines.push(`\nwasm init (fetch + compile + instantiate of the .wasm, no cache): ${fmt(median(inits))} ms median ` +
+      `of ${inits.length} page loads (not included above).`);
     lines.push(`\nwasm memory: ${kb(timing.memoryAfterInit)} after init, ` +
       `${kb(Math.max(...timing.results.map((r) => r.memory ?? 0)))} after all pages in one page.\n`);
     lines.push(markdownTable(['largest pages (fresh page each)', 'HTML', 'memory after init', 'memory after extract', '(after − init) / HTML'],

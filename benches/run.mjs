@@ -6,6 +6,7 @@
 //   node benches/run.mjs browser DIR [ARGS]   wasm vs Readability.js in headless Chromium
 //   node benches/run.mjs memory DIR [ARGS]    max RSS of the CLI on the largest pages
 //   node benches/run.mjs size [ARGS]          the shipped .wasm and the JS shell
+//   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible
 //
 // Builds what it runs (the peers crate into target/peers; the CLI with cargo build --release;
 // the wasm with ./build.sh build if www/engine is missing). A full run's report is also written
@@ -54,6 +55,7 @@ const benches = {
   browser(dir, ...args) { build('wasm'); return sh('node', ['benches/browser.mjs', dir, ...args]); },
   memory(dir, ...args) { build('cli'); build('peers'); return sh('node', ['benches/memory.mjs', dir, ...args]); },
   size(...args) { build('wasm'); return sh('node', ['benches/size.mjs', ...args]); },
+  open(...args) { build('wasm'); return sh('node', ['benches/open.mjs', ...args]); },
 };
 
 function all() {
@@ -67,6 +69,7 @@ function all() {
   step(benches.browser(path.join(CORPUS, 'readability')));
   step(benches.browser(path.join(CORPUS, 'trafilatura'), '--rounds', '3'));
   step(benches.memory(path.join(CORPUS, 'trafilatura')));
+  step(benches.open(path.join(CORPUS, 'readability')));
   step(benches.size());
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const report = path.join(ROOT, '.bench', `report-${new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-')}.md`);
@@ -77,13 +80,9 @@ function all() {
 function main() {
   const [what = 'all', ...rest] = process.argv.slice(2);
   if (what === 'all') return all();
-  if (what === 'open') {
-    console.error('bench open (action → article visible) is not part of benches/ yet: see docs/benchmarks.md');
-    process.exit(64);
-  }
   const bench = benches[what];
-  if (!bench || (what !== 'size' && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | size]');
+  if (!bench || (!['size', 'open'].includes(what) && !rest.length)) {
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size]');
     process.exit(64);
   }
   bench(...rest);
