@@ -26,11 +26,13 @@ document.addEventListener('keydown', (event) => {
 
 async function show(snapshot) {
   if (snapshot.html.length > 512 * 1024) reader.showLoading(snapshot.html.length);
-  const { result } = await engine.extract(snapshot.html, snapshot.url, undefined);
+  const { result, ms } = await engine.extract(snapshot.html, snapshot.url, undefined);
+  performance.mark('lectern:extracted', { detail: { engineMs: ms } });
   await reader.ready;
   if (result) {
     reader.render(result, { url: snapshot.url, title: snapshot.title });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
+    performance.mark('lectern:rendered');
   } else {
     reader.showNoArticle({ onUseSelection: () => showSelection(snapshot) });
   }
@@ -58,6 +60,7 @@ async function main() {
   reader.showLoading();
   try {
     const snapshot = await api.runtime.sendMessage({ type: 'lectern:get-snapshot' });
+    performance.mark('lectern:snapshot');
     if (!snapshot || typeof snapshot.html !== 'string') throw new Error('The page could not be read.');
     await show(snapshot);
   } catch (error) {

@@ -3,3 +3,183 @@ import { defineExtensionTests } from './helpers/extension-spec.mjs';
 import { chromiumDriver } from './helpers/drivers.mjs';
 
 defineExtensionTests('Chromium', chromiumDriver);
+
+// ---- Chromium-only checks: accessible names, keyboard, clipboard, print, restart, screenshots.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './helpers/chromium.mjs';
+import { startFixtureServer } from './helpers/fixture-server.mjs';
+import { largeNewsPage } from './helpers/large-page.mjs';
+import { tempDir, SCREENSHOTS, STORY_TITLE, STORY_PARAGRAPHS } from './helpers/paths.mjs';
+
+describe('the reader in Chromium, in detail', () => {
+  let browser;
+  let server;
+  let profile;
+
+  before(async () => {
+    server = await startFixtureServer(undefined, { pages: { '/large.html': largeNewsPage() } });
+    profile = tempDir('lectern-chromium-detail-');
+    browser = await launchChromium(profile.dir);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    profile?.remove();
+  });
+
+  async function openReader(path, context = browser) {
+    const page = await context.context.newPage();
+    await page.goto(server.url(path));
+    await context.triggerAction(page);
+    const frame = await context.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    return { page, frame };
+  }
+  async function closeReader({ page }, context = browser) {
+    await page.keyboard.down('Escape');
+    await context.waitForReaderGone(page);
+    await page.keyboard.up('Escape');
+    await page.close();
+  }
+
+  it('every control has exactly the accessible name people and assistive technology look for', async () => {
+    const reader = await openReader('/news.html');
+    const { frame } = reader;
+    for (const name of ['Close reader', 'Copy as Markdown', 'Print', 'Reader settings']) {
+      assert.equal(await frame.getByRole('button', { name, exact: true }).count(), 1, name);
+    }
+    await frame.getByRole('button', { name: 'Reader settings' }).click();
+    const groups = {
+      Theme: ['Light', 'Sepia', 'Dark', 'Auto'],
+      Font: ['Serif', 'Sans-serif', 'Monospace'],
+      'Line width': ['Narrow', 'Medium', 'Wide'],
+      'Line spacing': ['Tight', 'Normal', 'Loose'],
+    };
+    for (const [group, options] of Object.entries(groups)) {
+      const box = frame.getByRole('group', { name: group, exact: true });
+      assert.equal(await box.count(), 1, group);
+      for (const option of options) assert.equal(await box.getByRole('radio', { name: option, exact: true }).count(), 1, `${group}: ${option}`);
+    }
+    const size = frame.getByRole('group', { name: 'Text size', exact: true });
+    for (const name of ['Smaller', 'Larger']) assert.equal(await size.getByRole('button', { name, exact: true }).count(), 1, name);
+    assert.equal(await frame.getByRole('heading', { level: 1 }).textContent(), STORY_TITLE);
+    await closeReader(reader);
+  });
+
+  it('works with the keyboard alone, with a visible focus indicator', async () => {
+    const reader = await openReader('/news.html');
+    const { page, frame } = reader;
+    const focused = () => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    // The toolbar comes before the article: step back from the focused reader to its last button.
+    for (let i = 0; i < 6 && (await focused()) !== 'Reader settings'; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 'Reader settings');
+    assert.notEqual(await frame.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // into the Theme radio group
+    const before = await frame.evaluate(() => document.activeElement.value);
+    await page.keyboard.press('ArrowRight');
+    const after = await frame.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked, ring: getComputedStyle(document.activeElement.nextElementSibling).outlineStyle }));
+    assert.notEqual(after.value, before);
+    assert.equal(after.checked, true);
+    assert.equal(after.ring, 'solid');
+    await frame.getByRole('radio', { name: 'Auto' }).check();
+    await closeReader(reader);
+  });
+
+  it('Copy as Markdown puts "# Title" and the article as Markdown on the clipboard', async () => {
+    const reader = await openReader('/news.html');
+    await reader.frame.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await reader.frame.getByRole('status').filter({ hasText: 'Copied the article as Markdown.' }).waitFor();
+    await closeReader(reader);
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/no-article.html'));
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(text.startsWith(`# ${STORY_TITLE}\n\n`), text.slice(0, 120));
+    for (const paragraph of STORY_PARAGRAPHS) assert.ok(text.includes(paragraph), paragraph);
+    assert.ok(!text.includes('Leave a Comment'));
+    await page.close();
+  });
+
+  it('the print stylesheet prints only the title and the article', async () => {
+    const reader = await openReader('/news.html');
+    await reader.page.emulateMedia({ media: 'print' });
+    const shown = await reader.frame.evaluate(() => {
+      const visible = (selector) => {
+        const el = document.querySelector(selector);
+        return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      };
+      return {
+        title: visible('header h1'), article: visible('article'), toolbar: visible('.lectern-toolbar'),
+        meta: visible('.lectern-meta'), original: visible('.lectern-original'), site: visible('.lectern-site'),
+      };
+    });
+    assert.deepEqual(shown, { title: true, article: true, toolbar: false, meta: false, original: false, site: false });
+    await reader.page.emulateMedia({ media: 'screen' });
+    await closeReader(reader);
+  });
+
+  it('a ~1 MB page opens without freezing and shows its article', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/large.html'));
+    const started = Date.now();
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor({ timeout: 10000 });
+    const elapsed = Date.now() - started;
+    const text = await frame.locator('article').textContent();
+    assert.ok(text.includes(STORY_PARAGRAPHS[3]));
+    assert.ok(!text.includes('Comment number 100:'), 'the comment thread is not the article');
+    // The page stays responsive while the reader works (the engine runs in a Worker).
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    console.log(`# 1 MB page: action to article in ${elapsed} ms (Chromium, includes polling)`);
+    await closeReader({ page });
+  });
+
+  it('saves screenshots of the reader in each theme', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const reader = await openReader('/news.html');
+    const { page, frame } = reader;
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await frame.getByRole('button', { name: 'Reader settings' }).click();
+    for (const theme of ['Light', 'Sepia', 'Dark']) {
+      await frame.getByRole('radio', { name: theme }).check();
+      await frame.getByRole('button', { name: 'Reader settings' }).click(); // close the panel for the picture
+      await page.screenshot({ path: join(SCREENSHOTS, `reader-${theme.toLowerCase()}.png`) });
+      await frame.getByRole('button', { name: 'Reader settings' }).click();
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'reader-settings.png') });
+    await frame.getByRole('radio', { name: 'Auto' }).check();
+    await closeReader(reader);
+  });
+
+  it('settings survive a browser restart', async () => {
+    const dir = tempDir('lectern-chromium-restart-');
+    try {
+      let context = await launchChromium(dir.dir);
+      let reader = await openReader('/news.html', context);
+      await reader.frame.getByRole('button', { name: 'Reader settings' }).click();
+      await reader.frame.getByRole('radio', { name: 'Dark' }).check();
+      await reader.frame.getByRole('radio', { name: 'Monospace' }).check();
+      await closeReader(reader, context);
+      await context.close();
+
+      context = await launchChromium(dir.dir);
+      reader = await openReader('/news.html', context);
+      await reader.frame.locator('.lectern-app[data-theme="dark"]').waitFor();
+      const style = await reader.frame.evaluate(() => ({
+        bg: getComputedStyle(document.querySelector('.lectern-app')).backgroundColor,
+        font: getComputedStyle(document.querySelector('article')).fontFamily,
+      }));
+      assert.equal(style.bg, 'rgb(28, 28, 30)');
+      assert.match(style.font, /monospace$/);
+      await closeReader(reader, context);
+      await context.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});

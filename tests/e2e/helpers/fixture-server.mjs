@@ -7,12 +7,16 @@ import { FIXTURES } from './paths.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-export async function startFixtureServer(dir = FIXTURES) {
+export async function startFixtureServer(dir = FIXTURES, { pages = {} } = {}) {
   const sockets = new Set();
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const strict = path.startsWith('/strict/');
     if (strict) path = path.slice('/strict'.length);
+    if (Object.hasOwn(pages, path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(pages[path]);
+      return;
+    }
     const file = normalize(join(dir, path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
