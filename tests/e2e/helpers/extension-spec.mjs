@@ -207,6 +207,37 @@ export function defineExtensionTests(browserName, makeDriver) {
       await driver.closeTab(tab);
     });
 
+    it('every theme meets WCAG AA contrast for text, secondary text, links and controls', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const ratios = {};
+      for (const theme of ['Light', 'Sepia', 'Dark']) {
+        ratios[theme] = await driver.reader(tab, `(() => {
+          $choose('Theme', ${JSON.stringify(theme)});
+          const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+          const lum = (c) => {
+            const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+          const bg = $style('.lectern-app').backgroundColor;
+          const button = document.querySelector('.lectern-button');
+          return {
+            text: ratio($style('article p').color, bg),
+            secondary: ratio($style('.lectern-meta').color, bg),
+            link: ratio($style('.lectern-original a').color, bg),
+            control: ratio(getComputedStyle(button).color, getComputedStyle(button).backgroundColor),
+          };
+        })()`);
+      }
+      await driver.reader(tab, `$choose('Theme', 'Auto')`);
+      for (const [theme, values] of Object.entries(ratios)) {
+        for (const [what, ratio] of Object.entries(values)) assert.ok(ratio >= 4.5, `${theme} ${what}: ${ratio.toFixed(2)}:1`);
+      }
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
+
     it('Font switches the article between Serif, Sans-serif and Monospace', async () => {
       const tab = await openReader('/news.html');
       await articleShown(tab);
