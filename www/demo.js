@@ -14,6 +14,9 @@ const ui = {
   original: $('original'), timing: $('timing'), meta: $('meta'), explain: $('explain'),
 };
 
+// Offline once loaded: a small service worker keeps a copy of the demo's own files.
+navigator.serviceWorker?.register('./sw.js').catch(() => {});
+
 const engine = createEngine();
 engine.warmUp(); // fetch and compile the wasm (streaming) while the person reads the page
 engine.isProbablyReaderable('<p></p>')

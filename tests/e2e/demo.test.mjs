@@ -179,6 +179,21 @@ describe('the demo site', () => {
     await done();
   });
 
+  it('works offline once it has been loaded', async () => {
+    const { page, context, done } = await openDemo();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload(); // now under the service worker's control, which has cached the files
+    await page.getByRole('status').filter({ hasText: 'Engine ready.' }).waitFor();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Engine ready.' }).waitFor();
+    await page.getByLabel('Sample page').selectOption({ label: 'Blog post with code' });
+    await article(page).waitFor();
+    assert.equal(await page.locator('#reader h1').textContent(), 'Streaming a WebAssembly module without blocking the page');
+    await context.setOffline(false);
+    await done();
+  });
+
   it('reader settings persist in localStorage across visits', async () => {
     const { page, done } = await openDemo();
     await page.getByLabel('Sample page').selectOption({ label: 'Cluttered news page' });
