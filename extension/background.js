@@ -3,7 +3,7 @@
 // reader. The reader page asks for the page snapshot and to be closed through here, so the page
 // itself (window.postMessage) never takes part.
 
-import { startReaderableIcon } from './readerable-icon.js';
+import { startReaderableIcon, checkReaderable } from './readerable-icon.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -70,4 +70,4 @@ startReaderableIcon();
 
 // For the end-to-end tests: the shortcut cannot be pressed in headless Chromium, so the tests
 // call the same handler the `commands` event calls.
-globalThis.lecternTestHooks = { onCommand, toggleReader };
+globalThis.lecternTestHooks = { onCommand, toggleReader, checkReaderable };

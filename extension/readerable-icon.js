@@ -25,22 +25,24 @@ async function isEnabled() {
   }
 }
 
-async function check(tabId) {
+/** Looks at the tab's page and sets its icon; resolves to whether the page looks readable. */
+export async function checkReaderable(tabId) {
   const [injection] = await api.scripting.executeScript({
     target: { tabId },
     func: (max) => (document.documentElement ? document.documentElement.outerHTML.slice(0, max) : ''),
     args: [MAX_BYTES],
   });
   const html = injection?.result;
-  if (typeof html !== 'string' || !html) return;
+  if (typeof html !== 'string' || !html) return false;
   await engine();
   const readable = isProbablyReaderable(html);
   await api.action.setIcon({ tabId, path: readable ? ICONS.on : ICONS.off });
+  return readable;
 }
 
 export function startReaderableIcon() {
   api.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'complete' || !/^https?:/.test(tab?.url ?? '')) return;
-    isEnabled().then((on) => on && check(tabId)).catch(() => {});
+    isEnabled().then((on) => on && checkReaderable(tabId)).catch(() => {});
   });
 }

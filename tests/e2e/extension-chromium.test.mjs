@@ -156,6 +156,36 @@ describe('the reader in Chromium, in detail', () => {
     await closeReader(reader);
   });
 
+  it('the optional readable-page icon uses the engine in the background: yes for a story, no for a login page', async () => {
+    const results = {};
+    for (const path of ['/news.html', '/no-article.html']) {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(path));
+      // The feature normally runs with optional host permissions; a click grants activeTab here.
+      await browser.triggerAction(page);
+      await browser.waitForReaderFrame(page);
+      await page.keyboard.down('Escape');
+      await browser.waitForReaderGone(page);
+      await page.keyboard.up('Escape');
+      results[path] = await browser.serviceWorker().evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return globalThis.lecternTestHooks.checkReaderable(tab.id);
+      });
+      await page.close();
+    }
+    assert.deepEqual(results, { '/news.html': true, '/no-article.html': false });
+  });
+
+  it('the options page offers the readable-page icon, off by default', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const box = page.getByRole('checkbox', { name: /Show in the toolbar icon whether a page looks readable/ });
+    await box.waitFor();
+    assert.equal(await box.isChecked(), false);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Lectern options');
+    await page.close();
+  });
+
   it('settings survive a browser restart', async () => {
     const dir = tempDir('lectern-chromium-restart-');
     try {
