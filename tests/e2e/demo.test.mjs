@@ -152,6 +152,18 @@ describe('the demo site', () => {
     await done();
   });
 
+  it('an engine error becomes a polite message, and the demo keeps working', async () => {
+    const { page, consoleMessages, done } = await openDemo();
+    await showPasted(page, NEWS, 'not a web address');
+    const message = page.locator('#reader .lectern-message');
+    await message.locator('h1', { hasText: 'Something went wrong' }).waitFor();
+    assert.match(await message.textContent(), /The page itself is unchanged\. Details: invalid page address/);
+    assert.deepEqual(consoleMessages.filter((m) => m.startsWith('pageerror')), []);
+    await showPasted(page, NEWS, 'https://news.example/story');
+    await article(page).waitFor();
+    await done();
+  });
+
   it('Explain lists what was removed and highlights it in the original on hover', async () => {
     const { page, done } = await openDemo();
     await page.getByLabel('Sample page').selectOption({ label: 'Cluttered news page' });
