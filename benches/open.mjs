@@ -7,7 +7,7 @@
 // Pages: N pages of DIR (default ../shared/corpus/readability) at even steps of size, from the
 // 10th percentile to the largest, served as they are from 127.0.0.1 (every other request is refused, so no page
 // waits on the network). For each page a fresh browser: the first click is "cold" (reader page,
-// engine worker and wasm never loaded in this browser), then Escape and --warm more clicks.
+// engine worker and wasm never loaded in this browser), then --warm more (each after closing the reader with another click).
 // Timing: Node's clock just before the click (CDP Extensions.triggerAction), and in the reader
 // frame, the time the article element got its content, after the next animation frame
 // (performance.timeOrigin + performance.now(): the same system clock, sub-ms apart).
@@ -94,6 +94,13 @@ async function launch() {
 
 const readerFrame = (page, id) => page.frames().find((f) => f.url().startsWith(`chrome-extension://${id}/reader.html`));
 
+/** A promise that rejects after `ms` (a stuck page must not stall the whole bench). */
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function waitFor(fn, timeout, what) {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -104,13 +111,18 @@ async function waitFor(fn, timeout, what) {
   }
 }
 
-/** One click → visible. Returns milliseconds. */
-async function openOnce(browser, page) {
+/** A toolbar click on the page's tab (the tab target is found by its URL). */
+async function clickAction(browser, page) {
   const { targetInfos } = await browser.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === page.url());
   if (!tab) throw new Error(`no tab target for ${page.url()}`);
-  const clicked = Date.now();
   await browser.cdp.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
+}
+
+/** One click → visible. Returns milliseconds. */
+async function openOnce(browser, page) {
+  const clicked = Date.now();
+  await clickAction(browser, page);
   const frame = await waitFor(() => readerFrame(page, browser.extensionId), 15000, 'the reader frame');
   // Each probe waits at most 200 ms in the page, so a reader without an article can't hang us.
   const probe = () => frame.evaluate(() => {
@@ -122,10 +134,10 @@ async function openOnce(browser, page) {
   return visible - clicked;
 }
 
+/** Closes the reader the way it was opened: the toolbar action toggles it. */
 async function closeReader(browser, page) {
-  await page.keyboard.down('Escape');
+  await clickAction(browser, page);
   await waitFor(() => !readerFrame(page, browser.extensionId), 10000, 'the reader to close');
-  await page.keyboard.up('Escape');
 }
 
 async function measurePage(origin, index, page, opts) {
@@ -137,17 +149,17 @@ async function measurePage(origin, index, page, opts) {
     const tab = await browser.context.newPage();
     await tab.goto(`${origin}/p/${index}/page.html`, { waitUntil: 'load', timeout: 30000 }).catch(() => {});
     await tab.bringToFront();
-    const cold = await openOnce(browser, tab);
+    const cold = await withTimeout(openOnce(browser, tab), 30000, 'cold open');
     const warm = [];
     for (let i = 0; i < opts.warm; i++) {
-      await closeReader(browser, tab);
-      warm.push(await openOnce(browser, tab));
+      await withTimeout(closeReader(browser, tab), 15000, 'closing the reader');
+      warm.push(await withTimeout(openOnce(browser, tab), 30000, 'warm open'));
     }
     return { page: page.name, bytes: page.bytes, cold, warm };
   } catch (error) {
     return { page: page.name, bytes: page.bytes, error: error.message };
   } finally {
-    await browser.close();
+    await withTimeout(browser.close(), 15000, 'closing the browser').catch(() => {});
   }
 }
 
@@ -181,7 +193,7 @@ async function main() {
     console.log(`\nAll pages: cold median ${fmt(median(ok.map((r) => r.cold)))} ms, ` +
       `warm median ${fmt(median(ok.flatMap((r) => r.warm)))} ms, warm p95 ${fmt(percentile(ok.flatMap((r) => r.warm), 0.95))} ms.`);
   }
-  console.log(`\nCommand: \`node benches/open.mjs ${process.argv.slice(2).join(' ')}\` (${new Date().toISOString().slice(0, 10)})`);
+  console.log(`\nCommand: \`${["node benches/open.mjs", ...process.argv.slice(2)].join(" ")}\` (${new Date().toISOString().slice(0, 10)})`);
 }
 
 main().catch((e) => {
