@@ -119,7 +119,7 @@ async function clickAction(browser, page) {
   await browser.cdp.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
 }
 
-/** One click → visible. Returns milliseconds. */
+/** One click → visible. Milliseconds since the click: total, and the reader page's marks. */
 async function openOnce(browser, page) {
   const clicked = Date.now();
   await clickAction(browser, page);
@@ -131,6 +131,26 @@ async function openOnce(browser, page) {
   }).catch(() => 0);
   const visible = await waitFor(probe, 15000, 'the article');
   if (visible === -1) throw new Error('the timing script did not run in the reader frame');
+  // The reader page's own marks (reader-page.js), as times since the click.
+  const marks = await frame.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0];
+    return {
+      origin: performance.timeOrigin,
+      snapshot: at('lectern:snapshot')?.startTime ?? null,
+      extracted: at('lectern:extracted')?.startTime ?? null,
+      engineMs: at('lectern:extracted')?.detail?.engineMs ?? null,
+      rendered: at('lectern:rendered')?.startTime ?? null,
+    };
+  }).catch(() => null);
+  const since = (t) => (marks && t != null ? marks.origin + t - clicked : null);
+  return {
+    total: visible - clicked,
+    frame: marks ? marks.origin - clicked : null,
+    snapshot: since(marks?.snapshot),
+    extracted: since(marks?.extracted),
+    engine: marks?.engineMs ?? null,
+    rendered: since(marks?.rendered),
+  };
   return visible - clicked;
 }
 
@@ -185,13 +205,23 @@ async function main() {
   const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   console.log(`### Whole path: toolbar action → article visible (extension, headless Chromium)\n`);
   console.log(`Machine: ${machineLine()}; ${version}; ${opts.warm} warm opens per page after the cold one.\n`);
-  console.log(markdownTable(['page', 'HTML', 'cold ms', 'warm median ms', 'warm max ms'], rows.map((r) => (r.error
-    ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '']
-    : [r.page, kb(r.bytes), fmt(r.cold), fmt(median(r.warm)), fmt(Math.max(...r.warm))]))));
+  const med = (runs, key) => median(runs.map((run) => run[key]).filter((x) => x != null));
+  console.log(markdownTable(
+    ['page', 'HTML', 'cold ms', 'warm median ms', 'warm max ms',
+      'warm: frame up', 'snapshot in', 'extracted (engine)', 'rendered'],
+    rows.map((r) => (r.error
+      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '']
+      : [r.page, kb(r.bytes), fmt(r.cold.total), fmt(med(r.warm, 'total')), fmt(Math.max(...r.warm.map((w) => w.total))),
+        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'snapshot')),
+        `${fmt(med(r.warm, 'extracted'))} (${fmt(med(r.warm, 'engine'))})`, fmt(med(r.warm, 'rendered'))]))));
   const ok = rows.filter((r) => !r.error);
   if (ok.length) {
-    console.log(`\nAll pages: cold median ${fmt(median(ok.map((r) => r.cold)))} ms, ` +
-      `warm median ${fmt(median(ok.flatMap((r) => r.warm)))} ms, warm p95 ${fmt(percentile(ok.flatMap((r) => r.warm), 0.95))} ms.`);
+    const warm = ok.flatMap((r) => r.warm.map((w) => w.total));
+    console.log(`\nAll pages: cold median ${fmt(median(ok.map((r) => r.cold.total)))} ms, ` +
+      `warm median ${fmt(median(warm))} ms, warm p95 ${fmt(percentile(warm, 0.95))} ms. ` +
+      'The last four columns: warm medians, ms after the click, of the reader page\'s own marks ' +
+      '(reader-page.js: its document created, snapshot received, article extracted with the ' +
+      'engine\'s own time in the worker in brackets, rendered).');
   }
   console.log(`\nCommand: \`${["node benches/open.mjs", ...process.argv.slice(2)].join(" ")}\` (${new Date().toISOString().slice(0, 10)})`);
 }
