@@ -5,13 +5,22 @@ import { collapseWhitespace } from './scoring.mjs';
 
 const blocksOf = (text) => (text ?? '').split(/\n\s*\n/).map((b) => collapseWhitespace(b).trim()).filter(Boolean);
 
+/** The blocks of `a` not matched by a block of `b` (as multisets: a repeated block counts each time). */
+function unmatched(a, b) {
+  const left = new Map();
+  for (const block of b) left.set(block, (left.get(block) ?? 0) + 1);
+  return a.filter((block) => {
+    const n = left.get(block) ?? 0;
+    if (n > 0) left.set(block, n - 1);
+    return n === 0;
+  });
+}
+
 /** Readability corpus: blocks of the reference missing from ours, and ours not in the reference. */
 export function blockDiff(ours, expected) {
   const o = blocksOf(ours);
   const e = blocksOf(expected);
-  const oSet = new Set(o);
-  const eSet = new Set(e);
-  return { missing: e.filter((b) => !oSet.has(b)), extra: o.filter((b) => !eSet.has(b)) };
+  return { missing: unmatched(e, o), extra: unmatched(o, e) };
 }
 
 /**
