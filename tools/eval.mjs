@@ -8,7 +8,7 @@
 //   --engine lectern|readability-js|dom-smoothie
 //                      what to evaluate (default lectern). readability-js is the reference:
 //                      @mozilla/readability 0.6 on linkedom; dom-smoothie is the Rust peer, run
-//                      through the benches/peers binary (cargo build --release there first)
+//                      through the benches/peers binary (built into target/peers on demand)
 //   --bin PATH         the Lectern CLI (default $LECTERN_BIN or target/release/lectern); also
 //                      used to turn reference/Readability.js HTML into text with our text rules
 //   --worst N          how many worst pages to list (default 10)
@@ -161,6 +161,12 @@ function extractAll(pages, opts, work, url) {
 
 /** dom_smoothie (formatted text mode) via `lectern-peers-bench DIR --extract-to OUT`. */
 function extractDomSmoothie(pages, opts, work) {
+  if (!process.env.PEERS_BIN) {
+    // Cheap when up to date; the crate lives in benches/peers with its own target dir.
+    const build = spawnSync('cargo', ['build', '--release', '--quiet', '--manifest-path', path.join(ROOT, 'benches', 'peers', 'Cargo.toml')],
+      { env: { ...process.env, CARGO_TARGET_DIR: path.join(ROOT, 'target', 'peers') }, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (build.status !== 0) usage('could not build benches/peers');
+  }
   if (!fs.existsSync(PEERS_BIN)) usage(`no peers bench binary at ${PEERS_BIN} (see benches/peers)`);
   const outDir = path.join(work, 'dom-smoothie');
   fs.rmSync(outDir, { recursive: true, force: true });
