@@ -46,7 +46,7 @@ const PEERS_BIN = process.env.PEERS_BIN || path.join(ROOT, 'target', 'peers', 'r
 function usage(message) {
   if (message) console.error(`eval: ${message}`);
   console.error('usage: node tools/eval.mjs readability|trafilatura DIR [--engine lectern|readability-js|dom-smoothie] ' +
-    '[--bin PATH] [--worst N] [--json FILE|-] [--verbose]');
+    '[--bin PATH] [--worst N] [--json FILE|-] [--verbose] [--diagnose]');
   process.exit(64);
 }
 
