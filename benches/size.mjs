@@ -9,16 +9,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { ROOT, kb, markdownTable } from './common.mjs';
 
 const GZIP_GOAL = 300 * 1024;
+
+/** `gzip -9` as the issue means it (the CLI); Node's zlib at level 9 if there is no gzip. */
+function gzipSize(data) {
+  const run = spawnSync('gzip', ['-9', '-n', '-c'], { input: data, maxBuffer: 1 << 28 });
+  return run.status === 0 ? run.stdout.length : zlib.gzipSync(data, { level: 9 }).length;
+}
 
 function sizes(file) {
   const data = fs.readFileSync(file);
   return {
     file: path.relative(ROOT, file),
     raw: data.length,
-    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    gzip: gzipSize(data),
     brotli: zlib.brotliCompressSync(data, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }).length,
@@ -50,7 +57,8 @@ function main() {
   if (fs.existsSync(wasm)) {
     const s = sizes(wasm);
     lines.push(markdownTable(['wasm', 'raw', 'gzip -9', 'brotli 11', 'goal (gzip)'],
-      [[s.file, kb(s.raw), kb(s.gzip), kb(s.brotli), `≤ ${kb(GZIP_GOAL)} ${s.gzip <= GZIP_GOAL ? '✓' : '✗'}`]]));
+      [[s.file, `${kb(s.raw)} (${s.raw} B)`, `${kb(s.gzip)} (${s.gzip} B)`, kb(s.brotli),
+        `≤ 300 KB ${s.gzip <= GZIP_GOAL ? '✓' : '✗'}${s.gzip > 300000 ? ' (but > 300,000 B)' : ''}`]]));
   } else {
     lines.push(`(no wasm at ${path.relative(ROOT, wasm)}: run ./build.sh build)`);
   }
