@@ -176,7 +176,7 @@ async function measureMemory(context, origin, pages, opts) {
     const r = await page.evaluate(([n, url]) => window.benchPage(n, url, 1, 0), [p.i, PAGE_URL]);
     const init = await page.evaluate(() => window.memoryAfterInit);
     const initMs = await page.evaluate(() => window.initMs);
-    rows.push({ page: p.name, bytes: p.bytes, chars, memoryAfterInit: init, memory: r.memory, initMs });
+    rows.push({ page: p.name, bytes: p.bytes, chars, memoryAfterInit: init, memory: r.memory, initMs, firstMs: r.ours[0] });
     await page.close();
   }
   return rows;
@@ -224,9 +224,13 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
       `of ${inits.length} page loads (not included above).`);
     lines.push(`\nwasm memory: ${kb(timing.memoryAfterInit)} after init, ` +
       `${kb(Math.max(...timing.results.map((r) => r.memory ?? 0)))} after all pages in one page.\n`);
-    lines.push(markdownTable(['largest pages (fresh page each)', 'HTML', 'memory after init', 'memory after extract', '(after − init) / HTML'],
+    const warmMs = (name) => median(timing.results.find((r) => r.page === name)?.ours ?? []);
+    lines.push(markdownTable(['largest pages (fresh page each)', 'HTML', 'memory after init', 'memory after extract',
+      '(after − init) / HTML', 'first extract ms', 'warm median ms'],
       memory.map((m) => [m.page, kb(m.bytes), kb(m.memoryAfterInit), kb(m.memory),
-        `${((m.memory - m.memoryAfterInit) / m.bytes).toFixed(1)}x`])));
+        `${((m.memory - m.memoryAfterInit) / m.bytes).toFixed(1)}x`, fmt(m.firstMs), fmt(warmMs(m.page))])));
+    lines.push('\n"first extract" is the first call in a fresh page (wasm code not yet optimised by the ' +
+      'browser), as in a reader that starts a new engine for every open.');
   } else {
     lines.push(`\n(no wasm build in ${opts.wasmDir}: Readability.js only)`);
   }
