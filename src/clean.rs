@@ -13,7 +13,8 @@ use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_TOKENS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
     CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
-    DIV_TO_P_ELEMS, LOADING_WORDS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
+    CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LOADING_WORDS, SHARE_ELEMENTS,
+    TRAILING_SECTION_HEADING, VIDEOS,
 };
 use kuchikiki::NodeRef;
 
@@ -344,7 +345,10 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if len == 0 || len > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
-        if BOILERPLATE_LINE.is_match(&text) || AD_WORDS.is_match(&text) {
+        if BOILERPLATE_LINE.is_match(&text)
+            || AD_WORDS.is_match(&text)
+            || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.is_match(&text))
+        {
             explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
             continue;
         }

@@ -19,6 +19,7 @@ mod article;
 pub mod clean;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
+mod depth;
 mod dom;
 mod error;
 mod explain;

@@ -6,6 +6,7 @@
 use crate::dom;
 use crate::error::Error;
 use crate::options::Options;
+use crate::tunables::MAX_TREE_DEPTH;
 use crate::urls::BaseUrl;
 use html5ever::tree_builder::TreeBuilderOpts;
 use kuchikiki::traits::*;
@@ -35,14 +36,37 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
         ..Default::default()
     };
     let document = kuchikiki::parse_html_with_options(opts)
-        .one(html)
+        .one(crate::depth::flatten_deep_markup(html).as_ref())
         .document_node;
     if document.descendants().nth(options.max_nodes).is_some() {
         return Err(Error::TooManyNodes {
             limit: options.max_nodes,
         });
     }
+    cap_depth(&document, MAX_TREE_DEPTH);
     Ok(document)
+}
+
+/// Flattens everything nested deeper than `max_depth`: the elements below an element at that
+/// depth are unwrapped, their text and order kept.
+fn cap_depth(document: &NodeRef, max_depth: usize) {
+    let mut stack = vec![(document.clone(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth >= max_depth {
+            let deeper: Vec<NodeRef> = node
+                .descendants()
+                .skip(1)
+                .filter(|d| d.as_element().is_some())
+                .collect();
+            for el in deeper {
+                dom::unwrap(&el);
+            }
+            continue;
+        }
+        for child in node.children().filter(|c| c.as_element().is_some()) {
+            stack.push((child, depth + 1));
+        }
+    }
 }
 
 /// The address relative URLs resolve against: the page's `<base href>` resolved against the

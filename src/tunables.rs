@@ -169,11 +169,25 @@ pub static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|copyright ©|© \d{4}|all rights reserved",
         // German
         r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|aktualisiert am\b",
+        // paywalls, app and subscription prompts, feedback prompts
+        r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
+        // meta lines: posting, views, contacts, author boxes, ads, cookies
+        r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
         // French, Spanish, Portuguese, Italian, Dutch, Polish
         r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
         r")"
     ))
 });
+
+/// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
+/// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
+/// [`CREDIT_LINE_MAX_CHARS`] characters.
+pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
+    )
+});
+pub const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.
@@ -290,7 +304,7 @@ pub const MIN_ALTERNATIVES: usize = 3;
 /// After climbing, an ancestor up to [`SPLIT_BODY_LEVELS`] levels up replaces the winner when
 /// it holds this many times its paragraph text with little link text.
 pub const SPLIT_BODY_RATIO: f64 = 2.0;
-pub const SPLIT_BODY_LEVELS: usize = 4;
+pub const SPLIT_BODY_LEVELS: usize = 6;
 pub const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
@@ -335,6 +349,14 @@ pub const DATA_TABLE_MIN_CELLS: usize = 10;
 
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
 pub const TINY_PLACEHOLDER_BYTES: usize = 133;
+
+/// Elements nested deeper than this are flattened into the element at this depth, as Blink's
+/// parser does (512): real pages nest a few dozen levels, and hostile ones 100,000, which
+/// would make every per-ancestor rule quadratic.
+pub const MAX_TREE_DEPTH: usize = 512;
+/// Markup is flattened before parsing only when a scan of its tags finds nesting deeper
+/// than this (see `depth.rs`).
+pub const DEEP_MARKUP_TRIGGER: usize = 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Readerable check (Readability's `isProbablyReaderable`).

@@ -473,3 +473,14 @@ fn a_story_split_into_chunks_is_read_whole() {
     }
     assert!(!text.contains("Other story"), "{text}");
 }
+
+#[test]
+fn nesting_deeper_than_browsers_build_is_flattened_and_still_read() {
+    let para = "Text at the bottom of a very deep page, still worth reading for sure. ".repeat(10);
+    let page = format!(
+        "<html><body>{}<p>{para}</p>{}</body></html>",
+        "<div>".repeat(2000),
+        "</div>".repeat(2000)
+    );
+    assert!(text_of(&page).contains("Text at the bottom of a very deep page"));
+}
