@@ -39,6 +39,8 @@ import { blockDiff, classifyLeak, classifyMissing, tally } from './eval/diagnose
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READABILITY_URL = 'http://fakehost/test/page.html';
 const ENGINES = ['lectern', 'readability-js', 'dom-smoothie'];
+// Issue 3's goals, printed with every run.
+const GOALS = { readability: { f1: 0.95, recall: 0.97, title: 0.95 }, trafilatura: { f: 0.94 } };
 const PEERS_BIN = process.env.PEERS_BIN || path.join(ROOT, 'target', 'peers', 'release', 'lectern-peers-bench');
 
 // ---------------------------------------------------------------- command line
@@ -83,6 +85,11 @@ let out = (line = '') => console.log(line);
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const num = (x) => x.toFixed(3);
+
+function goalLine(checks) {
+  const parts = checks.map(([name, value, goal, show]) => `${name} ${show(value)} ${value >= goal ? '≥' : '<'} ${show(goal)} ${value >= goal ? '✓' : '✗'}`);
+  return `\nGoals (issue 3): ${parts.join(', ')}.`;
+}
 
 function markdownTable(headers, rows) {
   const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
@@ -251,6 +258,9 @@ function evalReadability(opts) {
     out(`\nsiteName: ${hostFallback} of the mismatches are the host name (our last resort) where Readability has none; ` +
       `counting those as equal: ${pct(metaShare.siteName + hostFallback / scored.length)}.`);
   }
+  out(goalLine([
+    ['F1', summary.f1, GOALS.readability.f1, num], ['recall', recall, GOALS.readability.recall, num],
+    ['title', metaShare.title, GOALS.readability.title, pct]]));
   out(`\nWorst ${opts.worst} pages by F1:\n`);
   const worst = [...scored].sort((a, b) => a.f1 - b.f1).slice(0, opts.worst);
   out(markdownTable(['page', 'P', 'R', 'F1'], worst.map((s) => [
@@ -334,6 +344,7 @@ function evalTrafilatura(opts) {
   out(markdownTable(['pages', 'no article', 'TP', 'FN', 'FP', 'precision', 'recall', 'F'], [[
     pages.length, summary.noArticle, totals.tp, totals.fn, totals.fp,
     num(totals.precision), num(totals.recall), num(totals.f)]]));
+  out(goalLine([['F', totals.f, GOALS.trafilatura.f, num]]));
   out(`\nWorst ${opts.worst} pages (missing "with" + leaked "without" snippets):\n`);
   const worst = [...scored].sort((a, b) => b.errors - a.errors || b.fn - a.fn).slice(0, opts.worst);
   out(markdownTable(['page', 'url', 'missing', 'leaked', 'example'], worst.map((s) => [
