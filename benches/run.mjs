@@ -2,7 +2,8 @@
 // Lectern's benchmarks (issue 7); `./build.sh bench ...` calls this.
 //
 //   node benches/run.mjs                      all of them on the shared corpora, one report
-//   node benches/run.mjs engine DIR [ARGS]    native: Lectern vs dom_smoothie (benches/peers)
+//   node benches/run.mjs engine DIR [ARGS]    native: Lectern vs dom_smoothie (benches/peers),
+//                                             then the CLI's batch mode (benches/cli.mjs)
 //   node benches/run.mjs browser DIR [ARGS]   wasm vs Readability.js in headless Chromium
 //   node benches/run.mjs memory DIR [ARGS]    max RSS of the CLI on the largest pages
 //   node benches/run.mjs size [ARGS]          the shipped .wasm and the JS shell
@@ -51,7 +52,11 @@ function build(what) {
 }
 
 const benches = {
-  engine(dir, ...args) { build('peers'); return sh(PEERS, [dir, ...args]); },
+  engine(dir, ...args) {
+    build('peers');
+    build('cli');
+    return `${sh(PEERS, [dir, ...args])}\n${sh('node', ['benches/cli.mjs', dir])}`;
+  },
   browser(dir, ...args) { build('wasm'); return sh('node', ['benches/browser.mjs', dir, ...args]); },
   memory(dir, ...args) { build('cli'); build('peers'); return sh('node', ['benches/memory.mjs', dir, ...args]); },
   size(...args) { build('wasm'); return sh('node', ['benches/size.mjs', ...args]); },
