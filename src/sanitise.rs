@@ -592,7 +592,13 @@ impl Sanitiser<'_> {
         }
         if el.name.ns == ns!(mathml) {
             return match ctx.mode {
-                Mode::Html if local == "math" => Action::Keep,
+                Mode::Html if local == "math" => match &*ctx.name {
+                    "colgroup" => Action::Drop("table-shape"),
+                    parent if TABLE_CONTAINERS.contains(&parent) => {
+                        Action::Wrap(cell_wrapping(parent))
+                    }
+                    _ => Action::Keep,
+                },
                 Mode::Html => Action::Unwrap,
                 Mode::MathToken if MATHML_DROPPED.contains(&local) => {
                     Action::Drop("math-annotation")
