@@ -137,6 +137,8 @@ cmd_test() {
   # wasm-pack finds chromedriver (Debian's) and geckodriver (cargo's) on PATH and points
   # the runner at each in turn.
   wasm-pack test --headless --chrome --firefox -- --test wasm
+  log "evaluation tool's own unit tests"
+  node --test tools/eval/
   log "end-to-end tests (extension and demo, Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
 }
@@ -157,7 +159,10 @@ cmd_eval() {
 
 cmd_bench() {
   [ -d node_modules ] || cmd_setup
-  cargo build --release --bin lectern
+  case "${1:-all}" in
+    engine|memory) cargo build --release --bin lectern ;;  # run.mjs builds benches/peers itself
+    *) cmd_build ;;  # browser, open, size and all measure the shipped wasm
+  esac
   node benches/run.mjs "$@"
 }
 
@@ -174,7 +179,7 @@ usage: ./build.sh COMMAND
                    Chromium and Firefox, end-to-end tests of the extension and the demo
   eval readability|trafilatura DIR
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability)
-  bench [engine DIR | browser DIR | open | size]
+  bench [engine DIR | browser DIR | memory DIR | open [DIR] | size]
                    speed, memory and size against the peers (no argument: all of them)
   help             this text
 HELP

@@ -64,7 +64,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     let base = parse::document_base(&document, base);
 
     let meta = metadata::extract(&document, base.as_ref());
-    prepare::prepare(&document, &mut explain);
+    prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut explain);
 
     let selected = if options.whole_document {
         select::whole_body(&document)

@@ -29,12 +29,25 @@ pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
 const STAGE: &str = "prepare";
 
 /// Prepares `document` in place.
-pub fn prepare(document: &NodeRef, explain: &mut Explain) {
+/// `title` is the article's title from the metadata: headlines that differ from it mark
+/// other stories on the page.
+pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     recover_noscript_images(document);
     keep_noscript_content(document);
     remove_boilerplate(document, explain);
-    repair(document);
+    repair(document, title);
     mark_data_tables(document);
+}
+
+/// An `<article>` whose first headline is not this page's title: another story on the page
+/// (the next one of an infinite scroll). Parts of this story (a recipe's header) keep theirs.
+fn is_other_story(article: &NodeRef, title: &str) -> bool {
+    match article.descendants().find(|d| dom::is(d, &["h1", "h2"])) {
+        Some(h) => {
+            title.is_empty() || crate::score::similarity(title, &dom::normalized_text(&h)) <= 0.75
+        }
+        None => false,
+    }
 }
 
 /// True when the node is hidden by its own attributes.
@@ -369,7 +382,7 @@ fn fix_lazy_image(node: &NodeRef) {
 // Repairs
 
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
-fn repair(document: &NodeRef) {
+fn repair(document: &NodeRef, title: &str) {
     let elements: Vec<NodeRef> = document
         .descendants()
         .filter(|n| n.as_element().is_some())
@@ -384,7 +397,7 @@ fn repair(document: &NodeRef) {
             "font" => {
                 dom::rename(&node, "span");
             }
-            "article" if node.descendants().any(|d| dom::is(&d, &["h1", "h2"])) => {
+            "article" if is_other_story(&node, title) => {
                 dom::set_attr(&node, STORY_ATTR, "1");
             }
             "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),

@@ -170,6 +170,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                     && tag != "body"
                     && tag != "a"
                     && !holds_most_of_page(&n, page_len, &match_string, &title)
+                    && !is_semantic_article(&n, &match_string)
                 {
                     let next = dom::next_skipping_children(&n, page);
                     explain.remove(&n, STAGE, "unlikely-candidate", || match_string.clone());
@@ -273,6 +274,13 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
         && node
             .descendants()
             .any(|h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
+}
+
+/// An `<article>` element is a story by its author's own markup; a class word like
+/// `recipe-header` or `article-sidebar-layout` does not make it a sidebar. Comment threads
+/// marked up as articles still go.
+fn is_semantic_article(node: &NodeRef, match_string: &str) -> bool {
+    dom::is(node, &["article"]) && !COMMENT_FAMILY.is_match(match_string)
 }
 
 fn is_byline(node: &NodeRef, match_string: &str) -> bool {

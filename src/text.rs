@@ -5,7 +5,7 @@
 //! reading time that count CJK text sensibly.
 
 use crate::dom;
-use crate::tunables::{CJK_CHARS_PER_MINUTE, MAX_EXCERPT_CHARS, WORDS_PER_MINUTE};
+use crate::tunables::{CJK_CHARS_PER_MINUTE, MIN_EXCERPT_CHARS, WORDS_PER_MINUTE};
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
@@ -246,16 +246,13 @@ pub fn first_paragraph(root: &NodeRef) -> Option<String> {
         .filter(|t| !t.is_empty())
         .take(8)
         .collect();
-    let first = paragraphs
+    // The first real paragraph, whole (a person reads it as the summary); a one-line kicker
+    // or dateline before it is skipped.
+    paragraphs
         .iter()
-        .find(|t| t.chars().count() >= 40)
-        .or(paragraphs.first())?;
-    Some(if first.chars().count() > MAX_EXCERPT_CHARS {
-        let cut: String = first.chars().take(MAX_EXCERPT_CHARS).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        first.clone()
-    })
+        .find(|t| t.chars().count() >= MIN_EXCERPT_CHARS)
+        .or(paragraphs.first())
+        .cloned()
 }
 
 /// `rtl` when most letters of `text` are of right-to-left scripts (Hebrew, Arabic, Syriac,

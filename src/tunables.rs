@@ -373,8 +373,9 @@ pub const LISTING_MIN_TEASERS: usize = 4;
 pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·'];
 /// Bylines longer than this are not bylines.
 pub const MAX_BYLINE_CHARS: usize = 100;
-/// Excerpts from the first paragraph are cut at this many characters.
-pub const MAX_EXCERPT_CHARS: usize = 300;
+/// The excerpt is the first paragraph with at least this many characters (kickers and
+/// datelines are shorter), else the first paragraph.
+pub const MIN_EXCERPT_CHARS: usize = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Reading time.
