@@ -134,6 +134,7 @@ fn find_article(
     }
     match best {
         Some((len, selected, log)) if len > 0 => {
+            select::recover_lead(document, &selected.content, meta.excerpt.as_deref());
             explain.extend(log);
             Ok(selected)
         }

@@ -8,7 +8,7 @@ use crate::dom;
 use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, link_density, Flags, Grab};
 use crate::tunables::{
-    ALTERNATIVE_SHARE, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR,
+    ALTERNATIVE_SHARE, LEAD_MIN_CHARS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR,
     SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
@@ -257,5 +257,53 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
         .filter(|s| **s != keep && dom::has_attr(s, STORY_ATTR))
     {
         s.detach();
+    }
+}
+
+/// The standfirst (lead paragraph) often sits in the article's header, above the block that
+/// wins, and is what the page's description repeats. When a block of the page says the
+/// description, comes before the chosen content and is not in it, it leads the article.
+pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&str>) {
+    let Some(description) = description else {
+        return;
+    };
+    let wanted = dom::fold_whitespace(
+        description
+            .trim_end_matches(['…', '.'])
+            .trim_end_matches("..."),
+    );
+    if wanted.chars().count() < LEAD_MIN_CHARS {
+        return;
+    }
+    let Some(body) = crate::parse::body(document) else {
+        return;
+    };
+    let content_text = dom::normalized_text(content);
+    if content_text.contains(&wanted) {
+        return;
+    }
+    let limit = wanted.len() + wanted.len() / 3;
+    let lead = body
+        .descendants()
+        .filter(|d| dom::is(d, &["p", "div", "span", "h2", "strong"]))
+        .filter(|d| {
+            let t = dom::normalized_text(d);
+            t.starts_with(&wanted) && t.len() <= limit
+        })
+        .last();
+    let Some(lead) = lead else { return };
+    // The lead must come before the article's first words on the page.
+    let page_text = dom::normalized_text(&body);
+    let opening: String = content_text.chars().take(60).collect();
+    match (page_text.find(&wanted), page_text.find(&opening)) {
+        (Some(l), Some(c)) if l < c => {}
+        _ => return,
+    }
+    let p = dom::new_html_element("p", vec![]);
+    let copy = dom::deep_clone(&lead);
+    dom::move_children(&copy, &p);
+    match content.first_child() {
+        Some(first) => first.insert_before(p),
+        None => content.append(p),
     }
 }

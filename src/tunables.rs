@@ -309,6 +309,9 @@ pub const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 
+/// Ours: a page description shorter than this is too generic to find the lead paragraph by.
+pub const LEAD_MIN_CHARS: usize = 60;
+
 /// Sibling joining: a sibling joins with this share of the top score (at least the floor).
 pub const SIBLING_SHARE: f64 = 0.2;
 pub const SIBLING_FLOOR: f64 = 10.0;
