@@ -489,7 +489,7 @@ fn nesting_deeper_than_browsers_build_is_flattened_and_still_read() {
 fn the_lead_paragraph_above_the_body_opens_the_article() {
     let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
     let page = format!(
-        "<html><head><meta name='description' content='{lead}'></head><body><div class='article'>\
+        "<html><head><title>Heating with leaves - Town News</title><meta name='description' content='{lead}'></head><body><div class='article'>\
          <div class='article-header'><h1>Heating with leaves</h1><p class='standfirst'>{lead}</p></div>\
          <div class='article-body'><p>{}</p><p>{}</p></div></div></body></html>",
         "The town collects the leaves, dries them in a barn and presses them into pellets. ".repeat(4),
