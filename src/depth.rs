@@ -49,8 +49,8 @@ fn next_tag(html: &str, mut from: usize) -> Option<Tag<'_>> {
     loop {
         let lt = from + memchr_lt(&bytes[from..])?;
         let rest = &html[lt..];
-        if rest.starts_with("<!--") {
-            from = lt + 4 + rest[4..].find("-->").map_or(rest.len() - 4, |e| e + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            from = lt + 4 + comment.find("-->").map_or(comment.len(), |e| e + 3);
             continue;
         }
         let closing = rest.as_bytes().get(1) == Some(&b'/');
