@@ -102,9 +102,14 @@ export function createReader(container, adapter, { onClose } = {}) {
     larger.disabled = settings.size === stepSize(settings.size, +1);
   }
 
+  // Our own writes come back as change events, possibly after newer clicks: skip those echoes,
+  // apply only changes made elsewhere (another tab's reader).
+  const echoes = [];
   function update(change) {
     settings = normalise({ ...settings, ...change });
     reflectSettings();
+    echoes.push(JSON.stringify(settings));
+    if (echoes.length > 50) echoes.shift();
     Promise.resolve(adapter.saveSettings(settings)).catch(() => {});
   }
 
@@ -117,7 +122,13 @@ export function createReader(container, adapter, { onClose } = {}) {
     });
   reflectSettings();
   adapter.onSettingsChanged?.((next) => {
-    settings = normalise(next);
+    const incoming = normalise(next);
+    const echo = echoes.indexOf(JSON.stringify(incoming));
+    if (echo >= 0) {
+      echoes.splice(0, echo + 1);
+      return;
+    }
+    settings = incoming;
     reflectSettings();
   });
 

@@ -39,9 +39,7 @@ describe('the reader in Chromium, in detail', () => {
     return { page, frame };
   }
   async function closeReader({ page }, context = browser) {
-    await page.keyboard.down('Escape');
-    await context.waitForReaderGone(page);
-    await page.keyboard.up('Escape');
+    await context.pressEscape(page);
     await page.close();
   }
 
@@ -164,9 +162,7 @@ describe('the reader in Chromium, in detail', () => {
       // The feature normally runs with optional host permissions; a click grants activeTab here.
       await browser.triggerAction(page);
       await browser.waitForReaderFrame(page);
-      await page.keyboard.down('Escape');
-      await browser.waitForReaderGone(page);
-      await page.keyboard.up('Escape');
+      await browser.pressEscape(page);
       results[path] = await browser.serviceWorker().evaluate(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return globalThis.lecternTestHooks.checkReaderable(tab.id);

@@ -51,6 +51,17 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
         await page.waitForTimeout(25);
       }
     },
+    /**
+     * A real Escape key press in the reader. The reader closes on keydown, which removes its
+     * frame; Chromium then may never acknowledge the key event, so the press is not awaited
+     * (its promise settles, or fails harmlessly, when the page closes).
+     */
+    async pressEscape(page) {
+      const down = page.keyboard.down('Escape').catch(() => {});
+      await this.waitForReaderGone(page);
+      await Promise.race([down, page.waitForTimeout(100)]);
+      page.keyboard.up('Escape').catch(() => {});
+    },
     async close() {
       await cdp.detach().catch(() => {});
       await context.close();

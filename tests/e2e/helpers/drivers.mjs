@@ -52,12 +52,7 @@ export async function chromiumDriver(profileDir) {
     },
     waitForReader: (page) => browser.waitForReaderFrame(page),
     waitForReaderGone: (page) => browser.waitForReaderGone(page),
-    async pressEscape(page) {
-      // keydown closes the reader; the keyup would wait for the removed frame, so send it after.
-      await page.keyboard.down('Escape');
-      await browser.waitForReaderGone(page);
-      await page.keyboard.up('Escape');
-    },
+    pressEscape: (page) => browser.pressEscape(page),
     closeTab: (page) => page.close(),
     close: () => browser.close(),
   };
