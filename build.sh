@@ -83,9 +83,11 @@ cmd_build_wasm() {
     rm -rf "$dest" && mkdir -p "$dest"
     cp "$WASM_OUT/lectern.js" "$WASM_OUT/lectern_bg.wasm" "$dest/"
   done
-  if [ -d extension/reader ]; then
-    rm -rf www/reader && cp -r extension/reader www/reader
-  fi
+  # The demo shares the extension's renderer and its strings (www/reader and www/_locales are
+  # git-ignored copies).
+  rm -rf www/reader www/_locales
+  cp -r extension/reader www/reader
+  cp -r extension/_locales www/_locales
   local raw gz
   raw=$(wc -c <"$WASM_OUT/lectern_bg.wasm")
   gz=$(gzip -9 -c "$WASM_OUT/lectern_bg.wasm" | wc -c)
