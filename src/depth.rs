@@ -37,7 +37,7 @@ const END_TAG_SEARCH: usize = 8;
 struct Tag<'a> {
     start: usize,
     end: usize,
-    name: String,
+    name: Cow<'a, str>,
     closing: bool,
     raw: &'a str,
 }
@@ -67,7 +67,12 @@ fn next_tag(html: &str, mut from: usize) -> Option<Tag<'_>> {
             continue;
         }
         let end = lt + rest.find('>').map_or(rest.len(), |e| e + 1);
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &html[name_start..name_start + name_len];
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
         return Some(Tag {
             start: lt,
             end,
@@ -75,6 +80,23 @@ fn next_tag(html: &str, mut from: usize) -> Option<Tag<'_>> {
             closing,
             raw: &html[lt..end],
         });
+    }
+}
+
+/// Where `</name` (any case) starts at or after `from`, without copying the rest of the page.
+fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    loop {
+        let lt = at + html[at..].find("</")?;
+        let name_at = lt + 2;
+        if bytes
+            .get(name_at..name_at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return Some(lt);
+        }
+        at = lt + 2;
     }
 }
 
@@ -94,7 +116,7 @@ fn walk(html: &str, mut visit: impl FnMut(&Tag, bool)) -> usize {
                 .iter()
                 .rev()
                 .take(END_TAG_SEARCH)
-                .position(|(n, _)| *n == tag.name);
+                .position(|(n, _)| *n == *tag.name);
             match found {
                 Some(i) => {
                     let mut dropped = false;
@@ -110,27 +132,22 @@ fn walk(html: &str, mut visit: impl FnMut(&Tag, bool)) -> usize {
             continue;
         }
         let self_closing = tag.raw.ends_with("/>");
-        if VOID.contains(&tag.name.as_str())
-            || OPTIONAL_END.contains(&tag.name.as_str())
-            || self_closing
-        {
+        if VOID.contains(&&*tag.name) || OPTIONAL_END.contains(&&*tag.name) || self_closing {
             visit(
                 &tag,
                 stack.len() < MAX_TREE_DEPTH
-                    || OPTIONAL_END.contains(&tag.name.as_str())
-                    || VOID.contains(&tag.name.as_str()),
+                    || OPTIONAL_END.contains(&&*tag.name)
+                    || VOID.contains(&&*tag.name),
             );
             continue;
         }
-        if RAW_TEXT.contains(&tag.name.as_str()) {
+        if RAW_TEXT.contains(&&*tag.name) {
             visit(&tag, true);
-            let close = format!("</{}", tag.name);
-            let lower_rest = html[pos..].to_ascii_lowercase();
-            pos = lower_rest.find(&close).map_or(html.len(), |i| pos + i);
+            pos = find_end_tag(html, pos, &tag.name).unwrap_or(html.len());
             continue;
         }
         let keep = stack.len() < MAX_TREE_DEPTH;
-        stack.push((tag.name.clone(), !keep));
+        stack.push((tag.name.to_string(), !keep));
         deepest = deepest.max(stack.len());
         visit(&tag, keep);
     }
@@ -158,6 +175,13 @@ pub fn flatten_deep_markup(html: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_text_ends_at_its_end_tag_in_any_case() {
+        let html = "<SCRIPT>x('<div>')</Script><div>a</div>";
+        assert_eq!(find_end_tag(html, 8, "script"), Some(18));
+        assert!(matches!(flatten_deep_markup(html), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn ordinary_markup_passes_untouched() {

@@ -99,22 +99,52 @@ pub fn fold_whitespace(s: &str) -> String {
 
 /// Characters of folded text below `node`, counted without building the string.
 pub fn text_len(node: &NodeRef) -> usize {
-    let mut len = 0usize;
-    let mut pending_space = false;
+    let mut fold = Fold::default();
     for t in node.inclusive_descendants().text_nodes() {
-        for c in t.borrow().chars() {
-            if c.is_whitespace() {
-                pending_space = len > 0;
+        fold.add(&t.borrow());
+    }
+    fold.len
+}
+
+/// Characters of `text` after folding whitespace runs to one space and trimming.
+pub fn fold_len(text: &str) -> usize {
+    let mut fold = Fold::default();
+    fold.add(text);
+    fold.len
+}
+
+/// A running count of folded characters over consecutive pieces of text.
+#[derive(Default)]
+struct Fold {
+    len: usize,
+    pending_space: bool,
+}
+
+impl Fold {
+    fn add(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII directly; other characters decoded only to ask whether they are spaces.
+            let (space, width) = if b < 0x80 {
+                (b == b' ' || (b'\t'..=b'\r').contains(&b), 1)
             } else {
-                if pending_space {
-                    len += 1;
-                    pending_space = false;
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            i += width;
+            if space {
+                self.pending_space = self.len > 0;
+            } else {
+                if self.pending_space {
+                    self.len += 1;
+                    self.pending_space = false;
                 }
-                len += 1;
+                self.len += 1;
             }
         }
     }
-    len
 }
 
 /// The element children of `node`.

@@ -33,11 +33,13 @@ pub mod sanitise;
 pub mod score;
 pub mod select;
 pub mod serialise;
+mod stats;
 pub mod text;
 pub mod tunables;
 pub mod urls;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod words;
 
 pub use article::{Article, Removal};
 pub use error::Error;

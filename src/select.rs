@@ -6,7 +6,8 @@
 
 use crate::dom;
 use crate::prepare::STORY_ATTR;
-use crate::score::{initial_score, link_density, Flags, Grab};
+use crate::score::{initial_score, Flags, Grab};
+use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MIN_CHARS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR,
     SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS,
@@ -45,10 +46,12 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         byline,
     } = grab;
 
+    // The tree stays as it is until the siblings are gathered: measure it once.
+    let stats = TextStats::new(page);
     // Link-heavy candidates lose score in proportion to their links.
     let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
     for c in candidates {
-        let s = scores.get(&c).unwrap_or(0.0) * (1.0 - link_density(&c));
+        let s = scores.get(&c).unwrap_or(0.0) * (1.0 - stats.link_density(&c));
         scores.set(&c, s);
         let pos = top.iter().position(|(_, ts)| s > *ts).unwrap_or(top.len());
         if pos < TOP_CANDIDATES {
@@ -121,7 +124,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
         top_candidate = p;
     }
-    top_candidate = escalate_split_body(top_candidate, page);
+    top_candidate = escalate_split_body(top_candidate, page, &stats);
     if !scores.contains(&top_candidate) {
         scores.set(&top_candidate, initial_score(&top_candidate, flags));
     }
@@ -157,7 +160,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                 _ if dom::is(&sibling, &["p"]) => {
                     let text = dom::normalized_text(&sibling);
                     let len = text.chars().count();
-                    let ld = link_density(&sibling);
+                    let ld = stats.link_density(&sibling);
                     (len > SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
                         || (len < SIBLING_PARAGRAPH_CHARS
                             && len > 0
@@ -186,29 +189,29 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
 
 /// Characters of paragraph text below `node`: `<p>`s (scoring turned text-only `<div>`s into
 /// paragraphs) that are not mostly links.
-fn paragraph_text(node: &NodeRef) -> usize {
+fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
     node.descendants()
         .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
         .filter(|p| !dom::has_ancestor(p, &["p", "pre", "blockquote"], None) || dom::is(p, &["p"]))
-        .filter(|p| link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
-        .map(|p| dom::text_len(&p))
+        .filter(|p| stats.link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
+        .map(|p| stats.text_len(&p))
         .sum()
 }
 
 /// A story cut into sibling chunks (subheading and text, slides) scores chunk by chunk, and
 /// the climb stops at one chunk. An ancestor holding much more paragraph text, with few
 /// links, is the story.
-fn escalate_split_body(candidate: NodeRef, page: &NodeRef) -> NodeRef {
+fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) -> NodeRef {
     let mut best = candidate.clone();
-    let mut best_text = paragraph_text(&candidate);
+    let mut best_text = paragraph_text(&candidate, stats);
     for ancestor in candidate.ancestors().take(SPLIT_BODY_LEVELS) {
         if &ancestor == page || dom::is(&ancestor, &["body", "html"]) {
             break;
         }
-        if link_density(&ancestor) >= SPLIT_BODY_MAX_LINK_DENSITY {
+        if stats.link_density(&ancestor) >= SPLIT_BODY_MAX_LINK_DENSITY {
             break;
         }
-        let text = paragraph_text(&ancestor);
+        let text = paragraph_text(&ancestor, stats);
         if text as f64 >= SPLIT_BODY_RATIO * best_text as f64 {
             best = ancestor;
             best_text = text;

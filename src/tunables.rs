@@ -2,6 +2,7 @@
 //! commented with the family of pages it serves. Most start from Mozilla Readability's values
 //! (the reference most pages were tested against); ours are marked as such.
 
+pub use crate::words::{Guarded, Words};
 use regex_lite::Regex;
 use std::sync::LazyLock;
 
@@ -11,28 +12,58 @@ fn re(pattern: &str) -> Regex {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Class and id patterns (matched against `class` + " " + `id`).
+// Class and id patterns (matched against `class` + " " + `id`). Plain word lists are
+// [`Words`] (a substring test per word, far cheaper than a regex alternation on every element).
 
 /// Blocks that are almost never the article: comment threads, sidebars, footers, menus,
 /// pagination, pop-ups. Stripped on the first attempt unless [`MAYBE_CANDIDATE`] also matches.
-pub static UNLIKELY_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
-    )
-});
+pub static UNLIKELY_CANDIDATES: Words = Words::any(&[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+]);
 
 /// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
 /// holding the body on some CMSes.
-pub static MAYBE_CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)and|article|body|column|content|main|mathjax|shadow"));
+pub static MAYBE_CANDIDATE: Words = Words::any(&[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+]);
 
 /// Ours: a block the unlikely pattern matches is kept anyway when it holds more than this
 /// share of the page's text and the article's headline (the whole page wrapped in
 /// `class="above-footer"`): sidebars and footers never hold the story's headline.
 pub const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
-pub static COMMENT_FAMILY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)comment|disqus|replies|remark|shoutbox"));
+pub static COMMENT_FAMILY: Words =
+    Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
 
 /// Ours: a `<noscript>` fallback with at least this much text is the page's content as a
 /// browser without scripts shows it (Blogger renders posts from a script template), unless
@@ -40,31 +71,73 @@ pub static COMMENT_FAMILY: LazyLock<Regex> =
 pub const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
 
 /// Class/id words that raise a block's score by [`CLASS_WEIGHT`].
-pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-});
+pub static POSITIVE: Words = Words::any(&[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+]);
 
 /// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
-pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
-    )
-});
+pub static NEGATIVE: Words = Words::any(&[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+])
+.with_tokens(&["hid"]);
 
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
-pub static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)byline|author|dateline|writtenby|p-author"));
+pub static BYLINE: Words = Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);
 
 /// Share bars inside the article (`share`, `sharedaddy`), removed when short.
-pub static SHARE_ELEMENTS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)"));
+pub static SHARE_ELEMENTS: Guarded = Guarded::new(
+    Words::any(&["share"]),
+    r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)",
+);
 
 /// Video embeds worth keeping (as links) when cleaning embeds and iframes.
-pub static VIDEOS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
-    )
-});
+pub static VIDEOS: Guarded = Guarded::new(
+    Words::any(&[
+        "dailymotion.com",
+        "youtube",
+        "player.vimeo.com",
+        "v.qq.com",
+        "archive.org",
+        "upload.wikimedia.org",
+        "player.twitch.tv",
+    ]),
+    r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
+);
 
 /// Ours: boilerplate families inside the chosen article, matched as whole class/id tokens
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
@@ -267,19 +340,36 @@ pub const ALWAYS_DROP: &[&str] = &[
 
 /// Ours: embedded posts (tweets, Instagram, TikTok, Mastodon, Facebook, Bluesky) whose markup
 /// is a quote of the post: kept and protected from link-density cleaning.
-pub static EMBEDDED_POST: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(^|\s)(twitter-tweet|twitter-video|instagram-media|tiktok-embed|mastodon-embed|fb-post|fb-xfbml-parse-ignore|bluesky-embed|reddit-card|imgur-embed-pub)(\s|$)",
-    )
-});
+pub static EMBEDDED_POST: Guarded = Guarded::new(
+    Words::any(&[
+        "twitter-",
+        "instagram-media",
+        "tiktok-embed",
+        "mastodon-embed",
+        "fb-",
+        "bluesky-embed",
+        "reddit-card",
+        "imgur-embed-pub",
+    ]),
+    r"(?i)(^|\s)(twitter-tweet|twitter-video|instagram-media|tiktok-embed|mastodon-embed|fb-post|fb-xfbml-parse-ignore|bluesky-embed|reddit-card|imgur-embed-pub)(\s|$)",
+);
 
 /// Ours: consent and cookie overlays, matched as class/id substrings on blocks with little
 /// text (a page *about* cookies keeps its paragraphs).
-pub static COOKIE_OVERLAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp",
-    )
-});
+pub static COOKIE_OVERLAY: Guarded = Guarded::new(
+    Words::any(&[
+        "cookie",
+        "consent",
+        "gdpr",
+        "onetrust",
+        "cc-",
+        "cc_",
+        "usercentrics",
+        "didomi",
+        "qc-cmp",
+    ]),
+    r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp",
+);
 pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 
 // ---------------------------------------------------------------------------------------------

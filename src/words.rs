@@ -1,0 +1,126 @@
+//! Word lists for class and id strings: "does any of these words occur in it", ignoring ASCII
+//! case. Readability's class/id patterns are alternations of literal words; a regex engine
+//! walks the whole alternation at every position of every element's class string (and at
+//! position 0 of the empty string, for the many elements with no class at all), which was a
+//! quarter of the engine's time. A substring test per word does the same job in a fraction.
+//!
+//! The words are lowercase ASCII; the haystack is compared after ASCII lowercasing (class
+//! names are ASCII in practice; the only case folds this misses are the Kelvin sign and the
+//! long s, which no class name uses).
+
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+/// A case-insensitive test for any of `substrings` anywhere in a string, or any of `tokens`
+/// as a whole whitespace-separated token.
+#[derive(Debug)]
+pub struct Words {
+    substrings: &'static [&'static str],
+    tokens: &'static [&'static str],
+}
+
+impl Words {
+    /// Matches when any of `substrings` occurs (lowercase ASCII words).
+    pub const fn any(substrings: &'static [&'static str]) -> Self {
+        Words {
+            substrings,
+            tokens: &[],
+        }
+    }
+
+    /// Also matches when one of `tokens` is a whole whitespace-separated token
+    /// (`hid` in `"hid"` or `"x hid y"`, not in `"hidden-x"`, which a substring may catch).
+    pub const fn with_tokens(self, tokens: &'static [&'static str]) -> Self {
+        Words { tokens, ..self }
+    }
+
+    /// True when `s` contains one of the words, ignoring ASCII case.
+    pub fn is_match(&self, s: &str) -> bool {
+        if s.is_empty() {
+            return false;
+        }
+        let lower;
+        let s = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = s.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            s
+        };
+        self.substrings.iter().any(|w| s.contains(w))
+            || (!self.tokens.is_empty()
+                && s.split([' ', '\t', '\n', '\r', '\x0c'])
+                    .any(|t| self.tokens.contains(&t)))
+    }
+}
+
+/// A regex behind a [`Words`] guard that every match must pass (its literal words): the word
+/// test rules out almost every class string cheaply, and the regex, compiled on first use,
+/// decides the rest.
+pub struct Guarded {
+    guard: Words,
+    pattern: &'static str,
+    regex: OnceLock<Regex>,
+}
+
+impl Guarded {
+    /// `guard` must hold a word of every string `pattern` matches.
+    pub const fn new(guard: Words, pattern: &'static str) -> Self {
+        Guarded {
+            guard,
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.guard.is_match(s)
+            && self
+                .regex
+                .get_or_init(|| {
+                    // The patterns are constants covered by the tests; a typo fails every test.
+                    Regex::new(self.pattern)
+                        .unwrap_or_else(|e| panic!("bad tunable pattern {}: {e}", self.pattern))
+                })
+                .is_match(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Guarded, Words};
+
+    #[test]
+    fn guarded_pattern_needs_both_the_word_and_the_regex() {
+        let share = Guarded::new(Words::any(&["share"]), r"(?i)(^|[^a-z])share([^a-z]|$)");
+        assert!(share.is_match("post-Share-bar"));
+        assert!(!share.is_match("shareholders"));
+        assert!(!share.is_match("content"));
+    }
+
+    const SIDEBAR: Words = Words::any(&["sidebar", "-ad-"]).with_tokens(&["hid"]);
+
+    #[test]
+    fn matches_a_word_inside_a_class_name() {
+        assert!(SIDEBAR.is_match("left-sidebar-wrap"));
+        assert!(SIDEBAR.is_match("top-ad-slot"));
+    }
+
+    #[test]
+    fn ignores_ascii_case() {
+        assert!(SIDEBAR.is_match("LeftSideBar"));
+    }
+
+    #[test]
+    fn empty_and_unrelated_strings_do_not_match() {
+        assert!(!SIDEBAR.is_match(""));
+        assert!(!SIDEBAR.is_match("article-body main"));
+    }
+
+    #[test]
+    fn tokens_match_only_whole() {
+        assert!(SIDEBAR.is_match("hid"));
+        assert!(SIDEBAR.is_match("x hid y"));
+        assert!(!SIDEBAR.is_match("hidx"));
+        assert!(!SIDEBAR.is_match("chid"));
+    }
+}
