@@ -340,9 +340,12 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if b.parent().is_none() || guards_protected(&b) {
             continue;
         }
+        if dom::text_len_capped(&b, BOILERPLATE_LINE_MAX_CHARS) > BOILERPLATE_LINE_MAX_CHARS {
+            continue;
+        }
         let text = dom::normalized_text(&b);
         let len = text.chars().count();
-        if len == 0 || len > BOILERPLATE_LINE_MAX_CHARS {
+        if len == 0 {
             continue;
         }
         if BOILERPLATE_LINE.is_match(&text)
@@ -376,7 +379,7 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
         .skip(1)
         .filter(|d| {
             dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
-                && dom::text_len(d) <= 60
+                && dom::text_len_capped(d, 60) <= 60
         })
         .collect();
     for h in headings {

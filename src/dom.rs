@@ -106,6 +106,19 @@ pub fn text_len(node: &NodeRef) -> usize {
     fold.len
 }
 
+/// [`text_len`], but stops counting past `cap`: a cheap "is this block short?" for blocks
+/// that may hold the whole page.
+pub fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
+    let mut fold = Fold::default();
+    for t in node.inclusive_descendants().text_nodes() {
+        fold.add(&t.borrow());
+        if fold.len > cap {
+            break;
+        }
+    }
+    fold.len
+}
+
 /// Characters of `text` after folding whitespace runs to one space and trimming.
 pub fn fold_len(text: &str) -> usize {
     let mut fold = Fold::default();

@@ -286,9 +286,14 @@ pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&
         return;
     }
     let limit = wanted.len() + wanted.len() / 3;
+    // Only blocks about as long as the description can start with it and stay under the
+    // limit (characters never outnumber bytes): measure every block once, read few.
+    let stats = TextStats::new(&body);
+    let wanted_chars = wanted.chars().count();
     let lead = body
         .descendants()
         .filter(|d| dom::is(d, &["p", "div", "span", "h2", "strong"]))
+        .filter(|d| (wanted_chars..=limit).contains(&stats.text_len(d)))
         .filter(|d| {
             let t = dom::normalized_text(d);
             t.starts_with(&wanted) && t.len() <= limit
