@@ -9,9 +9,9 @@ use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, Flags, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LEAD_MIN_CHARS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS,
-    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY,
+    SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -264,8 +264,10 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
 }
 
 /// The standfirst (lead paragraph) often sits in the article's header, above the block that
-/// wins, and is what the page's description repeats. When a block of the page says the
-/// description, comes before the chosen content and is not in it, it leads the article.
+/// wins, and is what the page's description repeats: the description is the lead (perhaps
+/// cut short), or the lead followed by the body's first words (automatic excerpts). When a
+/// block of the page says it, comes before the chosen content and is not in it, it leads the
+/// article.
 pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&str>) {
     let Some(description) = description else {
         return;
@@ -275,7 +277,8 @@ pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&
             .trim_end_matches(['…', '.'])
             .trim_end_matches("..."),
     );
-    if wanted.chars().count() < LEAD_MIN_CHARS {
+    let wanted_chars = wanted.chars().count();
+    if wanted_chars < LEAD_MIN_CHARS {
         return;
     }
     let Some(body) = crate::parse::body(document) else {
@@ -286,24 +289,30 @@ pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&
         return;
     }
     let limit = wanted.len() + wanted.len() / 3;
-    // Only blocks about as long as the description can start with it and stay under the
-    // limit (characters never outnumber bytes): measure every block once, read few.
+    // Only blocks about as long as the description can be its lead (characters never
+    // outnumber bytes): measure every block once, read few.
     let stats = TextStats::new(&body);
-    let wanted_chars = wanted.chars().count();
     let lead = body
         .descendants()
-        .filter(|d| dom::is(d, &["p", "div", "span", "h2", "strong"]))
-        .filter(|d| (wanted_chars..=limit).contains(&stats.text_len(d)))
-        .filter(|d| {
-            let t = dom::normalized_text(d);
-            t.starts_with(&wanted) && t.len() <= limit
+        .filter(|d| dom::is(d, LEAD_TAGS))
+        .filter(|d| (LEAD_MIN_CHARS..=limit).contains(&stats.text_len(d)))
+        .filter_map(|d| {
+            let t = dom::normalized_text(&d);
+            let says_it = (t.starts_with(&wanted) && t.len() <= limit)
+                || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(&t));
+            says_it.then_some((d, t))
         })
         .last();
-    let Some(lead) = lead else { return };
+    let Some((lead, lead_text)) = lead else {
+        return;
+    };
+    if content_text.contains(&lead_text) {
+        return;
+    }
     // The lead must come before the article's first words on the page.
     let page_text = dom::normalized_text(&body);
     let opening: String = content_text.chars().take(60).collect();
-    match (page_text.find(&wanted), page_text.find(&opening)) {
+    match (page_text.find(&lead_text), page_text.find(&opening)) {
         (Some(l), Some(c)) if l < c => {}
         _ => return,
     }

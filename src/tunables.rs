@@ -401,6 +401,9 @@ pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 
 /// Ours: a page description shorter than this is too generic to find the lead paragraph by.
 pub const LEAD_MIN_CHARS: usize = 60;
+/// Ours: blocks that can hold a standfirst: paragraphs, and the headings and bold runs some
+/// templates set it in (`<h3>` under the headline).
+pub const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "strong"];
 
 /// Sibling joining: a sibling joins with this share of the top score (at least the floor).
 pub const SIBLING_SHARE: f64 = 0.2;

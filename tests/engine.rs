@@ -486,6 +486,23 @@ fn nesting_deeper_than_browsers_build_is_flattened_and_still_read() {
 }
 
 #[test]
+fn a_lead_that_the_description_continues_past_opens_the_article() {
+    // Automatic excerpts: the description is the lead followed by the body's first words.
+    let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
+    let body = "The town collects the leaves, dries them in a barn and presses them into pellets. ";
+    let page = format!(
+        "<html><head><title>Heating with leaves - Town News</title><meta name='description' content='{lead} {body}[…]'></head><body><div class='article'>\
+         <div class='article-header'><h1>Heating with leaves</h1><h3>{lead}</h3></div>\
+         <div class='article-body'><p>{}</p><p>{}</p></div></div></body></html>",
+        body.repeat(4),
+        "Engineers say the pellets burn as well as wood, though they leave more ash behind. ".repeat(4)
+    );
+    let text = text_of(&page);
+    assert!(text.starts_with(lead), "{text}");
+    assert_eq!(text.matches("Leaves swept").count(), 1);
+}
+
+#[test]
 fn the_lead_paragraph_above_the_body_opens_the_article() {
     let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
     let page = format!(
