@@ -64,3 +64,8 @@ test('diagnosis helpers', () => {
   assert.equal(classifyLeak('Menu', 'Menu\n\nText\n\nMore\n\nEven more\n\nLast'), 'first block');
   assert.equal(classifyLeak('Last', 'Menu\n\nText\n\nMore\n\nEven more\n\nLast'), 'last 3 blocks');
 });
+
+test('snippets: soft hyphens are invisible on both sides', () => {
+  const s = scoreSnippets('Werk\u00adzeug\u00adtypen der Stein\u00adzeit', ['Werkzeugtypen der', 'Werk\u00adzeug'], []);
+  assert.equal(s.tp, 2);
+});

@@ -77,13 +77,17 @@ export function compareMetadata(actual, expected) {
 
 // ---------------------------------------------------------------- snippets (trafilatura corpus)
 
+/**
+ * Whitespace runs to one space, and soft hyphens (U+00AD, invisible hyphenation hints that
+ * some pages put inside every long word and readers may drop) removed.
+ */
 export function collapseWhitespace(text) {
-  return (text ?? '').replace(/\s+/g, ' ');
+  return (text ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ');
 }
 
 /**
  * Snippet matching for one page: case-sensitive substring search after collapsing whitespace
- * runs to one space in both. A present "with" snippet is a TP, a missing one an FN, a present
+ * runs to one space and removing soft hyphens in both. A present "with" snippet is a TP, a missing one an FN, a present
  * "without" snippet an FP; a missing "without" snippet is a TN.
  */
 export function scoreSnippets(text, withSnippets, withoutSnippets) {
