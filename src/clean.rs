@@ -331,7 +331,8 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             dom::is(
                 d,
                 &[
-                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b",
+                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
+                    "small",
                 ],
             )
         })

@@ -2,14 +2,7 @@
 //! commented with the family of pages it serves. Most start from Mozilla Readability's values
 //! (the reference most pages were tested against); ours are marked as such.
 
-pub use crate::words::{Guarded, Words};
-use regex_lite::Regex;
-use std::sync::LazyLock;
-
-fn re(pattern: &str) -> Regex {
-    // The patterns are constants of this file and covered by the tests; a typo fails every test.
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
-}
+pub use crate::words::{Guarded, Lowercased, Words};
 
 // ---------------------------------------------------------------------------------------------
 // Class and id patterns (matched against `class` + " " + `id`). Plain word lists are
@@ -218,48 +211,40 @@ pub const COMMAS: &[char] = &[
 ];
 
 /// Ad and loading labels that are a block's whole text.
-pub static AD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
-    )
-});
-pub static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*((loading|正在加载|Загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
-    )
-});
+pub static AD_WORDS: Lowercased = Lowercased::new(
+    r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
+);
+pub static LOADING_WORDS: Lowercased = Lowercased::new(
+    r"(?i)^\s*((loading|正在加载|загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
+);
 
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
 /// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",
 /// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.
 /// Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
-pub static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)^\s*(",
-        // English
-        r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\s*$|jump to recipe\s*$|to view the full story\b",
-        // credits and sources
-        r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|copyright ©|© \d{4}|all rights reserved",
-        // German
-        r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|aktualisiert am\b",
-        // paywalls, app and subscription prompts, feedback prompts
-        r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
-        // meta lines: posting, views, contacts, author boxes, ads, cookies
-        r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
-        // French, Spanish, Portuguese, Italian, Dutch, Polish
-        r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
-        r")"
-    ))
-});
+pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(",
+    // English
+    r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
+    // credits and sources
+    r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|\(?\s*©|copyright ©|© \d{4}|all rights reserved",
+    // German
+    r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|verwandte (artikel|beiträge|themen)\s*:?\s*$|(den |diesen )?(artikel|beitrag) bewerten\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|als pdf herunterladen\s*$|aktualisiert am\b",
+    // paywalls, app and subscription prompts, feedback prompts
+    r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
+    // meta lines: posting, views, contacts, author boxes, ads, cookies
+    r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
+    // French, Spanish, Portuguese, Italian, Dutch, Polish
+    r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
+    r")"
+));
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
 /// [`CREDIT_LINE_MAX_CHARS`] characters.
-pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
-    )
-});
+pub static CREDIT_LINE: Lowercased = Lowercased::new(
+    r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
+);
 pub const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
@@ -269,15 +254,13 @@ pub const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
 /// Ours: headings that open a block of teasers or comments at the article's end ("Recent
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
 /// after it in the same container go, when what follows is mostly links or forms.
-pub static TRAILING_SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)^\s*(",
-        r"recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author",
-        r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|neueste (artikel|beiträge)|meistgelesen|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
-        r"|articles? (similaires|liés)|à lire aussi|sur le même sujet|commentaires?|artículos relacionados|noticias relacionadas|comentarios?|artigos relacionados|comentários|articoli correlati|commenti",
-        r")\s*[:.!]?\s*$"
-    ))
-});
+pub static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(",
+    r"recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author",
+    r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|neueste (artikel|beiträge)|meistgelesen|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
+    r"|articles? (similaires|liés)|à lire aussi|sur le même sujet|commentaires?|artículos relacionados|noticias relacionadas|comentarios?|artigos relacionados|comentários|articoli correlati|commenti",
+    r")\s*[:.!]?\s*$"
+));
 
 // ---------------------------------------------------------------------------------------------
 // Elements.

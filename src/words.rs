@@ -85,8 +85,54 @@ impl Guarded {
     }
 }
 
+/// A regex matched against the text lowercased by Unicode rules: regex-lite's `(?i)` folds
+/// ASCII letters only, so "Über den Autor" or "Реклама" would slip past a pattern that says
+/// `über den autor` or `реклама`. Patterns are written in lowercase.
+pub struct Lowercased {
+    pattern: &'static str,
+    regex: OnceLock<Regex>,
+}
+
+impl Lowercased {
+    pub const fn new(pattern: &'static str) -> Self {
+        Lowercased {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        let regex = self.regex.get_or_init(|| {
+            // The patterns are constants covered by the tests; a typo fails every test.
+            Regex::new(self.pattern)
+                .unwrap_or_else(|e| panic!("bad tunable pattern {}: {e}", self.pattern))
+        });
+        if text
+            .chars()
+            .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
+        {
+            regex.is_match(&text.to_lowercase())
+        } else {
+            regex.is_match(text)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::Lowercased;
+
+    #[test]
+    fn lowercased_patterns_match_non_ascii_capitals() {
+        let about = Lowercased::new(r"^(über den autor|реклама)$");
+        assert!(about.is_match("Über den Autor"));
+        assert!(about.is_match("РЕКЛАМА"));
+        assert!(!about.is_match("Über die Autorin und mehr"));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
     use super::{Guarded, Words};
 
     #[test]

@@ -453,6 +453,25 @@ fn teaser_labels_in_other_languages_are_dropped() {
 }
 
 #[test]
+fn labels_with_capitals_outside_ascii_are_recognised() {
+    // Case-insensitive matching must fold Ü and Cyrillic capitals too.
+    let page = seed_with(
+        "AFTER-CONTENT",
+        r#"<h3>Über den Autor</h3><p>РЕКЛАМА</p><h4>Verwandte Beiträge</h4>"#,
+    );
+    assert_only_story(&text_of(&page));
+}
+
+#[test]
+fn copyright_credit_lines_under_images_are_not_article_text() {
+    let page = seed_with(
+        "BETWEEN-2",
+        r#"<p><img src="/podium.jpg" alt="Podium"></p><p><small>(© FEI/Christophe Taniere)</small></p><div><p>© Bild: Werk/Christian Houdek</p></div>"#,
+    );
+    assert_only_story(&text_of(&page));
+}
+
+#[test]
 fn a_story_split_into_chunks_is_read_whole() {
     let chunk = |head: &str, body: &str| {
         format!("<div class='paragraph_wrapper'><h2 class='paragraph_subline'><div>{head}</div></h2><div class='paragraph-text'><p>{body}</p></div></div>")
