@@ -11,10 +11,12 @@ use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
 use crate::score::{class_weight, has_single_child_tag, is_without_content, link_density, Flags};
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
-    BOILERPLATE_TOKENS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
+    BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS, CONDITIONAL_HIGH_WEIGHT,
+    CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
     CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
-    CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LOADING_WORDS, SHARE_ELEMENTS,
-    TRAILING_SECTION_HEADING, VIDEOS,
+    CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
+    DISCLOSURE, DISCLOSURE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
+    SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
 };
 use kuchikiki::NodeRef;
 
@@ -31,6 +33,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     conditional(content, "table", flags, explain);
     conditional(content, "ul", flags, explain);
     conditional(content, "div", flags, explain);
+    remove_breadcrumb_trails(content, explain);
     remove_boilerplate_lines(content, explain);
     remove_trailing_sections(content, explain);
     for h1 in content
@@ -53,7 +56,7 @@ fn guards_protected(node: &NodeRef) -> bool {
     if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
         return true;
     }
-    let protected: Vec<NodeRef> = node.descendants().skip(1).filter(is_protected).collect();
+    let protected: Vec<NodeRef> = node.descendants().filter(is_protected).collect();
     if protected.is_empty() {
         return false;
     }
@@ -70,11 +73,7 @@ fn guards_protected(node: &NodeRef) -> bool {
 }
 
 fn remove_all(content: &NodeRef, tags: &[&'static str], explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content
-        .descendants()
-        .skip(1)
-        .filter(|d| dom::is(d, tags))
-        .collect();
+    let doomed: Vec<NodeRef> = content.descendants().filter(|d| dom::is(d, tags)).collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
             explain.remove(&n, STAGE, "non-article-element", || {
@@ -108,7 +107,6 @@ fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
 fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Explain) {
     let doomed: Vec<NodeRef> = content
         .descendants()
-        .skip(1)
         .filter(|d| {
             let m = dom::class_and_id(d);
             !m.is_empty() && SHARE_ELEMENTS.is_match(&m) && d.text_contents().len() < char_threshold
@@ -194,11 +192,16 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
     // Readability walks in reverse document order, so inner blocks go first.
     let nodes: Vec<NodeRef> = content
         .descendants()
-        .skip(1)
         .filter(|d| dom::is(d, &[tag]))
         .collect();
+    let total = dom::text_len(content);
     for node in nodes.into_iter().rev() {
         if node.parent().is_none() {
+            continue;
+        }
+        // The block that holds most of the article is the article (the winner itself, or
+        // its wrapper with a class like `above-footer`): removing it leaves nothing.
+        if dom::text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
             continue;
         }
         if let Some(reason) = conditional_reason(&node, tag, flags) {
@@ -210,10 +213,7 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
 }
 
 fn count(node: &NodeRef, tags: &[&str]) -> usize {
-    node.descendants()
-        .skip(1)
-        .filter(|d| dom::is(d, tags))
-        .count()
+    node.descendants().filter(|d| dom::is(d, tags)).count()
 }
 
 fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
@@ -223,7 +223,6 @@ fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
     }
     let inner: usize = node
         .descendants()
-        .skip(1)
         .filter(|d| dom::is(d, tags))
         .map(|d| dom::text_len(&d))
         .sum();
@@ -240,7 +239,6 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     if !is_list {
         let list_len: usize = node
             .descendants()
-            .skip(1)
             .filter(|d| dom::is(d, &["ul", "ol"]))
             .map(|l| dom::text_len(&l))
             .sum();
@@ -266,7 +264,6 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     let mut embeds = 0usize;
     for e in node
         .descendants()
-        .skip(1)
         .filter(|d| dom::is(d, &["object", "embed", "iframe"]))
     {
         if is_video_embed(&e) {
@@ -326,7 +323,6 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
 fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
     let blocks: Vec<NodeRef> = content
         .descendants()
-        .skip(1)
         .filter(|d| {
             dom::is(
                 d,
@@ -341,12 +337,19 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if b.parent().is_none() || guards_protected(&b) {
             continue;
         }
-        if dom::text_len_capped(&b, BOILERPLATE_LINE_MAX_CHARS) > BOILERPLATE_LINE_MAX_CHARS {
+        if dom::text_len_capped(&b, DISCLOSURE_MAX_CHARS) > DISCLOSURE_MAX_CHARS {
             continue;
         }
         let text = dom::normalized_text(&b);
         let len = text.chars().count();
         if len == 0 {
+            continue;
+        }
+        if DISCLOSURE.is_match(&text) {
+            explain.remove(&b, STAGE, "disclosure", || text.clone());
+            continue;
+        }
+        if len > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
         if BOILERPLATE_LINE.is_match(&text)
@@ -355,6 +358,22 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         {
             explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
             continue;
+        }
+        // A date alone is the dateline, which the header shows; only whole blocks, never a
+        // date inside a sentence.
+        if len <= DATE_LINE_MAX_CHARS && DATE_LINE.is_match(&text) {
+            // The date's whole block: climb from `<span>` through wrappers with no other text.
+            let mut block = b.clone();
+            while let Some(parent) = block.parent().filter(|p| p != content) {
+                if dom::text_len_capped(&parent, len) != len {
+                    break;
+                }
+                block = parent;
+            }
+            if dom::is(&block, DATE_LINE_BLOCKS) {
+                explain.remove(&block, STAGE, "date-line", || text.clone());
+                continue;
+            }
         }
         if dom::is(&b, &["p"])
             && link_density(&b) >= 0.9
@@ -371,13 +390,60 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
     }
 }
 
+/// True when `href` points at a site's home page (`/`, `https://host/`, `index.html`).
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => href,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(
+        path,
+        "" | "/" | "./" | "/index.html" | "/index.php" | "index.html"
+    ) && !href.starts_with('#')
+}
+
+/// A short block of links, the first to the home page, and nothing else of substance.
+fn is_breadcrumb_trail(d: &NodeRef) -> bool {
+    if !dom::is(d, &["p", "div", "ol", "ul", "span"])
+        || dom::text_len_capped(d, BREADCRUMB_MAX_CHARS) > BREADCRUMB_MAX_CHARS
+        || d.descendants().any(|p| dom::is(&p, &["p", "img"]))
+    {
+        return false;
+    }
+    let links: Vec<NodeRef> = d.descendants().filter(|a| dom::is(a, &["a"])).collect();
+    links.len() >= BREADCRUMB_MIN_LINKS
+        && dom::attr(&links[0], "href").is_some_and(|h| is_home_link(&h))
+}
+
+/// Ours: breadcrumb trails without semantic markup ("Start › Archiv › This story") above the
+/// article: a short block of at least [`BREADCRUMB_MIN_LINKS`] links whose first goes to the
+/// home page, before the article's first real paragraph.
+fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
+    let mut trails: Vec<NodeRef> = Vec::new();
+    for d in content.descendants() {
+        if is_breadcrumb_trail(&d) && !trails.iter().any(|t| d.ancestors().any(|a| &a == t)) {
+            trails.push(d);
+        } else if dom::is(&d, &["p"])
+            && dom::text_len_capped(&d, LEAD_PARAGRAPH_CHARS) >= LEAD_PARAGRAPH_CHARS
+        {
+            break;
+        }
+    }
+    for t in trails {
+        if !guards_protected(&t) {
+            explain.remove(&t, STAGE, "breadcrumbs", || dom::normalized_text(&t));
+        }
+    }
+}
+
 /// Ours: a heading that opens a block of teasers or comments ("Recent News", "Related
 /// Articles", "Leave a Comment") goes with what follows it in its container, when that is
 /// mostly links, a form, or nothing.
 fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
     let headings: Vec<NodeRef> = content
         .descendants()
-        .skip(1)
         .filter(|d| {
             dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
                 && dom::text_len_capped(d, 60) <= 60
@@ -395,7 +461,6 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
         if dom::is(&h, &["p", "div"])
             && !h
                 .descendants()
-                .skip(1)
                 .any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
         {
             continue;
@@ -490,7 +555,6 @@ fn tidy(content: &NodeRef) {
     }
     for node in content
         .descendants()
-        .skip(1)
         .filter(|d| dom::is(d, &["div", "section"]))
         .collect::<Vec<_>>()
         .into_iter()

@@ -55,7 +55,6 @@ fn cap_depth(document: &NodeRef, max_depth: usize) {
         if depth >= max_depth {
             let deeper: Vec<NodeRef> = node
                 .descendants()
-                .skip(1)
                 .filter(|d| d.as_element().is_some())
                 .collect();
             for el in deeper {

@@ -436,7 +436,7 @@ pub fn is_phrasing(n: &NodeRef) -> bool {
     let t = dom::tag(n);
     PHRASING_ELEMS.contains(&t)
         || (matches!(t, "a" | "del" | "ins")
-            && n.descendants().skip(1).all(|d| {
+            && n.descendants().all(|d| {
                 let dt = dom::tag(&d);
                 dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
             }))
@@ -533,7 +533,7 @@ fn is_data_table(table: &NodeRef) -> bool {
     {
         return true;
     }
-    if table.descendants().skip(1).any(|d| dom::is(&d, &["table"])) {
+    if table.descendants().any(|d| dom::is(&d, &["table"])) {
         return false;
     }
     let (rows, columns) = row_and_column_count(table);

@@ -297,7 +297,6 @@ fn is_byline(node: &NodeRef, match_string: &str) -> bool {
 fn byline_text(node: &NodeRef) -> String {
     let named = node
         .descendants()
-        .skip(1)
         .find(|d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
     dom::normalized_text(named.as_ref().unwrap_or(node))
 }
@@ -356,9 +355,7 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
 }
 
 fn has_block_descendant(node: &NodeRef) -> bool {
-    node.descendants()
-        .skip(1)
-        .any(|d| dom::is(&d, DIV_TO_P_ELEMS))
+    node.descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 
 /// Wraps each run of inline content directly in a `<div>` into a `<p>`.

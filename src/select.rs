@@ -235,7 +235,6 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     // Outermost articles only: an <article> inside another is part of it.
     let stories: Vec<NodeRef> = content
         .descendants()
-        .skip(1)
         .filter(|d| dom::is(d, &["article"]))
         .filter(|d| {
             d.ancestors()

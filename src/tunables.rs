@@ -229,7 +229,7 @@ pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // credits and sources
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|\(?\s*©|copyright ©|© \d{4}|all rights reserved",
     // German
-    r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|verwandte (artikel|beiträge|themen)\s*:?\s*$|(den |diesen )?(artikel|beitrag) bewerten\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|als pdf herunterladen\s*$|aktualisiert am\b",
+    r"|(lesen sie|lies) (auch|mehr|weiter)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|.{0,30}(artikel|beitrag) bewerten\s*$|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|.*\|\s*\d+ (comments?|kommentare?)\s*$|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|als pdf herunterladen\s*$|aktualisiert am\b",
     // paywalls, app and subscription prompts, feedback prompts
     r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
     // meta lines: posting, views, contacts, author boxes, ads, cookies
@@ -246,6 +246,46 @@ pub static CREDIT_LINE: Lowercased = Lowercased::new(
     r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
 );
 pub const CREDIT_LINE_MAX_CHARS: usize = 80;
+
+/// Month names (and common abbreviations) in the corpus languages, lowercase, for [`DATE_LINE`].
+macro_rules! months {
+    () => {
+        "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|desember|augusti|maj|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
+    };
+}
+
+/// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
+/// "am 3. Februar 2022 um 21:17", "2021-03-04"): the article's dateline, which the header
+/// shows from the metadata. Tested on blocks under [`DATE_LINE_MAX_CHARS`] characters.
+pub static DATE_LINE: Lowercased = Lowercased::new(concat!(
+    r"^\s*(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
+    r"(\d{1,2}\.?\s*(de\s+)?",
+    months!(),
+    r"\.?\s*(de\s+)?\d{4}|",
+    months!(),
+    r"\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|",
+    months!(),
+    r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"(,?\s*(um|at|à|a las|alle|kl\.?|-|–)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|h))?)?\s*$"
+));
+pub const DATE_LINE_MAX_CHARS: usize = 50;
+/// ... and only whole blocks of these kinds go, never a date inside a sentence.
+pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
+
+/// Ours: affiliate and advertising disclosures at the top of commerce articles ("We may
+/// receive compensation when you click…"), tested on blocks under
+/// [`DISCLOSURE_MAX_CHARS`] characters.
+pub static DISCLOSURE: Lowercased = Lowercased::new(
+    r"we may (receive|earn) (a )?(compensation|commission)|advertisers do not influence|contains (references to products|affiliate links)|enthält (affiliate|werbe)-?links|als amazon-partner verdiene",
+);
+pub const DISCLOSURE_MAX_CHARS: usize = 400;
+
+/// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,
+/// the first to the home page, in a block of at most [`BREADCRUMB_MAX_CHARS`] characters,
+/// above the first paragraph of at least [`LEAD_PARAGRAPH_CHARS`] characters.
+pub const BREADCRUMB_MIN_LINKS: usize = 2;
+pub const BREADCRUMB_MAX_CHARS: usize = 250;
+pub const LEAD_PARAGRAPH_CHARS: usize = 80;
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.
@@ -420,6 +460,9 @@ pub const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
 pub const CONDITIONAL_HIGH_WEIGHT: f64 = 25.0;
 /// Conditional cleaning: a list whose text is this share of a block makes it a list.
 pub const CONDITIONAL_LIST_SHARE: f64 = 0.9;
+/// Ours: conditional cleaning never removes a block holding more than this share of the
+/// article's text (the chosen block itself, whatever its class says).
+pub const CONDITIONAL_KEEP_SHARE: f64 = 0.5;
 
 /// Data tables: this many rows, or more columns than this, make a data table.
 pub const DATA_TABLE_MIN_ROWS: usize = 10;

@@ -471,6 +471,36 @@ fn copyright_credit_lines_under_images_are_not_article_text() {
     assert_only_story(&text_of(&page));
 }
 
+fn story_page(before_first_paragraph: &str) -> String {
+    format!(
+        "<html><head><title>Heating with leaves - Town News</title></head><body><div class='story'>{before_first_paragraph}\
+         <p>{}</p><p>{}</p></div></body></html>",
+        "The town collects the leaves, dries them in a barn and presses them into pellets. ".repeat(4),
+        "Engineers say the pellets burn as well as wood, though they leave more ash behind. ".repeat(4)
+    )
+}
+
+#[test]
+fn a_breadcrumb_trail_opening_the_article_is_dropped() {
+    let trail = r#"<p><span><a href="https://news.example.com/">Start</a></span> &gt; <span><a href="/archive/">Archive</a></span> &gt; <span>Heating with leaves</span></p>"#;
+    let text = text_of(&story_page(trail));
+    assert!(text.starts_with("The town collects"), "{text}");
+}
+
+#[test]
+fn a_date_alone_opening_the_article_is_dropped() {
+    let date = r#"<p><time datetime="2020-10-07"><span>7. Oktober 2020</span></time></p>"#;
+    let text = text_of(&story_page(date));
+    assert!(text.starts_with("The town collects"), "{text}");
+}
+
+#[test]
+fn an_affiliate_disclosure_is_not_article_text() {
+    let note = "<p>This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.</p>";
+    let text = text_of(&story_page(note));
+    assert!(text.starts_with("The town collects"), "{text}");
+}
+
 #[test]
 fn a_story_split_into_chunks_is_read_whole() {
     let chunk = |head: &str, body: &str| {
