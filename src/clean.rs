@@ -15,8 +15,8 @@ use crate::tunables::{
     CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
     CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
     CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
-    DISCLOSURE, DISCLOSURE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
-    SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
+    DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, NOTICE, NOTICE_MAX_CHARS, SHARE_ELEMENTS,
+    TRAILING_SECTION_HEADING, VIDEOS,
 };
 use kuchikiki::NodeRef;
 
@@ -337,7 +337,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if b.parent().is_none() || guards_protected(&b) {
             continue;
         }
-        if dom::text_len_capped(&b, DISCLOSURE_MAX_CHARS) > DISCLOSURE_MAX_CHARS {
+        if dom::text_len_capped(&b, NOTICE_MAX_CHARS) > NOTICE_MAX_CHARS {
             continue;
         }
         let text = dom::normalized_text(&b);
@@ -345,8 +345,8 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if len == 0 {
             continue;
         }
-        if DISCLOSURE.is_match(&text) {
-            explain.remove(&b, STAGE, "disclosure", || text.clone());
+        if NOTICE.is_match(&text) {
+            explain.remove(&b, STAGE, "notice", || text.clone());
             continue;
         }
         if len > BOILERPLATE_LINE_MAX_CHARS {

@@ -502,6 +502,17 @@ fn an_affiliate_disclosure_is_not_article_text() {
 }
 
 #[test]
+fn licence_notices_and_app_prompts_are_not_article_text() {
+    let page = seed_with(
+        "AFTER-CONTENT",
+        "<p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.</p>\
+         <p>Get the latest news straight to your phone with the World Wire app.</p>\
+         <p>Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei</p>",
+    );
+    assert_only_story(&text_of(&page));
+}
+
+#[test]
 fn a_story_split_into_chunks_is_read_whole() {
     let chunk = |head: &str, body: &str| {
         format!("<div class='paragraph_wrapper'><h2 class='paragraph_subline'><div>{head}</div></h2><div class='paragraph-text'><p>{body}</p></div></div>")
