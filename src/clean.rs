@@ -8,15 +8,18 @@
 use crate::dom;
 use crate::explain::Explain;
 use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
-use crate::score::{class_weight, has_single_child_tag, is_without_content, link_density, Flags};
+use crate::score::{
+    class_weight, has_block_descendant, has_single_child_tag, is_without_content, link_density,
+    Flags,
+};
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
-    BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS, CONDITIONAL_HIGH_WEIGHT,
-    CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
+    BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS, CAPTION_CREDIT,
+    CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
     CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
     CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
-    DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, NOTICE, NOTICE_MAX_CHARS, SHARE_ELEMENTS,
-    TRAILING_SECTION_HEADING, VIDEOS,
+    DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, LOOSE_CAPTION_MAX_CHARS, NOTICE,
+    NOTICE_MAX_CHARS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
 };
 use kuchikiki::NodeRef;
 
@@ -34,6 +37,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     conditional(content, "ul", flags, explain);
     conditional(content, "div", flags, explain);
     remove_breadcrumb_trails(content, explain);
+    mark_loose_captions(content);
     remove_boilerplate_lines(content, explain);
     remove_trailing_sections(content, explain);
     for h1 in content
@@ -387,6 +391,61 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 explain.remove(&b, STAGE, "linked-teaser", || text.clone());
             }
         }
+    }
+}
+
+/// The element before `node` among its siblings, skipping whitespace.
+fn previous_element(node: &NodeRef) -> Option<NodeRef> {
+    let mut prev = node.previous_sibling();
+    while let Some(p) = prev {
+        if p.as_element().is_some() {
+            return Some(p);
+        }
+        if p.as_text().is_some_and(|t| !t.borrow().trim().is_empty()) {
+            return None;
+        }
+        prev = p.previous_sibling();
+    }
+    None
+}
+
+/// Ours: captions written as a plain paragraph under an image ("Lee Elder at the Masters. |
+/// © Augusta National/Getty Images"): a short block right after an image-only element that
+/// names a photo credit becomes that image's `<figcaption>`, so the reader shows it as a
+/// caption and the article text leaves it out, as it does for marked-up captions.
+fn mark_loose_captions(content: &NodeRef) {
+    let blocks: Vec<NodeRef> = content
+        .descendants()
+        .filter(|d| dom::is(d, &["p", "div"]) && !dom::has_ancestor(d, &["figure"], None))
+        .collect();
+    for b in blocks {
+        if b.parent().is_none() || guards_protected(&b) {
+            continue;
+        }
+        let len = dom::text_len_capped(&b, LOOSE_CAPTION_MAX_CHARS);
+        if len == 0 || len > LOOSE_CAPTION_MAX_CHARS || has_block_descendant(&b) {
+            continue;
+        }
+        let Some(image) = previous_element(&b) else {
+            continue;
+        };
+        let image_only = (dom::is(&image, &["img", "picture"])
+            || image.descendants().any(|d| dom::is(&d, &["img"])))
+            && dom::text_len(&image) == 0;
+        if !image_only {
+            continue;
+        }
+        let text = dom::normalized_text(&b);
+        if !(CAPTION_CREDIT.is_match(&text) || CREDIT_LINE.is_match(&text)) {
+            continue;
+        }
+        let figure = dom::new_html_element("figure", vec![]);
+        image.insert_before(figure.clone());
+        figure.append(image);
+        let caption = dom::new_html_element("figcaption", vec![]);
+        dom::move_children(&b, &caption);
+        figure.append(caption);
+        b.detach();
     }
 }
 

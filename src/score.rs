@@ -354,7 +354,7 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
     elements == 1
 }
 
-fn has_block_descendant(node: &NodeRef) -> bool {
+pub fn has_block_descendant(node: &NodeRef) -> bool {
     node.descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 

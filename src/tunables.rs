@@ -247,6 +247,14 @@ pub static CREDIT_LINE: Lowercased = Lowercased::new(
 );
 pub const CREDIT_LINE_MAX_CHARS: usize = 80;
 
+/// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
+/// "| © Augusta National/Getty Images", "Bild: Werk/…") is that image's caption; blocks of up
+/// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
+pub static CAPTION_CREDIT: Lowercased = Lowercased::new(
+    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) ",
+);
+pub const LOOSE_CAPTION_MAX_CHARS: usize = 300;
+
 /// Month names (and common abbreviations) in the corpus languages, lowercase, for [`DATE_LINE`].
 macro_rules! months {
     () => {

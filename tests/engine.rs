@@ -513,6 +513,21 @@ fn licence_notices_and_app_prompts_are_not_article_text() {
 }
 
 #[test]
+fn a_credited_paragraph_under_an_image_becomes_its_caption() {
+    let page = seed_with(
+        "BETWEEN-2",
+        r#"<div><img src="/elder.jpg" alt="Lee Elder"></div><p>Lee Elder at the Masters in 1975. | © Augusta National/Getty Images</p>"#,
+    );
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_only_story(&a.text_content);
+    assert!(
+        a.content.contains("<figcaption>Lee Elder at the Masters in 1975."),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
 fn a_story_split_into_chunks_is_read_whole() {
     let chunk = |head: &str, body: &str| {
         format!("<div class='paragraph_wrapper'><h2 class='paragraph_subline'><div>{head}</div></h2><div class='paragraph-text'><p>{body}</p></div></div>")
