@@ -173,3 +173,292 @@ fn article_html_reparses_to_the_same_markup_in_the_browser() {
         .unwrap();
     assert_eq!(again, content);
 }
+
+// ---- Hostile input in wasm. `tests/robustness.rs` runs these shapes natively; here they go
+// through the JavaScript API inside the browser, where the stack is wasm's (1 MiB) and memory
+// is the wasm instance's. Each must give an article, `null` or an `Error` with a message: never
+// a trap (a Rust panic or a stack overflow shows up as a `RuntimeError` and fails the test).
+
+const DEPTH: usize = 100_000;
+
+fn filler() -> String {
+    "<p>This paragraph is part of the article and long enough to count as real text, with commas, clauses, and words.</p>"
+        .repeat(6)
+}
+
+fn nested(open: &str, close: &str, depth: usize) -> String {
+    let mut s = String::with_capacity((open.len() + close.len()) * depth + 2000);
+    s.push_str("<html><body><article>");
+    s.push_str(&filler());
+    s.push_str(&open.repeat(depth));
+    s.push_str("deep text");
+    s.push_str(&close.repeat(depth));
+    s.push_str(&filler());
+    s.push_str("</article></body></html>");
+    s
+}
+
+/// The HTML the browser's own parser makes of `content` (parsed as a body, serialised again).
+fn browser_reparse(content: &str) -> String {
+    let window = js_sys::global();
+    let parser = Reflect::get(&window, &"DOMParser".into()).unwrap();
+    let parser = Reflect::construct(&parser.into(), &Array::new()).unwrap();
+    let parse: js_sys::Function = Reflect::get(&parser, &"parseFromString".into())
+        .unwrap()
+        .into();
+    let doc = parse
+        .call2(
+            &parser,
+            &format!("<body>{content}").into(),
+            &"text/html".into(),
+        )
+        .unwrap();
+    let body = Reflect::get(&doc, &"body".into()).unwrap();
+    Reflect::get(&body, &"innerHTML".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+/// What one call gave JavaScript: an article's content, no article, or an Error's message.
+#[derive(Debug)]
+enum Outcome {
+    Article(String),
+    NoArticle,
+    Failed(String),
+}
+
+fn call(html: &str, whole_document: bool) -> Outcome {
+    call_with(
+        html,
+        options(&[("wholeDocument", JsValue::from_bool(whole_document))]),
+    )
+}
+
+fn call_with(html: &str, opts: JsValue) -> Outcome {
+    match extract(html, Some("https://example.com/a/b".into()), opts) {
+        Ok(v) if v.is_null() => Outcome::NoArticle,
+        Ok(v) => Outcome::Article(get(&v, "content").as_string().expect("content is a string")),
+        Err(e) => {
+            let value: JsValue = e.into();
+            let error: js_sys::Error = value.dyn_into().expect("an Error instance");
+            let message = String::from(error.message());
+            assert!(!message.is_empty(), "an error without a message");
+            Outcome::Failed(message)
+        }
+    }
+}
+
+/// Article and whole-document mode. Any article must survive the browser's parser unchanged
+/// and must not carry a NUL.
+fn survives(html: &str) -> Vec<Outcome> {
+    survives_in(html, &[false, true])
+}
+
+fn survives_in(html: &str, modes: &[bool]) -> Vec<Outcome> {
+    modes
+        .iter()
+        .map(|&whole| {
+            let outcome = call(html, whole);
+            if let Outcome::Article(content) = &outcome {
+                assert!(!content.contains('\0'), "NUL in the output");
+                assert_eq!(
+                    browser_reparse(content),
+                    *content,
+                    "the browser parses the output into something else"
+                );
+            }
+            outcome
+        })
+        .collect()
+}
+
+fn assert_article_with(outcomes: &[Outcome], text: &str) {
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Article(content) => assert!(content.contains(text), "{text:?} lost"),
+            other => panic!("expected an article, got {other:?}"),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn nested_divs_100k() {
+    assert_article_with(&survives(&nested("<div>", "</div>", DEPTH)), "deep text");
+}
+
+#[wasm_bindgen_test]
+fn nested_unclosed_divs_100k() {
+    survives(&nested("<div>", "", DEPTH));
+}
+
+#[wasm_bindgen_test]
+fn nested_bold_100k() {
+    survives(&nested("<b>", "</b>", DEPTH));
+}
+
+#[wasm_bindgen_test]
+fn nested_spans_with_attributes_100k() {
+    // Different attributes defeat the parser's "Noah's Ark" limit on formatting elements.
+    let mut s = String::from("<article>");
+    s.push_str(&filler());
+    for i in 0..DEPTH {
+        s.push_str(&format!("<span title=\"{i}\">"));
+    }
+    s.push_str("deep");
+    s.push_str(&filler());
+    survives(&s);
+}
+
+#[wasm_bindgen_test]
+fn nested_links_100k() {
+    survives(&nested("<a href=\"/x\">", "</a>", DEPTH));
+}
+
+fn deep_tables() -> String {
+    nested("<table><tr><td>", "</td></tr></table>", 30_000)
+}
+
+#[wasm_bindgen_test]
+fn nested_tables_30k() {
+    // Article mode here; whole-document mode's output does not survive the browser's parser
+    // yet (the ignored test below).
+    survives_in(&deep_tables(), &[false]);
+    assert!(matches!(call(&deep_tables(), true), Outcome::Article(_)));
+}
+
+/// Known engine bug, found by this test: the whole-document output of 30,000 nested tables is
+/// 512 elements deep. Chromium's and Firefox's parsers stop nesting at 512 open elements
+/// (html and body included), so the deepest cells come back restructured
+/// (`<tr></tr><td>` instead of `<tr><td>`). Only structure changes (text is escaped and no
+/// raw-text element survives the sanitiser), but the "re-parses to the same tree" guarantee
+/// must hold in browsers too: the engine's depth cap needs a margin for the context the output
+/// is parsed in. Remove the `ignore` once fixed.
+#[wasm_bindgen_test]
+#[ignore = "engine bug: whole-document output of deep tables is 512 levels deep, past the browsers' parser cap"]
+fn nested_tables_30k_whole_document_reparses_unchanged() {
+    survives_in(&deep_tables(), &[true]);
+}
+
+#[wasm_bindgen_test]
+fn nested_lists_and_blockquotes_33k() {
+    survives(&nested(
+        "<ul><li><blockquote>",
+        "</blockquote></li></ul>",
+        33_000,
+    ));
+}
+
+#[wasm_bindgen_test]
+fn nested_mathml_50k() {
+    survives(&nested("<math><mrow>", "", 50_000));
+}
+
+#[wasm_bindgen_test]
+fn a_30_mb_page_extracts() {
+    let para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.</p>\n";
+    let chrome = "<div class=\"sidebar\"><ul><li><a href=\"/a\">Link one</a></li><li><a href=\"/b\">Link two</a></li></ul></div>\n";
+    let mut page = String::with_capacity(31 << 20);
+    page.push_str("<html><head><title>A very long page</title></head><body><article><h1>A very long page</h1>");
+    while page.len() < 30 << 20 {
+        page.push_str(para);
+        page.push_str(chrome);
+    }
+    page.push_str("</article></body></html>");
+    let started = js_sys::Date::now();
+    let article = extract(
+        &page,
+        Some("https://example.com/long".into()),
+        JsValue::UNDEFINED,
+    )
+    .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+    let words = get(&article, "wordCount").as_f64().unwrap();
+    assert!(words > 1_000_000.0, "{words}");
+    console_log!("30 MB page in wasm: {} ms", js_sys::Date::now() - started);
+}
+
+/// A deterministic stream of pseudo-random bytes (the generator of tests/robustness.rs).
+fn garbage(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn binary_garbage_as_a_string() {
+    for seed in 1..=4 {
+        let bytes = garbage(200_000, seed);
+        // As UTF-8 with replacement characters, and byte for byte as Latin-1 (which keeps
+        // every control character, NUL included).
+        survives(&String::from_utf8_lossy(&bytes));
+        survives(&bytes.iter().map(|&b| b as char).collect::<String>());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_javascript_string_of_random_code_units() {
+    // Lone surrogates and NULs: the string a script could build. The conversion to Rust is the
+    // one the generated bindings use for `extract(html)`.
+    for seed in 1..=4 {
+        let units: Vec<u16> = garbage(200_000, seed)
+            .chunks(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        let js = js_sys::JsString::from_char_code(&units);
+        let html = JsValue::from(js)
+            .as_string()
+            .expect("any JS string converts");
+        survives(&html);
+    }
+}
+
+#[wasm_bindgen_test]
+fn tag_soup_garbage() {
+    let pieces = [
+        "<", ">", "</", "p", "div", "table", "td", "math", "svg", "=", "\"", "'", "&", "#", ";",
+        "!--", "-->", " ", "a", "b", "li", "script", "style", "mtext", "mglyph", "tr", "select",
+        "template", "\0",
+    ];
+    for seed in 1..=4 {
+        let s: String = garbage(60_000, seed)
+            .iter()
+            .map(|b| pieces[*b as usize % pieces.len()])
+            .collect();
+        survives(&s);
+    }
+}
+
+#[wasm_bindgen_test]
+fn nul_bytes() {
+    let page = format!(
+        "<html><body>\0<article>\0<p\0>{}\0</p>\0</article></body></html>",
+        "text \0 with NUL, ".repeat(100)
+    );
+    assert_article_with(&survives(&page), "with NUL");
+    survives("\0\0\0\0");
+}
+
+#[wasm_bindgen_test]
+fn empty_input() {
+    assert!(matches!(call("", false), Outcome::NoArticle));
+    assert!(matches!(
+        call("", true),
+        Outcome::NoArticle | Outcome::Article(_)
+    ));
+    assert!(!is_probably_readerable(""));
+}
+
+#[wasm_bindgen_test]
+fn a_page_over_the_node_limit_is_an_error() {
+    let tiny = options(&[("maxNodes", JsValue::from_f64(1_000.0))]);
+    match call_with(&nested("<div>", "</div>", 5_000), tiny) {
+        Outcome::Failed(message) => assert!(message.contains("too complex"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
