@@ -229,7 +229,7 @@ pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // credits and sources
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|\(?\s*©|copyright ©|© \d{4}|all rights reserved",
     // German
-    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|.{0,80}\b(pdf|docx?|xlsx?|zip)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|.{0,30}(artikel|beitrag) bewerten\s*$|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|.*\|\s*\d+ (comments?|kommentare?)\s*$|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|.{0,40}als pdf herunterladen\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
+    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
     // paywalls, app and subscription prompts, feedback prompts
     r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
     // meta lines: posting, views, contacts, author boxes, ads, cookies
@@ -262,6 +262,22 @@ macro_rules! months {
     };
 }
 
+/// Ours: endings and phrases of short lines that mark them as page furniture wherever they
+/// stand in the line: rating prompts ("Hier können Sie den Artikel bewerten"), meta lines
+/// ending in a comment count ("… | 0 Comments"), file-download labels ("PDF | 38 KB"),
+/// "… als PDF herunterladen". Tested with [`BOILERPLATE_LINE`].
+pub static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
+    r"(artikel|beitrag) bewerten\s*$|\|\s*\d+ (comments?|kommentare?)\s*$|\b(pdf|docx?|xlsx?|zip)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|als pdf herunterladen\s*$",
+    Words::any(&[
+        "bewerten",
+        "comment",
+        "kommentar",
+        "kb",
+        "mb",
+        "herunterladen",
+    ]),
+);
+
 /// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
 /// "am 3. Februar 2022 um 21:17", "2021-03-04"): the article's dateline, which the header
 /// shows from the metadata. Tested on blocks under [`DATE_LINE_MAX_CHARS`] characters.
@@ -285,14 +301,39 @@ pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5"
 /// you click…"), licence and rights notices ("Dieser Text wurde veröffentlicht unter der Lizenz
 /// CC-BY…", "wszelkie prawa zastrzeżone"), opinion disclaimers, and subscription, app and
 /// donation prompts ("Get the latest news straight to your phone with the … app").
-pub static NOTICE: Lowercased = Lowercased::new(concat!(
-    // affiliate disclosures
-    r"we may (receive|earn) (a )?(compensation|commission)|advertisers do not influence|contains (references to products|affiliate links)|enthält (affiliate|werbe)-?links|als amazon-partner verdiene",
-    // licences, rights, disclaimers
-    r"|(unter|under) (der |the )?(lizenz|licen[cs]e) cc-|inhalte dieser (website|seite) unter cc-|prawem autorskim|wszelkie prawa zastrzeżone|impressum \| datenschutz|n'engagent que leurs auteurs|gibt die meinung (des autors|der autorin) wieder|reflect the views of the author",
-    // subscription, app and donation prompts
-    r"|download the .{1,40} apps?\b|straight to your phone with the|already a subscriber|first-time subscribers|(abonnieren|abonniere|subscribe to|sign up for) .{0,40}newsletter|keine (neuigkeiten|news) .{0,40}mehr verpassen|(keine|ohne) (bezahlschranke|paywall)|unterstütze .{1,30} (bereits )?mit \d",
-));
+pub static NOTICE: Lowercased = Lowercased::guarded(
+    concat!(
+        // affiliate disclosures
+        r"we may (receive|earn) (a )?(compensation|commission)|advertisers do not influence|contains (references to products|affiliate links)|enthält (affiliate|werbe)-?links|als amazon-partner verdiene",
+        // licences, rights, disclaimers
+        r"|(unter|under) (der |the )?(lizenz|licen[cs]e) cc-|inhalte dieser (website|seite) unter cc-|prawem autorskim|wszelkie prawa zastrzeżone|impressum \| datenschutz|n'engagent que leurs auteurs|gibt die meinung (des autors|der autorin) wieder|reflect the views of the author",
+        // subscription, app and donation prompts
+        r"|download the .{1,40} apps?\b|straight to your phone with the|already a subscriber|first-time subscribers|(abonnieren|abonniere|subscribe to|sign up for) .{0,40}newsletter|keine (neuigkeiten|news) .{0,40}mehr verpassen|(keine|ohne) (bezahlschranke|paywall)|unterstütze .{1,30} (bereits )?mit \d",
+    ),
+    Words::any(&[
+        "compensation",
+        "commission",
+        "advertisers",
+        "contains ",
+        "enthält",
+        "amazon-partner",
+        "cc-",
+        "prawem",
+        "zastrzeżone",
+        "impressum",
+        "n'engagent",
+        "meinung",
+        "reflect the views",
+        "download the",
+        "straight to your phone",
+        "subscriber",
+        "newsletter",
+        "verpassen",
+        "bezahlschranke",
+        "paywall",
+        "unterstütze",
+    ]),
+);
 pub const NOTICE_MAX_CHARS: usize = 400;
 
 /// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,

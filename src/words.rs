@@ -90,6 +90,7 @@ impl Guarded {
 /// `über den autor` or `реклама`. Patterns are written in lowercase.
 pub struct Lowercased {
     pattern: &'static str,
+    guard: Option<Words>,
     regex: OnceLock<Regex>,
 }
 
@@ -97,6 +98,17 @@ impl Lowercased {
     pub const fn new(pattern: &'static str) -> Self {
         Lowercased {
             pattern,
+            guard: None,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Runs the regex only on text holding one of `guard`'s words, which every match must
+    /// contain: unanchored patterns are costly on every short block of a page.
+    pub const fn guarded(pattern: &'static str, guard: Words) -> Self {
+        Lowercased {
+            pattern,
+            guard: Some(guard),
             regex: OnceLock::new(),
         }
     }
@@ -107,14 +119,17 @@ impl Lowercased {
             Regex::new(self.pattern)
                 .unwrap_or_else(|e| panic!("bad tunable pattern {}: {e}", self.pattern))
         });
-        if text
+        let lower;
+        let text = if text
             .chars()
             .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
         {
-            regex.is_match(&text.to_lowercase())
+            lower = text.to_lowercase();
+            lower.as_str()
         } else {
-            regex.is_match(text)
-        }
+            text
+        };
+        self.guard.as_ref().is_none_or(|g| g.is_match(text)) && regex.is_match(text)
     }
 }
 
