@@ -521,7 +521,8 @@ fn a_credited_paragraph_under_an_image_becomes_its_caption() {
     let a = extract(&page, &Options::default()).unwrap();
     assert_only_story(&a.text_content);
     assert!(
-        a.content.contains("<figcaption>Lee Elder at the Masters in 1975."),
+        a.content
+            .contains("<figcaption>Lee Elder at the Masters in 1975."),
         "{}",
         a.content
     );
