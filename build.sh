@@ -105,6 +105,10 @@ cmd_build() {
 
 cmd_demo() {
   local port="${PORT:-${1:-8080}}"
+  if ! [[ "$port" =~ ^[0-9]+$ ]] || ((port > 65535)); then
+    echo "build.sh demo: the port must be a number from 0 to 65535 (got '$port')" >&2
+    exit 1
+  fi
   cmd_setup
   cmd_build
   cat >&2 <<MSG
