@@ -4,6 +4,12 @@
 //   driver.page(tab, expr) -> JSON value  driver.reader(tab, expr) -> JSON value
 //   driver.waitForReader(tab)            driver.waitForReaderGone(tab)
 //   driver.pressEscape(tab)              driver.closeTab(tab)        driver.close()
+//   driver.watch(tab) -> { events, collect(), stop() }: what happens in the tab from now on
+//     (console messages and uncaught errors, dialogs, new frames, frame navigations, new tabs or
+//     windows) as { kind, text?, url?, where? } records; where says whose console it was: the
+//     page's, a frame's, or an extension page's ('extension') as far as the browser tells
+//     (Chromium often does not, Firefox reports only errors for extension pages, not
+//     console.log()). await collect() before reading events.
 // Expressions are JavaScript source; they may return promises; results go through JSON.
 
 import { launchChromium } from './chromium.mjs';
@@ -23,8 +29,8 @@ export const READER_PRELUDE = `
   const $style = (selector) => getComputedStyle(document.querySelector(selector));
 `;
 
-export async function chromiumDriver(profileDir) {
-  const browser = await launchChromium(profileDir);
+export async function chromiumDriver(profileDir, { extension } = {}) {
+  const browser = await launchChromium(profileDir, { extension });
   const driver = {
     name: 'chromium',
     browser,
@@ -54,13 +60,42 @@ export async function chromiumDriver(profileDir) {
     waitForReaderGone: (page) => browser.waitForReaderGone(page),
     pressEscape: (page) => browser.pressEscape(page),
     closeTab: (page) => page.close(),
+    watch(page) {
+      const events = [];
+      const frameUrl = (frame) => { try { return frame?.url() ?? ''; } catch { return ''; } };
+      const on = {
+        console: (m) => {
+          const url = m.location()?.url ?? '';
+          // Chromium gives no source for many messages (policy violations among them): those
+          // count as the page's.
+          events.push({ kind: 'console', type: m.type(), text: m.text(), url, where: url.startsWith('chrome-extension:') ? 'extension' : 'page' });
+        },
+        pageerror: (e) => events.push({ kind: 'error', text: String(e?.message ?? e), where: 'unknown' }),
+        dialog: (d) => { events.push({ kind: 'dialog', text: d.message() }); d.dismiss().catch(() => {}); },
+        frameattached: (f) => events.push({ kind: 'frame', url: frameUrl(f), parent: frameUrl(f.parentFrame()) }),
+        framenavigated: (f) => events.push({ kind: 'navigation', url: frameUrl(f), parent: frameUrl(f.parentFrame()) }),
+        popup: (p) => events.push({ kind: 'window', url: p.url() }),
+      };
+      const onPage = (p) => { if (p !== page) events.push({ kind: 'window', url: p.url() }); };
+      for (const [name, fn] of Object.entries(on)) page.on(name, fn);
+      browser.context.on('page', onPage);
+      return {
+        events,
+        collect: async () => events,
+        stop() {
+          for (const [name, fn] of Object.entries(on)) page.off(name, fn);
+          browser.context.off('page', onPage);
+        },
+      };
+    },
     close: () => browser.close(),
   };
   return driver;
 }
 
-export async function firefoxDriver(profileDir) {
-  const ff = await launchFirefox(profileDir);
+export async function firefoxDriver(profileDir, { extension } = {}) {
+  const ff = await launchFirefox(profileDir, { extension });
+  let subscribed = false;
   const top = await ff.topContext();
   let used = false;
   const ESCAPE = '\uE00C';
@@ -101,6 +136,63 @@ export async function firefoxDriver(profileDir) {
     async closeTab(context) {
       if (context === top) return;
       await ff.send('browsingContext.close', { context }).catch(() => {});
+    },
+    async watch(context) {
+      if (!subscribed) {
+        await ff.send('session.subscribe', { events: ['log.entryAdded', 'browsingContext.userPromptOpened', 'browsingContext.contextCreated', 'browsingContext.navigationStarted'] });
+        // WebDriver BiDi reports nothing logged in extension pages, so errors there (a blocked
+        // inline handler, an uncaught exception) are read from the browser's console service,
+        // which content processes forward them to. console.log() calls there stay invisible.
+        const { contexts } = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+        await ff.evaluate(contexts[0].context, `(() => {
+          const log = globalThis.__lecternConsole = [];
+          Services.console.registerListener({ observe(m) {
+            if (!(m instanceof Ci.nsIScriptError) || !m.sourceName.startsWith('moz-extension:')) return;
+            log.push({ text: m.errorMessage, url: m.sourceName, warning: !!(m.flags & Ci.nsIScriptError.warningFlag) });
+          } });
+          return true;
+        })()`);
+        subscribed = true;
+      }
+      const { contexts } = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const chrome = contexts[0].context;
+      let consoleMark = await ff.evaluate(chrome, 'globalThis.__lecternConsole.length');
+      // The tab's browsing contexts: the tab and every context created inside it from now on.
+      const inTab = new Set([context]);
+      const events = [];
+      const off = ff.onEvent(({ method, params }) => {
+        if (method === 'browsingContext.contextCreated') {
+          if (params.parent && inTab.has(params.parent)) {
+            inTab.add(params.context);
+            events.push({ kind: 'frame', url: params.url, where: 'page' });
+          } else if (!params.parent) {
+            events.push({ kind: 'window', url: params.url });
+          }
+        } else if (method === 'browsingContext.navigationStarted') {
+          if (inTab.has(params.context)) events.push({ kind: 'navigation', url: params.url, where: params.context === context ? 'page' : 'frame' });
+        } else if (method === 'log.entryAdded') {
+          if (!inTab.has(params.source?.context)) return;
+          events.push({
+            kind: params.type === 'javascript' ? 'error' : 'console', type: params.level, text: params.text ?? '',
+            where: params.source.context === context ? 'page' : 'frame', url: params.stackTrace?.callFrames?.[0]?.url ?? '',
+          });
+        } else if (method === 'browsingContext.userPromptOpened') {
+          if (!inTab.has(params.context)) return;
+          events.push({ kind: 'dialog', text: params.message });
+          ff.send('browsingContext.handleUserPrompt', { context: params.context, accept: false }).catch(() => {});
+        }
+      });
+      return {
+        events,
+        /** Brings in what the console service has seen from extension pages since the watch began. */
+        async collect() {
+          const logged = JSON.parse(await ff.evaluate(chrome, `JSON.stringify(globalThis.__lecternConsole.slice(${consoleMark}))`));
+          for (const m of logged) events.push({ kind: 'console', type: m.warning ? 'warning' : 'error', text: m.text, url: m.url, where: 'extension' });
+          consoleMark += logged.length;
+          return events;
+        },
+        stop: off,
+      };
     },
     close: () => ff.close(),
   };

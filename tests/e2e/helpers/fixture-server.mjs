@@ -1,5 +1,6 @@
-// Serves the test fixtures on 127.0.0.1. Anything under /strict/ is the same file sent with
-// `Content-Security-Policy: default-src 'none'`.
+// Serves the test fixtures on 127.0.0.1, and generated pages (`pages`: path -> HTML, looked up
+// at each request, so pages may be added after the server has started). Anything under
+// /strict/ is the same file or page sent with `Content-Security-Policy: default-src 'none'`.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
@@ -14,7 +15,9 @@ export async function startFixtureServer(dir = FIXTURES, { pages = {} } = {}) {
     const strict = path.startsWith('/strict/');
     if (strict) path = path.slice('/strict'.length);
     if (Object.hasOwn(pages, path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(pages[path]);
+      const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+      if (strict) headers['content-security-policy'] = "default-src 'none'";
+      res.writeHead(200, headers).end(pages[path]);
       return;
     }
     const file = normalize(join(dir, path));
