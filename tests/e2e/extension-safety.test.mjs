@@ -1,0 +1,211 @@
+// The extension against hostile pages, in Chromium and in Firefox (issue 6): every vector of
+// the XSS corpus (tests/xss/vectors.json), in article pages, through the toolbar button and the
+// reader: no payload runs, in the page or in the reader, and nothing planted loads.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs';
+import { startFixtureServer } from './helpers/fixture-server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, EXTENSION } from './helpers/paths.mjs';
+import {
+  VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
+} from './helpers/xss-corpus.mjs';
+
+const BROWSERS = [['Chromium', chromiumDriver], ['Firefox', firefoxDriver]];
+
+// Elements the reader's article must never contain (as tests/sanitise.rs), and those that must
+// not appear anywhere in the reader's body (its own controls are buttons and inputs).
+const FORBIDDEN_IN_ARTICLE = 'script, style, iframe, frame, frameset, object, embed, applet, param, base, meta, link, form, input, button, select, option, textarea, keygen, output, template, noscript, svg, use, foreignObject, annotation-xml, mglyph, malignmark, maction, title, xmp, noembed, noframes, plaintext, listing, portal, video, audio, image, animate, set, isindex, bgsound, marquee, body, html, head';
+const FORBIDDEN_IN_READER = 'body script, body style, iframe, frame, frameset, object, embed, applet, base, body meta, body link, svg, template, noscript, portal, plaintext';
+
+/** What the reader shows and whether anything in it looks executable; runs in the reader. */
+const INSPECT_READER = `(async () => {
+  const article = document.querySelector('article');
+  // Load every image of the article now, not when scrolled to, and let them finish: images may
+  // load (that is the point of a reader), and so a planted one would be seen.
+  await Promise.all([...article.querySelectorAll('img')].map((img) => {
+    img.loading = 'eager';
+    return img.complete ? null : new Promise((resolve) => {
+      img.addEventListener('load', resolve);
+      img.addEventListener('error', resolve);
+      setTimeout(resolve, 2000);
+    });
+  }));
+  const problems = [];
+  // Through the prototypes: a form in the article may clobber its own properties (an
+  // <input name="attributes">).
+  const getter = (name) => Object.getOwnPropertyDescriptor(Element.prototype, name).get;
+  const [attributesOf, localNameOf, outerHtmlOf] = ['attributes', 'localName', 'outerHTML'].map(getter);
+  const describe = (el) => outerHtmlOf.call(el).slice(0, 160);
+  for (const el of article.querySelectorAll(${JSON.stringify(FORBIDDEN_IN_ARTICLE)})) problems.push('forbidden element in the article: ' + describe(el));
+  for (const el of document.querySelectorAll(${JSON.stringify(FORBIDDEN_IN_READER)})) problems.push('forbidden element in the reader: ' + describe(el));
+  for (const el of document.querySelectorAll('*')) {
+    for (const { name, value } of attributesOf.call(el)) {
+      if (/^on/i.test(name) || name === 'srcdoc' || name === 'formaction' || name === 'style' && article.contains(el)) problems.push('attribute ' + name + ': ' + describe(el));
+      if (!article.contains(el) || !['href', 'src', 'srcset', 'poster', 'cite', 'action', 'data', 'background', 'xlink:href', 'ping'].includes(name)) continue;
+      const urls = name === 'srcset' ? value.split(',').map((c) => c.trim().split(/\\s+/)[0]) : [value];
+      for (const url of urls) {
+        let scheme;
+        try { scheme = new URL(url, document.baseURI).protocol; } catch { problems.push('unparsable ' + name + ': ' + describe(el)); continue; }
+        const ok = ['http:', 'https:'].includes(scheme) || (name === 'href' && (scheme === 'mailto:' || url.startsWith('#')))
+          || (localNameOf.call(el) === 'img' && name === 'src' && /^data:image\\/(png|jpeg|gif|webp|avif)[;,]/i.test(url));
+        if (!ok) problems.push(name + ' with scheme ' + scheme + ': ' + describe(el));
+      }
+    }
+  }
+  return {
+    flag: self.${FLAG} ?? null,
+    location: location.href,
+    childFrames: window.frames.length,
+    text: article.textContent,
+    images: [...article.querySelectorAll('img')].map((img) => ({ src: img.currentSrc || img.src, loaded: img.naturalWidth > 0 })),
+    problems,
+  };
+})()`;
+
+// The extension pages' Content-Security-Policy directives (script-src, object-src) as browsers
+// quote them when they block something: a message quoting one means something executable
+// reached an extension page.
+const EXTENSION_POLICY = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'))
+  .content_security_policy.extension_pages.split(';').map((d) => d.trim()).filter(Boolean);
+
+/**
+ * The watched events that show a payload, or an attempt an extension page's policy blocked:
+ * a payload's console message; a violation of the extension pages' policy; any other error from
+ * an extension page or the reader frame (there should be none); dialogs, windows; frames or
+ * navigations other than the reader's own. The page's own messages do not count: its
+ * `default-src 'none'` blocking its own copy of a vector is expected.
+ */
+function suspicious(events, readerPrefix) {
+  const ours = (url) => !url || url === 'about:blank' || url.startsWith(readerPrefix);
+  return events.filter((e) => {
+    if (e.kind === 'dialog' || e.kind === 'window') return true;
+    if (e.kind === 'frame' || e.kind === 'navigation') return !ours(e.url);
+    const text = e.text ?? '';
+    if (text.startsWith(MARKER) || EXTENSION_POLICY.some((directive) => text.includes(directive))) return true;
+    return e.where !== 'page' && e.type !== 'warning';
+  });
+}
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`the XSS corpus through the reader in ${browserName}`, () => {
+    let driver;
+    let server;
+    let planted;
+    let profile;
+    let readerPrefix;
+    const pages = {};
+    // The batches' make-up does not depend on the servers' addresses; their pages do.
+    const { batches } = corpusPages({ plantedOrigin: 'http://planted', fixtureOrigin: 'http://fixture' });
+
+    before(async () => {
+      planted = await startPlantedServer();
+      server = await startFixtureServer(undefined, { pages });
+      Object.assign(pages, corpusPages({ plantedOrigin: planted.origin, fixtureOrigin: server.origin }).pages);
+      profile = tempDir(`lectern-xss-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      await planted?.close();
+      profile?.remove();
+    });
+
+    const articleShown = (tab) => eventually(
+      () => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`),
+      { message: 'the article' });
+
+    /** Opens the reader on a batch page; returns what the test needs to judge it. */
+    async function readBatch(path) {
+      // The page is served with `default-src 'none'`: the vectors are inert in the page itself,
+      // so any payload that runs, and any planted load, comes from what the extension did.
+      const tab = await driver.openTab(server.url(`/strict${path}`));
+      const watch = await driver.watch(tab);
+      const mark = planted.hits.length;
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+      const view = await driver.reader(tab, INSPECT_READER);
+      readerPrefix ??= view.location.replace(/reader\.html.*$/, '');
+      // Anything that slipped through gets time to fire: timers, frame loads, refreshes.
+      await new Promise((r) => setTimeout(r, 300));
+      const later = await driver.reader(tab, `({ flag: self.${FLAG} ?? null, location: location.href, childFrames: window.frames.length })`);
+      const page = await driver.page(tab, `({ flag: self.${FLAG} ?? null, url: location.href })`);
+      return { tab, watch, mark, view, later, page };
+    }
+    async function closeReader({ tab, watch }) {
+      await driver.pressEscape(tab);
+      watch.stop();
+      await driver.closeTab(tab);
+    }
+
+    it('control: the detectors see payloads that do run, and attempts the reader blocks', async () => {
+      const run = await readBatch(batches[0].path);
+      const { tab, watch, mark } = run;
+      // A payload run in the reader (by the test, not through the page) and one in the page.
+      await driver.reader(tab, `(${payload(9001, planted.origin)}).then(() => true)`);
+      await driver.page(tab, `(self.${FLAG} = 9002, console.log('${MARKER}-9002'), true)`);
+      // An inline handler put into the reader: its Content-Security-Policy blocks it, and the
+      // violation is logged.
+      await driver.reader(tab, `(() => {
+        const img = document.createElement('img');
+        img.setAttribute('onerror', ${JSON.stringify(payload(9003, planted.origin))});
+        img.src = 'x-blocked:';
+        document.body.append(img);
+        return true;
+      })()`);
+      assert.equal(await driver.reader(tab, `self.${FLAG}`), 9001);
+      assert.equal(await driver.page(tab, `self.${FLAG}`), 9002);
+      await eventually(() => planted.since(mark).some((h) => h.path === '/ran/9001'), { message: 'the reader payload request', timeout: 3000 });
+      const seen = (predicate) => eventually(async () => (await watch.collect()).find(predicate), { message: 'an event', timeout: 3000 });
+      await seen((e) => e.text?.includes(`${MARKER}-9002`));
+      if (driver.name === 'chromium') await seen((e) => e.text?.includes(`${MARKER}-9001`)); // Firefox: invisible
+      const blocked = await seen((e) => EXTENSION_POLICY.some((directive) => e.text?.includes(directive)));
+      const flagged = suspicious(watch.events, readerPrefix);
+      assert.ok(flagged.includes(blocked), 'a blocked attempt in the reader counts');
+      assert.ok(flagged.some((e) => e.text?.includes(`${MARKER}-9002`)), 'a payload message counts');
+      assert.ok(!planted.since(mark).some((h) => h.path === '/ran/9003'), 'the blocked handler did not run');
+      await closeReader(run);
+    });
+
+    for (const [index, batch] of batches.entries()) {
+      const first = batch.ids[0];
+      it(`batch ${index + 1} of ${batches.length} (${batch.ids.length} vectors from #${first}): the article is shown, nothing runs, nothing planted loads`, async (t) => {
+        const run = await readBatch(batch.path);
+        const { watch, mark, view, later, page } = run;
+        const events = await watch.collect();
+        await closeReader(run);
+        const vector = (id) => `#${id} ${JSON.stringify(VECTORS[id])}`;
+
+        // Not vacuous: the reader shows the article around every vector.
+        const missing = batch.ids.flatMap((id) => [noteBefore(id), ...(PAGE_ENDERS.includes(id) ? [] : [noteAfter(id)])]
+          .filter((note) => !view.text.includes(note)).map((note) => `${note} (next to ${vector(Number(note.slice(5, 8)))})`));
+        assert.deepEqual(missing, [], 'notes missing from the reader');
+
+        // Nothing ran: no flag, no payload console message, no dialog, no window, no frame.
+        assert.equal(view.flag, null, 'a payload ran in the reader');
+        assert.equal(later.flag, null, 'a payload ran in the reader (late)');
+        assert.equal(page.flag, null, 'a payload ran in the page');
+        assert.deepEqual(view.problems, [], 'executable markup in the reader');
+        assert.equal(later.childFrames, 0, 'the reader has frames');
+        assert.equal(later.location, view.location, 'the reader navigated');
+        assert.equal(page.url, server.url(`/strict${batch.path}`), 'the page navigated');
+        assert.deepEqual(suspicious(events, readerPrefix), [], 'console messages, dialogs, frames or navigations from payloads');
+
+        // Nothing planted loaded, except images (an article's images load; there are none
+        // planted in the corpus, but a planted <base> may point relative images there).
+        const hits = planted.since(mark);
+        const ran = hits.filter((h) => h.path.startsWith('/ran/')).map((h) => vector(Number(h.path.slice(5))));
+        assert.deepEqual(ran, [], 'payloads that ran (seen by their request)');
+        assert.deepEqual(hits.filter((h) => h.dest !== 'image'), [], 'planted loads other than images');
+        for (const h of hits) t.diagnostic(`planted image request: ${h.path}`);
+        // ... and the corpus's harmless image (https://ok.test/a.png, served here) does load.
+        assert.deepEqual(view.images.filter((i) => i.src === server.url('/figure.png') && !i.loaded), [], 'harmless images that did not load');
+        t.diagnostic(`${view.images.filter((i) => i.loaded).length} of ${view.images.length} article images loaded`);
+      });
+    }
+  });
+}
+
