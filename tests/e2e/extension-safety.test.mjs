@@ -1,13 +1,16 @@
-// The extension against hostile pages, in Chromium and in Firefox (issue 6): every vector of
-// the XSS corpus (tests/xss/vectors.json), in article pages, through the toolbar button and the
-// reader: no payload runs, in the page or in the reader, and nothing planted loads.
+// The extension against hostile pages, in Chromium and in Firefox (issue 6):
+//  1. every vector of the XSS corpus (tests/xss/vectors.json), in article pages, through the
+//     toolbar button and the reader: no payload runs, in the page or in the reader, and nothing
+//     planted loads;
+//  2. an engine that fails (a test build of the extension): the reader says so politely and the
+//     page is left exactly as it was, its scripts still running.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, EXTENSION } from './helpers/paths.mjs';
+import { tempDir, EXTENSION, FIXTURES } from './helpers/paths.mjs';
 import {
   VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
 } from './helpers/xss-corpus.mjs';
@@ -209,3 +212,126 @@ for (const [browserName, makeDriver] of BROWSERS) {
   });
 }
 
+// ---- 2. A failing engine never breaks the page. Each case is a test build of the extension (a
+// copy in a temporary folder with one file changed); the shipped extension has no hook for it.
+const FAILURES = [
+  {
+    name: 'the engine throws',
+    detail: /the engine failed on purpose \(test build\)/,
+    build(dir) {
+      renameSync(join(dir, 'engine', 'lectern.js'), join(dir, 'engine', 'lectern-real.js'));
+      writeFileSync(join(dir, 'engine', 'lectern.js'), [
+        '// Test build: the engine loads, then every extraction fails.',
+        "export * from './lectern-real.js';",
+        "export { default } from './lectern-real.js';",
+        "export function extract() { throw new Error('the engine failed on purpose (test build)'); }",
+        '',
+      ].join('\n'));
+    },
+  },
+  {
+    name: 'the wasm module is corrupt',
+    detail: /wasm|WebAssembly|magic|compil/i,
+    build(dir) {
+      writeFileSync(join(dir, 'engine', 'lectern_bg.wasm'), 'this is not a WebAssembly module');
+    },
+  },
+  {
+    name: 'the engine worker dies as it starts',
+    detail: /the engine worker failed to start \(test build\)|could not start/,
+    build(dir) {
+      // (Not the engine's module: the background imports that too, for the optional readable-page
+      // icon, and a module that cannot load would take the toolbar button down with it.)
+      const worker = join(dir, 'reader', 'engine-worker.js');
+      writeFileSync(worker, `throw new Error('the engine worker failed to start (test build)');\n${readFileSync(worker, 'utf8')}`);
+    },
+  },
+];
+
+const ERROR_TITLE = 'Something went wrong';
+const ERROR_BODY = /^Lectern could not show this page in reader view\. The page itself is unchanged\. Details: (.+)$/;
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`a failing engine in ${browserName}`, () => {
+    let server;
+    before(async () => {
+      // news.html with the page's own scripts and a button they handle.
+      const news = readFileSync(join(FIXTURES, 'news.html'), 'utf8');
+      const scripted = news
+        .replace('</head>', '<script src="/page-scripts.js"></script>\n</head>')
+        .replace('</body>', '<p><button id="page-button" type="button">Count</button> <output id="page-output"></output></p>\n</body>');
+      server = await startFixtureServer(undefined, { pages: { '/scripted.html': scripted } });
+    });
+    after(() => server?.close());
+
+    for (const failure of FAILURES) {
+      it(`${failure.name}: a polite message; the page's DOM, scroll and focus are exactly as before, and its scripts keep working`, async (t) => {
+        const build = tempDir(`lectern-failing-${browserName}-`);
+        const profile = tempDir(`lectern-failing-profile-${browserName}-`);
+        cpSync(EXTENSION, build.dir, { recursive: true });
+        failure.build(build.dir);
+        const driver = await makeDriver(profile.dir, { extension: build.dir });
+        try {
+          const tab = await driver.openTab(server.url('/scripted.html'));
+          const pageState = `({ html: document.documentElement.outerHTML, y: window.scrollY, focused: document.activeElement?.id ?? null, ticks: window.__page.ticks, errors: window.__page.errors, mutations: window.__page.mutations })`;
+          const before = await driver.page(tab, `(() => {
+            document.getElementById('comment').focus();
+            window.scrollTo(0, 600);
+            window.__page.mutations.length = 0;
+            return ${pageState};
+          })()`);
+          assert.ok(before.y > 0, 'the page scrolls');
+
+          for (const round of [1, 2]) { // a second time: a failed engine does not wedge the reader
+            await driver.trigger(tab);
+            await driver.waitForReader(tab);
+            let last;
+            const shown = await eventually(async () => {
+              last = await driver.reader(tab, `({
+                title: document.querySelector('.lectern-message h1')?.textContent ?? null,
+                body: document.querySelector('.lectern-message p')?.textContent ?? null,
+                paragraphs: document.querySelectorAll('.lectern-message p').length,
+                article: !!document.querySelector('article'),
+                busy: !!document.querySelector('[aria-busy]'),
+                copyDisabled: $button('Copy as Markdown')?.disabled,
+                printDisabled: $button('Print')?.disabled,
+                closeButton: !!$button('Close reader'),
+              })`);
+              return last.title === ERROR_TITLE && last;
+            }, { message: `the error message (round ${round})` }).catch((error) => {
+              throw new Error(`${error.message}; the reader showed ${JSON.stringify(last)}`);
+            });
+            const [, detail] = shown.body.match(ERROR_BODY) ?? [];
+            if (round === 1) t.diagnostic(`the reader says: ${shown.body}`);
+            assert.ok(detail, `the polite message: ${shown.body}`);
+            assert.match(detail, failure.detail);
+            assert.doesNotMatch(detail, /\n|\bat\s+\S+:\d|@(moz|chrome)-extension:|\.js:\d/, 'no stack trace');
+            assert.deepEqual({ ...shown, body: undefined }, { title: ERROR_TITLE, body: undefined, paragraphs: 1, article: false, busy: false, copyDisabled: true, printDisabled: true, closeButton: true });
+            await eventually(() => driver.reader(tab, `document.activeElement?.matches('main')`), { message: 'focus on the message' });
+            await driver.pressEscape(tab);
+          }
+
+          const after = await driver.page(tab, pageState);
+          assert.equal(after.html, before.html, 'the DOM is exactly as before');
+          assert.equal(after.y, before.y, 'the scroll position is as before');
+          assert.equal(after.focused, 'comment', 'focus is back where it was');
+          assert.deepEqual(after.errors, [], 'the page saw no errors');
+          assert.deepEqual(after.mutations, [1, 2].flatMap(() => [
+            { type: 'childList', target: 'HTML', attribute: null, added: ['LECTERN-READER'], removed: [] },
+            { type: 'childList', target: 'HTML', attribute: null, added: [], removed: ['LECTERN-READER'] },
+          ]), 'the only changes to the page were the reader\'s host element, added and removed');
+          assert.ok(after.ticks > before.ticks, 'the page\'s timer kept running');
+          const clicked = await driver.page(tab, `(() => { document.getElementById('page-button').click(); return { clicks: window.__page.clicks, output: document.getElementById('page-output').textContent }; })()`);
+          assert.deepEqual(clicked, { clicks: 1, output: 'Clicked 1 times' }, 'the page\'s click handler works');
+          const ticks = await driver.page(tab, 'window.__page.ticks');
+          await eventually(async () => (await driver.page(tab, 'window.__page.ticks')) > ticks, { message: 'the timer still ticking' });
+          await driver.closeTab(tab);
+        } finally {
+          await driver.close();
+          build.remove();
+          profile.remove();
+        }
+      });
+    }
+  });
+}
