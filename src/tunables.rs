@@ -528,10 +528,12 @@ pub const DATA_TABLE_MIN_CELLS: usize = 10;
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
 pub const TINY_PLACEHOLDER_BYTES: usize = 133;
 
-/// Elements nested deeper than this are flattened into the element at this depth, as Blink's
-/// parser does (512): real pages nest a few dozen levels, and hostile ones 100,000, which
-/// would make every per-ancestor rule quadratic.
-pub const MAX_TREE_DEPTH: usize = 512;
+/// Elements nested deeper than this are flattened into the element at this depth: real pages
+/// nest a few dozen levels, and hostile ones 100,000, which would make every per-ancestor rule
+/// quadratic. Browsers' parsers stop nesting at 512 open elements, and our output is parsed
+/// again inside the reader's own document (html, body and the reader's wrappers), so the cap
+/// keeps a wide margin below 512: deeper output would come back restructured.
+pub const MAX_TREE_DEPTH: usize = 256;
 /// Markup is flattened before parsing only when a scan of its tags finds nesting deeper
 /// than this (see `depth.rs`).
 pub const DEEP_MARKUP_TRIGGER: usize = 1024;

@@ -321,21 +321,13 @@ fn deep_tables() -> String {
 
 #[wasm_bindgen_test]
 fn nested_tables_30k() {
-    // Article mode here; whole-document mode's output does not survive the browser's parser
-    // yet (the ignored test below).
     survives_in(&deep_tables(), &[false]);
     assert!(matches!(call(&deep_tables(), true), Outcome::Article(_)));
 }
 
-/// Known engine bug, found by this test: the whole-document output of 30,000 nested tables is
-/// 512 elements deep. Chromium's and Firefox's parsers stop nesting at 512 open elements
-/// (html and body included), so the deepest cells come back restructured
-/// (`<tr></tr><td>` instead of `<tr><td>`). Only structure changes (text is escaped and no
-/// raw-text element survives the sanitiser), but the "re-parses to the same tree" guarantee
-/// must hold in browsers too: the engine's depth cap needs a margin for the context the output
-/// is parsed in. Remove the `ignore` once fixed.
+/// Whole-document mode keeps the deep tables as they are, capped: the output must stay below
+/// the browsers' parser cap of 512 open elements once parsed inside a document.
 #[wasm_bindgen_test]
-#[ignore = "engine bug: whole-document output of deep tables is 512 levels deep, past the browsers' parser cap"]
 fn nested_tables_30k_whole_document_reparses_unchanged() {
     survives_in(&deep_tables(), &[true]);
 }
