@@ -9,16 +9,21 @@ const api = globalThis.browser ?? globalThis.chrome;
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Right after a click (or a navigation) Chromium sometimes refuses "Cannot access contents"
+// until the tab has settled: retry a few times, waiting a little longer each time.
+const INJECT_RETRY_DELAYS_MS = [50, 100, 200, 400];
+
 async function injectContentScript(tabId) {
   const run = () => api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
-  try {
-    await run();
-  } catch (error) {
-    // Right after a click Chromium sometimes refuses once; a retry after 50 ms succeeds.
-    if (!/Cannot access contents/i.test(String(error?.message))) throw error;
-    await delay(50);
-    await run();
+  for (const wait of INJECT_RETRY_DELAYS_MS) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!/Cannot access contents/i.test(String(error?.message))) throw error;
+      await delay(wait);
+    }
   }
+  return run();
 }
 
 export async function toggleReader(tab) {
