@@ -185,7 +185,7 @@ usage: ./build.sh COMMAND
                    Chromium and Firefox, end-to-end tests of the extension and the demo
   eval readability|trafilatura DIR
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability)
-  bench [engine DIR | browser DIR | memory DIR | open [DIR] | size]
+  bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]
                    speed, memory and size against the peers (no argument: all of them)
   help             this text
 HELP

@@ -8,6 +8,7 @@
 //   node benches/run.mjs memory DIR [ARGS]    max RSS of the CLI on the largest pages
 //   node benches/run.mjs size [ARGS]          the shipped .wasm and the JS shell
 //   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible
+//   node benches/run.mjs transfer             the demo's first view: every file fetched, raw and gzip
 //
 // Builds what it runs (the peers crate into target/peers; the CLI with cargo build --release;
 // the wasm with ./build.sh build if www/engine is missing). A full run's report is also written
@@ -61,6 +62,7 @@ const benches = {
   memory(dir, ...args) { build('cli'); build('peers'); return sh('node', ['benches/memory.mjs', dir, ...args]); },
   size(...args) { build('wasm'); return sh('node', ['benches/size.mjs', ...args]); },
   open(...args) { build('wasm'); return sh('node', ['benches/open.mjs', ...args]); },
+  transfer() { build('wasm'); return sh('node', ['benches/transfer.mjs']); },
 };
 
 function all() {
@@ -76,6 +78,7 @@ function all() {
   step(benches.memory(path.join(CORPUS, 'trafilatura')));
   step(benches.open(path.join(CORPUS, 'readability')));
   step(benches.size());
+  step(benches.transfer());
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const report = path.join(ROOT, '.bench', `report-${new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-')}.md`);
   fs.writeFileSync(report, parts.join('\n'));
@@ -86,8 +89,8 @@ function main() {
   const [what = 'all', ...rest] = process.argv.slice(2);
   if (what === 'all') return all();
   const bench = benches[what];
-  if (!bench || (!['size', 'open'].includes(what) && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size]');
+  if (!bench || (!['size', 'open', 'transfer'].includes(what) && !rest.length)) {
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]');
     process.exit(64);
   }
   bench(...rest);
