@@ -17,6 +17,19 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;
+  // The worker appears before its module has run; a click before the background has registered
+  // its listeners can be lost. background.js sets its test hooks last.
+  for (const deadline = Date.now() + 15000; ;) {
+    const ready = await worker.evaluate(() => Boolean(globalThis.lecternTestHooks)).catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('the extension\'s background did not start');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  // The background's console, for failure messages (why a click opened nothing).
+  const backgroundLog = [];
+  const listen = (w) => w.on('console', (m) => { backgroundLog.push(`${m.type()}: ${m.text()}`); backgroundLog.splice(0, backgroundLog.length - 20); });
+  listen(worker);
+  context.on('serviceworker', (w) => { if (w.url().startsWith(`chrome-extension://${extensionId}/`)) listen(w); });
   const cdp = await context.browser().newBrowserCDPSession();
 
   return {
@@ -40,7 +53,10 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
       for (;;) {
         const frame = this.readerFrame(page);
         if (frame) return frame;
-        if (Date.now() > deadline) throw new Error('the reader did not open');
+        if (Date.now() > deadline) {
+          const host = await page.evaluate(() => !!document.querySelector('lectern-reader')).catch((e) => `unknown (${e.message})`);
+          throw new Error(`the reader did not open (reader host element in the page: ${host}; background console: ${JSON.stringify(backgroundLog)})`);
+        }
         await page.waitForTimeout(25);
       }
     },
