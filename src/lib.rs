@@ -28,6 +28,7 @@ pub mod metadata;
 mod options;
 pub mod parse;
 pub mod prepare;
+mod raw;
 pub mod readerable;
 pub mod sanitise;
 pub mod score;

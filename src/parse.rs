@@ -35,8 +35,9 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
         },
         ..Default::default()
     };
+    let without_code = crate::raw::drop_code(html);
     let document = kuchikiki::parse_html_with_options(opts)
-        .one(crate::depth::flatten_deep_markup(html).as_ref())
+        .one(crate::depth::flatten_deep_markup(&without_code).as_ref())
         .document_node;
     if document.descendants().nth(options.max_nodes).is_some() {
         return Err(Error::TooManyNodes {
