@@ -413,14 +413,25 @@ fn previous_element(node: &NodeRef) -> Option<NodeRef> {
 
 /// Ours: captions written as a plain paragraph under an image ("Lee Elder at the Masters. |
 /// © Augusta National/Getty Images"): a short block right after an image-only element that
-/// names a photo credit becomes that image's `<figcaption>`, so the reader shows it as a
+/// names a photo credit, or that sits in a `<figure>` without a caption, becomes that image's
+/// `<figcaption>`, so the reader shows it as a
 /// caption and the article text leaves it out, as it does for marked-up captions.
 fn mark_loose_captions(content: &NodeRef) {
     let blocks: Vec<NodeRef> = content
         .descendants()
-        .filter(|d| dom::is(d, &["p", "div"]) && !dom::has_ancestor(d, &["figure"], None))
+        .filter(|d| dom::is(d, &["p", "div", "h2", "h3", "h4", "h5", "h6"]))
         .collect();
     for b in blocks {
+        // Inside a <figure> without a <figcaption>, the text under the image is its caption
+        // whatever it says; elsewhere only a photo credit makes it one.
+        let figure = b.ancestors().find(|a| dom::is(a, &["figure"]));
+        let in_bare_figure = figure
+            .as_ref()
+            .is_some_and(|f| !f.descendants().any(|d| dom::is(&d, &["figcaption"])));
+        if (figure.is_some() && !in_bare_figure) || (!in_bare_figure && !dom::is(&b, &["p", "div"]))
+        {
+            continue;
+        }
         if b.parent().is_none() || guards_protected(&b) {
             continue;
         }
@@ -437,6 +448,13 @@ fn mark_loose_captions(content: &NodeRef) {
         if !image_only {
             continue;
         }
+        let caption = dom::new_html_element("figcaption", vec![]);
+        if in_bare_figure {
+            b.insert_before(caption.clone());
+            dom::move_children(&b, &caption);
+            b.detach();
+            continue;
+        }
         let text = dom::normalized_text(&b);
         if !(CAPTION_CREDIT.is_match(&text) || CREDIT_LINE.is_match(&text)) {
             continue;
@@ -444,7 +462,6 @@ fn mark_loose_captions(content: &NodeRef) {
         let figure = dom::new_html_element("figure", vec![]);
         image.insert_before(figure.clone());
         figure.append(image);
-        let caption = dom::new_html_element("figcaption", vec![]);
         dom::move_children(&b, &caption);
         figure.append(caption);
         b.detach();

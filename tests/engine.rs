@@ -529,6 +529,21 @@ fn a_credited_paragraph_under_an_image_becomes_its_caption() {
 }
 
 #[test]
+fn text_under_the_image_of_a_figure_without_a_caption_becomes_its_caption() {
+    let page = seed_with(
+        "BETWEEN-2",
+        r#"<figure><div><p><img src="/rain.jpg" alt=""></p><h2>The crowd turns into a mob in the dance piece.</h2></div></figure>"#,
+    );
+    let a = extract(&page, &Options::default()).unwrap();
+    assert_only_story(&a.text_content);
+    assert!(
+        a.content.contains("<figcaption>The crowd turns into a mob"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
 fn a_story_split_into_chunks_is_read_whole() {
     let chunk = |head: &str, body: &str| {
         format!("<div class='paragraph_wrapper'><h2 class='paragraph_subline'><div>{head}</div></h2><div class='paragraph-text'><p>{body}</p></div></div>")
