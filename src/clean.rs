@@ -428,8 +428,7 @@ fn mark_loose_captions(content: &NodeRef) {
         let in_bare_figure = figure
             .as_ref()
             .is_some_and(|f| !f.descendants().any(|d| dom::is(&d, &["figcaption"])));
-        if (figure.is_some() && !in_bare_figure) || (!in_bare_figure && !dom::is(&b, &["p", "div"]))
-        {
+        if !in_bare_figure && (figure.is_some() || !dom::is(&b, &["p", "div"])) {
             continue;
         }
         if b.parent().is_none() || guards_protected(&b) {
