@@ -9,9 +9,10 @@ use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, Flags, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY,
-    SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
+    PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
+    SIBLING_SHARE, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
+    TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -294,10 +295,13 @@ pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&
     let lead = body
         .descendants()
         .filter(|d| dom::is(d, LEAD_TAGS))
-        .filter(|d| (LEAD_MIN_CHARS..=limit).contains(&stats.text_len(d)))
+        .filter(|d| (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d)))
         .filter_map(|d| {
             let t = dom::normalized_text(&d);
-            let says_it = (t.starts_with(&wanted) && t.len() <= limit)
+            // The lead may open with a kicker the description leaves out ("Heavy defeat for
+            // Johnson: The prime minister must …").
+            let at = t.find(&wanted).filter(|&at| at <= LEAD_MAX_KICKER_BYTES);
+            let says_it = at.is_some_and(|at| t.len() <= limit + at)
                 || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(&t));
             says_it.then_some((d, t))
         })

@@ -480,6 +480,9 @@ pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 
 /// Ours: a page description shorter than this is too generic to find the lead paragraph by.
 pub const LEAD_MIN_CHARS: usize = 60;
+/// Ours: a standfirst may open with a kicker the description leaves out ("Heavy defeat for
+/// Johnson: …"), of up to this many bytes before the description's words.
+pub const LEAD_MAX_KICKER_BYTES: usize = 80;
 /// Ours: blocks that can hold a standfirst: paragraphs, and the headings and bold runs some
 /// templates set it in (`<h3>` under the headline).
 pub const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "strong"];

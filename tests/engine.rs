@@ -594,6 +594,24 @@ fn a_lead_that_the_description_continues_past_opens_the_article() {
 }
 
 #[test]
+fn a_lead_opening_with_a_kicker_the_description_leaves_out_opens_the_article() {
+    let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
+    let page = format!(
+        "<html><head><title>Heating with leaves - Town News</title><meta name='description' content='{lead}'></head><body><div class='article'>\
+         <div class='article-header'><h1>Heating with leaves</h1><div class='intro'><p>A first in the region: {lead}</p></div></div>\
+         <div class='article-body'><p>{}</p><p>{}</p></div></div></body></html>",
+        "The town collects the leaves, dries them in a barn and presses them into pellets. ".repeat(4),
+        "Engineers say the pellets burn as well as wood, though they leave more ash behind. ".repeat(4)
+    );
+    let text = text_of(&page);
+    assert!(
+        text.starts_with("A first in the region: Leaves swept"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Leaves swept").count(), 1);
+}
+
+#[test]
 fn the_lead_paragraph_above_the_body_opens_the_article() {
     let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
     let page = format!(
