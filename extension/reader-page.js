@@ -21,8 +21,41 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && !event.defaultPrevented) {
     event.preventDefault();
     close();
+  } else if (event.key === 'Tab' && !event.defaultPrevented && !event.ctrlKey && !event.altKey && !event.metaKey) {
+    keepFocusInReader(event);
   }
 });
+
+// The reader covers the page like a modal dialog, so Tab and Shift+Tab go round the reader's
+// own controls and links instead of walking on into the page hidden underneath.
+function tabbable() {
+  const radioGroups = new Set();
+  return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter((el) => {
+    if (el.tabIndex < 0 || el.disabled || !el.getClientRects().length) return false;
+    if (getComputedStyle(el).visibility === 'hidden') return false;
+    if (el.type === 'radio') {
+      // One stop per radio group: the checked option.
+      if (!el.checked || radioGroups.has(el.name)) return false;
+      radioGroups.add(el.name);
+    }
+    return true;
+  });
+}
+
+function keepFocusInReader(event) {
+  const stops = tabbable();
+  if (!stops.length) return;
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  const active = document.activeElement;
+  const atBody = !active || active === document.body;
+  const before = (el) => Boolean(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_PRECEDING);
+  const after = (el) => Boolean(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !active.contains(el);
+  if (event.shiftKey ? (atBody || active === first || before(first)) : (atBody || active === last || after(last))) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
 
 async function show(snapshot) {
   if (snapshot.html.length > 512 * 1024) reader.showLoading(snapshot.html.length);
