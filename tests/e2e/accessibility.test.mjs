@@ -292,6 +292,27 @@ describe('accessibility and presentation in Chromium', () => {
     await closeReader(reader);
   });
 
+  it('Tab and Shift+Tab go round the reader and never into the page hidden under it', async () => {
+    const reader = await openReader('/news.html'); // a page with links and a form of its own
+    const { page, frame } = reader;
+    await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.matches('main'));
+    const where = async () => {
+      const inPage = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+      const inReader = await frame.evaluate(() => (document.hasFocus() ? document.activeElement?.textContent.trim() : null));
+      return inPage === 'lectern-reader' && inReader !== null ? inReader : `the page's ${inPage}`;
+    };
+    const forward = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      forward.push(await where());
+    }
+    // From the article: its link, then round to the toolbar, whose buttons come first.
+    assert.deepEqual(forward, ['View original page', 'Close reader', 'Copy as Markdown', 'Print', 'Reader settings', 'View original page', 'Close reader']);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), 'View original page', 'Shift+Tab from the first control goes round to the last');
+    await closeReader(reader);
+  });
+
   // ---- the demo's own page ------------------------------------------------------------------
   async function openDemo(scheme = 'light') {
     const page = await browser.context.newPage();
