@@ -133,6 +133,9 @@ function fillExplain(removed) {
     preview.className = 'preview';
     preview.textContent = entry.preview ?? '';
     li.append(what, why, preview);
+    // Focusable (to highlight by keyboard), so it needs its own name: list items get none
+    // from their content.
+    li.setAttribute('aria-label', `Removed ${what.textContent}${why.textContent}. ${preview.textContent}`.trim());
     const on = () => highlight(entry.index);
     li.addEventListener('mouseenter', on);
     li.addEventListener('focus', on);
