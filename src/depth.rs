@@ -6,6 +6,7 @@
 //! [`DEEP_MARKUP_TRIGGER`], the tags below [`MAX_TREE_DEPTH`] are dropped (their text is
 //! kept), which is what Blink's depth cap does to the tree; other pages pass untouched.
 
+use crate::raw::find_end_tag;
 use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
 use std::borrow::Cow;
 
@@ -80,23 +81,6 @@ fn next_tag(html: &str, mut from: usize) -> Option<Tag<'_>> {
             closing,
             raw: &html[lt..end],
         });
-    }
-}
-
-/// Where `</name` (any case) starts at or after `from`, without copying the rest of the page.
-fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    let mut at = from;
-    loop {
-        let lt = at + html[at..].find("</")?;
-        let name_at = lt + 2;
-        if bytes
-            .get(name_at..name_at + name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-        {
-            return Some(lt);
-        }
-        at = lt + 2;
     }
 }
 

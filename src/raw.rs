@@ -103,8 +103,9 @@ fn start_tag_end(html: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Where the end tag `</name` (any case, followed by whitespace, `/` or `>`) starts.
-fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+/// Where the end tag `</name` (any case, followed by whitespace, `/` or `>`) starts, at or
+/// after `from`, without copying the rest of the page.
+pub(crate) fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut at = from;
     loop {

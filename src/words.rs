@@ -53,6 +53,14 @@ impl Words {
     }
 }
 
+/// The regex in `cell`, compiled from `pattern` on first use.
+fn compiled<'a>(cell: &'a OnceLock<Regex>, pattern: &str) -> &'a Regex {
+    cell.get_or_init(|| {
+        // The patterns are constants covered by the tests; a typo fails every test.
+        Regex::new(pattern).unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
+    })
+}
+
 /// A regex behind a [`Words`] guard that every match must pass (its literal words): the word
 /// test rules out almost every class string cheaply, and the regex, compiled on first use,
 /// decides the rest.
@@ -73,15 +81,7 @@ impl Guarded {
     }
 
     pub fn is_match(&self, s: &str) -> bool {
-        self.guard.is_match(s)
-            && self
-                .regex
-                .get_or_init(|| {
-                    // The patterns are constants covered by the tests; a typo fails every test.
-                    Regex::new(self.pattern)
-                        .unwrap_or_else(|e| panic!("bad tunable pattern {}: {e}", self.pattern))
-                })
-                .is_match(s)
+        self.guard.is_match(s) && compiled(&self.regex, self.pattern).is_match(s)
     }
 }
 
@@ -114,11 +114,7 @@ impl Lowercased {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        let regex = self.regex.get_or_init(|| {
-            // The patterns are constants covered by the tests; a typo fails every test.
-            Regex::new(self.pattern)
-                .unwrap_or_else(|e| panic!("bad tunable pattern {}: {e}", self.pattern))
-        });
+        let regex = compiled(&self.regex, self.pattern);
         let lower;
         let text = if text
             .chars()
