@@ -345,8 +345,8 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     let title = match (name, headline) {
         (Some(n), Some(h)) if n != h => {
             // Some sites put the site name in `name`: prefer whichever matches the page.
-            let name_matches = text_similarity(&n, page_title) > 0.75;
-            let headline_matches = text_similarity(&h, page_title) > 0.75;
+            let name_matches = crate::score::similarity(&n, page_title) > 0.75;
+            let headline_matches = crate::score::similarity(&h, page_title) > 0.75;
             Some(if headline_matches && !name_matches {
                 h
             } else {
@@ -397,27 +397,6 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
         image,
         lang: s(article.get("inLanguage")),
     }
-}
-
-/// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`.
-fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len =
-        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
-    let total_len = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
-    1.0 - uniq_len as f64 / total_len as f64
 }
 
 // ---------------------------------------------------------------------------------------------

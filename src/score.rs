@@ -306,11 +306,12 @@ fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
     !text.is_empty() && similarity(title, &text) > 0.75
 }
 
-/// Share of `b`'s words (by length) that also occur in `a`.
+/// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
+/// (words as in its `\W+` split: letters, digits and `_`).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
         s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .collect()
