@@ -1,9 +1,11 @@
 // Lectern's background (a module service worker in Chromium, a module event page in Firefox).
 // The toolbar button and the keyboard shortcut inject the content script, which toggles the
-// reader. The reader page asks for the page snapshot and to be closed through here, so the page
-// itself (window.postMessage) never takes part.
+// reader and hands back the snapshot it took. The background starts extracting at once, in its
+// long-lived engine (engine-host.js), while the reader page loads; the reader then asks here for
+// the article, and to be closed, so the page itself (window.postMessage) never takes part.
 
 import { startReaderableIcon, checkReaderable } from './readerable-icon.js';
+import { backgroundEngine, BACKGROUND_MAX_CHARS } from './engine-host.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -26,6 +28,49 @@ async function injectContentScript(tabId) {
   return run();
 }
 
+// Per tab, from the click that opened the reader until the reader page asked for its article:
+// a promise of { snapshot, article } (article: a promise of the engine's outcome, or null for a
+// page too large for the background, which the reader extracts itself). A promise from the
+// moment of the click, because the reader page may ask before the injection has reported back.
+const sessions = new Map();
+
+// When the last open's steps happened (ms on the system clock), for `./build.sh bench open`.
+const now = () => performance.timeOrigin + performance.now();
+let lastOpen = null;
+
+function startExtraction(snapshot) {
+  const article = snapshot.html.length > BACKGROUND_MAX_CHARS
+    ? null
+    : backgroundEngine().extract(snapshot.html, snapshot.url, undefined).then(
+      ({ result, ms }) => {
+        if (lastOpen) lastOpen.extracted = now();
+        return { ok: true, result, ms };
+      },
+      (error) => ({ ok: false, error: String(error?.message ?? error) }));
+  return { snapshot, article };
+}
+
+/** What the reader page gets: the article (or why not), and the page's address and title. */
+async function articleFor(tabId) {
+  const pending = sessions.get(tabId);
+  let session = await pending;
+  if (pending && sessions.get(tabId) === pending) sessions.delete(tabId);
+  if (!session) {
+    // The background was restarted since the reader opened (or the reader page was reloaded):
+    // the content script still holds the snapshot.
+    const snapshot = await api.tabs.sendMessage(tabId, { type: 'lectern:snapshot' }, { frameId: 0 }).catch(() => null);
+    if (!snapshot || typeof snapshot.html !== 'string') return null;
+    session = startExtraction(snapshot);
+  }
+  const { snapshot, article } = session;
+  return {
+    url: snapshot.url,
+    title: snapshot.title,
+    bytes: snapshot.html.length,
+    article: article ? await article : null,
+  };
+}
+
 export async function toggleReader(tab) {
   let tabId = tab?.id;
   if (tabId == null || tabId < 0) {
@@ -33,9 +78,22 @@ export async function toggleReader(tab) {
     tabId = active?.id;
   }
   if (tabId == null) return;
+  lastOpen = { action: now() };
+  backgroundEngine().warmUp();
+  let settle;
+  const session = new Promise((resolve) => { settle = resolve; });
+  sessions.set(tabId, session);
+  const forget = () => { if (sessions.get(tabId) === session) sessions.delete(tabId); };
   try {
-    await injectContentScript(tabId);
+    const [injection] = await injectContentScript(tabId);
+    // The content script's outcome: { opened: true, snapshot } or { opened: false } (closed).
+    const snapshot = injection?.result?.snapshot;
+    lastOpen.snapshot = now();
+    settle(typeof snapshot?.html === 'string' ? startExtraction(snapshot) : null);
+    if (!injection?.result?.opened) forget();
   } catch (error) {
+    settle(null);
+    forget();
     // Browser pages and stores cannot be scripted: say so on the button rather than fail silently.
     console.warn('Lectern cannot open the reader on this page:', error?.message ?? error);
     api.action.setBadgeText({ tabId, text: '!' }).catch?.(() => {});
@@ -58,12 +116,17 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !sender.url?.startsWith(READER_URL)) return false;
   const tabId = sender.tab?.id;
   if (tabId == null || !message || typeof message.type !== 'string') return false;
+  if (message.type === 'lectern:get-article') {
+    articleFor(tabId).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
+    return true;
+  }
   if (message.type === 'lectern:get-snapshot') {
     api.tabs.sendMessage(tabId, { type: 'lectern:snapshot' }, { frameId: 0 })
       .then((snapshot) => sendResponse(snapshot ?? null), () => sendResponse(null));
     return true;
   }
   if (message.type === 'lectern:close') {
+    sessions.delete(tabId);
     api.tabs.sendMessage(tabId, { type: 'lectern:close' }, { frameId: 0 })
       .then(() => sendResponse(true), () => sendResponse(false));
     return true;
@@ -71,8 +134,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return false;
 });
 
+api.tabs.onRemoved.addListener((tabId) => { sessions.delete(tabId); });
+
 startReaderableIcon();
 
 // For the end-to-end tests: the shortcut cannot be pressed in headless Chromium, so the tests
 // call the same handler the `commands` event calls.
-globalThis.lecternTestHooks = { onCommand, toggleReader, checkReaderable };
+globalThis.lecternTestHooks = { onCommand, toggleReader, checkReaderable, backgroundEngine, lastOpen: () => lastOpen };

@@ -3,15 +3,15 @@
 // the reader page (an extension page in an iframe); on close, remove it and give back focus and
 // scroll position. The page's own DOM is not touched except for the one host element, which is
 // removed again on close. Injecting it again only toggles.
+// The script's value (what scripting.executeScript hands the background) is the outcome:
+// { opened: true, snapshot } or { opened: false }, so the background can start extracting
+// while the reader page is still loading.
 (() => {
   const STATE = Symbol.for('lectern.content');
   try {
-    if (globalThis[STATE]) {
-      globalThis[STATE].toggle();
-      return;
-    }
+    if (globalThis[STATE]) return globalThis[STATE].toggle();
   } catch {
-    return;
+    return { opened: false };
   }
 
   const api = globalThis.browser ?? globalThis.chrome;
@@ -92,6 +92,7 @@
     };
     window.addEventListener('keydown', onPageKeydown, true);
     (document.documentElement ?? document.body).append(host);
+    return snapshot;
   }
 
   function close() {
@@ -112,11 +113,15 @@
 
   function toggle() {
     try {
-      if (session) close();
-      else open();
+      if (session) {
+        close();
+        return { opened: false };
+      }
+      return { opened: true, snapshot: open() };
     } catch (error) {
       console.warn('Lectern could not open the reader:', error);
       session = null;
+      return { opened: false };
     }
   }
 
@@ -132,5 +137,5 @@
   });
 
   globalThis[STATE] = { toggle };
-  toggle();
+  return toggle();
 })();

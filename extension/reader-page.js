@@ -1,6 +1,8 @@
 // The extension's reader page (reader.html), shown in a full-viewport iframe over the page.
-// It asks the background for the snapshot the content script took, runs the engine in a
-// Worker and renders with the shared renderer.
+// It asks the background for the article, which the background's warm engine started
+// extracting at the click (engine-host.js), and renders it with the shared renderer. Pages too
+// large for the background, and a text selection shown as the article, are extracted here in a
+// Worker of this page's own, started only then.
 
 import { createReader } from './reader/reader.js';
 import { createEngine } from './reader/engine-client.js';
@@ -8,7 +10,6 @@ import { extensionAdapter as adapter } from './platform-extension.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const engine = createEngine();
-engine.warmUp();
 
 function close() {
   Promise.resolve(api.runtime.sendMessage({ type: 'lectern:close' })).catch(() => {});
@@ -57,21 +58,42 @@ function keepFocusInReader(event) {
   }
 }
 
-async function show(snapshot) {
-  if (snapshot.html.length > 512 * 1024) reader.showLoading(snapshot.html.length);
-  const { result, ms } = await engine.extract(snapshot.html, snapshot.url, undefined);
-  performance.mark('lectern:extracted', { detail: { engineMs: ms } });
+/** The page's snapshot, which the content script keeps while the reader is open. */
+async function snapshotOfPage() {
+  const snapshot = await api.runtime.sendMessage({ type: 'lectern:get-snapshot' });
+  if (!snapshot || typeof snapshot.html !== 'string') throw new Error('The page could not be read.');
+  return snapshot;
+}
+
+/** Extracts a page too large for the background here, saying how large it is meanwhile. */
+async function extractHere() {
+  const snapshot = await snapshotOfPage();
+  reader.showLoading(snapshot.html.length);
+  return engine.extract(snapshot.html, snapshot.url, undefined);
+}
+
+async function show(page) {
+  const outcome = page.article ?? await extractHere();
+  if (outcome.ok === false) throw new Error(outcome.error);
+  performance.mark('lectern:extracted', { detail: { engineMs: outcome.ms } });
   await reader.ready;
-  if (result) {
-    reader.render(result, { url: snapshot.url, title: snapshot.title });
+  if (outcome.result) {
+    reader.render(outcome.result, { url: page.url, title: page.title });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
     performance.mark('lectern:rendered');
   } else {
-    reader.showNoArticle({ onUseSelection: () => showSelection(snapshot) });
+    reader.showNoArticle({ onUseSelection: () => showSelection() });
   }
 }
 
-async function showSelection(snapshot) {
+async function showSelection() {
+  let snapshot;
+  try {
+    snapshot = await snapshotOfPage();
+  } catch (error) {
+    reader.showError(error?.message ?? error);
+    return;
+  }
   if (!snapshot.selectionHtml) {
     reader.showNoSelection();
     return;
@@ -92,10 +114,10 @@ async function showSelection(snapshot) {
 async function main() {
   reader.showLoading();
   try {
-    const snapshot = await api.runtime.sendMessage({ type: 'lectern:get-snapshot' });
-    performance.mark('lectern:snapshot');
-    if (!snapshot || typeof snapshot.html !== 'string') throw new Error('The page could not be read.');
-    await show(snapshot);
+    const page = await api.runtime.sendMessage({ type: 'lectern:get-article' });
+    if (!page || page.error || typeof page.url !== 'string') throw new Error(page?.error || 'The page could not be read.');
+    performance.mark('lectern:reply');
+    await show(page);
   } catch (error) {
     await reader.ready;
     reader.showError(error?.message ?? error);

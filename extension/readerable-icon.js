@@ -2,14 +2,12 @@
 // asks for host permissions at that moment), the toolbar icon shows per tab whether the page
 // looks readable, using the engine's cheap isProbablyReaderable check after the page loaded.
 
-import init, { isProbablyReaderable } from './engine/lectern.js';
+import { backgroundEngine } from './engine-host.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 export const READERABLE_ORIGINS = Object.freeze({ origins: ['http://*/*', 'https://*/*'] });
 const MAX_BYTES = 3 * 1024 * 1024;
 
-let engineReady = null;
-const engine = () => (engineReady ??= init({ module_or_path: new URL('./engine/lectern_bg.wasm', import.meta.url) }));
 
 const ICONS = {
   on: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
@@ -34,8 +32,7 @@ export async function checkReaderable(tabId) {
   });
   const html = injection?.result;
   if (typeof html !== 'string' || !html) return false;
-  await engine();
-  const readable = isProbablyReaderable(html);
+  const readable = await backgroundEngine().isProbablyReaderable(html);
   await api.action.setIcon({ tabId, path: readable ? ICONS.on : ICONS.off });
   return readable;
 }

@@ -137,6 +137,44 @@ describe('the reader in Chromium, in detail', () => {
     await closeReader({ page });
   });
 
+  it('the reader opens after Chromium stopped the idle background, and a reloaded reader gets its article again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/news.html'));
+    await browser.stopServiceWorker();
+    await browser.triggerAction(page);
+    let frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    assert.ok((await frame.locator('article').textContent()).includes(STORY_PARAGRAPHS[3]));
+    // The background handed this article over already; a reloaded reader page (or one whose
+    // background restarted meanwhile) reads the snapshot the content script keeps.
+    await browser.stopServiceWorker();
+    await frame.evaluate(() => location.reload());
+    frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    assert.ok((await frame.locator('article').textContent()).includes(STORY_PARAGRAPHS[3]));
+    assert.equal(await frame.locator('h1').first().textContent(), STORY_TITLE);
+    await closeReader({ page });
+  });
+
+  it('selection mode works after Chromium stopped the background while the reader was open', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/no-article.html'));
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('selectable'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.getByRole('button', { name: 'Use selected text' }).waitFor();
+    await browser.stopServiceWorker();
+    await frame.getByRole('button', { name: 'Use selected text' }).click();
+    await frame.locator('article').waitFor();
+    assert.match(await frame.locator('article').textContent(), /Forgot your password\? Contact support\./);
+    await closeReader({ page });
+  });
+
   it('saves screenshots of the reader in each theme', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const reader = await openReader('/news.html');

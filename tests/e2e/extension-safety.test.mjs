@@ -212,6 +212,20 @@ for (const [browserName, makeDriver] of BROWSERS) {
   });
 }
 
+/** Replaces `from` (which must be there) in a file of a test build. */
+function patch(file, from, to) {
+  const text = readFileSync(file, 'utf8');
+  const patched = text.replace(from, to);
+  assert.notEqual(patched, text, `test build: ${from} not found in ${file}`);
+  writeFileSync(file, patched);
+}
+
+/** The engine's Worker script throws as it starts. */
+function failWorker(dir) {
+  const worker = join(dir, 'reader', 'engine-worker.js');
+  writeFileSync(worker, `throw new Error('the engine failed to start (test build)');\n${readFileSync(worker, 'utf8')}`);
+}
+
 // ---- 2. A failing engine never breaks the page. Each case is a test build of the extension (a
 // copy in a temporary folder with one file changed); the shipped extension has no hook for it.
 const FAILURES = [
@@ -237,13 +251,24 @@ const FAILURES = [
     },
   },
   {
-    name: 'the engine worker dies as it starts',
-    detail: /the engine worker failed to start \(test build\)|could not start/,
+    name: 'the background\'s engine cannot start',
+    detail: /the engine failed to start \(test build\)|could not start/,
     build(dir) {
-      // (Not the engine's module: the background imports that too, for the optional readable-page
-      // icon, and a module that cannot load would take the toolbar button down with it.)
-      const worker = join(dir, 'reader', 'engine-worker.js');
-      writeFileSync(worker, `throw new Error('the engine worker failed to start (test build)');\n${readFileSync(worker, 'utf8')}`);
+      // Chromium runs the background's engine in the service worker itself, Firefox in a Worker
+      // its event page starts: both fail to start here. (Not the engine's module: the background
+      // imports it, and a module that cannot load would take the toolbar button down with it.)
+      patch(join(dir, 'engine-host.js'), 'init({ module_or_path: WASM_URL })',
+        "Promise.reject(new Error('the engine failed to start (test build)'))");
+      failWorker(dir);
+    },
+  },
+  {
+    name: 'a page too large for the background, and the reader\'s own engine worker dies as it starts',
+    detail: /the engine failed to start \(test build\)|could not start/,
+    build(dir) {
+      // Every page counts as too large for the background: the reader page extracts it itself.
+      patch(join(dir, 'engine-host.js'), /BACKGROUND_MAX_CHARS = [^;]+;/, 'BACKGROUND_MAX_CHARS = 0;');
+      failWorker(dir);
     },
   },
 ];

@@ -38,6 +38,16 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
     readerUrl: `chrome-extension://${extensionId}/reader.html`,
     /** The service worker now (Chromium may restart it). */
     serviceWorker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+    /** Stops the extension's service worker, as Chromium does when it has been idle. */
+    async stopServiceWorker() {
+      const ours = async () => (await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
+        .targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${extensionId}/`));
+      for (const t of await ours()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      for (const deadline = Date.now() + 10000; (await ours()).length;) {
+        if (Date.now() > deadline) throw new Error('the service worker did not stop');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
     /** Clicks the toolbar button for the page's tab, exactly as a person would. */
     async triggerAction(page) {
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });

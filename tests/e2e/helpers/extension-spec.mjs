@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { startFixtureServer } from './fixture-server.mjs';
 import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE } from './paths.mjs';
 import { eventually } from './drivers.mjs';
+import { largeNewsPage } from './large-page.mjs';
+
+// Over the background engine's limit (BACKGROUND_MAX_CHARS in extension/engine-host.js, 3 MiB).
+const HUGE_PAGE_BYTES = 3.5 * 1024 * 1024;
 
 const PAGES = [['an ordinary page', '/news.html'], ['a page with a strict Content-Security-Policy', '/strict/news.html']];
 
@@ -14,7 +18,7 @@ export function defineExtensionTests(browserName, makeDriver) {
     let profile;
 
     before(async () => {
-      server = await startFixtureServer();
+      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES) } });
       profile = tempDir(`lectern-${browserName}-`);
       driver = await makeDriver(profile.dir);
     });
@@ -154,6 +158,20 @@ export function defineExtensionTests(browserName, makeDriver) {
       // Clicked after the evaluation returns: the click removes the frame it runs in.
       await driver.reader(tab, `(setTimeout(() => $button('Close reader').click()), true)`);
       await driver.waitForReaderGone(tab);
+      await driver.closeTab(tab);
+    });
+
+    it('a page too large for the background\'s engine is read in the reader page, which says how large it is', async () => {
+      const tab = await openReader('/huge.html');
+      // The reader's own engine starts cold on 3.5 MB: long enough to see the message.
+      const said = await eventually(() => driver.reader(tab, `document.querySelector('.lectern-message p')?.textContent?.match(/large page \\((.+)\\)/)?.[1] ?? null`),
+        { message: 'the large-page message', interval: 10 });
+      assert.match(said, /^3\.\d MB$/);
+      await articleShown(tab);
+      const text = await driver.reader(tab, `document.querySelector('article').textContent`);
+      assert.ok(text.includes(STORY_PARAGRAPHS[3]), 'the story');
+      assert.ok(!text.includes('Comment number 100:'), 'the comment thread is not the article');
+      await driver.pressEscape(tab);
       await driver.closeTab(tab);
     });
 
