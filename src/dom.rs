@@ -139,14 +139,15 @@ impl Fold {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // ASCII directly; other characters decoded only to ask whether they are spaces.
-            let (space, width) = if b < 0x80 {
-                (b == b' ' || (b'\t'..=b'\r').contains(&b), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
+            i += 1;
+            // One step per character, without decoding it: a UTF-8 continuation byte is part of
+            // the character before it, and the few non-ASCII spaces are told by their bytes.
+            let space = match b {
+                b' ' | b'\t'..=b'\r' => true,
+                0x80..=0xBF => continue,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => is_non_ascii_space(&bytes[i - 1..]),
+                _ => false,
             };
-            i += width;
             if space {
                 self.pending_space = self.len > 0;
             } else {
@@ -157,6 +158,20 @@ impl Fold {
                 self.len += 1;
             }
         }
+    }
+}
+
+/// Whether the UTF-8 text at the start of `bytes` is a non-ASCII whitespace character
+/// (`char::is_whitespace`: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000).
+fn is_non_ascii_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        [0xE1, 0x9A, 0x80, ..] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
+        [0xE2, 0x81, 0x9F, ..] => true,
+        [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
     }
 }
 
@@ -272,4 +287,21 @@ pub fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
         return Some(c);
     }
     next_skipping_children(node, root)
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::{fold_len, fold_whitespace};
+
+    #[test]
+    fn folded_length_counts_characters_and_knows_every_unicode_space() {
+        let spaces = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace());
+        let others = ['é', '中', '😀', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{2030}', '\u{3001}'];
+        for c in spaces.chain(others) {
+            let text = format!("  a{c}b {c}{c} c\u{A0}{c}");
+            assert_eq!(fold_len(&text), fold_whitespace(&text).chars().count(), "{:?}", c);
+        }
+    }
 }

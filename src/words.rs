@@ -46,11 +46,29 @@ impl Words {
         } else {
             s
         };
-        self.substrings.iter().any(|w| s.contains(w))
+        self.substrings.iter().any(|w| contains(s, w))
             || (!self.tokens.is_empty()
                 && s.split([' ', '\t', '\n', '\r', '\x0c'])
                     .any(|t| self.tokens.contains(&t)))
     }
+}
+
+/// `haystack.contains(needle)` for the short strings of class names and word lists: a scan for
+/// the needle's first byte, then a comparison, costs less than setting up `str::contains`'s
+/// general search for every (class string, word) pair.
+pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let last_start = hay.len() - needle.len();
+    hay[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
 }
 
 /// The regex in `cell`, compiled from `pattern` on first use.
@@ -145,6 +163,18 @@ mod tests {
 #[cfg(test)]
 mod word_tests {
     use super::{Guarded, Words};
+
+    #[test]
+    fn contains_finds_a_needle_anywhere_and_only_whole() {
+        use super::contains;
+        assert!(contains("article-body", "body"));
+        assert!(contains("body", "body"));
+        assert!(contains("x", ""));
+        assert!(!contains("bod", "body"));
+        assert!(!contains("b-o-d-y", "body"));
+        assert!(contains("über-sidebar", "sidebar"));
+        assert!(contains("aab", "ab"));
+    }
 
     #[test]
     fn guarded_pattern_needs_both_the_word_and_the_regex() {
