@@ -39,9 +39,10 @@ const now = () => performance.timeOrigin + performance.now();
 let lastOpen = null;
 
 function startExtraction(snapshot) {
-  const article = snapshot.html.length > BACKGROUND_MAX_CHARS
+  const engine = backgroundEngine();
+  const article = snapshot.html.length > BACKGROUND_MAX_CHARS || !engine.usable
     ? null
-    : backgroundEngine().extract(snapshot.html, snapshot.url, undefined).then(
+    : engine.extract(snapshot.html, snapshot.url, undefined).then(
       ({ result, ms }) => {
         if (lastOpen) lastOpen.extracted = now();
         return { ok: true, result, ms };

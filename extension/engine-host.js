@@ -14,7 +14,7 @@
 // wasm memory only grows while an instance lives.
 
 import init, { extract, isProbablyReaderable } from './engine/lectern.js';
-import { createEngine } from './reader/engine-client.js';
+import { createEngine, isTrap } from './reader/engine-client.js';
 
 /**
  * Pages up to this many characters are extracted by the background's engine. Larger ones go to
@@ -28,14 +28,26 @@ const WASM_URL = new URL('./engine/lectern_bg.wasm', import.meta.url);
 
 function inThreadEngine() {
   let ready = null;
+  let trapped = false;
   const start = () => (ready ??= init({ module_or_path: WASM_URL }));
   const run = async (call) => {
     await start();
     const started = performance.now();
-    const result = call();
-    return { result, ms: performance.now() - started };
+    try {
+      const result = call();
+      return { result, ms: performance.now() - started };
+    } catch (error) {
+      trapped ||= isTrap(error);
+      throw error;
+    }
   };
   return {
+    /**
+     * False once a call trapped: the instance may be left half-way through a change, and one
+     * service worker cannot load the module again, so pages go to the reader's own engine
+     * until Chromium restarts the background.
+     */
+    get usable() { return !trapped; },
     extract: (html, url, options) => run(() => extract(html, url || null, options ?? undefined)),
     isProbablyReaderable: (html) => run(() => isProbablyReaderable(html)).then((r) => r.result),
     /** Starts compiling the wasm, so an open does not wait for it (a failure shows on use). */
@@ -45,7 +57,10 @@ function inThreadEngine() {
 
 let engine = null;
 
-/** The background's one engine (same interface as reader/engine-client.js's createEngine). */
+/**
+ * The background's one engine (reader/engine-client.js's interface; a Worker engine replaces
+ * its worker after a trap by itself, so it stays `usable`).
+ */
 export function backgroundEngine() {
   engine ??= typeof Worker === 'function'
     ? createEngine(new URL('./reader/engine-worker.js', import.meta.url))

@@ -31,7 +31,7 @@ export async function checkReaderable(tabId) {
     args: [MAX_BYTES],
   });
   const html = injection?.result;
-  if (typeof html !== 'string' || !html) return false;
+  if (typeof html !== 'string' || !html || !backgroundEngine().usable) return false;
   const readable = await backgroundEngine().isProbablyReaderable(html);
   await api.action.setIcon({ tabId, path: readable ? ICONS.on : ICONS.off });
   return readable;

@@ -1,5 +1,6 @@
 // Runs the wasm engine off the main thread so a large page never freezes the reader.
 import init, { extract, isProbablyReaderable } from '../engine/lectern.js';
+import { isTrap } from './engine-client.js';
 
 const ready = init({ module_or_path: new URL('../engine/lectern_bg.wasm', import.meta.url) });
 
@@ -13,6 +14,7 @@ self.onmessage = async (event) => {
       : extract(html, url || null, options ?? undefined);
     self.postMessage({ id, ok: true, result, ms: performance.now() - started });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String(error?.message ?? error) });
+    // After a trap the client replaces this worker.
+    self.postMessage({ id, ok: false, error: String(error?.message ?? error), trapped: isTrap(error) });
   }
 };

@@ -10,7 +10,7 @@ import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs
 import { startFixtureServer } from './helpers/fixture-server.mjs';
 import { readFileSync, writeFileSync, renameSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, EXTENSION, FIXTURES } from './helpers/paths.mjs';
+import { tempDir, EXTENSION, FIXTURES, STORY_PARAGRAPHS } from './helpers/paths.mjs';
 import {
   VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
 } from './helpers/xss-corpus.mjs';
@@ -285,7 +285,8 @@ for (const [browserName, makeDriver] of BROWSERS) {
       const scripted = news
         .replace('</head>', '<script src="/page-scripts.js"></script>\n</head>')
         .replace('</body>', '<p><button id="page-button" type="button">Count</button> <output id="page-output"></output></p>\n</body>');
-      server = await startFixtureServer(undefined, { pages: { '/scripted.html': scripted } });
+      const trap = news.replace('</body>', '<p>lectern-test-trap</p>\n</body>');
+      server = await startFixtureServer(undefined, { pages: { '/scripted.html': scripted, '/trap.html': trap } });
     });
     after(() => server?.close());
 
@@ -358,5 +359,54 @@ for (const [browserName, makeDriver] of BROWSERS) {
         }
       });
     }
+
+    it('an engine that traps on one page is not used again: the next pages open with a fresh engine', async () => {
+      const build = tempDir(`lectern-trap-${browserName}-`);
+      const profile = tempDir(`lectern-trap-profile-${browserName}-`);
+      cpSync(EXTENSION, build.dir, { recursive: true });
+      // Test build: a wasm trap (what a panic would be) on a marked page, after which that
+      // instance fails every call, as a half-changed instance might.
+      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
+      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
+        "export * from './lectern-real.js';",
+        "export { default } from './lectern-real.js';",
+        "import { extract as realExtract } from './lectern-real.js';",
+        'let trapped = false;',
+        'export function extract(html, url, options) {',
+        "  if (trapped) throw new Error('an engine used after it trapped (test build)');",
+        "  if (html.includes('lectern-test-trap')) { trapped = true; throw new WebAssembly.RuntimeError('unreachable (test build)'); }",
+        '  return realExtract(html, url, options);',
+        '}',
+        '',
+      ].join('\n'));
+      const driver = await makeDriver(profile.dir, { extension: build.dir });
+      try {
+        const tab = await driver.openTab(server.url('/trap.html'));
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        const said = await eventually(() => driver.reader(tab, `document.querySelector('.lectern-message h1')?.textContent === ${JSON.stringify(ERROR_TITLE)} && document.querySelector('.lectern-message p').textContent`),
+          { message: 'the error message' });
+        assert.match(said, /unreachable \(test build\)/);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+        for (const round of [1, 2]) {
+          const next = await driver.openTab(server.url('/news.html'));
+          await driver.trigger(next);
+          await driver.waitForReader(next);
+          let last;
+          await eventually(async () => {
+            last = await driver.reader(next, `({ article: document.querySelector('article')?.textContent ?? null, error: document.querySelector('.lectern-message h1')?.textContent === ${JSON.stringify(ERROR_TITLE)} ? document.querySelector('.lectern-message p').textContent : null })`);
+            return last.article?.includes(STORY_PARAGRAPHS[3]) || last.error;
+          }, { message: `the next page (round ${round})` });
+          assert.equal(last.error, null, `the next page shows its article (round ${round})`);
+          await driver.pressEscape(next);
+          await driver.closeTab(next);
+        }
+      } finally {
+        await driver.close();
+        build.remove();
+        profile.remove();
+      }
+    });
   });
 }
