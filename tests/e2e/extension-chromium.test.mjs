@@ -120,6 +120,36 @@ describe('the reader in Chromium, in detail', () => {
     await closeReader(reader);
   });
 
+  it('at phone width the reader fits the screen: no sideways scrolling, every control within reach, readable text', async () => {
+    for (const path of ['/news.html', '/rich.html']) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(server.url(path));
+      await browser.triggerAction(page);
+      const frame = await browser.waitForReaderFrame(page);
+      await frame.locator('article').waitFor();
+      await frame.getByRole('button', { name: 'Reader settings' }).click();
+      const view = await frame.evaluate(() => {
+        const outside = (selector) => [...document.querySelectorAll(selector)]
+          .filter((el) => el.getClientRects().length)
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; })
+          .map((el) => `${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 30)}`);
+        return {
+          sideways: document.scrollingElement.scrollWidth - innerWidth,
+          controlsOutside: outside('button, input, label, legend, .lectern-choice span'),
+          // Wide tables and code scroll inside their own box, never the page.
+          articleOutside: outside('article > *, header h1, .lectern-meta'),
+          textSize: parseFloat(getComputedStyle(document.querySelector('article p')).fontSize),
+        };
+      });
+      assert.equal(view.sideways, 0, `${path}: the reader scrolls sideways`);
+      assert.deepEqual(view.controlsOutside, [], `${path}: controls outside the screen`);
+      assert.deepEqual(view.articleOutside, [], `${path}: article blocks outside the screen`);
+      assert.ok(view.textSize >= 16, `${path}: article text ${view.textSize}px`);
+      await closeReader({ page });
+    }
+  });
+
   it('a ~1 MB page opens without freezing and shows its article', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/large.html'));
