@@ -177,13 +177,16 @@ async function openOnce(browser, page) {
 
 /** Stops the extension's service worker (the next click starts it again, cold). */
 async function stopServiceWorker(browser) {
-  const { targetInfos } = await browser.cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
-  const ours = targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
-  for (const t of ours) await browser.cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await waitFor(async () => {
-    const { targetInfos: left } = await browser.cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
-    return !left.some((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
-  }, 10000, 'the service worker to stop');
+  const ours = async () => (await browser.cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
+    .targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  // Asked again until it is gone: a worker busy with an event may not stop at the first ask.
+  for (const deadline = Date.now() + 10000; ;) {
+    const running = await ours();
+    if (!running.length) return;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the service worker to stop');
+    for (const t of running) await browser.cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Closes the reader the way it was opened: the toolbar action toggles it. */

@@ -73,15 +73,34 @@
       'z-index: 2147483647', 'display: block', 'margin: 0', 'padding: 0', 'border: 0',
     ].map((d) => `${d} !important`).join(';'));
     const shadow = host.attachShadow({ mode: 'closed' });
+    const label = api.i18n.getMessage('readerDocumentTitle') || 'Reader view';
+    // A modal <dialog>: it sits in the browser's top layer, above anything the page stacks
+    // over its own content, and makes the page underneath inert (out of reach of the keyboard
+    // and of assistive technology) without touching any of the page's own elements.
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('aria-label', label);
+    const fill = {
+      display: 'block', position: 'fixed', inset: '0', width: '100%', height: '100%',
+      'max-width': 'none', 'max-height': 'none', margin: '0', padding: '0', border: '0',
+      background: 'transparent', overflow: 'hidden',
+    };
+    for (const [property, value] of Object.entries(fill)) dialog.style.setProperty(property, value, 'important');
+    // Escape while focus is on the page's side of the frame: close our way (focus, scroll).
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      close();
+    });
+    dialog.addEventListener('close', () => { if (session?.host === host) close(); });
     const frame = document.createElement('iframe');
     frame.src = api.runtime.getURL('reader.html');
     frame.allow = 'clipboard-write';
-    frame.title = api.i18n.getMessage('readerDocumentTitle') || 'Reader view';
+    frame.title = label;
     frame.setAttribute('style', 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal');
     frame.addEventListener('load', () => {
       try { frame.focus(); } catch { /* ignore */ }
     }, { once: true });
-    shadow.append(frame);
+    dialog.append(frame);
+    shadow.append(dialog);
 
     session = {
       host,
@@ -92,6 +111,15 @@
     };
     window.addEventListener('keydown', onPageKeydown, true);
     (document.documentElement ?? document.body).append(host);
+    try {
+      dialog.showModal();
+    } catch {
+      dialog.setAttribute('open', ''); // still shown over the page (the host covers it), just not modal
+    }
+    // showModal() moves focus into the frame, whose page has not loaded yet and would miss an
+    // early Escape: hold focus on the dialog (this document hears Escape) until the frame loads.
+    dialog.tabIndex = -1;
+    dialog.focus({ preventScroll: true });
     return snapshot;
   }
 

@@ -120,6 +120,27 @@ describe('the reader in Chromium, in detail', () => {
     await closeReader(reader);
   });
 
+  it('assistive technology meets the reader as a modal dialog named "Reader view", and not the page underneath', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/news.html'));
+    const cdp = await browser.context.newCDPSession(page);
+    const exposed = async () => {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      return new Set(nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value}`));
+    };
+    const pageNodes = ['textbox: Comment *', `heading: ${STORY_TITLE}`];
+    const before = await exposed();
+    for (const node of pageNodes) assert.ok(before.has(node), `the page alone exposes ${node}`);
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    const open = await exposed();
+    assert.ok(open.has('dialog: Reader view'), 'the reader is a dialog named "Reader view"');
+    assert.deepEqual(pageNodes.filter((node) => open.has(node)), [], 'page content exposed under the reader');
+    await cdp.detach();
+    await closeReader({ page });
+  });
+
   it('at phone width the reader fits the screen: no sideways scrolling, every control within reach, readable text', async () => {
     for (const path of ['/news.html', '/rich.html']) {
       const page = await browser.context.newPage();

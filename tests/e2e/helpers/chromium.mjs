@@ -42,10 +42,13 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
     async stopServiceWorker() {
       const ours = async () => (await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
         .targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${extensionId}/`));
-      for (const t of await ours()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-      for (const deadline = Date.now() + 10000; (await ours()).length;) {
+      // Asked again until it is gone: a worker busy with an event may not stop at the first ask.
+      for (const deadline = Date.now() + 10000; ;) {
+        const running = await ours();
+        if (!running.length) return;
         if (Date.now() > deadline) throw new Error('the service worker did not stop');
-        await new Promise((r) => setTimeout(r, 25));
+        for (const t of running) await cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
+        await new Promise((r) => setTimeout(r, 100));
       }
     },
     /** Clicks the toolbar button for the page's tab, exactly as a person would. */

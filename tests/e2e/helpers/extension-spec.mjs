@@ -144,6 +144,16 @@ export function defineExtensionTests(browserName, makeDriver) {
       await driver.closeTab(tab);
     });
 
+    it('while the reader is open the page underneath is inert: its controls cannot take focus', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      const focusComment = `(() => { document.getElementById('comment').focus(); return document.activeElement?.id ?? null; })()`;
+      assert.notEqual(await driver.page(tab, focusComment), 'comment', 'the page\'s text box took focus under the reader');
+      await driver.pressEscape(tab);
+      assert.equal(await driver.page(tab, focusComment), 'comment', 'the page works again after closing');
+      await driver.closeTab(tab);
+    });
+
     it('focus moves into the reader when it opens', async () => {
       const tab = await openReader('/news.html');
       await articleShown(tab);
