@@ -96,7 +96,9 @@
     frame.allow = 'clipboard-write';
     frame.title = label;
     frame.setAttribute('style', 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal');
+    let frameLoaded = false;
     frame.addEventListener('load', () => {
+      frameLoaded = true;
       try { frame.focus(); } catch { /* ignore */ }
     }, { once: true });
     dialog.append(frame);
@@ -111,15 +113,24 @@
     };
     window.addEventListener('keydown', onPageKeydown, true);
     (document.documentElement ?? document.body).append(host);
-    try {
-      dialog.showModal();
-    } catch {
-      dialog.setAttribute('open', ''); // still shown over the page (the host covers it), just not modal
-    }
-    // showModal() moves focus into the frame, whose page has not loaded yet and would miss an
-    // early Escape: hold focus on the dialog (this document hears Escape) until the frame loads.
-    dialog.tabIndex = -1;
-    dialog.focus({ preventScroll: true });
+    // Made modal just after this script has handed the snapshot back: showModal() and focus()
+    // make the browser lay out the whole page first (60 ms on a 1 MB page), which the snapshot
+    // need not wait for. The dialog is already shown meanwhile (its inline display), just not
+    // modal yet.
+    setTimeout(() => {
+      if (session?.host !== host) return;
+      try {
+        dialog.showModal();
+      } catch {
+        // still shown over the page (the host covers it), just not modal
+      }
+      // showModal() moves focus into the frame, whose page may not have loaded yet and would
+      // miss an early Escape: hold focus on the dialog (this document hears Escape) until then.
+      if (!frameLoaded) {
+        dialog.tabIndex = -1;
+        dialog.focus({ preventScroll: true });
+      }
+    }, 0);
     return snapshot;
   }
 
