@@ -298,10 +298,17 @@ mod fold_tests {
         let spaces = (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|c| c.is_whitespace());
-        let others = ['é', '中', '😀', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{2030}', '\u{3001}'];
+        let others = [
+            'é', '中', '😀', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{2030}', '\u{3001}',
+        ];
         for c in spaces.chain(others) {
             let text = format!("  a{c}b {c}{c} c\u{A0}{c}");
-            assert_eq!(fold_len(&text), fold_whitespace(&text).chars().count(), "{:?}", c);
+            assert_eq!(
+                fold_len(&text),
+                fold_whitespace(&text).chars().count(),
+                "{:?}",
+                c
+            );
         }
     }
 }

@@ -25,10 +25,51 @@ const RAW_TEXT: &[&str] = &["textarea", "title", "xmp", "iframe", "noembed", "no
 /// Start tags that end foreign content (the standard's "in foreign content" rules; `font`
 /// only with some attributes, taken as always here), and the end tags that do.
 const BREAKS_OUT_OF_SVG: &[&str] = &[
-    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
-    "embed", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
-    "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
-    "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
 ];
 const END_TAGS_BREAKING_OUT_OF_SVG: &[&str] = &["br", "p"];
 
@@ -262,7 +303,8 @@ mod tests {
 
     #[test]
     fn svg_tags_in_comments_cdata_and_attributes_do_not_count() {
-        let html = r#"<svg><!-- </svg> --><![CDATA[</svg><p>]]><a title="</svg>">x</a></svg><p>b</p>"#;
+        let html =
+            r#"<svg><!-- </svg> --><![CDATA[</svg><p>]]><a title="</svg>">x</a></svg><p>b</p>"#;
         assert_eq!(drop_code(html), "<svg></svg><p>b</p>");
     }
 

@@ -211,11 +211,22 @@ pub const COMMAS: &[char] = &[
 ];
 
 /// Ad and loading labels that are a block's whole text.
-pub static AD_WORDS: Lowercased = Lowercased::new(
+/// (The guards hold a word of every match, so most blocks never reach the regex.)
+pub static AD_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
+    Words::any(&["ad", "pub", "werb", "广告", "реклама", "anuncio", "anzeige"]),
 );
-pub static LOADING_WORDS: Lowercased = Lowercased::new(
+pub static LOADING_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*((loading|正在加载|загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
+    Words::any(&[
+        "loading",
+        "正在加载",
+        "загрузка",
+        "chargement",
+        "cargando",
+        "laden",
+        "caricamento",
+    ]),
 );
 
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
@@ -242,16 +253,43 @@ pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
 /// [`CREDIT_LINE_MAX_CHARS`] characters.
-pub static CREDIT_LINE: Lowercased = Lowercased::new(
+pub static CREDIT_LINE: Lowercased = Lowercased::guarded(
     r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
+    Words::any(&[
+        "getty images",
+        "afp",
+        "reuters",
+        "dpa",
+        "pap",
+        "ap photo",
+        "imago",
+        "shutterstock",
+        "istock",
+        "picture",
+        "epa",
+        "keystone",
+        "ansa",
+        "efe",
+        "xinhua",
+        "apa",
+        "sipa",
+        "dapd",
+        "ddp",
+        "kna",
+        "epd",
+    ]),
 );
 pub const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
 /// "| © Augusta National/Getty Images", "Bild: Werk/…") is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
-pub static CAPTION_CREDIT: Lowercased = Lowercased::new(
+pub static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
     r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) ",
+    Words::any(&[
+        "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
+        "(c) ",
+    ]),
 );
 pub const LOOSE_CAPTION_MAX_CHARS: usize = 300;
 
@@ -281,17 +319,20 @@ pub static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
 /// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
 /// "am 3. Februar 2022 um 21:17", "2021-03-04"): the article's dateline, which the header
 /// shows from the metadata. Tested on blocks under [`DATE_LINE_MAX_CHARS`] characters.
-pub static DATE_LINE: Lowercased = Lowercased::new(concat!(
-    r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
-    r"(\d{1,2}\.?\s*(de\s+)?",
-    months!(),
-    r"\.?\s*(de\s+)?\d{4}|",
-    months!(),
-    r"\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|",
-    months!(),
-    r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
-    r"(,?\s*(um|at|à|a las|alle|kl\.?|-|–)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|h))?)?\s*$"
-));
+pub static DATE_LINE: Lowercased = Lowercased::guarded(
+    concat!(
+        r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
+        r"(\d{1,2}\.?\s*(de\s+)?",
+        months!(),
+        r"\.?\s*(de\s+)?\d{4}|",
+        months!(),
+        r"\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|",
+        months!(),
+        r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
+        r"(,?\s*(um|at|à|a las|alle|kl\.?|-|–)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|h))?)?\s*$"
+    ),
+    Words::any(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+); // every date has a digit
 pub const DATE_LINE_MAX_CHARS: usize = 50;
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
 pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
