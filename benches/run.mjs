@@ -7,7 +7,8 @@
 //   node benches/run.mjs browser DIR [ARGS]   wasm vs Readability.js in headless Chromium
 //   node benches/run.mjs memory DIR [ARGS]    max RSS of the CLI on the largest pages
 //   node benches/run.mjs size [ARGS]          the shipped .wasm and the JS shell
-//   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible
+//   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible (default:
+//                                             generated news pages, benches/news-page.mjs)
 //   node benches/run.mjs transfer             the demo's first view: every file fetched, raw and gzip
 //
 // Builds what it runs (the peers crate into target/peers; the CLI with cargo build --release;
@@ -76,7 +77,7 @@ function all() {
   step(benches.browser(path.join(CORPUS, 'readability')));
   step(benches.browser(path.join(CORPUS, 'trafilatura'), '--rounds', '3'));
   step(benches.memory(path.join(CORPUS, 'trafilatura')));
-  step(benches.open(path.join(CORPUS, 'readability')));
+  step(benches.open());
   step(benches.size());
   step(benches.transfer());
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
