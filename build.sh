@@ -75,7 +75,8 @@ cmd_build_wasm() {
   wasm-bindgen --target web --no-typescript --out-dir "$WASM_OUT" --out-name lectern \
     target/wasm32-unknown-unknown/wasm-release/lectern.wasm
   log "wasm-opt -Oz"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # (The producers and target-features sections are toolchain notes no browser reads.)
+  wasm-opt -Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$WASM_OUT/lectern_bg.wasm" -o "$WASM_OUT/lectern_bg.opt.wasm"
   mv "$WASM_OUT/lectern_bg.opt.wasm" "$WASM_OUT/lectern_bg.wasm"
