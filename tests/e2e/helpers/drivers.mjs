@@ -93,8 +93,8 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
   return driver;
 }
 
-export async function firefoxDriver(profileDir, { extension } = {}) {
-  const ff = await launchFirefox(profileDir, { extension });
+export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
+  const ff = await launchFirefox(profileDir, { extension, prefs });
   let subscribed = false;
   const top = await ff.topContext();
   let used = false;

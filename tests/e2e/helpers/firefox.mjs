@@ -20,9 +20,10 @@ const PREFS = {
   'browser.aboutwelcome.enabled': false,
 };
 
-export async function launchFirefox(profileDir, { extension = EXTENSION } = {}) {
+/** `prefs`: more preferences for this profile (e.g. reduced motion, forced colours). */
+export async function launchFirefox(profileDir, { extension = EXTENSION, prefs = {} } = {}) {
   writeFileSync(join(profileDir, 'user.js'),
-    Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+    Object.entries({ ...PREFS, ...prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const child = spawn(FIREFOX, ['-headless', '--remote-debugging-port=0', '--remote-allow-system-access',
     '--profile', profileDir, '--no-remote', '--width=1100', '--height=800'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
