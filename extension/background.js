@@ -67,7 +67,6 @@ async function articleFor(tabId) {
   return {
     url: snapshot.url,
     title: snapshot.title,
-    bytes: snapshot.html.length,
     article: article ? await article : null,
   };
 }
