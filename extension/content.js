@@ -15,6 +15,9 @@
   }
 
   const api = globalThis.browser ?? globalThis.chrome;
+  // The reader page's origin: its close request comes straight to this window too (see
+  // onReaderMessage), and nothing else can send a message from that origin.
+  const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
   let session = null;
 
   function serialiseDocument() {
@@ -58,6 +61,15 @@
       event.preventDefault();
       close();
     }
+  }
+
+  // Escape or "Close reader" in the reader page: it posts to this window as well as asking the
+  // background, so the reader closes at once even while the background is busy extracting or
+  // has to be started again after idling. A page script cannot send from the reader's origin;
+  // one that swallows the message leaves the background's way.
+  function onReaderMessage(event) {
+    if (!session || event.origin !== READER_ORIGIN || event.data?.type !== 'lectern:close') return;
+    close();
   }
 
   function open() {
@@ -112,6 +124,7 @@
       focused: document.activeElement,
     };
     window.addEventListener('keydown', onPageKeydown, true);
+    window.addEventListener('message', onReaderMessage, true);
     (document.documentElement ?? document.body).append(host);
     // Made modal just after this script has handed the snapshot back: showModal() and focus()
     // make the browser lay out the whole page first (60 ms on a 1 MB page), which the snapshot
@@ -139,6 +152,7 @@
     const { host, scrollX, scrollY, focused } = session;
     session = null;
     window.removeEventListener('keydown', onPageKeydown, true);
+    window.removeEventListener('message', onReaderMessage, true);
     try { host.remove(); } catch { /* ignore */ }
     try {
       if (focused && focused !== document.body && focused.isConnected && typeof focused.focus === 'function') {

@@ -286,7 +286,8 @@ for (const [browserName, makeDriver] of BROWSERS) {
         .replace('</head>', '<script src="/page-scripts.js"></script>\n</head>')
         .replace('</body>', '<p><button id="page-button" type="button">Count</button> <output id="page-output"></output></p>\n</body>');
       const trap = news.replace('</body>', '<p>lectern-test-trap</p>\n</body>');
-      server = await startFixtureServer(undefined, { pages: { '/scripted.html': scripted, '/trap.html': trap } });
+      const slow = news.replace('</body>', '<p>lectern-test-slow</p>\n</body>');
+      server = await startFixtureServer(undefined, { pages: { '/scripted.html': scripted, '/trap.html': trap, '/slow.html': slow } });
     });
     after(() => server?.close());
 
@@ -359,6 +360,41 @@ for (const [browserName, makeDriver] of BROWSERS) {
         }
       });
     }
+
+    it('"Close reader" closes at once while the engine is still busy with the page', async (t) => {
+      const build = tempDir(`lectern-slow-${browserName}-`);
+      const profile = tempDir(`lectern-slow-profile-${browserName}-`);
+      cpSync(EXTENSION, build.dir, { recursive: true });
+      // Test build: on a marked page the engine works for 6 s (in Chromium that holds up the
+      // service worker, which runs it; in Firefox the event page's Worker).
+      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
+      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
+        "export * from './lectern-real.js';",
+        "export { default } from './lectern-real.js';",
+        "import { extract as realExtract } from './lectern-real.js';",
+        'export function extract(html, url, options) {',
+        "  if (html.includes('lectern-test-slow')) { const end = Date.now() + 6000; while (Date.now() < end) { /* busy */ } }",
+        '  return realExtract(html, url, options);',
+        '}',
+        '',
+      ].join('\n'));
+      const driver = await makeDriver(profile.dir, { extension: build.dir });
+      try {
+        const tab = await driver.openTab(server.url('/slow.html'));
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        await eventually(() => driver.reader(tab, `!!$button('Close reader') && !!document.querySelector('main[aria-busy]')`), { message: 'the reader, still loading' });
+        const clicked = Date.now();
+        await driver.reader(tab, `(setTimeout(() => $button('Close reader').click()), true)`);
+        await eventually(async () => !(await driver.page(tab, `!!document.querySelector('lectern-reader')`)), { timeout: 3000, message: 'the reader to close while the engine works' });
+        t.diagnostic(`closed after ${Date.now() - clicked} ms`);
+        await driver.closeTab(tab);
+      } finally {
+        await driver.close();
+        build.remove();
+        profile.remove();
+      }
+    });
 
     it('an engine that traps on one page is not used again: the next pages open with a fresh engine', async () => {
       const build = tempDir(`lectern-trap-${browserName}-`);
