@@ -36,6 +36,7 @@ pub mod select;
 pub mod serialise;
 mod stats;
 pub mod text;
+mod tokenize;
 pub mod tunables;
 pub mod urls;
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,8 @@
 //! Stage 1: parse. Turns the page's HTML into a tree, within the configured limits.
 //!
-//! Parsing follows the HTML standard (html5ever) with scripting disabled, so `<noscript>`
-//! content is parsed as markup: its images can then be recovered by the preparation stage.
+//! Parsing follows the HTML standard (our tokenizer, `tokenize.rs`, and html5ever's tree
+//! builder) with scripting disabled, so `<noscript>` content is parsed as markup: its images can
+//! then be recovered by the preparation stage.
 
 use crate::dom;
 use crate::error::Error;
@@ -37,10 +38,10 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
         },
         ..Default::default()
     };
-    let without_code = crate::raw::drop_code(html);
-    let document = kuchikiki::parse_html_with_options(opts)
-        .one(crate::depth::flatten_deep_markup(&without_code).as_ref())
-        .document_node;
+    let document = crate::tokenize::parse_document(
+        &crate::depth::flatten_deep_markup(html),
+        opts.tree_builder,
+    );
     if document.descendants().nth(options.max_nodes).is_some() {
         return Err(Error::TooManyNodes {
             limit: options.max_nodes,

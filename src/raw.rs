@@ -1,27 +1,13 @@
-//! Part of parsing: empties `<script>` and `<style>` elements, and inline `<svg>`, before the
-//! tokenizer sees them.
+//! Part of parsing: scans over raw markup that the tokenizer ([`crate::tokenize`]) and the depth
+//! guard ([`crate::depth`]) use to look ahead without tokenizing.
 //!
-//! A news page is two-fifths code: inline scripts, JSON state and style sheets (40% of the
-//! bytes of the shared corpora). Preparation drops these elements anyway, so tokenizing their
-//! text character by character is wasted; this linear scan keeps the elements (the tree keeps
-//! its shape) but not their text. JSON scripts stay whole (metadata reads JSON-LD), and so does
-//! a script holding `<!--`, where the standard's escaped states could end it elsewhere than at
-//! the first `</script>`. Tags are read with quoted attribute values skipped, comments are
-//! skipped, and the text of the other raw-text elements (`<textarea>`, `<title>`, …) is passed
-//! over, so a `<script>` written inside them is left alone.
-//!
-//! Inline SVG is emptied too (5% of the corpora's bytes, mostly icon path data, and a tree node
-//! per shape): the sanitiser drops `<svg>` from every article, and the rules that look at an
-//! `<svg>` only ask whether a block holds one, so the element stays, without its inside. Only
-//! where the standard's parser would agree on where it ends: an SVG holding a tag that breaks out
-//! of foreign content (`<p>`, `<div>`, `<img>`, … ends the SVG early) is left to the parser.
+//! Inline SVG is left out of the tree (5% of the corpora's bytes, mostly icon path data, and a
+//! tree node per shape): the sanitiser drops `<svg>` from every article, and the rules that look
+//! at an `<svg>` only ask whether a block holds one, so the element stays, without its inside.
+//! [`svg_content_end`] finds where that inside ends, only where the standard's parser would
+//! agree: an SVG holding a tag that breaks out of foreign content (`<p>`, `<div>`, `<img>`, …
+//! ends the SVG early) is left to the parser.
 
-use std::borrow::Cow;
-
-/// Elements whose text is dropped.
-const EMPTIED: &[&str] = &["script", "style"];
-/// Other elements whose content is raw text: nothing inside them is a tag.
-const RAW_TEXT: &[&str] = &["textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 /// Start tags that end foreign content (the standard's "in foreign content" rules; `font`
 /// only with some attributes, taken as always here), and the end tags that do.
 const BREAKS_OUT_OF_SVG: &[&str] = &[
@@ -73,77 +59,9 @@ const BREAKS_OUT_OF_SVG: &[&str] = &[
 ];
 const END_TAGS_BREAKING_OUT_OF_SVG: &[&str] = &["br", "p"];
 
-/// `html` with the text of its `<script>` and `<style>` elements removed (see the module doc).
-pub fn drop_code(html: &str) -> Cow<'_, str> {
-    let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut pos = 0;
-    while let Some(lt) = find_byte(bytes, b'<', pos) {
-        let rest = &html[lt..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            pos = comment.find("-->").map_or(html.len(), |e| lt + 4 + e + 3);
-            continue;
-        }
-        let name_len = rest[1..]
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 {
-            pos = lt + 1;
-            continue;
-        }
-        let name = &rest[1..1 + name_len];
-        let Some(tag_end) = start_tag_end(html, lt + 1 + name_len) else {
-            break;
-        };
-        pos = tag_end;
-        if name.eq_ignore_ascii_case("plaintext") {
-            break;
-        }
-        if name.eq_ignore_ascii_case("svg") && !html[..tag_end].ends_with("/>") {
-            if let Some(end) = svg_content_end(html, tag_end) {
-                if end > tag_end {
-                    let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                    o.push_str(&html[copied..tag_end]);
-                    copied = end;
-                }
-                pos = end;
-            }
-            continue;
-        }
-        let emptied = EMPTIED.iter().any(|n| name.eq_ignore_ascii_case(n));
-        if !emptied && !RAW_TEXT.iter().any(|n| name.eq_ignore_ascii_case(n)) {
-            continue;
-        }
-        let Some(end) = find_end_tag(html, tag_end, name) else {
-            break;
-        };
-        let text = &html[tag_end..end];
-        let attrs = &html[lt..tag_end];
-        let keep = !emptied
-            || text.trim().is_empty()
-            || attrs.to_ascii_lowercase().contains("json")
-            || text.contains("<!--");
-        if !keep {
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..tag_end]);
-            copied = end;
-        }
-        pos = end;
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
-        }
-        None => Cow::Borrowed(html),
-    }
-}
-
 /// Where the `</svg>` closing an `<svg>` whose content starts at `from` begins; `None` when the
 /// content holds a tag that breaks out of foreign content, or does not end.
-fn svg_content_end(html: &str, from: usize) -> Option<usize> {
+pub(crate) fn svg_content_end(html: &str, from: usize) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut depth = 1usize;
     let mut pos = from;
@@ -245,47 +163,19 @@ pub(crate) fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize>
 
 #[cfg(test)]
 mod tests {
-    use super::drop_code;
+    use super::svg_content_end;
+
+    fn inside(html: &str) -> Option<&str> {
+        let from = html.find('>')? + 1;
+        svg_content_end(html, from).map(|end| &html[from..end])
+    }
 
     #[test]
-    fn scripts_and_styles_keep_their_tags_but_not_their_text() {
-        let html = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</Script ><style>p{}</style><p>b</p>";
+    fn svg_content_ends_at_its_own_end_tag_past_nested_svgs() {
+        let html = r#"<svg viewBox="0 0 9 9"><g><path d="M0 0"/><svg><title>t</title></svg></g></SVG><p>b</p>"#;
         assert_eq!(
-            drop_code(html),
-            "<p>a</p><SCRIPT src=x></Script ><style></style><p>b</p>"
-        );
-    }
-
-    #[test]
-    fn json_ld_stays_whole() {
-        let html = r#"<script type="application/ld+json">{"headline":"H"}</script>"#;
-        assert_eq!(drop_code(html), html);
-    }
-
-    #[test]
-    fn a_script_holding_a_comment_opener_is_left_to_the_parser() {
-        let html = "<script><!-- document.write('<script></script>') --></script><p>x</p>";
-        assert_eq!(drop_code(html), html);
-    }
-
-    #[test]
-    fn script_text_inside_other_raw_text_and_attributes_is_not_a_tag() {
-        let html = r#"<textarea><script>x</script></textarea><a title="<script>y</script>">z</a><!-- <script>c</script> -->"#;
-        assert_eq!(drop_code(html), html);
-    }
-
-    #[test]
-    fn an_unclosed_script_is_left_alone() {
-        let html = "<p>a</p><script>var x = 1;";
-        assert_eq!(drop_code(html), html);
-    }
-
-    #[test]
-    fn inline_svg_keeps_its_tags_but_not_its_inside() {
-        let html = r#"<p>a</p><svg viewBox="0 0 9 9"><g><path d="M0 0"/><svg><title>t</title></svg></g></SVG><p>b</p>"#;
-        assert_eq!(
-            drop_code(html),
-            r#"<p>a</p><svg viewBox="0 0 9 9"></SVG><p>b</p>"#
+            inside(html),
+            Some(r#"<g><path d="M0 0"/><svg><title>t</title></svg></g>"#)
         );
     }
 
@@ -297,26 +187,26 @@ mod tests {
             "<svg><text>a</text></p>b</svg>",
             "<svg><path d='M0'/>",
         ] {
-            assert_eq!(drop_code(html), html);
+            assert_eq!(inside(html), None, "{html}");
         }
     }
 
     #[test]
-    fn svg_tags_in_comments_cdata_and_attributes_do_not_count() {
+    fn svg_end_tags_in_comments_cdata_and_attributes_do_not_count() {
         let html =
             r#"<svg><!-- </svg> --><![CDATA[</svg><p>]]><a title="</svg>">x</a></svg><p>b</p>"#;
-        assert_eq!(drop_code(html), "<svg></svg><p>b</p>");
-    }
-
-    #[test]
-    fn self_closing_svg_is_left_as_it_is() {
-        let html = "<svg/><p>a</p><svg />";
-        assert_eq!(drop_code(html), html);
+        assert_eq!(
+            inside(html),
+            Some(r#"<!-- </svg> --><![CDATA[</svg><p>]]><a title="</svg>">x</a>"#)
+        );
     }
 
     #[test]
     fn an_end_tag_needs_its_whole_name() {
         let html = "<script>a = '</scripts>'; b</script>";
-        assert_eq!(drop_code(html), "<script></script>");
+        assert_eq!(
+            super::find_end_tag(html, 8, "script"),
+            html.rfind("</script>")
+        );
     }
 }
