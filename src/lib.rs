@@ -21,6 +21,7 @@ pub mod clean;
 pub mod decode;
 mod depth;
 mod dom;
+mod entities;
 mod error;
 mod explain;
 pub mod markdown;

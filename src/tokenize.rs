@@ -680,10 +680,16 @@ fn push_replacing_nul(out: &mut StrTendril, text: &str) {
     out.push_slice(rest);
 }
 
-fn push_chars(out: &mut StrTendril, chars: (char, Option<char>)) {
-    out.push_char(chars.0);
-    if let Some(c) = chars.1 {
-        out.push_char(c);
+/// What a character reference stands for.
+enum Chars {
+    Char(char),
+    Str(&'static str),
+}
+
+fn push_chars(out: &mut StrTendril, chars: Chars) {
+    match chars {
+        Chars::Char(c) => out.push_char(c),
+        Chars::Str(s) => out.push_slice(s),
     }
 }
 
@@ -693,7 +699,7 @@ const MAX_ENTITY_NAME: usize = 32;
 /// The character reference at `amp` (an `&`): its characters and length, or `None` when the
 /// `&` is just text. In attribute values a named reference without `;` followed by `=` or a
 /// letter or digit is text, for historical reasons (`?a=1&copy=2`).
-fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<((char, Option<char>), usize)> {
+fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<(Chars, usize)> {
     let b = s.as_bytes();
     match b.get(amp + 1)? {
         b'#' => {
@@ -739,7 +745,7 @@ fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<((char, Option<ch
                     .unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
                 n => char::from_u32(n).unwrap_or('\u{FFFD}'),
             };
-            Some(((c, None), len))
+            Some((Chars::Char(c), len))
         }
         c if c.is_ascii_alphanumeric() => {
             let run = b[amp + 1..]
@@ -747,30 +753,23 @@ fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<((char, Option<ch
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .count();
             let name = &s[amp + 1..amp + 1 + run];
-            let entities = &html5ever::data::NAMED_ENTITIES;
-            let found = |key: &str| entities.get(key).filter(|m| m.0 != 0).copied();
-            let to_chars = |(c1, c2): (u32, u32)| {
-                (
-                    char::from_u32(c1).unwrap_or('\u{FFFD}'),
-                    (c2 != 0).then(|| char::from_u32(c2).unwrap_or('\u{FFFD}')),
-                )
-            };
             if run <= MAX_ENTITY_NAME && b.get(amp + 1 + run) == Some(&b';') {
                 let mut key = String::with_capacity(run + 1);
                 key.push_str(name);
                 key.push(';');
-                if let Some(m) = found(&key) {
-                    return Some((to_chars(m), run + 2));
+                if let Some(chars) = crate::entities::lookup(&key) {
+                    return Some((Chars::Str(chars), run + 2));
                 }
             }
+            // The longest name without `;` (only the legacy ones have such a form).
             for len in (1..=run.min(MAX_ENTITY_NAME)).rev() {
-                if let Some(m) = found(&name[..len]) {
+                if let Some(chars) = crate::entities::lookup(&name[..len]) {
                     let next = b.get(amp + 1 + len);
                     if in_attribute && next.is_some_and(|c| *c == b'=' || c.is_ascii_alphanumeric())
                     {
                         return None;
                     }
-                    return Some((to_chars(m), len + 1));
+                    return Some((Chars::Str(chars), len + 1));
                 }
             }
             None
