@@ -29,6 +29,8 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, LocalName, QualName};
 use kuchikiki::NodeRef;
 
+use crate::tunables::MAX_ATTRIBUTES_PER_TAG;
+
 /// Parses a whole document into a kuchikiki tree.
 pub fn parse_document(html: &str, opts: TreeBuilderOpts) -> NodeRef {
     parse(html, opts, true)
@@ -471,7 +473,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                             }
                         }
                     }
-                    if kind == TagKind::StartTag {
+                    if kind == TagKind::StartTag && attrs.len() < MAX_ATTRIBUTES_PER_TAG {
                         let attr_name = local_name(attr_name);
                         if !attrs.iter().any(|a| a.name.local == attr_name) {
                             attrs.push(Attribute {
@@ -1159,6 +1161,18 @@ mod tests {
     fn svg_holding_a_tag_that_ends_it_early_keeps_the_text_the_page_shows() {
         let doc = ours("<svg><path/><p>text the page shows</p></svg>");
         assert!(doc.text_contents().contains("text the page shows"));
+    }
+
+    #[test]
+    fn a_tag_keeps_a_bounded_number_of_attributes() {
+        let attrs: String = (0..5000).map(|i| format!(" a{i}=1")).collect();
+        let doc = ours(&format!("<div{attrs}>x</div>"));
+        let div = doc.select_first("div").unwrap();
+        assert_eq!(
+            div.attributes.borrow().map.len(),
+            super::MAX_ATTRIBUTES_PER_TAG
+        );
+        assert_eq!(div.attributes.borrow().get("a0"), Some("1"));
     }
 
     #[test]

@@ -581,6 +581,10 @@ pub const MAX_TREE_DEPTH: usize = 256;
 /// Markup is flattened before parsing only when a scan of its tags finds nesting deeper
 /// than this (see `depth.rs`).
 pub const DEEP_MARKUP_TRIGGER: usize = 1024;
+/// Attributes kept per tag; the rest are dropped by the tokenizer. The standard drops a
+/// repeated attribute name, which takes a look at the ones before: a hostile tag with 150,000
+/// attributes made that 10^10 comparisons (6 s). Real elements carry a few dozen at most.
+pub const MAX_ATTRIBUTES_PER_TAG: usize = 256;
 
 // ---------------------------------------------------------------------------------------------
 // Readerable check (Readability's `isProbablyReaderable`).

@@ -180,6 +180,18 @@ fn nul_bytes() {
 }
 
 #[test]
+fn a_tag_with_150k_attributes_extracts() {
+    let attrs: String = (0..150_000).map(|i| format!(" a{i}=1")).collect();
+    let page = format!(
+        "<html><body><article><div{attrs}>{}</div></article></body></html>",
+        filler()
+    );
+    for r in survives(&page) {
+        assert!(r.unwrap().contains("part of the article"));
+    }
+}
+
+#[test]
 fn empty_input_has_no_article() {
     assert_eq!(
         extract("", &Options::default()).unwrap_err(),
