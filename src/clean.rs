@@ -217,10 +217,6 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
     }
 }
 
-fn count(node: &NodeRef, tags: &[&str]) -> usize {
-    node.descendants().filter(|d| dom::is(d, tags)).count()
-}
-
 fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
     let total = dom::text_len(node);
     if total == 0 {
@@ -234,10 +230,54 @@ fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
     inner as f64 / total as f64
 }
 
+/// Elements below a block that the conditional rules weigh, counted in one walk.
+#[derive(Default)]
+struct Inside {
+    p: usize,
+    img: usize,
+    li: usize,
+    input: usize,
+    /// `<object>`, `<embed>` and `<iframe>` that are not videos.
+    embeds: usize,
+    /// An embedded video from a known host: the block stays.
+    video: bool,
+}
+
+impl Inside {
+    fn of(node: &NodeRef) -> Inside {
+        let mut inside = Inside::default();
+        for d in node.descendants() {
+            match dom::tag(&d) {
+                "p" => inside.p += 1,
+                "img" => inside.img += 1,
+                "li" => inside.li += 1,
+                "input" => inside.input += 1,
+                "object" | "embed" | "iframe" => {
+                    if is_video_embed(&d) {
+                        inside.video = true;
+                    } else {
+                        inside.embeds += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        inside
+    }
+}
+
+/// Why the conditional rules remove `node`, if they do.
 fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'static str> {
+    let reason = conditional_reason_unguarded(node, tag, flags)?;
+    // Protected blocks and code stay; asked last, as the question walks the block's ancestors
+    // and its whole inside.
     if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
         return None;
     }
+    Some(reason)
+}
+
+fn conditional_reason_unguarded(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'static str> {
     let mut is_list = tag == "ul" || tag == "ol";
     let text = dom::normalized_text(node);
     let content_len = text.chars().count();
@@ -261,21 +301,16 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     {
         return None;
     }
-    let p = count(node, &["p"]) as f64;
-    let img = count(node, &["img"]) as f64;
-    let li = count(node, &["li"]) as f64 - 100.0;
-    let input = count(node, &["input"]) as f64;
+    let inside = Inside::of(node);
+    let p = inside.p as f64;
+    let img = inside.img as f64;
+    let li = inside.li as f64 - 100.0;
+    let input = inside.input as f64;
     let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
-    let mut embeds = 0usize;
-    for e in node
-        .descendants()
-        .filter(|d| dom::is(d, &["object", "embed", "iframe"]))
-    {
-        if is_video_embed(&e) {
-            return None;
-        }
-        embeds += 1;
+    if inside.video {
+        return None;
     }
+    let embeds = inside.embeds;
     if AD_WORDS.is_match(&text) || LOADING_WORDS.is_match(&text) {
         return Some("ad-or-loading-label");
     }
@@ -315,7 +350,7 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     // A simple list of images stays.
     if reason.is_some() && is_list {
         let simple = dom::element_children(node).all(|c| dom::element_children(&c).count() <= 1);
-        if simple && count(node, &["li"]) as f64 == img {
+        if simple && inside.li as f64 == img {
             return None;
         }
     }
@@ -339,7 +374,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         })
         .collect();
     for b in blocks {
-        if b.parent().is_none() || guards_protected(&b) {
+        if b.parent().is_none() {
             continue;
         }
         if dom::text_len_capped(&b, NOTICE_MAX_CHARS) > NOTICE_MAX_CHARS {
@@ -350,8 +385,13 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if len == 0 {
             continue;
         }
+        // Protected blocks stay; asked only of a block about to go, as the question walks the
+        // block's ancestors and its whole inside.
+        let removable = || !guards_protected(&b);
         if NOTICE.is_match(&text) {
-            explain.remove(&b, STAGE, "notice", || text.clone());
+            if removable() {
+                explain.remove(&b, STAGE, "notice", || text.clone());
+            }
             continue;
         }
         if len > BOILERPLATE_LINE_MAX_CHARS {
@@ -362,7 +402,9 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             || AD_WORDS.is_match(&text)
             || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.is_match(&text))
         {
-            explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
+            if removable() {
+                explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
+            }
             continue;
         }
         // A date alone is the dateline, which the header shows; only whole blocks, never a
@@ -377,7 +419,9 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 block = parent;
             }
             if dom::is(&block, DATE_LINE_BLOCKS) {
-                explain.remove(&block, STAGE, "date-line", || text.clone());
+                if removable() {
+                    explain.remove(&block, STAGE, "date-line", || text.clone());
+                }
                 continue;
             }
         }
@@ -389,7 +433,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 .descendants()
                 .filter(|d| dom::is(d, &["a"]))
                 .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
-            if !hash_only {
+            if !hash_only && removable() {
                 explain.remove(&b, STAGE, "linked-teaser", || text.clone());
             }
         }
