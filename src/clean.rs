@@ -6,6 +6,7 @@
 //! code, math, data tables) are never removed by these rules.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
 use crate::score::{
@@ -42,7 +43,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     remove_boilerplate_lines(content, explain);
     remove_trailing_sections(content, explain);
     for h1 in content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["h1"]))
         .collect::<Vec<_>>()
     {
@@ -61,7 +62,7 @@ fn guards_protected(node: &NodeRef) -> bool {
     if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
         return true;
     }
-    let protected: Vec<NodeRef> = node.descendants().filter(is_protected).collect();
+    let protected: Vec<NodeRef> = node.walk_descendants().filter(is_protected).collect();
     if protected.is_empty() {
         return false;
     }
@@ -78,7 +79,10 @@ fn guards_protected(node: &NodeRef) -> bool {
 }
 
 fn remove_all(content: &NodeRef, tags: &[&'static str], explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content.descendants().filter(|d| dom::is(d, tags)).collect();
+    let doomed: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| dom::is(d, tags))
+        .collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
             explain.remove(&n, STAGE, "non-article-element", || {
@@ -98,7 +102,7 @@ fn is_video_embed(node: &NodeRef) -> bool {
 
 fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
     let doomed: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["iframe", "object", "embed"]) && !is_video_embed(d))
         .collect();
     for n in doomed {
@@ -111,7 +115,7 @@ fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
 /// Readability: descendants whose class/id says "share" and that hold little text.
 fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Explain) {
     let doomed: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| {
             let m = dom::class_and_id(d);
             !m.is_empty() && SHARE_ELEMENTS.is_match(&m) && d.text_contents().len() < char_threshold
@@ -126,7 +130,7 @@ fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Exp
 
 fn remove_negative_headings(content: &NodeRef, flags: Flags, explain: &mut Explain) {
     let doomed: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["h1", "h2"]) && class_weight(d, flags) < 0.0)
         .collect();
     for n in doomed {
@@ -196,7 +200,7 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
     }
     // Readability walks in reverse document order, so inner blocks go first.
     let nodes: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &[tag]))
         .collect();
     let total = dom::text_len(content);
@@ -223,7 +227,7 @@ fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
         return 0.0;
     }
     let inner: usize = node
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, tags))
         .map(|d| dom::text_len(&d))
         .sum();
@@ -246,7 +250,7 @@ struct Inside {
 impl Inside {
     fn of(node: &NodeRef) -> Inside {
         let mut inside = Inside::default();
-        for d in node.descendants() {
+        for d in node.walk_descendants() {
             match dom::tag(&d) {
                 "p" => inside.p += 1,
                 "img" => inside.img += 1,
@@ -283,7 +287,7 @@ fn conditional_reason_unguarded(node: &NodeRef, tag: &str, flags: Flags) -> Opti
     let content_len = text.chars().count();
     if !is_list {
         let list_len: usize = node
-            .descendants()
+            .walk_descendants()
             .filter(|d| dom::is(d, &["ul", "ol"]))
             .map(|l| dom::text_len(&l))
             .sum();
@@ -362,7 +366,7 @@ fn conditional_reason_unguarded(node: &NodeRef, tag: &str, flags: Flags) -> Opti
 /// (teaser headlines between the article's paragraphs).
 fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
     let blocks: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| {
             dom::is(
                 d,
@@ -427,10 +431,10 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         }
         if dom::is(&b, &["p"])
             && link_density(&b) >= 0.9
-            && !b.descendants().any(|d| dom::is(&d, &["img"]))
+            && !b.walk_descendants().any(|d| dom::is(&d, &["img"]))
         {
             let hash_only = b
-                .descendants()
+                .walk_descendants()
                 .filter(|d| dom::is(d, &["a"]))
                 .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
             if !hash_only && removable() {
@@ -462,7 +466,7 @@ fn previous_element(node: &NodeRef) -> Option<NodeRef> {
 /// caption and the article text leaves it out, as it does for marked-up captions.
 fn mark_loose_captions(content: &NodeRef) {
     let blocks: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["p", "div", "h2", "h3", "h4", "h5", "h6"]))
         .collect();
     for b in blocks {
@@ -471,7 +475,7 @@ fn mark_loose_captions(content: &NodeRef) {
         let figure = b.ancestors().find(|a| dom::is(a, &["figure"]));
         let in_bare_figure = figure
             .as_ref()
-            .is_some_and(|f| !f.descendants().any(|d| dom::is(&d, &["figcaption"])));
+            .is_some_and(|f| !f.walk_descendants().any(|d| dom::is(&d, &["figcaption"])));
         if !in_bare_figure && (figure.is_some() || !dom::is(&b, &["p", "div"])) {
             continue;
         }
@@ -486,7 +490,7 @@ fn mark_loose_captions(content: &NodeRef) {
             continue;
         };
         let image_only = (dom::is(&image, &["img", "picture"])
-            || image.descendants().any(|d| dom::is(&d, &["img"])))
+            || image.walk_descendants().any(|d| dom::is(&d, &["img"])))
             && dom::text_len(&image) == 0;
         if !image_only {
             continue;
@@ -529,11 +533,14 @@ fn is_home_link(href: &str) -> bool {
 fn is_breadcrumb_trail(d: &NodeRef) -> bool {
     if !dom::is(d, &["p", "div", "ol", "ul", "span"])
         || dom::text_len_capped(d, BREADCRUMB_MAX_CHARS) > BREADCRUMB_MAX_CHARS
-        || d.descendants().any(|p| dom::is(&p, &["p", "img"]))
+        || d.walk_descendants().any(|p| dom::is(&p, &["p", "img"]))
     {
         return false;
     }
-    let links: Vec<NodeRef> = d.descendants().filter(|a| dom::is(a, &["a"])).collect();
+    let links: Vec<NodeRef> = d
+        .walk_descendants()
+        .filter(|a| dom::is(a, &["a"]))
+        .collect();
     links.len() >= BREADCRUMB_MIN_LINKS
         && dom::attr(&links[0], "href").is_some_and(|h| is_home_link(&h))
 }
@@ -543,7 +550,7 @@ fn is_breadcrumb_trail(d: &NodeRef) -> bool {
 /// home page, before the article's first real paragraph.
 fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
     let mut trails: Vec<NodeRef> = Vec::new();
-    for d in content.descendants() {
+    for d in content.walk_descendants() {
         if is_breadcrumb_trail(&d) && !trails.iter().any(|t| d.ancestors().any(|a| &a == t)) {
             trails.push(d);
         } else if dom::is(&d, &["p"])
@@ -564,7 +571,7 @@ fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
 /// mostly links, a form, or nothing.
 fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
     let headings: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| {
             dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
                 && dom::text_len_capped(d, 60) <= 60
@@ -581,7 +588,7 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
         // A paragraph or div counts as a heading only when it is all bold or all heading.
         if dom::is(&h, &["p", "div"])
             && !h
-                .descendants()
+                .walk_descendants()
                 .any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
         {
             continue;
@@ -609,11 +616,11 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
 /// tables, and wrappers that hold a single block.
 fn tidy(content: &NodeRef) {
     for p in content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["p"]))
         .collect::<Vec<_>>()
     {
-        let media = p.descendants().any(|d| {
+        let media = p.walk_descendants().any(|d| {
             dom::is(
                 &d,
                 &[
@@ -626,7 +633,7 @@ fn tidy(content: &NodeRef) {
         }
     }
     for br in content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["br"]))
         .collect::<Vec<_>>()
     {
@@ -643,7 +650,7 @@ fn tidy(content: &NodeRef) {
         }
     }
     for table in content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["table"]))
         .collect::<Vec<_>>()
     {
@@ -675,7 +682,7 @@ fn tidy(content: &NodeRef) {
         table.detach();
     }
     for node in content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["div", "section"]))
         .collect::<Vec<_>>()
         .into_iter()

@@ -7,6 +7,77 @@ use html5ever::{ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
 
+/// Pre-order walks of a subtree: the engine's one way to visit nodes.
+///
+/// kuchikiki's `descendants()` steps through a start and an end edge per node, moving two
+/// node handles each time; walking was a seventh of the engine's time. These yield the same
+/// nodes in the same order with one step per node.
+pub trait Walk {
+    /// The nodes below `self` in document order (as kuchikiki's `descendants()`).
+    fn walk_descendants(&self) -> PreOrder;
+    /// `self`, then the nodes below it (as kuchikiki's `inclusive_descendants()`).
+    fn walk_inclusive(&self) -> PreOrder;
+}
+
+impl Walk for NodeRef {
+    fn walk_descendants(&self) -> PreOrder {
+        PreOrder {
+            root: self.clone(),
+            next: self.first_child(),
+        }
+    }
+
+    fn walk_inclusive(&self) -> PreOrder {
+        PreOrder {
+            root: self.clone(),
+            next: Some(self.clone()),
+        }
+    }
+}
+
+/// See [`Walk`]. The node after the one yielded is found before it is handed out, so a caller
+/// that detaches the node it was given ends the walk or walks on in the detached part; collect
+/// first to change the tree while walking.
+pub struct PreOrder {
+    root: NodeRef,
+    next: Option<NodeRef>,
+}
+
+impl Iterator for PreOrder {
+    type Item = NodeRef;
+
+    fn next(&mut self) -> Option<NodeRef> {
+        let current = self.next.take()?;
+        self.next = match current.first_child() {
+            Some(child) => Some(child),
+            None => self.after_subtree_of(&current),
+        };
+        Some(current)
+    }
+}
+
+impl PreOrder {
+    /// The node following `node`'s subtree, within the root's.
+    fn after_subtree_of(&self, node: &NodeRef) -> Option<NodeRef> {
+        if *node == self.root {
+            return None;
+        }
+        if let Some(sibling) = node.next_sibling() {
+            return Some(sibling);
+        }
+        let mut up = node.parent()?;
+        loop {
+            if up == self.root {
+                return None;
+            }
+            if let Some(sibling) = up.next_sibling() {
+                return Some(sibling);
+            }
+            up = up.parent()?;
+        }
+    }
+}
+
 /// The element's local name (`div`, `p`), or `""` for non-elements.
 pub fn tag(node: &NodeRef) -> &str {
     match node.as_element() {
@@ -100,7 +171,7 @@ pub fn fold_whitespace(s: &str) -> String {
 /// Characters of folded text below `node`, counted without building the string.
 pub fn text_len(node: &NodeRef) -> usize {
     let mut fold = Fold::default();
-    for t in node.inclusive_descendants().text_nodes() {
+    for t in node.walk_inclusive().text_nodes() {
         fold.add(&t.borrow());
     }
     fold.len
@@ -110,7 +181,7 @@ pub fn text_len(node: &NodeRef) -> usize {
 /// that may hold the whole page.
 pub fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     let mut fold = Fold::default();
-    for t in node.inclusive_descendants().text_nodes() {
+    for t in node.walk_inclusive().text_nodes() {
         fold.add(&t.borrow());
         if fold.len > cap {
             break;

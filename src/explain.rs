@@ -6,6 +6,7 @@
 
 use crate::article::Removal;
 use crate::dom;
+use crate::dom::Walk;
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 
@@ -37,7 +38,7 @@ impl Explain {
         if !self.enabled {
             return;
         }
-        for (i, el) in document.descendants().elements().enumerate() {
+        for (i, el) in document.walk_descendants().elements().enumerate() {
             el.attributes.borrow_mut().insert(INDEX_ATTR, i.to_string());
         }
     }

@@ -2,6 +2,7 @@
 //! tree as the HTML. Iterative: one pass over the tree's start and end edges.
 
 use crate::dom;
+use crate::dom::Walk;
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
@@ -120,7 +121,7 @@ impl Writer {
 fn code_language(node: &NodeRef) -> String {
     let class = dom::attr(node, "class")
         .or_else(|| {
-            node.descendants()
+            node.walk_descendants()
                 .find(|d| dom::is(d, &["code"]))
                 .and_then(|c| dom::attr(&c, "class"))
         })

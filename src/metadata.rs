@@ -6,6 +6,7 @@
 //! the first source that has it.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::tunables::{MAX_BYLINE_CHARS, TITLE_SEPARATORS};
 use crate::urls::BaseUrl;
 use kuchikiki::traits::*;
@@ -132,7 +133,9 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
             None => u,
         });
 
-    let html = document.descendants().find(|n| dom::is_html(n, &["html"]));
+    let html = document
+        .walk_descendants()
+        .find(|n| dom::is_html(n, &["html"]));
     let lang = html
         .as_ref()
         .and_then(|h| dom::attr(h, "lang").or_else(|| dom::attr(h, "xml:lang")))
@@ -164,7 +167,7 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
 /// `article:published_time`, `http-equiv:content-language`). Later tags win, as in Readability.
 fn meta_values(document: &NodeRef) -> HashMap<String, String> {
     let mut values = HashMap::new();
-    for el in document.descendants().elements() {
+    for el in document.walk_descendants().elements() {
         if &*el.name.local != "meta" {
             continue;
         }
@@ -252,7 +255,7 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 fn json_ld(document: &NodeRef, page_title: &str) -> LdFields {
-    for el in document.descendants().elements() {
+    for el in document.walk_descendants().elements() {
         if &*el.name.local != "script" {
             continue;
         }
@@ -415,7 +418,7 @@ fn is_separator(c: char) -> bool {
 /// `<h1>` when the title is too short or long to be the story's (Readability's rules).
 fn page_title(document: &NodeRef) -> String {
     let orig = document
-        .descendants()
+        .walk_descendants()
         .find(|n| dom::is(n, &["title"]) && !dom::has_ancestor(n, &["svg", "math"], None))
         .map(|t| dom::normalized_text(&t))
         .unwrap_or_default();
@@ -444,7 +447,7 @@ fn page_title(document: &NodeRef) -> String {
         }
     } else if orig.contains(": ") {
         let matches_heading = document
-            .descendants()
+            .walk_descendants()
             .filter(|n| dom::is(n, &["h1", "h2"]))
             .any(|h| dom::normalized_text(&h) == orig.trim());
         if !matches_heading {
@@ -462,7 +465,7 @@ fn page_title(document: &NodeRef) -> String {
         }
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
         let h1s: Vec<NodeRef> = document
-            .descendants()
+            .walk_descendants()
             .filter(|n| dom::is(n, &["h1"]))
             .collect();
         if h1s.len() == 1 {
@@ -495,7 +498,7 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
 
 fn time_element(document: &NodeRef) -> Option<String> {
     document
-        .descendants()
+        .walk_descendants()
         .find(|n| {
             dom::is(n, &["time"])
                 && (dom::attr(n, "itemprop").is_some_and(|p| p.contains("datePublished"))

@@ -5,6 +5,7 @@
 //! then be recovered by the preparation stage.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::error::Error;
 use crate::options::Options;
 use crate::tunables::MAX_TREE_DEPTH;
@@ -42,7 +43,7 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
         &crate::depth::flatten_deep_markup(html),
         opts.tree_builder,
     );
-    if document.descendants().nth(options.max_nodes).is_some() {
+    if document.walk_descendants().nth(options.max_nodes).is_some() {
         return Err(Error::TooManyNodes {
             limit: options.max_nodes,
         });
@@ -58,7 +59,7 @@ fn cap_depth(document: &NodeRef, max_depth: usize) {
     while let Some((node, depth)) = stack.pop() {
         if depth >= max_depth {
             let deeper: Vec<NodeRef> = node
-                .descendants()
+                .walk_descendants()
                 .filter(|d| d.as_element().is_some())
                 .collect();
             for el in deeper {
@@ -76,7 +77,7 @@ fn cap_depth(document: &NodeRef, max_depth: usize) {
 /// page address, else the page address.
 pub fn document_base(document: &NodeRef, page: Option<BaseUrl>) -> Option<BaseUrl> {
     let href = document
-        .descendants()
+        .walk_descendants()
         .elements()
         .find(|el| &*el.name.local == "base" && el.attributes.borrow().contains("href"))
         .and_then(|el| el.attributes.borrow().get("href").map(str::to_string));
@@ -89,5 +90,7 @@ pub fn document_base(document: &NodeRef, page: Option<BaseUrl>) -> Option<BaseUr
 
 /// The document's `<body>` (html5ever always creates one).
 pub fn body(document: &NodeRef) -> Option<NodeRef> {
-    document.descendants().find(|n| dom::is_html(n, &["body"]))
+    document
+        .walk_descendants()
+        .find(|n| dom::is_html(n, &["body"]))
 }

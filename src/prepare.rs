@@ -11,6 +11,7 @@
 //! by class or link-density rules later): embedded posts, `pre`/`code`, math, data tables.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::tunables::{
     ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
@@ -42,7 +43,10 @@ pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
 /// An `<article>` whose first headline is not this page's title: another story on the page
 /// (the next one of an infinite scroll). Parts of this story (a recipe's header) keep theirs.
 fn is_other_story(article: &NodeRef, title: &str) -> bool {
-    match article.descendants().find(|d| dom::is(d, &["h1", "h2"])) {
+    match article
+        .walk_descendants()
+        .find(|d| dom::is(d, &["h1", "h2"]))
+    {
         Some(h) => {
             title.is_empty() || crate::score::similarity(title, &dom::normalized_text(&h)) <= 0.75
         }
@@ -172,11 +176,11 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
 
 /// True when a block holds a real paragraph (a page whose story sits in its `<header>`).
 fn holds_paragraphs(node: &NodeRef) -> bool {
-    node.descendants().any(|d| {
+    node.walk_descendants().any(|d| {
         dom::is(&d, &["p"]) && {
             let total = dom::text_len(&d);
             let linked: usize = d
-                .descendants()
+                .walk_descendants()
                 .filter(|a| dom::is(a, &["a"]))
                 .map(|a| dom::text_len(&a))
                 .sum();
@@ -219,7 +223,7 @@ fn is_tiny_placeholder(src: &str) -> bool {
 /// go with the scripts.
 fn keep_noscript_content(document: &NodeRef) {
     let candidates: Vec<NodeRef> = document
-        .descendants()
+        .walk_descendants()
         .filter(|n| dom::is(n, &["noscript"]) && dom::text_len(n) >= NOSCRIPT_CONTENT_MIN_CHARS)
         .collect();
     if candidates.is_empty() {
@@ -255,11 +259,14 @@ fn keep_noscript_content(document: &NodeRef) {
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.
 fn recover_noscript_images(document: &NodeRef) {
     let noscripts: Vec<NodeRef> = document
-        .descendants()
+        .walk_descendants()
         .filter(|n| dom::is(n, &["noscript"]))
         .collect();
     for ns in noscripts {
-        let imgs: Vec<NodeRef> = ns.descendants().filter(|d| dom::is(d, &["img"])).collect();
+        let imgs: Vec<NodeRef> = ns
+            .walk_descendants()
+            .filter(|d| dom::is(d, &["img"]))
+            .collect();
         if imgs.len() != 1 || dom::text_len(&ns) > 0 {
             continue;
         }
@@ -278,7 +285,7 @@ fn recover_noscript_images(document: &NodeRef) {
         let old = if dom::is(&prev, &["img"]) {
             prev.clone()
         } else {
-            prev.descendants()
+            prev.walk_descendants()
                 .find(|d| dom::is(d, &["img"]))
                 .unwrap_or(prev.clone())
         };
@@ -370,7 +377,11 @@ fn fix_lazy_image(node: &NodeRef) {
         };
         if tag == "img" || tag == "picture" {
             dom::set_attr(node, target, value.trim());
-        } else if tag == "figure" && !node.descendants().any(|d| dom::is(&d, &["img", "picture"])) {
+        } else if tag == "figure"
+            && !node
+                .walk_descendants()
+                .any(|d| dom::is(&d, &["img", "picture"]))
+        {
             let img =
                 dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
             node.append(img);
@@ -384,7 +395,7 @@ fn fix_lazy_image(node: &NodeRef) {
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 fn repair(document: &NodeRef, title: &str) {
     let elements: Vec<NodeRef> = document
-        .descendants()
+        .walk_descendants()
         .filter(|n| n.as_element().is_some())
         .collect();
     for node in elements {
@@ -436,7 +447,7 @@ pub fn is_phrasing(n: &NodeRef) -> bool {
     let t = dom::tag(n);
     PHRASING_ELEMS.contains(&t)
         || (matches!(t, "a" | "del" | "ins")
-            && n.descendants().all(|d| {
+            && n.walk_descendants().all(|d| {
                 let dt = dom::tag(&d);
                 dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
             }))
@@ -502,7 +513,7 @@ fn replace_br_run(br: &NodeRef) {
 /// one-row or one-column tables and nested tables are layout.
 fn mark_data_tables(document: &NodeRef) {
     let tables: Vec<NodeRef> = document
-        .descendants()
+        .walk_descendants()
         .filter(|n| dom::is(n, &["table"]))
         .collect();
     for table in tables {
@@ -522,18 +533,18 @@ fn is_data_table(table: &NodeRef) -> bool {
     if dom::attr(table, "summary").is_some_and(|s| !s.is_empty()) {
         return true;
     }
-    if let Some(caption) = table.descendants().find(|d| dom::is(d, &["caption"])) {
+    if let Some(caption) = table.walk_descendants().find(|d| dom::is(d, &["caption"])) {
         if caption.first_child().is_some() {
             return true;
         }
     }
     if table
-        .descendants()
+        .walk_descendants()
         .any(|d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"]))
     {
         return true;
     }
-    if table.descendants().any(|d| dom::is(&d, &["table"])) {
+    if table.walk_descendants().any(|d| dom::is(&d, &["table"])) {
         return false;
     }
     let (rows, columns) = row_and_column_count(table);
@@ -549,7 +560,7 @@ fn is_data_table(table: &NodeRef) -> bool {
 fn row_and_column_count(table: &NodeRef) -> (usize, usize) {
     let mut rows = 0;
     let mut columns = 0;
-    for tr in table.descendants().filter(|d| dom::is(d, &["tr"])) {
+    for tr in table.walk_descendants().filter(|d| dom::is(d, &["tr"])) {
         let span = |n: &NodeRef, a: &str| {
             dom::attr(n, a)
                 .and_then(|v| v.trim().parse::<usize>().ok())

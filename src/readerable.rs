@@ -4,6 +4,7 @@
 //! `<article>` teasers that are mostly links — are not readerable.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::prepare::is_hidden;
 use crate::tunables::{
     LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
@@ -33,7 +34,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
             articles += 1;
             let len = dom::text_len(&n);
             let linked: usize = n
-                .descendants()
+                .walk_descendants()
                 .filter(|a| dom::is(a, &["a"]))
                 .map(|a| dom::text_len(&a))
                 .sum();

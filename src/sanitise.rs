@@ -42,6 +42,7 @@
 //!
 //! Everything is iterative (documents nest 100,000 deep; wasm's stack is small).
 
+use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
 use html5ever::{ns, LocalName, QualName};
@@ -779,7 +780,7 @@ impl Sanitiser<'_> {
         };
         let src = match (&*el.name.local, src) {
             ("video", None) => node
-                .descendants()
+                .walk_descendants()
                 .find(|d| crate::dom::is_html(d, &["source"]) && crate::dom::has_attr(d, "src"))
                 .and_then(|s| crate::dom::attr(&s, "src")),
             (_, s) => s,
@@ -820,7 +821,7 @@ impl Sanitiser<'_> {
 /// The fragments in-page links of the article point at.
 fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
     let mut targets = HashSet::new();
-    for node in root.descendants() {
+    for node in root.walk_descendants() {
         let Some(el) = node.as_element() else {
             continue;
         };

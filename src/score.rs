@@ -5,6 +5,7 @@
 //! tested against). A block's score starts from its tag and its class/id weight.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::metadata::Metadata;
 use crate::prepare::{is_phrasing, PROTECT_ATTR};
@@ -113,7 +114,7 @@ pub fn link_density(node: &NodeRef) -> f64 {
         return 0.0;
     }
     let mut linked = 0.0;
-    for a in node.descendants().filter(|d| dom::is(d, &["a"])) {
+    for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
         let weight = if dom::attr(&a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
             HASH_LINK_WEIGHT
         } else {
@@ -272,7 +273,7 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
         && !title.is_empty()
         && dom::text_len(node) as f64 > UNLIKELY_MAX_SHARE * page_len as f64
         && node
-            .descendants()
+            .walk_descendants()
             .any(|h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
 }
 
@@ -296,7 +297,7 @@ fn is_byline(node: &NodeRef, match_string: &str) -> bool {
 /// The byline's text: an `itemprop="name"` inside it if any, else all of it.
 fn byline_text(node: &NodeRef) -> String {
     let named = node
-        .descendants()
+        .walk_descendants()
         .find(|d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
     dom::normalized_text(named.as_ref().unwrap_or(node))
 }
@@ -333,7 +334,7 @@ pub fn is_without_content(node: &NodeRef) -> bool {
     node.text_contents().trim().is_empty()
         && dom::element_children(node).all(|c| dom::is(&c, &["br", "hr"]))
         && !node
-            .descendants()
+            .walk_descendants()
             .any(|d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
 }
 
@@ -356,7 +357,7 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
 }
 
 pub fn has_block_descendant(node: &NodeRef) -> bool {
-    node.descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
+    node.walk_descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 
 /// Wraps each run of inline content directly in a `<div>` into a `<p>`.

@@ -5,6 +5,7 @@
 //! read like paragraphs).
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::prepare::STORY_ATTR;
 use crate::score::{initial_score, Flags, Grab};
 use crate::stats::TextStats;
@@ -191,7 +192,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
 /// Characters of paragraph text below `node`: `<p>`s (scoring turned text-only `<div>`s into
 /// paragraphs) that are not mostly links.
 fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
-    node.descendants()
+    node.walk_descendants()
         .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
         .filter(|p| !dom::has_ancestor(p, &["p", "pre", "blockquote"], None) || dom::is(p, &["p"]))
         .filter(|p| stats.link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
@@ -235,7 +236,7 @@ fn ends_sentence(text: &str) -> bool {
 fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     // Outermost articles only: an <article> inside another is part of it.
     let stories: Vec<NodeRef> = content
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["article"]))
         .filter(|d| {
             d.ancestors()
@@ -293,7 +294,7 @@ pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&
     // outnumber bytes): measure every block once, read few.
     let stats = TextStats::new(&body);
     let lead = body
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, LEAD_TAGS))
         .filter(|d| (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d)))
         .filter_map(|d| {

@@ -171,6 +171,7 @@ impl TextStats {
 mod tests {
     use super::TextStats;
     use crate::dom;
+    use crate::dom::Walk;
     use crate::score::link_density;
     use kuchikiki::traits::TendrilSink;
 
@@ -183,10 +184,7 @@ mod tests {
     fn agrees_with_walking_each_element() {
         let doc = kuchikiki::parse_html().one(PAGE).document_node;
         let stats = TextStats::new(&doc);
-        for n in doc
-            .inclusive_descendants()
-            .filter(|n| n.as_element().is_some())
-        {
+        for n in doc.walk_inclusive().filter(|n| n.as_element().is_some()) {
             assert_eq!(stats.text_len(&n), dom::text_len(&n), "{n}");
             assert!(
                 (stats.link_density(&n) - link_density(&n)).abs() < 1e-9,

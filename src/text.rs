@@ -5,6 +5,7 @@
 //! reading time that count CJK text sensibly.
 
 use crate::dom;
+use crate::dom::Walk;
 use crate::tunables::{CJK_CHARS_PER_MINUTE, MIN_EXCERPT_CHARS, WORDS_PER_MINUTE};
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
@@ -80,7 +81,7 @@ const INVISIBLE: &[char] = &['\u{ad}'];
 fn is_footnote_marker(node: &NodeRef) -> bool {
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
-        && node.descendants().any(|d| {
+        && node.walk_descendants().any(|d| {
             dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#'))
         })
 }
@@ -240,7 +241,7 @@ pub fn reading_minutes(text: &str) -> usize {
 /// The first paragraph's text, for an excerpt when the page gives no description.
 pub fn first_paragraph(root: &NodeRef) -> Option<String> {
     let paragraphs: Vec<String> = root
-        .descendants()
+        .walk_descendants()
         .filter(|d| dom::is(d, &["p"]))
         .map(|p| dom::normalized_text(&p))
         .filter(|t| !t.is_empty())
