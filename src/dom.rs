@@ -382,4 +382,26 @@ mod fold_tests {
             );
         }
     }
+
+    #[test]
+    fn folded_length_of_mixed_runs_matches_the_folded_text() {
+        let pieces = [
+            "ab", "c", " ", "  ", "\t\n", "\x01", "\x7f", "é", "\u{A0}", "\u{3000}", "中文", "!?",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(
+                fold_len(&text),
+                fold_whitespace(&text).chars().count(),
+                "{text:?}"
+            );
+        }
+    }
 }
