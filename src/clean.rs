@@ -11,8 +11,9 @@ use crate::explain::Explain;
 use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
 use crate::score::{
     class_weight, has_block_descendant, has_single_child_tag, is_without_content, link_density,
-    Flags,
+    link_weight, Flags,
 };
+use crate::stats::TextStats;
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_PHRASE, BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS,
@@ -21,7 +22,7 @@ use crate::tunables::{
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
     LOOSE_CAPTION_MAX_CHARS, NOTICE, NOTICE_MAX_CHARS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING,
-    VIDEOS,
+    VIDEOS, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use kuchikiki::NodeRef;
 
@@ -203,38 +204,32 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
         .walk_descendants()
         .filter(|d| dom::is(d, &[tag]))
         .collect();
-    let total = dom::text_len(content);
+    if nodes.is_empty() {
+        return;
+    }
+    // Every candidate asks for the text lengths of the blocks inside it: measured once, and
+    // forgotten along the path of each removal.
+    let mut stats = TextStats::new(content);
+    let total = stats.text_len(content);
     for node in nodes.into_iter().rev() {
-        if node.parent().is_none() {
+        let Some(parent) = node.parent() else {
             continue;
-        }
+        };
         // The block that holds most of the article is the article (the winner itself, or
         // its wrapper with a class like `above-footer`): removing it leaves nothing.
-        if dom::text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
+        if stats.text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
             continue;
         }
-        if let Some(reason) = conditional_reason(&node, tag, flags) {
+        if let Some(reason) = conditional_reason(&node, tag, flags, &stats) {
             explain.remove(&node, STAGE, reason, || {
                 format!("link density {:.2}", link_density(&node))
             });
+            stats.forget(&parent, Some(&node));
         }
     }
 }
 
-fn text_density(node: &NodeRef, tags: &[&str]) -> f64 {
-    let total = dom::text_len(node);
-    if total == 0 {
-        return 0.0;
-    }
-    let inner: usize = node
-        .walk_descendants()
-        .filter(|d| dom::is(d, tags))
-        .map(|d| dom::text_len(&d))
-        .sum();
-    inner as f64 / total as f64
-}
-
-/// Elements below a block that the conditional rules weigh, counted in one walk.
+/// What the conditional rules weigh below a block, gathered in one walk.
 #[derive(Default)]
 struct Inside {
     p: usize,
@@ -245,13 +240,26 @@ struct Inside {
     embeds: usize,
     /// An embedded video from a known host: the block stays.
     video: bool,
+    /// Text in headings, in lists, in text-holding blocks (counted once per such element,
+    /// so nested ones count again, as Readability does), and weighted link text.
+    heading_text: usize,
+    list_text: usize,
+    textish_text: usize,
+    link_text: f64,
+}
+
+/// Elements whose text counts as text (not headings or links) for the "no content" rule.
+fn is_textish(tag: &str) -> bool {
+    matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag)
 }
 
 impl Inside {
-    fn of(node: &NodeRef) -> Inside {
+    fn of(node: &NodeRef, stats: &TextStats) -> Inside {
         let mut inside = Inside::default();
         for d in node.walk_descendants() {
-            match dom::tag(&d) {
+            let tag = dom::tag(&d);
+            match tag {
+                "" => continue,
                 "p" => inside.p += 1,
                 "img" => inside.img += 1,
                 "li" => inside.li += 1,
@@ -263,16 +271,54 @@ impl Inside {
                         inside.embeds += 1;
                     }
                 }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    inside.heading_text += stats.text_len(&d)
+                }
+                "a" => inside.link_text += stats.text_len(&d) as f64 * link_weight(&d),
                 _ => {}
+            }
+            if matches!(tag, "ul" | "ol") {
+                inside.list_text += stats.text_len(&d);
+            }
+            if is_textish(tag) {
+                inside.textish_text += stats.text_len(&d);
             }
         }
         inside
     }
 }
 
+/// Commas (Latin, CJK, Arabic) in the text below `node`: many mean prose.
+fn commas(node: &NodeRef) -> usize {
+    node.walk_inclusive()
+        .filter_map(|n| {
+            n.as_text().map(|t| {
+                t.borrow()
+                    .chars()
+                    .filter(|c| *c == ',' || *c == '，' || *c == '،')
+                    .count()
+            })
+        })
+        .sum()
+}
+
+/// `part` as a share of `total` (0 for an empty block).
+fn share(part: f64, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        part / total as f64
+    }
+}
+
 /// Why the conditional rules remove `node`, if they do.
-fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'static str> {
-    let reason = conditional_reason_unguarded(node, tag, flags)?;
+fn conditional_reason(
+    node: &NodeRef,
+    tag: &str,
+    flags: Flags,
+    stats: &TextStats,
+) -> Option<&'static str> {
+    let reason = conditional_reason_unguarded(node, tag, flags, stats)?;
     // Protected blocks and code stay; asked last, as the question walks the block's ancestors
     // and its whole inside.
     if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
@@ -281,47 +327,44 @@ fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'stati
     Some(reason)
 }
 
-fn conditional_reason_unguarded(node: &NodeRef, tag: &str, flags: Flags) -> Option<&'static str> {
+fn conditional_reason_unguarded(
+    node: &NodeRef,
+    tag: &str,
+    flags: Flags,
+    stats: &TextStats,
+) -> Option<&'static str> {
     let mut is_list = tag == "ul" || tag == "ol";
-    let text = dom::normalized_text(node);
-    let content_len = text.chars().count();
+    let content_len = stats.text_len(node);
+    let inside = Inside::of(node, stats);
     if !is_list {
-        let list_len: usize = node
-            .walk_descendants()
-            .filter(|d| dom::is(d, &["ul", "ol"]))
-            .map(|l| dom::text_len(&l))
-            .sum();
-        is_list = content_len > 0 && list_len as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
+        is_list = content_len > 0
+            && inside.list_text as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
     }
     let weight = class_weight(node, flags);
     if weight < 0.0 {
         return Some("negative-weight");
     }
-    if text
-        .chars()
-        .filter(|c| *c == ',' || *c == '，' || *c == '،')
-        .count()
-        >= CONDITIONAL_MAX_COMMAS
-    {
+    if commas(node) >= CONDITIONAL_MAX_COMMAS {
         return None;
     }
-    let inside = Inside::of(node);
     let p = inside.p as f64;
     let img = inside.img as f64;
     let li = inside.li as f64 - 100.0;
     let input = inside.input as f64;
-    let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let heading_density = share(inside.heading_text as f64, content_len);
     if inside.video {
         return None;
     }
     let embeds = inside.embeds;
-    if AD_WORDS.is_match(&text) || LOADING_WORDS.is_match(&text) {
-        return Some("ad-or-loading-label");
+    // Ad and loading labels are a block's whole, short text: only such blocks are read.
+    if content_len <= WHOLE_TEXT_LABEL_MAX_CHARS {
+        let text = dom::normalized_text(node);
+        if AD_WORDS.is_match(&text) || LOADING_WORDS.is_match(&text) {
+            return Some("ad-or-loading-label");
+        }
     }
-    let ld = link_density(node);
-    let mut textish: Vec<&str> = vec!["span", "li", "td"];
-    textish.extend_from_slice(DIV_TO_P_ELEMS);
-    let text_dens = text_density(node, &textish);
+    let ld = share(inside.link_text, content_len);
+    let text_dens = share(inside.textish_text as f64, content_len);
     let in_figure = dom::has_ancestor(node, &["figure"], None);
 
     let reason = if !in_figure && img > 1.0 && p / img < 0.5 {

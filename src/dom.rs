@@ -210,6 +210,20 @@ impl Fold {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Most text is runs of visible ASCII between single spaces: a run is counted whole.
+            if b > b' ' && b < 0x80 {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x80 {
+                    i += 1;
+                }
+                if self.pending_space {
+                    self.len += 1;
+                    self.pending_space = false;
+                }
+                self.len += i - start;
+                continue;
+            }
             i += 1;
             // One step per character, without decoding it: a UTF-8 continuation byte is part of
             // the character before it, and the few non-ASCII spaces are told by their bytes.

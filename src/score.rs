@@ -115,14 +115,19 @@ pub fn link_density(node: &NodeRef) -> f64 {
     }
     let mut linked = 0.0;
     for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
-        let weight = if dom::attr(&a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
-            HASH_LINK_WEIGHT
-        } else {
-            1.0
-        };
-        linked += dom::text_len(&a) as f64 * weight;
+        linked += dom::text_len(&a) as f64 * link_weight(&a);
     }
     linked / total as f64
+}
+
+/// How much a link's text counts towards link density: links to `#anchors` count less
+/// (footnotes, tables of contents).
+pub(crate) fn link_weight(a: &NodeRef) -> f64 {
+    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+        HASH_LINK_WEIGHT
+    } else {
+        1.0
+    }
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).

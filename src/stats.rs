@@ -8,10 +8,11 @@
 //! directly).
 
 use crate::dom;
-use crate::tunables::HASH_LINK_WEIGHT;
+use crate::score::link_weight;
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Folded length of a piece of text, with what joining it to its neighbours needs to know.
 #[derive(Clone, Copy, Default)]
@@ -81,9 +82,35 @@ struct Entry {
     linked: f64,
 }
 
+/// Hashes a node's address: addresses are unique while the tree lives, so a multiply that
+/// mixes them is all a key needs (the default SipHash was a third of the table's cost).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The table: per element, its text length and the weighted text of the links below it.
 pub struct TextStats {
-    map: HashMap<usize, Entry>,
+    map: HashMap<usize, Entry, BuildHasherDefault<AddressHasher>>,
     /// Holding the root keeps every measured node, and so its address, alive.
     _root: NodeRef,
 }
@@ -93,19 +120,10 @@ fn key(node: &NodeRef) -> usize {
     node as *const kuchikiki::Node as usize
 }
 
-/// Links to `#anchors` count less (footnotes, tables of contents).
-fn link_weight(a: &NodeRef) -> f64 {
-    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
-        HASH_LINK_WEIGHT
-    } else {
-        1.0
-    }
-}
-
 impl TextStats {
     /// Measures every element below and including `root`.
     pub fn new(root: &NodeRef) -> TextStats {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         // Per open element: its span so far and the link text below it so far.
         let mut open: Vec<(Span, f64)> = Vec::new();
         for edge in root.traverse_inclusive() {
@@ -157,6 +175,21 @@ impl TextStats {
         }
     }
 
+    /// Forgets what it knew of `node` and its ancestors (their text changed: something below
+    /// them was removed) and of the nodes below `removed`, if given (gone from the tree, and
+    /// their addresses free for new nodes); those are measured directly from then on.
+    pub fn forget(&mut self, node: &NodeRef, removed: Option<&NodeRef>) {
+        self.map.remove(&key(node));
+        for a in node.ancestors() {
+            self.map.remove(&key(&a));
+        }
+        if let Some(removed) = removed {
+            for d in removed.inclusive_descendants() {
+                self.map.remove(&key(&d));
+            }
+        }
+    }
+
     /// [`crate::score::link_density`] of `node`.
     pub fn link_density(&self, node: &NodeRef) -> f64 {
         match self.map.get(&key(node)) {
@@ -201,5 +234,21 @@ mod tests {
         let div = dom::new_html_element("div", vec![]);
         div.append(kuchikiki::NodeRef::new_text(" a  b "));
         assert_eq!(stats.text_len(&div), 3);
+    }
+
+    #[test]
+    fn after_a_removal_the_forgotten_path_is_measured_again() {
+        let doc = kuchikiki::parse_html().one(PAGE).document_node;
+        let mut stats = TextStats::new(&doc);
+        let p = doc
+            .walk_descendants()
+            .find(|n| dom::is(n, &["p"]))
+            .unwrap();
+        let parent = p.parent().unwrap();
+        p.detach();
+        stats.forget(&parent, Some(&p));
+        for n in doc.walk_inclusive().filter(|n| n.as_element().is_some()) {
+            assert_eq!(stats.text_len(&n), dom::text_len(&n), "{n}");
+        }
     }
 }

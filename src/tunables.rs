@@ -216,6 +216,9 @@ pub static AD_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
     Words::any(&["ad", "pub", "werb", "广告", "реклама", "anuncio", "anzeige"]),
 );
+/// The longest text [`AD_WORDS`] and [`LOADING_WORDS`] can match ("advertisement", "caricamento..."
+/// after folding whitespace), with room: longer blocks are not read for them.
+pub const WHOLE_TEXT_LABEL_MAX_CHARS: usize = 40;
 pub static LOADING_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*((loading|正在加载|загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
     Words::any(&[
