@@ -240,10 +240,7 @@ mod tests {
     fn after_a_removal_the_forgotten_path_is_measured_again() {
         let doc = kuchikiki::parse_html().one(PAGE).document_node;
         let mut stats = TextStats::new(&doc);
-        let p = doc
-            .walk_descendants()
-            .find(|n| dom::is(n, &["p"]))
-            .unwrap();
+        let p = doc.walk_descendants().find(|n| dom::is(n, &["p"])).unwrap();
         let parent = p.parent().unwrap();
         p.detach();
         stats.forget(&parent, Some(&p));
