@@ -1,4 +1,4 @@
-//! Part of parsing: a linear guard against pathologically deep markup, before the parser.
+//! Part of parsing: a linear guard against pathologically deep markup.
 //!
 //! The standard tree builder checks "has an element in scope" by scanning the stack of open
 //! elements at every end tag, so markup nested 100,000 deep costs 10^10 steps. Real pages
@@ -136,6 +136,42 @@ fn walk(html: &str, mut visit: impl FnMut(&Tag, bool)) -> usize {
         visit(&tag, keep);
     }
     deepest
+}
+
+/// The nesting [`walk`] measures, fed tag by tag by the tokenizer (which reads the tags
+/// anyway): parsing watches it and starts again on flattened markup only when it passes
+/// [`DEEP_MARKUP_TRIGGER`], so ordinary pages are not scanned twice.
+#[derive(Default)]
+pub(crate) struct Nesting {
+    open: Vec<html5ever::LocalName>,
+    /// The deepest nesting seen so far.
+    pub deepest: usize,
+}
+
+impl Nesting {
+    /// A start tag, as [`walk`] counts it: void, optional-end, self-closed and raw-text
+    /// elements do not nest.
+    pub fn start(&mut self, name: &html5ever::LocalName, self_closing: bool) {
+        let n: &str = name;
+        if self_closing || VOID.contains(&n) || OPTIONAL_END.contains(&n) || RAW_TEXT.contains(&n) {
+            return;
+        }
+        self.open.push(name.clone());
+        self.deepest = self.deepest.max(self.open.len());
+    }
+
+    /// An end tag closes its element if that is among the last few open.
+    pub fn end(&mut self, name: &html5ever::LocalName) {
+        if let Some(i) = self
+            .open
+            .iter()
+            .rev()
+            .take(END_TAG_SEARCH)
+            .position(|n| n == name)
+        {
+            self.open.truncate(self.open.len() - 1 - i);
+        }
+    }
 }
 
 /// `html` with tags nested below [`MAX_TREE_DEPTH`] dropped, when it nests deeper than

@@ -8,7 +8,7 @@ use crate::dom;
 use crate::dom::Walk;
 use crate::error::Error;
 use crate::options::Options;
-use crate::tunables::MAX_TREE_DEPTH;
+use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
 use crate::urls::BaseUrl;
 use html5ever::tree_builder::TreeBuilderOpts;
 use kuchikiki::traits::*;
@@ -39,10 +39,18 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
         },
         ..Default::default()
     };
-    let document = crate::tokenize::parse_document(
-        &crate::depth::flatten_deep_markup(html),
-        opts.tree_builder,
-    );
+    // Markup nesting deeper than the trigger is parsed again with its deepest tags dropped
+    // (see depth.rs); the tokenizer watches the nesting, so ordinary pages are read once.
+    let document =
+        crate::tokenize::parse_document(html, opts.tree_builder, Some(DEEP_MARKUP_TRIGGER))
+            .or_else(|| {
+                crate::tokenize::parse_document(
+                    &crate::depth::flatten_deep_markup(html),
+                    opts.tree_builder,
+                    None,
+                )
+            })
+            .unwrap_or_else(NodeRef::new_document);
     if document.walk_descendants().nth(options.max_nodes).is_some() {
         return Err(Error::TooManyNodes {
             limit: options.max_nodes,

@@ -29,23 +29,38 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, LocalName, QualName};
 use kuchikiki::NodeRef;
 
+use crate::depth::Nesting;
 use crate::tunables::MAX_ATTRIBUTES_PER_TAG;
 
-/// Parses a whole document into a kuchikiki tree.
-pub fn parse_document(html: &str, opts: TreeBuilderOpts) -> NodeRef {
-    parse(html, opts, true)
+/// Parses a whole document into a kuchikiki tree; `None` when `max_nesting` is given and the
+/// tags nest deeper (as [`crate::depth`] counts them): the caller flattens and parses again.
+pub fn parse_document(
+    html: &str,
+    opts: TreeBuilderOpts,
+    max_nesting: Option<usize>,
+) -> Option<NodeRef> {
+    parse(html, opts, true, max_nesting)
 }
 
 /// Parses a document; `empty_svg`: whether the inside of inline SVG is left out.
-fn parse(html: &str, opts: TreeBuilderOpts, empty_svg: bool) -> NodeRef {
+fn parse(
+    html: &str,
+    opts: TreeBuilderOpts,
+    empty_svg: bool,
+    max_nesting: Option<usize>,
+) -> Option<NodeRef> {
     // A byte order mark is not content (html5ever's tokenizer drops it too).
     let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
     let normalised = normalise_newlines(html);
     let builder = TreeBuilder::new(kuchikiki::Sink::default(), opts);
     let mut tokenizer = Tokenizer::new(&normalised, &builder);
     tokenizer.empty_svg = empty_svg;
-    tokenizer.run();
-    builder.sink.document_node
+    tokenizer.max_nesting = max_nesting;
+    if tokenizer.run() {
+        Some(builder.sink.document_node)
+    } else {
+        None
+    }
 }
 
 /// The standard's input preprocessing: CR LF and lone CR become LF.
@@ -91,6 +106,9 @@ struct Tokenizer<'a, S: TokenSink> {
     text: StrTendril,
     /// Whether the inside of inline SVG is left out (see the module doc).
     empty_svg: bool,
+    /// Stop when the tags nest deeper than this (see [`parse_document`]).
+    max_nesting: Option<usize>,
+    nesting: Nesting,
 }
 
 fn is_space(b: u8) -> bool {
@@ -109,10 +127,13 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             keep_raw_text: true,
             text: StrTendril::new(),
             empty_svg: true,
+            max_nesting: None,
+            nesting: Nesting::default(),
         }
     }
 
-    fn run(mut self) {
+    /// Tokenizes the whole input; false when it stopped at `max_nesting`.
+    fn run(mut self) -> bool {
         loop {
             let more = match self.state {
                 TextState::Data => self.data(),
@@ -133,6 +154,8 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         self.flush_text();
         let _ = self.sink.process_token(Token::EOFToken, 0);
         self.sink.end();
+        self.max_nesting
+            .is_none_or(|max| self.nesting.deepest <= max)
     }
 
     // --- emitting -------------------------------------------------------------------------
@@ -486,6 +509,16 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             }
         }
         self.pos = i;
+        if let Some(max) = self.max_nesting {
+            match kind {
+                TagKind::StartTag => self.nesting.start(&name, self_closing),
+                TagKind::EndTag => self.nesting.end(&name),
+            }
+            if self.nesting.deepest > max {
+                self.pos = b.len(); // too deep: the caller parses flattened markup instead
+                return;
+            }
+        }
         if kind == TagKind::StartTag {
             self.keep_raw_text = keeps_raw_text(&name, &attrs);
             self.last_start_tag = name.clone();
@@ -873,7 +906,7 @@ mod tests {
     }
 
     fn ours(html: &str) -> NodeRef {
-        parse_document(html, opts())
+        parse_document(html, opts(), None).unwrap()
     }
 
     /// html5ever's own tokenizer and tree builder, as kuchikiki drives them.
@@ -1114,7 +1147,7 @@ mod tests {
             }
             html.push_str(ENDINGS[random(&mut seed) % ENDINGS.len()]);
             assert_eq!(
-                normalised(&parse(&html, opts(), false)),
+                normalised(&parse(&html, opts(), false, None).unwrap()),
                 normalised(&theirs(&html)),
                 "input: {html:?}"
             );
@@ -1173,6 +1206,16 @@ mod tests {
             super::MAX_ATTRIBUTES_PER_TAG
         );
         assert_eq!(div.attributes.borrow().get("a0"), Some("1"));
+    }
+
+    #[test]
+    fn stops_when_the_tags_nest_deeper_than_asked() {
+        let deep = format!("{}x{}", "<div>".repeat(50), "</div>".repeat(50));
+        assert!(parse_document(&deep, opts(), Some(40)).is_none());
+        assert!(parse_document(&deep, opts(), Some(50)).is_some());
+        // Elements that do not nest (void, optional end tags) do not count.
+        let flat = "<p>a<p>b<br><img><li>c".repeat(100);
+        assert!(parse_document(&flat, opts(), Some(2)).is_some());
     }
 
     #[test]
