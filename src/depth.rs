@@ -2,9 +2,10 @@
 //!
 //! The standard tree builder checks "has an element in scope" by scanning the stack of open
 //! elements at every end tag, so markup nested 100,000 deep costs 10^10 steps. Real pages
-//! nest a few dozen levels. When a cheap scan of the tags finds nesting deeper than
-//! [`DEEP_MARKUP_TRIGGER`], the tags below [`MAX_TREE_DEPTH`] are dropped (their text is
-//! kept), which is what Blink's depth cap does to the tree; other pages pass untouched.
+//! nest a few dozen levels. When the tokenizer, counting the nesting as it reads ([`Nesting`]),
+//! finds it deeper than [`DEEP_MARKUP_TRIGGER`], parsing starts again on the markup with the
+//! tags below [`MAX_TREE_DEPTH`] dropped (their text is kept), which is what Blink's depth cap
+//! does to the tree; other pages are read once and pass untouched.
 
 use crate::raw::find_end_tag;
 use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
