@@ -375,7 +375,11 @@ describe('accessibility and presentation in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('#reader article').waitFor();
     assert.equal(await page.locator('#reader h1').textContent(), 'Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall');
+    // The original page's preview (a sandboxed frame) loads on its own time: let it finish
+    // before the next keys, so nothing it does lands between Tab and Space.
+    await Promise.all(page.frames().map((f) => f.waitForLoadState('load').catch(() => {})));
     await page.keyboard.press('Tab'); // Open HTML file: Space opens the file picker
+    assert.equal((await focused()).name, 'Open HTML file');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(join(FIXTURES, 'rich.html'));
     await page.locator('#reader h1', { hasText: 'Figures, code and tables in the reader' }).waitFor();
