@@ -151,6 +151,8 @@ pub struct Lowercased {
     pattern: &'static str,
     guard: Option<Words>,
     regex: OnceLock<Regex>,
+    /// For patterns anchored at the start: see [`leading_texts`].
+    leading: OnceLock<Option<Vec<String>>>,
 }
 
 impl Lowercased {
@@ -159,6 +161,7 @@ impl Lowercased {
             pattern,
             guard: None,
             regex: OnceLock::new(),
+            leading: OnceLock::new(),
         }
     }
 
@@ -169,6 +172,7 @@ impl Lowercased {
             pattern,
             guard: Some(guard),
             regex: OnceLock::new(),
+            leading: OnceLock::new(),
         }
     }
 
@@ -184,13 +188,231 @@ impl Lowercased {
         } else {
             text
         };
+        // A pattern anchored at the start can only match text that begins with one of its
+        // alternatives' literal beginnings: asking that first spares the regex engine, whose
+        // start-up on a large alternation costs ~2.5 µs however short the text.
+        if let Some(leading) = self.leading.get_or_init(|| leading_texts(self.pattern)) {
+            let start = text.trim_start();
+            if !leading.iter().any(|l| start.starts_with(l.as_str())) {
+                return false;
+            }
+        }
         self.guard.as_ref().is_none_or(|g| g.is_match(text)) && regex.is_match(text)
     }
 }
 
+/// For a pattern `(?i)^\s*(A|B|…)…`: texts one of which every match begins with, after its
+/// leading whitespace (lowercased, as the text is). `None` when the pattern has another shape,
+/// or an alternative could begin with anything: then the regex decides alone.
+///
+/// Read from the pattern itself, conservatively: an alternative's beginning is its leading
+/// literal characters (escaped punctuation included) up to the first character class, group
+/// or quantifier; a quantifier that allows none of the last character drops it; an optional
+/// first character or group adds what may come after it; a leading group gives its own
+/// alternatives' beginnings; a leading `\d` gives the ten digits.
+fn leading_texts(pattern: &str) -> Option<Vec<String>> {
+    let p: Vec<char> = pattern.chars().collect();
+    let mut i = 0;
+    if starts_with(&p, i, "(?i)") {
+        i += 4;
+    }
+    if !starts_with(&p, i, "^") {
+        return None;
+    }
+    i += 1;
+    if starts_with(&p, i, "\\s*") {
+        i += 3;
+    }
+    if p.get(i) != Some(&'(') {
+        return None;
+    }
+    let close = matching_paren(&p, i)?;
+    if matches!(p.get(close + 1), Some('?' | '*' | '{')) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for alternative in split_alternatives(&p[i + 1..close]) {
+        out.extend(beginnings(alternative)?);
+    }
+    let mut out: Vec<String> = out.into_iter().map(|t| t.to_lowercase()).collect();
+    if out
+        .iter()
+        .any(|t| t.is_empty() || t.starts_with(char::is_whitespace))
+    {
+        return None;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The literal beginnings of one alternative (see [`leading_texts`]).
+fn beginnings(a: &[char]) -> Option<Vec<String>> {
+    let mut a = a;
+    // Whitespace before the alternative was trimmed: a leading `\s*` matches nothing.
+    while starts_with(a, 0, "\\s*") {
+        a = &a[3..];
+    }
+    if starts_with(a, 0, "\\d") {
+        return Some(('0'..='9').map(String::from).collect());
+    }
+    if a.first() == Some(&'(') {
+        let close = matching_paren(a, 0)?;
+        let inner = &a[1..close];
+        if inner.first() == Some(&'?') {
+            return None;
+        }
+        let mut out = Vec::new();
+        for alternative in split_alternatives(inner) {
+            out.extend(beginnings(alternative)?);
+        }
+        match a.get(close + 1) {
+            Some('?' | '*') => out.extend(beginnings(&a[close + 2..])?),
+            Some('{') => return None,
+            _ => {}
+        }
+        return Some(out);
+    }
+    let mut literal = String::new();
+    let mut j = 0;
+    loop {
+        let (c, len) = match a.get(j) {
+            None => break,
+            Some('\\') => match a.get(j + 1) {
+                Some(&e) if !e.is_alphanumeric() => (e, 2),
+                _ => break,
+            },
+            Some(&c) if "()[]{}|?*+.^$".contains(c) => break,
+            Some(&c) => (c, 1),
+        };
+        match a.get(j + len) {
+            Some('?' | '*') if literal.is_empty() => {
+                // An optional first character: it, or what may come instead.
+                let mut out = vec![c.to_string()];
+                out.extend(beginnings(&a[j + len + 1..])?);
+                return Some(out);
+            }
+            Some('{') if literal.is_empty() => return None,
+            Some('?' | '*' | '{') => break,
+            _ => {}
+        }
+        literal.push(c);
+        j += len;
+    }
+    if literal.is_empty() {
+        None
+    } else {
+        Some(vec![literal])
+    }
+}
+
+fn starts_with(p: &[char], at: usize, s: &str) -> bool {
+    (at..).zip(s.chars()).all(|(k, c)| p.get(k) == Some(&c))
+}
+
+/// The index of the `)` closing the group opened at `open` (escapes and classes skipped).
+fn matching_paren(p: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut k = open;
+    let mut in_class = false;
+    while k < p.len() {
+        match p[k] {
+            '\\' => k += 1,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `p` split at its top-level `|`s.
+fn split_alternatives(p: &[char]) -> Vec<&[char]> {
+    let mut parts = Vec::new();
+    let (mut depth, mut in_class, mut start, mut k) = (0usize, false, 0, 0);
+    while k < p.len() {
+        match p[k] {
+            '\\' => k += 1,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth = depth.saturating_sub(1),
+            '|' if !in_class && depth == 0 => {
+                parts.push(&p[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    parts.push(&p[start..]);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Lowercased;
+    use super::{leading_texts, Lowercased};
+    use crate::tunables::{BOILERPLATE_LINE, TRAILING_SECTION_HEADING};
+
+    #[test]
+    fn anchored_alternations_are_read_for_their_beginnings() {
+        let texts = leading_texts(r"(?i)^\s*(read (more|also)\b|tags?\s*:|(den |diesen )?(artikel|beitrag) teilen|\(?\s*©|-?\s*anzeige|\d+ comments?|über x)\s*$").unwrap();
+        for t in [
+            "read ", "tag", "den ", "diesen ", "artikel", "beitrag", "(", "©", "-", "anzeige", "0",
+            "9", "über x",
+        ] {
+            assert!(texts.contains(&t.to_string()), "{t} in {texts:?}");
+        }
+        assert_eq!(texts.len(), 21);
+    }
+
+    #[test]
+    fn patterns_of_other_shapes_get_no_beginnings() {
+        assert_eq!(leading_texts(r"(?i)(^|\s)share"), None);
+        assert_eq!(leading_texts(r"^\s*(a|\w+ b)"), None);
+        assert_eq!(leading_texts(r"^\s*(a|.b)"), None);
+        assert_eq!(leading_texts(r"^\s*(a|b)?c"), None);
+    }
+
+    #[test]
+    fn the_boilerplate_patterns_are_prefiltered_and_still_match() {
+        assert!(leading_texts(concat_pattern(&BOILERPLATE_LINE)).is_some());
+        assert!(leading_texts(concat_pattern(&TRAILING_SECTION_HEADING)).is_some());
+        for line in [
+            "Read more: the rest",
+            "  Tags: a, b",
+            "© 2024 Example",
+            "(© AFP)",
+            "- Anzeige -",
+            "Lesen Sie auch",
+            "Photo: Jane Doe",
+        ] {
+            assert!(BOILERPLATE_LINE.is_match(line), "{line}");
+        }
+        for heading in [
+            "Related articles",
+            "12 Comments",
+            "Kommentare (3)",
+            "More from the section",
+        ] {
+            assert!(TRAILING_SECTION_HEADING.is_match(heading), "{heading}");
+        }
+        assert!(
+            !BOILERPLATE_LINE.is_match("The council met on Tuesday to read more of the report.")
+        );
+    }
+
+    fn concat_pattern(l: &Lowercased) -> &'static str {
+        l.pattern
+    }
 
     #[test]
     fn lowercased_patterns_match_non_ascii_capitals() {
