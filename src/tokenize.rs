@@ -197,22 +197,29 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     // --- text states ----------------------------------------------------------------------
 
+    /// Takes the text from the current position up to the next byte that `stops`, and returns
+    /// that byte's position; at the end of the input, takes the rest and returns `None`.
+    fn text_until(&mut self, stops: impl Fn(u8) -> bool) -> Option<usize> {
+        let (html, start) = (self.html, self.pos);
+        match self.bytes[start..].iter().position(|&b| stops(b)) {
+            Some(i) => {
+                self.push_text(&html[start..start + i]);
+                Some(start + i)
+            }
+            None => {
+                self.push_text(&html[start..]);
+                self.pos = self.bytes.len();
+                None
+            }
+        }
+    }
+
     /// The data state up to the next token that is not text; false at the end of the input.
     fn data(&mut self) -> bool {
         loop {
-            let start = self.pos;
-            let Some(i) = self.bytes[start..]
-                .iter()
-                .position(|&b| b == b'<' || b == b'&' || b == 0)
-            else {
-                let rest = &self.html[start..];
-                self.push_text(rest);
-                self.pos = self.bytes.len();
+            let Some(at) = self.text_until(|b| b == b'<' || b == b'&' || b == 0) else {
                 return false;
             };
-            let at = start + i;
-            let html = self.html;
-            self.push_text(&html[start..at]);
             match self.bytes[at] {
                 b'&' => self.char_ref_in_text(at),
                 0 => {
@@ -237,19 +244,10 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// text up to the end tag of the element that opened it.
     fn rcdata(&mut self, references: bool) -> bool {
         loop {
-            let start = self.pos;
-            let found = self.bytes[start..]
-                .iter()
-                .position(|&b| b == b'<' || (references && b == b'&') || b == 0);
-            let Some(i) = found else {
-                let rest = &self.html[start..];
-                self.push_text(rest);
-                self.pos = self.bytes.len();
+            let stops = |b| b == b'<' || (references && b == b'&') || b == 0;
+            let Some(at) = self.text_until(stops) else {
                 return false;
             };
-            let at = start + i;
-            let html = self.html;
-            self.push_text(&html[start..at]);
             match self.bytes[at] {
                 b'&' => self.char_ref_in_text(at),
                 0 => {

@@ -310,48 +310,71 @@ fn starts_with(p: &[char], at: usize, s: &str) -> bool {
     (at..).zip(s.chars()).all(|(k, c)| p.get(k) == Some(&c))
 }
 
-/// The index of the `)` closing the group opened at `open` (escapes and classes skipped).
-fn matching_paren(p: &[char], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut k = open;
-    let mut in_class = false;
+/// Calls `visit(index, character, depth)` for each character of `p` that is neither escaped
+/// nor inside a character class, `depth` counting the groups open around it (a `(` counts
+/// itself, a `)` does not); stops when `visit` returns false.
+fn scan_structure(p: &[char], mut visit: impl FnMut(usize, char, usize) -> bool) {
+    let (mut depth, mut in_class, mut k) = (0usize, false, 0);
     while k < p.len() {
-        match p[k] {
-            '\\' => k += 1,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(k);
-                }
+        let c = p[k];
+        let go_on = match c {
+            '\\' => {
+                k += 2;
+                continue;
             }
-            _ => {}
+            '[' if !in_class => {
+                in_class = true;
+                true
+            }
+            ']' if in_class => {
+                in_class = false;
+                true
+            }
+            _ if in_class => true,
+            '(' => {
+                depth += 1;
+                visit(k, c, depth)
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                visit(k, c, depth)
+            }
+            _ => visit(k, c, depth),
+        };
+        if !go_on {
+            return;
         }
         k += 1;
     }
-    None
+}
+
+/// The index of the `)` closing the group opened at `open`.
+fn matching_paren(p: &[char], open: usize) -> Option<usize> {
+    let mut close = None;
+    scan_structure(&p[open..], |k, c, depth| {
+        if c == ')' && depth == 0 {
+            close = Some(open + k);
+            return false;
+        }
+        true
+    });
+    close
 }
 
 /// `p` split at its top-level `|`s.
 fn split_alternatives(p: &[char]) -> Vec<&[char]> {
-    let mut parts = Vec::new();
-    let (mut depth, mut in_class, mut start, mut k) = (0usize, false, 0, 0);
-    while k < p.len() {
-        match p[k] {
-            '\\' => k += 1,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class => depth = depth.saturating_sub(1),
-            '|' if !in_class && depth == 0 => {
-                parts.push(&p[start..k]);
-                start = k + 1;
-            }
-            _ => {}
+    let mut bars = Vec::new();
+    scan_structure(p, |k, c, depth| {
+        if c == '|' && depth == 0 {
+            bars.push(k);
         }
-        k += 1;
+        true
+    });
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for bar in bars {
+        parts.push(&p[start..bar]);
+        start = bar + 1;
     }
     parts.push(&p[start..]);
     parts
