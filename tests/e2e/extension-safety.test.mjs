@@ -291,6 +291,25 @@ for (const [browserName, makeDriver] of BROWSERS) {
     });
     after(() => server?.close());
 
+    /**
+     * A copy of the extension whose engine's `extract` is the function `lines` define (they may
+     * call `realExtract`), and a profile for it: the test builds below.
+     */
+    function wrappedEngineBuild(name, lines) {
+      const build = tempDir(`lectern-${name}-${browserName}-`);
+      const profile = tempDir(`lectern-${name}-profile-${browserName}-`);
+      cpSync(EXTENSION, build.dir, { recursive: true });
+      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
+      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
+        "export * from './lectern-real.js';",
+        "export { default } from './lectern-real.js';",
+        "import { extract as realExtract } from './lectern-real.js';",
+        ...lines,
+        '',
+      ].join('\n'));
+      return { build, profile };
+    }
+
     for (const failure of FAILURES) {
       it(`${failure.name}: a polite message; the page's DOM, scroll and focus are exactly as before, and its scripts keep working`, async (t) => {
         const build = tempDir(`lectern-failing-${browserName}-`);
@@ -362,22 +381,14 @@ for (const [browserName, makeDriver] of BROWSERS) {
     }
 
     it('"Close reader" closes at once while the engine is still busy with the page', async (t) => {
-      const build = tempDir(`lectern-slow-${browserName}-`);
-      const profile = tempDir(`lectern-slow-profile-${browserName}-`);
-      cpSync(EXTENSION, build.dir, { recursive: true });
       // Test build: on a marked page the engine works for 6 s (in Chromium that holds up the
       // service worker, which runs it; in Firefox the event page's Worker).
-      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
-      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
-        "export * from './lectern-real.js';",
-        "export { default } from './lectern-real.js';",
-        "import { extract as realExtract } from './lectern-real.js';",
+      const { build, profile } = wrappedEngineBuild('slow', [
         'export function extract(html, url, options) {',
         "  if (html.includes('lectern-test-slow')) { const end = Date.now() + 6000; while (Date.now() < end) { /* busy */ } }",
         '  return realExtract(html, url, options);',
         '}',
-        '',
-      ].join('\n'));
+      ]);
       const driver = await makeDriver(profile.dir, { extension: build.dir });
       try {
         const tab = await driver.openTab(server.url('/slow.html'));
@@ -397,24 +408,16 @@ for (const [browserName, makeDriver] of BROWSERS) {
     });
 
     it('an engine that traps on one page is not used again: the next pages open with a fresh engine', async () => {
-      const build = tempDir(`lectern-trap-${browserName}-`);
-      const profile = tempDir(`lectern-trap-profile-${browserName}-`);
-      cpSync(EXTENSION, build.dir, { recursive: true });
       // Test build: a wasm trap (what a panic would be) on a marked page, after which that
       // instance fails every call, as a half-changed instance might.
-      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
-      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
-        "export * from './lectern-real.js';",
-        "export { default } from './lectern-real.js';",
-        "import { extract as realExtract } from './lectern-real.js';",
+      const { build, profile } = wrappedEngineBuild('trap', [
         'let trapped = false;',
         'export function extract(html, url, options) {',
         "  if (trapped) throw new Error('an engine used after it trapped (test build)');",
         "  if (html.includes('lectern-test-trap')) { trapped = true; throw new WebAssembly.RuntimeError('unreachable (test build)'); }",
         '  return realExtract(html, url, options);',
         '}',
-        '',
-      ].join('\n'));
+      ]);
       const driver = await makeDriver(profile.dir, { extension: build.dir });
       try {
         const tab = await driver.openTab(server.url('/trap.html'));
