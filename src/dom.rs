@@ -48,33 +48,8 @@ impl Iterator for PreOrder {
 
     fn next(&mut self) -> Option<NodeRef> {
         let current = self.next.take()?;
-        self.next = match current.first_child() {
-            Some(child) => Some(child),
-            None => self.after_subtree_of(&current),
-        };
+        self.next = next_in_order(&current, &self.root);
         Some(current)
-    }
-}
-
-impl PreOrder {
-    /// The node following `node`'s subtree, within the root's.
-    fn after_subtree_of(&self, node: &NodeRef) -> Option<NodeRef> {
-        if *node == self.root {
-            return None;
-        }
-        if let Some(sibling) = node.next_sibling() {
-            return Some(sibling);
-        }
-        let mut up = node.parent()?;
-        loop {
-            if up == self.root {
-                return None;
-            }
-            if let Some(sibling) = up.next_sibling() {
-                return Some(sibling);
-            }
-            up = up.parent()?;
-        }
     }
 }
 
@@ -354,15 +329,21 @@ fn shallow_clone(node: &NodeRef) -> NodeRef {
 
 /// The next node after `node` in document order, skipping `node`'s own subtree.
 pub fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
-    let mut cur = node.clone();
+    if node == root {
+        return None;
+    }
+    if let Some(sibling) = node.next_sibling() {
+        return Some(sibling);
+    }
+    let mut up = node.parent()?;
     loop {
-        if &cur == root {
+        if &up == root {
             return None;
         }
-        if let Some(s) = cur.next_sibling() {
-            return Some(s);
+        if let Some(sibling) = up.next_sibling() {
+            return Some(sibling);
         }
-        cur = cur.parent()?;
+        up = up.parent()?;
     }
 }
 
