@@ -186,13 +186,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     }
 
     fn push_text_replacing_nul(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(i) = rest.find('\0') {
-            self.text.push_slice(&rest[..i]);
-            self.text.push_char('\u{FFFD}');
-            rest = &rest[i + 1..];
-        }
-        self.text.push_slice(rest);
+        push_replacing_nul(&mut self.text, text);
     }
 
     // --- text states ----------------------------------------------------------------------
