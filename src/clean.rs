@@ -24,6 +24,7 @@ use crate::tunables::{
     LOOSE_CAPTION_MAX_CHARS, NOTICE, NOTICE_MAX_CHARS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING,
     VIDEOS, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
+use crate::words::LowerText;
 use kuchikiki::NodeRef;
 
 const STAGE: &str = "clean";
@@ -359,7 +360,8 @@ fn conditional_reason_unguarded(
     // Ad and loading labels are a block's whole, short text: only such blocks are read.
     if content_len <= WHOLE_TEXT_LABEL_MAX_CHARS {
         let text = dom::normalized_text(node);
-        if AD_WORDS.is_match(&text) || LOADING_WORDS.is_match(&text) {
+        let lower = LowerText::new(&text);
+        if AD_WORDS.matches(&lower) || LOADING_WORDS.matches(&lower) {
             return Some("ad-or-loading-label");
         }
     }
@@ -435,7 +437,8 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         // Protected blocks stay; asked only of a block about to go, as the question walks the
         // block's ancestors and its whole inside.
         let removable = || !guards_protected(&b);
-        if NOTICE.is_match(&text) {
+        let lower = LowerText::new(&text);
+        if NOTICE.matches(&lower) {
             if removable() {
                 explain.remove(&b, STAGE, "notice", || text.clone());
             }
@@ -444,10 +447,10 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         if len > BOILERPLATE_LINE_MAX_CHARS {
             continue;
         }
-        if BOILERPLATE_LINE.is_match(&text)
-            || BOILERPLATE_PHRASE.is_match(&text)
-            || AD_WORDS.is_match(&text)
-            || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.is_match(&text))
+        if BOILERPLATE_LINE.matches(&lower)
+            || BOILERPLATE_PHRASE.matches(&lower)
+            || AD_WORDS.matches(&lower)
+            || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
         {
             if removable() {
                 explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
@@ -456,7 +459,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
         }
         // A date alone is the dateline, which the header shows; only whole blocks, never a
         // date inside a sentence.
-        if len <= DATE_LINE_MAX_CHARS && DATE_LINE.is_match(&text) {
+        if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
             // The date's whole block: climb from `<span>` through wrappers with no other text.
             let mut block = b.clone();
             while let Some(parent) = block.parent().filter(|p| p != content) {
@@ -546,7 +549,8 @@ fn mark_loose_captions(content: &NodeRef) {
             continue;
         }
         let text = dom::normalized_text(&b);
-        if !(CAPTION_CREDIT.is_match(&text) || CREDIT_LINE.is_match(&text)) {
+        let lower = LowerText::new(&text);
+        if !(CAPTION_CREDIT.matches(&lower) || CREDIT_LINE.matches(&lower)) {
             continue;
         }
         let figure = dom::new_html_element("figure", vec![]);

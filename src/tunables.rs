@@ -309,33 +309,33 @@ macro_rules! months {
 /// "… als PDF herunterladen". Tested with [`BOILERPLATE_LINE`].
 pub static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
     r"(artikel|beitrag) bewerten\s*$|\|\s*\d+ (comments?|kommentare?)\s*$|\b(pdf|docx?|xlsx?|zip)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|als pdf herunterladen\s*$",
-    Words::any(&[
-        "bewerten",
-        "comment",
-        "kommentar",
-        "kb",
-        "mb",
-        "herunterladen",
-    ]),
+    // Every match holds one of these ("kb" and "mb" were here, and let "september" and
+    // "november" through to the regex on every date of a reference list).
+    Words::any(&["bewerten", "|", "herunterladen"]),
 );
 
 /// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
 /// "am 3. Februar 2022 um 21:17", "2021-03-04"): the article's dateline, which the header
 /// shows from the metadata. Tested on blocks under [`DATE_LINE_MAX_CHARS`] characters.
-pub static DATE_LINE: Lowercased = Lowercased::guarded(
+pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
     concat!(
         r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
         r"(\d{1,2}\.?\s*(de\s+)?",
         months!(),
         r"\.?\s*(de\s+)?\d{4}|",
+        // "March 7, 2020" and "March 2020" share one list of months: the regex engine walks
+        // every name of a list at each step it may start.
         months!(),
-        r"\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|",
-        months!(),
-        r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
+        r"(\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\s+\d{4})|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
         r"(,?\s*(um|at|à|a las|alle|kl\.?|-|–)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|h))?)?\s*$"
     ),
-    Words::any(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
-); // every date has a digit
+    Words::any(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]), // every date has a digit
+    // and ends in one (a year, a day, minutes) or in the time's unit: a reference list's
+    // "Retrieved 3 March 2010." or "(2008)" is not asked of this large pattern.
+    &[
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "uhr", "am", "pm", "h",
+    ],
+);
 pub const DATE_LINE_MAX_CHARS: usize = 50;
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
 pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];

@@ -150,9 +150,32 @@ impl Guarded {
 pub struct Lowercased {
     pattern: &'static str,
     guard: Option<Words>,
+    /// For patterns anchored at the end: see [`Lowercased::ending_in`].
+    endings: &'static [&'static str],
     regex: OnceLock<Regex>,
     /// For patterns anchored at the start: see [`leading_texts`].
     leading: OnceLock<Option<Vec<String>>>,
+}
+
+/// A text lowercased once (by Unicode rules, as [`Lowercased`] patterns expect) for asking
+/// several patterns about it: a block tested against five patterns was lowercased five times.
+pub struct LowerText<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> LowerText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        if text
+            .chars()
+            .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
+        {
+            LowerText(std::borrow::Cow::Owned(text.to_lowercase()))
+        } else {
+            LowerText(std::borrow::Cow::Borrowed(text))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl Lowercased {
@@ -160,6 +183,7 @@ impl Lowercased {
         Lowercased {
             pattern,
             guard: None,
+            endings: &[],
             regex: OnceLock::new(),
             leading: OnceLock::new(),
         }
@@ -171,23 +195,36 @@ impl Lowercased {
         Lowercased {
             pattern,
             guard: Some(guard),
+            endings: &[],
+            regex: OnceLock::new(),
+            leading: OnceLock::new(),
+        }
+    }
+
+    /// [`Lowercased::guarded`], for a pattern anchored at the end (`…\s*$`) every match of
+    /// which ends, before trailing whitespace, in one of `endings`: text ending otherwise is
+    /// not asked of the regex. Written next to the pattern, whose last alternatives it lists.
+    pub const fn guarded_ending_in(
+        pattern: &'static str,
+        guard: Words,
+        endings: &'static [&'static str],
+    ) -> Self {
+        Lowercased {
+            pattern,
+            guard: Some(guard),
+            endings,
             regex: OnceLock::new(),
             leading: OnceLock::new(),
         }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        let regex = compiled(&self.regex, self.pattern);
-        let lower;
-        let text = if text
-            .chars()
-            .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
-        {
-            lower = text.to_lowercase();
-            lower.as_str()
-        } else {
-            text
-        };
+        self.matches(&LowerText::new(text))
+    }
+
+    /// [`Lowercased::is_match`] for a text already lowercased.
+    pub fn matches(&self, text: &LowerText) -> bool {
+        let text = text.as_str();
         // A pattern anchored at the start can only match text that begins with one of its
         // alternatives' literal beginnings: asking that first spares the regex engine, whose
         // start-up on a large alternation costs ~2.5 µs however short the text.
@@ -197,7 +234,14 @@ impl Lowercased {
                 return false;
             }
         }
-        self.guard.as_ref().is_none_or(|g| g.is_match(text)) && regex.is_match(text)
+        if !self.endings.is_empty() {
+            let end = text.trim_end();
+            if !self.endings.iter().any(|e| end.ends_with(e)) {
+                return false;
+            }
+        }
+        self.guard.as_ref().is_none_or(|g| g.is_match(text))
+            && compiled(&self.regex, self.pattern).is_match(text)
     }
 }
 
@@ -503,5 +547,66 @@ mod word_tests {
         assert!(SIDEBAR.is_match("x hid y"));
         assert!(!SIDEBAR.is_match("hidx"));
         assert!(!SIDEBAR.is_match("chid"));
+    }
+}
+
+#[cfg(test)]
+mod lowercased_tests {
+    use super::{LowerText, Lowercased, Words};
+    use crate::tunables::{BOILERPLATE_PHRASE, DATE_LINE};
+
+    #[test]
+    fn a_text_is_lowercased_by_unicode_rules_once_for_several_patterns() {
+        let lower = LowerText::new("ÜBER Den Autor");
+        assert_eq!(lower.as_str(), "über den autor");
+        let about = Lowercased::new(r"^über den autor$");
+        let guarded = Lowercased::guarded(r"den autor$", Words::any(&["autor"]));
+        assert!(about.matches(&lower) && guarded.matches(&lower));
+    }
+
+    #[test]
+    fn an_ending_filter_keeps_out_only_text_that_cannot_match() {
+        let year =
+            Lowercased::guarded_ending_in(r"^\s*in \d{4}\s*$", Words::any(&["in"]), &["0", "5"]);
+        assert!(year.is_match("In 2020 "));
+        assert!(year.is_match("in 1995"));
+        assert!(
+            !year.is_match("in 1997"),
+            "the regex would match, but 7 is not a listed ending"
+        );
+        assert!(!year.is_match("in 2020."));
+    }
+
+    #[test]
+    fn date_lines_of_every_shape_still_match() {
+        for date in [
+            "7. Oktober 2020",
+            "Dezember 2008",
+            "am 3. Februar 2022 um 21:17",
+            "2021-03-04",
+            "March 7, 2020",
+            "March 7th, 2020 at 9.30 pm",
+            "Posted on Monday, 12 March 2018 - 10:15 Uhr",
+            "12/03/2018 14h05",
+            "  Sept 2019  ",
+        ] {
+            assert!(DATE_LINE.is_match(date), "{date}");
+        }
+        for not_a_date in [
+            "Retrieved 3 March 2010.",
+            "(2008)",
+            "4,699,755",
+            "March madness 2020 recap",
+        ] {
+            assert!(!DATE_LINE.is_match(not_a_date), "{not_a_date}");
+        }
+    }
+
+    #[test]
+    fn file_labels_and_rating_prompts_match_but_month_names_are_not_file_sizes() {
+        assert!(BOILERPLATE_PHRASE.is_match("Informationsschreiben PDF | 38 KB"));
+        assert!(BOILERPLATE_PHRASE.is_match("Hier können Sie den Artikel bewerten"));
+        assert!(BOILERPLATE_PHRASE.is_match("Lokales | 3 Kommentare"));
+        assert!(!BOILERPLATE_PHRASE.is_match("26 September 1907, 12 MB"));
     }
 }
