@@ -26,7 +26,7 @@ import { newsPage } from './news-page.mjs';
 import { ROOT, listPages, machineLine, markdownTable, median, percentile, kb } from './common.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
-const EXTENSION = path.join(ROOT, 'extension');
+const EXTENSION = process.env.LECTERN_EXTENSION_DIR || path.join(ROOT, 'extension');
 
 // Runs in every frame from its first script; only the reader page (an extension page in an
 // iframe) arms the observer.
@@ -189,10 +189,19 @@ async function stopServiceWorker(browser) {
   }
 }
 
-/** Closes the reader the way it was opened: the toolbar action toggles it. */
+/**
+ * Closes the reader the way it was opened (the toolbar action toggles it), then lets the page
+ * come to rest: the next open is timed from a person's click on a page that is idle, not from
+ * one still restyling itself after the reader left (on the 1 MB page that restyle takes
+ * ~60 ms, and an open clicked into it waits for it before its script can run). Waits for
+ * the page's next frame after the close, then PAUSE_AFTER_CLOSE_MS for the extension's side.
+ */
+const PAUSE_AFTER_CLOSE_MS = 100;
 async function closeReader(browser, page) {
   await clickAction(browser, page);
   await waitFor(() => !readerFrame(page, browser.extensionId), 10000, 'the reader to close');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await new Promise((resolve) => setTimeout(resolve, PAUSE_AFTER_CLOSE_MS));
 }
 
 async function measurePage(origin, index, page, opts) {
