@@ -310,9 +310,19 @@ pub fn deep_clone(node: &NodeRef) -> NodeRef {
 fn shallow_clone(node: &NodeRef) -> NodeRef {
     use kuchikiki::NodeData;
     match node.data() {
-        NodeData::Element(el) => {
-            NodeRef::new_element(el.name.clone(), el.attributes.borrow().map.clone())
-        }
+        // The attribute map is cloned whole (new_element would collect it again, hashing
+        // every name: a third of the snapshot's cost); a template gets fresh, empty contents,
+        // as new_element gives it.
+        NodeData::Element(el) => NodeRef::new(NodeData::Element(kuchikiki::ElementData {
+            name: el.name.clone(),
+            attributes: std::cell::RefCell::new(el.attributes.borrow().clone()),
+            template_contents: el
+                .template_contents
+                .as_ref()
+                .map(|_| NodeRef::new(NodeData::DocumentFragment)),
+            score: Default::default(),
+            is_candidate: Default::default(),
+        })),
         NodeData::Text(t) => NodeRef::new_text(t.borrow().clone()),
         NodeData::Comment(c) => NodeRef::new_comment(c.borrow().clone()),
         NodeData::ProcessingInstruction(pi) => {
@@ -398,5 +408,35 @@ mod fold_tests {
                 "{text:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod clone_tests {
+    use super::{attr, deep_clone, Walk};
+
+    #[test]
+    fn a_snapshot_has_every_element_and_attribute_and_changes_apart_from_the_original() {
+        let html = r#"<div id="a" class="x y" data-n="1"><p title="t">One <b>two</b></p><template><i>t</i></template></div>"#;
+        let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
+        let div = doc
+            .walk_descendants()
+            .find(|n| super::is(n, &["div"]))
+            .unwrap();
+        let copy = deep_clone(&div);
+        assert_eq!(copy.to_string(), div.to_string());
+        let p = copy
+            .walk_descendants()
+            .find(|n| super::is(n, &["p"]))
+            .unwrap();
+        assert_eq!(attr(&p, "title").as_deref(), Some("t"));
+        if let Some(el) = p.as_element() {
+            el.attributes.borrow_mut().insert("title", "changed".into());
+        }
+        let original_p = div
+            .walk_descendants()
+            .find(|n| super::is(n, &["p"]))
+            .unwrap();
+        assert_eq!(attr(&original_p, "title").as_deref(), Some("t"));
     }
 }
