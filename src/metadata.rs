@@ -172,23 +172,23 @@ fn meta_values(document: &NodeRef) -> HashMap<String, String> {
             continue;
         }
         let attrs = el.attributes.borrow();
-        let Some(content) = attrs.get("content") else {
+        let Some(content) = dom::get(&attrs, "content") else {
             continue;
         };
         if content.trim().is_empty() {
             continue;
         }
-        if let Some(property) = attrs.get("property") {
+        if let Some(property) = dom::get(&attrs, "property") {
             for p in property.split_whitespace() {
                 values.insert(normalise_key(p), content.trim().to_string());
             }
         }
         for key_attr in ["name", "itemprop"] {
-            if let Some(name) = attrs.get(key_attr) {
+            if let Some(name) = dom::get(&attrs, key_attr) {
                 values.insert(normalise_key(name), content.trim().to_string());
             }
         }
-        if let Some(equiv) = attrs.get("http-equiv") {
+        if let Some(equiv) = dom::get(&attrs, "http-equiv") {
             values.insert(
                 format!("http-equiv:{}", normalise_key(equiv)),
                 content.trim().to_string(),

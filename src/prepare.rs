@@ -60,17 +60,15 @@ pub fn is_hidden(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    if attrs.contains("hidden") {
+    if dom::get(&attrs, "hidden").is_some() {
         return true;
     }
-    if attrs.get("aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !attrs
-            .get("class")
-            .is_some_and(|c| c.contains("fallback-image"))
+    if dom::get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !dom::get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
-    if let Some(style) = attrs.get("style") {
+    if let Some(style) = dom::get(&attrs, "style") {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

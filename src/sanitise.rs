@@ -829,7 +829,7 @@ fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
             continue;
         }
         let attrs = el.attributes.borrow();
-        let Some(href) = attrs.get("href") else {
+        let Some(href) = crate::dom::get(&attrs, "href") else {
             continue;
         };
         if let Some(f) = in_page_fragment(base, href) {
