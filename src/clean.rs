@@ -642,7 +642,7 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
         }
         let followers: Vec<NodeRef> = h
             .following_siblings()
-            .filter(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty())
+            .filter(|s| s.as_element().is_some() || dom::has_text(s))
             .collect();
         let total: usize = followers.iter().map(dom::text_len).sum();
         let linked: f64 = followers
@@ -675,7 +675,7 @@ fn tidy(content: &NodeRef) {
                 ],
             )
         });
-        if !media && p.text_contents().trim().is_empty() {
+        if !media && !dom::has_text(&p) {
             p.detach();
         }
     }

@@ -128,6 +128,14 @@ pub fn class_and_id(node: &NodeRef) -> String {
     s
 }
 
+/// Whether `node` holds any text but whitespace (`text_contents().trim()` not empty), asked
+/// text node by text node instead of collecting the text of what may be a whole section.
+pub fn has_text(node: &NodeRef) -> bool {
+    node.walk_inclusive()
+        .text_nodes()
+        .any(|t| !t.borrow().trim().is_empty())
+}
+
 /// Text below `node` with whitespace runs folded to one space and trimmed.
 pub fn normalized_text(node: &NodeRef) -> String {
     fold_whitespace(&node.text_contents())

@@ -271,7 +271,7 @@ fn recover_noscript_images(document: &NodeRef) {
         let new_img = imgs[0].clone();
         let prev = ns
             .preceding_siblings()
-            .find(|s| s.as_element().is_some() || !s.text_contents().trim().is_empty());
+            .find(|s| s.as_element().is_some() || dom::has_text(s));
         let Some(prev) = prev else {
             // No placeholder: the noscript image is the only image there is.
             ns.insert_before(new_img);
@@ -322,7 +322,7 @@ fn is_single_image(node: &NodeRef) -> bool {
             return true;
         }
         let kids: Vec<NodeRef> = dom::element_children(&cur).collect();
-        if kids.len() != 1 || !cur.text_contents().trim().is_empty() {
+        if kids.len() != 1 || dom::has_text(&cur) {
             return false;
         }
         cur = kids[0].clone();
