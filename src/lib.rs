@@ -92,6 +92,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
         .clone()
         .or(meta.dir.clone())
         .or_else(|| text::script_direction(&text_content));
+    let words = text::Words::count(&text_content);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
         byline: meta.byline.clone().or(selected.byline.clone()),
@@ -100,8 +101,8 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
         length: text_content.chars().count(),
         content: serialise::to_html(content),
         markdown: markdown::to_markdown(content),
-        word_count: text::word_count(&text_content),
-        reading_time_minutes: text::reading_minutes(&text_content),
+        word_count: words.total(),
+        reading_time_minutes: words.reading_minutes(),
         text_content,
         excerpt,
         site_name: meta.site_name.clone(),

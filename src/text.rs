@@ -205,37 +205,56 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// (words of spaced scripts, CJK characters).
-fn count_words(text: &str) -> (usize, usize) {
-    let mut words = 0;
-    let mut cjk = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-                in_word = true;
+/// The words of an article's text, counted once for its word count and its reading time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// Runs of letters and digits outside CJK scripts.
+    latin: usize,
+    /// CJK characters, each read as a word.
+    cjk: usize,
+}
+
+impl Words {
+    pub fn count(text: &str) -> Words {
+        let (mut latin, mut cjk) = (0, 0);
+        let mut in_word = false;
+        for c in text.chars() {
+            // Most text is ASCII: its letters, digits and spaces are told without the
+            // Unicode tables.
+            let (word, space) = if c.is_ascii() {
+                (
+                    c.is_ascii_alphanumeric(),
+                    c.is_ascii_whitespace() || c == '\x0b',
+                )
+            } else if is_cjk(c) {
+                cjk += 1;
+                in_word = false;
+                continue;
+            } else {
+                (c.is_alphanumeric(), c.is_whitespace())
+            };
+            if word {
+                if !in_word {
+                    latin += 1;
+                    in_word = true;
+                }
+            } else if space {
+                in_word = false;
             }
-        } else if c.is_whitespace() {
-            in_word = false;
         }
+        Words { latin, cjk }
     }
-    (words, cjk)
-}
 
-/// Words in `text`; each CJK character counts as a word.
-pub fn word_count(text: &str) -> usize {
-    let (w, c) = count_words(text);
-    w + c
-}
+    /// Words; each CJK character counts as a word.
+    pub fn total(self) -> usize {
+        self.latin + self.cjk
+    }
 
-/// Minutes to read `text`: 230 words or 500 CJK characters a minute, rounded up, at least 1.
-pub fn reading_minutes(text: &str) -> usize {
-    let (w, c) = count_words(text);
-    let minutes = w as f64 / WORDS_PER_MINUTE + c as f64 / CJK_CHARS_PER_MINUTE;
-    (minutes.ceil() as usize).max(1)
+    /// Minutes to read: 230 words or 500 CJK characters a minute, rounded up, at least 1.
+    pub fn reading_minutes(self) -> usize {
+        let minutes = self.latin as f64 / WORDS_PER_MINUTE + self.cjk as f64 / CJK_CHARS_PER_MINUTE;
+        (minutes.ceil() as usize).max(1)
+    }
 }
 
 /// The first paragraph's text, for an excerpt when the page gives no description.
@@ -303,13 +322,13 @@ mod tests {
 
     #[test]
     fn cjk_characters_count_as_words() {
-        assert_eq!(word_count("日本語 text here"), 5);
+        assert_eq!(Words::count("日本語 text here").total(), 5);
     }
 
     #[test]
     fn reading_time_is_at_least_one_minute() {
-        assert_eq!(reading_minutes("one"), 1);
-        assert_eq!(reading_minutes(&"word ".repeat(461)), 3);
+        assert_eq!(Words::count("one").reading_minutes(), 1);
+        assert_eq!(Words::count(&"word ".repeat(461)).reading_minutes(), 3);
     }
 
     #[test]
