@@ -276,6 +276,11 @@ pub fn in_page_fragment(base: Option<&BaseUrl>, raw: &str) -> Option<String> {
     if let Some(f) = cleaned.strip_prefix('#') {
         return (!f.is_empty()).then(|| f.to_string());
     }
+    // A fragment only ever comes from the reference itself (resolving drops the base's):
+    // a reference without `#` points elsewhere, whatever it resolves to.
+    if !cleaned.contains('#') {
+        return None;
+    }
     let b = base?;
     let resolved = b.resolve(&cleaned);
     let frag = resolved
@@ -623,6 +628,12 @@ mod tests {
             Some("x")
         );
         assert_eq!(in_page_fragment(None, "#a%20b").as_deref(), Some("a%20b"));
+        // The page's own address without a fragment is the page, not a place in it.
+        assert_eq!(
+            in_page_fragment(Some(&b), "https://example.com/post?id=1"),
+            None
+        );
+        assert_eq!(in_page_fragment(Some(&b), ""), None);
         assert_eq!(percent_decode("a%20b%").as_deref(), Some("a b%"));
     }
 
