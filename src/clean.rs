@@ -422,56 +422,70 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             )
         })
         .collect();
+    // The last block whose text no pattern matched, and its length: a block inside it with
+    // text as long has the same text (it is part of it), and is not asked again (a reference
+    // list's `<li><span><cite>` chains asked the same patterns three times over).
+    let mut unmatched: Option<(NodeRef, usize)> = None;
     for b in blocks {
         if b.parent().is_none() {
             continue;
         }
-        if dom::text_len_capped(&b, NOTICE_MAX_CHARS) > NOTICE_MAX_CHARS {
+        let len = dom::text_len_capped(&b, NOTICE_MAX_CHARS);
+        if len > NOTICE_MAX_CHARS || len == 0 {
             continue;
         }
-        let text = dom::normalized_text(&b);
-        let len = text.chars().count();
-        if len == 0 {
-            continue;
-        }
-        // Protected blocks stay; asked only of a block about to go, as the question walks the
-        // block's ancestors and its whole inside.
-        let removable = || !guards_protected(&b);
-        let lower = LowerText::new(&text);
-        if NOTICE.matches(&lower) {
-            if removable() {
-                explain.remove(&b, STAGE, "notice", || text.clone());
-            }
-            continue;
-        }
-        if len > BOILERPLATE_LINE_MAX_CHARS {
-            continue;
-        }
-        if BOILERPLATE_LINE.matches(&lower)
-            || BOILERPLATE_PHRASE.matches(&lower)
-            || AD_WORDS.matches(&lower)
-            || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
-        {
-            if removable() {
-                explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
-            }
-            continue;
-        }
-        // A date alone is the dateline, which the header shows; only whole blocks, never a
-        // date inside a sentence.
-        if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
-            // The date's whole block: climb from `<span>` through wrappers with no other text.
-            let mut block = b.clone();
-            while let Some(parent) = block.parent().filter(|p| p != content) {
-                if dom::text_len_capped(&parent, len) != len {
-                    break;
-                }
-                block = parent;
-            }
-            if dom::is(&block, DATE_LINE_BLOCKS) {
+        let same_text = unmatched
+            .as_ref()
+            .is_some_and(|(n, l)| *l == len && b.parent().as_ref() == Some(n));
+        if !same_text {
+            let text = dom::normalized_text(&b);
+            // Protected blocks stay; asked only of a block about to go, as the question walks
+            // the block's ancestors and its whole inside.
+            let removable = || !guards_protected(&b);
+            let lower = LowerText::new(&text);
+            if NOTICE.matches(&lower) {
                 if removable() {
-                    explain.remove(&block, STAGE, "date-line", || text.clone());
+                    explain.remove(&b, STAGE, "notice", || text.clone());
                 }
+                continue;
+            }
+            if len > BOILERPLATE_LINE_MAX_CHARS {
+                unmatched = Some((b.clone(), len));
+                continue;
+            }
+            if BOILERPLATE_LINE.matches(&lower)
+                || BOILERPLATE_PHRASE.matches(&lower)
+                || AD_WORDS.matches(&lower)
+                || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
+            {
+                if removable() {
+                    explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
+                }
+                continue;
+            }
+            // A date alone is the dateline, which the header shows; only whole blocks, never a
+            // date inside a sentence.
+            if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
+                // The date's whole block: climb from `<span>` through wrappers with no other text.
+                let mut block = b.clone();
+                while let Some(parent) = block.parent().filter(|p| p != content) {
+                    if dom::text_len_capped(&parent, len) != len {
+                        break;
+                    }
+                    block = parent;
+                }
+                if dom::is(&block, DATE_LINE_BLOCKS) {
+                    if removable() {
+                        explain.remove(&block, STAGE, "date-line", || text.clone());
+                    }
+                    continue;
+                }
+            } else {
+                unmatched = Some((b.clone(), len));
+            }
+        } else {
+            unmatched = Some((b.clone(), len));
+            if len > BOILERPLATE_LINE_MAX_CHARS {
                 continue;
             }
         }
@@ -483,8 +497,8 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 .walk_descendants()
                 .filter(|d| dom::is(d, &["a"]))
                 .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
-            if !hash_only && removable() {
-                explain.remove(&b, STAGE, "linked-teaser", || text.clone());
+            if !hash_only && !guards_protected(&b) {
+                explain.remove(&b, STAGE, "linked-teaser", || dom::normalized_text(&b));
             }
         }
     }
