@@ -329,14 +329,75 @@ pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
         r"(\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\s+\d{4})|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})",
         r"(,?\s*(um|at|à|a las|alle|kl\.?|-|–)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|h))?)?\s*$"
     ),
-    Words::any(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]), // every date has a digit
-    // and ends in one (a year, a day, minutes) or in the time's unit: a reference list's
-    // "Retrieved 3 March 2010." or "(2008)" is not asked of this large pattern.
+    Words::any(DATE_LINE_WORDS),
+    // Every date ends in a digit (a year, a day, minutes) or in the time's unit: a reference
+    // list's "Retrieved 3 March 2010." or "(2008)" is not asked of this large pattern.
     &[
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "uhr", "am", "pm", "h",
     ],
 );
 pub const DATE_LINE_MAX_CHARS: usize = 50;
+/// What every [`DATE_LINE`] holds: a month (each name of `months!()` holds one of these; a
+/// test checks) or the separator of a numeric date. Numbers alone ("4,699,755", an
+/// infobox's figures) are not asked of the pattern.
+const DATE_LINE_WORDS: &[&str] = &[
+    "may",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "jänner",
+    "märz",
+    "mai",
+    "oktober",
+    "dezember",
+    "février",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "décembre",
+    "enero",
+    "abril",
+    "agosto",
+    "setiembre",
+    "diciembre",
+    "gennaio",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "fevereiro",
+    "setembro",
+    "outubro",
+    "dezembro",
+    "maart",
+    "mei",
+    "desember",
+    "maj",
+    "stycznia",
+    "lutego",
+    "kwietnia",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "/",
+    ".",
+    "-",
+];
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
 pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
 
@@ -614,3 +675,16 @@ pub const MIN_EXCERPT_CHARS: usize = 40;
 /// Words a minute for alphabetic scripts, characters a minute for CJK.
 pub const WORDS_PER_MINUTE: f64 = 230.0;
 pub const CJK_CHARS_PER_MINUTE: f64 = 500.0;
+
+#[cfg(test)]
+mod tests {
+    use super::DATE_LINE_WORDS;
+
+    #[test]
+    fn every_month_name_holds_a_date_line_word() {
+        let names = months!().trim_matches(|c| c == '(' || c == ')');
+        for name in names.split('|') {
+            assert!(DATE_LINE_WORDS.iter().any(|w| name.contains(w)), "{name}");
+        }
+    }
+}
