@@ -136,44 +136,64 @@ pub fn has_text(node: &NodeRef) -> bool {
         .any(|t| !t.borrow().trim().is_empty())
 }
 
-/// Text below `node` with whitespace runs folded to one space and trimmed.
+/// Text below `node` with whitespace runs folded to one space and trimmed, built in one pass
+/// over its text nodes (collecting the text first, then folding it, copied it twice).
 pub fn normalized_text(node: &NodeRef) -> String {
-    fold_whitespace(&node.text_contents())
+    let mut folded = Folded::default();
+    for t in node.walk_inclusive().text_nodes() {
+        folded.push(&t.borrow());
+    }
+    folded.out
 }
 
 /// Folds whitespace runs to one space and trims.
 pub fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Runs of visible ASCII are copied whole, as Fold::add counts them.
-        let (end, space) = if b > b' ' && b < 0x80 {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
-                end += 1;
+    let mut folded = Folded {
+        out: String::with_capacity(s.len()),
+        pending_space: false,
+    };
+    folded.push(s);
+    folded.out
+}
+
+/// Folded text built over consecutive pieces (as [`Fold`] counts it).
+#[derive(Default)]
+struct Folded {
+    out: String,
+    pending_space: bool,
+}
+
+impl Folded {
+    fn push(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Runs of visible ASCII are copied whole, as Fold::add counts them.
+            let (end, space) = if b > b' ' && b < 0x80 {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
+                    end += 1;
+                }
+                (end, false)
+            } else if b < 0x80 {
+                (i + 1, b.is_ascii_whitespace() || b == 0x0b)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (i + c.len_utf8(), c.is_whitespace())
+            };
+            if space {
+                self.pending_space = !self.out.is_empty();
+            } else {
+                if self.pending_space {
+                    self.out.push(' ');
+                    self.pending_space = false;
+                }
+                self.out.push_str(&s[i..end]);
             }
-            (end, false)
-        } else if b < 0x80 {
-            (i + 1, b.is_ascii_whitespace() || b == 0x0b)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (i + c.len_utf8(), c.is_whitespace())
-        };
-        if space {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push_str(&s[i..end]);
+            i = end;
         }
-        i = end;
     }
-    out
 }
 
 /// Characters of folded text below `node`, counted without building the string.
@@ -556,5 +576,19 @@ mod clone_tests {
             .find(|n| super::is(n, &["p"]))
             .unwrap();
         assert_eq!(attr(&original_p, "title").as_deref(), Some("t"));
+    }
+}
+
+#[cfg(test)]
+mod normalized_text_tests {
+    use super::{fold_whitespace, normalized_text, Walk};
+
+    #[test]
+    fn folds_across_text_nodes_as_the_whole_text_would() {
+        let html = "<div> One<b> two </b>\n<i></i>three<span> </span>\u{a0}<p>\tfour</p> é <em>x</em></div>";
+        let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
+        for n in doc.walk_inclusive() {
+            assert_eq!(normalized_text(&n), fold_whitespace(&n.text_contents()));
+        }
     }
 }
