@@ -191,11 +191,13 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     // --- text states ----------------------------------------------------------------------
 
-    /// Takes the text from the current position up to the next byte that `stops`, and returns
+    /// Takes the text from the current position up to the next byte `find` finds (memchr's
+    /// searches, a word or a vector at a time: text between tags, and above all the scripts
+    /// and styles skipped whole, are most of a page's bytes), and returns
     /// that byte's position; at the end of the input, takes the rest and returns `None`.
-    fn text_until(&mut self, stops: impl Fn(u8) -> bool) -> Option<usize> {
+    fn text_until(&mut self, find: impl Fn(&[u8]) -> Option<usize>) -> Option<usize> {
         let (html, start) = (self.html, self.pos);
-        match self.bytes[start..].iter().position(|&b| stops(b)) {
+        match find(&self.bytes[start..]) {
             Some(i) => {
                 self.push_text(&html[start..start + i]);
                 Some(start + i)
@@ -211,7 +213,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// The data state up to the next token that is not text; false at the end of the input.
     fn data(&mut self) -> bool {
         loop {
-            let Some(at) = self.text_until(|b| b == b'<' || b == b'&' || b == 0) else {
+            let Some(at) = self.text_until(|s| memchr::memchr3(b'<', b'&', 0, s)) else {
                 return false;
             };
             match self.bytes[at] {
@@ -238,8 +240,14 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// text up to the end tag of the element that opened it.
     fn rcdata(&mut self, references: bool) -> bool {
         loop {
-            let stops = |b| b == b'<' || (references && b == b'&') || b == 0;
-            let Some(at) = self.text_until(stops) else {
+            let find = |s: &[u8]| {
+                if references {
+                    memchr::memchr3(b'<', b'&', 0, s)
+                } else {
+                    memchr::memchr2(b'<', 0, s)
+                }
+            };
+            let Some(at) = self.text_until(find) else {
                 return false;
             };
             match self.bytes[at] {
@@ -301,8 +309,8 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         let mut i = from;
         loop {
             let rel = match escape {
-                Escape::None => b[i..].iter().position(|&c| c == b'<')?,
-                _ => b[i..].iter().position(|&c| c == b'<' || c == b'-')?,
+                Escape::None => memchr::memchr(b'<', &b[i..])?,
+                _ => memchr::memchr2(b'<', b'-', &b[i..])?,
             };
             i += rel;
             if b[i] == b'-' {
@@ -466,7 +474,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                         }
                         match b.get(i) {
                             Some(&q @ (b'"' | b'\'')) => {
-                                let Some(close) = b[i + 1..].iter().position(|&c| c == q) else {
+                                let Some(close) = memchr::memchr(q, &b[i + 1..]) else {
                                     self.pos = b.len();
                                     return;
                                 };
@@ -608,10 +616,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     /// A bogus comment: text from `from` up to the next `>`.
     fn bogus_comment(&mut self, from: usize) {
-        let end = self.bytes[from..]
-            .iter()
-            .position(|&c| c == b'>')
-            .map(|e| from + e);
+        let end = memchr::memchr(b'>', &self.bytes[from..]).map(|e| from + e);
         let mut text = StrTendril::new();
         push_replacing_nul(&mut text, &self.html[from..end.unwrap_or(self.bytes.len())]);
         self.emit(Token::CommentToken(text));
@@ -620,10 +625,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     /// A DOCTYPE whose name would start at `from` (after `<!DOCTYPE`).
     fn doctype(&mut self, from: usize) {
-        let end = self.bytes[from..]
-            .iter()
-            .position(|&c| c == b'>')
-            .map(|e| from + e);
+        let end = memchr::memchr(b'>', &self.bytes[from..]).map(|e| from + e);
         let content = &self.html[from..end.unwrap_or(self.bytes.len())];
         let mut doctype = parse_doctype(content);
         if end.is_none() {
