@@ -76,6 +76,9 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     } else {
         find_article(&document, &meta, options, &mut explain)?
     };
+    // The page itself is done with: its tree goes before the article's outputs are built,
+    // so the two are never in memory together (a large page's tree is several times its HTML).
+    drop(document);
     let content = &selected.content;
     sanitise::sanitise(content, base.as_ref(), &mut explain);
 

@@ -112,12 +112,50 @@ impl Words {
     }
 }
 
-/// The regex in `cell`, compiled from `pattern` on first use.
+/// The regex in `cell`, compiled from `pattern` on first use, its groups made non-capturing.
 fn compiled<'a>(cell: &'a OnceLock<Regex>, pattern: &str) -> &'a Regex {
     cell.get_or_init(|| {
         // The patterns are constants covered by the tests; a typo fails every test.
-        Regex::new(pattern).unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
+        Regex::new(&non_capturing(pattern))
+            .unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
     })
+}
+
+/// `pattern` with every capturing group `(…)` written `(?:…)`. The engine only asks whether a
+/// pattern matches, never what a group caught; but the regex engine keeps two slots per group
+/// for every state of a search: the date pattern's twenty groups over its two lists of month
+/// names made its search state 2.5 MB, held for the life of the process, and every step copy
+/// slots it never reads.
+fn non_capturing(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match c {
+            '\\' => {
+                if let Some(escaped) = chars.next() {
+                    out.push(escaped);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                // A `]` first in a class (after an optional `^`) is a literal.
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => in_class = false,
+            '(' if !in_class && chars.peek() != Some(&'?') => out.push_str("?:"),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A regex behind a [`Words`] guard that every match must pass (its literal words): the word
@@ -547,6 +585,36 @@ mod word_tests {
         assert!(SIDEBAR.is_match("x hid y"));
         assert!(!SIDEBAR.is_match("hidx"));
         assert!(!SIDEBAR.is_match("chid"));
+    }
+}
+
+#[cfg(test)]
+mod non_capturing_tests {
+    use super::non_capturing;
+
+    #[test]
+    fn groups_become_non_capturing_and_nothing_else_changes() {
+        assert_eq!(non_capturing(r"(?i)^\s*(a|(b))c"), r"(?i)^\s*(?:a|(?:b))c");
+        assert_eq!(non_capturing(r"\(x\)[(][^)(][]()]"), r"\(x\)[(][^)(][]()]");
+        assert_eq!(non_capturing(r"(?:a)(?i:b)\\(c)"), r"(?:a)(?i:b)\\(?:c)");
+        assert_eq!(
+            non_capturing("über (den|das) [a-z(]+ (x)"),
+            "über (?:den|das) [a-z(]+ (?:x)"
+        );
+    }
+
+    #[test]
+    fn the_rewritten_pattern_matches_the_same_texts() {
+        let pattern = r"^\s*((am|on) )?(\d{1,2}[./](\d{2}|x))\s*$";
+        let original = regex_lite::Regex::new(pattern).unwrap();
+        let rewritten = regex_lite::Regex::new(&non_capturing(pattern)).unwrap();
+        for text in ["am 3/12", " on 4.x ", "3/1", "am 3/123", "x 3/12", ""] {
+            assert_eq!(
+                original.is_match(text),
+                rewritten.is_match(text),
+                "{text:?}"
+            );
+        }
     }
 }
 
