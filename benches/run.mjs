@@ -76,6 +76,7 @@ function all() {
   step(benches.engine(path.join(CORPUS, 'trafilatura'), '--rounds', '3'));
   step(benches.browser(path.join(CORPUS, 'readability')));
   step(benches.browser(path.join(CORPUS, 'trafilatura'), '--rounds', '3'));
+  step(benches.memory(path.join(CORPUS, 'readability')));
   step(benches.memory(path.join(CORPUS, 'trafilatura')));
   step(benches.open());
   step(benches.size());
