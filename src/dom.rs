@@ -165,23 +165,9 @@ struct Folded {
 
 impl Folded {
     fn push(&mut self, s: &str) {
-        let bytes = s.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // Runs of visible ASCII are copied whole, as Fold::add counts them.
-            let (end, space) = if b > b' ' && b < 0x80 {
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
-                    end += 1;
-                }
-                (end, false)
-            } else if b < 0x80 {
-                (i + 1, b.is_ascii_whitespace() || b == 0x0b)
-            } else {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (i + c.len_utf8(), c.is_whitespace())
-            };
+        while i < s.len() {
+            let (end, space) = piece_at(s, i);
             if space {
                 self.pending_space = !self.out.is_empty();
             } else {
@@ -193,6 +179,27 @@ impl Folded {
             }
             i = end;
         }
+    }
+}
+
+/// The piece of `s` that starts at byte `i` (a character boundary), for folding: a run of
+/// visible ASCII (most text: taken whole), or one other character. Returns where it ends and
+/// whether it is whitespace (`char::is_whitespace`).
+#[inline(always)]
+fn piece_at(s: &str, i: usize) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let b = bytes[i];
+    if b > b' ' && b < 0x80 {
+        let mut end = i + 1;
+        while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
+            end += 1;
+        }
+        (end, false)
+    } else if b < 0x80 {
+        (i + 1, b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (i + c.len_utf8(), c.is_whitespace())
     }
 }
 
@@ -246,30 +253,7 @@ impl Fold {
                     continue;
                 }
             }
-            let b = bytes[i];
-            // Most text is runs of visible ASCII between single spaces: a run is counted whole.
-            if b > b' ' && b < 0x80 {
-                let start = i;
-                i += 1;
-                while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x80 {
-                    i += 1;
-                }
-                if self.pending_space {
-                    self.len += 1;
-                    self.pending_space = false;
-                }
-                self.len += i - start;
-                continue;
-            }
-            i += 1;
-            // One step per character, without decoding it: a UTF-8 continuation byte is part of
-            // the character before it, and the few non-ASCII spaces are told by their bytes.
-            let space = match b {
-                b' ' | b'\t'..=b'\r' => true,
-                0x80..=0xBF => continue,
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => is_non_ascii_space(&bytes[i - 1..]),
-                _ => false,
-            };
+            let (end, space) = piece_at(text, i);
             if space {
                 self.pending_space = self.len > 0;
             } else {
@@ -277,8 +261,10 @@ impl Fold {
                     self.len += 1;
                     self.pending_space = false;
                 }
-                self.len += 1;
+                // A run of ASCII, or one character.
+                self.len += if bytes[i] < 0x80 { end - i } else { 1 };
             }
+            i = end;
         }
     }
 }
@@ -318,20 +304,6 @@ impl Fold {
         self.len += (content.count_ones() + gaps.count_ones() + u32::from(joined)) as usize;
         self.pending_space = spaces & 0x80 != 0;
     }
-}
-
-/// Whether the UTF-8 text at the start of `bytes` is a non-ASCII whitespace character
-/// (`char::is_whitespace`: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-/// U+205F, U+3000).
-fn is_non_ascii_space(bytes: &[u8]) -> bool {
-    matches!(
-        bytes,
-        [0xC2, 0x85 | 0xA0, ..]
-            | [0xE1, 0x9A, 0x80, ..]
-            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
-            | [0xE2, 0x81, 0x9F, ..]
-            | [0xE3, 0x80, 0x80, ..]
-    )
 }
 
 /// The element children of `node`.
