@@ -56,13 +56,25 @@ use explain::Explain;
 /// Returns [`Error::NoArticle`] when the page has nothing that reads as an article, and
 /// the limit errors of [`Options`] for input too large or too complex. Never panics.
 pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
+    extract_cow(std::borrow::Cow::Borrowed(html), options)
+}
+
+/// [`extract`], taking the page's HTML: the string is freed as soon as it is parsed, so its
+/// memory serves the rest of the extraction (the wasm build gets the page as its own string;
+/// a 1 MB page's peak is a megabyte lower).
+pub fn extract_owned(html: String, options: &Options) -> Result<Article, Error> {
+    extract_cow(std::borrow::Cow::Owned(html), options)
+}
+
+fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article, Error> {
     let base = match &options.url {
         Some(u) if !u.trim().is_empty() => {
             Some(urls::BaseUrl::parse(u).ok_or_else(|| Error::InvalidUrl(u.clone()))?)
         }
         _ => None,
     };
-    let document = parse::parse(html, options)?;
+    let document = parse::parse(&html, options)?;
+    drop(html);
     let mut explain = Explain::new(options.explain);
     explain.number_elements(&document);
     // A <base href> refines the page address for resolving relative URLs.

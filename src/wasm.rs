@@ -38,9 +38,9 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
 
 /// Extracts the article of `html` (the page at `url`). Returns `null` when there is none.
 #[wasm_bindgen]
-pub fn extract(html: &str, url: Option<String>, options_js: JsValue) -> Result<JsValue, JsError> {
+pub fn extract(html: String, url: Option<String>, options_js: JsValue) -> Result<JsValue, JsError> {
     let opts = options(url, options_js)?;
-    match crate::extract(html, &opts) {
+    match crate::extract_owned(html, &opts) {
         Ok(article) => {
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
             article

@@ -1,7 +1,7 @@
 //! The extraction engine, specified on small pages written for these tests.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lectern::{extract, is_probably_readerable, Error, Options};
+use lectern::{extract, extract_owned, is_probably_readerable, Error, Options};
 
 const SEED: &str = include_str!("fixtures/seed-wordpress.html");
 
@@ -60,6 +60,14 @@ fn assert_only_story(text: &str) {
     for b in BOILERPLATE {
         assert!(!text.contains(b), "boilerplate {b:?} in:\n{text}");
     }
+}
+
+#[test]
+fn handing_over_the_page_string_gives_the_same_article() {
+    let options = Options::with_url("https://news.example.com/2025/07/25/story/");
+    let borrowed = extract(SEED, &options).expect("an article");
+    let owned = extract_owned(SEED.to_string(), &options).expect("an article");
+    assert_eq!(owned, borrowed);
 }
 
 #[test]

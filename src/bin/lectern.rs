@@ -11,7 +11,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use lectern::{decode::decode_html, extract, Article, Error, Options};
+    use lectern::{decode::decode_html, extract_owned, Article, Error, Options};
     use std::io::{Read, Write};
     use std::path::{Path, PathBuf};
 
@@ -174,7 +174,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 return 1;
             }
         };
-        match extract(&decode_html(&bytes), &args.options) {
+        // The file's bytes and then the page's text are let go as soon as they are used.
+        let html = decode_html(&bytes);
+        drop(bytes);
+        match extract_owned(html, &args.options) {
             Ok(article) => {
                 if args.options.explain && args.format != Format::Json {
                     explain_to_stderr(&article);
@@ -214,7 +217,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "stdin".into());
             let out = dir.join(format!("{stem}.{}", args.format.extension()));
-            match extract(&decode_html(&bytes), &args.options) {
+            // The file's bytes and then the page's text are let go as soon as they are used.
+            let html = decode_html(&bytes);
+            drop(bytes);
+            match extract_owned(html, &args.options) {
                 Ok(article) => {
                     if let Err(e) = std::fs::write(&out, render(&article, args.format)) {
                         eprintln!("lectern: cannot write {}: {e}", out.display());
