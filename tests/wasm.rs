@@ -26,7 +26,7 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn seed_article() -> JsValue {
-    extract(SEED, Some(URL.into()), JsValue::UNDEFINED).expect("no error")
+    extract(SEED.into(), Some(URL.into()), JsValue::UNDEFINED).expect("no error")
 }
 
 #[wasm_bindgen_test]
@@ -94,7 +94,7 @@ fn missing_values_are_null_not_undefined() {
 #[wasm_bindgen_test]
 fn a_page_without_an_article_gives_null() {
     let r = extract(
-        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>".into(),
         None,
         JsValue::NULL,
     )
@@ -104,19 +104,19 @@ fn a_page_without_an_article_gives_null() {
 
 #[wasm_bindgen_test]
 fn other_failures_throw_an_error_with_a_message() {
-    let err = extract(SEED, Some("not a url".into()), JsValue::UNDEFINED).unwrap_err();
+    let err = extract(SEED.into(), Some("not a url".into()), JsValue::UNDEFINED).unwrap_err();
     let value: JsValue = err.into();
     let error: js_sys::Error = value.dyn_into().expect("an Error instance");
     assert!(String::from(error.message()).contains("invalid page address"));
 
     let tiny = options(&[("maxInputBytes", JsValue::from_f64(10.0))]);
-    let err: JsValue = extract(SEED, None, tiny).unwrap_err().into();
+    let err: JsValue = extract(SEED.into(), None, tiny).unwrap_err().into();
     assert!(String::from(err.dyn_into::<js_sys::Error>().unwrap().message()).contains("too large"));
 }
 
 #[wasm_bindgen_test]
 fn explain_option_lists_removed_blocks() {
-    let a = extract(SEED, None, options(&[("explain", JsValue::TRUE)])).unwrap();
+    let a = extract(SEED.into(), None, options(&[("explain", JsValue::TRUE)])).unwrap();
     let removed: Array = get(&a, "removed").dyn_into().unwrap();
     assert!(removed.length() > 0);
     let first = removed.get(0);
@@ -131,7 +131,7 @@ fn explain_option_lists_removed_blocks() {
 #[wasm_bindgen_test]
 fn whole_document_option_keeps_a_selection_as_it_is() {
     let a = extract(
-        "<p>Just a short selection.</p>",
+        "<p>Just a short selection.</p>".into(),
         None,
         options(&[("wholeDocument", JsValue::TRUE)]),
     )
@@ -236,7 +236,7 @@ fn call(html: &str, whole_document: bool) -> Outcome {
 }
 
 fn call_with(html: &str, opts: JsValue) -> Outcome {
-    match extract(html, Some("https://example.com/a/b".into()), opts) {
+    match extract(html.into(), Some("https://example.com/a/b".into()), opts) {
         Ok(v) if v.is_null() => Outcome::NoArticle,
         Ok(v) => Outcome::Article(get(&v, "content").as_string().expect("content is a string")),
         Err(e) => {
@@ -359,7 +359,7 @@ fn a_30_mb_page_extracts() {
     page.push_str("</article></body></html>");
     let started = js_sys::Date::now();
     let article = extract(
-        &page,
+        page,
         Some("https://example.com/long".into()),
         JsValue::UNDEFINED,
     )
