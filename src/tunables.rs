@@ -338,8 +338,9 @@ pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
 );
 pub const DATE_LINE_MAX_CHARS: usize = 50;
 /// What every [`DATE_LINE`] holds: a month (each name of `months!()` holds one of these; a
-/// test checks) or the separator of a numeric date. Numbers alone ("4,699,755", an
-/// infobox's figures) are not asked of the pattern.
+/// test checks) or a digit followed by the separator of a numeric date ("7.10.2020",
+/// "12/03/2018", "2021-03-04"). Numbers alone ("4,699,755", an infobox's figures) and page
+/// references ("S. 4 – 8") are not asked of the pattern.
 const DATE_LINE_WORDS: &[&str] = &[
     "may",
     "jan",
@@ -394,9 +395,36 @@ const DATE_LINE_WORDS: &[&str] = &[
     "października",
     "listopada",
     "grudnia",
-    "/",
-    ".",
-    "-",
+    "0.",
+    "1.",
+    "2.",
+    "3.",
+    "4.",
+    "5.",
+    "6.",
+    "7.",
+    "8.",
+    "9.",
+    "0/",
+    "1/",
+    "2/",
+    "3/",
+    "4/",
+    "5/",
+    "6/",
+    "7/",
+    "8/",
+    "9/",
+    "0-",
+    "1-",
+    "2-",
+    "3-",
+    "4-",
+    "5-",
+    "6-",
+    "7-",
+    "8-",
+    "9-",
 ];
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
 pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];

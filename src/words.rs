@@ -656,6 +656,7 @@ mod lowercased_tests {
             "March 7th, 2020 at 9.30 pm",
             "Posted on Monday, 12 March 2018 - 10:15 Uhr",
             "12/03/2018 14h05",
+            "7.10.2020",
             "  Sept 2019  ",
         ] {
             assert!(DATE_LINE.is_match(date), "{date}");
@@ -665,6 +666,7 @@ mod lowercased_tests {
             "(2008)",
             "4,699,755",
             "March madness 2020 recap",
+            "S. 4 – 8",
         ] {
             assert!(!DATE_LINE.is_match(not_a_date), "{not_a_date}");
         }
