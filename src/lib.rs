@@ -107,7 +107,7 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         .clone()
         .or(meta.dir.clone())
         .or_else(|| text::script_direction(&text_content));
-    let words = text::Words::count(&text_content);
+    let words = text::WordCount::count(&text_content);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
         byline: meta.byline.clone().or(selected.byline.clone()),

@@ -207,15 +207,15 @@ fn is_cjk(c: char) -> bool {
 /// (words of spaced scripts, CJK characters).
 /// The words of an article's text, counted once for its word count and its reading time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words {
+pub struct WordCount {
     /// Runs of letters and digits outside CJK scripts.
     latin: usize,
     /// CJK characters, each read as a word.
     cjk: usize,
 }
 
-impl Words {
-    pub fn count(text: &str) -> Words {
+impl WordCount {
+    pub fn count(text: &str) -> WordCount {
         let (mut latin, mut cjk) = (0, 0);
         let mut in_word = false;
         for c in text.chars() {
@@ -242,7 +242,7 @@ impl Words {
                 in_word = false;
             }
         }
-        Words { latin, cjk }
+        WordCount { latin, cjk }
     }
 
     /// Words; each CJK character counts as a word.
@@ -322,13 +322,13 @@ mod tests {
 
     #[test]
     fn cjk_characters_count_as_words() {
-        assert_eq!(Words::count("日本語 text here").total(), 5);
+        assert_eq!(WordCount::count("日本語 text here").total(), 5);
     }
 
     #[test]
     fn reading_time_is_at_least_one_minute() {
-        assert_eq!(Words::count("one").reading_minutes(), 1);
-        assert_eq!(Words::count(&"word ".repeat(461)).reading_minutes(), 3);
+        assert_eq!(WordCount::count("one").reading_minutes(), 1);
+        assert_eq!(WordCount::count(&"word ".repeat(461)).reading_minutes(), 3);
     }
 
     #[test]

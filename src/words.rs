@@ -218,10 +218,18 @@ impl<'a> LowerText<'a> {
 
 impl Lowercased {
     pub const fn new(pattern: &'static str) -> Self {
+        Self::built(pattern, None, &[])
+    }
+
+    const fn built(
+        pattern: &'static str,
+        guard: Option<Words>,
+        endings: &'static [&'static str],
+    ) -> Self {
         Lowercased {
             pattern,
-            guard: None,
-            endings: &[],
+            guard,
+            endings,
             regex: OnceLock::new(),
             leading: OnceLock::new(),
         }
@@ -230,13 +238,7 @@ impl Lowercased {
     /// Runs the regex only on text holding one of `guard`'s words, which every match must
     /// contain: unanchored patterns are costly on every short block of a page.
     pub const fn guarded(pattern: &'static str, guard: Words) -> Self {
-        Lowercased {
-            pattern,
-            guard: Some(guard),
-            endings: &[],
-            regex: OnceLock::new(),
-            leading: OnceLock::new(),
-        }
+        Self::built(pattern, Some(guard), &[])
     }
 
     /// [`Lowercased::guarded`], for a pattern anchored at the end (`…\s*$`) every match of
@@ -247,13 +249,7 @@ impl Lowercased {
         guard: Words,
         endings: &'static [&'static str],
     ) -> Self {
-        Lowercased {
-            pattern,
-            guard: Some(guard),
-            endings,
-            regex: OnceLock::new(),
-            leading: OnceLock::new(),
-        }
+        Self::built(pattern, Some(guard), endings)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
