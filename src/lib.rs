@@ -59,9 +59,8 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     extract_cow(std::borrow::Cow::Borrowed(html), options)
 }
 
-/// [`extract`], taking the page's HTML: the string is freed as soon as it is parsed, so its
-/// memory serves the rest of the extraction (the wasm build gets the page as its own string;
-/// a 1 MB page's peak is a megabyte lower).
+/// [`extract`], taking the page's HTML: the string is freed as soon as the article is found,
+/// so its memory serves the outputs (the wasm build gets the page as its own string).
 pub fn extract_owned(html: String, options: &Options) -> Result<Article, Error> {
     extract_cow(std::borrow::Cow::Owned(html), options)
 }
@@ -74,7 +73,6 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         _ => None,
     };
     let document = parse::parse(&html, options)?;
-    drop(html);
     let mut explain = Explain::new(options.explain);
     explain.number_elements(&document);
     // A <base href> refines the page address for resolving relative URLs.
@@ -83,14 +81,14 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let meta = metadata::extract(&document, base.as_ref());
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut explain);
 
+    // The page's tree goes (but for the article) before the article's outputs are built, so
+    // the two are never in memory together (a large page's tree is several times its HTML).
     let selected = if options.whole_document {
         select::whole_body(&document)
     } else {
-        find_article(&document, &meta, options, &mut explain)?
+        find_article(document, &html, &meta, options, &mut explain)?
     };
-    // The page itself is done with: its tree goes before the article's outputs are built,
-    // so the two are never in memory together (a large page's tree is several times its HTML).
-    drop(document);
+    drop(html);
     let content = &selected.content;
     sanitise::sanitise(content, base.as_ref(), &mut explain);
 
@@ -127,22 +125,47 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     })
 }
 
-/// Scores, selects and cleans on a snapshot of the body; when the article comes out shorter
-/// than [`Options::char_threshold`], relaxes the class-based rules and tries again on a fresh
-/// snapshot (never the structural removals of preparation). Keeps the longest attempt.
+/// Scores, selects and cleans the prepared page; when the article comes out shorter than
+/// [`Options::char_threshold`], relaxes the class-based rules and tries again on the page
+/// parsed and prepared afresh (never the structural removals of preparation). Keeps the
+/// longest attempt.
+///
+/// An attempt changes the tree it works on, so each needs an untouched page. The first works
+/// on the page itself and later ones (about one page in twelve) parse `html` again: a copy of
+/// the tree kept aside for them would be the largest thing in memory (a tree is several times
+/// its HTML). The lead paragraph is looked for in the untouched page before the first attempt.
 fn find_article(
-    document: &kuchikiki::NodeRef,
+    document: kuchikiki::NodeRef,
+    html: &str,
     meta: &metadata::Metadata,
     options: &Options,
     explain: &mut Explain,
 ) -> Result<select::Selected, Error> {
-    let body = parse::body(document).ok_or(Error::NoArticle)?;
+    let lead = meta
+        .excerpt
+        .as_deref()
+        .and_then(|description| select::Lead::find(&document, description));
+    let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
     for flags in score::Flags::ATTEMPTS {
         let mut log = Explain::new(options.explain);
-        let page = dom::deep_clone(&body);
-        let grab = score::score(&page, meta, flags, &mut log);
-        let selected = select::pick(&page, grab, flags);
+        let document = match page.take() {
+            Some(document) => document,
+            None => {
+                let document = parse::parse(html, options)?;
+                log.number_elements(&document);
+                let mut again = Explain::new(false);
+                prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut again);
+                document
+            }
+        };
+        // The body alone, as its own tree: what lies above it is not the article's.
+        let body = parse::body(&document).ok_or(Error::NoArticle)?;
+        body.detach();
+        drop(document);
+        let grab = score::score(&body, meta, flags, &mut log);
+        let selected = select::pick(&body, grab, flags);
+        drop(body);
         clean::clean(&selected.content, options.char_threshold, flags, &mut log);
         let len = dom::text_len(&selected.content);
         let done = len >= options.char_threshold;
@@ -155,7 +178,9 @@ fn find_article(
     }
     match best {
         Some((len, selected, log)) if len > 0 => {
-            select::recover_lead(document, &selected.content, meta.excerpt.as_deref());
+            if let Some(lead) = lead {
+                lead.insert(&selected.content);
+            }
             explain.extend(log);
             Ok(selected)
         }

@@ -40,7 +40,7 @@ pub fn whole_body(document: &NodeRef) -> Selected {
     }
 }
 
-/// Chooses the article in `page` (a scored body snapshot).
+/// Chooses the article in `page` (the scored body, detached from its document).
 pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     let Grab {
         mut scores,
@@ -269,62 +269,90 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
 /// cut short), or the lead followed by the body's first words (automatic excerpts). When a
 /// block of the page says it, comes before the chosen content and is not in it, it leads the
 /// article.
-pub fn recover_lead(document: &NodeRef, content: &NodeRef, description: Option<&str>) {
-    let Some(description) = description else {
-        return;
-    };
-    let wanted = dom::fold_whitespace(
-        description
-            .trim_end_matches(['…', '.'])
-            .trim_end_matches("..."),
-    );
-    let wanted_chars = wanted.chars().count();
-    if wanted_chars < LEAD_MIN_CHARS {
-        return;
-    }
-    let Some(body) = crate::parse::body(document) else {
-        return;
-    };
-    let content_text = dom::normalized_text(content);
-    if content_text.contains(&wanted) {
-        return;
-    }
-    let limit = wanted.len() + wanted.len() / 3;
-    // Only blocks about as long as the description can be its lead (characters never
-    // outnumber bytes): measure every block once, read few.
-    let stats = TextStats::new(&body);
-    let lead = body
-        .walk_descendants()
-        .filter(|d| dom::is(d, LEAD_TAGS))
-        .filter(|d| (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d)))
-        .filter_map(|d| {
-            let t = dom::normalized_text(&d);
-            // The lead may open with a kicker the description leaves out ("Heavy defeat for
-            // Johnson: The prime minister must …").
-            let at = t.find(&wanted).filter(|&at| at <= LEAD_MAX_KICKER_BYTES);
-            let says_it = at.is_some_and(|at| t.len() <= limit + at)
-                || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(&t));
-            says_it.then_some((d, t))
+///
+/// Found in the untouched page ([`Lead::find`], before the attempts change it) and put in
+/// front of the article once it is chosen ([`Lead::insert`]).
+pub struct Lead {
+    /// The description, whitespace folded.
+    wanted: String,
+    /// The block's text, whitespace folded.
+    text: String,
+    /// A `<p>` holding a copy of the block's content.
+    paragraph: NodeRef,
+    /// The page's text, whitespace folded.
+    page_text: String,
+    /// Where the block's text starts in the page's text.
+    at: usize,
+}
+
+impl Lead {
+    /// The last block of `document`'s body that says `description`, if any.
+    pub fn find(document: &NodeRef, description: &str) -> Option<Lead> {
+        let wanted = dom::fold_whitespace(
+            description
+                .trim_end_matches(['…', '.'])
+                .trim_end_matches("..."),
+        );
+        if wanted.chars().count() < LEAD_MIN_CHARS {
+            return None;
+        }
+        let body = crate::parse::body(document)?;
+        // A lead's text is in the page's, and holds the description's first words at least.
+        let page_text = dom::normalized_text(&body);
+        let opening_end = wanted
+            .char_indices()
+            .nth(LEAD_MIN_CHARS)
+            .map_or(wanted.len(), |(i, _)| i);
+        if !page_text.contains(&wanted[..opening_end]) {
+            return None;
+        }
+        let limit = wanted.len() + wanted.len() / 3;
+        // Only blocks about as long as the description can be its lead (characters never
+        // outnumber bytes): measure every block once, read few.
+        let stats = TextStats::new(&body);
+        let (lead, text) = body
+            .walk_descendants()
+            .filter(|d| dom::is(d, LEAD_TAGS))
+            .filter(|d| {
+                (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d))
+            })
+            .filter_map(|d| {
+                let t = dom::normalized_text(&d);
+                // The lead may open with a kicker the description leaves out ("Heavy defeat
+                // for Johnson: The prime minister must …").
+                let at = t.find(&wanted).filter(|&at| at <= LEAD_MAX_KICKER_BYTES);
+                let says_it = at.is_some_and(|at| t.len() <= limit + at)
+                    || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(&t));
+                says_it.then_some((d, t))
+            })
+            .last()?;
+        let at = page_text.find(&text)?;
+        let paragraph = dom::new_html_element("p", vec![]);
+        dom::move_children(&dom::deep_clone(&lead), &paragraph);
+        Some(Lead {
+            wanted,
+            text,
+            paragraph,
+            page_text,
+            at,
         })
-        .last();
-    let Some((lead, lead_text)) = lead else {
-        return;
-    };
-    if content_text.contains(&lead_text) {
-        return;
     }
-    // The lead must come before the article's first words on the page.
-    let page_text = dom::normalized_text(&body);
-    let opening: String = content_text.chars().take(60).collect();
-    match (page_text.find(&lead_text), page_text.find(&opening)) {
-        (Some(l), Some(c)) if l < c => {}
-        _ => return,
-    }
-    let p = dom::new_html_element("p", vec![]);
-    let copy = dom::deep_clone(&lead);
-    dom::move_children(&copy, &p);
-    match content.first_child() {
-        Some(first) => first.insert_before(p),
-        None => content.append(p),
+
+    /// Puts the lead in front of `content` when the content does not say it already and
+    /// the lead comes before the content's first words on the page.
+    pub fn insert(self, content: &NodeRef) {
+        let content_text = dom::normalized_text(content);
+        if content_text.contains(&self.wanted) || content_text.contains(&self.text) {
+            return;
+        }
+        let opening: String = content_text.chars().take(60).collect();
+        match self.page_text.find(&opening) {
+            Some(c) if self.at < c => {}
+            _ => return,
+        }
+        match content.first_child() {
+            Some(first) => first.insert_before(self.paragraph),
+            None => content.append(self.paragraph),
+        }
     }
 }

@@ -239,6 +239,52 @@ fn a_body_in_an_unlikely_looking_wrapper_is_found_by_relaxing() {
 }
 
 #[test]
+fn a_relaxed_attempt_finds_the_same_article_as_the_first_would_on_its_own_page() {
+    // The second attempt works on the page parsed again: nothing the first removed is missing.
+    let body = format!(
+        "<p>{}</p><p>{}</p>",
+        "The article sits where class names say it should not, and yet it is the article. "
+            .repeat(4),
+        "A second paragraph, also long enough to count as real text of the story here. ".repeat(4)
+    );
+    let relaxed = text_of(&format!(
+        "<html><body><div class='comment-wrapper sidebar'>{body}</div></body></html>"
+    ));
+    let plain = text_of(&format!("<html><body><div>{body}</div></body></html>"));
+    assert_eq!(relaxed, plain);
+}
+
+#[test]
+fn a_lead_is_recovered_from_a_header_the_first_attempt_strips() {
+    let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
+    let page = format!(
+        "<html><head><title>Heating with leaves - Town News</title><meta name='description' content='{lead}'></head><body>\
+         <div class='masthead banner'><h1>Heating with leaves</h1><p>{lead}</p></div>\
+         <div class='story'><p>{}</p><p>{}</p></div></body></html>",
+        "The town collects the leaves, dries them in a barn and presses them into pellets. ".repeat(4),
+        "Engineers say the pellets burn as well as wood, though they leave more ash behind. ".repeat(4)
+    );
+    let text = text_of(&page);
+    assert!(text.starts_with(lead), "{text}");
+    assert_eq!(text.matches("Leaves swept").count(), 1);
+}
+
+#[test]
+fn a_lead_is_recovered_when_the_article_needs_a_relaxed_attempt() {
+    let lead = "Leaves swept from the streets of a small town will heat its schools this winter, if a pilot project works.";
+    let page = format!(
+        "<html><head><title>Heating with leaves - Town News</title><meta name='description' content='{lead}'></head><body>\
+         <div class='masthead banner'><h1>Heating with leaves</h1><p>{lead}</p></div>\
+         <div class='comment-wrapper sidebar'><p>{}</p><p>{}</p></div></body></html>",
+        "The town collects the leaves, dries them in a barn and presses them into pellets. ".repeat(4),
+        "Engineers say the pellets burn as well as wood, though they leave more ash behind. ".repeat(4)
+    );
+    let text = text_of(&page);
+    assert!(text.starts_with(lead), "{text}");
+    assert!(text.contains("Engineers say"), "{text}");
+}
+
+#[test]
 fn hidden_blocks_are_not_read() {
     let page = seed_with(
         "BETWEEN-1",
