@@ -146,6 +146,19 @@ pub fn normalized_text(node: &NodeRef) -> String {
     folded.out
 }
 
+/// The beginning of [`normalized_text`]: its first `bytes` bytes at least (all of it when
+/// shorter), for a look at how a block opens without folding all of its text.
+pub fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
+    let mut folded = Folded::default();
+    for t in node.walk_inclusive().text_nodes() {
+        folded.push(&t.borrow());
+        if folded.out.len() >= bytes {
+            break;
+        }
+    }
+    folded.out
+}
+
 /// Folds whitespace runs to one space and trims.
 pub fn fold_whitespace(s: &str) -> String {
     let mut folded = Folded {

@@ -303,9 +303,11 @@ impl Lead {
             .char_indices()
             .nth(LEAD_MIN_CHARS)
             .map_or(wanted.len(), |(i, _)| i);
-        if !page_text.contains(&wanted[..opening_end]) {
-            return None;
-        }
+        let opening = memchr::memmem::Finder::new(&wanted[..opening_end]);
+        opening.find(page_text.as_bytes())?;
+        // ... and within its first bytes, after a kicker at most: most blocks (the article's
+        // paragraphs) are ruled out by how they begin.
+        let window = LEAD_MAX_KICKER_BYTES + opening_end;
         let limit = wanted.len() + wanted.len() / 3;
         // Only blocks about as long as the description can be its lead (characters never
         // outnumber bytes): measure every block once, read few.
@@ -315,6 +317,11 @@ impl Lead {
             .filter(|d| dom::is(d, LEAD_TAGS))
             .filter(|d| {
                 (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d))
+            })
+            .filter(|d| {
+                opening
+                    .find(dom::normalized_text_start(d, window).as_bytes())
+                    .is_some()
             })
             .filter_map(|d| {
                 let t = dom::normalized_text(&d);
