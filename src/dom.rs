@@ -535,6 +535,28 @@ mod fold_tests {
 }
 
 #[cfg(test)]
+mod text_start_tests {
+    use super::{normalized_text, normalized_text_start, Walk};
+
+    #[test]
+    fn the_start_of_a_blocks_text_is_a_prefix_of_its_text_at_least_as_long_as_asked() {
+        let html = "<div>  One\n <b>two </b>  <i> three</i> <p>four  five</p> six</div>";
+        let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
+        let div = doc
+            .walk_descendants()
+            .find(|n| super::is(n, &["div"]))
+            .unwrap();
+        let whole = normalized_text(&div);
+        assert_eq!(whole, "One two three four five six");
+        for bytes in 0..=whole.len() + 2 {
+            let start = normalized_text_start(&div, bytes);
+            assert!(whole.starts_with(&start), "{start:?}");
+            assert!(start.len() >= bytes.min(whole.len()), "{bytes}: {start:?}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod clone_tests {
     use super::{attr, deep_clone, Walk};
 
