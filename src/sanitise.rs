@@ -500,7 +500,7 @@ impl Sanitiser<'_> {
             let action = match c.data() {
                 NodeData::Text(t) => {
                     let mut text = t.borrow_mut();
-                    if text.contains(['\0', '\r']) {
+                    if memchr::memchr2(b'\r', b'\0', text.as_bytes()).is_some() {
                         *text = fix_chars(&text);
                     }
                     if text.is_empty() {
@@ -509,10 +509,12 @@ impl Sanitiser<'_> {
                         cur = next;
                         continue;
                     }
-                    let whitespace = text
-                        .chars()
-                        .all(|ch| matches!(ch, ' ' | '\t' | '\n' | '\x0c' | '\r'));
-                    if table_container && !whitespace {
+                    // Only a table's structure holds no text of its own.
+                    let misplaced = table_container
+                        && !text
+                            .chars()
+                            .all(|ch| matches!(ch, ' ' | '\t' | '\n' | '\x0c' | '\r'));
+                    if misplaced {
                         if &*ctx.name == "colgroup" {
                             drop(text);
                             c.detach();
@@ -886,10 +888,23 @@ fn cell_wrapping(container: &str) -> &'static [&'static str] {
 }
 
 /// NUL becomes U+FFFD, CR LF and CR become LF: what the parser does to its input.
+/// Line breaks as `\n` (`\r\n` and a lone `\r` alike) and NULs as U+FFFD, in one pass.
 fn fix_chars(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\0', "\u{fffd}")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = memchr::memchr2(b'\r', b'\0', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        if rest.as_bytes()[i] == b'\r' {
+            out.push('\n');
+            rest = &rest[i + 1..];
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
+        } else {
+            out.push('\u{fffd}');
+            rest = &rest[i + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn valid_lang(v: &str) -> bool {
@@ -1048,4 +1063,30 @@ pub fn sanitise_fragment(html: &str, base: Option<&BaseUrl>) -> NodeRef {
     let root = crate::serialise::reparse(html);
     sanitise(&root, base, &mut Explain::new(false));
     root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fix_chars;
+
+    #[test]
+    fn line_breaks_become_newlines_and_nuls_replacement_characters() {
+        let alphabet = ["\r", "\n", "\0", "a", "é", "\r\n", " "];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let expected = text
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('\0', "\u{fffd}");
+            assert_eq!(fix_chars(&text), expected, "{text:?}");
+            seed = seed.wrapping_add(1);
+        }
+    }
 }

@@ -76,7 +76,7 @@ struct Parts {
 impl BaseUrl {
     /// Parses an absolute http, https or file URL; `None` for anything else.
     pub fn parse(s: &str) -> Option<BaseUrl> {
-        let cleaned = clean(s)?;
+        let cleaned = clean(s);
         let scheme = scheme_of(&cleaned)?;
         if !BASE_SCHEMES.contains(&scheme.as_str()) {
             return None;
@@ -126,9 +126,7 @@ impl BaseUrl {
     /// in the module documentation). The result may have any scheme `href` had: check it with
     /// [`safe_url`] before use.
     pub fn resolve(&self, href: &str) -> String {
-        let Some(cleaned) = clean(href) else {
-            return self.href.clone();
-        };
+        let cleaned = clean(href);
         let scheme = scheme_of(&cleaned);
         let effective_scheme = scheme.clone().unwrap_or_else(|| self.scheme().to_string());
         let normalised = backslashes_to_slashes(&cleaned, &effective_scheme);
@@ -189,7 +187,7 @@ impl BaseUrl {
 /// with a fragment (`#fn1`, or the page's own address followed by `#fn1`) comes back as the
 /// bare fragment so it keeps working inside the reader.
 pub fn safe_url(base: Option<&BaseUrl>, raw: &str, kind: UrlKind) -> Option<String> {
-    let cleaned = clean(raw)?;
+    let cleaned = clean(raw);
     if cleaned.is_empty() {
         return None;
     }
@@ -212,12 +210,12 @@ pub fn safe_url(base: Option<&BaseUrl>, raw: &str, kind: UrlKind) -> Option<Stri
         }
         None => {
             if kind == UrlKind::Link && cleaned.starts_with('#') {
-                return Some(cleaned);
+                return Some(cleaned.into_owned());
             }
             match base {
                 Some(b) => checked(b.resolve(&cleaned), base, kind),
                 // No page address: the reader cannot resolve it either; keep it relative.
-                None => Some(cleaned),
+                None => Some(cleaned.into_owned()),
             }
         }
     }
@@ -272,7 +270,7 @@ fn data_image_allowed(url: &str) -> bool {
 /// The fragment a link points at inside the page, if it is an in-page link: `#fn1`, or the
 /// page's own address followed by `#fn1`. Used to decide which `id`s to keep.
 pub fn in_page_fragment(base: Option<&BaseUrl>, raw: &str) -> Option<String> {
-    let cleaned = clean(raw)?;
+    let cleaned = clean(raw);
     if let Some(f) = cleaned.strip_prefix('#') {
         return (!f.is_empty()).then(|| f.to_string());
     }
@@ -312,14 +310,17 @@ pub fn percent_decode(s: &str) -> Option<String> {
 /// The browser's clean-up before reading a URL: leading and trailing C0 controls and spaces
 /// trimmed, ASCII tab, LF and CR removed everywhere. `None` only never; kept as `Option` so
 /// callers read naturally with `?`.
-fn clean(s: &str) -> Option<String> {
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = s.trim_matches(|c: char| c <= ' ');
-    Some(
-        trimmed
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect(),
-    )
+    if memchr::memchr3(b'\t', b'\n', b'\r', trimmed.as_bytes()).is_none() {
+        // Most URLs: nothing to take out.
+        return trimmed.into();
+    }
+    trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .into()
 }
 
 /// Characters that have no business in a URL after clean-up: C0 controls, DEL, C1 controls,
@@ -441,6 +442,10 @@ fn remove_dot_segments(path: &str) -> String {
     }
     let absolute = path.starts_with('/');
     let body = if absolute { &path[1..] } else { path };
+    if !body.split('/').any(|seg| is_dot(seg) || is_dot_dot(seg)) {
+        // Most paths: nothing to remove.
+        return path.to_string();
+    }
     let segs: Vec<&str> = body.split('/').collect();
     let mut out: Vec<&str> = Vec::with_capacity(segs.len());
     let last = segs.len() - 1;
