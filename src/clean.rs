@@ -17,7 +17,7 @@ use crate::stats::TextStats;
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_PHRASE, BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS,
-    CAPTION_CREDIT, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
+    CAPTION_CREDIT, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
@@ -289,20 +289,6 @@ impl Inside {
     }
 }
 
-/// Commas (Latin, CJK, Arabic) in the text below `node`: many mean prose.
-fn commas(node: &NodeRef) -> usize {
-    node.walk_inclusive()
-        .filter_map(|n| {
-            n.as_text().map(|t| {
-                t.borrow()
-                    .chars()
-                    .filter(|c| *c == ',' || *c == '，' || *c == '،')
-                    .count()
-            })
-        })
-        .sum()
-}
-
 /// `part` as a share of `total` (0 for an empty block).
 fn share(part: f64, total: usize) -> f64 {
     if total == 0 {
@@ -345,7 +331,7 @@ fn conditional_reason_unguarded(
     if weight < 0.0 {
         return Some("negative-weight");
     }
-    if commas(node) >= CONDITIONAL_MAX_COMMAS {
+    if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {
         return None;
     }
     let p = inside.p as f64;

@@ -225,6 +225,35 @@ pub fn text_len(node: &NodeRef) -> usize {
     fold.len
 }
 
+/// How many characters of the text below `node` are in `set` (commas, for scores): ASCII
+/// members counted bytewise, the others looked for only where a multi-byte character starts.
+pub fn count_chars(node: &NodeRef, set: &[char]) -> usize {
+    node.walk_inclusive()
+        .text_nodes()
+        .map(|t| count_chars_in(&t.borrow(), set))
+        .sum()
+}
+
+fn count_chars_in(s: &str, set: &[char]) -> usize {
+    let bytes = s.as_bytes();
+    let mut n = 0;
+    for &c in set.iter().filter(|c| c.is_ascii()) {
+        n += memchr::memchr_iter(c as u8, bytes).count();
+    }
+    if s.is_ascii() {
+        return n;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        // A byte from 0xC0 up starts a multi-byte character (a boundary).
+        if b >= 0xC0 {
+            if let Some(c) = s[i..].chars().next() {
+                n += usize::from(set.contains(&c));
+            }
+        }
+    }
+    n
+}
+
 /// [`text_len`], but stops counting past `cap`: a cheap "is this block short?" for blocks
 /// that may hold the whole page.
 pub fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
@@ -530,6 +559,28 @@ mod fold_tests {
                 "{text:?}"
             );
             assert_eq!(fold_whitespace(&text), folded_slowly(&text), "{text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count_chars_in;
+
+    #[test]
+    fn characters_of_a_set_are_counted_in_any_script() {
+        let set = [',', '\u{060C}', '\u{FF0C}', '\u{2E41}'];
+        for text in [
+            "",
+            "no commas here",
+            "one, two, three",
+            "Grüße, schöne Welt, ja",
+            "一，二，三、四",
+            "واحد، اثنان، ثلاثة",
+            "⹁ mixed ⹁, 😀, é",
+        ] {
+            let expected = text.chars().filter(|c| set.contains(c)).count();
+            assert_eq!(count_chars_in(text, &set), expected, "{text}");
         }
     }
 }

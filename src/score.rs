@@ -131,9 +131,8 @@ pub(crate) fn link_weight(a: &NodeRef) -> f64 {
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
-fn content_score(text: &str, len: usize) -> f64 {
-    let commas = text.chars().filter(|c| COMMAS.contains(c)).count() as f64;
-    1.0 + commas + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
+fn content_score(commas: usize, len: usize) -> f64 {
+    1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
@@ -232,12 +231,12 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         if parent.as_element().is_none() {
             continue;
         }
-        let text = dom::normalized_text(&el);
-        let len = text.chars().count();
+        // Measured on its text nodes: the folded text itself is never needed.
+        let len = dom::text_len(&el);
         if len < MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let points = content_score(&text, len);
+        let points = content_score(dom::count_chars(&el, COMMAS), len);
         for (level, ancestor) in el.ancestors().take(ANCESTOR_LEVELS).enumerate() {
             // The root element is never a candidate.
             if ancestor.as_element().is_none()

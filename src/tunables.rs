@@ -645,6 +645,9 @@ pub fn tag_score(tag: &str) -> f64 {
 
 /// Conditional cleaning: blocks with fewer commas than this are inspected.
 pub const CONDITIONAL_MAX_COMMAS: usize = 10;
+/// Conditional cleaning: the commas it counts (Latin, fullwidth CJK, Arabic; Readability's
+/// set, narrower than [`COMMAS`] of scoring).
+pub const CONDITIONAL_COMMAS: &[char] = &[',', '\u{FF0C}', '\u{060C}'];
 /// Conditional cleaning: link density limits for low- and high-weight blocks.
 pub const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
 pub const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
