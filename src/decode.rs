@@ -71,17 +71,35 @@ fn charset_in_meta(tag: &str) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// Where `needle` first occurs in `haystack`, ASCII case ignored: only where its first byte
+/// does (memchr) is the rest compared.
 fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.len() > haystack.len() {
-        return None;
-    }
-    (0..=haystack.len() - needle.len())
-        .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
+    let first = *needle.first()?;
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        haystack,
+    )
+    .find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_is_found_in_any_case_and_not_past_the_end() {
+        assert_eq!(find_ascii_ci(b"<p>x</HeAd><body>", b"</head"), Some(4));
+        assert_eq!(find_ascii_ci(b"<meta><META charset", b"<meta c"), Some(6));
+        assert_eq!(find_ascii_ci(b"<meta><META charset", b"<meta x"), None);
+        assert_eq!(find_ascii_ci(b"xx Charset=", b"charset"), Some(3));
+        assert_eq!(find_ascii_ci(b"ab </hea", b"</head"), None);
+        assert_eq!(find_ascii_ci(b"", b"<body"), None);
+    }
 
     #[test]
     fn bom_wins_over_meta() {
