@@ -123,17 +123,26 @@ fn is_void(node: &NodeRef) -> bool {
         .is_some_and(|el| el.name.ns == ns!(html) && VOID_ELEMENTS.contains(&&*el.name.local))
 }
 
+/// Escapes `&`, `<`, `>`, no-break spaces and (in attributes) `"`, copying the runs between
+/// them whole.
 fn escape(s: &str, attribute: bool, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (replacement, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            // U+00A0 in UTF-8.
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
+        start = i + len;
     }
+    out.push_str(&s[start..]);
 }
 
 /// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
@@ -232,6 +241,42 @@ mod tests {
             to_html(&root),
             "<p title=\"a&quot;b&lt;c\">x &amp; &lt;y&gt;&nbsp;</p>"
         );
+    }
+
+    #[test]
+    fn escaping_copies_runs_as_escaping_each_character_would() {
+        let slowly = |s: &str, attribute: bool| -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '\u{a0}' => out.push_str("&nbsp;"),
+                    '"' if attribute => out.push_str("&quot;"),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        let pieces = [
+            "a", "&", "<", ">", "\"", "\u{a0}", "\u{80}", "\u{120}", "é", "😀", " ",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for attribute in [false, true] {
+                let mut out = String::new();
+                super::escape(&text, attribute, &mut out);
+                assert_eq!(out, slowly(&text, attribute), "{text:?}");
+            }
+        }
     }
 
     #[test]
