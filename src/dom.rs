@@ -199,7 +199,7 @@ impl Folded {
 /// visible ASCII (most text: taken whole), or one other character. Returns where it ends and
 /// whether it is whitespace (`char::is_whitespace`).
 #[inline(always)]
-pub fn piece_at(s: &str, i: usize) -> (usize, bool) {
+fn piece_at(s: &str, i: usize) -> (usize, bool) {
     let bytes = s.as_bytes();
     let b = bytes[i];
     if b > b' ' && b < 0x80 {

@@ -95,32 +95,19 @@ impl Writer {
             || self.out.is_empty()
             || self.out.ends_with('\n')
             || self.marker.is_some();
-        // Piece by piece (runs of visible ASCII whole), Markdown's own characters escaped.
-        let mut i = 0;
-        while i < t.len() {
-            let (end, space) = dom::piece_at(t, i);
-            let piece = &t[i..end];
-            i = end;
-            if space {
+        for c in t.chars() {
+            if c.is_whitespace() {
                 if !folded.ends_with(' ')
                     && !(folded.is_empty() && (at_start || self.out.ends_with(' ')))
                 {
                     folded.push(' ');
                 }
-                continue;
-            }
-            let mut start = 0;
-            for (j, b) in piece.bytes().enumerate() {
-                if matches!(
-                    b,
-                    b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|'
-                ) {
-                    folded.push_str(&piece[start..j]);
+            } else {
+                if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
                     folded.push('\\');
-                    start = j;
                 }
+                folded.push(c);
             }
-            folded.push_str(&piece[start..]);
         }
         if !folded.is_empty() {
             if at_start && folded.starts_with('#') {

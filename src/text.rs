@@ -117,18 +117,13 @@ impl Blocks {
     }
 
     fn push_folded(&mut self, s: &str) {
-        // Piece by piece: runs of visible ASCII are copied whole.
-        let mut i = 0;
-        while i < s.len() {
-            let (end, space) = dom::piece_at(s, i);
-            let piece = &s[i..end];
-            i = end;
-            if space {
+        for c in s.chars().filter(|c| !INVISIBLE.contains(c)) {
+            if c.is_whitespace() {
                 if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
                     self.current.push(' ');
                 }
-            } else if !piece.starts_with(INVISIBLE) {
-                self.current.push_str(piece);
+            } else {
+                self.current.push(c);
             }
         }
     }
