@@ -9,6 +9,7 @@ use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::metadata::Metadata;
 use crate::prepare::{is_phrasing, PROTECT_ATTR};
+use crate::stats::TextStats;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY, DIV_TO_P_ELEMS,
     HASH_LINK_WEIGHT, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
@@ -86,6 +87,9 @@ pub struct Grab {
     pub candidates: Vec<NodeRef>,
     /// The byline found in the page (an element with `rel=author`, `class="byline"`, ...).
     pub byline: Option<String>,
+    /// Text lengths and link densities of the page as scored: it stays so until selection
+    /// gathers the article's blocks.
+    pub stats: TextStats,
 }
 
 /// Readability's class weight: ±25 for a positive or negative class, and again for the id.
@@ -224,6 +228,8 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         node = dom::next_in_order(&current, page);
     }
 
+    // The walk is done changing the page: measure it once.
+    let stats = TextStats::new(page);
     let mut scores = Scores::default();
     let mut candidates = Vec::new();
     for el in to_score {
@@ -231,8 +237,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         if parent.as_element().is_none() {
             continue;
         }
-        // Measured on its text nodes: the folded text itself is never needed.
-        let len = dom::text_len(&el);
+        let len = stats.text_len(&el);
         if len < MIN_PARAGRAPH_CHARS {
             continue;
         }
@@ -261,6 +266,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         scores,
         candidates,
         byline,
+        stats,
     }
 }
 

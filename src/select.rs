@@ -46,10 +46,8 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         mut scores,
         candidates,
         byline,
+        stats,
     } = grab;
-
-    // The tree stays as it is until the siblings are gathered: measure it once.
-    let stats = TextStats::new(page);
     // Link-heavy candidates lose score in proportion to their links.
     let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
     for c in candidates {
