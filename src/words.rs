@@ -31,6 +31,16 @@ struct ByFirstByte {
     words: Vec<&'static [u8]>,
     /// Per byte value, the range of `words` starting with it.
     ranges: Vec<(u16, u16)>,
+    /// A bit per pair of bytes (the second ASCII-lowercased) that some word begins with: most
+    /// places in a text begin no word, and are passed over without comparing any. A word of
+    /// one byte sets every pair that byte begins (and the pair it makes with the end, 0).
+    pairs: Vec<u64>,
+}
+
+/// The bit of `pairs` for bytes `a`, `b`.
+fn pair(a: u8, b: u8) -> (usize, u64) {
+    let n = usize::from(a) << 8 | usize::from(b);
+    (n / 64, 1 << (n % 64))
 }
 
 impl ByFirstByte {
@@ -38,6 +48,7 @@ impl ByFirstByte {
         let mut words: Vec<&'static [u8]> = substrings.iter().map(|w| w.as_bytes()).collect();
         words.sort_by_key(|w| w.first().copied());
         let mut ranges = vec![(0u16, 0u16); 256];
+        let mut pairs = vec![0u64; 65536 / 64];
         for (i, w) in words.iter().enumerate() {
             // An empty word matches everything: it is found at the first byte of any haystack.
             let first = w.first().copied();
@@ -45,25 +56,40 @@ impl ByFirstByte {
                 Some(b) => vec![b],
                 None => (0..=255).collect(),
             };
-            for b in targets {
+            for &b in &targets {
                 let r = &mut ranges[usize::from(b)];
                 if r.0 == r.1 {
                     *r = (i as u16, i as u16 + 1);
                 } else {
                     r.1 = i as u16 + 1;
                 }
+                let seconds: Vec<u8> = match w.get(1) {
+                    Some(s) => vec![s.to_ascii_lowercase()],
+                    None => (0..=255).collect(),
+                };
+                for s in seconds {
+                    let (at, bit) = pair(b, s);
+                    pairs[at] |= bit;
+                }
             }
         }
-        ByFirstByte { words, ranges }
+        ByFirstByte {
+            words,
+            ranges,
+            pairs,
+        }
     }
 
     /// Whether one of the words occurs in `hay`, which is lowercase ASCII where it matters.
     fn find_in(&self, hay: &[u8]) -> bool {
         for (i, &b) in hay.iter().enumerate() {
-            let (lo, hi) = self.ranges[usize::from(b.to_ascii_lowercase())];
-            if lo == hi {
+            let b = b.to_ascii_lowercase();
+            let next = hay.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            let (at, bit) = pair(b, next);
+            if self.pairs[at] & bit == 0 {
                 continue;
             }
+            let (lo, hi) = self.ranges[usize::from(b)];
             let rest = &hay[i..];
             if self.words[usize::from(lo)..usize::from(hi)]
                 .iter()
@@ -523,6 +549,33 @@ mod tests {
 
     fn concat_pattern(l: &Lowercased) -> &'static str {
         l.pattern
+    }
+
+    #[test]
+    fn the_word_index_finds_what_a_plain_search_finds() {
+        let words: &[&'static str] = &["ad", "a", "-ad-", "ban", "banner", "xz", "é"];
+        let index = super::ByFirstByte::new(words);
+        let pieces = [
+            "a", "A", "d", "-", "b", "N", "ner", "x", "z", "é", " ", "\0",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            let lower = text.to_ascii_lowercase();
+            let expected = words.iter().any(|w| lower.contains(w));
+            assert_eq!(index.find_in(text.as_bytes()), expected, "{text:?}");
+        }
+        // Without the one-byte word, a lone final "a" is not a word.
+        let index = super::ByFirstByte::new(&["ad", "ab"]);
+        assert!(!index.find_in(b"xa"));
+        assert!(index.find_in(b"xAD"));
     }
 
     #[test]
