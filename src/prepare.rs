@@ -105,8 +105,10 @@ fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
         if dom::is(&node, &["pre", "code"]) {
             child_ctx.in_pre = true;
         }
-        let children: Vec<NodeRef> = node.children().collect();
-        for c in children.into_iter().rev() {
+        // Last child first, so the first is looked at next.
+        let mut child = node.last_child();
+        while let Some(c) = child {
+            child = c.previous_sibling();
             if c.as_comment().is_some() {
                 c.detach();
             } else {
