@@ -31,15 +31,17 @@ const STAGE: &str = "clean";
 
 /// Cleans the article container `content` in place.
 pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
-    conditional(content, "fieldset", flags, explain);
+    conditional(content, "fieldset", flags, explain, &mut None);
     remove_all(content, &["footer", "aside", "link"], explain);
     remove_embeds(content, explain);
     remove_share_bars(content, char_threshold, explain);
     remove_negative_headings(content, flags, explain);
     remove_boilerplate_families(content, explain);
-    conditional(content, "table", flags, explain);
-    conditional(content, "ul", flags, explain);
-    conditional(content, "div", flags, explain);
+    // The article's measure, carried from one pass to the next while they remove nothing.
+    let mut measure = None;
+    conditional(content, "table", flags, explain, &mut measure);
+    conditional(content, "ul", flags, explain, &mut measure);
+    conditional(content, "div", flags, explain, &mut measure);
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
     remove_boilerplate_lines(content, explain);
@@ -196,7 +198,16 @@ fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
 /// Readability's conditional cleaning of `tag` blocks: removes those that look like
 /// navigation, ads or widgets by their link density, images per paragraph, inputs and
 /// headings.
-fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut Explain) {
+///
+/// `measure`: the text stats of `content` if a pass just before measured it and removed
+/// nothing; left for the next pass on the same terms.
+fn conditional(
+    content: &NodeRef,
+    tag: &'static str,
+    flags: Flags,
+    explain: &mut Explain,
+    measure: &mut Option<TextStats>,
+) {
     if !flags.clean_conditionally {
         return;
     }
@@ -210,8 +221,9 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
     }
     // Every candidate asks for the text lengths of the blocks inside it: measured once, and
     // forgotten along the path of each removal.
-    let mut stats = TextStats::new(content);
+    let stats = measure.get_or_insert_with(|| TextStats::new(content));
     let total = stats.text_len(content);
+    let mut removed = false;
     for node in nodes.into_iter().rev() {
         let Some(parent) = node.parent() else {
             continue;
@@ -221,12 +233,16 @@ fn conditional(content: &NodeRef, tag: &'static str, flags: Flags, explain: &mut
         if stats.text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
             continue;
         }
-        if let Some(reason) = conditional_reason(&node, tag, flags, &stats) {
+        if let Some(reason) = conditional_reason(&node, tag, flags, stats) {
             explain.remove(&node, STAGE, reason, || {
                 format!("link density {:.2}", link_density(&node))
             });
             stats.forget(&parent, Some(&node));
+            removed = true;
         }
+    }
+    if removed {
+        *measure = None;
     }
 }
 
