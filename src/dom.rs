@@ -178,15 +178,25 @@ struct Folded {
 
 impl Folded {
     fn push(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let visible = |b: u8| b > b' ' && b < 0x80;
         let mut i = 0;
         while i < s.len() {
-            let (end, space) = piece_at(s, i);
+            let (mut end, space) = piece_at(s, i);
             if space {
                 self.pending_space = !self.out.is_empty();
             } else {
                 if self.pending_space {
                     self.out.push(' ');
                     self.pending_space = false;
+                }
+                // On through single spaces between words, which folding leaves as they are:
+                // copied a sentence at a time rather than a word.
+                while end + 1 < bytes.len() && bytes[end] == b' ' && visible(bytes[end + 1]) {
+                    end += 2;
+                    while end < bytes.len() && visible(bytes[end]) {
+                        end += 1;
+                    }
                 }
                 self.out.push_str(&s[i..end]);
             }
