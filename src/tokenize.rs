@@ -26,7 +26,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{Attribute, LocalName, QualName};
+use html5ever::{local_name, Attribute, LocalName, QualName};
 use kuchikiki::NodeRef;
 
 use crate::depth::Nesting;
@@ -658,6 +658,40 @@ fn keeps_raw_text(name: &LocalName, attrs: &[Attribute]) -> bool {
 
 /// A tag or attribute name: ASCII upper case lowered, NUL replaced.
 fn local_name(raw: &str) -> LocalName {
+    // The commonest names of pages, matched directly (an atom lookup hashes the name).
+    let common = match raw {
+        "a" => Some(local_name!("a")),
+        "b" => Some(local_name!("b")),
+        "i" => Some(local_name!("i")),
+        "p" => Some(local_name!("p")),
+        "br" => Some(local_name!("br")),
+        "id" => Some(local_name!("id")),
+        "li" => Some(local_name!("li")),
+        "td" => Some(local_name!("td")),
+        "tr" => Some(local_name!("tr")),
+        "ul" => Some(local_name!("ul")),
+        "alt" => Some(local_name!("alt")),
+        "div" => Some(local_name!("div")),
+        "img" => Some(local_name!("img")),
+        "rel" => Some(local_name!("rel")),
+        "src" => Some(local_name!("src")),
+        "href" => Some(local_name!("href")),
+        "link" => Some(local_name!("link")),
+        "meta" => Some(local_name!("meta")),
+        "name" => Some(local_name!("name")),
+        "role" => Some(local_name!("role")),
+        "span" => Some(local_name!("span")),
+        "type" => Some(local_name!("type")),
+        "class" => Some(local_name!("class")),
+        "style" => Some(local_name!("style")),
+        "title" => Some(local_name!("title")),
+        "script" => Some(local_name!("script")),
+        "content" => Some(local_name!("content")),
+        _ => None,
+    };
+    if let Some(name) = common {
+        return name;
+    }
     if raw.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
         LocalName::from(raw.to_ascii_lowercase().replace('\0', "\u{FFFD}"))
     } else {
@@ -668,31 +702,30 @@ fn local_name(raw: &str) -> LocalName {
 /// An attribute value with its character references decoded and NULs replaced.
 fn attribute_value(raw: &str) -> StrTendril {
     let bytes = raw.as_bytes();
-    if !bytes.iter().any(|&c| c == b'&' || c == 0) {
+    let Some(mut i) = memchr::memchr2(b'&', 0, bytes) else {
         return StrTendril::from_slice(raw);
-    }
+    };
     let mut out = StrTendril::new();
-    let mut i = 0;
     let mut copied = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'&' => {
-                if let Some((chars, len)) = char_ref(raw, i, true) {
-                    out.push_slice(&raw[copied..i]);
-                    push_chars(&mut out, chars);
-                    i += len;
-                    copied = i;
-                } else {
-                    i += 1;
-                }
-            }
-            0 => {
+    loop {
+        if bytes[i] == b'&' {
+            if let Some((chars, len)) = char_ref(raw, i, true) {
                 out.push_slice(&raw[copied..i]);
-                out.push_char('\u{FFFD}');
-                i += 1;
+                push_chars(&mut out, chars);
+                i += len;
                 copied = i;
+            } else {
+                i += 1;
             }
-            _ => i += 1,
+        } else {
+            out.push_slice(&raw[copied..i]);
+            out.push_char('\u{FFFD}');
+            i += 1;
+            copied = i;
+        }
+        match memchr::memchr2(b'&', 0, &bytes[i..]) {
+            Some(next) => i += next,
+            None => break,
         }
     }
     out.push_slice(&raw[copied..]);
