@@ -89,7 +89,7 @@ impl Writer {
             }
             return;
         }
-        let mut folded = String::new();
+        let mut folded = String::with_capacity(t.len() + 16);
         let at_start = self.blank
             || self.newline
             || self.out.is_empty()

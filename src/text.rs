@@ -117,6 +117,7 @@ impl Blocks {
     }
 
     fn push_folded(&mut self, s: &str) {
+        self.current.reserve(s.len());
         for c in s.chars().filter(|c| !INVISIBLE.contains(c)) {
             if c.is_whitespace() {
                 if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
