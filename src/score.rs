@@ -153,7 +153,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             node = dom::next_in_order(&n, page);
             continue;
         };
-        let tag = el.name.local.to_string();
+        let tag: &str = &el.name.local;
         let match_string = dom::class_and_id(&n);
         let protected = dom::has_attr(&n, PROTECT_ATTR);
 
@@ -196,7 +196,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                 }
             }
             if matches!(
-                tag.as_str(),
+                tag,
                 "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
             ) && is_without_content(&n)
             {
@@ -207,7 +207,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             }
         }
 
-        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+        if TAGS_TO_SCORE.contains(&tag) {
             to_score.push(n.clone());
         }
         let mut current = n.clone();
