@@ -51,23 +51,25 @@ pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
                 )
             })
             .unwrap_or_else(NodeRef::new_document);
-    if document.walk_descendants().nth(options.max_nodes).is_some() {
+    if cap_depth(&document, MAX_TREE_DEPTH) > options.max_nodes {
         return Err(Error::TooManyNodes {
             limit: options.max_nodes,
         });
     }
-    cap_depth(&document, MAX_TREE_DEPTH);
     Ok(document)
 }
 
 /// Flattens everything nested deeper than `max_depth`: the elements below an element at that
-/// depth are unwrapped, their text and order kept.
-fn cap_depth(document: &NodeRef, max_depth: usize) {
+/// depth are unwrapped, their text and order kept. Returns how many nodes the document held
+/// (for the node limit: one walk over a large tree for both).
+fn cap_depth(document: &NodeRef, max_depth: usize) -> usize {
+    let mut nodes = 0;
     let mut stack = vec![(document.clone(), 0usize)];
     while let Some((node, depth)) = stack.pop() {
         if depth >= max_depth {
             let deeper: Vec<NodeRef> = node
                 .walk_descendants()
+                .inspect(|_| nodes += 1)
                 .filter(|d| d.as_element().is_some())
                 .collect();
             for el in deeper {
@@ -75,10 +77,14 @@ fn cap_depth(document: &NodeRef, max_depth: usize) {
             }
             continue;
         }
-        for child in node.children().filter(|c| c.as_element().is_some()) {
-            stack.push((child, depth + 1));
+        for child in node.children() {
+            nodes += 1;
+            if child.as_element().is_some() {
+                stack.push((child, depth + 1));
+            }
         }
     }
+    nodes
 }
 
 /// The address relative URLs resolve against: the page's `<base href>` resolved against the

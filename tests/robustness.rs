@@ -243,6 +243,23 @@ fn documents_over_the_node_limit_are_refused() {
 }
 
 #[test]
+fn documents_whose_tree_is_over_the_node_limit_are_refused() {
+    // Few enough '<' to pass the count before parsing; each tag makes an element and a text.
+    let options = Options {
+        max_nodes: 1_000,
+        ..Options::default()
+    };
+    for page in ["<p>x".repeat(1_500), "<div>x".repeat(600)] {
+        match extract(&page, &options) {
+            Err(Error::TooManyNodes { limit: 1_000 }) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    // Under the limit, the same shape is read.
+    assert!(extract(&"<p>x".repeat(400), &options).is_ok());
+}
+
+#[test]
 fn default_limits_suit_real_pages() {
     let options = Options::default();
     assert!(options.max_input_bytes >= 30 << 20);
