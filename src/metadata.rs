@@ -29,7 +29,8 @@ pub struct Metadata {
 
 /// Reads the metadata of `document`.
 pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
-    let metas = meta_values(document);
+    let sources = Sources::gather(document);
+    let metas = meta_values(&sources.metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
             metas
@@ -38,8 +39,8 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
                 .filter(|v| !v.is_empty())
         })
     };
-    let page_title = page_title(document);
-    let ld = json_ld(document, &page_title);
+    let page_title = page_title(document, sources.title.as_ref());
+    let ld = json_ld(&sources.ld_scripts, &page_title);
 
     let title = ld
         .title
@@ -111,7 +112,7 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
                 "og:published_time",
             ])
         })
-        .or_else(|| time_element(document))
+        .or_else(|| sources.time.as_ref().and_then(|t| dom::attr(t, "datetime")))
         .map(|t| iso8601(&t));
 
     let lead_image_url = ld
@@ -165,12 +166,9 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
 
 /// `<meta>` values keyed by lower-cased name or property (`og:title`, `description`,
 /// `article:published_time`, `http-equiv:content-language`). Later tags win, as in Readability.
-fn meta_values(document: &NodeRef) -> HashMap<String, String> {
+fn meta_values(metas: &[NodeRef]) -> HashMap<String, String> {
     let mut values = HashMap::new();
-    for el in document.walk_descendants().elements() {
-        if &*el.name.local != "meta" {
-            continue;
-        }
+    for el in metas.iter().filter_map(|m| m.as_element()) {
         let attrs = el.attributes.borrow();
         let Some(content) = dom::get(&attrs, "content") else {
             continue;
@@ -254,20 +252,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "Review",
 ];
 
-fn json_ld(document: &NodeRef, page_title: &str) -> LdFields {
-    for el in document.walk_descendants().elements() {
-        if &*el.name.local != "script" {
-            continue;
-        }
-        let is_ld = el
-            .attributes
-            .borrow()
-            .get("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_ld {
-            continue;
-        }
-        let raw = el.as_node().text_contents();
+fn json_ld(scripts: &[NodeRef], page_title: &str) -> LdFields {
+    for script in scripts {
+        let raw = script.text_contents();
         let raw = raw
             .trim()
             .trim_start_matches("<![CDATA[")
@@ -416,12 +403,8 @@ fn is_separator(c: char) -> bool {
 
 /// The `<title>` cleaned of the site name: "Story | Site" → "Story"; falls back to the only
 /// `<h1>` when the title is too short or long to be the story's (Readability's rules).
-fn page_title(document: &NodeRef) -> String {
-    let orig = document
-        .walk_descendants()
-        .find(|n| dom::is(n, &["title"]) && !dom::has_ancestor(n, &["svg", "math"], None))
-        .map(|t| dom::normalized_text(&t))
-        .unwrap_or_default();
+fn page_title(document: &NodeRef, title: Option<&NodeRef>) -> String {
+    let orig = title.map(dom::normalized_text).unwrap_or_default();
     let mut cur = orig.clone();
     let mut hierarchical = false;
 
@@ -496,15 +479,63 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
         .then(|| site.to_string())
 }
 
-fn time_element(document: &NodeRef) -> Option<String> {
-    document
-        .walk_descendants()
-        .find(|n| {
-            dom::is(n, &["time"])
-                && (dom::attr(n, "itemprop").is_some_and(|p| p.contains("datePublished"))
-                    || dom::attr(n, "pubdate").is_some())
-        })
-        .and_then(|t| dom::attr(&t, "datetime"))
+/// The elements the metadata is read from, gathered in one walk of the page (a large page's
+/// tree is walked once rather than once for each), each list in document order.
+struct Sources {
+    /// `<meta>` elements.
+    metas: Vec<NodeRef>,
+    /// `<script type="application/ld+json">` elements.
+    ld_scripts: Vec<NodeRef>,
+    /// The first `<title>` outside SVG and MathML.
+    title: Option<NodeRef>,
+    /// The first `<time>` marked as the publication date (`itemprop="datePublished"`,
+    /// `pubdate`).
+    time: Option<NodeRef>,
+}
+
+impl Sources {
+    fn gather(document: &NodeRef) -> Sources {
+        let mut sources = Sources {
+            metas: Vec::new(),
+            ld_scripts: Vec::new(),
+            title: None,
+            time: None,
+        };
+        for el in document.walk_descendants().elements() {
+            let node = el.as_node();
+            match &*el.name.local {
+                "meta" => sources.metas.push(node.clone()),
+                "script" => {
+                    let is_ld = el
+                        .attributes
+                        .borrow()
+                        .get("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    if is_ld {
+                        sources.ld_scripts.push(node.clone());
+                    }
+                }
+                "title"
+                    if sources.title.is_none()
+                        && dom::is(node, &["title"])
+                        && !dom::has_ancestor(node, &["svg", "math"], None) =>
+                {
+                    sources.title = Some(node.clone());
+                }
+                "time"
+                    if sources.time.is_none()
+                        && dom::is(node, &["time"])
+                        && (dom::attr(node, "itemprop")
+                            .is_some_and(|p| p.contains("datePublished"))
+                            || dom::attr(node, "pubdate").is_some()) =>
+                {
+                    sources.time = Some(node.clone());
+                }
+                _ => {}
+            }
+        }
+        sources
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
