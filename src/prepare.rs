@@ -33,8 +33,14 @@ const STAGE: &str = "prepare";
 /// `title` is the article's title from the metadata: headlines that differ from it mark
 /// other stories on the page.
 pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
-    recover_noscript_images(document);
-    keep_noscript_content(document);
+    // Both noscript steps look at the same ones (the first moves images out of some, and
+    // removes placeholders that hold no text): found in one walk.
+    let noscripts: Vec<NodeRef> = document
+        .walk_descendants()
+        .filter(|n| dom::is(n, &["noscript"]))
+        .collect();
+    recover_noscript_images(&noscripts);
+    keep_noscript_content(document, &noscripts);
     remove_boilerplate(document, explain);
     repair(document, title);
     mark_data_tables(document);
@@ -221,10 +227,10 @@ fn is_tiny_placeholder(src: &str) -> bool {
 /// Unwraps `<noscript>` fallbacks that hold content found nowhere else on the page: what a
 /// browser without scripts shows (a post rendered from a script template). Other noscripts
 /// go with the scripts.
-fn keep_noscript_content(document: &NodeRef) {
-    let candidates: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| dom::is(n, &["noscript"]) && dom::text_len(n) >= NOSCRIPT_CONTENT_MIN_CHARS)
+fn keep_noscript_content(document: &NodeRef, noscripts: &[NodeRef]) {
+    let candidates: Vec<&NodeRef> = noscripts
+        .iter()
+        .filter(|n| dom::text_len(n) >= NOSCRIPT_CONTENT_MIN_CHARS)
         .collect();
     if candidates.is_empty() {
         return;
@@ -248,26 +254,22 @@ fn keep_noscript_content(document: &NodeRef) {
     }
     let visible = dom::fold_whitespace(&visible);
     for ns in candidates {
-        let text = dom::normalized_text(&ns);
+        let text = dom::normalized_text(ns);
         let probe: String = text.chars().take(80).collect();
         if !visible.contains(&probe) {
-            dom::unwrap(&ns);
+            dom::unwrap(ns);
         }
     }
 }
 
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.
-fn recover_noscript_images(document: &NodeRef) {
-    let noscripts: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| dom::is(n, &["noscript"]))
-        .collect();
+fn recover_noscript_images(noscripts: &[NodeRef]) {
     for ns in noscripts {
         let imgs: Vec<NodeRef> = ns
             .walk_descendants()
             .filter(|d| dom::is(d, &["img"]))
             .collect();
-        if imgs.len() != 1 || dom::text_len(&ns) > 0 {
+        if imgs.len() != 1 || dom::text_len(ns) > 0 {
             continue;
         }
         let new_img = imgs[0].clone();
