@@ -75,10 +75,9 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let document = parse::parse(&html, options)?;
     let mut explain = Explain::new(options.explain);
     explain.number_elements(&document);
-    // A <base href> refines the page address for resolving relative URLs.
-    let base = parse::document_base(&document, base);
-
-    let meta = metadata::extract(&document, base.as_ref());
+    // A <base href> refines the page address for resolving relative URLs (metadata reads it).
+    let meta = metadata::extract(&document, base);
+    let base = meta.base.clone();
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut explain);
 
     // The page's tree goes (but for the article) before the article's outputs are built, so

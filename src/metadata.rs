@@ -3,7 +3,8 @@
 //! Sources in order of trust: schema.org JSON-LD (what the publisher declares for search
 //! engines), then `<meta>` tags (OpenGraph, Twitter, Dublin Core, Parse.ly, `article:*`,
 //! `itemprop`), then the page itself (`<title>`, headings, `<html lang>`). Each field takes
-//! the first source that has it.
+//! the first source that has it. Also the address relative URLs resolve against (a
+//! `<base href>` refines the page's own).
 
 use crate::dom;
 use crate::dom::Walk;
@@ -17,6 +18,9 @@ use std::collections::HashMap;
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// The address relative URLs resolve against: the page's `<base href>` resolved against
+    /// the page address, else the page address.
+    pub base: Option<BaseUrl>,
     pub title: Option<String>,
     pub byline: Option<String>,
     pub excerpt: Option<String>,
@@ -27,9 +31,11 @@ pub struct Metadata {
     pub dir: Option<String>,
 }
 
-/// Reads the metadata of `document`.
-pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
+/// Reads the metadata of `document`, found at the address `page` if known.
+pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let sources = Sources::gather(document);
+    let base = document_base(sources.base_href.as_deref(), page);
+    let base = base.as_ref();
     let metas = meta_values(&sources.metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
@@ -153,6 +159,7 @@ pub fn extract(document: &NodeRef, base: Option<&BaseUrl>) -> Metadata {
         .filter(|d| d == "rtl" || d == "ltr");
 
     Metadata {
+        base: base.cloned(),
         title,
         byline,
         excerpt,
@@ -491,6 +498,18 @@ struct Sources {
     /// The first `<time>` marked as the publication date (`itemprop="datePublished"`,
     /// `pubdate`).
     time: Option<NodeRef>,
+    /// The `href` of the first `<base>` that has one.
+    base_href: Option<String>,
+}
+
+/// The address relative URLs resolve against: `base_href` resolved against the page
+/// address, else the page address.
+fn document_base(base_href: Option<&str>, page: Option<BaseUrl>) -> Option<BaseUrl> {
+    match (base_href, page) {
+        (Some(href), Some(page)) => BaseUrl::parse(&page.resolve(href)).or(Some(page)),
+        (Some(href), None) => BaseUrl::parse(href),
+        (None, page) => page,
+    }
 }
 
 impl Sources {
@@ -500,11 +519,15 @@ impl Sources {
             ld_scripts: Vec::new(),
             title: None,
             time: None,
+            base_href: None,
         };
         for el in document.walk_descendants().elements() {
             let node = el.as_node();
             match &*el.name.local {
                 "meta" => sources.metas.push(node.clone()),
+                "base" if sources.base_href.is_none() => {
+                    sources.base_href = el.attributes.borrow().get("href").map(str::to_string);
+                }
                 "script" => {
                     let is_ld = el
                         .attributes

@@ -9,9 +9,7 @@ use crate::dom::Walk;
 use crate::error::Error;
 use crate::options::Options;
 use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
-use crate::urls::BaseUrl;
 use html5ever::tree_builder::TreeBuilderOpts;
-use kuchikiki::traits::*;
 use kuchikiki::{NodeRef, ParseOpts};
 
 /// Parses `html` into a document, refusing input over the size and node limits.
@@ -85,21 +83,6 @@ fn cap_depth(document: &NodeRef, max_depth: usize) -> usize {
         }
     }
     nodes
-}
-
-/// The address relative URLs resolve against: the page's `<base href>` resolved against the
-/// page address, else the page address.
-pub fn document_base(document: &NodeRef, page: Option<BaseUrl>) -> Option<BaseUrl> {
-    let href = document
-        .walk_descendants()
-        .elements()
-        .find(|el| &*el.name.local == "base" && el.attributes.borrow().contains("href"))
-        .and_then(|el| el.attributes.borrow().get("href").map(str::to_string));
-    match (href, page) {
-        (Some(href), Some(page)) => BaseUrl::parse(&page.resolve(&href)).or(Some(page)),
-        (Some(href), None) => BaseUrl::parse(&href),
-        (None, page) => page,
-    }
 }
 
 /// The document's `<body>` (html5ever always creates one).
