@@ -301,8 +301,10 @@ impl Lead {
             .char_indices()
             .nth(LEAD_MIN_CHARS)
             .map_or(wanted.len(), |(i, _)| i);
-        let opening = memchr::memmem::Finder::new(&wanted[..opening_end]);
-        opening.find(page_text.as_bytes())?;
+        let opening = &wanted[..opening_end];
+        if !page_text.contains(opening) {
+            return None;
+        }
         // ... and within its first bytes, after a kicker at most: most blocks (the article's
         // paragraphs) are ruled out by how they begin.
         let window = LEAD_MAX_KICKER_BYTES + opening_end;
@@ -316,11 +318,7 @@ impl Lead {
             .filter(|d| {
                 (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d))
             })
-            .filter(|d| {
-                opening
-                    .find(dom::normalized_text_start(d, window).as_bytes())
-                    .is_some()
-            })
+            .filter(|d| dom::normalized_text_start(d, window).contains(opening))
             .filter_map(|d| {
                 let t = dom::normalized_text(&d);
                 // The lead may open with a kicker the description leaves out ("Heavy defeat
