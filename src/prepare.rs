@@ -42,8 +42,8 @@ pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     recover_noscript_images(&noscripts);
     keep_noscript_content(document, &noscripts);
     remove_boilerplate(document, explain);
-    repair(document, title);
-    mark_data_tables(document);
+    let tables = repair(document, title);
+    mark_data_tables(&tables);
 }
 
 /// An `<article>` whose first headline is not this page's title: another story on the page
@@ -395,16 +395,19 @@ fn fix_lazy_image(node: &NodeRef) {
 // Repairs
 
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
-fn repair(document: &NodeRef, title: &str) {
+/// Returns the page's tables, in document order (repairs move none, nor remove any).
+fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
     let elements: Vec<NodeRef> = document
         .walk_descendants()
         .filter(|n| n.as_element().is_some())
         .collect();
+    let mut tables = Vec::new();
     for node in elements {
         if node.parent().is_none() {
             continue;
         }
         match dom::tag(&node) {
+            "table" if dom::is(&node, &["table"]) => tables.push(node),
             "img" | "picture" | "figure" => fix_lazy_image(&node),
             "br" => replace_br_run(&node),
             "font" => {
@@ -424,6 +427,7 @@ fn repair(document: &NodeRef, title: &str) {
             _ => {}
         }
     }
+    tables
 }
 
 fn is_whitespace_text(n: &NodeRef) -> bool {
@@ -513,15 +517,11 @@ fn replace_br_run(br: &NodeRef) {
 
 /// Readability's data-table test: tables with captions, headers or many cells hold data;
 /// one-row or one-column tables and nested tables are layout.
-fn mark_data_tables(document: &NodeRef) {
-    let tables: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| dom::is(n, &["table"]))
-        .collect();
+fn mark_data_tables(tables: &[NodeRef]) {
     for table in tables {
-        if is_data_table(&table) {
-            dom::set_attr(&table, DATA_TABLE_ATTR, "1");
-            dom::set_attr(&table, PROTECT_ATTR, "1");
+        if is_data_table(table) {
+            dom::set_attr(table, DATA_TABLE_ATTR, "1");
+            dom::set_attr(table, PROTECT_ATTR, "1");
         }
     }
 }
