@@ -340,14 +340,9 @@ fn leading_texts(pattern: &str) -> Option<Vec<String>> {
     if p.get(i) != Some(&'(') {
         return None;
     }
-    let close = matching_paren(&p, i)?;
-    if matches!(p.get(close + 1), Some('?' | '*' | '{')) {
-        return None;
-    }
-    let mut out = Vec::new();
-    for alternative in split_alternatives(&p[i + 1..close]) {
-        out.extend(beginnings(alternative)?);
-    }
+    // The leading group's alternatives, and what may follow the group if it is optional (a
+    // date line's "Posted on", weekday and day are each optional before the date itself).
+    let out = beginnings(&p[i..])?;
     let mut out: Vec<String> = out.into_iter().map(|t| t.to_lowercase()).collect();
     if out
         .iter()
@@ -516,7 +511,23 @@ mod tests {
         assert_eq!(leading_texts(r"(?i)(^|\s)share"), None);
         assert_eq!(leading_texts(r"^\s*(a|\w+ b)"), None);
         assert_eq!(leading_texts(r"^\s*(a|.b)"), None);
-        assert_eq!(leading_texts(r"^\s*(a|b)?c"), None);
+        assert_eq!(leading_texts(r"^\s*(a|b){2}c"), None);
+        assert_eq!(leading_texts(r"^\s*(a|b)?.c"), None);
+    }
+
+    #[test]
+    fn an_optional_leading_group_adds_what_may_follow_it() {
+        assert_eq!(
+            leading_texts(r"^\s*(a|b)?(c |d\. )?,?\s*(\d|x)").unwrap(),
+            [",", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c ", "d. ", "x"]
+        );
+        let date = leading_texts(concat_pattern(&crate::tunables::DATE_LINE)).unwrap();
+        for t in ["posted", "am ", "mon", "montag", ",", "7", "march", "mai"] {
+            assert!(date.contains(&t.to_string()), "{t} in {date:?}");
+        }
+        // A reference list's "Retrieved 3 March 2010" tail is not asked of the pattern.
+        assert!(!crate::tunables::DATE_LINE.is_match(". Retrieved 22 January 2011"));
+        assert!(crate::tunables::DATE_LINE.is_match("Posted on Monday, 22 January 2011"));
     }
 
     #[test]
