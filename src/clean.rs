@@ -31,17 +31,29 @@ const STAGE: &str = "clean";
 
 /// Cleans the article container `content` in place.
 pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
-    conditional(content, "fieldset", flags, explain, &mut None);
-    remove_all(content, &["footer", "aside", "link"], explain);
-    remove_embeds(content, explain);
-    remove_share_bars(content, char_threshold, explain);
-    remove_negative_headings(content, flags, explain);
+    let first = FirstPasses::gather(content, flags);
+    conditional(
+        content,
+        "fieldset",
+        first.fieldsets,
+        flags,
+        explain,
+        &mut None,
+    );
+    remove_all(content, first.non_article, explain);
+    remove_embeds(content, first.embeds, explain);
+    remove_share_bars(content, first.share_named, char_threshold, explain);
+    remove_negative_headings(content, first.negative_headings, explain);
     remove_boilerplate_families(content, explain);
     // The article's measure, carried from one pass to the next while they remove nothing.
     let mut measure = None;
-    conditional(content, "table", flags, explain, &mut measure);
-    conditional(content, "ul", flags, explain, &mut measure);
-    conditional(content, "div", flags, explain, &mut measure);
+    for tag in ["table", "ul", "div"] {
+        let nodes = content
+            .walk_descendants()
+            .filter(|d| dom::is(d, &[tag]))
+            .collect();
+        conditional(content, tag, nodes, flags, explain, &mut measure);
+    }
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
     remove_boilerplate_lines(content, explain);
@@ -54,6 +66,63 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
         dom::rename(&h1, "h2");
     }
     tidy(content);
+}
+
+/// What the first passes may remove, found in one walk of the article. What they ask of a
+/// node (its tag, class, id, attributes) does not change before they run, only whether it is
+/// still in the article: each pass takes those of its candidates still there when it starts,
+/// which a walk of its own would find.
+struct FirstPasses {
+    fieldsets: Vec<NodeRef>,
+    /// `footer`, `aside`, `link`.
+    non_article: Vec<NodeRef>,
+    /// Embeds that are not videos.
+    embeds: Vec<NodeRef>,
+    /// Blocks whose class or id says "share" (their text is measured when the pass runs).
+    share_named: Vec<NodeRef>,
+    /// `h1` and `h2` with a negative class weight.
+    negative_headings: Vec<NodeRef>,
+}
+
+impl FirstPasses {
+    fn gather(content: &NodeRef, flags: Flags) -> FirstPasses {
+        let mut first = FirstPasses {
+            fieldsets: Vec::new(),
+            non_article: Vec::new(),
+            embeds: Vec::new(),
+            share_named: Vec::new(),
+            negative_headings: Vec::new(),
+        };
+        for d in content.walk_descendants() {
+            if d.as_element().is_none() {
+                continue;
+            }
+            match dom::tag(&d) {
+                "fieldset" => first.fieldsets.push(d.clone()),
+                "footer" | "aside" | "link" => first.non_article.push(d.clone()),
+                "iframe" | "object" | "embed" if !is_video_embed(&d) => {
+                    first.embeds.push(d.clone())
+                }
+                "h1" | "h2" if class_weight(&d, flags) < 0.0 => {
+                    first.negative_headings.push(d.clone())
+                }
+                _ => {}
+            }
+            let m = dom::class_and_id(&d);
+            if !m.is_empty() && SHARE_ELEMENTS.is_match(&m) {
+                first.share_named.push(d);
+            }
+        }
+        first
+    }
+}
+
+/// Those of `nodes` still inside `content`.
+fn still_in(nodes: Vec<NodeRef>, content: &NodeRef) -> Vec<NodeRef> {
+    nodes
+        .into_iter()
+        .filter(|n| n.ancestors().any(|a| a == *content))
+        .collect()
 }
 
 fn is_protected(node: &NodeRef) -> bool {
@@ -82,12 +151,8 @@ fn guards_protected(node: &NodeRef) -> bool {
     total == 0 || inside * 2 >= total
 }
 
-fn remove_all(content: &NodeRef, tags: &[&'static str], explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, tags))
-        .collect();
-    for n in doomed {
+fn remove_all(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
+    for n in still_in(candidates, content) {
         if n.parent().is_some() && !guards_protected(&n) {
             explain.remove(&n, STAGE, "non-article-element", || {
                 format!("<{}>", dom::tag(&n))
@@ -104,12 +169,8 @@ fn is_video_embed(node: &NodeRef) -> bool {
     attrs.map.values().any(|a| VIDEOS.is_match(&a.value))
 }
 
-fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["iframe", "object", "embed"]) && !is_video_embed(d))
-        .collect();
-    for n in doomed {
+fn remove_embeds(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
+    for n in still_in(candidates, content) {
         explain.remove(&n, STAGE, "embed", || {
             dom::attr(&n, "src").unwrap_or_default()
         });
@@ -117,13 +178,15 @@ fn remove_embeds(content: &NodeRef, explain: &mut Explain) {
 }
 
 /// Readability: descendants whose class/id says "share" and that hold little text.
-fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            let m = dom::class_and_id(d);
-            !m.is_empty() && SHARE_ELEMENTS.is_match(&m) && d.text_contents().len() < char_threshold
-        })
+fn remove_share_bars(
+    content: &NodeRef,
+    candidates: Vec<NodeRef>,
+    char_threshold: usize,
+    explain: &mut Explain,
+) {
+    let doomed: Vec<NodeRef> = still_in(candidates, content)
+        .into_iter()
+        .filter(|d| d.text_contents().len() < char_threshold)
         .collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
@@ -132,12 +195,8 @@ fn remove_share_bars(content: &NodeRef, char_threshold: usize, explain: &mut Exp
     }
 }
 
-fn remove_negative_headings(content: &NodeRef, flags: Flags, explain: &mut Explain) {
-    let doomed: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["h1", "h2"]) && class_weight(d, flags) < 0.0)
-        .collect();
-    for n in doomed {
+fn remove_negative_headings(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
+    for n in still_in(candidates, content) {
         explain.remove(&n, STAGE, "negative-heading", || dom::class_and_id(&n));
     }
 }
@@ -199,11 +258,13 @@ fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
 /// navigation, ads or widgets by their link density, images per paragraph, inputs and
 /// headings.
 ///
-/// `measure`: the text stats of `content` if a pass just before measured it and removed
-/// nothing; left for the next pass on the same terms.
+/// `nodes`: the article's `tag` blocks, in document order. `measure`: the text
+/// stats of `content` if a pass just before measured it and removed nothing; left for the
+/// next pass on the same terms.
 fn conditional(
     content: &NodeRef,
     tag: &'static str,
+    nodes: Vec<NodeRef>,
     flags: Flags,
     explain: &mut Explain,
     measure: &mut Option<TextStats>,
@@ -211,11 +272,6 @@ fn conditional(
     if !flags.clean_conditionally {
         return;
     }
-    // Readability walks in reverse document order, so inner blocks go first.
-    let nodes: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &[tag]))
-        .collect();
     if nodes.is_empty() {
         return;
     }

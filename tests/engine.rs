@@ -296,6 +296,27 @@ fn hidden_blocks_are_not_read() {
 }
 
 #[test]
+fn what_goes_with_a_removed_block_is_not_explained_again() {
+    // The aside goes as a non-article element; the heading inside it (one that goes as a
+    // negative heading when it stands alone) goes with it.
+    let page = seed_with(
+        "BETWEEN-1",
+        r#"<aside><p>Elsewhere on the site, a few short notes.</p><h2 class="meta-title">More on this</h2></aside>"#,
+    );
+    let opts = Options {
+        explain: true,
+        ..Options::default()
+    };
+    let a = extract(&page, &opts).unwrap();
+    assert!(
+        a.removed.iter().any(|r| r.tag == "aside"),
+        "{:?}",
+        a.removed
+    );
+    assert!(!a.removed.iter().any(|r| r.tag == "h2"), "{:?}", a.removed);
+}
+
+#[test]
 fn explain_names_the_rule_for_each_removal() {
     let opts = Options {
         explain: true,
