@@ -159,6 +159,28 @@ pub fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
     folded.out
 }
 
+/// Where a run of plain text that starts at byte `i` of `bytes` ends: visible ASCII that is
+/// not `special`, on through single spaces between such characters (which folding leaves as
+/// they are). `i` itself when that byte does not start one. For outputs that copy text a
+/// sentence at a time where they would otherwise look at every character.
+pub fn plain_run_end(bytes: &[u8], i: usize, special: impl Fn(u8) -> bool) -> usize {
+    let plain = |b: u8| b > b' ' && b < 0x80 && !special(b);
+    let mut end = i;
+    while end < bytes.len() && plain(bytes[end]) {
+        end += 1;
+    }
+    if end == i {
+        return i;
+    }
+    while end + 1 < bytes.len() && bytes[end] == b' ' && plain(bytes[end + 1]) {
+        end += 2;
+        while end < bytes.len() && plain(bytes[end]) {
+            end += 1;
+        }
+    }
+    end
+}
+
 /// Folds whitespace runs to one space and trims.
 pub fn fold_whitespace(s: &str) -> String {
     let mut folded = Folded {
@@ -178,28 +200,21 @@ struct Folded {
 
 impl Folded {
     fn push(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        let visible = |b: u8| b > b' ' && b < 0x80;
         let mut i = 0;
         while i < s.len() {
-            let (mut end, space) = piece_at(s, i);
+            let (end, space) = piece_at(s, i);
             if space {
                 self.pending_space = !self.out.is_empty();
-            } else {
-                if self.pending_space {
-                    self.out.push(' ');
-                    self.pending_space = false;
-                }
-                // On through single spaces between words, which folding leaves as they are:
-                // copied a sentence at a time rather than a word.
-                while end + 1 < bytes.len() && bytes[end] == b' ' && visible(bytes[end + 1]) {
-                    end += 2;
-                    while end < bytes.len() && visible(bytes[end]) {
-                        end += 1;
-                    }
-                }
-                self.out.push_str(&s[i..end]);
+                i = end;
+                continue;
             }
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            // Copied a sentence at a time rather than a word.
+            let end = plain_run_end(s.as_bytes(), i, |_| false).max(end);
+            self.out.push_str(&s[i..end]);
             i = end;
         }
     }
@@ -570,6 +585,24 @@ mod fold_tests {
             );
             assert_eq!(fold_whitespace(&text), folded_slowly(&text), "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod run_tests {
+    use super::plain_run_end;
+
+    #[test]
+    fn a_plain_run_goes_through_single_spaces_and_stops_at_anything_else() {
+        let end = |s: &str, i| plain_run_end(s.as_bytes(), i, |b| b == b'*');
+        assert_eq!(end("one two three", 0), 13);
+        assert_eq!(end("one two  three", 0), 7);
+        assert_eq!(end("one two ", 0), 7);
+        assert_eq!(end("one tw*o", 0), 6);
+        assert_eq!(end("one été", 0), 3);
+        assert_eq!(end(" one", 0), 0);
+        assert_eq!(end("*one", 0), 0);
+        assert_eq!(end("a\tb", 0), 1);
     }
 }
 

@@ -118,7 +118,20 @@ impl Blocks {
 
     fn push_folded(&mut self, s: &str) {
         self.current.reserve(s.len());
-        for c in s.chars().filter(|c| !INVISIBLE.contains(c)) {
+        let mut i = 0;
+        while i < s.len() {
+            // Plain text a sentence at a time: its single spaces stay as they are.
+            let end = dom::plain_run_end(s.as_bytes(), i, |_| false);
+            if end > i {
+                self.current.push_str(&s[i..end]);
+                i = end;
+                continue;
+            }
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if INVISIBLE.contains(&c) {
+                continue;
+            }
             if c.is_whitespace() {
                 if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
                     self.current.push(' ');
