@@ -77,7 +77,8 @@ impl Span {
 
 #[derive(Clone, Copy)]
 struct Entry {
-    len: usize,
+    /// The element's text: its length, and how it joins its neighbours'.
+    span: Span,
     /// Weighted link text below the element (not counting the element itself).
     linked: f64,
 }
@@ -144,13 +145,7 @@ impl TextStats {
                     let Some((span, linked)) = open.pop() else {
                         continue;
                     };
-                    map.insert(
-                        key(&n),
-                        Entry {
-                            len: span.len,
-                            linked,
-                        },
-                    );
+                    map.insert(key(&n), Entry { span, linked });
                     if let Some(parent) = open.last_mut() {
                         parent.0 = parent.0.then(span);
                         parent.1 += linked;
@@ -169,15 +164,30 @@ impl TextStats {
 
     /// [`dom::text_len`] of `node`.
     pub fn text_len(&self, node: &NodeRef) -> usize {
-        match self.map.get(&key(node)) {
-            Some(e) => e.len,
-            None => dom::text_len(node),
+        self.span(node).len
+    }
+
+    /// The span of `node`'s text. One the table has forgotten (something below it was
+    /// removed) is put together from its children's, as the table was: the walk goes down
+    /// only the forgotten path, not through the whole subtree.
+    fn span(&self, node: &NodeRef) -> Span {
+        if let Some(e) = self.map.get(&key(node)) {
+            return e.span;
         }
+        if let Some(t) = node.as_text() {
+            return Span::of(&t.borrow());
+        }
+        if node.as_element().is_none() && node.as_document().is_none() {
+            return Span::default();
+        }
+        node.children()
+            .filter(|c| c.as_text().is_some() || c.as_element().is_some())
+            .fold(Span::default(), |span, c| span.then(self.span(&c)))
     }
 
     /// Forgets what it knew of `node` and its ancestors (their text changed: something below
     /// them was removed) and of the nodes below `removed`, if given (gone from the tree, and
-    /// their addresses free for new nodes); those are measured directly from then on.
+    /// their addresses free for new nodes); those are measured again when asked.
     pub fn forget(&mut self, node: &NodeRef, removed: Option<&NodeRef>) {
         self.map.remove(&key(node));
         for a in node.ancestors() {
@@ -193,8 +203,8 @@ impl TextStats {
     /// [`crate::score::link_density`] of `node`.
     pub fn link_density(&self, node: &NodeRef) -> f64 {
         match self.map.get(&key(node)) {
-            Some(e) if e.len == 0 => 0.0,
-            Some(e) => e.linked / e.len as f64,
+            Some(e) if e.span.len == 0 => 0.0,
+            Some(e) => e.linked / e.span.len as f64,
             None => crate::score::link_density(node),
         }
     }
