@@ -112,7 +112,11 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         lang: meta.lang.clone(),
         length: text_content.chars().count(),
         content: serialise::to_html(content),
-        markdown: markdown::to_markdown(content),
+        markdown: if options.markdown {
+            markdown::to_markdown(content)
+        } else {
+            String::new()
+        },
         word_count: words.total(),
         reading_time_minutes: words.reading_minutes(),
         text_content,

@@ -16,6 +16,7 @@ struct JsOptions {
     max_input_bytes: Option<usize>,
     max_nodes: Option<usize>,
     char_threshold: Option<usize>,
+    markdown: Option<bool>,
 }
 
 fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
@@ -33,6 +34,7 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
         max_input_bytes: js.max_input_bytes.unwrap_or(d.max_input_bytes),
         max_nodes: js.max_nodes.unwrap_or(d.max_nodes),
         char_threshold: js.char_threshold.unwrap_or(d.char_threshold),
+        markdown: js.markdown.unwrap_or(d.markdown),
     })
 }
 

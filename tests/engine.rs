@@ -317,6 +317,23 @@ fn what_goes_with_a_removed_block_is_not_explained_again() {
 }
 
 #[test]
+fn markdown_is_left_out_when_not_asked_for() {
+    let with = extract(SEED, &Options::default()).unwrap();
+    let without = extract(
+        SEED,
+        &Options {
+            markdown: false,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(!with.markdown.is_empty());
+    assert_eq!(without.markdown, "");
+    assert_eq!(without.content, with.content);
+    assert_eq!(without.text_content, with.text_content);
+}
+
+#[test]
 fn explain_names_the_rule_for_each_removal() {
     let opts = Options {
         explain: true,

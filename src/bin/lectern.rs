@@ -104,6 +104,8 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 _ => return Err(arg.unexpected().to_string()),
             }
         }
+        // Markdown is made only for the formats that show it.
+        args.options.markdown = matches!(args.format, Format::Markdown | Format::Json);
         Ok(Some(args))
     }
 

@@ -72,7 +72,12 @@ struct Settings {
 fn run(engine: Engine, html: &str, settings: &Settings) -> bool {
     match engine {
         Engine::Lectern => {
-            let options = lectern::Options { url: Some(PAGE_URL.to_string()), ..Default::default() };
+            // As the CLI's `--format text` extracts (dom_smoothie makes no Markdown either).
+            let options = lectern::Options {
+                url: Some(PAGE_URL.to_string()),
+                markdown: false,
+                ..Default::default()
+            };
             black_box(lectern::extract(black_box(html), &options)).is_ok()
         }
         Engine::DomSmoothie => {
