@@ -339,9 +339,11 @@ pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
 );
 pub const DATE_LINE_MAX_CHARS: usize = 50;
 /// What every [`DATE_LINE`] holds: a month (each name of `months!()` holds one of these; a
-/// test checks) or a digit followed by the separator of a numeric date ("7.10.2020",
-/// "12/03/2018", "2021-03-04"). Numbers alone ("4,699,755", an infobox's figures) and page
-/// references ("S. 4 – 8") are not asked of the pattern.
+/// test checks), a digit followed by the separator of a numeric date ("7.10.2020",
+/// "12/03/2018"), or an ISO date's "-03-" ("2021-03-04"). Numbers alone ("4,699,755", an
+/// infobox's figures) and page references ("S. 4 – 8", "166-170") are not asked of the
+/// pattern.
+#[rustfmt::skip]
 const DATE_LINE_WORDS: &[&str] = &[
     "may",
     "jan",
@@ -416,16 +418,18 @@ const DATE_LINE_WORDS: &[&str] = &[
     "7/",
     "8/",
     "9/",
-    "0-",
-    "1-",
-    "2-",
-    "3-",
-    "4-",
-    "5-",
-    "6-",
-    "7-",
-    "8-",
-    "9-",
+    // An ISO date's month between its dashes ("2021-03-04"): page ranges ("166-170") and
+    // year spans ("2020-2021") are not dates.
+    "-00-", "-01-", "-02-", "-03-", "-04-", "-05-", "-06-", "-07-", "-08-", "-09-",
+    "-10-", "-11-", "-12-", "-13-", "-14-", "-15-", "-16-", "-17-", "-18-", "-19-",
+    "-20-", "-21-", "-22-", "-23-", "-24-", "-25-", "-26-", "-27-", "-28-", "-29-",
+    "-30-", "-31-", "-32-", "-33-", "-34-", "-35-", "-36-", "-37-", "-38-", "-39-",
+    "-40-", "-41-", "-42-", "-43-", "-44-", "-45-", "-46-", "-47-", "-48-", "-49-",
+    "-50-", "-51-", "-52-", "-53-", "-54-", "-55-", "-56-", "-57-", "-58-", "-59-",
+    "-60-", "-61-", "-62-", "-63-", "-64-", "-65-", "-66-", "-67-", "-68-", "-69-",
+    "-70-", "-71-", "-72-", "-73-", "-74-", "-75-", "-76-", "-77-", "-78-", "-79-",
+    "-80-", "-81-", "-82-", "-83-", "-84-", "-85-", "-86-", "-87-", "-88-", "-89-",
+    "-90-", "-91-", "-92-", "-93-", "-94-", "-95-", "-96-", "-97-", "-98-", "-99-",
 ];
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
 pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
@@ -711,6 +715,17 @@ pub const CJK_CHARS_PER_MINUTE: f64 = 500.0;
 #[cfg(test)]
 mod tests {
     use super::DATE_LINE_WORDS;
+
+    #[test]
+    fn iso_dates_hold_a_date_line_word_and_page_ranges_none() {
+        let holds = |t: &str| DATE_LINE_WORDS.iter().any(|w| t.contains(w));
+        for date in ["2021-03-04", "1999-12-31", "2024-00-00"] {
+            assert!(holds(date), "{date}");
+        }
+        for range in ["166-170", "s. 274-277", "2020-2021", "4,699,755"] {
+            assert!(!holds(range), "{range}");
+        }
+    }
 
     #[test]
     fn every_month_name_holds_a_date_line_word() {
