@@ -540,14 +540,12 @@ impl Sources {
                 }
                 "title"
                     if sources.title.is_none()
-                        && dom::is(node, &["title"])
                         && !dom::has_ancestor(node, &["svg", "math"], None) =>
                 {
                     sources.title = Some(node.clone());
                 }
                 "time"
                     if sources.time.is_none()
-                        && dom::is(node, &["time"])
                         && (dom::attr(node, "itemprop")
                             .is_some_and(|p| p.contains("datePublished"))
                             || dom::attr(node, "pubdate").is_some()) =>
