@@ -512,13 +512,8 @@ mod fold_tests {
         let alphabet = [
             ' ', '\t', '\n', '\x0b', '\x0c', '\r', 'a', 'Z', '.', '\x01', '\x7f', '~', '\x1f', '!',
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut texts = crate::testing::Texts::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| texts.below(n);
         for _ in 0..20_000 {
             let len = next(40);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
@@ -569,15 +564,9 @@ mod fold_tests {
         let pieces = [
             "ab", "c", " ", "  ", "\t\n", "\x01", "\x7f", "é", "\u{A0}", "\u{3000}", "中文", "!?",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut texts = crate::testing::Texts::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = texts.text(&pieces, 12);
             assert_eq!(
                 fold_len(&text),
                 fold_whitespace(&text).chars().count(),

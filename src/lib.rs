@@ -36,6 +36,8 @@ pub mod score;
 pub mod select;
 pub mod serialise;
 mod stats;
+#[cfg(test)]
+mod testing;
 pub mod text;
 mod tokenize;
 pub mod tunables;

@@ -262,15 +262,9 @@ mod tests {
         let pieces = [
             "a", "&", "<", ">", "\"", "\u{a0}", "\u{80}", "\u{120}", "é", "😀", " ",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut texts = crate::testing::Texts::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = texts.text(&pieces, 8);
             for attribute in [false, true] {
                 let mut out = String::new();
                 super::escape(&text, attribute, &mut out);

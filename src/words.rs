@@ -569,16 +569,10 @@ mod tests {
         let pieces = [
             "a", "A", "d", "-", "b", "N", "ner", "x", "z", "é", " ", "\0",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut texts = crate::testing::Texts::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 7) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            seed = seed.wrapping_add(1);
+            let count = texts.below(7);
+            let text = texts.text(&pieces, count);
             let lower = text.to_ascii_lowercase();
             let expected = words.iter().any(|w| lower.contains(w));
             assert_eq!(index.find_in(text.as_bytes()), expected, "{text:?}");

@@ -1,0 +1,25 @@
+//! Helpers for the unit tests (built only for them).
+
+/// Deterministic pseudo-random test texts (xorshift): the same texts on every run.
+pub struct Texts(u64);
+
+impl Texts {
+    pub fn new(seed: u64) -> Texts {
+        Texts(seed)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// `count` of `pieces`, each picked at random, one after another.
+    pub fn text(&mut self, pieces: &[&str], count: usize) -> String {
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
+}
