@@ -619,16 +619,12 @@ mod count_tests {
 
 #[cfg(test)]
 mod text_start_tests {
-    use super::{normalized_text, normalized_text_start, Walk};
+    use super::{normalized_text, normalized_text_start};
 
     #[test]
     fn the_start_of_a_blocks_text_is_a_prefix_of_its_text_at_least_as_long_as_asked() {
         let html = "<div>  One\n <b>two </b>  <i> three</i> <p>four  five</p> six</div>";
-        let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
-        let div = doc
-            .walk_descendants()
-            .find(|n| super::is(n, &["div"]))
-            .unwrap();
+        let div = crate::testing::first(html, "div");
         let whole = normalized_text(&div);
         assert_eq!(whole, "One two three four five six");
         for bytes in 0..=whole.len() + 2 {
@@ -646,11 +642,7 @@ mod clone_tests {
     #[test]
     fn a_snapshot_has_every_element_and_attribute_and_changes_apart_from_the_original() {
         let html = r#"<div id="a" class="x y" data-n="1"><p title="t">One <b>two</b></p><template><i>t</i></template></div>"#;
-        let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
-        let div = doc
-            .walk_descendants()
-            .find(|n| super::is(n, &["div"]))
-            .unwrap();
+        let div = crate::testing::first(html, "div");
         let copy = deep_clone(&div);
         assert_eq!(copy.to_string(), div.to_string());
         let p = copy

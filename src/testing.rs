@@ -1,5 +1,16 @@
 //! Helpers for the unit tests (built only for them).
 
+use kuchikiki::NodeRef;
+
+/// The first `tag` element of `html` parsed as a page.
+pub fn first(html: &str, tag: &str) -> NodeRef {
+    use crate::dom::Walk;
+    let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
+    doc.walk_descendants()
+        .find(|n| crate::dom::is(n, &[tag]))
+        .unwrap()
+}
+
 /// Deterministic pseudo-random test texts (xorshift): the same texts on every run.
 pub struct Texts(u64);
 
