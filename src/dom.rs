@@ -3,7 +3,7 @@
 //! Everything here is iterative: documents can nest 100,000 elements deep and wasm's stack
 //! is small, so nothing in the engine recurses over the tree.
 
-use html5ever::{ns, LocalName, QualName};
+use html5ever::{local_name, ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
 
@@ -239,6 +239,57 @@ fn piece_at(s: &str, i: usize) -> (usize, bool) {
         let c = s[i..].chars().next().unwrap_or(' ');
         (i + c.len_utf8(), c.is_whitespace())
     }
+}
+
+/// Elements that start and end a block of text: whitespace between two of their tags
+/// separates nothing (outside `<pre>`), and the plain text breaks lines at them.
+pub fn is_text_block(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("main")
+            | local_name!("aside")
+            | local_name!("nav")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("li")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("blockquote")
+            | local_name!("pre")
+            | local_name!("table")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("caption")
+            | local_name!("figure")
+            | local_name!("hr")
+            | local_name!("address")
+            | local_name!("details")
+            | local_name!("summary")
+            | local_name!("form")
+            | local_name!("fieldset")
+            | local_name!("center")
+            | local_name!("hgroup")
+            | local_name!("body")
+            | local_name!("html")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("menu")
+    )
 }
 
 /// Characters of folded text below `node`, counted without building the string.

@@ -11,10 +11,11 @@
 //! * **Elements.** [`ALLOWED_HTML`] are kept. [`DROPPED_HTML`] (script, style, frames, form
 //!   controls, document metadata, media that loads by itself, `template`, `noscript`, ...) go
 //!   with their whole content, through [`Explain::remove`] so `--explain` shows them. Every
-//!   other HTML element (`font`, `center`, `article`, `details`, custom elements, ...) is
-//!   *unwrapped*: its content stays, the element goes. `<iframe>`s from known video hosts
-//!   ([`VIDEO_HOSTS`]) and `<video>`s with a web address become plain links
-//!   (`<a class="lectern-video">`), a YouTube one with its thumbnail.
+//!   other HTML element (`font`, `label`, custom elements, ...) is *unwrapped*: its content
+//!   stays, the element goes; one that makes a block of text (`article`, `center`, `details`:
+//!   [`crate::dom::is_text_block`]) becomes a `<div>`, so its text stays a block of its own.
+//!   `<iframe>`s from known video hosts ([`VIDEO_HOSTS`]) and `<video>`s with a web address
+//!   become plain links (`<a class="lectern-video">`), a YouTube one with its thumbnail.
 //! * **SVG** is dropped entirely: inline SVG in articles is mostly icons, and a safe subset
 //!   (no `<use>`, `<foreignObject>`, `<style>`, animation of `href`, ...) is a large surface for
 //!   little gain. **MathML** keeps the presentation elements of [`MATHML_ELEMENTS`] with
@@ -623,7 +624,15 @@ impl Sanitiser<'_> {
         if let Some((_, rule)) = DROPPED_HTML.iter().find(|(n, _)| *n == local) {
             return Action::Drop(rule);
         }
-        if ctx.mode != Mode::Html || !ALLOWED_HTML.contains(&local) {
+        if ctx.mode != Mode::Html {
+            return Action::Unwrap;
+        }
+        if !ALLOWED_HTML.contains(&local) {
+            // A block the output does not keep stays a block: unwrapped, its text would run
+            // into its neighbours' (three column `<article>`s "HM", "E", "M" became "HMEM").
+            if crate::dom::is_text_block(&el.name.local) {
+                return Action::Replace(rename_detached(c, ns!(html), "div"));
+            }
             return Action::Unwrap;
         }
         if VOID.contains(&local) {

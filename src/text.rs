@@ -10,53 +10,6 @@ use crate::tunables::{CJK_CHARS_PER_MINUTE, MIN_EXCERPT_CHARS, WORDS_PER_MINUTE}
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
-/// Elements that start and end a block of text.
-pub const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "main",
-    "aside",
-    "nav",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "caption",
-    "figure",
-    "hr",
-    "address",
-    "details",
-    "summary",
-    "form",
-    "fieldset",
-    "center",
-    "hgroup",
-    "body",
-    "html",
-    "video",
-    "audio",
-    "menu",
-];
-
 /// Elements whose text is not article text.
 /// `rt`/`rp` are ruby annotations (readings printed above CJK text), not the text itself.
 const SKIPPED: &[&str] = &[
@@ -173,7 +126,7 @@ pub fn to_text(root: &NodeRef) -> String {
                     skip += 1;
                     continue;
                 }
-                if BLOCK_ELEMENTS.contains(&tag) {
+                if dom::is_text_block(&el.name.local) {
                     b.flush();
                 }
                 match tag {
@@ -200,7 +153,7 @@ pub fn to_text(root: &NodeRef) -> String {
                     b.flush();
                     pre = pre.saturating_sub(1);
                     b.current_pre = pre > 0;
-                } else if BLOCK_ELEMENTS.contains(&tag) {
+                } else if dom::is_text_block(&el.name.local) {
                     b.flush();
                     b.current_pre = pre > 0;
                 }

@@ -341,8 +341,16 @@ fn style_attributes_are_dropped() {
 #[test]
 fn unknown_containers_are_unwrapped_not_dropped() {
     assert_eq!(
-        sanitised("<center><font color=red>kept <x-widget>text</x-widget></font></center>"),
+        sanitised("<font color=red>kept <x-widget>text</x-widget></font>"),
         "kept text"
+    );
+}
+
+#[test]
+fn blocks_the_output_does_not_keep_become_divs() {
+    assert_eq!(
+        sanitised("<article>HM</article><article>E</article><center>c</center>"),
+        "<div>HM</div><div>E</div><div>c</div>"
     );
 }
 
