@@ -277,10 +277,17 @@ pub struct Lead {
     text: String,
     /// A `<p>` holding a copy of the block's content.
     paragraph: NodeRef,
-    /// The page's text, whitespace folded.
-    page_text: String,
-    /// Where the block's text starts in the page's text.
+    /// The page's text without whitespace ([`squashed`]).
+    page_squashed: String,
+    /// Where the block's text starts in `page_squashed`.
     at: usize,
+}
+
+/// `text` without its whitespace, for finding the text of one tree in another's: where two
+/// blocks meet, the text has a space or not depending on the whitespace between their tags
+/// (left out when parsing) and on what was removed between them.
+fn squashed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 impl Lead {
@@ -329,14 +336,15 @@ impl Lead {
                 says_it.then_some((d, t))
             })
             .last()?;
-        let at = page_text.find(&text)?;
+        let page_squashed = squashed(&page_text);
+        let at = page_squashed.find(&squashed(&text))?;
         let paragraph = dom::new_html_element("p", vec![]);
         dom::move_children(&dom::deep_clone(&lead), &paragraph);
         Some(Lead {
             wanted,
             text,
             paragraph,
-            page_text,
+            page_squashed,
             at,
         })
     }
@@ -348,8 +356,8 @@ impl Lead {
         if content_text.contains(&self.wanted) || content_text.contains(&self.text) {
             return;
         }
-        let opening: String = content_text.chars().take(60).collect();
-        match self.page_text.find(&opening) {
+        let opening: String = squashed(&content_text).chars().take(60).collect();
+        match self.page_squashed.find(&opening) {
             Some(c) if self.at < c => {}
             _ => return,
         }

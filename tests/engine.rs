@@ -285,6 +285,18 @@ fn a_lead_is_recovered_when_the_article_needs_a_relaxed_attempt() {
 }
 
 #[test]
+fn a_lead_is_recovered_when_cleaning_empties_the_articles_opening() {
+    // The empty paragraph goes: the article's text no longer reads as the page's did there.
+    let (page, lead) = leaves_story("story");
+    let page = page.replace(
+        "<div class='story'><p>",
+        "<div class='story'><p><i>Updated on 7 January.</i></p><p>&nbsp;</p><p>",
+    );
+    let text = text_of(&page);
+    assert!(text.starts_with(lead), "{text}");
+}
+
+#[test]
 fn hidden_blocks_are_not_read() {
     let page = seed_with(
         "BETWEEN-1",
