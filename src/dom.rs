@@ -115,11 +115,12 @@ pub fn class_and_id(node: &NodeRef) -> String {
         return String::new();
     };
     let attrs = el.attributes.borrow();
-    let mut s = String::new();
-    if let Some(c) = get(&attrs, "class") {
+    let (class, id) = (get(&attrs, "class"), get(&attrs, "id"));
+    let mut s = String::with_capacity(class.map_or(0, str::len) + id.map_or(0, |i| i.len() + 1));
+    if let Some(c) = class {
         s.push_str(c);
     }
-    if let Some(i) = get(&attrs, "id") {
+    if let Some(i) = id {
         if !s.is_empty() {
             s.push(' ');
         }

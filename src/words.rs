@@ -82,9 +82,11 @@ impl ByFirstByte {
 
     /// Whether one of the words occurs in `hay`, which is lowercase ASCII where it matters.
     fn find_in(&self, hay: &[u8]) -> bool {
-        for (i, &b) in hay.iter().enumerate() {
-            let b = b.to_ascii_lowercase();
-            let next = hay.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+        // Each byte lowercased once, as the second of one pair and then the first of the next.
+        let mut next = hay.first().map_or(0, u8::to_ascii_lowercase);
+        for i in 0..hay.len() {
+            let b = next;
+            next = hay.get(i + 1).map_or(0, u8::to_ascii_lowercase);
             let (at, bit) = pair(b, next);
             if self.pairs[at] & bit == 0 {
                 continue;
