@@ -286,8 +286,8 @@ pub struct Lead {
 /// `text` without its whitespace, for finding the text of one tree in another's: where two
 /// blocks meet, the text has a space or not depending on the whitespace between their tags
 /// (left out when parsing) and on what was removed between them.
-fn squashed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !c.is_whitespace())
 }
 
 impl Lead {
@@ -336,8 +336,8 @@ impl Lead {
                 says_it.then_some((d, t))
             })
             .last()?;
-        let page_squashed = squashed(&page_text);
-        let at = page_squashed.find(&squashed(&text))?;
+        let page_squashed: String = squashed(&page_text).collect();
+        let at = page_squashed.find(&squashed(&text).collect::<String>())?;
         let paragraph = dom::new_html_element("p", vec![]);
         dom::move_children(&dom::deep_clone(&lead), &paragraph);
         Some(Lead {
@@ -356,7 +356,7 @@ impl Lead {
         if content_text.contains(&self.wanted) || content_text.contains(&self.text) {
             return;
         }
-        let opening: String = squashed(&content_text).chars().take(60).collect();
+        let opening: String = squashed(&content_text).take(60).collect();
         match self.page_squashed.find(&opening) {
             Some(c) if self.at < c => {}
             _ => return,
