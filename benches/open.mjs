@@ -153,6 +153,7 @@ async function openOnce(browser, page) {
     const at = (name) => performance.getEntriesByName(name)[0];
     return {
       origin: performance.timeOrigin,
+      start: at('lectern:start')?.startTime ?? null,
       reply: at('lectern:reply')?.startTime ?? null,
       extracted: at('lectern:extracted')?.startTime ?? null,
       engineMs: at('lectern:extracted')?.detail?.engineMs ?? null,
@@ -169,6 +170,7 @@ async function openOnce(browser, page) {
     snapshot: after(steps?.snapshot),
     extracted: after(steps?.extracted),
     frame: marks ? marks.origin - clicked : null,
+    started: since(marks?.start),
     reply: since(marks?.reply),
     engine: marks?.engineMs ?? null,
     rendered: since(marks?.rendered),
@@ -262,15 +264,15 @@ async function main() {
   const totals = (runs) => runs.map((run) => run.total);
   console.log(markdownTable(
     ['page', 'HTML', 'cold median ms', 'cold p95 ms', 'warm median ms', 'warm p95 ms',
-      'warm: frame up', 'snapshot in background', 'extracted (engine)', 'reply in reader', 'rendered'],
+      'warm: frame up', 'reader started', 'snapshot in background', 'extracted (engine)', 'reply in reader', 'rendered'],
     rows.map((r) => (r.error
-      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '', '', '']
+      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '', '', '', '']
       : [r.page, kb(r.bytes), fmt(median(totals(r.cold))), fmt(percentile(totals(r.cold), 0.95)),
         fmt(median(totals(r.warm))), fmt(percentile(totals(r.warm), 0.95)),
-        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'snapshot')),
+        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'started')), fmt(med(r.warm, 'snapshot')),
         `${fmt(med(r.warm, 'extracted'))} (${fmt(med(r.warm, 'engine'))})`, fmt(med(r.warm, 'reply')), fmt(med(r.warm, 'rendered'))]))));
-  console.log('\np95: nearest rank. The last five columns: warm medians, ms after the click: the reader ' +
-    'page\'s document created; the content script\'s snapshot received by the background; the ' +
+  console.log('\np95: nearest rank. The last six columns: warm medians, ms after the click: the reader ' +
+    'page\'s document created; its script started (its modules loaded); the content script\'s snapshot received by the background; the ' +
     'article extracted there (the engine\'s own time in brackets); the background\'s reply received ' +
     'by the reader page; the article rendered (background.js and reader-page.js record these).');
   console.log(`\nCommand: \`${["node benches/open.mjs", ...process.argv.slice(2)].join(" ")}\` (${new Date().toISOString().slice(0, 10)})`);

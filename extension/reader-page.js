@@ -7,8 +7,10 @@
 import { createReader } from './reader/reader.js';
 import { createEngine } from './reader/engine-client.js';
 import { extensionAdapter as adapter } from './platform-extension.js';
+import { articleRequest } from './reader-request.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+performance.mark('lectern:start');
 const engine = createEngine();
 
 // Straight to the content script (at once, even while the background is busy), and through
@@ -117,7 +119,7 @@ async function showSelection() {
 async function main() {
   reader.showLoading();
   try {
-    const page = await api.runtime.sendMessage({ type: 'lectern:get-article' });
+    const page = await articleRequest;
     if (!page || page.error || typeof page.url !== 'string') throw new Error(page?.error || 'The page could not be read.');
     performance.mark('lectern:reply');
     await show(page);

@@ -71,6 +71,7 @@ export function defineExtensionTests(browserName, makeDriver) {
         await driver.trigger(tab);
         await driver.waitForReader(tab);
         await articleShown(tab);
+        assert.equal(await driver.page(tab, 'window.scrollY'), before.y, 'the page does not scroll underneath the reader');
         await driver.pressEscape(tab);
         const after = await driver.page(tab, `({ html: document.documentElement.outerHTML, y: window.scrollY, focused: document.activeElement?.id })`);
         assert.equal(after.html, before.html);
@@ -79,6 +80,25 @@ export function defineExtensionTests(browserName, makeDriver) {
         await driver.closeTab(tab);
       });
     }
+
+    it('does not render the page underneath while the reader covers it, and renders it again on close, its own style sheets kept', async () => {
+      const tab = await driver.openTab(server.url('/news.html'));
+      const state = `({ shown: getComputedStyle(document.body).contentVisibility, sheets: document.adoptedStyleSheets.length, first: document.adoptedStyleSheets[0]?.cssRules[0]?.cssText ?? null })`;
+      await driver.page(tab, `(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('p { letter-spacing: 0.01em; }');
+        document.adoptedStyleSheets = [sheet];
+      })()`);
+      const before = await driver.page(tab, state);
+      assert.deepEqual(before, { shown: 'visible', sheets: 1, first: 'p { letter-spacing: 0.01em; }' });
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+      assert.equal((await driver.page(tab, state)).shown, 'hidden');
+      await driver.pressEscape(tab);
+      assert.deepEqual(await driver.page(tab, state), before);
+      await driver.closeTab(tab);
+    });
 
     it('keeps figures with captions, code with its language and wide tables that scroll', async () => {
       const tab = await openReader('/rich.html');
