@@ -19,6 +19,8 @@
   // onReaderMessage), and nothing else can send a message from that origin.
   const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
   let session = null;
+  // Script and style texts shorter than this stay in the snapshot (see withoutScriptText).
+  const MIN_LEFT_OUT_CHARS = 200;
 
   function serialiseDocument() {
     const root = document.documentElement;
@@ -40,6 +42,30 @@
       }
     }
     return root.outerHTML;
+  }
+
+  /**
+   * `html` (the page serialised) without the text of its scripts and style sheets, which the
+   * engine leaves out anyway (it keeps the text of JSON-LD scripts only, for metadata): over the
+   * corpora's pages that is 37% of the bytes, each copied twice more on its way to the engine.
+   * Each element's own text is found in order in the serialisation (raw, between its tags);
+   * short ones are not worth the search, and any not found as expected stays.
+   */
+  function withoutScriptText(html) {
+    let out = '';
+    let from = 0;
+    for (const el of document.querySelectorAll('script, style')) {
+      if (el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
+      const text = el.textContent;
+      if (text.length < MIN_LEFT_OUT_CHARS) continue;
+      const at = html.indexOf(text, from);
+      if (at < 0) continue;
+      const end = at + text.length;
+      if (html[at - 1] !== '>' || !html.startsWith('</', end)) continue;
+      out += html.slice(from, at);
+      from = end;
+    }
+    return from ? out + html.slice(from) : html;
   }
 
   function selectionHtml() {
@@ -101,7 +127,7 @@
     // Everything read from the page first, while its layout is still clean (reading the
     // selection or the scroll position after a change would make the browser restyle it).
     const snapshot = {
-      html: serialiseDocument(),
+      html: withoutScriptText(serialiseDocument()),
       url: location.href,
       title: document.title || null,
       selectionHtml: selectionHtml(),

@@ -14,7 +14,8 @@
 //! builder tells it when to switch text states, as html5ever's does. Parse errors are not
 //! reported: nothing reads them. What it leaves out on purpose, because the engine drops these
 //! parts of a page anyway (a page is two-fifths code, and icons are many small shapes):
-//! - the text of `<script>` and `<style>` elements, except JSON scripts (metadata reads JSON-LD):
+//! - the text of `<script>` and `<style>` elements, except JSON-LD scripts (metadata reads them;
+//!   other JSON, such as a framework's page state, is read by nothing):
 //!   the elements stay, empty;
 //! - the inside of inline `<svg>` where the standard's parser would agree on where it ends
 //!   ([`crate::raw::svg_content_end`]): the sanitiser drops `<svg>`, and the rules that look
@@ -676,9 +677,9 @@ fn followed_by_name(b: &[u8], at: usize, name: &[u8]) -> bool {
 /// Whether the text of the element a start tag opens is kept (see the module doc).
 fn keeps_raw_text(name: &LocalName, attrs: &[Attribute]) -> bool {
     match &**name {
-        "script" => attrs
-            .iter()
-            .any(|a| &*a.name.local == "type" && a.value.to_ascii_lowercase().contains("json")),
+        "script" => attrs.iter().any(|a| {
+            &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+        }),
         "style" => false,
         _ => true,
     }
@@ -1220,12 +1221,19 @@ mod tests {
     }
 
     #[test]
-    fn json_scripts_keep_their_text() {
-        let doc = ours(r#"<script type="application/ld+json">{"headline":"H"}</script>"#);
+    fn json_ld_scripts_keep_their_text() {
+        let doc = ours(r#"<script type=" Application/LD+JSON ">{"headline":"H"}</script>"#);
         assert_eq!(
             doc.select_first("script").unwrap().text_contents(),
             r#"{"headline":"H"}"#
         );
+    }
+
+    #[test]
+    fn other_json_scripts_are_left_empty() {
+        let doc = ours(r#"<script type="application/json">{"props":{}}</script><p>a</p>"#);
+        assert_eq!(body_of(&doc), "<p>a</p>");
+        assert_eq!(doc.select_first("script").unwrap().text_contents(), "");
     }
 
     #[test]

@@ -2,12 +2,24 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './fixture-server.mjs';
-import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE } from './paths.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE, FIXTURES } from './paths.mjs';
 import { eventually } from './drivers.mjs';
 import { largeNewsPage } from './large-page.mjs';
 
 // Over the background engine's limit (BACKGROUND_MAX_CHARS in extension/engine-host.js, 3 MiB).
 const HUGE_PAGE_BYTES = 3.5 * 1024 * 1024;
+
+// The story page with the code a real page carries: a long inline script, a style sheet, a
+// framework's JSON state, and JSON-LD naming an author the page itself does not.
+const scriptedPage = () => readFileSync(join(FIXTURES, 'news.html'), 'utf8').replace('</head>', [
+  '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","author":{"@type":"Person","name":"Linked Data Author"}}</script>',
+  `<script>/* PAGE-CODE */ window.pageCode = ${JSON.stringify('x'.repeat(4000))};</script>`,
+  `<style>/* PAGE-STYLE */ ${'.unused { color: red; } '.repeat(200)}</style>`,
+  `<script type="application/json" id="state">{"PAGE-STATE": ${JSON.stringify('y'.repeat(4000))}}</script>`,
+  '</head>',
+].join('\n'));
 
 const PAGES = [['an ordinary page', '/news.html'], ['a page with a strict Content-Security-Policy', '/strict/news.html']];
 
@@ -18,7 +30,7 @@ export function defineExtensionTests(browserName, makeDriver) {
     let profile;
 
     before(async () => {
-      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES) } });
+      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES), '/scripted.html': scriptedPage() } });
       profile = tempDir(`lectern-${browserName}-`);
       driver = await makeDriver(profile.dir);
     });
@@ -80,6 +92,21 @@ export function defineExtensionTests(browserName, makeDriver) {
         await driver.closeTab(tab);
       });
     }
+
+    it('hands the engine the page without the text of its scripts and style sheets, JSON-LD kept', async () => {
+      const tab = await openReader('/scripted.html');
+      await articleShown(tab);
+      const snapshot = await driver.reader(tab, `(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const { html } = await api.runtime.sendMessage({ type: 'lectern:get-snapshot' });
+        return { code: html.includes('PAGE-CODE'), style: html.includes('PAGE-STYLE'), state: html.includes('PAGE-STATE'), ld: html.includes('Linked Data Author'), story: html.includes(${JSON.stringify(STORY_PARAGRAPHS[0])}), scripts: (html.match(/<script/g) ?? []).length };
+      })()`);
+      assert.deepEqual(snapshot, { code: false, style: false, state: false, ld: true, story: true, scripts: 3 });
+      assert.match(await driver.reader(tab, `document.querySelector('.lectern-byline')?.textContent ?? ''`), /Linked Data Author/);
+      assert.equal(await driver.page(tab, `window.pageCode.length`), 4000, 'the page itself keeps its script');
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
 
     it('does not render the page underneath while the reader covers it, and renders it again on close, its own style sheets kept', async () => {
       const tab = await driver.openTab(server.url('/news.html'));
