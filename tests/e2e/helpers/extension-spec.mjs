@@ -21,6 +21,11 @@ const scriptedPage = () => readFileSync(join(FIXTURES, 'news.html'), 'utf8').rep
   '</head>',
 ].join('\n'));
 
+// A page whose body is its scroller (html and body a viewport high), with a scrolling box inside.
+const bodyScrollPage = () => readFileSync(join(FIXTURES, 'news.html'), 'utf8')
+  .replace('</head>', '<style>html, body { height: 100%; margin: 0; overflow: hidden; } body { overflow: auto; } #inner { height: 120px; overflow: auto; }</style></head>')
+  .replace('<div class="entry-content">', '<div id="inner"><p>Scrolled box.</p>'.padEnd(400, ' ') + `${'<p>Line of the box.</p>'.repeat(40)}</div><div class="entry-content">`);
+
 const PAGES = [['an ordinary page', '/news.html'], ['a page with a strict Content-Security-Policy', '/strict/news.html']];
 
 export function defineExtensionTests(browserName, makeDriver) {
@@ -30,7 +35,7 @@ export function defineExtensionTests(browserName, makeDriver) {
     let profile;
 
     before(async () => {
-      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES), '/scripted.html': scriptedPage() } });
+      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES), '/scripted.html': scriptedPage(), '/body-scroll.html': bodyScrollPage() } });
       profile = tempDir(`lectern-${browserName}-`);
       driver = await makeDriver(profile.dir);
     });
@@ -92,6 +97,19 @@ export function defineExtensionTests(browserName, makeDriver) {
         await driver.closeTab(tab);
       });
     }
+
+    it('leaves a page that scrolls inside its body, and a scrolling box in it, where they were', async () => {
+      const tab = await driver.openTab(server.url('/body-scroll.html'));
+      const state = `[document.body.scrollTop, document.getElementById('inner').scrollTop]`;
+      const before = await driver.page(tab, `(() => { document.body.scrollTop = 700; document.getElementById('inner').scrollTop = 150; return ${state}; })()`);
+      assert.ok(before[0] > 0 && before[1] > 0, 'the fixture scrolls');
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+      await driver.pressEscape(tab);
+      assert.deepEqual(await driver.page(tab, state), before);
+      await driver.closeTab(tab);
+    });
 
     it('hands the engine the page without the text of its scripts and style sheets, JSON-LD kept', async () => {
       const tab = await openReader('/scripted.html');
