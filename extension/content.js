@@ -22,9 +22,18 @@
   // Script and style texts shorter than this stay in the snapshot (see withoutScriptText).
   const MIN_LEFT_OUT_CHARS = 200;
 
-  function serialiseDocument() {
+  /**
+   * The page as HTML, without our own host element (`leave`), which is already in the page so
+   * that the reader page loads meanwhile.
+   */
+  function serialiseDocument(leave) {
     const root = document.documentElement;
     if (!root) return '';
+    const own = leave?.outerHTML ?? '';
+    const without = (html) => {
+      const at = own ? html.lastIndexOf(own) : -1;
+      return at < 0 ? html : html.slice(0, at) + html.slice(at + own.length);
+    };
     if (typeof root.getHTML === 'function') {
       try {
         // Open shadow roots are included where the browser can serialise them.
@@ -32,7 +41,7 @@
         for (const el of document.querySelectorAll('*')) {
           if (el.shadowRoot) shadowRoots.push(el.shadowRoot);
         }
-        const inner = root.getHTML({ serializableShadowRoots: true, shadowRoots });
+        const inner = without(root.getHTML({ serializableShadowRoots: true, shadowRoots }));
         const attrs = [...root.attributes]
           .map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
           .join('');
@@ -41,7 +50,7 @@
         // fall back to outerHTML
       }
     }
-    return root.outerHTML;
+    return without(root.outerHTML);
   }
 
   /**
@@ -124,10 +133,10 @@
   }
 
   function open() {
-    // Everything read from the page first, while its layout is still clean (reading the
-    // selection or the scroll position after a change would make the browser restyle it).
-    const snapshot = {
-      html: withoutScriptText(serialiseDocument()),
+    // What is read from the page's rendering is read first, while its layout is still clean
+    // (the selection or the scroll position read after a change would make the browser restyle
+    // it); its HTML once the reader page has started loading, which it need not wait for.
+    const reading = {
       url: location.href,
       title: document.title || null,
       selectionHtml: selectionHtml(),
@@ -179,6 +188,7 @@
 
     const scroller = document.scrollingElement ?? document.documentElement;
     const extent = { width: scroller?.scrollWidth ?? 0, height: scroller?.scrollHeight ?? 0 };
+    const snapshot = { html: '', ...reading };
     session = {
       host,
       snapshot,
@@ -189,11 +199,18 @@
     };
     window.addEventListener('keydown', onPageKeydown, true);
     window.addEventListener('message', onReaderMessage, true);
+    // The frame starts loading the reader page as soon as it is in the document.
     (document.documentElement ?? document.body).append(host);
     // Focus leaves the page before the page is hidden: blurring an element already hidden
     // would have the browser bring it up to date first.
     try { holder.focus({ preventScroll: true }); } catch { /* ignore */ }
     session.showPage = hidePage(extent);
+    try {
+      snapshot.html = withoutScriptText(serialiseDocument(host));
+    } catch (error) {
+      close();
+      throw error;
+    }
     // Made modal just after this script has handed the snapshot back: making the page inert
     // restyles it (a few ms with its body hidden; the whole page's elements otherwise), which
     // the snapshot need not wait for. The dialog is already shown meanwhile (its inline
