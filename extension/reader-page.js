@@ -5,13 +5,18 @@
 // Worker of this page's own, started only then.
 
 import { createReader } from './reader/reader.js';
-import { createEngine } from './reader/engine-client.js';
 import { extensionAdapter as adapter } from './platform-extension.js';
 import { articleRequest } from './reader-request.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 performance.mark('lectern:start');
-const engine = createEngine();
+// This page's own engine, for pages too large for the background and for a selection: loaded
+// only then (most opens never need it, and each module is one more load before the article).
+let engine = null;
+async function ownEngine() {
+  engine ??= import('./reader/engine-client.js').then(({ createEngine }) => createEngine());
+  return engine;
+}
 
 // Straight to the content script (at once, even while the background is busy), and through
 // the background (which a hostile page cannot intercept): the second to arrive finds it closed.
@@ -74,7 +79,7 @@ async function snapshotOfPage() {
 async function extractHere() {
   const snapshot = await snapshotOfPage();
   reader.showLoading(snapshot.html.length);
-  return engine.extract(snapshot.html, snapshot.url, undefined);
+  return (await ownEngine()).extract(snapshot.html, snapshot.url, undefined);
 }
 
 async function show(page) {
@@ -104,7 +109,7 @@ async function showSelection() {
     return;
   }
   try {
-    const { result } = await engine.extract(snapshot.selectionHtml, snapshot.url, { wholeDocument: true });
+    const { result } = await (await ownEngine()).extract(snapshot.selectionHtml, snapshot.url, { wholeDocument: true });
     if (!result) {
       reader.showNoSelection();
       return;
