@@ -6,9 +6,11 @@
 
 import { createReader } from './reader/reader.js';
 import { extensionAdapter as adapter } from './platform-extension.js';
-import { articleRequest } from './reader-request.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+// Asked first, before the renderer is set up: the background has usually started extracting.
+const articleRequest = api.runtime.sendMessage({ type: 'lectern:get-article' });
+articleRequest.catch(() => {}); // awaited in main(); not "unhandled" meanwhile
 performance.mark('lectern:start');
 // This page's own engine, for pages too large for the background and for a selection: loaded
 // only then (most opens never need it, and each module is one more load before the article).
