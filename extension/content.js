@@ -1,8 +1,9 @@
 // Injected on demand (toolbar button or shortcut) into the page's top frame, in the extension's
-// isolated world. It toggles the reader: snapshot the live page, then cover the viewport with
-// the reader page (an extension page in an iframe); on close, remove it and give back focus and
-// scroll position. The page's own DOM is not touched except for the one host element, which is
-// removed again on close. Injecting it again only toggles.
+// isolated world. It toggles the reader: cover the viewport with the reader page (an extension
+// page in an iframe), hide the page underneath and snapshot it; on close, remove the reader,
+// show the page and give back focus and scroll position. The page's own DOM is not touched
+// except for the one host element, and its adopted style sheets for one of ours (hidePage),
+// both removed again on close. Injecting it again only toggles.
 // The script's value (what scripting.executeScript hands the background) is the outcome:
 // { opened: true, snapshot } or { opened: false }, so the background can start extracting
 // while the reader page is still loading.
