@@ -14,10 +14,10 @@ articleRequest.catch(() => {}); // awaited in main(); not "unhandled" meanwhile
 performance.mark('lectern:start');
 // This page's own engine, for pages too large for the background and for a selection: loaded
 // only then (most opens never need it, and each module is one more load before the article).
-let engine = null;
-async function ownEngine() {
-  engine ??= import('./reader/engine-client.js').then(({ createEngine }) => createEngine());
-  return engine;
+let ownEngineReady = null;
+function ownEngine() {
+  ownEngineReady ??= import('./reader/engine-client.js').then(({ createEngine }) => createEngine());
+  return ownEngineReady;
 }
 
 // Straight to the content script (at once, even while the background is busy), and through
