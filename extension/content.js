@@ -20,28 +20,44 @@
   // onReaderMessage), and nothing else can send a message from that origin.
   const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
   let session = null;
-  // Script and style texts shorter than this stay in the snapshot (see withoutScriptText).
+  // Script and style texts shorter than this stay in the snapshot (see withoutCode).
   const MIN_LEFT_OUT_CHARS = 200;
 
   /**
-   * The page as HTML, without our own host element (`leave`), which is already in the page so
-   * that the reader page loads meanwhile.
+   * One walk over the page's elements for what serialising needs: its open shadow roots (to be
+   * included where the browser can serialise them) and the texts of its scripts and style
+   * sheets that the snapshot leaves out (see withoutCode).
+   */
+  function survey() {
+    const shadowRoots = [];
+    const code = [];
+    for (const el of document.querySelectorAll('*')) {
+      if (el.shadowRoot) shadowRoots.push(el.shadowRoot);
+      const name = el.localName;
+      if (name !== 'script' && name !== 'style') continue;
+      if (name === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
+      const text = el.textContent;
+      if (text.length >= MIN_LEFT_OUT_CHARS) code.push(text);
+    }
+    return { shadowRoots, code };
+  }
+
+  /**
+   * The page as HTML for the engine, without our own host element (`leave`, already in the
+   * page so that the reader page loads meanwhile) and without the text of scripts and style
+   * sheets.
    */
   function serialiseDocument(leave) {
     const root = document.documentElement;
     if (!root) return '';
+    const { shadowRoots, code } = survey();
     const own = leave?.outerHTML ?? '';
     const without = (html) => {
       const at = own ? html.lastIndexOf(own) : -1;
-      return at < 0 ? html : html.slice(0, at) + html.slice(at + own.length);
+      return withoutCode(at < 0 ? html : html.slice(0, at) + html.slice(at + own.length), code);
     };
     if (typeof root.getHTML === 'function') {
       try {
-        // Open shadow roots are included where the browser can serialise them.
-        const shadowRoots = [];
-        for (const el of document.querySelectorAll('*')) {
-          if (el.shadowRoot) shadowRoots.push(el.shadowRoot);
-        }
         const inner = without(root.getHTML({ serializableShadowRoots: true, shadowRoots }));
         const attrs = [...root.attributes]
           .map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
@@ -55,19 +71,16 @@
   }
 
   /**
-   * `html` (the page serialised) without the text of its scripts and style sheets, which the
-   * engine leaves out anyway (it keeps the text of JSON-LD scripts only, for metadata): over the
-   * corpora's pages that is 37% of the bytes, each copied twice more on its way to the engine.
-   * Each element's own text is found in order in the serialisation (raw, between its tags);
-   * short ones are not worth the search, and any not found as expected stays.
+   * `html` without the texts in `code` (the page's scripts and style sheets, in document order),
+   * which the engine leaves out anyway (it keeps the text of JSON-LD scripts only, for
+   * metadata): over the corpora's pages that is 37% of the bytes, each copied twice more on its
+   * way to the engine. Each text is found in order in the serialisation (raw, between its
+   * tags); short ones are not worth the search, and any not found as expected stays.
    */
-  function withoutScriptText(html) {
+  function withoutCode(html, code) {
     let out = '';
     let from = 0;
-    for (const el of document.querySelectorAll('script, style')) {
-      if (el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
-      const text = el.textContent;
-      if (text.length < MIN_LEFT_OUT_CHARS) continue;
+    for (const text of code) {
       const at = html.indexOf(text, from);
       if (at < 0) continue;
       const end = at + text.length;
@@ -207,7 +220,7 @@
     try { holder.focus({ preventScroll: true }); } catch { /* ignore */ }
     session.showPage = hidePage(extent);
     try {
-      snapshot.html = withoutScriptText(serialiseDocument(host));
+      snapshot.html = serialiseDocument(host);
     } catch (error) {
       close();
       throw error;
