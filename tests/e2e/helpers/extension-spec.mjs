@@ -50,6 +50,13 @@ export function defineExtensionTests(browserName, makeDriver) {
       { message: 'the article' });
     const messageShown = (tab) => eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-message h1')`), { message: 'a message' });
 
+    /** The reader opened on a tab already loaded (and set up by the test), its article shown. */
+    async function showReader(tab) {
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await articleShown(tab);
+    }
+
     async function openReader(path) {
       const tab = await driver.openTab(server.url(path));
       await driver.trigger(tab);
@@ -85,9 +92,7 @@ export function defineExtensionTests(browserName, makeDriver) {
           return { html: document.documentElement.outerHTML, y: window.scrollY };
         })()`);
         assert.ok(before.y > 0, 'the fixture page scrolls');
-        await driver.trigger(tab);
-        await driver.waitForReader(tab);
-        await articleShown(tab);
+        await showReader(tab);
         assert.equal(await driver.page(tab, 'window.scrollY'), before.y, 'the page does not scroll underneath the reader');
         await driver.pressEscape(tab);
         const after = await driver.page(tab, `({ html: document.documentElement.outerHTML, y: window.scrollY, focused: document.activeElement?.id })`);
@@ -103,9 +108,7 @@ export function defineExtensionTests(browserName, makeDriver) {
       const state = `[document.body.scrollTop, document.getElementById('inner').scrollTop]`;
       const before = await driver.page(tab, `(() => { document.body.scrollTop = 700; document.getElementById('inner').scrollTop = 150; return ${state}; })()`);
       assert.ok(before[0] > 0 && before[1] > 0, 'the fixture scrolls');
-      await driver.trigger(tab);
-      await driver.waitForReader(tab);
-      await articleShown(tab);
+      await showReader(tab);
       await driver.pressEscape(tab);
       assert.deepEqual(await driver.page(tab, state), before);
       await driver.closeTab(tab);
@@ -136,9 +139,7 @@ export function defineExtensionTests(browserName, makeDriver) {
       })()`);
       const before = await driver.page(tab, state);
       assert.deepEqual(before, { shown: 'visible', sheets: 1, first: 'p { letter-spacing: 0.01em; }' });
-      await driver.trigger(tab);
-      await driver.waitForReader(tab);
-      await articleShown(tab);
+      await showReader(tab);
       assert.equal((await driver.page(tab, state)).shown, 'hidden');
       await driver.pressEscape(tab);
       assert.deepEqual(await driver.page(tab, state), before);
@@ -175,9 +176,7 @@ export function defineExtensionTests(browserName, makeDriver) {
     it('reads the live page, including what its scripts rendered', async () => {
       const tab = await driver.openTab(server.url('/rendered.html'));
       await eventually(() => driver.page(tab, `!!document.querySelector('#app article')`), { message: 'the page to render' });
-      await driver.trigger(tab);
-      await driver.waitForReader(tab);
-      await articleShown(tab);
+      await showReader(tab);
       const view = await driver.reader(tab, `({ title: document.querySelector('header h1').textContent, text: document.querySelector('article').textContent })`);
       assert.equal(view.title, 'An article rendered by JavaScript');
       assert.match(view.text, /only a snapshot of the live document can see it/);
