@@ -45,7 +45,8 @@ let lastOpen = null;
 // else waits, the engine runs again on the page just read until this many calls in all, and a
 // person's next open finds it ripe. Each extra call is skipped if an open has started since,
 // and reads at most the page's first RIPEN_CHARS, so that an open arriving meanwhile waits for
-// a short call at most (a young engine takes ~80 ms on a whole 1 MB page).
+// a short call at most (a young engine takes ~80 ms on a whole 1 MB page). A call that fails
+// ends it for good.
 const RIPE_AFTER_CALLS = 8;
 const RIPEN_CHARS = 256 * 1024;
 let engineCalls = 0;
@@ -62,7 +63,9 @@ function ripen(snapshot) {
       return;
     }
     engineCalls++;
-    engine.extract(html, snapshot.url, undefined).catch(() => {}).finally(() => setTimeout(step, 0));
+    engine.extract(html, snapshot.url, undefined).then(
+      () => setTimeout(step, 0),
+      () => { ripening = false; engineCalls = RIPE_AFTER_CALLS; });
   };
   setTimeout(step, 0);
 }
@@ -96,8 +99,9 @@ async function articleFor(tabId) {
   }
   const { snapshot, article } = session;
   const outcome = article ? await article : null;
-  // Runs after this answer has been sent (see ripen).
-  if (outcome) ripen(snapshot);
+  // Runs after this answer has been sent (see ripen); never on a page the engine failed on
+  // (a trap would fail whatever else the engine has in hand, such as the next open).
+  if (outcome?.ok) ripen(snapshot);
   return { url: snapshot.url, title: snapshot.title, article: outcome };
 }
 
