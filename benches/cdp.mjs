@@ -78,7 +78,8 @@ export async function launchChromium({ executable, args = [] }) {
         if (!closed) child.kill('SIGKILL');
         await gone;
       }
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing to it for a moment after it exits.
+      try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }); } catch { /* left in tmp */ }
     },
   };
   return browser;
