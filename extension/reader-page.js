@@ -5,7 +5,6 @@
 // Worker of this page's own, started only then.
 
 import { createReader } from './reader/reader.js';
-import { extensionAdapter as adapter } from './platform-extension.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 // Asked first, before the renderer is set up: the background has usually started extracting.
@@ -26,6 +25,39 @@ function close() {
   try { window.parent.postMessage({ type: 'lectern:close' }, '*'); } catch { /* ignore */ }
   Promise.resolve(api.runtime.sendMessage({ type: 'lectern:close' })).catch(() => {});
 }
+
+// The renderer's platform adapter here: strings from _locales through the i18n API, settings in
+// storage.sync (storage.local where sync is unavailable).
+const SETTINGS_KEY = 'settings';
+
+async function withArea(fn) {
+  if (api.storage.sync) {
+    try {
+      return await fn(api.storage.sync);
+    } catch {
+      // sync can be disabled by policy or unavailable for temporary add-ons: use local
+    }
+  }
+  return fn(api.storage.local);
+}
+
+const adapter = {
+  t: (key, ...subs) => api.i18n.getMessage(key, subs.map(String)),
+  locale: api.i18n.getUILanguage?.() || undefined,
+  linkTarget: '_top',
+  async loadSettings() {
+    const stored = await withArea((area) => area.get(SETTINGS_KEY));
+    return stored?.[SETTINGS_KEY] ?? null;
+  },
+  async saveSettings(settings) {
+    await withArea((area) => area.set({ [SETTINGS_KEY]: settings }));
+  },
+  onSettingsChanged(callback) {
+    api.storage.onChanged.addListener((changes) => {
+      if (changes[SETTINGS_KEY]?.newValue) callback(changes[SETTINGS_KEY].newValue);
+    });
+  },
+};
 
 document.title = adapter.t('readerDocumentTitle');
 const reader = createReader(document.getElementById('lectern-root'), adapter, { onClose: close });

@@ -2,9 +2,8 @@
 // article and the shared reader renderer shows it beside the original page, which is rendered
 // in a sandboxed iframe without scripts.
 
-import { createReader } from './reader/reader.js';
+import { createReader, formatDate } from './reader/reader.js';
 import { createEngine } from './reader/engine-client.js';
-import { formatDate } from './reader/format.js';
 import { createDemoAdapter } from './platform-demo.js';
 
 const $ = (id) => document.getElementById(id);

@@ -3,8 +3,7 @@
 const CACHE = 'lectern-demo-v1';
 const CORE = [
   './', './index.html', './demo.js', './demo.css', './platform-demo.js', './favicon.png',
-  './reader/reader.js', './reader/reader.css', './reader/settings.js', './reader/insert-html.js',
-  './reader/format.js', './reader/engine-client.js', './reader/engine-worker.js',
+  './reader/reader.js', './reader/reader.css', './reader/engine-client.js', './reader/engine-worker.js',
   './engine/lectern.js', './engine/lectern_bg.wasm', './_locales/en/messages.json',
   './samples/news.html', './samples/blog-code.html', './samples/rtl-arabic.html', './samples/no-article.html',
 ];
