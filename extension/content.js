@@ -24,18 +24,21 @@
   const MIN_LEFT_OUT_CHARS = 200;
 
   /**
-   * One walk over the page's elements for what serialising needs: its open shadow roots (to be
-   * included where the browser can serialise them) and the texts of its scripts and style
-   * sheets that the snapshot leaves out (see withoutCode).
+   * What serialising needs from the page: its open shadow roots (to be included where the
+   * browser can serialise them) and the texts of its scripts and style sheets that the snapshot
+   * leaves out (see withoutCode), both in document order. Found by the browser's own walks (a
+   * TreeWalker, a selector query): on the 1 MB bench page (~14,000 elements) these take ~1 ms
+   * where a script loop over querySelectorAll('*') took 3-6.
    */
   function survey() {
     const shadowRoots = [];
-    const code = [];
-    for (const el of document.querySelectorAll('*')) {
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode; el; el = walker.nextNode()) {
       if (el.shadowRoot) shadowRoots.push(el.shadowRoot);
-      const name = el.localName;
-      if (name !== 'script' && name !== 'style') continue;
-      if (name === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
+    }
+    const code = [];
+    for (const el of document.querySelectorAll('script, style')) {
+      if (el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
       const text = el.textContent;
       if (text.length >= MIN_LEFT_OUT_CHARS) code.push(text);
     }
