@@ -153,7 +153,7 @@ async function launch(url, origin, extension) {
     const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
     browser.page = sessionId;
-    browser.frames = new Map(); // attached reader frames: target id → session
+    browser.frames = new Map(); // reader frames attached to: target id → (a promise of) the session
     browser.on('Target.detachedFromTarget', ({ targetId }) => browser.frames.delete(targetId));
     // Every target's URL as it changes (events, so that waiting for the reader asks nothing).
     browser.urls = new Map();
