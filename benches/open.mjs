@@ -331,6 +331,7 @@ async function main() {
   } finally {
     server.close();
     fs.rmSync(extension, { recursive: true, force: true });
+    if (!opts.dir) fs.rmSync(path.dirname(pages[0].path), { recursive: true, force: true });
   }
   const product = rows.find((r) => r.version)?.version ?? '';
   const version = `Chromium ${product.split('/')[1] ?? '?'}`;
