@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { DOMParser } from 'linkedom';
 import { decodeHtml } from './decode.mjs';
@@ -12,17 +13,6 @@ const EXTENSIONS = { text: 'txt', html: 'html', json: 'json', markdown: 'md' };
 
 export function defaultLecternBin(root) {
   return process.env.LECTERN_BIN || path.join(root, 'target', 'release', 'lectern');
-}
-
-/** Ids become file names: keep them to a safe alphabet, unique. */
-export function safeIds(names) {
-  const seen = new Set();
-  return names.map((name) => {
-    let id = name.replace(/\.html?$/i, '').replace(/[^A-Za-z0-9_-]/g, '_');
-    while (seen.has(id)) id += '_';
-    seen.add(id);
-    return id;
-  });
 }
 
 function resetDir(dir) {
@@ -102,4 +92,76 @@ export function writeHtmlPages(htmlById, dir) {
     pages.push({ id, path: file });
   }
   return pages;
+}
+
+/**
+ * Runs the Lectern CLI once per page, each with its own `--url` (page.url), for corpora whose
+ * pages come from many addresses (the CLI's batch mode takes one URL for all its files).
+ * Output as runLectern's: `work/out/<id>.<ext>`, null where there is no article. A page the
+ * CLI refuses (exit 1: over the limits, unreadable) is null too, its message in `errors`.
+ */
+export function runLecternEach(pages, { bin, work, format = 'text' }) {
+  if (!fs.existsSync(bin)) {
+    throw new Error(`no Lectern binary at ${bin} (cargo build --release, or set LECTERN_BIN)`);
+  }
+  const outDir = path.join(work, 'out');
+  resetDir(outDir);
+  const results = new Map();
+  const errors = [];
+  for (const { id, path: file, url } of pages) {
+    const args = ['--format', format, ...(url ? ['--url', url] : []), '--out-dir', outDir, file];
+    const run = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.error) throw run.error;
+    if (run.status !== 0 && run.status !== 2) errors.push(`${id}: ${run.stderr.trim()}`);
+    const out = path.join(outDir, `${path.basename(file).replace(/\.[^.]*$/, '')}.${EXTENSIONS[format]}`);
+    results.set(id, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : null);
+  }
+  return { results, errors };
+}
+
+// ---------------------------------------------------------------- trafilatura (Python)
+
+export const TRAFILATURA_VERSION = '2.3.1';
+
+/**
+ * The venv's python with trafilatura in it: `python3 -m venv VENV` and pip install from PyPI
+ * the first time, then reused.
+ */
+export function ensureTrafilatura(venv) {
+  const python = path.join(venv, 'bin', 'python');
+  const has = () => fs.existsSync(python) &&
+    spawnSync(python, ['-c', `import trafilatura, sys; sys.exit(trafilatura.__version__ != "${TRAFILATURA_VERSION}")`]).status === 0;
+  if (has()) return python;
+  const step = (cmd, args) => {
+    console.error(`eval: ${cmd} ${args.join(' ')}`);
+    const run = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${run.status ?? run.error})`);
+  };
+  if (!fs.existsSync(python)) step('python3', ['-m', 'venv', venv]);
+  // lxml 6 moved lxml.html.clean (which jusText, trafilatura's fallback, imports) to its own package.
+  step(python, ['-m', 'pip', 'install', '--quiet', `trafilatura==${TRAFILATURA_VERSION}`, 'lxml_html_clean']);
+  if (!has()) throw new Error(`trafilatura ${TRAFILATURA_VERSION} still missing from ${venv}`);
+  return python;
+}
+
+/**
+ * trafilatura.extract over all pages { id, path, url } in one Python process (see
+ * trafilatura_extract.py). Returns Map(id → text | null).
+ */
+export function runTrafilatura(pages, { python, work }) {
+  const outDir = path.join(work, 'out');
+  resetDir(outDir);
+  const manifest = path.join(work, 'manifest.json');
+  fs.writeFileSync(manifest, JSON.stringify({
+    out: outDir, pages: pages.map(({ id, path: file, url }) => ({ id, path: path.resolve(file), url: url ?? null })),
+  }));
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'trafilatura_extract.py');
+  const run = spawnSync(python, [script, manifest], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error(`${script} failed (${run.status ?? run.error})`);
+  const results = new Map();
+  for (const { id } of pages) {
+    const file = path.join(outDir, `${id}.txt`);
+    results.set(id, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+  }
+  return results;
 }

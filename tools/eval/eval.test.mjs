@@ -1,7 +1,17 @@
 // Unit tests of the eval's scoring rules and decoding: node --test tools/eval/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareMetadata, scoreSnippets, shinglePR, shingles, snippetTotals, tokenize } from './scoring.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  compareMetadata, scoreSnippets, shinglePR, shingles, snippetTotals, tokenize, wordPRF,
+} from './scoring.mjs';
+import { inSplit, splitOf } from './split.mjs';
+import { decompressPages, listWcxbPages } from './corpora.mjs';
 import { decodeHtml } from './decode.mjs';
 import { blockDiff, classifyLeak } from './diagnose.mjs';
 
@@ -68,4 +78,57 @@ test('diagnosis helpers', () => {
 test('snippets: soft hyphens are invisible on both sides', () => {
   const s = scoreSnippets('Werk\u00adzeug\u00adtypen der Stein\u00adzeit', ['Werkzeugtypen der', 'Werk\u00adzeug'], []);
   assert.equal(s.tp, 2);
+});
+
+test('split: sha256 of "lectern-split-v1:CORPUS:NAME", first 8 hex digits mod 1000 < 300 is check', () => {
+  // Values checked against Python's hashlib: nytimes-5 → 31, ars-1 → 651, 0009 → 139, 0001 → 310.
+  assert.equal(splitOf('readability', 'nytimes-5'), 'check');
+  assert.equal(splitOf('readability', 'ars-1'), 'tune');
+  assert.equal(splitOf('wcxb', '0009'), 'check');
+  assert.equal(splitOf('wcxb', '0001'), 'tune');
+  assert.equal(splitOf('trafilatura', 'foo.html'), 'tune');
+  assert.ok(inSplit('wcxb', '0001', 'all') && inSplit('wcxb', '0001', 'tune') && !inSplit('wcxb', '0001', 'check'));
+  const names = Array.from({ length: 2000 }, (_, i) => `page-${i}`);
+  const share = names.filter((n) => splitOf('wcxb', n) === 'check').length / names.length;
+  assert.ok(share > 0.27 && share < 0.33, `check share ${share}`);
+});
+
+test('wcxb words: lower-cased \\w+ tokens as multisets; P = overlap/predicted, R = overlap/reference', () => {
+  const s = wordPRF('The cat, the CAT; a dog', 'the cat sat');
+  // predicted: the×2 cat×2 a dog (6); reference: the cat sat (3); overlap: the, cat (2)
+  assert.equal(s.precision, 2 / 6);
+  assert.equal(s.recall, 2 / 3);
+  assert.equal(s.f1, (2 * (2 / 6) * (2 / 3)) / (2 / 6 + 2 / 3));
+  assert.deepEqual([wordPRF('', 'text').f1, wordPRF('', 'text').recall], [0, 0]); // no output → 0
+  assert.equal(wordPRF('', '').f1, 1);
+  assert.equal(wordPRF('text', '').f1, 0);
+  assert.equal(wordPRF('Ça Va', 'ça va').f1, 1);
+});
+
+test('wcxb listing: ground truth joined with html/*.html.gz, decompressed into a folder', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-wcxb-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'html'));
+    fs.mkdirSync(path.join(dir, 'ground-truth'));
+    const truth = (url, type, text) => JSON.stringify({
+      url, _internal: { page_type: { primary: type } }, ground_truth: { main_content: text, with: ['a b c'], without: ['Menu'] },
+    });
+    fs.writeFileSync(path.join(dir, 'ground-truth', '0009.json'), truth('https://a.example/x', 'forum', 'Hello there'));
+    fs.writeFileSync(path.join(dir, 'ground-truth', '0001.json'), truth('https://b.example/', 'article', 'Text'));
+    fs.writeFileSync(path.join(dir, 'ground-truth', '0002.json'), truth('https://c.example/', 'article', 'no page'));
+    fs.writeFileSync(path.join(dir, 'html', '0009.html.gz'), zlib.gzipSync('<p>caf\xe9</p>'));
+    fs.writeFileSync(path.join(dir, 'html', '0001.html.gz'), zlib.gzipSync('<p>one</p>'));
+    const pages = listWcxbPages(dir);
+    assert.deepEqual(pages.map((p) => [p.name, p.type, p.url]), [
+      ['0001', 'article', 'https://b.example/'], ['0009', 'forum', 'https://a.example/x']]);
+    assert.deepEqual(pages[1].with, ['a b c']);
+    decompressPages(pages, path.join(dir, 'out'));
+    assert.equal(fs.readFileSync(pages[0].path, 'utf8'), '<p>one</p>');
+    const split = path.join(path.dirname(fileURLToPath(import.meta.url)), 'split.mjs');
+    const run = spawnSync(process.execPath, [split, 'wcxb', dir, 'check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '0009\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

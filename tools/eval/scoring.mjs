@@ -56,6 +56,37 @@ export function mean(values) {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
+// ---------------------------------------------------------------- words (wcxb corpus)
+
+/** Multiset of the lower-cased text's word tokens, as Map(token → count). */
+export function wordCounts(text) {
+  const counts = new Map();
+  for (const token of tokenize((text ?? '').toLowerCase())) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * WCXB's word-level scores of one page: tokens of the lower-cased texts as multisets;
+ * precision = overlap / predicted tokens, recall = overlap / reference tokens, F1 = 2PR/(P+R).
+ * Edge cases as shinglePR: both empty → 1/1/1; nothing predicted while the reference has text
+ * → 0/0/0; text predicted where the reference is empty → precision 0, recall 1, F1 0.
+ */
+export function wordPRF(predicted, reference) {
+  const p = wordCounts(predicted);
+  const r = wordCounts(reference);
+  let overlap = 0, predictedTotal = 0, referenceTotal = 0;
+  for (const [token, count] of p) {
+    predictedTotal += count;
+    overlap += Math.min(count, r.get(token) ?? 0);
+  }
+  for (const count of r.values()) referenceTotal += count;
+  const scores = (precision, recall) => ({ precision, recall, f1: f1(precision, recall), overlap, predictedTotal, referenceTotal });
+  if (!predictedTotal && !referenceTotal) return scores(1, 1);
+  if (!predictedTotal) return scores(0, 0);
+  if (!referenceTotal) return scores(0, 1);
+  return scores(overlap / predictedTotal, overlap / referenceTotal);
+}
+
 // ---------------------------------------------------------------- metadata
 
 export const METADATA_FIELDS = ['title', 'byline', 'excerpt', 'siteName', 'lang'];
