@@ -156,7 +156,8 @@ cmd_test() {
 cmd_eval() {
   local kind="${1:-}" dir="${2:-}"
   if [ -z "$kind" ] || [ -z "$dir" ]; then
-    echo "usage: ./build.sh eval readability|trafilatura DIR [options]" >&2
+    echo "usage: ./build.sh eval readability|trafilatura|wcxb DIR [options]" >&2
+    echo "       (options: node tools/eval.mjs --help; e.g. --split tune|check|all, --engine ...)" >&2
     exit 1
   fi
   shift 2
@@ -184,8 +185,10 @@ usage: ./build.sh COMMAND
   demo [PORT]      setup + build + serve www/ on http://127.0.0.1:PORT (default 8080)
   test             setup + every check: fmt, clippy, native tests, wasm tests in headless
                    Chromium and Firefox, end-to-end tests of the extension and the demo
-  eval readability|trafilatura DIR
-                   extraction quality on a corpus directory (e.g. ../shared/corpus/readability)
+  eval readability|trafilatura|wcxb DIR [--split tune|check|all] [--engine E] [...]
+                   extraction quality on a corpus directory (e.g. ../shared/corpus/readability,
+                   ../shared/corpus/wcxb-dev); --engine lectern (default), readability-js,
+                   dom-smoothie or trafilatura (installed into .eval/venv on demand)
   bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]
                    speed, memory and size against the peers (no argument: all of them)
   help             this text
