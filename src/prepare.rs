@@ -16,7 +16,8 @@ use crate::explain::Explain;
 use crate::tunables::{
     ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
-    PHRASING_ELEMS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS,
+    PHRASING_ELEMS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS, WRAPPER_MAX_LINK_DENSITY,
+    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 
@@ -94,13 +95,32 @@ struct Context {
 }
 
 /// One walk over the document deciding removals, then the removals.
+///
+/// A block that holds most of the page's text is a page-wide wrapper, never removed as a
+/// whole by the structural rules below, whatever its tag or attributes say: ASP.NET pages
+/// sit in one `<form>`, script-rendered pages stream their content into `<div hidden>`
+/// blocks a script reveals, anti-flicker shells are `visibility:hidden`, and misnested
+/// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
 fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
+    let page_len = crate::parse::body(document).map_or(0, |b| dom::text_len(&b));
+    let is_wrapper = |node: &NodeRef| {
+        let len = dom::text_len(node);
+        page_len >= WRAPPER_MIN_CHARS
+            && len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
+            && (linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
+    };
     let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
-    while let Some((node, ctx)) = stack.pop() {
+    while let Some((mut node, ctx)) = stack.pop() {
         if let Some((rule, detail)) = removal_rule(&node, ctx) {
-            doomed.push((node, rule, detail));
-            continue;
+            if !(WRAPPER_RULES.contains(&rule) && is_wrapper(&node)) {
+                doomed.push((node, rule, detail));
+                continue;
+            }
+            // Its controls go by their own rule; the wrapper itself reads as a <div>.
+            if dom::is(&node, &["form"]) {
+                node = dom::rename(&node, "div");
+            }
         }
         let mut child_ctx = ctx;
         if dom::is(&node, &["article", "main"])
@@ -132,6 +152,9 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
         return None;
+    }
+    if tag == "form" {
+        return Some(("form", "<form>".into()));
     }
     if ALWAYS_DROP.contains(&tag) {
         return Some(("non-content-element", format!("<{tag}>")));
@@ -185,14 +208,17 @@ fn holds_paragraphs(node: &NodeRef) -> bool {
     node.walk_descendants().any(|d| {
         dom::is(&d, &["p"]) && {
             let total = dom::text_len(&d);
-            let linked: usize = d
-                .walk_descendants()
-                .filter(|a| dom::is(a, &["a"]))
-                .map(|a| dom::text_len(&a))
-                .sum();
-            total >= 140 && linked * 2 < total
+            total >= 140 && linked_len(&d) * 2 < total
         }
     })
+}
+
+/// Characters of text inside the links below `node`.
+fn linked_len(node: &NodeRef) -> usize {
+    node.walk_descendants()
+        .filter(|a| dom::is(a, &["a"]))
+        .map(|a| dom::text_len(&a))
+        .sum()
 }
 
 // ---------------------------------------------------------------------------------------------

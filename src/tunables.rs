@@ -589,6 +589,27 @@ pub static COOKIE_OVERLAY: Guarded = Guarded::new(
 );
 pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 
+/// Ours: a block holding at least this share of the page's text is a page-wide wrapper (the
+/// ASP.NET page-wide `<form>`, React's streamed `<div hidden id="S:0">`, a `visibility:hidden`
+/// anti-flicker shell, a misnested `<aside>` that swallowed the page): preparation looks
+/// inside it instead of removing it by the rules in [`WRAPPER_RULES`].
+pub const WRAPPER_MIN_SHARE: f64 = 0.6;
+/// Ours: pages with less text than this have no wrapper worth keeping (a cookie dialog may
+/// hold most of an empty page's text).
+pub const WRAPPER_MIN_CHARS: usize = 500;
+/// Ours: a wrapper is mostly running text, not links (a page that is mostly its footer's
+/// link lists, as shop pages without a description are, has no wrapper).
+pub const WRAPPER_MAX_LINK_DENSITY: f64 = 0.5;
+/// The preparation rules a page-wide wrapper is exempt from.
+pub const WRAPPER_RULES: &[&str] = &[
+    "form",
+    "navigation",
+    "hidden",
+    "structural-role",
+    "page-header-footer",
+    "aside",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).
 

@@ -1,0 +1,133 @@
+//! Extraction mechanisms that hold across sites (issue 17), each specified on a small page
+//! written for it: page-wide wrappers, split bodies, fallbacks, page types.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lectern::{extract, Error, Options};
+
+/// Paragraphs of running text, each distinct, for the article of a test page.
+fn story(paragraphs: usize) -> String {
+    (1..=paragraphs)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the story tells, at some length and with commas, what \
+                 happened in the harbour town on the day the ferry did not come, and why the \
+                 people waiting on the pier, tired and cold, stayed until dark.</p>"
+            )
+        })
+        .collect()
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>")
+}
+
+fn text_of(html: &str) -> String {
+    extract(html, &Options::with_url("https://news.example.com/story"))
+        .expect("an article")
+        .text_content
+}
+
+const NAV: &str = "<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>";
+
+// ------------------------------------------------------------------ page-wide wrappers
+
+#[test]
+fn a_page_wide_form_keeps_its_article() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<form method=post action=/story id=Form><input type=hidden name=__VIEWSTATE \
+             value=x>{NAV}<div id=dnn_content><h1>The ferry</h1>{}</div>\
+             <input type=submit value=Search></form>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Sport"), "{text}");
+}
+
+#[test]
+fn a_comment_form_beside_the_article_is_still_removed() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}</article><form id=comment><p>Leave a reply</p><textarea></textarea>\
+             </form>",
+            story(5)
+        ),
+    );
+    assert!(!text_of(&html).contains("Leave a reply"));
+}
+
+#[test]
+fn content_streamed_into_a_hidden_block_is_kept() {
+    // React's streaming server rendering: the page arrives in <div hidden id="S:0">, and a
+    // script moves it into place.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div hidden></div><template id=B:0></template><div hidden id=S:0>{NAV}<main>\
+             <h1>The ferry</h1>{}</main></div><script>$RC('B:0','S:0')</script>",
+            story(6)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+}
+
+#[test]
+fn a_page_shell_hidden_until_its_styles_load_is_kept() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div id=__next><div style=\"visibility:hidden;min-height:100vh\">{NAV}\
+             <article>{}</article></div></div>",
+            story(5)
+        ),
+    );
+    assert!(text_of(&html).contains("Paragraph 3 of the story"));
+}
+
+#[test]
+fn a_hidden_block_beside_the_article_is_still_removed() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}</article><div hidden><p>Subscribe to our newsletter for more \
+             stories like this one, every morning in your inbox.</p></div>",
+            story(5)
+        ),
+    );
+    assert!(!text_of(&html).contains("Subscribe"));
+}
+
+#[test]
+fn a_misnested_aside_that_swallowed_the_page_keeps_the_article() {
+    // An unclosed element inside the announcement bar: the parser puts the page in it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<aside class=announcement><div><a href=/news>Announcement</a></div><div>\
+             <main><article><h1>The ferry</h1>{}</article></main>",
+            story(5)
+        ),
+    );
+    assert!(text_of(&html).contains("Paragraph 5 of the story"));
+}
+
+#[test]
+fn a_page_that_is_mostly_its_footer_links_has_no_article() {
+    let links: String = (0..60)
+        .map(|i| format!("<a href=/c/{i}>Category number {i}</a>, "))
+        .collect();
+    let html = page(
+        "Shop",
+        &format!("<div hidden><footer><p>{links}</p></footer></div>"),
+    );
+    assert!(matches!(
+        extract(&html, &Options::default()),
+        Err(Error::NoArticle)
+    ));
+}
