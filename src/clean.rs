@@ -21,8 +21,9 @@ use crate::tunables::{
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
-    LOOSE_CAPTION_MAX_CHARS, NOTICE, NOTICE_MAX_CHARS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING,
-    VIDEOS, WHOLE_TEXT_LABEL_MAX_CHARS,
+    LOOSE_CAPTION_MAX_CHARS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
+    REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
+    WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -58,6 +59,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     mark_loose_captions(content);
     remove_boilerplate_lines(content, explain);
     remove_trailing_sections(content, explain);
+    remove_repeated_blocks(content, explain);
     for h1 in content
         .walk_descendants()
         .filter(|d| dom::is(d, &["h1"]))
@@ -733,6 +735,42 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
 
 /// Readability's last touches: empty paragraphs, `<br>` before a paragraph, single-cell
 /// tables, and wrappers that hold a single block.
+/// Ours: a block whose text repeats an earlier block of the article word for word is a copy
+/// (the mobile and desktop versions of a section, both in the page and one hidden by a style
+/// sheet; a carousel's cloned slides): the reader shows it once.
+fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
+    let blocks: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| dom::is(d, REPEATED_BLOCK_TAGS))
+        .collect();
+    let mut seen: std::collections::HashMap<String, NodeRef> = std::collections::HashMap::new();
+    for block in blocks {
+        if dom::text_len_capped(&block, REPEATED_BLOCK_MIN_CHARS) < REPEATED_BLOCK_MIN_CHARS
+            || !block.ancestors().any(|a| &a == content)
+        {
+            continue;
+        }
+        // A quote repeats what it quotes (forum replies); paragraphs side by side that say
+        // the same are the author's own (placeholder text, a refrain).
+        if dom::is(&block, &["blockquote"]) || dom::has_ancestor(&block, &["blockquote"], None) {
+            continue;
+        }
+        let text = dom::normalized_text(&block);
+        match seen.get(&text) {
+            // A wrapper and its only block say the same: not a copy.
+            Some(first) if block.ancestors().any(|a| &a == first) => {}
+            Some(first) if first.parent() == block.parent() => {}
+            Some(_) if !guards_protected(&block) => {
+                explain.remove(&block, STAGE, "repeated-block", || text.clone());
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(text, block);
+            }
+        }
+    }
+}
+
 fn tidy(content: &NodeRef) {
     for p in content
         .walk_descendants()

@@ -589,6 +589,16 @@ pub static COOKIE_OVERLAY: Guarded = Guarded::new(
 );
 pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 
+/// Ours: containers of the article at least this long whose text repeats an earlier
+/// container's are copies (the mobile and desktop versions of a section, cloned carousel
+/// slides). Paragraphs and list items may repeat on purpose (API docs repeat a parameter's
+/// description under each endpoint), and so may short blocks.
+pub const REPEATED_BLOCK_MIN_CHARS: usize = 500;
+/// The containers compared for [`REPEATED_BLOCK_MIN_CHARS`].
+pub const REPEATED_BLOCK_TAGS: &[&str] = &[
+    "div", "section", "article", "ul", "ol", "dl", "table", "figure",
+];
+
 /// Ours: a block holding at least this share of the page's text is a page-wide wrapper (the
 /// ASP.NET page-wide `<form>`, React's streamed `<div hidden id="S:0">`, a `visibility:hidden`
 /// anti-flicker shell, a misnested `<aside>` that swallowed the page): preparation looks

@@ -131,3 +131,39 @@ fn a_page_that_is_mostly_its_footer_links_has_no_article() {
         Err(Error::NoArticle)
     ));
 }
+
+// ------------------------------------------------------------------ copies
+
+#[test]
+fn a_section_repeated_for_another_screen_size_is_shown_once() {
+    let section = format!("<section class=costs><h2>Costs</h2>{}</section>", story(3));
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1><div class=desktop>{section}</div>\
+             <div class=mobile>{section}</div>{}</article>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(
+        text.matches("Paragraph 3 of the story").count(),
+        1,
+        "{text}"
+    );
+}
+
+#[test]
+fn paragraphs_that_repeat_on_purpose_are_kept() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div>{0}</div><h2>Again</h2><div>{0}</div></article>",
+            story(2)
+        ),
+    );
+    assert_eq!(
+        text_of(&html).matches("Paragraph 1 of the story").count(),
+        2
+    );
+}
