@@ -329,6 +329,13 @@ function evalReadability(opts) {
   ]]));
   printNoArticle(summary);
   if (opts.engine === 'lectern') summary.readerable = readerableAgreement(scored);
+  const readerableKnown = pages.filter((p, i) => typeof scored[i].readerable === 'boolean' &&
+    typeof p.expectedMeta.readerable === 'boolean');
+  if (summary.readerable && readerableKnown.length) {
+    const same = readerableKnown.filter((p) => scored[pages.indexOf(p)].readerable === p.expectedMeta.readerable);
+    summary.readerable.equalToExpected = same.length;
+    out(`Readerable equal to expected-metadata.json's (Readability's isProbablyReaderable): ${same.length} of ${readerableKnown.length}.`);
+  }
   // trafilatura's text output carries no metadata: only its text is scored.
   const hasMeta = opts.engine !== 'trafilatura';
   if (hasMeta) {
