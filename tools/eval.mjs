@@ -554,6 +554,8 @@ function main() {
   result.summary.command = `node tools/eval.mjs ${process.argv.slice(2).join(' ')}`;
   result.summary.date = new Date().toISOString();
   result.summary.host = `${os.hostname()} (${os.cpus().length} CPUs)`;
+  // The CLI also turns reference and Readability.js HTML into text: which build it was.
+  if (haveBin(opts)) result.summary.bin = { path: opts.bin, modified: fs.statSync(opts.bin).mtime.toISOString() };
   if (opts.json === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (opts.json) fs.writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
 }
