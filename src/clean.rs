@@ -13,6 +13,7 @@ use crate::score::{
     class_weight, has_block_descendant, has_single_child_tag, is_without_content, link_density,
     link_weight, Flags,
 };
+use crate::select::THREAD_ITEM_ATTR;
 use crate::stats::TextStats;
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
@@ -240,7 +241,9 @@ fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
                 ],
             )
         {
-            if let Some(token) = boilerplate_token(&n) {
+            if let Some(token) =
+                boilerplate_token(&n).filter(|_| !dom::has_attr(&n, THREAD_ITEM_ATTR))
+            {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);

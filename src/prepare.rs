@@ -117,10 +117,11 @@ fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
                 doomed.push((node, rule, detail));
                 continue;
             }
-            // Its controls go by their own rule; the wrapper itself reads as a <div>.
-            if dom::is(&node, &["form"]) {
-                node = dom::rename(&node, "div");
-            }
+        }
+        // A form kept (a wrapper, or one around content): its controls go by their own
+        // rule, and it reads as a <div>.
+        if dom::is(&node, &["form"]) {
+            node = dom::rename(&node, "div");
         }
         let mut child_ctx = ctx;
         if dom::is(&node, &["article", "main"])
@@ -154,7 +155,7 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
         return None;
     }
     if tag == "form" {
-        return Some(("form", "<form>".into()));
+        return (!is_content_form(node)).then(|| ("form", "<form>".into()));
     }
     if ALWAYS_DROP.contains(&tag) {
         return Some(("non-content-element", format!("<{tag}>")));
@@ -201,6 +202,13 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
         return Some(("cookie-overlay", class_id));
     }
     None
+}
+
+/// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text
+/// box (forum software wraps a thread's posts in its moderation form; a comment form has
+/// its `<textarea>`). Its controls still go; it reads as a `<div>`.
+fn is_content_form(form: &NodeRef) -> bool {
+    !form.walk_descendants().any(|d| dom::is(&d, &["textarea"])) && holds_paragraphs(form)
 }
 
 /// True when a block holds a real paragraph (a page whose story sits in its `<header>`).

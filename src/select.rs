@@ -11,11 +11,17 @@ use crate::score::{initial_score, Flags, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
-    PARAGRAPH_MAX_LINK_DENSITY, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
-    SIBLING_SHARE, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
-    TOP_CANDIDATES,
+    PARAGRAPH_MAX_LINK_DENSITY, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
+    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY,
+    SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
+
+/// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
+/// comment by its class (`class="comment"` is what forum software calls a reply).
+pub const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
 /// The chosen article container and what was learnt choosing it.
 pub struct Selected {
@@ -125,6 +131,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         top_candidate = p;
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
+    top_candidate = escalate_repeated_items(top_candidate, page, &stats);
     if !scores.contains(&top_candidate) {
         scores.set(&top_candidate, initial_score(&top_candidate, flags));
     }
@@ -218,6 +225,69 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
         }
     }
     best
+}
+
+/// The class tokens of an element, for comparing siblings.
+fn class_tokens(node: &NodeRef) -> Vec<String> {
+    let mut tokens: Vec<String> = dom::attr(node, "class")
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+        .map(str::to_owned)
+        .collect();
+    tokens.sort();
+    tokens.dedup();
+    tokens
+}
+
+/// Siblings built alike: the same tag and mostly the same classes (`post bg1` and
+/// `post bg2`, a first post with one class more).
+fn built_alike(a: &NodeRef, a_classes: &[String], b: &NodeRef) -> bool {
+    if dom::tag(a) != dom::tag(b) {
+        return false;
+    }
+    let b_classes = class_tokens(b);
+    if a_classes.is_empty() || b_classes.is_empty() {
+        return a_classes.is_empty() && b_classes.is_empty() && dom::is(a, REPEATED_ITEM_TAGS);
+    }
+    let shared = a_classes.iter().filter(|c| b_classes.contains(c)).count();
+    let all = a_classes.len() + b_classes.len() - shared;
+    shared as f64 >= REPEATED_ITEM_CLASS_SHARE * all as f64
+}
+
+/// A thread (forum posts, answers, a listing's story summaries) is a run of siblings built
+/// alike, each with its own text, and the winner is one of them (the longest post). When
+/// the winner, or an ancestor a few levels up, has at least [`REPEATED_ITEMS_MIN`] such
+/// siblings holding text of their own and few links, their parent is the article: every
+/// post, in order. Teaser lists are mostly links and do not qualify; a layout's rows differ
+/// in build or have no text of their own.
+fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats) -> NodeRef {
+    let readable = |n: &NodeRef| {
+        stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
+            && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
+    };
+    let mut node = candidate.clone();
+    for _ in 0..REPEATED_ITEMS_LEVELS {
+        let Some(parent) = node.parent() else { break };
+        if &parent == page || dom::is(&parent, &["body", "html"]) || !readable(&node) {
+            break;
+        }
+        let classes = class_tokens(&node);
+        let others: Vec<NodeRef> = dom::element_children(&parent)
+            .filter(|s| s != &node && built_alike(&node, &classes, s) && readable(s))
+            .collect();
+        let others_len: usize = others.iter().map(|s| stats.text_len(s)).sum();
+        if others.len() + 1 >= REPEATED_ITEMS_MIN
+            && others_len as f64 >= REPEATED_ITEMS_MIN_REST * stats.text_len(&node) as f64
+            && stats.link_density(&parent) < REPEATED_ITEMS_MAX_LINK_DENSITY
+        {
+            for item in others.iter().chain(std::iter::once(&node)) {
+                dom::set_attr(item, THREAD_ITEM_ATTR, "1");
+            }
+            return parent;
+        }
+        node = parent;
+    }
+    candidate
 }
 
 /// Contains a period followed by a space or the end: reads like a sentence.

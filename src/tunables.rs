@@ -644,6 +644,22 @@ pub const MIN_ALTERNATIVES: usize = 3;
 pub const SPLIT_BODY_RATIO: f64 = 2.0;
 pub const SPLIT_BODY_LEVELS: usize = 6;
 pub const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
+/// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
+/// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
+/// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below
+/// [`REPEATED_ITEMS_MAX_LINK_DENSITY`], gives way to their parent.
+pub const REPEATED_ITEMS_MIN: usize = 3;
+pub const REPEATED_ITEM_MIN_CHARS: usize = 80;
+pub const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;
+pub const REPEATED_ITEMS_LEVELS: usize = 5;
+/// The other items hold at least this share of the winner's text: an article followed by
+/// its citations and an author box built alike is one story, not a thread.
+pub const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
+/// Siblings are built alike when they share this share of their class tokens (`post bg1`
+/// and `post bg2`).
+pub const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
+/// Classless siblings are built alike only when they are items by their tag.
+pub const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 

@@ -167,3 +167,56 @@ fn paragraphs_that_repeat_on_purpose_are_kept() {
         2
     );
 }
+
+// ------------------------------------------------------------------ threads
+
+fn post(author: &str, text: &str) -> String {
+    format!(
+        "<article class=\"message post\"><div class=author>{author}</div>\
+         <div class=body><p>{text}</p></div></article>"
+    )
+}
+
+#[test]
+fn every_post_of_a_forum_thread_is_kept_in_order() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = [
+        ("alice", format!("{long} {long} {long}")),
+        ("bob", format!("Same here, bob speaking: {long}")),
+        ("carol", format!("Carol replies that {long}")),
+        ("dave", format!("Dave thinks that {long}")),
+    ]
+    .iter()
+    .map(|(a, t)| post(a, t))
+    .collect();
+    let html = page(
+        "What's your range?",
+        &format!(
+            "<h1>What's your range?</h1><form action=/moderate method=post>\
+             <input type=checkbox name=all><div class=thread>{posts}</div></form>\
+             <ul class=topics>{}</ul>",
+            (0..40)
+                .map(|i| format!("<li><a href=/t/{i}>Other topic number {i}</a></li>"))
+                .collect::<String>()
+        ),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("Same here, bob") < at("Carol replies") && at("Carol replies") < at("Dave thinks"));
+}
+
+#[test]
+fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrap><div class=section>{}</div><div class=section><p>Citations: \
+             Harbour Records, volume two, pages one to forty, as kept by the town.</p></div>\
+             <div class=section><p>Article written by a reporter of the harbour desk, \
+             reviewed by the editor.</p></div></div>",
+            story(6)
+        ),
+    );
+    assert!(!text_of(&html).contains("Citations"));
+}
