@@ -323,6 +323,11 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
         })
         .unwrap_or(&stories[0])
         .clone();
+    // A page none of whose stories carries its title is a listing of them (a front page of
+    // story summaries): all of them are what it shows.
+    if dom::has_attr(&keep, STORY_ATTR) {
+        return;
+    }
     // Marked by preparation, before class rules strip headers like `entry-header`.
     for s in stories
         .iter()

@@ -220,3 +220,29 @@ fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     );
     assert!(!text_of(&html).contains("Citations"));
 }
+
+// ------------------------------------------------------------------ listings
+
+#[test]
+fn a_front_page_of_story_summaries_keeps_every_story() {
+    let stories: String = ["Ferry", "Harbour", "Lighthouse"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<article><h2><a href=/{name}>{name} news of the week</a></h2>\
+                 <p>The {name} summary: {}</p></article>",
+                "a long account of the week in the town, with its weather, its boats, its \
+                 people and the news they shared over the fence, told in full sentences. "
+                    .repeat(2)
+            )
+        })
+        .collect();
+    let html = page("Harbour Town News", &format!("{NAV}<main>{stories}</main>"));
+    let text = text_of(&html);
+    for name in ["Ferry", "Harbour", "Lighthouse"] {
+        assert!(
+            text.contains(&format!("The {name} summary")),
+            "{name}: {text}"
+        );
+    }
+}
