@@ -296,6 +296,18 @@ fn cli_reads_invalid_utf8() {
 }
 
 #[test]
+fn cli_readerable_answers_the_cheap_check_without_extracting() {
+    let mut page = b"<html><body><article>".to_vec();
+    for _ in 0..8 {
+        page.extend_from_slice(b"<p>A paragraph of the story, long enough and with enough words in it to count as the running text of an article a reader would show.</p>");
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    assert_eq!(run_cli(&["--readerable"], &page), (0, "true\n".into(), String::new()));
+    let empty = b"<html><body><nav><a href=/>Home</a></nav></body></html>";
+    assert_eq!(run_cli(&["--readerable"], empty), (0, "false\n".into(), String::new()));
+}
+
+#[test]
 fn cli_survives_garbage_and_empty_input() {
     for input in [garbage(100_000, 42), Vec::new(), vec![0u8; 1000]] {
         let (code, _, err) = run_cli(&[], &input);

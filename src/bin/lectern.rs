@@ -11,13 +11,15 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use lectern::{decode::decode_html, extract_owned, Article, Error, Options};
+    use lectern::{
+        decode::decode_html, extract_owned, is_probably_readerable, Article, Error, Options,
+    };
     use std::io::{Read, Write};
     use std::path::{Path, PathBuf};
 
     const USAGE: &str = "\
 usage: lectern [--format html|text|json|markdown] [--url URL] [--explain] [--whole-document]
-               [--out-dir DIR] [FILE...|-]
+               [--readerable] [--out-dir DIR] [FILE...|-]
 
 Extracts the article of a web page. Reads FILE (or standard input with - or no file) and
 prints the article in the chosen format (default: html). With --out-dir, writes
@@ -29,6 +31,8 @@ DIR/<name>.<html|txt|json|md> for each FILE instead.
   --explain         print every removed block and the rule that removed it (stderr;
                     in json, the `removed` field)
   --whole-document  take the whole page as the article (no selection or cleaning)
+  --readerable      no extraction: print true or false, the cheap check of whether the
+                    page probably has an article (in batch mode DIR/<name>.readerable)
   --out-dir DIR     batch mode: one output file per input
   -h, --help        this help
 
@@ -55,6 +59,8 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
 
     struct Args {
         format: Format,
+        /// Only the cheap readerable check, no extraction.
+        readerable: bool,
         options: Options,
         out_dir: Option<PathBuf>,
         inputs: Vec<String>,
@@ -65,6 +71,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
         let mut parser = lexopt::Parser::from_env();
         let mut args = Args {
             format: Format::Html,
+            readerable: false,
             options: Options::default(),
             out_dir: None,
             inputs: vec![],
@@ -97,6 +104,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 }
                 Long("explain") => args.options.explain = true,
                 Long("whole-document") => args.options.whole_document = true,
+                Long("readerable") => args.readerable = true,
                 Long("out-dir") => {
                     args.out_dir = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
                 }
@@ -179,6 +187,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
         // The file's bytes and then the page's text are let go as soon as they are used.
         let html = decode_html(&bytes);
         drop(bytes);
+        if args.readerable {
+            println!("{}", is_probably_readerable(&html));
+            return 0;
+        }
         match extract_owned(html, &args.options) {
             Ok(article) => {
                 if args.options.explain && args.format != Format::Json {
@@ -218,10 +230,22 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "stdin".into());
-            let out = dir.join(format!("{stem}.{}", args.format.extension()));
+            let extension = if args.readerable {
+                "readerable"
+            } else {
+                args.format.extension()
+            };
+            let out = dir.join(format!("{stem}.{extension}"));
             // The file's bytes and then the page's text are let go as soon as they are used.
             let html = decode_html(&bytes);
             drop(bytes);
+            if args.readerable {
+                if let Err(e) = std::fs::write(&out, is_probably_readerable(&html).to_string()) {
+                    eprintln!("lectern: cannot write {}: {e}", out.display());
+                    status = 1;
+                }
+                continue;
+            }
             match extract_owned(html, &args.options) {
                 Ok(article) => {
                     if let Err(e) = std::fs::write(&out, render(&article, args.format)) {
