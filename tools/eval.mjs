@@ -39,7 +39,8 @@ import {
   METADATA_FIELDS, compareMetadata, f1, mean, normaliseField, scoreSnippets, shinglePR, snippetTotals, wordPRF,
 } from './eval/scoring.mjs';
 import {
-  defaultLecternBin, ensureTrafilatura, runLectern, runLecternEach, runReadabilityJs, runTrafilatura, writeHtmlPages,
+  defaultLecternBin, ensureTrafilatura, lecternHasReaderable, runLectern, runLecternEach, runLecternReaderable,
+  runReadabilityJs, runTrafilatura, writeHtmlPages,
 } from './eval/engines.mjs';
 import {
   CORPORA, decompressPages, listReadabilityPages, listTrafilaturaPages, listWcxbPages,
@@ -181,20 +182,20 @@ function printNoArticle(summary) {
 }
 
 /**
- * Readerable against the extraction, on the pages whose output says `readerable` (Lectern's
- * JSON, when the CLI writes the field): readerable but no article, and an article but not
- * readerable. Prints and returns the counts, or null where no page has the field.
+ * Readerable against the extraction, on the pages with a readerable verdict (`lectern
+ * --readerable`, or a `readerable` field in its JSON): readerable but no article, and an article
+ * but not readerable. Prints and returns the counts, or null where no page has a verdict.
  */
 function readerableAgreement(scored) {
   const known = scored.filter((s) => typeof s.readerable === 'boolean');
   if (!known.length) {
-    out('\nReaderable: no page\'s output has a `readerable` field (the CLI does not write it yet): not measured.');
+    out('\nReaderable: the CLI has no `--readerable` and its JSON no `readerable` field: not measured.');
     return null;
   }
   const yesNoArticle = known.filter((s) => s.readerable && s.noArticle).map((s) => s.page);
   const noButArticle = known.filter((s) => !s.readerable && !s.noArticle).map((s) => s.page);
   const share = (n) => pct(n / known.length);
-  out(`\nReaderable vs extraction (${known.length} of ${scored.length} pages say readerable): ` +
+  out(`\nReaderable vs extraction (${known.length} of ${scored.length} pages with a verdict): ` +
     `readerable but no article ${yesNoArticle.length} (${share(yesNoArticle.length)}), ` +
     `an article but not readerable ${noButArticle.length} (${share(noButArticle.length)}); ` +
     `disagreement ${share(yesNoArticle.length + noButArticle.length)}.`);
@@ -209,9 +210,20 @@ function readerableAgreement(scored) {
 
 /**
  * Runs the engine. Returns Map(id → { text, meta, readerable }) where text is null for "no
- * article" and readerable is the JSON output's boolean `readerable` (null where there is none).
+ * article" and readerable is Lectern's verdict: from `lectern --readerable` where the CLI has
+ * it, else the JSON output's boolean `readerable`, else null.
  */
 function extractAll(pages, opts, work, url) {
+  const extracted = extractWith(pages, opts, work, url);
+  if (opts.engine === 'lectern' && lecternHasReaderable(opts.bin)) {
+    const verdicts = timed('lectern --readerable', () =>
+      runLecternReaderable(pages, { bin: opts.bin, work: path.join(work, 'readerable') }));
+    for (const { id } of pages) extracted.get(id).readerable = verdicts.get(id) ?? extracted.get(id).readerable;
+  }
+  return extracted;
+}
+
+function extractWith(pages, opts, work, url) {
   const extracted = new Map();
   const set = (id, text, meta) => extracted.set(id, {
     text: text ?? null, meta: meta ?? null, readerable: typeof meta?.readerable === 'boolean' ? meta.readerable : null,

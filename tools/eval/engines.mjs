@@ -25,7 +25,9 @@ function resetDir(dir) {
  * `work/in` as `<id>.html` (corpus files share the name source.html), output lands in
  * `work/out/<id>.<ext>`. Pages without an article have no output file: their value is null.
  */
-export function runLectern(pages, { bin, work, format = 'text', url, wholeDocument = false, explain = false }) {
+export function runLectern(pages, {
+  bin, work, format = 'text', url, wholeDocument = false, explain = false, readerable = false,
+}) {
   if (!fs.existsSync(bin)) {
     throw new Error(`no Lectern binary at ${bin} (cargo build --release, or set LECTERN_BIN)`);
   }
@@ -42,17 +44,34 @@ export function runLectern(pages, { bin, work, format = 'text', url, wholeDocume
   if (url) args.push('--url', url);
   if (wholeDocument) args.push('--whole-document');
   if (explain) args.push('--explain');
+  if (readerable) args.push('--readerable');
   const run = spawnSync(bin, [...args, ...inputs], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 2) {
     throw new Error(`${bin} ${args.join(' ')} … exited with ${run.status}:\n${run.stderr}`);
   }
   const results = new Map();
+  const extension = readerable ? 'readerable' : EXTENSIONS[format];
   for (const { id } of pages) {
-    const file = path.join(outDir, `${id}.${EXTENSIONS[format]}`);
+    const file = path.join(outDir, `${id}.${extension}`);
     results.set(id, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
   }
   return { results, stderr: run.stderr, command: [bin, ...args].join(' ') };
+}
+
+/** Whether the CLI has `--readerable` (the cheap check alone; batch mode writes DIR/<name>.readerable). */
+export function lecternHasReaderable(bin) {
+  return spawnSync(bin, ['--help'], { encoding: 'utf8' }).stdout?.includes('--readerable') ?? false;
+}
+
+/**
+ * The CLI's `--readerable` verdict for every page, in one batch (the check takes no URL):
+ * Map(id → true | false | null).
+ */
+export function runLecternReaderable(pages, { bin, work }) {
+  const { results } = runLectern(pages, { bin, work, readerable: true });
+  const verdict = (text) => (text === null ? null : ({ true: true, false: false }[text.trim()] ?? null));
+  return new Map([...results].map(([id, text]) => [id, verdict(text)]));
 }
 
 /** Parses one page with Readability.js 0.6 on linkedom, from bytes decoded as a browser would. */
