@@ -302,9 +302,15 @@ fn cli_readerable_answers_the_cheap_check_without_extracting() {
         page.extend_from_slice(b"<p>A paragraph of the story, long enough and with enough words in it to count as the running text of an article a reader would show.</p>");
     }
     page.extend_from_slice(b"</article></body></html>");
-    assert_eq!(run_cli(&["--readerable"], &page), (0, "true\n".into(), String::new()));
+    assert_eq!(
+        run_cli(&["--readerable"], &page),
+        (0, "true\n".into(), String::new())
+    );
     let empty = b"<html><body><nav><a href=/>Home</a></nav></body></html>";
-    assert_eq!(run_cli(&["--readerable"], empty), (0, "false\n".into(), String::new()));
+    assert_eq!(
+        run_cli(&["--readerable"], empty),
+        (0, "false\n".into(), String::new())
+    );
 }
 
 #[test]
