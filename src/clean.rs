@@ -22,7 +22,8 @@ use crate::tunables::{
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
-    LOOSE_CAPTION_MAX_CHARS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
+    LOOSE_CAPTION_MAX_CHARS, NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
     REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
     WHOLE_TEXT_LABEL_MAX_CHARS,
 };
@@ -405,7 +406,13 @@ fn conditional_reason_unguarded(
             && inside.list_text as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
     }
     let weight = class_weight(node, flags);
-    if weight < 0.0 {
+    // A class word does not outweigh prose: a block of several paragraphs with few links
+    // is the article's (a review's product cards named `product-card`), whatever it is
+    // called.
+    let prose = inside.p >= NEGATIVE_WEIGHT_PROSE_PARAGRAPHS
+        && content_len >= NEGATIVE_WEIGHT_PROSE_CHARS
+        && share(inside.link_text, content_len) < NEGATIVE_WEIGHT_PROSE_LINK_DENSITY;
+    if weight < 0.0 && !prose {
         return Some("negative-weight");
     }
     if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {

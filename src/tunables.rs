@@ -589,6 +589,13 @@ pub static COOKIE_OVERLAY: Guarded = Guarded::new(
 );
 pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 
+/// Ours: conditional cleaning keeps a block with a negative class weight when it is prose:
+/// at least this many paragraphs, this much text and links below this density (a review's
+/// product cards, classed `product-card`, hold the review itself).
+pub const NEGATIVE_WEIGHT_PROSE_PARAGRAPHS: usize = 2;
+pub const NEGATIVE_WEIGHT_PROSE_CHARS: usize = 400;
+pub const NEGATIVE_WEIGHT_PROSE_LINK_DENSITY: f64 = 0.2;
+
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel
 /// slides). Paragraphs and list items may repeat on purpose (API docs repeat a parameter's

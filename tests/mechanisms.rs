@@ -246,3 +246,34 @@ fn a_front_page_of_story_summaries_keeps_every_story() {
         );
     }
 }
+
+// ------------------------------------------------------------------ class words
+
+#[test]
+fn prose_in_a_block_with_a_negative_class_word_is_kept() {
+    // A review's product cards: the class says "media", the text is the review.
+    let cards: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"card media-card\"><h3>Pick {i}</h3>\
+                 <p>Pick {i} review: this dishwasher cleaned every plate we tried, baked-on \
+                 lasagne included, and it did so quietly, quickly and with little water.</p>\
+                 <p>Pick {i} details: the racks fold, the basket slides, the spray arms reach \
+                 the corners, and the filter comes out with one twist for a rinse.</p>\
+                 <p>Pick {i} verdict: it is the one we would buy ourselves, for its racks, its quiet motor, its \
+                 drying that leaves no spots on glasses, its door that closes softly, \
+                 its app that stays out of the way, and a price that is fair for what it does.\
+                 </p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "The best dishwashers",
+        &format!(
+            "<article><h1>The best dishwashers</h1>{}{cards}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Pick 2 review"), "{text}");
+}
