@@ -104,9 +104,11 @@ struct Context {
 fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
     let page_len = crate::parse::body(document).map_or(0, |b| dom::text_len(&b));
     let is_wrapper = |node: &NodeRef| {
+        if page_len < WRAPPER_MIN_CHARS {
+            return false;
+        }
         let len = dom::text_len(node);
-        page_len >= WRAPPER_MIN_CHARS
-            && len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
+        len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
             && (linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
     };
     let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
