@@ -277,3 +277,22 @@ fn prose_in_a_block_with_a_negative_class_word_is_kept() {
     let text = text_of(&html);
     assert!(text.contains("Pick 2 review"), "{text}");
 }
+
+// ------------------------------------------------------------------ lines that are not the story
+
+#[test]
+fn social_follow_lines_after_the_story_are_dropped() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p>Join the Facebook group – https://facebook.com/harbourtown</p>\
+             <p>Follow me on Instagram: @harbourtown</p><p>Join me on TikTok: @The Ferry \
+             Watcher</p></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    for line in ["Facebook group", "Instagram", "TikTok"] {
+        assert!(!text.contains(line), "{line}: {text}");
+    }
+}
