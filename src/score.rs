@@ -243,9 +243,10 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         }
         let points = content_score(dom::count_chars(&el, COMMAS), len);
         for (level, ancestor) in el.ancestors().take(ANCESTOR_LEVELS).enumerate() {
-            // The root element is never a candidate.
+            // The root element is never a candidate; the body is (a page whose paragraphs
+            // sit directly in it, as a man page's do, is its body).
             if ancestor.as_element().is_none()
-                || ancestor.parent().is_none_or(|p| p.as_element().is_none())
+                || (&ancestor != page && ancestor.parent().is_none_or(|p| p.as_element().is_none()))
             {
                 continue;
             }

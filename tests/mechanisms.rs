@@ -296,3 +296,33 @@ fn social_follow_lines_after_the_story_are_dropped() {
         assert!(!text.contains(line), "{line}: {text}");
     }
 }
+
+// ------------------------------------------------------------------ the body as the article
+
+#[test]
+fn a_page_whose_text_sits_directly_in_its_body_is_read_whole() {
+    // A man page: headings and <pre> blocks straight under <body>, a colophon after.
+    let sections: String = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS"]
+        .iter()
+        .map(|h| {
+            format!(
+                "<h2>{h}</h2><pre>       The {h} section of the manual: grep searches the \
+                 named input files for lines containing a match to the given patterns, and \
+                 prints each matching line, by default.</pre>"
+            )
+        })
+        .collect();
+    let html = page(
+        "grep(1)",
+        &format!(
+            "<h1>grep(1)</h1>{sections}<hr><div class=colophon><p>HTML rendering created \
+             by the site's author, who also teaches system programming courses, at length.</p>\
+             <p>For details of in-depth system programming training courses that I teach, \
+             look here, where they are all listed.</p></div>"
+        ),
+    );
+    let text = text_of(&html);
+    for h in ["NAME section", "OPTIONS section"] {
+        assert!(text.contains(h), "{h}: {text}");
+    }
+}
