@@ -3,7 +3,8 @@
 //!
 //! Removed: code and styling (`script`, `style`, `template`, form controls, frames other than
 //! known video embeds); hidden nodes (`hidden`, `aria-hidden="true"`, inline
-//! `display:none`/`visibility:hidden`); structural boilerplate (`nav`, navigation/banner/
+//! `display:none`/`visibility:hidden`) but for collapsed panels the page's own controls open
+//! and page-wide wrappers; structural boilerplate (`nav`, navigation/banner/
 //! contentinfo/search/dialog/alert roles, `header`/`footer` outside `article`/`main` unless
 //! they hold real paragraphs, asides outside the article, cookie and consent overlays).
 //! Repaired: lazy images (`data-src` and friends, tiny placeholders, `<noscript>` fallbacks),
@@ -20,6 +21,7 @@ use crate::tunables::{
     WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
+use std::collections::HashSet;
 
 /// Marks nodes that later class- and link-density rules must not remove.
 pub const PROTECT_ATTR: &str = "data-lectern-protect";
@@ -36,13 +38,19 @@ const STAGE: &str = "prepare";
 pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     // Both noscript steps look at the same ones (the first moves images out of some, and
     // removes placeholders that hold no text): found in one walk.
-    let noscripts: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| dom::is(n, &["noscript"]))
-        .collect();
+    // The same walk finds the panels the page's own controls disclose (`aria-controls`).
+    let mut noscripts: Vec<NodeRef> = Vec::new();
+    let mut disclosed: HashSet<String> = HashSet::new();
+    for n in document.walk_descendants() {
+        if dom::is(&n, &["noscript"]) {
+            noscripts.push(n);
+        } else if let Some(ids) = dom::attr(&n, "aria-controls") {
+            disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
+        }
+    }
     recover_noscript_images(&noscripts);
     keep_noscript_content(document, &noscripts);
-    remove_boilerplate(document, explain);
+    remove_boilerplate(document, &disclosed, explain);
     let tables = repair(document, title);
     mark_data_tables(&tables);
 }
@@ -101,7 +109,7 @@ struct Context {
 /// sit in one `<form>`, script-rendered pages stream their content into `<div hidden>`
 /// blocks a script reveals, anti-flicker shells are `visibility:hidden`, and misnested
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
-fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
+fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
     let page_len = crate::parse::body(document).map_or(0, |b| dom::text_len(&b));
     let is_wrapper = |node: &NodeRef| {
         if page_len < WRAPPER_MIN_CHARS {
@@ -114,7 +122,7 @@ fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
     let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {
-        if let Some((rule, detail)) = removal_rule(&node, ctx) {
+        if let Some((rule, detail)) = removal_rule(&node, ctx, disclosed) {
             if !(WRAPPER_RULES.contains(&rule) && is_wrapper(&node)) {
                 doomed.push((node, rule, detail));
                 continue;
@@ -150,7 +158,12 @@ fn remove_boilerplate(document: &NodeRef, explain: &mut Explain) {
     }
 }
 
-fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> {
+/// `disclosed`: the ids of the panels the page's controls show and hide (`aria-controls`).
+fn removal_rule(
+    node: &NodeRef,
+    ctx: Context,
+    disclosed: &HashSet<String>,
+) -> Option<(&'static str, String)> {
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
@@ -175,7 +188,7 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
     if ctx.in_pre {
         return None;
     }
-    if is_hidden(node) {
+    if is_hidden(node) && !is_disclosure_panel(node, disclosed) {
         return Some(("hidden", "hidden attribute or inline style".into()));
     }
     if tag == "nav" {
@@ -204,6 +217,14 @@ fn removal_rule(node: &NodeRef, ctx: Context) -> Option<(&'static str, String)> 
         return Some(("cookie-overlay", class_id));
     }
     None
+}
+
+/// A collapsed panel a control of the page opens (an accordion's answer, a tab): hidden until
+/// the person clicks, but part of the page's text. Its id is named by an `aria-controls`, or
+/// it is a `role=tabpanel`.
+fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
+    dom::attr(node, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+        || dom::attr(node, "id").is_some_and(|id| disclosed.contains(id.trim()))
 }
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text

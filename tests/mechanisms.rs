@@ -326,3 +326,24 @@ fn a_page_whose_text_sits_directly_in_its_body_is_read_whole() {
         assert!(text.contains(h), "{h}: {text}");
     }
 }
+
+// ------------------------------------------------------------------ collapsed panels
+
+#[test]
+fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2><a role=button aria-controls=step-1>1. Buy a ticket</a></h2>\
+             <div id=step-1 style=\"display:none\"><p>Buy the ticket at the kiosk on the pier \
+             the evening before, since the morning queue is long and the kiosk opens late.</p>\
+             </div><div role=tabpanel hidden><p>Timetables change in winter, when the last \
+             ferry leaves an hour earlier and the first one does not run on Sundays.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
+    assert!(text.contains("Timetables change in winter"), "{text}");
+}
