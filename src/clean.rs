@@ -18,11 +18,12 @@ use crate::stats::TextStats;
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_PHRASE, BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS,
-    CAPTION_CREDIT, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
-    CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
-    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
-    DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS,
-    LOOSE_CAPTION_MAX_CHARS, NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+    CAPTION_CREDIT, COMMENT_FAMILY, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT,
+    CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
+    CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
+    CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
+    DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, LOOSE_CAPTION_MAX_CHARS,
+    NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
     NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
     REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
     WHOLE_TEXT_LABEL_MAX_CHARS,
@@ -47,7 +48,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
     remove_embeds(content, first.embeds, explain);
     remove_share_bars(content, first.share_named, char_threshold, explain);
     remove_negative_headings(content, first.negative_headings, explain);
-    remove_boilerplate_families(content, explain);
+    remove_boilerplate_families(content, flags, explain);
     // The article's measure, carried from one pass to the next while they remove nothing.
     let mut measure = None;
     for tag in ["table", "ul", "div"] {
@@ -230,7 +231,8 @@ fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
 
 /// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
 /// share of the article (then the token describes the page, not the block).
-fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
+/// On a discussion page ([`Flags::discussion`]) the comment family is the content.
+fn remove_boilerplate_families(content: &NodeRef, flags: Flags, explain: &mut Explain) {
     let total = dom::text_len(content).max(1) as f64;
     let mut node = content.first_child();
     while let Some(n) = node {
@@ -242,9 +244,10 @@ fn remove_boilerplate_families(content: &NodeRef, explain: &mut Explain) {
                 ],
             )
         {
-            if let Some(token) =
-                boilerplate_token(&n).filter(|_| !dom::has_attr(&n, THREAD_ITEM_ATTR))
-            {
+            if let Some(token) = boilerplate_token(&n).filter(|t| {
+                !dom::has_attr(&n, THREAD_ITEM_ATTR)
+                    && !(flags.discussion && COMMENT_FAMILY.is_match(t))
+            }) {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);

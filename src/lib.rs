@@ -153,6 +153,10 @@ fn find_article(
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
     for flags in score::Flags::ATTEMPTS {
+        let flags = score::Flags {
+            discussion: meta.discussion,
+            ..flags
+        };
         let mut log = Explain::new(options.explain);
         let document = match page.take() {
             Some(document) => document,

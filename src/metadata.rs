@@ -29,6 +29,9 @@ pub struct Metadata {
     pub lead_image_url: Option<String>,
     pub lang: Option<String>,
     pub dir: Option<String>,
+    /// The page declares itself a discussion: a schema.org `DiscussionForumPosting` or
+    /// `QAPage`, in JSON-LD or microdata. Its replies are content.
+    pub discussion: bool,
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
@@ -168,6 +171,7 @@ pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         lead_image_url,
         lang,
         dir,
+        discussion: sources.discussion,
     }
 }
 
@@ -258,6 +262,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "Recipe",
     "Review",
 ];
+
+/// schema.org types that make a page a discussion: its replies are its content.
+const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
 
 fn json_ld(scripts: &[NodeRef], page_title: &str) -> LdFields {
     for script in scripts {
@@ -489,6 +496,8 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
 /// The elements the metadata is read from, gathered in one walk of the page (a large page's
 /// tree is walked once rather than once for each), each list in document order.
 struct Sources {
+    /// A discussion type named in JSON-LD or an `itemtype` ([`DISCUSSION_TYPES`]).
+    discussion: bool,
     /// `<meta>` elements.
     metas: Vec<NodeRef>,
     /// `<script type="application/ld+json">` elements.
@@ -515,14 +524,23 @@ fn document_base(base_href: Option<&str>, page: Option<BaseUrl>) -> Option<BaseU
 impl Sources {
     fn gather(document: &NodeRef) -> Sources {
         let mut sources = Sources {
+            discussion: false,
             metas: Vec::new(),
             ld_scripts: Vec::new(),
             title: None,
             time: None,
             base_href: None,
         };
+        let names_discussion = |s: &str| DISCUSSION_TYPES.iter().any(|t| s.contains(t));
         for el in document.walk_descendants().elements() {
             let node = el.as_node();
+            if !sources.discussion {
+                sources.discussion = el
+                    .attributes
+                    .borrow()
+                    .get("itemtype")
+                    .is_some_and(names_discussion);
+            }
             match &*el.name.local {
                 "meta" => sources.metas.push(node.clone()),
                 "base" if sources.base_href.is_none() => {
@@ -535,6 +553,9 @@ impl Sources {
                         .get("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if is_ld {
+                        if !sources.discussion {
+                            sources.discussion = names_discussion(&node.text_contents());
+                        }
                         sources.ld_scripts.push(node.clone());
                     }
                 }

@@ -28,6 +28,9 @@ pub struct Flags {
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
+    /// The page says it is a discussion (a forum thread, a Q&A page): its replies and
+    /// comments are the content, not boilerplate. Set from the metadata, not relaxed.
+    pub discussion: bool,
 }
 
 impl Flags {
@@ -38,21 +41,25 @@ impl Flags {
             strip_unlikely: true,
             weight_classes: true,
             clean_conditionally: true,
+            discussion: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: true,
             clean_conditionally: true,
+            discussion: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: false,
             clean_conditionally: true,
+            discussion: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: false,
             clean_conditionally: false,
+            discussion: false,
         },
     ];
 }
@@ -175,6 +182,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             if flags.strip_unlikely {
                 if UNLIKELY_CANDIDATES.is_match(&match_string)
                     && !MAYBE_CANDIDATE.is_match(&match_string)
+                    && !(flags.discussion && COMMENT_FAMILY.is_match(&match_string))
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"
                     && tag != "a"

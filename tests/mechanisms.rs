@@ -347,3 +347,25 @@ fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
     assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
     assert!(text.contains("Timetables change in winter"), "{text}");
 }
+
+#[test]
+fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
+    let first = story(4);
+    let replies: String = ["bob", "carol", "dave", "erin"]
+        .iter()
+        .map(|who| {
+            format!(
+                "<div class=\"post comment\"><p>{who} replies: the ferry did come in the end, \
+                 two hours late, and the captain apologised to everyone on the pier.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title><script type=application/ld+json>\
+         {{\"@context\":\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\
+         \"headline\":\"The ferry\"}}</script></head><body><h1>The ferry</h1>\
+         <div class=thread><div class=post>{first}</div>{replies}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("carol replies"), "{text}");
+}
