@@ -245,8 +245,8 @@ fn remove_boilerplate_families(content: &NodeRef, flags: Flags, explain: &mut Ex
             )
         {
             if let Some(token) = boilerplate_token(&n).filter(|t| {
-                !dom::has_attr(&n, THREAD_ITEM_ATTR)
-                    && !(flags.discussion && COMMENT_FAMILY.is_match(t))
+                let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
+                !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
             }) {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {

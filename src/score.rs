@@ -180,9 +180,11 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                 continue;
             }
             if flags.strip_unlikely {
+                // On a discussion page, replies classed as comments are the content.
+                let reply = flags.discussion && COMMENT_FAMILY.is_match(&match_string);
                 if UNLIKELY_CANDIDATES.is_match(&match_string)
                     && !MAYBE_CANDIDATE.is_match(&match_string)
-                    && !(flags.discussion && COMMENT_FAMILY.is_match(&match_string))
+                    && !reply
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"
                     && tag != "a"
