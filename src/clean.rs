@@ -11,7 +11,7 @@ use crate::explain::Explain;
 use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
 use crate::score::{
     class_weight, has_block_descendant, has_single_child_tag, is_without_content, link_density,
-    link_weight, Flags,
+    link_weight, CommonClasses, Flags,
 };
 use crate::select::THREAD_ITEM_ATTR;
 use crate::stats::TextStats;
@@ -34,13 +34,20 @@ use kuchikiki::NodeRef;
 const STAGE: &str = "clean";
 
 /// Cleans the article container `content` in place.
-pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
-    let first = FirstPasses::gather(content, flags);
+pub fn clean(
+    content: &NodeRef,
+    char_threshold: usize,
+    flags: Flags,
+    common: &CommonClasses,
+    explain: &mut Explain,
+) {
+    let first = FirstPasses::gather(content, flags, common);
     conditional(
         content,
         "fieldset",
         first.fieldsets,
         flags,
+        common,
         explain,
         &mut None,
     );
@@ -56,7 +63,7 @@ pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &m
             .walk_descendants()
             .filter(|d| dom::is(d, &[tag]))
             .collect();
-        conditional(content, tag, nodes, flags, explain, &mut measure);
+        conditional(content, tag, nodes, flags, common, explain, &mut measure);
     }
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
@@ -90,7 +97,7 @@ struct FirstPasses {
 }
 
 impl FirstPasses {
-    fn gather(content: &NodeRef, flags: Flags) -> FirstPasses {
+    fn gather(content: &NodeRef, flags: Flags, common: &CommonClasses) -> FirstPasses {
         let mut first = FirstPasses {
             fieldsets: Vec::new(),
             non_article: Vec::new(),
@@ -108,7 +115,7 @@ impl FirstPasses {
                 "iframe" | "object" | "embed" if !is_video_embed(&d) => {
                     first.embeds.push(d.clone())
                 }
-                "h1" | "h2" if class_weight(&d, flags) < 0.0 => {
+                "h1" | "h2" if class_weight(&d, flags, common) < 0.0 => {
                     first.negative_headings.push(d.clone())
                 }
                 _ => {}
@@ -275,6 +282,7 @@ fn conditional(
     tag: &'static str,
     nodes: Vec<NodeRef>,
     flags: Flags,
+    common: &CommonClasses,
     explain: &mut Explain,
     measure: &mut Option<TextStats>,
 ) {
@@ -298,7 +306,7 @@ fn conditional(
         if stats.text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
             continue;
         }
-        if let Some(reason) = conditional_reason(&node, tag, flags, stats) {
+        if let Some(reason) = conditional_reason(&node, tag, flags, common, stats) {
             explain.remove(&node, STAGE, reason, || {
                 format!("link density {:.2}", link_density(&node))
             });
@@ -384,9 +392,10 @@ fn conditional_reason(
     node: &NodeRef,
     tag: &str,
     flags: Flags,
+    common: &CommonClasses,
     stats: &TextStats,
 ) -> Option<&'static str> {
-    let reason = conditional_reason_unguarded(node, tag, flags, stats)?;
+    let reason = conditional_reason_unguarded(node, tag, flags, common, stats)?;
     // Protected blocks and code stay; asked last, as the question walks the block's ancestors
     // and its whole inside.
     if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
@@ -399,6 +408,7 @@ fn conditional_reason_unguarded(
     node: &NodeRef,
     tag: &str,
     flags: Flags,
+    common: &CommonClasses,
     stats: &TextStats,
 ) -> Option<&'static str> {
     let mut is_list = tag == "ul" || tag == "ol";
@@ -408,7 +418,7 @@ fn conditional_reason_unguarded(
         is_list = content_len > 0
             && inside.list_text as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
     }
-    let weight = class_weight(node, flags);
+    let weight = class_weight(node, flags, common);
     // A class word does not outweigh prose: a block of several paragraphs with few links
     // is the article's (a review's product cards named `product-card`), whatever it is
     // called.

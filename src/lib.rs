@@ -52,6 +52,7 @@ pub use options::Options;
 pub use readerable::is_probably_readerable;
 
 use explain::Explain;
+use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO};
 
 /// Extracts the article from a page's HTML.
 ///
@@ -130,6 +131,25 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     })
 }
 
+/// The prepared page as a whole, when it holds [`HUB_MIN_PAGE_RATIO`] times the text of the
+/// short article found in it (`article_len` characters): a hub page (a front page, a list
+/// of jobs, papers or products) has no one block that reads as an article, and its lists
+/// are what it has to read. The page is parsed and prepared afresh, as for a retry.
+fn hub_page(
+    html: &str,
+    meta: &metadata::Metadata,
+    options: &Options,
+    article_len: usize,
+) -> Result<Option<(usize, select::Selected, Explain)>, Error> {
+    let document = parse::parse(html, options)?;
+    let mut log = Explain::new(options.explain);
+    log.number_elements(&document);
+    prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut log);
+    let hub = select::whole_body(&document);
+    let len = dom::text_len(&hub.content);
+    Ok((len >= HUB_MIN_PAGE_RATIO * article_len.max(1)).then_some((len, hub, log)))
+}
+
 /// Scores, selects and cleans the prepared page; when the article comes out shorter than
 /// [`Options::char_threshold`], relaxes the class-based rules and tries again on the page
 /// parsed and prepared afresh (never the structural removals of preparation). Keeps the
@@ -175,7 +195,13 @@ fn find_article(
         let grab = score::score(&body, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
-        clean::clean(&selected.content, options.char_threshold, flags, &mut log);
+        clean::clean(
+            &selected.content,
+            options.char_threshold,
+            flags,
+            &selected.common_classes,
+            &mut log,
+        );
         let len = dom::text_len(&selected.content);
         let done = len >= options.char_threshold;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
@@ -184,6 +210,13 @@ fn find_article(
         if done {
             break;
         }
+    }
+    if let Some(hub) = best
+        .as_ref()
+        .filter(|(len, _, _)| !meta.story && *len < HUB_MAX_ARTICLE_CHARS)
+        .and_then(|(len, _, _)| hub_page(html, meta, options, *len).transpose())
+    {
+        best = Some(hub?);
     }
     match best {
         Some((len, selected, log)) if len > 0 => {

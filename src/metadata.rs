@@ -32,6 +32,10 @@ pub struct Metadata {
     /// The page declares itself a discussion: a schema.org `DiscussionForumPosting` or
     /// `QAPage`, in JSON-LD or microdata. Its replies are content.
     pub discussion: bool,
+    /// The page says it is one story: `og:type` is `article`, or it gives a publication
+    /// date. Such a page is never read as a hub of stories (see `HUB_MAX_ARTICLE_CHARS`),
+    /// however short its story.
+    pub story: bool,
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
@@ -161,6 +165,8 @@ pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
+    let story = published_time.is_some()
+        || get(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"));
     Metadata {
         base: base.cloned(),
         title,
@@ -172,6 +178,7 @@ pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         lang,
         dir,
         discussion: sources.discussion,
+        story,
     }
 }
 

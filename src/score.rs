@@ -11,13 +11,14 @@ use crate::metadata::Metadata;
 use crate::prepare::{is_phrasing, PROTECT_ATTR};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY, DIV_TO_P_ELEMS,
-    HASH_LINK_WEIGHT, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
-    NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
+    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HASH_LINK_WEIGHT, MAX_BYLINE_CHARS,
+    MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
+    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
+    UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const STAGE: &str = "score";
 
@@ -97,17 +98,76 @@ pub struct Grab {
     /// Text lengths and link densities of the page as scored: it stays so until selection
     /// gathers the article's blocks.
     pub stats: TextStats,
+    /// The class names shared by many elements of the page.
+    pub common_classes: CommonClasses,
+}
+
+/// The class names that [`COMMON_CLASS_MIN_ELEMENTS`] or more elements of the page carry:
+/// how a page builder or a CSS framework builds and styles every block (`elementor-widget`,
+/// Tailwind's `overflow-hidden`), not what one block is. A negative word in such a name
+/// (`widget`, `hidden`, `media`) says nothing about the block, so [`class_weight`] does not
+/// hold it against it.
+#[derive(Debug, Clone, Default)]
+pub struct CommonClasses(HashSet<Box<str>>);
+
+impl CommonClasses {
+    /// Whether `class` (one name) is common on the page.
+    pub fn contains(&self, class: &str) -> bool {
+        self.0.contains(class)
+    }
+}
+
+/// Counts the class names of the elements walked, for [`CommonClasses`].
+#[derive(Default)]
+struct ClassCounter(HashMap<Box<str>, usize>);
+
+impl ClassCounter {
+    fn count(&mut self, el: &kuchikiki::ElementData) {
+        let attrs = el.attributes.borrow();
+        let Some(classes) = attrs.get("class") else {
+            return;
+        };
+        for class in classes.split_ascii_whitespace() {
+            match self.0.get_mut(class) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert(class.into(), 1);
+                }
+            }
+        }
+    }
+
+    fn common(self) -> CommonClasses {
+        CommonClasses(
+            self.0
+                .into_iter()
+                .filter(|(_, n)| *n >= COMMON_CLASS_MIN_ELEMENTS)
+                .map(|(class, _)| class)
+                .collect(),
+        )
+    }
 }
 
 /// Readability's class weight: ±25 for a positive or negative class, and again for the id.
-pub fn class_weight(node: &NodeRef, flags: Flags) -> f64 {
+/// Class names common on the page ([`CommonClasses`]) do not count as negative.
+pub fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
     if !flags.weight_classes {
         return 0.0;
     }
     let mut weight = 0.0;
     for name in ["class", "id"] {
         if let Some(v) = dom::attr(node, name).filter(|v| !v.is_empty()) {
-            if NEGATIVE.is_match(&v) {
+            let negative =
+                if name == "class" && v.split_ascii_whitespace().any(|c| common.contains(c)) {
+                    let own: Vec<&str> = v
+                        .split_ascii_whitespace()
+                        .filter(|c| !common.contains(c))
+                        .collect();
+                    NEGATIVE.is_match(&own.join(" "))
+                } else {
+                    NEGATIVE.is_match(&v)
+                };
+            if negative {
                 weight -= CLASS_WEIGHT;
             }
             if POSITIVE.is_match(&v) {
@@ -153,6 +213,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
     let page_len = dom::text_len(page);
+    let mut classes = ClassCounter::default();
 
     let mut node = Some(page.clone());
     while let Some(n) = node {
@@ -160,6 +221,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             node = dom::next_in_order(&n, page);
             continue;
         };
+        classes.count(el);
         let tag: &str = &el.name.local;
         let match_string = dom::class_and_id(&n);
         let protected = dom::has_attr(&n, PROTECT_ATTR);
@@ -240,6 +302,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
 
     // The walk is done changing the page: measure it once.
     let stats = TextStats::new(page);
+    let common_classes = classes.common();
     let mut scores = Scores::default();
     let mut candidates = Vec::new();
     for el in to_score {
@@ -261,7 +324,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                 continue;
             }
             if !scores.contains(&ancestor) {
-                scores.set(&ancestor, initial_score(&ancestor, flags));
+                scores.set(&ancestor, initial_score(&ancestor, flags, &common_classes));
                 candidates.push(ancestor.clone());
             }
             let divider = match level {
@@ -278,12 +341,13 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
         candidates,
         byline,
         stats,
+        common_classes,
     }
 }
 
 /// A block's starting score: its tag's and its class weight.
-pub fn initial_score(node: &NodeRef, flags: Flags) -> f64 {
-    crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags)
+pub fn initial_score(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
+    crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags, common)
 }
 
 /// A block that holds the article's own headline and much of the page's text is not a

@@ -7,7 +7,7 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::prepare::STORY_ATTR;
-use crate::score::{initial_score, Flags, Grab};
+use crate::score::{initial_score, CommonClasses, Flags, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
@@ -31,6 +31,8 @@ pub struct Selected {
     pub dir: Option<String>,
     /// A byline found in the page while scoring.
     pub byline: Option<String>,
+    /// The class names common on the page, for cleaning's class weights.
+    pub common_classes: CommonClasses,
 }
 
 /// The whole body as the article (for a person's own selection, or reference HTML).
@@ -43,6 +45,7 @@ pub fn whole_body(document: &NodeRef) -> Selected {
         content,
         dir: None,
         byline: None,
+        common_classes: CommonClasses::default(),
     }
 }
 
@@ -53,6 +56,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         candidates,
         byline,
         stats,
+        common_classes,
     } = grab;
     // Link-heavy candidates lose score in proportion to their links.
     let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
@@ -75,7 +79,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
             let div = dom::new_html_element("div", vec![]);
             dom::move_children(page, &div);
             page.append(div.clone());
-            scores.set(&div, initial_score(&div, flags));
+            scores.set(&div, initial_score(&div, flags, &common_classes));
             div
         }
     };
@@ -100,7 +104,10 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
     }
     if !scores.contains(&top_candidate) {
-        scores.set(&top_candidate, initial_score(&top_candidate, flags));
+        scores.set(
+            &top_candidate,
+            initial_score(&top_candidate, flags, &common_classes),
+        );
     }
 
     // Climb while the parent scores nearly as well: the article is often split in
@@ -133,7 +140,10 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
     if !scores.contains(&top_candidate) {
-        scores.set(&top_candidate, initial_score(&top_candidate, flags));
+        scores.set(
+            &top_candidate,
+            initial_score(&top_candidate, flags, &common_classes),
+        );
     }
 
     let dir = std::iter::once(top_candidate.clone())
@@ -191,6 +201,7 @@ pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         content,
         dir,
         byline,
+        common_classes,
     }
 }
 

@@ -630,9 +630,22 @@ pub const WRAPPER_RULES: &[&str] = &[
     "aside",
 ];
 
+/// Ours: an article shorter than this (in characters of text, after every attempt) may be a
+/// sliver of a hub page: a front page, a list of jobs or papers, a category of products,
+/// where no one block reads as an article and the best candidate is a kicker or one teaser.
+pub const HUB_MAX_ARTICLE_CHARS: usize = 1000;
+/// Ours: when the prepared page (navigation, header, footer, asides and hidden blocks gone)
+/// holds at least this many times the text of such a short article, the page is shown as it
+/// is instead: its list of stories, jobs or products is what it has to read.
+pub const HUB_MIN_PAGE_RATIO: usize = 5;
+
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).
 
+/// Ours: a class name that this many elements of the page carry is how the page is built or
+/// styled (a page builder's `elementor-widget`, Tailwind's `overflow-hidden`), not what one
+/// block is: its negative words do not count against a block (`score::CommonClasses`).
+pub const COMMON_CLASS_MIN_ELEMENTS: usize = 10;
 /// Added or subtracted for a positive or negative class, and again for the id.
 pub const CLASS_WEIGHT: f64 = 25.0;
 /// Paragraph-like elements with less text than this are not scored.

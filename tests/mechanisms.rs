@@ -369,3 +369,92 @@ fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_cal
     let text = text_of(&html);
     assert!(text.contains("carol replies"), "{text}");
 }
+
+// ------------------------------------------------------------------ hub pages
+
+/// A list page: a one-line introduction in the page's content block, then `items` entries
+/// beside it, each a link too short to score as a paragraph (a job board, a list of papers).
+fn job_board(items: usize, head: &str) -> String {
+    let jobs: String = (1..=items)
+        .map(|i| format!("<div class=item><a href=/jobs/{i}>Startup {i} is hiring</a></div>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Jobs</title>{head}</head><body>{NAV}<main>\
+         <div class=entry-content><p>These are jobs at young companies. See more on the \
+         board.</p></div><div class=listing>{jobs}</div></main></body></html>"
+    )
+}
+
+#[test]
+fn a_page_that_is_a_list_of_links_is_shown_as_its_list() {
+    let text = text_of(&job_board(30, ""));
+    assert!(text.contains("These are jobs at young companies"), "{text}");
+    assert!(text.contains("Startup 1 is hiring"), "{text}");
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("Sport"), "{text}");
+}
+
+#[test]
+fn a_dated_page_is_never_read_as_a_list_of_links() {
+    let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
+    let text = text_of(&job_board(30, head));
+    assert!(text.contains("These are jobs at young companies"), "{text}");
+    assert!(!text.contains("Startup 30 is hiring"), "{text}");
+}
+
+#[test]
+fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
+    let teasers: String = (1..=3)
+        .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}</article><div class=more>{teasers}</div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+    assert!(!text.contains("Another story number"), "{text}");
+}
+
+// ------------------------------------------------------------------ class names
+
+#[test]
+fn a_class_name_every_block_of_the_page_shares_does_not_count_against_a_block() {
+    // A page builder names every block `widget`: single-paragraph blocks are the story's.
+    let blocks: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<div class=\"pb-widget pb-widget-copy\"><h3>Part {i}</h3><p>Part {i} of the \
+                 story, told in one short paragraph about the harbour and the ferry.</p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=post-body><h1>The ferry</h1>{}{blocks}</div>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Part 1 of the story"), "{text}");
+    assert!(text.contains("Part 12 of the story"), "{text}");
+}
+
+#[test]
+fn a_block_named_a_widget_of_its_own_still_counts_as_one() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=post-body>{}<div class=widget><p>Subscribe to our weekly letter \
+             about ferries, harbours and the sea.</p></div></div>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Subscribe to our weekly letter"), "{text}");
+}
