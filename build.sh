@@ -129,7 +129,17 @@ MSG
 # ---------------------------------------------------------------------------------------------
 # test: every tier, stopping at the first failure.
 
+# What `git status` says, and a digest of the tracked files' changes: the same before and after
+# a test run, or the run changed the work tree. Empty outside a git checkout.
+tree_state() {
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
+  git status --porcelain=v1 --untracked-files=all
+  git diff --no-ext-diff --binary HEAD | sha256sum
+}
+
 cmd_test() {
+  local before
+  before="$(tree_state)"
   cmd_setup
   log "cargo fmt --check"
   cargo fmt --all -- --check
@@ -148,6 +158,75 @@ cmd_test() {
   node --test tools/eval/
   log "end-to-end tests (extension and demo, Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
+  log "the work tree is as the tests found it"
+  if [ "$(tree_state)" != "$before" ]; then
+    echo "build.sh test: the test run changed the work tree (tracked files changed, or files left" >&2
+    echo "that git does not ignore). Tests must write only to temporary folders. git status now:" >&2
+    git status --short --untracked-files=all >&2
+    exit 1
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# screenshots: the README's pictures (docs/screenshots/*.png), made on request, never by test.
+
+cmd_screenshots() {
+  cmd_setup
+  cmd_build_wasm
+  log "screenshots into docs/screenshots/"
+  node tests/e2e/screenshots.mjs
+}
+
+# ---------------------------------------------------------------------------------------------
+# new-page: a golden page for tests/pages.rs, from a saved HTML file (UTF-8).
+
+cmd_new_page() {
+  local file="${1:-}" name="${2:-}"
+  if [ -z "$file" ] || [ ! -f "$file" ]; then
+    echo "usage: ./build.sh new-page FILE.html [NAME]   (FILE: a saved page, UTF-8)" >&2
+    exit 1
+  fi
+  if [ -z "$name" ]; then
+    name="$(basename "$file")"
+    name="${name%.*}"
+  fi
+  name="$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]' | tr -cs 'a-z0-9' '-' | sed 's/^-*//; s/-*$//')"
+  local dir="tests/pages/$name"
+  if [ -z "$name" ] || [ -e "$dir" ]; then
+    echo "build.sh new-page: choose another NAME ($dir exists or the name is empty)" >&2
+    exit 1
+  fi
+  if ! iconv -f UTF-8 -t UTF-8 "$file" >/dev/null 2>&1; then
+    echo "build.sh new-page: $file is not UTF-8; convert it first (e.g. iconv -f windows-1252 -t UTF-8)" >&2
+    exit 1
+  fi
+  cargo build --release --bin lectern
+  local lectern=target/release/lectern text
+  text="$(mktemp)"
+  # A page without an article is not a golden page: say so before writing anything.
+  if ! "$lectern" --format text "$file" >"$text"; then
+    rm -f "$text"
+    echo "build.sh new-page: no article in $file: a page without one belongs in a unit test" >&2
+    exit 1
+  fi
+  mkdir -p "$dir"
+  cp "$file" "$dir/source.html"
+  mv "$text" "$dir/expected.txt"
+  chmod 644 "$dir/expected.txt"
+  # The fields tests/pages.rs compares (the CLI's JSON names); null where the page has none.
+  "$lectern" --format json "$file" | node -e '
+    const article = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const fields = ["title", "byline", "siteName", "lang", "dir", "publishedTime"];
+    const picked = Object.fromEntries(fields.map((f) => [f, article[f] ?? null]));
+    process.stdout.write(JSON.stringify(picked, null, 2) + "\n");' >"$dir/expected.json"
+  log "wrote $dir: source.html, expected.txt, expected.json"
+  echo "---- $dir/expected.json"
+  cat "$dir/expected.json"
+  echo "---- $dir/expected.txt"
+  cat "$dir/expected.txt"
+  echo "----"
+  echo "Review both: they are what the engine does today, not necessarily what it should do." \
+    "Edit them to the right answer if needed; \`cargo test --test pages\` checks them." >&2
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -184,13 +263,20 @@ usage: ./build.sh COMMAND
                    reader renderer into www/reader, and build the native CLI
   demo [PORT]      setup + build + serve www/ on http://127.0.0.1:PORT (default 8080)
   test             setup + every check: fmt, clippy, native tests, wasm tests in headless
-                   Chromium and Firefox, end-to-end tests of the extension and the demo
+                   Chromium and Firefox, end-to-end tests of the extension and the demo; fails
+                   if the run changed the work tree (git status before and after)
   eval readability|trafilatura|wcxb DIR [--split tune|check|all] [--engine E] [...]
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability,
                    ../shared/corpus/wcxb-dev); --engine lectern (default), readability-js,
                    dom-smoothie or trafilatura (installed into .eval/venv on demand)
   bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]
                    speed, memory and size against the peers (no argument: all of them)
+  screenshots      setup + build + the README's pictures in docs/screenshots/ (the reader in
+                   each theme, the demo), in headless Chromium
+  new-page FILE [NAME]
+                   add a golden page tests/pages/NAME/ (default: FILE's name) from a saved
+                   UTF-8 page: source.html, and expected.txt / expected.json written from the
+                   current CLI output and printed for review; checked by `cargo test --test pages`
   help             this text
 HELP
 }
@@ -202,6 +288,8 @@ case "${1:-help}" in
   test) shift; cmd_test "$@" ;;
   eval) shift; cmd_eval "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  screenshots) shift; cmd_screenshots "$@" ;;
+  new-page) shift; cmd_new_page "$@" ;;
   help|-h|--help) cmd_help ;;
   *) echo "unknown command: $1" >&2; cmd_help >&2; exit 1 ;;
 esac

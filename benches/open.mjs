@@ -28,11 +28,13 @@ import path from 'node:path';
 import { launchChromium } from './cdp.mjs';
 import { newsPage } from './news-page.mjs';
 import { ROOT, listPages, machineLine, markdownTable, median, percentile, kb } from './common.mjs';
+import { extensionCopy, patch, prepend, append } from '../tests/e2e/helpers/extension-build.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 const EXTENSION = process.env.LECTERN_EXTENSION_DIR || path.join(ROOT, 'extension');
 
-// Prepended to the reader page's module in the run's copy of the extension (instrumentedCopy).
+// The run's copy of the extension (instrumentedCopy; the shipped extension has no hooks for
+// benchmarks). Prepended to the reader page's module: the observer.
 const OBSERVER = `globalThis.__lecternVisible = new Promise((resolve) => {
   const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0));
   const ready = () => document.querySelector('.lectern-article')?.childNodes.length > 0;
@@ -41,12 +43,40 @@ const OBSERVER = `globalThis.__lecternVisible = new Promise((resolve) => {
 });
 `;
 
-/** A copy of the extension whose reader page arms OBSERVER first; removed by the caller. */
+/** The reader page's steps, as performance marks (read by openOnce): [anchor, code after it]. */
+const READER_MARKS = [
+  ['articleRequest.catch(() => {});', "\nperformance.mark('lectern:start');"],
+  ['if (outcome.ok === false) throw new Error(outcome.error);', "\n  performance.mark('lectern:extracted', { detail: { engineMs: outcome.ms } });"],
+  ["document.title = reader.root.querySelector('h1')?.textContent || document.title;", "\n    performance.mark('lectern:rendered');"],
+  ["if (!page || page.error || typeof page.url !== 'string') throw new Error(page?.error || 'The page could not be read.');", "\n    performance.mark('lectern:reply');"],
+];
+
+/**
+ * The background's steps of the last open (ms on the system clock): the action, the content
+ * script's snapshot received, the article extracted. globalThis.lecternBench is set last, so
+ * its presence also says the background has registered its listeners.
+ */
+const BACKGROUND_CLOCK = `const benchNow = () => performance.timeOrigin + performance.now();
+let benchLastOpen = null;
+`;
+const BACKGROUND_STEPS = [
+  ['  backgroundEngine().warmUp();', '  benchLastOpen = { action: benchNow() };\n', 'before'],
+  ['    const snapshot = injection?.result?.snapshot;', '\n    benchLastOpen.snapshot = benchNow();', 'after'],
+  ['({ result, ms }) => ({ ok: true, result, ms }),', '({ result, ms }) => { if (benchLastOpen) benchLastOpen.extracted = benchNow(); return { ok: true, result, ms }; },', 'instead'],
+];
+
+/** A copy of the extension with the observer and the marks; removed by the caller. */
 function instrumentedCopy() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-open-extension-'));
-  fs.cpSync(EXTENSION, dir, { recursive: true });
-  const page = path.join(dir, 'reader-page.js');
-  fs.writeFileSync(page, OBSERVER + fs.readFileSync(page, 'utf8'));
+  const { dir } = extensionCopy('lectern-open-extension-', EXTENSION);
+  const readerPage = path.join(dir, 'reader-page.js');
+  for (const [anchor, code] of READER_MARKS) patch(readerPage, anchor, anchor + code);
+  prepend(readerPage, OBSERVER);
+  const background = path.join(dir, 'background.js');
+  for (const [anchor, code, where] of BACKGROUND_STEPS) {
+    patch(background, anchor, where === 'before' ? code + anchor : where === 'after' ? anchor + code : code);
+  }
+  prepend(background, BACKGROUND_CLOCK);
+  append(background, 'globalThis.lecternBench = { lastOpen: () => benchLastOpen };\n');
   return dir;
 }
 
@@ -147,8 +177,8 @@ async function launch(url, origin, extension) {
       .targetInfos.find((t) => t.url.startsWith('chrome-extension://')), 15000, 'the extension\'s service worker');
     browser.extensionId = new URL(worker.url).host;
     // The worker appears before its module has run; a click before the background has
-    // registered its listeners can be lost. background.js sets its test hooks last.
-    await waitFor(() => evaluateInBackground(browser, 'Boolean(globalThis.lecternTestHooks)').catch(() => false),
+    // registered its listeners can be lost. The run's copy of background.js sets lecternBench last.
+    await waitFor(() => evaluateInBackground(browser, 'Boolean(globalThis.lecternBench)').catch(() => false),
       15000, 'the extension\'s background to start');
     const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
@@ -234,7 +264,7 @@ async function openOnce(browser) {
   })()`).catch(() => null);
   const since = (t) => (marks && t != null ? marks.origin + t - clicked : null);
   // The background's own times (background.js): when it got the action, the snapshot, the article.
-  const steps = await evaluateInBackground(browser, 'globalThis.lecternTestHooks?.lastOpen?.() ?? null').catch(() => null);
+  const steps = await evaluateInBackground(browser, 'globalThis.lecternBench?.lastOpen() ?? null').catch(() => null);
   const after = (t) => (t != null ? t - clicked : null);
   return {
     total: visible - clicked,
@@ -352,7 +382,7 @@ async function main() {
   console.log('\np95: nearest rank. The last six columns: warm medians, ms after the click: the reader ' +
     'page\'s document created; its script started (its modules loaded); the content script\'s snapshot received by the background; the ' +
     'article extracted there (the engine\'s own time in brackets); the background\'s reply received ' +
-    'by the reader page; the article rendered (background.js and reader-page.js record these).');
+    'by the reader page; the article rendered (the run\'s copy of background.js and reader-page.js records these).');
   console.log(`\nCommand: \`${["node benches/open.mjs", ...process.argv.slice(2)].join(" ")}\` (${new Date().toISOString().slice(0, 10)})`);
 }
 

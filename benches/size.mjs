@@ -45,6 +45,7 @@ function shellFiles() {
   return [
     path.join(ROOT, 'www', 'engine', 'lectern.js'),
     ...filesIn(ext, (n) => /\.(js|mjs)$/.test(n)),
+    ...filesIn(path.join(ext, 'shared')),
     ...filesIn(path.join(ext, 'reader')),
   ].filter((f) => fs.existsSync(f));
 }

@@ -4,10 +4,12 @@
 // long-lived engine (engine-host.js), while the reader page loads; the reader then asks here for
 // the article, and to be closed, so the page itself (window.postMessage) never takes part.
 
-import { startReaderableIcon, checkReaderable } from './readerable-icon.js';
-import { backgroundEngine, BACKGROUND_MAX_CHARS } from './engine-host.js';
+import './shared/protocol.js';
+import { startReaderableIcon } from './readerable-icon.js';
+import { backgroundEngine } from './engine-host.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const { ReaderToBackground, BackgroundToContent, Limits } = globalThis.lecternProtocol;
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,8 +17,11 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // until the tab has settled: retry a few times, waiting a little longer each time.
 const INJECT_RETRY_DELAYS_MS = [50, 100, 200, 400];
 
+// The shared tables first: content.js is a classic script and reads them from its world.
+const CONTENT_SCRIPTS = ['shared/protocol.js', 'content.js'];
+
 async function injectContentScript(tabId) {
-  const run = () => api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  const run = () => api.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
   for (const wait of INJECT_RETRY_DELAYS_MS) {
     try {
       return await run();
@@ -33,10 +38,6 @@ async function injectContentScript(tabId) {
 // page too large for the background, which the reader extracts itself). A promise from the
 // moment of the click, because the reader page may ask before the injection has reported back.
 const sessions = new Map();
-
-// When the last open's steps happened (ms on the system clock), for `./build.sh bench open`.
-const now = () => performance.timeOrigin + performance.now();
-let lastOpen = null;
 
 // A young wasm instance is several times slower than one the browser has optimised: V8
 // compiles each function on its first call with its baseline compiler and optimises the hot
@@ -72,15 +73,12 @@ function ripen(snapshot) {
 
 function startExtraction(snapshot) {
   const engine = backgroundEngine();
-  const background = snapshot.html.length <= BACKGROUND_MAX_CHARS && engine.usable;
+  const background = snapshot.html.length <= Limits.BACKGROUND_MAX_CHARS && engine.usable;
   if (background) engineCalls++;
   const article = !background
     ? null
     : engine.extract(snapshot.html, snapshot.url, undefined).then(
-      ({ result, ms }) => {
-        if (lastOpen) lastOpen.extracted = now();
-        return { ok: true, result, ms };
-      },
+      ({ result, ms }) => ({ ok: true, result, ms }),
       (error) => ({ ok: false, error: String(error?.message ?? error) }));
   return { snapshot, article };
 }
@@ -93,7 +91,7 @@ async function articleFor(tabId) {
   if (!session) {
     // The background was restarted since the reader opened (or the reader page was reloaded):
     // the content script still holds the snapshot.
-    const snapshot = await api.tabs.sendMessage(tabId, { type: 'lectern:snapshot' }, { frameId: 0 }).catch(() => null);
+    const snapshot = await api.tabs.sendMessage(tabId, { type: BackgroundToContent.SNAPSHOT }, { frameId: 0 }).catch(() => null);
     if (!snapshot || typeof snapshot.html !== 'string') return null;
     session = startExtraction(snapshot);
   }
@@ -112,7 +110,6 @@ export async function toggleReader(tab) {
     tabId = active?.id;
   }
   if (tabId == null) return;
-  lastOpen = { action: now() };
   backgroundEngine().warmUp();
   let settle;
   const session = new Promise((resolve) => { settle = resolve; });
@@ -122,7 +119,6 @@ export async function toggleReader(tab) {
     const [injection] = await injectContentScript(tabId);
     // The content script's outcome: { opened: true, snapshot } or { opened: false } (closed).
     const snapshot = injection?.result?.snapshot;
-    lastOpen.snapshot = now();
     settle(typeof snapshot?.html === 'string' ? startExtraction(snapshot) : null);
     if (!injection?.result?.opened) forget();
   } catch (error) {
@@ -150,18 +146,18 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !sender.url?.startsWith(READER_URL)) return false;
   const tabId = sender.tab?.id;
   if (tabId == null || !message || typeof message.type !== 'string') return false;
-  if (message.type === 'lectern:get-article') {
+  if (message.type === ReaderToBackground.GET_ARTICLE) {
     articleFor(tabId).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }
-  if (message.type === 'lectern:get-snapshot') {
-    api.tabs.sendMessage(tabId, { type: 'lectern:snapshot' }, { frameId: 0 })
+  if (message.type === ReaderToBackground.GET_SNAPSHOT) {
+    api.tabs.sendMessage(tabId, { type: BackgroundToContent.SNAPSHOT }, { frameId: 0 })
       .then((snapshot) => sendResponse(snapshot ?? null), () => sendResponse(null));
     return true;
   }
-  if (message.type === 'lectern:close') {
+  if (message.type === ReaderToBackground.CLOSE) {
     sessions.delete(tabId);
-    api.tabs.sendMessage(tabId, { type: 'lectern:close' }, { frameId: 0 })
+    api.tabs.sendMessage(tabId, { type: BackgroundToContent.CLOSE }, { frameId: 0 })
       .then(() => sendResponse(true), () => sendResponse(false));
     return true;
   }
@@ -171,7 +167,3 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 api.tabs.onRemoved.addListener((tabId) => { sessions.delete(tabId); });
 
 startReaderableIcon();
-
-// For the end-to-end tests: the shortcut cannot be pressed in headless Chromium, so the tests
-// call the same handler the `commands` event calls.
-globalThis.lecternTestHooks = { onCommand, toggleReader, checkReaderable, backgroundEngine, lastOpen: () => lastOpen };

@@ -6,7 +6,8 @@
 // both removed again on close. Injecting it again only toggles.
 // The script's value (what scripting.executeScript hands the background) is the outcome:
 // { opened: true, snapshot } or { opened: false }, so the background can start extracting
-// while the reader page is still loading.
+// while the reader page is still loading. The background injects shared/protocol.js just
+// before it (globalThis.lecternProtocol: the message types).
 (() => {
   const STATE = Symbol.for('lectern.content');
   try {
@@ -16,6 +17,7 @@
   }
 
   const api = globalThis.browser ?? globalThis.chrome;
+  const { BackgroundToContent, ReaderToContent } = globalThis.lecternProtocol;
   // The reader page's origin: its close request comes straight to this window too (see
   // onReaderMessage), and nothing else can send a message from that origin.
   const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
@@ -145,7 +147,7 @@
   // has to be started again after idling. A page script cannot send from the reader's origin;
   // one that swallows the message leaves the background's way.
   function onReaderMessage(event) {
-    if (!session || event.origin !== READER_ORIGIN || event.data?.type !== 'lectern:close') return;
+    if (!session || event.origin !== READER_ORIGIN || event.data?.type !== ReaderToContent.CLOSE) return;
     close();
   }
 
@@ -283,9 +285,9 @@
 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !message) return false;
-    if (message.type === 'lectern:snapshot') {
+    if (message.type === BackgroundToContent.SNAPSHOT) {
       sendResponse(session ? session.snapshot : null);
-    } else if (message.type === 'lectern:close') {
+    } else if (message.type === BackgroundToContent.CLOSE) {
       close();
       sendResponse(true);
     }

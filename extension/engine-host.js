@@ -11,18 +11,11 @@
 //   reader page shares; the engine runs in a dedicated Worker started from it.
 // Either way it lives as long as the background does (Chromium stops an idle service worker
 // after about 30 s, Firefox suspends an idle event page), which also gives its memory back:
-// wasm memory only grows while an instance lives.
+// wasm memory only grows while an instance lives. Which pages it takes: Limits.BACKGROUND_MAX_CHARS
+// in shared/protocol.js.
 
 import init, { extract, isProbablyReaderable } from './engine/lectern.js';
 import { createEngine, isTrap } from './reader/engine-client.js';
-
-/**
- * Pages up to this many characters are extracted by the background's engine. Larger ones go to
- * a fresh engine in the reader page's own Worker instead, which shows the page's size and
- * progress: a 3 MB page keeps a warm engine busy for a few hundred milliseconds at most, while a
- * 30 MB one would hold up the background (and with it the reader's Close) for seconds.
- */
-export const BACKGROUND_MAX_CHARS = 3 * 1024 * 1024;
 
 const WASM_URL = new URL('./engine/lectern_bg.wasm', import.meta.url);
 

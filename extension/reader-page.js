@@ -4,13 +4,14 @@
 // large for the background, and a text selection shown as the article, are extracted here in a
 // Worker of this page's own, started only then.
 
+import './shared/protocol.js';
 import { createReader } from './reader/reader.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const { ReaderToBackground, ReaderToContent, StorageKeys } = globalThis.lecternProtocol;
 // Asked first, before the renderer is set up: the background has usually started extracting.
-const articleRequest = api.runtime.sendMessage({ type: 'lectern:get-article' });
+const articleRequest = api.runtime.sendMessage({ type: ReaderToBackground.GET_ARTICLE });
 articleRequest.catch(() => {}); // awaited in main(); not "unhandled" meanwhile
-performance.mark('lectern:start');
 // This page's own engine, for pages too large for the background and for a selection: loaded
 // only then (most opens never need it, and each module is one more load before the article).
 let ownEngineReady = null;
@@ -22,13 +23,13 @@ function ownEngine() {
 // Straight to the content script (at once, even while the background is busy), and through
 // the background (which a hostile page cannot intercept): the second to arrive finds it closed.
 function close() {
-  try { window.parent.postMessage({ type: 'lectern:close' }, '*'); } catch { /* ignore */ }
-  Promise.resolve(api.runtime.sendMessage({ type: 'lectern:close' })).catch(() => {});
+  try { window.parent.postMessage({ type: ReaderToContent.CLOSE }, '*'); } catch { /* ignore */ }
+  Promise.resolve(api.runtime.sendMessage({ type: ReaderToBackground.CLOSE })).catch(() => {});
 }
 
 // The renderer's platform adapter here: strings from _locales through the i18n API, settings in
 // storage.sync (storage.local where sync is unavailable).
-const SETTINGS_KEY = 'settings';
+const SETTINGS_KEY = StorageKeys.READER_SETTINGS;
 
 async function withArea(fn) {
   if (api.storage.sync) {
@@ -104,7 +105,7 @@ function keepFocusInReader(event) {
 
 /** The page's snapshot, which the content script keeps while the reader is open. */
 async function snapshotOfPage() {
-  const snapshot = await api.runtime.sendMessage({ type: 'lectern:get-snapshot' });
+  const snapshot = await api.runtime.sendMessage({ type: ReaderToBackground.GET_SNAPSHOT });
   if (!snapshot || typeof snapshot.html !== 'string') throw new Error('The page could not be read.');
   return snapshot;
 }
@@ -119,12 +120,10 @@ async function extractHere() {
 async function show(page) {
   const outcome = page.article ?? await extractHere();
   if (outcome.ok === false) throw new Error(outcome.error);
-  performance.mark('lectern:extracted', { detail: { engineMs: outcome.ms } });
   await reader.ready;
   if (outcome.result) {
     reader.render(outcome.result, { url: page.url, title: page.title });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
-    performance.mark('lectern:rendered');
   } else {
     reader.showNoArticle({ onUseSelection: () => showSelection() });
   }
@@ -160,7 +159,6 @@ async function main() {
   try {
     const page = await articleRequest;
     if (!page || page.error || typeof page.url !== 'string') throw new Error(page?.error || 'The page could not be read.');
-    performance.mark('lectern:reply');
     await show(page);
   } catch (error) {
     await reader.ready;

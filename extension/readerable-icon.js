@@ -2,12 +2,11 @@
 // asks for host permissions at that moment), the toolbar icon shows per tab whether the page
 // looks readable, using the engine's cheap isProbablyReaderable check after the page loaded.
 
+import './shared/protocol.js';
 import { backgroundEngine } from './engine-host.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-export const READERABLE_ORIGINS = Object.freeze({ origins: ['http://*/*', 'https://*/*'] });
-const MAX_BYTES = 3 * 1024 * 1024;
-
+const { StorageKeys, READERABLE_ORIGINS, Limits } = globalThis.lecternProtocol;
 
 const ICONS = {
   on: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
@@ -16,8 +15,8 @@ const ICONS = {
 
 async function isEnabled() {
   try {
-    const { readerableIcon } = await api.storage.local.get('readerableIcon');
-    return readerableIcon === true && (await api.permissions.contains(READERABLE_ORIGINS));
+    const stored = await api.storage.local.get(StorageKeys.READERABLE_ICON);
+    return stored[StorageKeys.READERABLE_ICON] === true && (await api.permissions.contains(READERABLE_ORIGINS));
   } catch {
     return false;
   }
@@ -28,7 +27,7 @@ export async function checkReaderable(tabId) {
   const [injection] = await api.scripting.executeScript({
     target: { tabId },
     func: (max) => (document.documentElement ? document.documentElement.outerHTML.slice(0, max) : ''),
-    args: [MAX_BYTES],
+    args: [Limits.READERABLE_MAX_CHARS],
   });
   const html = injection?.result;
   if (typeof html !== 'string' || !html || !backgroundEngine().usable) return false;

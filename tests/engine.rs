@@ -1,9 +1,11 @@
-//! The extraction engine, specified on small pages written for these tests.
+//! The extraction engine, specified on small pages written for these tests. Whole pages and
+//! their exact output are golden pages (`tests/pages/`, run by `tests/pages.rs`); the seed
+//! page here is one of them, used as a template with slots for one change at a time.
 #![cfg(not(target_arch = "wasm32"))]
 
 use lectern::{extract, extract_owned, is_probably_readerable, Error, Options};
 
-const SEED: &str = include_str!("fixtures/seed-wordpress.html");
+const SEED: &str = include_str!("pages/seed-wordpress/source.html");
 
 /// The openings of the seed story's four paragraphs.
 const STORY: [&str; 4] = [
@@ -71,26 +73,11 @@ fn handing_over_the_page_string_gives_the_same_article() {
 }
 
 #[test]
-fn seed_story_gives_exactly_its_four_paragraphs() {
-    assert_only_story(&text_of(SEED));
-}
-
-#[test]
-fn seed_story_metadata_comes_from_the_page() {
+fn length_counts_the_characters_of_the_text() {
     let a = extract(SEED, &Options::default()).unwrap();
-    assert_eq!(
-        a.title,
-        "Trump: Israel to Hunt Down Hamas as Ceasefire Talks Stall"
-    );
-    assert_eq!(a.site_name.as_deref(), Some("World Wire Daily"));
-    assert_eq!(a.lang.as_deref(), Some("en-US"));
-    assert_eq!(
-        a.published_time.as_deref(),
-        Some("2025-07-25T18:04:11+00:00")
-    );
-    assert!(a.word_count > 250 && a.word_count < 350, "{}", a.word_count);
-    assert_eq!(a.reading_time_minutes, 2);
     assert_eq!(a.length, a.text_content.chars().count());
+    // The story has curly quotes: counting bytes would give more.
+    assert!(a.text_content.len() > a.length);
 }
 
 #[test]

@@ -1,132 +1,21 @@
 //! The sanitiser, one behaviour per test, and the XSS vector corpus (`tests/xss/vectors.json`)
 //! run through the whole engine.
 //!
-//! Every output is checked by parsing it again and inspecting the tree
-//! ([`assert_safe`]): no element that executes, loads or navigates, no attribute outside the
-//! allowlist, no URL outside the scheme allowlist; and by the round-trip property
-//! ([`assert_round_trips`]): parsing the output and serialising it again gives the same HTML,
-//! so the browser sees exactly the tree the sanitiser saw.
+//! Every output is checked by the safety oracle (`tests/support/oracle.rs`, shared with the
+//! fuzz target): parsed again, no element that executes, loads or navigates, no attribute
+//! outside the allowlist, no URL outside the scheme allowlist; and the round-trip property:
+//! parsing the output and serialising it again gives the same HTML, so the browser sees exactly
+//! the tree the sanitiser saw.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use lectern::sanitise::sanitise_fragment;
-use lectern::serialise::{dump, reparse, to_html};
+use lectern::serialise::to_html;
 use lectern::urls::BaseUrl;
 use lectern::{extract, Options};
-
-/// Elements that must never reach the reader (any namespace).
-const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script",
-    "style",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "param",
-    "base",
-    "meta",
-    "link",
-    "form",
-    "input",
-    "button",
-    "select",
-    "option",
-    "optgroup",
-    "textarea",
-    "datalist",
-    "keygen",
-    "output",
-    "template",
-    "noscript",
-    "svg",
-    "use",
-    "foreignobject",
-    "foreignObject",
-    "annotation-xml",
-    "annotation",
-    "mglyph",
-    "malignmark",
-    "maction",
-    "title",
-    "xmp",
-    "noembed",
-    "noframes",
-    "plaintext",
-    "listing",
-    "portal",
-    "video",
-    "audio",
-    "image",
-    "animate",
-    "set",
-    "isindex",
-    "bgsound",
-    "marquee",
-    "body",
-    "html",
-    "head",
-];
-
-/// Every attribute the sanitiser may emit, on any element.
-const ALLOWED_ATTRIBUTES: &[&str] = &[
-    "href",
-    "src",
-    "srcset",
-    "sizes",
-    "alt",
-    "title",
-    "width",
-    "height",
-    "colspan",
-    "rowspan",
-    "headers",
-    "scope",
-    "dir",
-    "lang",
-    "datetime",
-    "cite",
-    "start",
-    "reversed",
-    "type",
-    "id",
-    "class",
-    "rel",
-    "media",
-    "value",
-    "span",
-    // MathML presentation attributes.
-    "display",
-    "mathvariant",
-    "displaystyle",
-    "scriptlevel",
-    "fence",
-    "separator",
-    "stretchy",
-    "symmetric",
-    "largeop",
-    "movablelimits",
-    "accent",
-    "accentunder",
-    "lspace",
-    "rspace",
-    "form",
-    "minsize",
-    "maxsize",
-    "depth",
-    "voffset",
-    "linethickness",
-    "notation",
-    "columnalign",
-    "rowalign",
-    "columnspan",
-    "columnlines",
-    "rowlines",
-    "frame",
-    "open",
-    "close",
-    "separators",
-];
+use support::hostile::{random_tree, Rng};
+use support::oracle::{assert_output_ok, assert_round_trips, assert_tree_survives_a_parse};
 
 fn vectors() -> Vec<String> {
     let json = std::fs::read_to_string(concat!(
@@ -137,119 +26,12 @@ fn vectors() -> Vec<String> {
     serde_json::from_str(&json).unwrap()
 }
 
-/// The scheme of a URL as a browser finds it (after trimming and dropping tabs/newlines).
-fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let colon = cleaned.find(':')?;
-    let s = &cleaned[..colon];
-    let mut chars = s.chars();
-    (chars.next()?.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
-    .then(|| s.to_ascii_lowercase())
-}
-
-fn check_url(url: &str, element: &str, attribute: &str, context: &str) {
-    match scheme(url).as_deref() {
-        None | Some("http") | Some("https") => {}
-        Some("mailto") if attribute == "href" => {}
-        Some("data") if element == "img" && attribute == "src" => {
-            let mime = url[5..]
-                .split([';', ','])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            assert!(
-                mime.starts_with("image/") && !mime.contains("svg"),
-                "{context}: data URL of type {mime:?} in img src"
-            );
-        }
-        Some(other) => panic!("{context}: {other}: URL in {element}@{attribute}: {url:?}"),
-    }
-    assert!(
-        !url.chars().any(|c| c < ' ' || c == '\u{7f}'),
-        "{context}: control character in URL {url:?}"
-    );
-}
-
-/// Parses `html` as the reader would and fails on anything that executes, loads (other than
-/// images) or navigates by itself.
-fn assert_safe(html: &str, context: &str) {
-    let tree = reparse(html);
-    for node in tree.descendants() {
-        if node.as_comment().is_some() {
-            panic!("{context}: comment in output: {html}");
-        }
-        let Some(el) = node.as_element() else {
-            continue;
-        };
-        let name: &str = &el.name.local;
-        assert!(
-            !FORBIDDEN_ELEMENTS.contains(&name),
-            "{context}: <{name}> in output: {html}"
-        );
-        for (attr_name, attr) in el.attributes.borrow().map.iter() {
-            let a: &str = &attr_name.local;
-            assert!(
-                attr_name.ns == html5ever::ns!(),
-                "{context}: namespaced attribute {a} in output: {html}"
-            );
-            assert!(
-                !a.to_ascii_lowercase().starts_with("on"),
-                "{context}: handler {a} in output: {html}"
-            );
-            assert!(
-                ALLOWED_ATTRIBUTES.contains(&a),
-                "{context}: attribute {a} on <{name}> in output: {html}"
-            );
-            match a {
-                "href" | "src" | "cite" => check_url(&attr.value, name, a, context),
-                "srcset" => {
-                    for candidate in attr.value.split(", ") {
-                        let url = candidate.split(' ').next().unwrap_or("");
-                        check_url(url, name, a, context);
-                    }
-                }
-                "id" => assert!(
-                    !attr.value.starts_with("lectern"),
-                    "{context}: reserved id in {html}"
-                ),
-                _ => {}
-            }
-        }
-        if name == "a" && el.attributes.borrow().contains("href") {
-            assert_eq!(
-                el.attributes.borrow().get("rel"),
-                Some("noopener noreferrer"),
-                "{context}: {html}"
-            );
-        }
-    }
-}
-
-/// Parsing `html` and serialising the tree gives `html` back: the reader's tree is the
-/// sanitiser's tree.
-fn assert_round_trips(html: &str, context: &str) {
-    let again = to_html(&reparse(html));
-    assert_eq!(again, html, "{context}: output does not survive a parse");
-}
-
 /// Sanitising `html` as a fragment gives a tree that serialises and parses back to itself,
 /// and is safe.
 fn sanitised(html: &str) -> String {
     let base = BaseUrl::parse("https://example.com/dir/post.html").unwrap();
     let tree = sanitise_fragment(html, Some(&base));
-    let out = to_html(&tree);
-    assert_eq!(
-        dump(&reparse(&out)),
-        dump(&tree),
-        "tree changed by a parse for input {html:?}:\n{out}"
-    );
-    assert_safe(&out, html);
-    out
+    assert_tree_survives_a_parse(&tree, &format!("{html:?}"))
 }
 
 fn article_page(inner: &str) -> String {
@@ -275,8 +57,7 @@ fn corpus_is_safe_as_a_whole_document() {
     };
     for v in vectors() {
         let article = extract(&v, &options).unwrap_or_else(|e| panic!("{v:?}: {e}"));
-        assert_safe(&article.content, &v);
-        assert_round_trips(&article.content, &v);
+        assert_output_ok(&article.content, &v);
     }
 }
 
@@ -287,8 +68,7 @@ fn corpus_is_safe_inside_an_article() {
         let page = article_page(&v);
         match extract(&page, &options) {
             Ok(article) => {
-                assert_safe(&article.content, &v);
-                assert_round_trips(&article.content, &v);
+                assert_output_ok(&article.content, &v);
                 assert!(
                     article.content.contains("long enough to count"),
                     "{v:?}: article lost: {}",
@@ -305,10 +85,7 @@ fn corpus_is_safe_through_the_sanitiser_alone() {
     for v in vectors() {
         sanitised(&v);
         // And without a page address (relative URLs stay relative).
-        let tree = sanitise_fragment(&v, None);
-        let out = to_html(&tree);
-        assert_safe(&out, &v);
-        assert_eq!(dump(&reparse(&out)), dump(&tree), "{v:?}");
+        assert_tree_survives_a_parse(&sanitise_fragment(&v, None), &v);
     }
 }
 
@@ -648,196 +425,6 @@ fn removals_are_explained() {
     );
 }
 
-/// A small deterministic random number generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
-/// Builds a random tree of HTML, MathML and SVG elements in any arrangement, including the
-/// ones no parser produces (a `<div>` in a `<p>`, a `<td>` in a `<ul>`, HTML in `<math>`):
-/// the pipeline's edits can create such trees, and the sanitiser must still give one that
-/// survives a parse.
-fn random_tree(rng: &mut Rng, nodes: usize) -> kuchikiki::NodeRef {
-    use html5ever::{ns, LocalName, QualName};
-    use kuchikiki::{Attribute, ExpandedName, NodeRef};
-    const HTML: &[&str] = &[
-        "p",
-        "div",
-        "span",
-        "a",
-        "b",
-        "i",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "colgroup",
-        "col",
-        "pre",
-        "code",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "img",
-        "picture",
-        "source",
-        "br",
-        "hr",
-        "section",
-        "article",
-        "font",
-        "center",
-        "script",
-        "style",
-        "iframe",
-        "form",
-        "input",
-        "select",
-        "option",
-        "textarea",
-        "template",
-        "noscript",
-        "title",
-        "xmp",
-        "plaintext",
-        "math",
-        "svg",
-        "button",
-        "object",
-        "x-custom",
-        "listing",
-        "nobr",
-        "q",
-        "sub",
-    ];
-    const MATH: &[&str] = &[
-        "math",
-        "mi",
-        "mo",
-        "mn",
-        "mtext",
-        "mrow",
-        "mfrac",
-        "msup",
-        "mglyph",
-        "annotation-xml",
-        "maction",
-        "semantics",
-        "mtable",
-        "mtr",
-        "mtd",
-    ];
-    const SVG: &[&str] = &[
-        "svg",
-        "style",
-        "foreignObject",
-        "desc",
-        "title",
-        "use",
-        "a",
-        "script",
-    ];
-    const ATTRS: &[&str] = &[
-        "href",
-        "src",
-        "id",
-        "class",
-        "title",
-        "style",
-        "onclick",
-        "colspan",
-        "dir",
-        "srcset",
-        "name",
-        "xlink:href",
-        "lang",
-    ];
-    const VALUES: &[&str] = &[
-        "#x",
-        "x",
-        "javascript:alert(1)",
-        "https://ok.test/a b",
-        "java\tscript:x",
-        "lang-rust language-x lectern-post",
-        "rtl",
-        "2",
-        "</p><script>alert(1)</script>",
-        "a\0b\r\nc",
-        "a.png 1x, javascript:x 2x",
-        "lectern-root",
-        "data:image/png;base64,AA",
-    ];
-    const TEXTS: &[&str] = &[
-        "text",
-        " ",
-        "\n",
-        "<img src=x onerror=alert(1)>",
-        "a & b",
-        "\0",
-        "\r\n",
-        "--><!--",
-        "]]>",
-        "\u{a0}",
-    ];
-    let root = NodeRef::new_element(
-        QualName::new(None, ns!(html), LocalName::from("div")),
-        Vec::new(),
-    );
-    let mut all = vec![root.clone()];
-    for _ in 0..nodes {
-        let parent = all[(rng.next() % all.len() as u64) as usize].clone();
-        let node = if rng.next() % 4 == 0 {
-            NodeRef::new_text(rng.pick(TEXTS))
-        } else {
-            let (ns, name) = match rng.next() % 10 {
-                0 | 1 => (ns!(mathml), rng.pick(MATH)),
-                2 => (ns!(svg), rng.pick(SVG)),
-                _ => (ns!(html), rng.pick(HTML)),
-            };
-            let attrs: Vec<(ExpandedName, Attribute)> = (0..rng.next() % 3)
-                .map(|_| {
-                    let a = rng.pick(ATTRS);
-                    (
-                        ExpandedName::new(ns!(), LocalName::from(a)),
-                        Attribute {
-                            prefix: None,
-                            value: rng.pick(VALUES).to_string(),
-                        },
-                    )
-                })
-                .collect();
-            let el = NodeRef::new_element(QualName::new(None, ns, LocalName::from(name)), attrs);
-            all.push(el.clone());
-            el
-        };
-        parent.append(node);
-    }
-    root
-}
-
 #[test]
 fn random_trees_round_trip_after_sanitising() {
     let base = BaseUrl::parse("https://example.com/dir/post.html").unwrap();
@@ -848,7 +435,7 @@ fn random_trees_round_trip_after_sanitising() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(3000);
     for i in 0..count {
-        let size = 1 + (rng.next() % 80) as usize;
+        let size = 1 + (rng.next_u64() % 80) as usize;
         let tree = random_tree(&mut rng, size);
         let before = to_html(&tree);
         lectern::sanitise::sanitise(
@@ -856,13 +443,6 @@ fn random_trees_round_trip_after_sanitising() {
             if i % 2 == 0 { Some(&base) } else { None },
             &mut Default::default(),
         );
-        let out = to_html(&tree);
-        assert_eq!(
-            dump(&reparse(&out)),
-            dump(&tree),
-            "tree {i} changed by a parse.\nbefore: {before}\nafter:  {out}"
-        );
-        assert_safe(&out, &before);
-        assert_round_trips(&out, &before);
+        assert_tree_survives_a_parse(&tree, &format!("tree {i}, before sanitising: {before}"));
     }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("fixtures/seed-wordpress.html");
+const SEED: &str = include_str!("pages/seed-wordpress/source.html");
 const URL: &str = "https://news.example.com/2025/07/25/story/";
 
 fn get(obj: &JsValue, key: &str) -> JsValue {

@@ -7,55 +7,83 @@
 //   adapter.locale?                                   (for dates; default: the browser's)
 //   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
 //
-// One module, sections below (settings, formatting, putting the article in, the reader): the
+// One module, sections below (the controls and the settings model, formatting, putting the
+// article in, the controls as DOM, the reader and its render step): the
 // extension's reader page loads it on the way to the article, and every module is one more file
 // the browser reads and checks its code cache for (~2 ms of the browser's CPU each on the bench
 // machine, with two cores shared by the page, the reader and the engine).
 
 // ---------------------------------------------------------------------------------------------
-// Settings: the defaults, the allowed values, and how they apply to the reader's root.
-// Persisting is the platform adapter's job (extension storage or localStorage).
+// The reader's controls: one declarative list. Each entry is a setting and the control that
+// changes it, in the order the settings panel shows them; the settings model (defaults,
+// validation, how a value applies to the reader's root) and the panel are derived from it. A new
+// control is one entry here plus its CSS (reader.css, keyed on the root's data-* attribute or
+// custom property). Kinds:
+//   choice: one of `options` (value -> string key of its label), as radio buttons; applied as
+//           the root's data-<name> attribute.
+//   steps:  one of the numbers `steps`, with a smaller and a larger button; applied as the
+//           root's custom property `property` (in `unit`).
+// `label` is the string key of the group's legend. Persisting is the platform adapter's job
+// (extension storage or localStorage).
 
-const CHOICES = Object.freeze({
-  theme: ['light', 'sepia', 'dark', 'auto'],
-  font: ['serif', 'sans', 'mono'],
-  width: ['narrow', 'medium', 'wide'],
-  spacing: ['tight', 'normal', 'loose'],
-});
+const CONTROLS = Object.freeze([
+  {
+    name: 'theme', kind: 'choice', label: 'theme', initial: 'auto',
+    options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', auto: 'themeAuto' },
+  },
+  {
+    name: 'font', kind: 'choice', label: 'font', initial: 'serif',
+    options: { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' },
+  },
+  {
+    name: 'size', kind: 'steps', label: 'textSize', initial: 20,
+    steps: [14, 16, 18, 20, 22, 24, 28, 32], property: '--lectern-font-size', unit: 'px',
+    smaller: 'textSmaller', larger: 'textLarger',
+  },
+  {
+    name: 'width', kind: 'choice', label: 'lineWidth', initial: 'medium',
+    options: { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' },
+  },
+  {
+    name: 'spacing', kind: 'choice', label: 'lineSpacing', initial: 'normal',
+    options: { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' },
+  },
+].map((control) => Object.freeze(control)));
 
-const TEXT_SIZES = Object.freeze([14, 16, 18, 20, 22, 24, 28, 32]);
+// ---- the settings model ------------------------------------------------------------------------
 
-const DEFAULTS = Object.freeze({
-  theme: 'auto',
-  font: 'serif',
-  size: 20,
-  width: 'medium',
-  spacing: 'normal',
-});
+const DEFAULTS = Object.freeze(Object.fromEntries(CONTROLS.map((c) => [c.name, c.initial])));
+
+/** Whether `value` is one a control allows. */
+function allowed(control, value) {
+  return control.kind === 'steps' ? control.steps.includes(value) : Object.hasOwn(control.options, value);
+}
 
 /** Returns a complete, valid settings object from whatever storage gave us. */
 function normalise(raw) {
   const out = { ...DEFAULTS };
   if (!raw || typeof raw !== 'object') return out;
-  for (const [key, allowed] of Object.entries(CHOICES)) {
-    if (allowed.includes(raw[key])) out[key] = raw[key];
+  for (const control of CONTROLS) {
+    if (allowed(control, raw[control.name])) out[control.name] = raw[control.name];
   }
-  if (TEXT_SIZES.includes(raw.size)) out.size = raw.size;
   return out;
 }
 
-function stepSize(size, direction) {
-  const i = TEXT_SIZES.indexOf(size);
-  const next = Math.min(TEXT_SIZES.length - 1, Math.max(0, (i < 0 ? 3 : i) + direction));
-  return TEXT_SIZES[next];
+/** The step next to `value` in `direction` (-1, +1); the same value at either end. */
+function step(control, value, direction) {
+  const { steps } = control;
+  const i = steps.indexOf(value);
+  const from = i < 0 ? steps.indexOf(control.initial) : i;
+  return steps[Math.min(steps.length - 1, Math.max(0, from + direction))];
 }
 
 function applySettings(root, settings) {
-  root.dataset.theme = settings.theme;
-  root.dataset.font = settings.font;
-  root.dataset.width = settings.width;
-  root.dataset.spacing = settings.spacing;
-  root.style.setProperty('--lectern-font-size', `${settings.size}px`);
+  for (const control of CONTROLS) {
+    if (control.kind === 'choice') root.dataset[control.name] = settings[control.name];
+  }
+  for (const control of CONTROLS) {
+    if (control.kind === 'steps') root.style.setProperty(control.property, `${settings[control.name]}${control.unit}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,11 +181,44 @@ function insertArticleHtml(target, html) {
 // ---------------------------------------------------------------------------------------------
 // The reader.
 
-const LABELS = {
-  theme: ['theme', { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', auto: 'themeAuto' }],
-  font: ['font', { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' }],
-  width: ['lineWidth', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }],
-  spacing: ['lineSpacing', { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' }],
+// How each kind of control is built: (control, { el, t, uid, update(value), current() }) ->
+// { element, reflect(settings) }. The DOM and class names are what reader.css styles.
+const CONTROL_KINDS = {
+  choice(control, { el, t, uid, update }) {
+    const { name } = control;
+    const inputs = {};
+    const element = el('fieldset', { class: `lectern-choices lectern-choices-${name}` },
+      el('legend', { text: t(control.label) }));
+    for (const [value, labelKey] of Object.entries(control.options)) {
+      const input = el('input', { type: 'radio', name: `${uid}-${name}`, value });
+      input.addEventListener('change', () => input.checked && update(value));
+      inputs[value] = input;
+      element.append(el('label', { class: `lectern-choice lectern-choice-${value}` }, input,
+        el('span', { text: t(labelKey) })));
+    }
+    return {
+      element,
+      reflect(settings) {
+        for (const [value, input] of Object.entries(inputs)) input.checked = settings[name] === value;
+      },
+    };
+  },
+
+  steps(control, { el, t, update, current }) {
+    const smaller = el('button', { type: 'button', class: 'lectern-button', text: t(control.smaller) });
+    const larger = el('button', { type: 'button', class: 'lectern-button', text: t(control.larger) });
+    smaller.addEventListener('click', () => update(step(control, current(), -1)));
+    larger.addEventListener('click', () => update(step(control, current(), +1)));
+    return {
+      element: el('fieldset', { class: `lectern-choices lectern-${control.name}` },
+        el('legend', { text: t(control.label) }), smaller, larger),
+      reflect(settings) {
+        const value = settings[control.name];
+        smaller.disabled = value === step(control, value, -1);
+        larger.disabled = value === step(control, value, +1);
+      },
+    };
+  },
 };
 
 let instances = 0;
@@ -181,7 +242,6 @@ export function createReader(container, adapter, { onClose } = {}) {
   const uid = `lectern-${++instances}`;
   const el = (...args) => h(doc, ...args);
 
-  let settings = { ...DEFAULTS };
   let article = null;
 
   // ---- toolbar -------------------------------------------------------------------------------
@@ -196,30 +256,10 @@ export function createReader(container, adapter, { onClose } = {}) {
     ? el('button', { type: 'button', class: 'lectern-button lectern-close', text: t('closeReader') })
     : null;
 
-  const radios = {};
-  function choiceGroup(name) {
-    const [legendKey, optionKeys] = LABELS[name];
-    radios[name] = {};
-    const group = el('fieldset', { class: `lectern-choices lectern-choices-${name}` },
-      el('legend', { text: t(legendKey) }));
-    for (const value of CHOICES[name]) {
-      const input = el('input', { type: 'radio', name: `${uid}-${name}`, value });
-      input.addEventListener('change', () => input.checked && update({ [name]: value }));
-      radios[name][value] = input;
-      group.append(el('label', { class: `lectern-choice lectern-choice-${value}` }, input,
-        el('span', { text: t(optionKeys[value]) })));
-    }
-    return group;
-  }
-  const smaller = el('button', { type: 'button', class: 'lectern-button', text: t('textSmaller') });
-  const larger = el('button', { type: 'button', class: 'lectern-button', text: t('textLarger') });
-  smaller.addEventListener('click', () => update({ size: stepSize(settings.size, -1) }));
-  larger.addEventListener('click', () => update({ size: stepSize(settings.size, +1) }));
-  const sizeGroup = el('fieldset', { class: 'lectern-choices lectern-size' },
-    el('legend', { text: t('textSize') }), smaller, larger);
-
+  // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value.
+  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name] }));
   const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
-    choiceGroup('theme'), choiceGroup('font'), sizeGroup, choiceGroup('width'), choiceGroup('spacing'));
+    ...controls.map((c) => c.element));
   settingsButton.addEventListener('click', () => {
     const open = settingsButton.getAttribute('aria-expanded') !== 'true';
     settingsButton.setAttribute('aria-expanded', String(open));
@@ -233,46 +273,12 @@ export function createReader(container, adapter, { onClose } = {}) {
   const main = el('main', { class: 'lectern-main', tabindex: '-1' });
   const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel), status, main);
   container.replaceChildren(root);
-  applySettings(root, settings);
 
-  function reflectSettings() {
+  const model = settingsModel(adapter, (settings) => {
     applySettings(root, settings);
-    for (const [name, inputs] of Object.entries(radios)) {
-      for (const [value, input] of Object.entries(inputs)) input.checked = settings[name] === value;
-    }
-    smaller.disabled = settings.size === stepSize(settings.size, -1);
-    larger.disabled = settings.size === stepSize(settings.size, +1);
-  }
-
-  // Our own writes come back as change events, possibly after newer clicks: skip those echoes,
-  // apply only changes made elsewhere (another tab's reader).
-  const echoes = [];
-  function update(change) {
-    settings = normalise({ ...settings, ...change });
-    reflectSettings();
-    echoes.push(JSON.stringify(settings));
-    if (echoes.length > 50) echoes.shift();
-    Promise.resolve(adapter.saveSettings(settings)).catch(() => {});
-  }
-
-  const ready = Promise.resolve()
-    .then(() => adapter.loadSettings())
-    .catch(() => null)
-    .then((stored) => {
-      settings = normalise(stored);
-      reflectSettings();
-    });
-  reflectSettings();
-  adapter.onSettingsChanged?.((next) => {
-    const incoming = normalise(next);
-    const echo = echoes.indexOf(JSON.stringify(incoming));
-    if (echo >= 0) {
-      echoes.splice(0, echo + 1);
-      return;
-    }
-    settings = incoming;
-    reflectSettings();
+    for (const control of controls) control.reflect(settings);
   });
+  const { ready } = model;
 
   copyButton.addEventListener('click', async () => {
     if (!article) return;
@@ -309,7 +315,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   return {
     root,
     ready,
-    get settings() { return { ...settings }; },
+    get settings() { return { ...model.settings }; },
 
     /** A calm loading state; with a byte count, says the page is large and shows progress. */
     showLoading(bytes = 0) {
@@ -322,33 +328,12 @@ export function createReader(container, adapter, { onClose } = {}) {
 
     /** Renders an engine result. `url` is the original page's address. */
     render(result, { url = null, title = null } = {}) {
-      article = { ...result, title: result.title || title || hostOf(url) || '' };
-      const site = result.siteName || hostOf(url);
-      const date = formatDate(result.publishedTime, adapter.locale);
-      const meta = el('p', { class: 'lectern-meta' });
-      const parts = [];
-      if (result.byline) parts.push(el('span', { class: 'lectern-byline', text: t('byline', result.byline) }));
-      if (date) parts.push(el('time', { datetime: result.publishedTime, text: date }));
-      if (result.readingTimeMinutes) {
-        parts.push(el('span', { class: 'lectern-reading-time', text: t('readingTime', String(result.readingTimeMinutes)) }));
-      }
-      parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
-
-      const header = el('header', { class: 'lectern-header', dir: result.dir || null, lang: result.lang || null },
-        site ? el('p', { class: 'lectern-site', text: site }) : null,
-        el('h1', { class: 'lectern-title lectern-print', text: article.title }),
-        parts.length ? meta : null,
-        isWebUrl(url)
-          ? el('p', { class: 'lectern-original' }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
-          : null);
-
-      const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
-      insertArticleHtml(body, result.content || '');
-      decorate(body);
+      const shown = renderArticle(el, t, adapter, result, { url, title });
+      article = shown.article;
       main.removeAttribute('aria-busy');
-      main.replaceChildren(header, body);
+      main.replaceChildren(shown.header, shown.body);
       setArticleActions(true);
-      return body;
+      return shown.body;
     },
 
     showNoArticle({ onUseSelection } = {}) {
@@ -380,22 +365,95 @@ export function createReader(container, adapter, { onClose } = {}) {
     },
   };
 
-  function decorate(body) {
-    for (const a of body.querySelectorAll('a[href]')) {
-      if (a.getAttribute('href').startsWith('#')) continue;
-      a.target = adapter.linkTarget || '_top';
-      a.rel = 'noopener noreferrer';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The settings model: the current settings, loaded through the adapter, saved on each change,
+// and changes made elsewhere (another tab's reader) applied. `reflect(settings)` shows them.
+
+function settingsModel(adapter, reflect) {
+  let settings = { ...DEFAULTS };
+  // Our own writes come back as change events, possibly after newer clicks: skip those echoes,
+  // apply only changes made elsewhere.
+  const echoes = [];
+  const ready = Promise.resolve()
+    .then(() => adapter.loadSettings())
+    .catch(() => null)
+    .then((stored) => {
+      settings = normalise(stored);
+      reflect(settings);
+    });
+  reflect(settings);
+  adapter.onSettingsChanged?.((next) => {
+    const incoming = normalise(next);
+    const echo = echoes.indexOf(JSON.stringify(incoming));
+    if (echo >= 0) {
+      echoes.splice(0, echo + 1);
+      return;
     }
-    for (const table of body.querySelectorAll('table')) {
-      if (table.parentElement?.classList.contains('lectern-scroll')) continue;
-      const wrap = el('div', { class: 'lectern-scroll', tabindex: '0' });
-      table.replaceWith(wrap);
-      wrap.append(table);
-    }
-    for (const pre of body.querySelectorAll('pre')) pre.tabIndex = 0;
-    for (const img of body.querySelectorAll('img')) {
-      img.loading = 'lazy';
-      img.decoding = 'async';
-    }
+    settings = incoming;
+    reflect(settings);
+  });
+  return {
+    ready,
+    get settings() { return settings; },
+    update(change) {
+      settings = normalise({ ...settings, ...change });
+      reflect(settings);
+      echoes.push(JSON.stringify(settings));
+      if (echoes.length > 50) echoes.shift();
+      Promise.resolve(adapter.saveSettings(settings)).catch(() => {});
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The render step: an engine result as the reader's header and article. `url` is the original
+// page's address; `title` the page's, for a result without one.
+
+function renderArticle(el, t, adapter, result, { url, title }) {
+  const article = { ...result, title: result.title || title || hostOf(url) || '' };
+  const site = result.siteName || hostOf(url);
+  const date = formatDate(result.publishedTime, adapter.locale);
+  const meta = el('p', { class: 'lectern-meta' });
+  const parts = [];
+  if (result.byline) parts.push(el('span', { class: 'lectern-byline', text: t('byline', result.byline) }));
+  if (date) parts.push(el('time', { datetime: result.publishedTime, text: date }));
+  if (result.readingTimeMinutes) {
+    parts.push(el('span', { class: 'lectern-reading-time', text: t('readingTime', String(result.readingTimeMinutes)) }));
+  }
+  parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
+
+  const header = el('header', { class: 'lectern-header', dir: result.dir || null, lang: result.lang || null },
+    site ? el('p', { class: 'lectern-site', text: site }) : null,
+    el('h1', { class: 'lectern-title lectern-print', text: article.title }),
+    parts.length ? meta : null,
+    isWebUrl(url)
+      ? el('p', { class: 'lectern-original' }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
+      : null);
+
+  const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
+  insertArticleHtml(body, result.content || '');
+  decorate(el, adapter, body);
+  return { article, header, body };
+}
+
+/** Links open outside the reader; wide tables and code scroll on their own; images load lazily. */
+function decorate(el, adapter, body) {
+  for (const a of body.querySelectorAll('a[href]')) {
+    if (a.getAttribute('href').startsWith('#')) continue;
+    a.target = adapter.linkTarget || '_top';
+    a.rel = 'noopener noreferrer';
+  }
+  for (const table of body.querySelectorAll('table')) {
+    if (table.parentElement?.classList.contains('lectern-scroll')) continue;
+    const wrap = el('div', { class: 'lectern-scroll', tabindex: '0' });
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
+  for (const pre of body.querySelectorAll('pre')) pre.tabIndex = 0;
+  for (const img of body.querySelectorAll('img')) {
+    img.loading = 'lazy';
+    img.decoding = 'async';
   }
 }

@@ -2,11 +2,11 @@
 // shows (reader, metadata, timing, Explain), and that pasted pages never run code.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
-import { ROOT, FIXTURES, SCREENSHOTS, CHROMIUM, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE } from './helpers/paths.mjs';
+import { ROOT, FIXTURES, CHROMIUM, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE } from './helpers/paths.mjs';
 
 const NEWS = readFileSync(join(FIXTURES, 'news.html'), 'utf8');
 
@@ -229,16 +229,6 @@ describe('the demo site', () => {
     await page.getByRole('button', { name: 'Original only' }).click();
     assert.ok(await page.locator('.pane-original').isVisible());
     assert.ok(!(await page.locator('.pane-reader').isVisible()));
-    await done();
-  });
-
-  it('saves a screenshot of the demo for the README', async () => {
-    const { page, done } = await openDemo({ viewport: { width: 1280, height: 1000 } });
-    await page.getByLabel('Sample page').selectOption({ label: 'Cluttered news page' });
-    await article(page).waitFor();
-    await page.locator('#output').scrollIntoViewIfNeeded();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'demo.png') });
     await done();
   });
 });

@@ -4,15 +4,13 @@ import { chromiumDriver } from './helpers/drivers.mjs';
 
 defineExtensionTests('Chromium', chromiumDriver);
 
-// ---- Chromium-only checks: accessible names, keyboard, clipboard, print, restart, screenshots.
+// ---- Chromium-only checks: accessible names, keyboard, clipboard, print, restart.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchChromium } from './helpers/chromium.mjs';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
 import { largeNewsPage } from './helpers/large-page.mjs';
-import { tempDir, SCREENSHOTS, STORY_TITLE, STORY_PARAGRAPHS } from './helpers/paths.mjs';
+import { tempDir, STORY_TITLE, STORY_PARAGRAPHS } from './helpers/paths.mjs';
 
 describe('the reader in Chromium, in detail', () => {
   let browser;
@@ -224,23 +222,6 @@ describe('the reader in Chromium, in detail', () => {
     await frame.locator('article').waitFor();
     assert.match(await frame.locator('article').textContent(), /Forgot your password\? Contact support\./);
     await closeReader({ page });
-  });
-
-  it('saves screenshots of the reader in each theme', async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const reader = await openReader('/news.html');
-    const { page, frame } = reader;
-    await page.setViewportSize({ width: 1000, height: 760 });
-    await frame.getByRole('button', { name: 'Reader settings' }).click();
-    for (const theme of ['Light', 'Sepia', 'Dark']) {
-      await frame.getByRole('radio', { name: theme }).check();
-      await frame.getByRole('button', { name: 'Reader settings' }).click(); // close the panel for the picture
-      await page.screenshot({ path: join(SCREENSHOTS, `reader-${theme.toLowerCase()}.png`) });
-      await frame.getByRole('button', { name: 'Reader settings' }).click();
-    }
-    await page.screenshot({ path: join(SCREENSHOTS, 'reader-settings.png') });
-    await frame.getByRole('radio', { name: 'Auto' }).check();
-    await closeReader(reader);
   });
 
   it('the optional readable-page icon uses the engine in the background: yes for a story, no for a login page', async () => {

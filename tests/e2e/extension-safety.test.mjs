@@ -8,9 +8,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
-import { readFileSync, writeFileSync, renameSync, cpSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, EXTENSION, FIXTURES, STORY_PARAGRAPHS } from './helpers/paths.mjs';
+import { testBuild, patch, prepend } from './helpers/extension-build.mjs';
 import {
   VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
 } from './helpers/xss-corpus.mjs';
@@ -212,18 +213,10 @@ for (const [browserName, makeDriver] of BROWSERS) {
   });
 }
 
-/** Replaces `from` (which must be there) in a file of a test build. */
-function patch(file, from, to) {
-  const text = readFileSync(file, 'utf8');
-  const patched = text.replace(from, to);
-  assert.notEqual(patched, text, `test build: ${from} not found in ${file}`);
-  writeFileSync(file, patched);
-}
-
 /** The engine's Worker script throws as it starts. */
 function failWorker(dir) {
   const worker = join(dir, 'reader', 'engine-worker.js');
-  writeFileSync(worker, `throw new Error('the engine failed to start (test build)');\n${readFileSync(worker, 'utf8')}`);
+  prepend(worker, "throw new Error('the engine failed to start (test build)');\n");
 }
 
 // ---- 2. A failing engine never breaks the page. Each case is a test build of the extension (a
@@ -267,7 +260,7 @@ const FAILURES = [
     detail: /the engine failed to start \(test build\)|could not start/,
     build(dir) {
       // Every page counts as too large for the background: the reader page extracts it itself.
-      patch(join(dir, 'engine-host.js'), /BACKGROUND_MAX_CHARS = [^;]+;/, 'BACKGROUND_MAX_CHARS = 0;');
+      patch(join(dir, 'shared', 'protocol.js'), /BACKGROUND_MAX_CHARS: [^,]+,/, 'BACKGROUND_MAX_CHARS: 0,');
       failWorker(dir);
     },
   },
@@ -296,26 +289,24 @@ for (const [browserName, makeDriver] of BROWSERS) {
      * call `realExtract`), and a profile for it: the test builds below.
      */
     function wrappedEngineBuild(name, lines) {
-      const build = tempDir(`lectern-${name}-${browserName}-`);
+      const build = testBuild(`lectern-${name}-${browserName}-`, (dir) => {
+        renameSync(join(dir, 'engine', 'lectern.js'), join(dir, 'engine', 'lectern-real.js'));
+        writeFileSync(join(dir, 'engine', 'lectern.js'), [
+          "export * from './lectern-real.js';",
+          "export { default } from './lectern-real.js';",
+          "import { extract as realExtract } from './lectern-real.js';",
+          ...lines,
+          '',
+        ].join('\n'));
+      });
       const profile = tempDir(`lectern-${name}-profile-${browserName}-`);
-      cpSync(EXTENSION, build.dir, { recursive: true });
-      renameSync(join(build.dir, 'engine', 'lectern.js'), join(build.dir, 'engine', 'lectern-real.js'));
-      writeFileSync(join(build.dir, 'engine', 'lectern.js'), [
-        "export * from './lectern-real.js';",
-        "export { default } from './lectern-real.js';",
-        "import { extract as realExtract } from './lectern-real.js';",
-        ...lines,
-        '',
-      ].join('\n'));
       return { build, profile };
     }
 
     for (const failure of FAILURES) {
       it(`${failure.name}: a polite message; the page's DOM, scroll and focus are exactly as before, and its scripts keep working`, async (t) => {
-        const build = tempDir(`lectern-failing-${browserName}-`);
+        const build = testBuild(`lectern-failing-${browserName}-`, failure.build);
         const profile = tempDir(`lectern-failing-profile-${browserName}-`);
-        cpSync(EXTENSION, build.dir, { recursive: true });
-        failure.build(build.dir);
         const driver = await makeDriver(profile.dir, { extension: build.dir });
         try {
           const tab = await driver.openTab(server.url('/scripted.html'));

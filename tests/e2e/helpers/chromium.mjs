@@ -1,8 +1,11 @@
 // Chromium with the unpacked extension, through playwright-core and Debian's chromium binary.
+// The extension is a test build (extension-build.mjs): the shipped one with the test hooks.
 import { chromium } from 'playwright-core';
-import { CHROMIUM, EXTENSION } from './paths.mjs';
+import { CHROMIUM } from './paths.mjs';
+import { sharedTestBuild } from './extension-build.mjs';
 
-export async function launchChromium(userDataDir, { extension = EXTENSION } = {}) {
+/** `extension`: a test build's folder (one with the test hooks); by default the process's own. */
+export async function launchChromium(userDataDir, { extension = sharedTestBuild() } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -18,7 +21,7 @@ export async function launchChromium(userDataDir, { extension = EXTENSION } = {}
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;
   // The worker appears before its module has run; a click before the background has registered
-  // its listeners can be lost. background.js sets its test hooks last.
+  // its listeners can be lost. The test build's background sets its test hooks last.
   for (const deadline = Date.now() + 15000; ;) {
     const ready = await worker.evaluate(() => Boolean(globalThis.lecternTestHooks)).catch(() => false);
     if (ready) break;

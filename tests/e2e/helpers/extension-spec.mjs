@@ -8,7 +8,7 @@ import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE, FIXTURES } from './pat
 import { eventually } from './drivers.mjs';
 import { largeNewsPage } from './large-page.mjs';
 
-// Over the background engine's limit (BACKGROUND_MAX_CHARS in extension/engine-host.js, 3 MiB).
+// Over the background engine's limit (Limits.BACKGROUND_MAX_CHARS in extension/shared/protocol.js, 3 MiB).
 const HUGE_PAGE_BYTES = 3.5 * 1024 * 1024;
 
 // The story page with the code a real page carries: a long inline script, a style sheet, a
