@@ -24,9 +24,9 @@ use crate::tunables::{
     CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
     DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, LOOSE_CAPTION_MAX_CHARS,
     NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
-    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
-    REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
-    WHOLE_TEXT_LABEL_MAX_CHARS,
+    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, NOTICE, NOTICE_MAX_CHARS, POST_ACTIONS,
+    REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING,
+    VIDEOS, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -538,6 +538,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             }
             if BOILERPLATE_LINE.matches(&lower)
                 || BOILERPLATE_PHRASE.matches(&lower)
+                || (POST_ACTIONS.matches(&lower) && lower.as_str().chars().any(char::is_alphabetic))
                 || AD_WORDS.matches(&lower)
                 || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
             {

@@ -248,13 +248,29 @@ pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // social-follow lines ("Follow me on Instagram: @…", "Join the Facebook group", "Follow
     // on X"): an invitation to a social network, not the article
     r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|(join|like) (the|our) (facebook|linkedin|telegram|whatsapp|discord) (group|page|channel)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
-    // paywalls, app and subscription prompts, feedback prompts
-    r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren",
+    // paywalls, app and subscription prompts, feedback prompts, the login a reply box asks for
+    r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren|you must be (logged|signed) in\b|(log|sign) in to (reply|comment|post)\b|only (registered|logged-in|signed-in) (users|members) can\b|nur (angemeldete|registrierte) (benutzer|nutzer|mitglieder) können\b|vous devez être connecté",
     // meta lines: posting, views, contacts, author boxes, ads, cookies
     r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
     // French, Spanish, Portuguese, Italian, Dutch, Polish
     r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
     r")"
+));
+
+/// Ours: a post's row of actions in a forum thread or a comment list ("Reply Quote Report 12
+/// likes", "permalink embed save report reply", "Like · Reply · 3"): a line made only of
+/// action words and counts is the forum software's buttons, not what the post says. Only
+/// blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+pub static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
+    r"(?i)^[\s|·•,()\[\]–-]*(",
+    r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+    r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
+    r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
+    r")([\s|·•,()\[\]–-]+(",
+    r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+    r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
+    r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
+    r"))*[\s|·•,()\[\]–-]*$"
 ));
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",

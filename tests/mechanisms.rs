@@ -458,3 +458,30 @@ fn a_block_named_a_widget_of_its_own_still_counts_as_one() {
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
     assert!(!text.contains("Subscribe to our weekly letter"), "{text}");
 }
+
+// ------------------------------------------------------------------ forum posts
+
+#[test]
+fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=message><div class=author>member{i}</div><div class=body><p>Reply \
+                 {i}: I tried the same with a rye starter, fed it twice a day, and it recovered \
+                 within a week; keep it cool and be patient with it.</p></div>\
+                 <div class=actions><a href=#r>Reply</a> <a href=#q>Quote</a> \
+                 <a href=#x>Report</a> <span>{i} likes</span></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Starters",
+        &format!(
+            "<div class=thread><h1>Starters</h1>{}{posts}</div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Reply 3: I tried the same"), "{text}");
+    assert!(!text.contains("Quote Report"), "{text}");
+}
