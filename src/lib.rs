@@ -10,7 +10,7 @@
 //!
 //! The engine is a pipeline of small stages, each a module with one job:
 //! [`parse`] → [`metadata`] → [`prepare`] → [`score`] → [`select`] → [`clean`] →
-//! [`sanitise`] → [`serialise`] (HTML), [`text`] and [`markdown`]. Tunables live in
+//! [`sanitise`] → [`output`] (HTML, text and Markdown). Tunables live in
 //! [`tunables`]. The core is pure Rust (string in, struct out); `wasm.rs` and the `lectern`
 //! binary are thin adapters over it.
 #![forbid(unsafe_code)]
@@ -24,9 +24,9 @@ mod dom;
 mod entities;
 mod error;
 mod explain;
-pub mod markdown;
 pub mod metadata;
 mod options;
+pub mod output;
 pub mod parse;
 pub mod prepare;
 mod raw;
@@ -34,11 +34,9 @@ pub mod readerable;
 pub mod sanitise;
 pub mod score;
 pub mod select;
-pub mod serialise;
 mod stats;
 #[cfg(test)]
 mod testing;
-pub mod text;
 mod tokenize;
 pub mod tunables;
 pub mod urls;
@@ -49,6 +47,7 @@ mod words;
 pub use article::{Article, Removal};
 pub use error::Error;
 pub use options::Options;
+pub use output::Outputs;
 pub use readerable::is_probably_readerable;
 
 use explain::Explain;
@@ -93,35 +92,36 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let content = &selected.content;
     sanitise::sanitise(content, base.as_ref(), &mut explain);
 
-    let text_content = text::to_text(content);
+    let text_content = output::text::to_text(content);
     if text_content.trim().is_empty() && !options.whole_document {
         return Err(Error::NoArticle);
     }
     let excerpt = meta
         .excerpt
         .clone()
-        .or_else(|| text::first_paragraph(content));
+        .or_else(|| output::text::first_paragraph(content));
     let dir = selected
         .dir
         .clone()
         .or(meta.dir.clone())
-        .or_else(|| text::script_direction(&text_content));
-    let words = text::WordCount::count(&text_content);
+        .or_else(|| output::text::script_direction(&text_content));
+    let words = output::text::WordCount::count(&text_content);
+    let (html, markdown) = output::render(content, options.outputs);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
         byline: meta.byline.clone().or(selected.byline.clone()),
         dir,
         lang: meta.lang.clone(),
         length: text_content.chars().count(),
-        content: serialise::to_html(content),
-        markdown: if options.markdown {
-            markdown::to_markdown(content)
+        content: html,
+        markdown,
+        word_count: words.total(),
+        reading_time_minutes: words.reading_minutes(),
+        text_content: if options.outputs.text {
+            text_content
         } else {
             String::new()
         },
-        word_count: words.total(),
-        reading_time_minutes: words.reading_minutes(),
-        text_content,
         excerpt,
         site_name: meta.site_name.clone(),
         published_time: meta.published_time.clone(),

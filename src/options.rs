@@ -23,10 +23,9 @@ pub struct Options {
     /// Fewer characters of article text than this count as "too short": the engine relaxes its
     /// class-based filters and tries again before settling. Default: 500 (Readability's value).
     pub char_threshold: usize,
-    /// Also give the article as Markdown ([`crate::Article::markdown`]); when off, that field
-    /// is empty and its time (a few percent of an extraction) is saved. Default: on. The CLI
-    /// turns it off for the formats that do not show it (`html`, `text`).
-    pub markdown: bool,
+    /// Which outputs to write into the article: HTML, text, Markdown ([`crate::Outputs`]).
+    /// Default: all three. The CLI asks for those its format shows.
+    pub outputs: crate::Outputs,
 }
 
 impl Default for Options {
@@ -38,7 +37,7 @@ impl Default for Options {
             max_input_bytes: 64 * 1024 * 1024,
             max_nodes: 4_000_000,
             char_threshold: 500,
-            markdown: true,
+            outputs: crate::Outputs::default(),
         }
     }
 }

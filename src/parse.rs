@@ -10,6 +10,8 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
 use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{ns, LocalName, QualName};
+use kuchikiki::traits::TendrilSink;
 use kuchikiki::{NodeRef, ParseOpts};
 
 /// Parses `html` into a document, refusing input over the size and node limits.
@@ -90,4 +92,17 @@ pub fn body(document: &NodeRef) -> Option<NodeRef> {
     document
         .walk_descendants()
         .find(|n| dom::is_html(n, &["body"]))
+}
+
+/// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
+/// standards-mode page) and returns the container whose children are the result.
+///
+/// For round-trip checks in tests and fuzzing; not used by the extraction itself.
+pub fn reparse(html: &str) -> NodeRef {
+    let ctx = QualName::new(None, ns!(html), LocalName::from("div"));
+    let doc = kuchikiki::parse_fragment(ctx, Vec::new())
+        .one(html)
+        .document_node;
+    // html5ever puts the fragment's nodes under an `<html>` element.
+    doc.first_child().unwrap_or(doc)
 }

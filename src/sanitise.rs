@@ -1066,10 +1066,10 @@ fn rename(node: &NodeRef, ns: html5ever::Namespace, name: &str) {
 }
 
 /// Sanitises an HTML fragment on its own: parses it as the content of a `<div>`, sanitises
-/// that, and returns the container (serialise it with [`crate::serialise::to_html`]). For tests,
+/// that, and returns the container (serialise it with [`crate::output::html::to_html`]). For tests,
 /// fuzzing and callers that hold HTML rather than a tree.
 pub fn sanitise_fragment(html: &str, base: Option<&BaseUrl>) -> NodeRef {
-    let root = crate::serialise::reparse(html);
+    let root = crate::parse::reparse(html);
     sanitise(&root, base, &mut Explain::new(false));
     root
 }

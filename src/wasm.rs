@@ -34,7 +34,10 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
         max_input_bytes: js.max_input_bytes.unwrap_or(d.max_input_bytes),
         max_nodes: js.max_nodes.unwrap_or(d.max_nodes),
         char_threshold: js.char_threshold.unwrap_or(d.char_threshold),
-        markdown: js.markdown.unwrap_or(d.markdown),
+        outputs: crate::Outputs {
+            markdown: js.markdown.unwrap_or(d.outputs.markdown),
+            ..d.outputs
+        },
     })
 }
 

@@ -334,7 +334,10 @@ fn markdown_is_left_out_when_not_asked_for() {
     let without = extract(
         SEED,
         &Options {
-            markdown: false,
+            outputs: lectern::Outputs {
+                markdown: false,
+                ..Default::default()
+            },
             ..Options::default()
         },
     )

@@ -6,7 +6,8 @@
 //! tree fails here as it would in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lectern::serialise::{reparse, to_html};
+use lectern::output::html::to_html;
+use lectern::parse::reparse;
 use lectern::{extract, Error, Options};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -344,8 +345,8 @@ fn hostile_fixtures_regressions() {
         let tree = lectern::sanitise::sanitise_fragment(&html, None);
         let out = to_html(&tree);
         assert_eq!(
-            lectern::serialise::dump(&reparse(&out)),
-            lectern::serialise::dump(&tree),
+            lectern::output::html::dump(&reparse(&out)),
+            lectern::output::html::dump(&tree),
             "{}",
             path.display()
         );

@@ -8,8 +8,9 @@
 //! so the browser sees exactly the tree the sanitiser saw.
 #![cfg(not(target_arch = "wasm32"))]
 
+use lectern::output::html::{dump, to_html};
+use lectern::parse::reparse;
 use lectern::sanitise::sanitise_fragment;
-use lectern::serialise::{dump, reparse, to_html};
 use lectern::urls::BaseUrl;
 use lectern::{extract, Options};
 

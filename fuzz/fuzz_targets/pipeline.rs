@@ -5,7 +5,8 @@
 #![no_main]
 
 use lectern::sanitise::sanitise_fragment;
-use lectern::serialise::{dump, reparse, to_html};
+use lectern::output::html::{dump, to_html};
+use lectern::parse::reparse;
 use lectern::urls::BaseUrl;
 use lectern::{extract, Options};
 use libfuzzer_sys::fuzz_target;

@@ -113,7 +113,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
             }
         }
         // Markdown is made only for the formats that show it.
-        args.options.markdown = matches!(args.format, Format::Markdown | Format::Json);
+        args.options.outputs.markdown = matches!(args.format, Format::Markdown | Format::Json);
         Ok(Some(args))
     }
 

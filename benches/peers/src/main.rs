@@ -75,7 +75,10 @@ fn run(engine: Engine, html: &str, settings: &Settings) -> bool {
             // As the CLI's `--format text` extracts (dom_smoothie makes no Markdown either).
             let options = lectern::Options {
                 url: Some(PAGE_URL.to_string()),
-                markdown: false,
+                outputs: lectern::Outputs {
+                    markdown: false,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             black_box(lectern::extract(black_box(html), &options)).is_ok()

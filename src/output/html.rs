@@ -19,10 +19,10 @@
 //!
 //! Together with the sanitiser's structural rules this gives the round-trip property tested in
 //! `tests/sanitise.rs` and fuzzed in `fuzz/`: parsing the output again as the children of a
-//! `<div>` yields the same tree. [`reparse`] and [`dump`] are the two halves of that check.
+//! `<div>` yields the same tree. [`crate::parse::reparse`] and [`dump`] are the two halves of
+//! that check.
 
-use html5ever::{ns, LocalName, QualName};
-use kuchikiki::traits::TendrilSink;
+use html5ever::ns;
 use kuchikiki::{NodeData, NodeRef};
 
 /// HTML elements that have no end tag and no content.
@@ -145,19 +145,6 @@ fn escape(s: &str, attribute: bool, out: &mut String) {
     out.push_str(&s[start..]);
 }
 
-/// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
-/// standards-mode page) and returns the container whose children are the result.
-///
-/// For round-trip checks in tests and fuzzing; not used by the extraction itself.
-pub fn reparse(html: &str) -> NodeRef {
-    let ctx = QualName::new(None, ns!(html), LocalName::from("div"));
-    let doc = kuchikiki::parse_fragment(ctx, Vec::new())
-        .one(html)
-        .document_node;
-    // html5ever puts the fragment's nodes under an `<html>` element.
-    doc.first_child().unwrap_or(doc)
-}
-
 /// A canonical, line-per-node description (depth first, then the node) of `root`'s descendants: namespace, name and sorted
 /// attributes of elements, text (adjacent text nodes merged, empty ones skipped), comments.
 /// Two trees with equal dumps are the same tree. Iterative.
@@ -229,6 +216,8 @@ fn ns_prefix(ns: &html5ever::Namespace) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::reparse;
+    use html5ever::{LocalName, QualName};
 
     fn frag(html: &str) -> NodeRef {
         reparse(html)
