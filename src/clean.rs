@@ -8,13 +8,10 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::prepare::{DATA_TABLE_ATTR, PROTECT_ATTR};
-use crate::score::{
-    class_weight, has_block_descendant, has_single_child_tag, is_without_content, link_density,
-    link_weight, Flags,
-};
-use crate::select::THREAD_ITEM_ATTR;
-use crate::stats::TextStats;
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
+use crate::retry::Flags;
+use crate::score::{class_weight, has_block_descendant, has_single_child_tag, is_without_content};
+use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_PHRASE, BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS,
@@ -842,7 +839,7 @@ fn tidy(content: &NodeRef) {
         let Some(cell) = dom::element_children(&row).next() else {
             continue;
         };
-        let name = if cell.children().all(|c| crate::prepare::is_phrasing(&c)) {
+        let name = if cell.children().all(|c| dom::is_phrasing(&c)) {
             "p"
         } else {
             "div"

@@ -3,6 +3,7 @@
 //! Everything here is iterative: documents can nest 100,000 elements deep and wasm's stack
 //! is small, so nothing in the engine recurses over the tree.
 
+use crate::tunables::PHRASING_ELEMS;
 use html5ever::{local_name, ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
@@ -553,6 +554,53 @@ pub fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
         return Some(c);
     }
     next_skipping_children(node, root)
+}
+
+/// True when the node is hidden by its own attributes.
+pub fn is_hidden(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else {
+        return false;
+    };
+    let attrs = el.attributes.borrow();
+    if get(&attrs, "hidden").is_some() {
+        return true;
+    }
+    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = get(&attrs, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Phrasing content (text, inline elements, and links or edits holding only such): what
+/// a paragraph is made of.
+pub fn is_phrasing(n: &NodeRef) -> bool {
+    if n.as_text().is_some() {
+        return true;
+    }
+    let t = tag(n);
+    PHRASING_ELEMS.contains(&t)
+        || (matches!(t, "a" | "del" | "ins")
+            && n.walk_descendants().all(|d| {
+                let dt = tag(&d);
+                dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
+            }))
+}
+
+/// The document's `<body>` (html5ever always creates one).
+pub fn body(document: &NodeRef) -> Option<NodeRef> {
+    document.walk_descendants().find(|n| is_html(n, &["body"]))
 }
 
 #[cfg(test)]

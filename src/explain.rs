@@ -7,11 +7,9 @@
 use crate::article::Removal;
 use crate::dom;
 use crate::dom::Walk;
+use crate::marks::INDEX_ATTR;
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
-
-/// The attribute that carries an element's index in the original document while explaining.
-pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
 
 /// Collects [`Removal`]s when enabled.
 #[derive(Debug, Default)]

@@ -24,6 +24,7 @@ mod dom;
 mod entities;
 mod error;
 mod explain;
+mod marks;
 pub mod metadata;
 mod options;
 pub mod output;
@@ -31,12 +32,14 @@ pub mod parse;
 pub mod prepare;
 mod raw;
 pub mod readerable;
+mod retry;
 pub mod sanitise;
 pub mod score;
 pub mod select;
 mod stats;
 #[cfg(test)]
 mod testing;
+mod text;
 mod tokenize;
 pub mod tunables;
 pub mod urls;
@@ -152,8 +155,8 @@ fn find_article(
         .and_then(|description| select::Lead::find(&document, description));
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
-    for flags in score::Flags::ATTEMPTS {
-        let flags = score::Flags {
+    for flags in retry::Flags::ATTEMPTS {
+        let flags = retry::Flags {
             discussion: meta.discussion,
             ..flags
         };
@@ -169,7 +172,7 @@ fn find_article(
             }
         };
         // The body alone, as its own tree: what lies above it is not the article's.
-        let body = parse::body(&document).ok_or(Error::NoArticle)?;
+        let body = dom::body(&document).ok_or(Error::NoArticle)?;
         body.detach();
         drop(document);
         let grab = score::score(&body, meta, flags, &mut log);

@@ -157,7 +157,7 @@ pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let dir = html
         .as_ref()
         .and_then(|h| dom::attr(h, "dir"))
-        .or_else(|| crate::parse::body(document).and_then(|b| dom::attr(&b, "dir")))
+        .or_else(|| dom::body(document).and_then(|b| dom::attr(&b, "dir")))
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
@@ -349,8 +349,8 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     let title = match (name, headline) {
         (Some(n), Some(h)) if n != h => {
             // Some sites put the site name in `name`: prefer whichever matches the page.
-            let name_matches = crate::score::similarity(&n, page_title) > 0.75;
-            let headline_matches = crate::score::similarity(&h, page_title) > 0.75;
+            let name_matches = crate::text::similarity(&n, page_title) > 0.75;
+            let headline_matches = crate::text::similarity(&h, page_title) > 0.75;
             Some(if headline_matches && !name_matches {
                 h
             } else {

@@ -87,13 +87,6 @@ fn cap_depth(document: &NodeRef, max_depth: usize) -> usize {
     nodes
 }
 
-/// The document's `<body>` (html5ever always creates one).
-pub fn body(document: &NodeRef) -> Option<NodeRef> {
-    document
-        .walk_descendants()
-        .find(|n| dom::is_html(n, &["body"]))
-}
-
 /// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
 /// standards-mode page) and returns the container whose children are the result.
 ///

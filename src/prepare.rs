@@ -13,22 +13,17 @@
 
 use crate::dom;
 use crate::dom::Walk;
+use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, STORY_ATTR};
 use crate::tunables::{
     ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
-    PHRASING_ELEMS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS, WRAPPER_MAX_LINK_DENSITY,
-    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS,
+    WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
-
-/// Marks nodes that later class- and link-density rules must not remove.
-pub const PROTECT_ATTR: &str = "data-lectern-protect";
-/// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
-pub const STORY_ATTR: &str = "data-lectern-story";
-/// Marks tables judged to hold data (not layout).
-pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
 
 const STAGE: &str = "prepare";
 
@@ -63,37 +58,10 @@ fn is_other_story(article: &NodeRef, title: &str) -> bool {
         .find(|d| dom::is(d, &["h1", "h2"]))
     {
         Some(h) => {
-            title.is_empty() || crate::score::similarity(title, &dom::normalized_text(&h)) <= 0.75
+            title.is_empty() || crate::text::similarity(title, &dom::normalized_text(&h)) <= 0.75
         }
         None => false,
     }
-}
-
-/// True when the node is hidden by its own attributes.
-pub fn is_hidden(node: &NodeRef) -> bool {
-    let Some(el) = node.as_element() else {
-        return false;
-    };
-    let attrs = el.attributes.borrow();
-    if dom::get(&attrs, "hidden").is_some() {
-        return true;
-    }
-    if dom::get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !dom::get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
-    {
-        return true;
-    }
-    if let Some(style) = dom::get(&attrs, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
 }
 
 #[derive(Clone, Copy, Default)]
@@ -110,7 +78,7 @@ struct Context {
 /// blocks a script reveals, anti-flicker shells are `visibility:hidden`, and misnested
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
 fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
-    let page_len = crate::parse::body(document).map_or(0, |b| dom::text_len(&b));
+    let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
     let is_wrapper = |node: &NodeRef| {
         if page_len < WRAPPER_MIN_CHARS {
             return false;
@@ -292,7 +260,7 @@ fn keep_noscript_content(document: &NodeRef, noscripts: &[NodeRef]) {
     if candidates.is_empty() {
         return;
     }
-    let Some(body) = crate::parse::body(document) else {
+    let Some(body) = dom::body(document) else {
         return;
     };
     // The page's text outside noscripts: a rendered snapshot already shows their content.
@@ -501,19 +469,6 @@ fn next_significant(n: Option<NodeRef>) -> Option<NodeRef> {
         cur = c.next_sibling();
     }
     None
-}
-
-pub fn is_phrasing(n: &NodeRef) -> bool {
-    if n.as_text().is_some() {
-        return true;
-    }
-    let t = dom::tag(n);
-    PHRASING_ELEMS.contains(&t)
-        || (matches!(t, "a" | "del" | "ins")
-            && n.walk_descendants().all(|d| {
-                let dt = dom::tag(&d);
-                dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
-            }))
 }
 
 /// Readability's `replaceBrs`: two or more `<br>`s in a row end a paragraph; the phrasing

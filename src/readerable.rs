@@ -4,8 +4,8 @@
 //! `<article>` teasers that are mostly links — are not readerable.
 
 use crate::dom;
+use crate::dom::is_hidden;
 use crate::dom::Walk;
-use crate::prepare::is_hidden;
 use crate::tunables::{
     LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
     UNLIKELY_CANDIDATES,

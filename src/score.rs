@@ -5,64 +5,25 @@
 //! tested against). A block's score starts from its tag and its class/id weight.
 
 use crate::dom;
+use crate::dom::is_phrasing;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::marks::PROTECT_ATTR;
 use crate::metadata::Metadata;
-use crate::prepare::{is_phrasing, PROTECT_ATTR};
+use crate::retry::Flags;
+use crate::stats::link_density;
 use crate::stats::TextStats;
+use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY, DIV_TO_P_ELEMS,
-    HASH_LINK_WEIGHT, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
-    NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
+    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
+    UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
 
 const STAGE: &str = "score";
-
-/// Which class-based rules are active. Attempts relax them in order when the article
-/// comes out too short (pages whose body sits in a `class="comments-area"`-like wrapper).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
-    pub strip_unlikely: bool,
-    pub weight_classes: bool,
-    pub clean_conditionally: bool,
-    /// The page says it is a discussion (a forum thread, a Q&A page): its replies and
-    /// comments are the content, not boilerplate. Set from the metadata, not relaxed.
-    pub discussion: bool,
-}
-
-impl Flags {
-    /// The attempts in order: everything on, then without unlikely-stripping, then without
-    /// class weights, then without conditional cleaning.
-    pub const ATTEMPTS: [Flags; 4] = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-            discussion: false,
-        },
-    ];
-}
 
 /// Scores by node identity. Holding the node keeps its address from being reused.
 #[derive(Default)]
@@ -116,29 +77,6 @@ pub fn class_weight(node: &NodeRef, flags: Flags) -> f64 {
         }
     }
     weight
-}
-
-/// Share of a block's text that sits in links (links to `#anchors` count less).
-pub fn link_density(node: &NodeRef) -> f64 {
-    let total = dom::text_len(node);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut linked = 0.0;
-    for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
-        linked += dom::text_len(&a) as f64 * link_weight(&a);
-    }
-    linked / total as f64
-}
-
-/// How much a link's text counts towards link density: links to `#anchors` count less
-/// (footnotes, tables of contents).
-pub(crate) fn link_weight(a: &NodeRef) -> f64 {
-    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
-        HASH_LINK_WEIGHT
-    } else {
-        1.0
-    }
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
@@ -326,28 +264,6 @@ fn byline_text(node: &NodeRef) -> String {
 fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
     let text = dom::normalized_text(heading);
     !text.is_empty() && similarity(title, &text) > 0.75
-}
-
-/// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
-/// (words as in its `\W+` split: letters, digits and `_`).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len =
-        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
-    let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
-    1.0 - uniq_len as f64 / total as f64
 }
 
 /// No text, and no children but `<br>`/`<hr>`.

@@ -6,8 +6,9 @@
 
 use crate::dom;
 use crate::dom::Walk;
-use crate::prepare::STORY_ATTR;
-use crate::score::{initial_score, Flags, Grab};
+use crate::marks::{STORY_ATTR, THREAD_ITEM_ATTR};
+use crate::retry::Flags;
+use crate::score::{initial_score, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
@@ -18,10 +19,6 @@ use crate::tunables::{
     SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
-
-/// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
-/// comment by its class (`class="comment"` is what forum software calls a reply).
-pub const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
 /// The chosen article container and what was learnt choosing it.
 pub struct Selected {
@@ -36,7 +33,7 @@ pub struct Selected {
 /// The whole body as the article (for a person's own selection, or reference HTML).
 pub fn whole_body(document: &NodeRef) -> Selected {
     let content = dom::new_html_element("div", vec![]);
-    if let Some(body) = crate::parse::body(document) {
+    if let Some(body) = dom::body(document) {
         dom::move_children(&body, &content);
     }
     Selected {
@@ -376,7 +373,7 @@ impl Lead {
         if wanted.chars().count() < LEAD_MIN_CHARS {
             return None;
         }
-        let body = crate::parse::body(document)?;
+        let body = dom::body(document)?;
         // A lead's text is in the page's, and holds the description's first words at least.
         let page_text = dom::normalized_text(&body);
         let opening_end = wanted

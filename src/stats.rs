@@ -8,7 +8,8 @@
 //! directly).
 
 use crate::dom;
-use crate::score::link_weight;
+use crate::dom::Walk;
+use crate::tunables::HASH_LINK_WEIGHT;
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
@@ -200,22 +201,45 @@ impl TextStats {
         }
     }
 
-    /// [`crate::score::link_density`] of `node`.
+    /// [`link_density`] of `node`.
     pub fn link_density(&self, node: &NodeRef) -> f64 {
         match self.map.get(&key(node)) {
             Some(e) if e.span.len == 0 => 0.0,
             Some(e) => e.linked / e.span.len as f64,
-            None => crate::score::link_density(node),
+            None => link_density(node),
         }
+    }
+}
+
+/// Share of a block's text that sits in links (links to `#anchors` count less).
+pub fn link_density(node: &NodeRef) -> f64 {
+    let total = dom::text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
+        linked += dom::text_len(&a) as f64 * link_weight(&a);
+    }
+    linked / total as f64
+}
+
+/// How much a link's text counts towards link density: links to `#anchors` count less
+/// (footnotes, tables of contents).
+pub(crate) fn link_weight(a: &NodeRef) -> f64 {
+    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+        HASH_LINK_WEIGHT
+    } else {
+        1.0
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::link_density;
     use super::TextStats;
     use crate::dom;
     use crate::dom::Walk;
-    use crate::score::link_density;
     use kuchikiki::traits::TendrilSink;
 
     const PAGE: &str =
