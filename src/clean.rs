@@ -10,6 +10,7 @@ use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
+use crate::rule::Rule;
 use crate::score::{class_weight, has_block_descendant, has_single_child_tag, is_without_content};
 use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
@@ -27,8 +28,6 @@ use crate::tunables::{
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
-
-const STAGE: &str = "clean";
 
 /// Cleans the article container `content` in place.
 pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
@@ -156,7 +155,7 @@ fn guards_protected(node: &NodeRef) -> bool {
 fn remove_all(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
     for n in still_in(candidates, content) {
         if n.parent().is_some() && !guards_protected(&n) {
-            explain.remove(&n, STAGE, "non-article-element", || {
+            explain.remove(&n, Rule::NonArticleElement, || {
                 format!("<{}>", dom::tag(&n))
             });
         }
@@ -173,9 +172,7 @@ fn is_video_embed(node: &NodeRef) -> bool {
 
 fn remove_embeds(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
     for n in still_in(candidates, content) {
-        explain.remove(&n, STAGE, "embed", || {
-            dom::attr(&n, "src").unwrap_or_default()
-        });
+        explain.remove(&n, Rule::Embed, || dom::attr(&n, "src").unwrap_or_default());
     }
 }
 
@@ -192,14 +189,14 @@ fn remove_share_bars(
         .collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
-            explain.remove(&n, STAGE, "share-bar", || dom::class_and_id(&n));
+            explain.remove(&n, Rule::ShareBar, || dom::class_and_id(&n));
         }
     }
 }
 
 fn remove_negative_headings(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
     for n in still_in(candidates, content) {
-        explain.remove(&n, STAGE, "negative-heading", || dom::class_and_id(&n));
+        explain.remove(&n, Rule::NegativeHeading, || dom::class_and_id(&n));
     }
 }
 
@@ -248,7 +245,7 @@ fn remove_boilerplate_families(content: &NodeRef, flags: Flags, explain: &mut Ex
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);
-                    explain.remove(&n, STAGE, "boilerplate-class", || {
+                    explain.remove(&n, Rule::BoilerplateClass, || {
                         format!("{token} ({:.0}% of text)", share * 100.0)
                     });
                     node = next;
@@ -296,7 +293,7 @@ fn conditional(
             continue;
         }
         if let Some(reason) = conditional_reason(&node, tag, flags, stats) {
-            explain.remove(&node, STAGE, reason, || {
+            explain.remove(&node, reason, || {
                 format!("link density {:.2}", link_density(&node))
             });
             stats.forget(&parent, Some(&node));
@@ -377,12 +374,7 @@ fn share(part: f64, total: usize) -> f64 {
 }
 
 /// Why the conditional rules remove `node`, if they do.
-fn conditional_reason(
-    node: &NodeRef,
-    tag: &str,
-    flags: Flags,
-    stats: &TextStats,
-) -> Option<&'static str> {
+fn conditional_reason(node: &NodeRef, tag: &str, flags: Flags, stats: &TextStats) -> Option<Rule> {
     let reason = conditional_reason_unguarded(node, tag, flags, stats)?;
     // Protected blocks and code stay; asked last, as the question walks the block's ancestors
     // and its whole inside.
@@ -397,7 +389,7 @@ fn conditional_reason_unguarded(
     tag: &str,
     flags: Flags,
     stats: &TextStats,
-) -> Option<&'static str> {
+) -> Option<Rule> {
     let mut is_list = tag == "ul" || tag == "ol";
     let content_len = stats.text_len(node);
     let inside = Inside::of(node, stats);
@@ -413,7 +405,7 @@ fn conditional_reason_unguarded(
         && content_len >= NEGATIVE_WEIGHT_PROSE_CHARS
         && share(inside.link_text, content_len) < NEGATIVE_WEIGHT_PROSE_LINK_DENSITY;
     if weight < 0.0 && !prose {
-        return Some("negative-weight");
+        return Some(Rule::NegativeWeight);
     }
     if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {
         return None;
@@ -432,7 +424,7 @@ fn conditional_reason_unguarded(
         let text = dom::normalized_text(node);
         let lower = LowerText::new(&text);
         if AD_WORDS.matches(&lower) || LOADING_WORDS.matches(&lower) {
-            return Some("ad-or-loading-label");
+            return Some(Rule::AdOrLoadingLabel);
         }
     }
     let ld = share(inside.link_text, content_len);
@@ -440,11 +432,11 @@ fn conditional_reason_unguarded(
     let in_figure = dom::has_ancestor(node, &["figure"], None);
 
     let reason = if !in_figure && img > 1.0 && p / img < 0.5 {
-        Some("image-heavy")
+        Some(Rule::ImageHeavy)
     } else if !is_list && li > p {
-        Some("list-items-outside-list")
+        Some(Rule::ListItemsOutsideList)
     } else if input > (p / 3.0).floor() {
-        Some("form-inputs")
+        Some(Rule::FormInputs)
     } else if !is_list
         && !in_figure
         && heading_density < 0.9
@@ -452,17 +444,17 @@ fn conditional_reason_unguarded(
         && (img == 0.0 || img > 2.0)
         && ld > 0.0
     {
-        Some("short-and-linked")
+        Some(Rule::ShortAndLinked)
     } else if (!is_list
         && weight < CONDITIONAL_HIGH_WEIGHT
         && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
         || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
     {
-        Some("link-density")
+        Some(Rule::LinkDensity)
     } else if (embeds == 1 && content_len < 75) || embeds > 1 {
-        Some("embeds")
+        Some(Rule::Embeds)
     } else if img == 0.0 && text_dens == 0.0 {
-        Some("no-content")
+        Some(Rule::NoContent)
     } else {
         None
     };
@@ -515,7 +507,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
             let lower = LowerText::new(&text);
             if NOTICE.matches(&lower) {
                 if removable() {
-                    explain.remove(&b, STAGE, "notice", || text.clone());
+                    explain.remove(&b, Rule::Notice, || text.clone());
                 }
                 continue;
             }
@@ -529,7 +521,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
             {
                 if removable() {
-                    explain.remove(&b, STAGE, "boilerplate-line", || text.clone());
+                    explain.remove(&b, Rule::BoilerplateLine, || text.clone());
                 }
                 continue;
             }
@@ -546,7 +538,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 }
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, STAGE, "date-line", || text.clone());
+                        explain.remove(&block, Rule::DateLine, || text.clone());
                     }
                     continue;
                 }
@@ -568,7 +560,7 @@ fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
                 .filter(|d| dom::is(d, &["a"]))
                 .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
             if !hash_only && !guards_protected(&b) {
-                explain.remove(&b, STAGE, "linked-teaser", || dom::normalized_text(&b));
+                explain.remove(&b, Rule::LinkedTeaser, || dom::normalized_text(&b));
             }
         }
     }
@@ -692,7 +684,7 @@ fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
     }
     for t in trails {
         if !guards_protected(&t) {
-            explain.remove(&t, STAGE, "breadcrumbs", || dom::normalized_text(&t));
+            explain.remove(&t, Rule::Breadcrumbs, || dom::normalized_text(&t));
         }
     }
 }
@@ -736,9 +728,9 @@ fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
         if total == 0 || linked / total as f64 >= 0.5 {
             let detail = text.clone();
             for f in followers {
-                explain.remove(&f, STAGE, "trailing-section", || detail.clone());
+                explain.remove(&f, Rule::TrailingSection, || detail.clone());
             }
-            explain.remove(&h, STAGE, "trailing-section", || text.clone());
+            explain.remove(&h, Rule::TrailingSection, || text.clone());
         }
     }
 }
@@ -771,7 +763,7 @@ fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
             Some(first) if block.ancestors().any(|a| &a == first) => {}
             Some(first) if first.parent() == block.parent() => {}
             Some(_) if !guards_protected(&block) => {
-                explain.remove(&block, STAGE, "repeated-block", || text.clone());
+                explain.remove(&block, Rule::RepeatedBlock, || text.clone());
             }
             Some(_) => {}
             None => {

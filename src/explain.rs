@@ -8,6 +8,7 @@ use crate::article::Removal;
 use crate::dom;
 use crate::dom::Walk;
 use crate::marks::INDEX_ATTR;
+use crate::rule::Rule;
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 
@@ -41,14 +42,8 @@ impl Explain {
         }
     }
 
-    /// Records that `node` is removed by `rule` of `stage`, without removing it.
-    pub fn record(
-        &mut self,
-        node: &NodeRef,
-        stage: &'static str,
-        rule: &'static str,
-        detail: impl FnOnce() -> String,
-    ) {
+    /// Records that `node` is removed by `rule`, without removing it.
+    pub fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
         if !self.enabled {
             return;
         }
@@ -61,7 +56,7 @@ impl Explain {
         let text = dom::normalized_text(node);
         let preview: String = text.chars().take(80).collect();
         self.removals.push(Removal {
-            stage,
+            stage: rule.stage(),
             rule,
             detail: detail(),
             tag: el.name.local.to_string(),
@@ -71,14 +66,8 @@ impl Explain {
     }
 
     /// Records and detaches `node`.
-    pub fn remove(
-        &mut self,
-        node: &NodeRef,
-        stage: &'static str,
-        rule: &'static str,
-        detail: impl FnOnce() -> String,
-    ) {
-        self.record(node, stage, rule, detail);
+    pub fn remove(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+        self.record(node, rule, detail);
         node.detach();
     }
 

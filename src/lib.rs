@@ -33,6 +33,7 @@ pub mod prepare;
 mod raw;
 pub mod readerable;
 mod retry;
+mod rule;
 pub mod sanitise;
 pub mod score;
 pub mod select;
@@ -52,6 +53,7 @@ pub use error::Error;
 pub use options::Options;
 pub use output::Outputs;
 pub use readerable::is_probably_readerable;
+pub use rule::Rule;
 
 use explain::Explain;
 

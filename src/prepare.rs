@@ -16,6 +16,7 @@ use crate::dom::Walk;
 use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, STORY_ATTR};
+use crate::rule::Rule;
 use crate::tunables::{
     ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
@@ -24,8 +25,6 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
-
-const STAGE: &str = "prepare";
 
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
@@ -87,7 +86,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
             && (linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
     };
-    let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
+    let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {
         if let Some((rule, detail)) = removal_rule(&node, ctx, disclosed) {
@@ -122,7 +121,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         }
     }
     for (node, rule, detail) in doomed {
-        explain.remove(&node, STAGE, rule, || detail);
+        explain.remove(&node, rule, || detail);
     }
 }
 
@@ -131,58 +130,61 @@ fn removal_rule(
     node: &NodeRef,
     ctx: Context,
     disclosed: &HashSet<String>,
-) -> Option<(&'static str, String)> {
+) -> Option<(Rule, String)> {
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
         return None;
     }
     if tag == "form" {
-        return (!is_content_form(node)).then(|| ("form", "<form>".into()));
+        return (!is_content_form(node)).then(|| (Rule::Form, "<form>".into()));
     }
     if ALWAYS_DROP.contains(&tag) {
-        return Some(("non-content-element", format!("<{tag}>")));
+        return Some((Rule::NonContentElement, format!("<{tag}>")));
     }
     if tag == "noscript" {
-        return Some(("non-content-element", "<noscript>".into()));
+        return Some((Rule::NonContentElement, "<noscript>".into()));
     }
     if tag == "iframe" {
         let src = dom::attr(node, "src").unwrap_or_default();
         if VIDEOS.is_match(&src) {
             return None;
         }
-        return Some(("iframe", src));
+        return Some((Rule::Iframe, src));
     }
     if ctx.in_pre {
         return None;
     }
     if is_hidden(node) && !is_disclosure_panel(node, disclosed) {
-        return Some(("hidden", "hidden attribute or inline style".into()));
+        return Some((Rule::Hidden, "hidden attribute or inline style".into()));
     }
     if tag == "nav" {
-        return Some(("navigation", "<nav>".into()));
+        return Some((Rule::Navigation, "<nav>".into()));
     }
     let role = dom::attr(node, "role").map(|r| r.trim().to_ascii_lowercase());
     if let Some(role) = role.as_deref() {
         if STRUCTURAL_ROLES.contains(&role) {
             let guarded = matches!(role, "banner" | "contentinfo");
             if !(guarded && holds_paragraphs(node)) {
-                return Some(("structural-role", format!("role={role}")));
+                return Some((Rule::StructuralRole, format!("role={role}")));
             }
         }
     }
     if (tag == "header" || tag == "footer") && !ctx.in_article && !holds_paragraphs(node) {
-        return Some(("page-header-footer", format!("<{tag}> outside the article")));
+        return Some((
+            Rule::PageHeaderFooter,
+            format!("<{tag}> outside the article"),
+        ));
     }
     if tag == "aside" && !ctx.in_article {
-        return Some(("aside", "<aside> outside the article".into()));
+        return Some((Rule::Aside, "<aside> outside the article".into()));
     }
     let class_id = dom::class_and_id(node);
     if !class_id.is_empty()
         && COOKIE_OVERLAY.is_match(&class_id)
         && dom::text_len(node) < COOKIE_OVERLAY_MAX_CHARS
     {
-        return Some(("cookie-overlay", class_id));
+        return Some((Rule::CookieOverlay, class_id));
     }
     None
 }

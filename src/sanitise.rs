@@ -45,13 +45,11 @@
 
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::rule::Rule;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
 use html5ever::{ns, LocalName, QualName};
 use kuchikiki::{Attribute, ExpandedName, NodeData, NodeRef};
 use std::collections::HashSet;
-
-/// The stage name in the removal log.
-const STAGE: &str = "sanitise";
 
 /// HTML elements kept (with their allowed attributes).
 pub const ALLOWED_HTML: &[&str] = &[
@@ -122,43 +120,43 @@ pub const ALLOWED_HTML: &[&str] = &[
 ];
 
 /// HTML elements dropped with their content, each with the rule named in the removal log.
-pub const DROPPED_HTML: &[(&str, &str)] = &[
-    ("script", "script"),
-    ("noscript", "script"),
-    ("template", "script"),
-    ("style", "style"),
-    ("link", "style"),
-    ("iframe", "frame"),
-    ("frame", "frame"),
-    ("frameset", "frame"),
-    ("object", "frame"),
-    ("embed", "frame"),
-    ("applet", "frame"),
-    ("param", "frame"),
-    ("portal", "frame"),
-    ("fencedframe", "frame"),
-    ("form", "form-control"),
-    ("input", "form-control"),
-    ("button", "form-control"),
-    ("select", "form-control"),
-    ("option", "form-control"),
-    ("optgroup", "form-control"),
-    ("textarea", "form-control"),
-    ("datalist", "form-control"),
-    ("output", "form-control"),
-    ("keygen", "form-control"),
-    ("selectedcontent", "form-control"),
-    ("base", "document-metadata"),
-    ("meta", "document-metadata"),
-    ("title", "document-metadata"),
-    ("head", "document-metadata"),
-    ("video", "media"),
-    ("audio", "media"),
-    ("track", "media"),
-    ("canvas", "media"),
-    ("map", "media"),
-    ("area", "media"),
-    ("dialog", "dialog"),
+pub const DROPPED_HTML: &[(&str, Rule)] = &[
+    ("script", Rule::Script),
+    ("noscript", Rule::Script),
+    ("template", Rule::Script),
+    ("style", Rule::Style),
+    ("link", Rule::Style),
+    ("iframe", Rule::Frame),
+    ("frame", Rule::Frame),
+    ("frameset", Rule::Frame),
+    ("object", Rule::Frame),
+    ("embed", Rule::Frame),
+    ("applet", Rule::Frame),
+    ("param", Rule::Frame),
+    ("portal", Rule::Frame),
+    ("fencedframe", Rule::Frame),
+    ("form", Rule::FormControl),
+    ("input", Rule::FormControl),
+    ("button", Rule::FormControl),
+    ("select", Rule::FormControl),
+    ("option", Rule::FormControl),
+    ("optgroup", Rule::FormControl),
+    ("textarea", Rule::FormControl),
+    ("datalist", Rule::FormControl),
+    ("output", Rule::FormControl),
+    ("keygen", Rule::FormControl),
+    ("selectedcontent", Rule::FormControl),
+    ("base", Rule::DocumentMetadata),
+    ("meta", Rule::DocumentMetadata),
+    ("title", Rule::DocumentMetadata),
+    ("head", Rule::DocumentMetadata),
+    ("video", Rule::Media),
+    ("audio", Rule::Media),
+    ("track", Rule::Media),
+    ("canvas", Rule::Media),
+    ("map", Rule::Media),
+    ("area", Rule::Media),
+    ("dialog", Rule::Dialog),
 ];
 
 /// Hosts whose embedded players become links (a host matches itself and its subdomains).
@@ -440,7 +438,7 @@ impl Ctx {
 /// What to do with one element.
 enum Action {
     Keep,
-    Drop(&'static str),
+    Drop(Rule),
     Unwrap,
     /// Put this node in its place and look at it again.
     Replace(NodeRef),
@@ -548,7 +546,7 @@ impl Sanitiser<'_> {
                     }
                 }
                 Action::Drop(rule) => {
-                    self.explain.remove(&c, STAGE, rule, || {
+                    self.explain.remove(&c, rule, || {
                         format!("<{}> is not allowed", crate::dom::tag(&c))
                     });
                     cur = next;
@@ -592,12 +590,12 @@ impl Sanitiser<'_> {
         };
         let local: &str = &el.name.local;
         if el.name.ns == ns!(svg) {
-            return Action::Drop("svg");
+            return Action::Drop(Rule::Svg);
         }
         if el.name.ns == ns!(mathml) {
             return match ctx.mode {
                 Mode::Html if local == "math" => match &*ctx.name {
-                    "colgroup" => Action::Drop("table-shape"),
+                    "colgroup" => Action::Drop(Rule::TableShape),
                     parent if TABLE_CONTAINERS.contains(&parent) => {
                         Action::Wrap(cell_wrapping(parent))
                     }
@@ -605,16 +603,16 @@ impl Sanitiser<'_> {
                 },
                 Mode::Html => Action::Unwrap,
                 Mode::MathToken if MATHML_DROPPED.contains(&local) => {
-                    Action::Drop("math-annotation")
+                    Action::Drop(Rule::MathAnnotation)
                 }
                 Mode::MathToken => Action::Unwrap,
-                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop("math-annotation"),
+                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop(Rule::MathAnnotation),
                 Mode::Math if MATHML_ELEMENTS.contains(&local) => Action::Keep,
                 Mode::Math => Action::Replace(rename_detached(c, ns!(mathml), "mrow")),
             };
         }
         if el.name.ns != ns!(html) {
-            return Action::Drop("foreign-namespace");
+            return Action::Drop(Rule::ForeignNamespace);
         }
         if local == "iframe" || local == "video" {
             if let Some(link) = self.video_link(c) {
@@ -622,7 +620,7 @@ impl Sanitiser<'_> {
             }
         }
         if let Some((_, rule)) = DROPPED_HTML.iter().find(|(n, _)| *n == local) {
-            return Action::Drop(rule);
+            return Action::Drop(*rule);
         }
         if ctx.mode != Mode::Html {
             return Action::Unwrap;
@@ -650,7 +648,7 @@ impl Sanitiser<'_> {
         }
         if TABLE_CONTAINERS.contains(&parent) {
             return match (parent, local) {
-                ("colgroup", _) => Action::Drop("table-shape"),
+                ("colgroup", _) => Action::Drop(Rule::TableShape),
                 ("table", "tr") => Action::Wrap(&["tbody"]),
                 ("table", "td" | "th") => Action::Wrap(&["tbody", "tr"]),
                 ("table", "col") => Action::Wrap(&["colgroup"]),
@@ -665,7 +663,7 @@ impl Sanitiser<'_> {
             "a" if ctx.in_a => return Action::Unwrap,
             "li" if ctx.li_open => return Action::Unwrap,
             "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
-            "source" if parent != "picture" => return Action::Drop("source-outside-picture"),
+            "source" if parent != "picture" => return Action::Drop(Rule::SourceOutsidePicture),
             _ => {}
         }
         if HEADINGS.contains(&local) && HEADINGS.contains(&parent) {

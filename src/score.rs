@@ -11,6 +11,7 @@ use crate::explain::Explain;
 use crate::marks::PROTECT_ATTR;
 use crate::metadata::Metadata;
 use crate::retry::Flags;
+use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::stats::TextStats;
 use crate::text::similarity;
@@ -22,8 +23,6 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
-
-const STAGE: &str = "score";
 
 /// Scores by node identity. Holding the node keeps its address from being reused.
 #[derive(Default)]
@@ -106,14 +105,14 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             if byline.is_none() && is_byline(&n, &match_string) {
                 byline = Some(byline_text(&n));
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, STAGE, "byline", || "moved to the article header".into());
+                explain.remove(&n, Rule::Byline, || "moved to the article header".into());
                 node = next;
                 continue;
             }
             if remove_title_header && dom::is(&n, &["h1", "h2"]) && duplicates_title(&n, &title) {
                 remove_title_header = false;
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, STAGE, "title-heading", || "repeats the title".into());
+                explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
                 node = next;
                 continue;
             }
@@ -130,14 +129,14 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                     && !is_semantic_article(&n, &match_string)
                 {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, STAGE, "unlikely-candidate", || match_string.clone());
+                    explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
                     node = next;
                     continue;
                 }
                 if let Some(role) = dom::attr(&n, "role") {
                     if UNLIKELY_ROLES.contains(&role.as_str()) {
                         let next = dom::next_skipping_children(&n, page);
-                        explain.remove(&n, STAGE, "unlikely-role", || format!("role={role}"));
+                        explain.remove(&n, Rule::UnlikelyRole, || format!("role={role}"));
                         node = next;
                         continue;
                     }

@@ -2,6 +2,7 @@
 //! commented with the family of pages it serves. Most start from Mozilla Readability's values
 //! (the reference most pages were tested against); ours are marked as such.
 
+use crate::rule::Rule;
 pub use crate::words::{Guarded, Lowercased, Words};
 
 // ---------------------------------------------------------------------------------------------
@@ -621,13 +622,13 @@ pub const WRAPPER_MIN_CHARS: usize = 500;
 /// link lists, as shop pages without a description are, has no wrapper).
 pub const WRAPPER_MAX_LINK_DENSITY: f64 = 0.5;
 /// The preparation rules a page-wide wrapper is exempt from.
-pub const WRAPPER_RULES: &[&str] = &[
-    "form",
-    "navigation",
-    "hidden",
-    "structural-role",
-    "page-header-footer",
-    "aside",
+pub const WRAPPER_RULES: &[Rule] = &[
+    Rule::Form,
+    Rule::Navigation,
+    Rule::Hidden,
+    Rule::StructuralRole,
+    Rule::PageHeaderFooter,
+    Rule::Aside,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -361,7 +361,7 @@ fn explain_names_the_rule_for_each_removal() {
         .find(|r| r.tag == "header")
         .expect("the page header's removal is explained");
     assert_eq!(
-        (header.stage, header.rule),
+        (header.stage, header.rule.name()),
         ("prepare", "page-header-footer")
     );
     assert!(header.index.is_some());
