@@ -14,7 +14,7 @@ use crate::rule::Rule;
 use crate::score::{class_weight, has_block_descendant, has_single_child_tag, is_without_content};
 use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
-    AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
+    names_video, AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_MAX_SHARE,
     BOILERPLATE_PHRASE, BOILERPLATE_TOKENS, BREADCRUMB_MAX_CHARS, BREADCRUMB_MIN_LINKS,
     CAPTION_CREDIT, COMMENT_FAMILY, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT,
     CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
@@ -23,8 +23,7 @@ use crate::tunables::{
     DIV_TO_P_ELEMS, LEAD_PARAGRAPH_CHARS, LOADING_WORDS, LOOSE_CAPTION_MAX_CHARS,
     NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
     NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, NOTICE, NOTICE_MAX_CHARS, REPEATED_BLOCK_MIN_CHARS,
-    REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, VIDEOS,
-    WHOLE_TEXT_LABEL_MAX_CHARS,
+    REPEATED_BLOCK_TAGS, SHARE_ELEMENTS, TRAILING_SECTION_HEADING, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -167,7 +166,7 @@ fn is_video_embed(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    attrs.map.values().any(|a| VIDEOS.is_match(&a.value))
+    attrs.map.values().any(|a| names_video(&a.value))
 }
 
 fn remove_embeds(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {

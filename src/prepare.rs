@@ -18,10 +18,10 @@ use crate::explain::Explain;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, STORY_ATTR};
 use crate::rule::Rule;
 use crate::tunables::{
-    ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
-    DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
-    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS,
-    WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
+    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
+    NOSCRIPT_CONTENT_MIN_CHARS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY,
+    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -147,7 +147,7 @@ fn removal_rule(
     }
     if tag == "iframe" {
         let src = dom::attr(node, "src").unwrap_or_default();
-        if VIDEOS.is_match(&src) {
+        if names_video(&src) {
             return None;
         }
         return Some((Rule::Iframe, src));

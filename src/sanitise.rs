@@ -14,7 +14,7 @@
 //!   other HTML element (`font`, `label`, custom elements, ...) is *unwrapped*: its content
 //!   stays, the element goes; one that makes a block of text (`article`, `center`, `details`:
 //!   [`crate::dom::is_text_block`]) becomes a `<div>`, so its text stays a block of its own.
-//!   `<iframe>`s from known video hosts ([`VIDEO_HOSTS`]) and `<video>`s with a web address
+//!   `<iframe>`s from known video hosts ([`VIDEO_HOSTS`](crate::tunables::VIDEO_HOSTS)) and `<video>`s with a web address
 //!   become plain links (`<a class="lectern-video">`), a YouTube one with its thumbnail.
 //! * **SVG** is dropped entirely: inline SVG in articles is mostly icons, and a safe subset
 //!   (no `<use>`, `<foreignObject>`, `<style>`, animation of `href`, ...) is a large surface for
@@ -46,6 +46,7 @@
 use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::rule::Rule;
+use crate::tunables::is_video;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
 use html5ever::{ns, LocalName, QualName};
 use kuchikiki::{Attribute, ExpandedName, NodeData, NodeRef};
@@ -157,28 +158,6 @@ pub const DROPPED_HTML: &[(&str, Rule)] = &[
     ("map", Rule::Media),
     ("area", Rule::Media),
     ("dialog", Rule::Dialog),
-];
-
-/// Hosts whose embedded players become links (a host matches itself and its subdomains).
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com",
-    "youtube-nocookie.com",
-    "youtu.be",
-    "vimeo.com",
-    "dailymotion.com",
-    "dai.ly",
-    "twitch.tv",
-    "ted.com",
-    "streamable.com",
-    "loom.com",
-    "wistia.com",
-    "wistia.net",
-    "brightcove.net",
-    "jwplayer.com",
-    "bilibili.com",
-    "rumble.com",
-    "facebook.com",
-    "tiktok.com",
 ];
 
 /// Our own classes that the renderer styles.
@@ -772,7 +751,7 @@ impl Sanitiser<'_> {
             && self.seen_ids.insert(id.to_string())
     }
 
-    /// A link standing in for a video player: `<iframe>` from [`VIDEO_HOSTS`], or `<video>`
+    /// A link standing in for a video player: `<iframe>` from [`VIDEO_HOSTS`](crate::tunables::VIDEO_HOSTS), or `<video>`
     /// with a web address (its own `src` or its first `<source>`'s).
     fn video_link(&self, node: &NodeRef) -> Option<NodeRef> {
         let el = node.as_element()?;
@@ -797,7 +776,7 @@ impl Sanitiser<'_> {
         let url = safe_url(self.base, &src, UrlKind::Media)?;
         let parsed = BaseUrl::parse(&url)?;
         let host = parsed.host()?.to_string();
-        if &*el.name.local == "iframe" && !video_host(&host) {
+        if &*el.name.local == "iframe" && !is_video(&host, path_after(&url, &host)) {
             return None;
         }
         let youtube_id = youtube_id(&parsed);
@@ -851,10 +830,12 @@ fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
     targets
 }
 
-fn video_host(host: &str) -> bool {
-    VIDEO_HOSTS
-        .iter()
-        .any(|h| host == *h || host.strip_suffix(h).is_some_and(|rest| rest.ends_with('.')))
+/// What follows the host in the absolute URL `url` (its path, query and fragment; a port first
+/// if it has one).
+fn path_after<'a>(url: &'a str, host: &str) -> &'a str {
+    url.find("//")
+        .and_then(|i| url[i + 2..].find(host).map(|j| i + 2 + j + host.len()))
+        .map_or("", |end| &url[end..])
 }
 
 /// The video id of a YouTube embed or watch URL.

@@ -119,19 +119,96 @@ pub static SHARE_ELEMENTS: Guarded = Guarded::new(
     r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)",
 );
 
-/// Video embeds worth keeping (as links) when cleaning embeds and iframes.
-pub static VIDEOS: Guarded = Guarded::new(
-    Words::any(&[
-        "dailymotion.com",
-        "youtube",
-        "player.vimeo.com",
-        "v.qq.com",
-        "archive.org",
-        "upload.wikimedia.org",
-        "player.twitch.tv",
-    ]),
-    r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
-);
+/// A host of video players, as [`VIDEO_HOSTS`] lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct VideoHost {
+    /// The host name, lowercase.
+    pub host: &'static str,
+    /// Whether its subdomains are players too (`player.vimeo.com`); if not, only the host and
+    /// `www.` + host are.
+    pub subdomains: bool,
+    /// Where on the host the player lives (a path prefix), for hosts that embed other things
+    /// too: Facebook's like buttons are iframes as well. Empty: anywhere.
+    pub path: &'static str,
+}
+
+const fn video_host(host: &'static str) -> VideoHost {
+    VideoHost {
+        host,
+        subdomains: true,
+        path: "",
+    }
+}
+
+/// Hosts of video players. One list for every stage: preparation and cleaning keep an
+/// `<iframe>`, `<embed>` or `<object>` that points at one of them, and the sanitiser turns it
+/// into a link to the video (`<a class="lectern-video">`). Readability's hosts (YouTube, Vimeo,
+/// Dailymotion, Twitch, v.qq.com, archive.org, Wikimedia) and the players common on news and
+/// blog pages. archive.org is the Internet Archive's own player, not its Wayback Machine
+/// (`web.archive.org`, which wraps whole archived pages, like buttons and all).
+pub const VIDEO_HOSTS: &[VideoHost] = &[
+    video_host("youtube.com"),
+    video_host("youtube-nocookie.com"),
+    video_host("youtu.be"),
+    video_host("vimeo.com"),
+    video_host("dailymotion.com"),
+    video_host("dai.ly"),
+    video_host("twitch.tv"),
+    video_host("ted.com"),
+    video_host("streamable.com"),
+    video_host("loom.com"),
+    video_host("wistia.com"),
+    video_host("wistia.net"),
+    video_host("brightcove.net"),
+    video_host("jwplayer.com"),
+    video_host("bilibili.com"),
+    video_host("rumble.com"),
+    video_host("tiktok.com"),
+    video_host("v.qq.com"),
+    VideoHost {
+        path: "/plugins/video.php",
+        ..video_host("facebook.com")
+    },
+    VideoHost {
+        subdomains: false,
+        ..video_host("archive.org")
+    },
+    VideoHost {
+        subdomains: false,
+        ..video_host("upload.wikimedia.org")
+    },
+];
+
+/// True when a URL with this host (lowercase) and path (what follows the host) is a video
+/// player of [`VIDEO_HOSTS`].
+pub fn is_video(host: &str, path: &str) -> bool {
+    VIDEO_HOSTS.iter().any(|v| {
+        let host_matches = host == v.host
+            || host.strip_suffix(v.host).is_some_and(|rest| {
+                if v.subdomains {
+                    rest.ends_with('.')
+                } else {
+                    rest == "www."
+                }
+            });
+        host_matches && path.starts_with(v.path)
+    })
+}
+
+/// True when `value` (an attribute's value) holds an address `//host/path` of a video player
+/// ([`is_video`]), in any letter case.
+pub fn names_video(value: &str) -> bool {
+    value.match_indices("//").any(|(i, _)| {
+        let rest = &value[i + 2..];
+        let end = rest
+            .find(|c: char| {
+                matches!(c, '/' | '?' | '#' | ':' | '"' | '\'' | '@') || c.is_whitespace()
+            })
+            .unwrap_or(rest.len());
+        let host = &rest[..end];
+        !host.is_empty() && is_video(&host.to_ascii_lowercase(), &rest[end..])
+    })
+}
 
 /// Ours: boilerplate families inside the chosen article, matched as whole class/id tokens
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
@@ -791,5 +868,43 @@ mod tests {
         for name in names.split('|') {
             assert!(DATE_LINE_WORDS.iter().any(|w| name.contains(w)), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod video_tests {
+    use super::{is_video, names_video};
+
+    #[test]
+    fn a_video_host_matches_itself_and_its_subdomains() {
+        assert!(is_video("tiktok.com", "/embed/v2/1"));
+        assert!(is_video("www.loom.com", "/embed/x"));
+        assert!(is_video("player.vimeo.com", "/video/1"));
+        assert!(!is_video("notloom.com", "/embed/x"));
+        assert!(!is_video("loom.com.example.net", "/embed/x"));
+    }
+
+    #[test]
+    fn some_hosts_are_players_only_on_their_own_name_or_path() {
+        assert!(is_video("archive.org", "/embed/x"));
+        assert!(is_video("www.archive.org", "/embed/x"));
+        assert!(!is_video(
+            "web.archive.org",
+            "/web/2019/http://example.com/"
+        ));
+        assert!(is_video("www.facebook.com", "/plugins/video.php?href=x"));
+        assert!(!is_video("www.facebook.com", "/plugins/like.php?href=x"));
+    }
+
+    #[test]
+    fn an_attribute_names_a_video_by_the_host_of_its_address() {
+        assert!(names_video("https://www.TikTok.com/embed/v2/1"));
+        assert!(names_video("//fast.wistia.net/embed/iframe/x"));
+        assert!(names_video(
+            "https://www.youtube-nocookie.com/embed/x?rel=0"
+        ));
+        assert!(!names_video("https://example.com/?v=//"));
+        assert!(!names_video("https://example.com/youtube.com"));
+        assert!(!names_video("youtube.com/embed/x"));
     }
 }

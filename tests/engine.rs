@@ -732,3 +732,33 @@ fn the_lead_paragraph_above_the_body_opens_the_article() {
     assert!(text.starts_with(lead), "{text}");
     assert_eq!(text.matches("Leaves swept").count(), 1);
 }
+
+/// One list of video hosts serves preparation, cleaning and the sanitiser: an embedded player
+/// from any of them survives to become a link (TikTok and Loom were once dropped early).
+#[test]
+fn a_tiktok_or_loom_player_becomes_a_link_to_the_video() {
+    for (src, href) in [
+        (
+            "https://www.tiktok.com/embed/v2/7301234567890",
+            "https://www.tiktok.com/embed/v2/7301234567890",
+        ),
+        (
+            "https://www.loom.com/embed/0a1b2c3d4e",
+            "https://www.loom.com/embed/0a1b2c3d4e",
+        ),
+    ] {
+        let player = format!("<iframe src=\"{src}\" title=\"The clip\"></iframe>");
+        let article = extract(
+            &seed_with("BETWEEN-2", &player),
+            &Options::with_url("https://news.example.com/2025/07/25/story/"),
+        )
+        .expect("an article");
+        assert!(
+            article.content.contains(&format!(
+                "<a class=\"lectern-video\" href=\"{href}\" rel=\"noopener noreferrer\">Video: The clip</a>"
+            )),
+            "no link to {src} in {}",
+            article.content
+        );
+    }
+}
