@@ -14,26 +14,22 @@ use kuchikiki::NodeRef;
 
 /// Collects [`Removal`]s when enabled.
 #[derive(Debug, Default)]
-pub struct Explain {
+pub(crate) struct Explain {
     enabled: bool,
     removals: Vec<Removal>,
 }
 
 impl Explain {
-    pub fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         Explain {
             enabled,
             removals: Vec::new(),
         }
     }
 
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
     /// Numbers every element in document order, so removals can point back into the original
     /// page. Only when enabled: it touches every element.
-    pub fn number_elements(&self, document: &NodeRef) {
+    pub(crate) fn number_elements(&self, document: &NodeRef) {
         if !self.enabled {
             return;
         }
@@ -43,7 +39,7 @@ impl Explain {
     }
 
     /// Records that `node` is removed by `rule`, without removing it.
-    pub fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+    pub(crate) fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
         if !self.enabled {
             return;
         }
@@ -66,17 +62,17 @@ impl Explain {
     }
 
     /// Records and detaches `node`.
-    pub fn remove(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+    pub(crate) fn remove(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
         self.record(node, rule, detail);
         node.detach();
     }
 
     /// Appends the removals of another log (the attempt that won).
-    pub fn extend(&mut self, other: Explain) {
+    pub(crate) fn extend(&mut self, other: Explain) {
         self.removals.extend(other.removals);
     }
 
-    pub fn into_removals(self) -> Vec<Removal> {
+    pub(crate) fn into_removals(self) -> Vec<Removal> {
         self.removals
     }
 }

@@ -8,47 +8,62 @@
 //! assert_eq!(article.title, "Hello");
 //! ```
 //!
-//! The engine is a pipeline of small stages, each a module with one job:
-//! [`parse`] → [`metadata`] → [`prepare`] → [`score`] → [`select`] → [`clean`] →
-//! [`sanitise`] → [`output`] (HTML, text and Markdown). Tunables live in
-//! [`tunables`]. The core is pure Rust (string in, struct out); `wasm.rs` and the `lectern`
-//! binary are thin adapters over it.
+//! The engine is a pipeline of small stages, each a private module with one job:
+//! `parse` → `metadata` → `prepare` → `score` → `select` → `clean` → `sanitise` → `output`
+//! (HTML, text and Markdown), over a shared layer (`dom`, `stats`, `text`, `marks`, `rule`,
+//! ...). Tunables live in `tunables.rs`. The core is pure Rust (string in, struct out); the
+//! `wasm` module and the `lectern` binary are thin adapters over it.
+//!
+//! The public API is [`extract`] (and [`extract_owned`]) with [`Options`] and [`Outputs`],
+//! giving an [`Article`] (its [`Removal`]s named by [`Rule`]) or an [`Error`], and the cheap
+//! check [`is_probably_readerable`]. The stages are reachable for tests, fuzzing and benchmarks
+//! only, through the `internals` module of the feature of that name.
 #![forbid(unsafe_code)]
 
+// The shared layer: what every stage may use.
 mod article;
-pub mod clean;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
-mod depth;
 mod dom;
-mod entities;
 mod error;
 mod explain;
 mod marks;
-pub mod metadata;
 mod options;
-pub mod output;
-pub mod parse;
-pub mod prepare;
-mod raw;
-pub mod readerable;
 mod retry;
 mod rule;
-pub mod sanitise;
-pub mod score;
-pub mod select;
 mod stats;
-#[cfg(test)]
-mod testing;
 mod text;
-mod tokenize;
-pub mod tunables;
-pub mod urls;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod tunables;
+mod urls;
 mod words;
 
+// The stages, in pipeline order (tests/architecture.rs checks that none uses a later one).
+mod parse;
+// The parser's parts: the tokenizer, raw-text scanning, the depth guard, character references.
+mod clean;
+mod depth;
+mod entities;
+mod metadata;
+mod output;
+mod prepare;
+mod raw;
+mod readerable;
+mod sanitise;
+mod score;
+mod select;
+mod tokenize;
+
+// The adapters over the pipeline.
+#[cfg(not(target_arch = "wasm32"))]
+mod decode;
+#[cfg(feature = "internals")]
+pub mod internals;
+#[cfg(test)]
+mod testing;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
 pub use article::{Article, Removal};
+#[cfg(not(target_arch = "wasm32"))]
+pub use decode::decode_html;
 pub use error::Error;
 pub use options::Options;
 pub use output::Outputs;

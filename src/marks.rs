@@ -4,17 +4,17 @@
 //! `data-*` attributes are not on its allowlist.
 
 /// Marks nodes that later class- and link-density rules must not remove.
-pub const PROTECT_ATTR: &str = "data-lectern-protect";
+pub(crate) const PROTECT_ATTR: &str = "data-lectern-protect";
 
 /// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
-pub const STORY_ATTR: &str = "data-lectern-story";
+pub(crate) const STORY_ATTR: &str = "data-lectern-story";
 
 /// Marks tables judged to hold data (not layout).
-pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
+pub(crate) const DATA_TABLE_ATTR: &str = "data-lectern-table";
 
 /// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
 /// comment by its class (`class="comment"` is what forum software calls a reply).
-pub const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
+pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
 /// The attribute that carries an element's index in the original document while explaining.
 pub(crate) const INDEX_ATTR: &str = "data-lectern-index";

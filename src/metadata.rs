@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Metadata {
+pub(crate) struct Metadata {
     /// The address relative URLs resolve against: the page's `<base href>` resolved against
     /// the page address, else the page address.
     pub base: Option<BaseUrl>,
@@ -35,7 +35,7 @@ pub struct Metadata {
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
-pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
+pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let sources = Sources::gather(document);
     let base = document_base(sources.base_href.as_deref(), page);
     let base = base.as_ref();
@@ -584,7 +584,7 @@ impl Sources {
 // Cleaning values
 
 /// Strips "By", "Written by", e-mail addresses and @handles from a byline.
-pub fn clean_byline(s: &str) -> String {
+pub(crate) fn clean_byline(s: &str) -> String {
     let mut b = dom::fold_whitespace(s);
     for prefix in [
         "written by ",
@@ -616,7 +616,7 @@ pub fn clean_byline(s: &str) -> String {
 }
 
 /// Decodes the HTML entities that survive in meta values and JSON-LD (`&amp;`, `&#8217;`).
-pub fn unescape_entities(s: &str) -> String {
+pub(crate) fn unescape_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -662,7 +662,7 @@ pub fn unescape_entities(s: &str) -> String {
 
 /// Normalises common date forms to ISO 8601; other strings are kept as they are.
 /// `2024-03-05 10:20:30` → `2024-03-05T10:20:30`, `20240305` → `2024-03-05`.
-pub fn iso8601(s: &str) -> String {
+pub(crate) fn iso8601(s: &str) -> String {
     let t = s.trim();
     let b = t.as_bytes();
     let digits = |r: std::ops::Range<usize>| {

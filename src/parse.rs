@@ -10,12 +10,10 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::tunables::{DEEP_MARKUP_TRIGGER, MAX_TREE_DEPTH};
 use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{ns, LocalName, QualName};
-use kuchikiki::traits::TendrilSink;
 use kuchikiki::{NodeRef, ParseOpts};
 
 /// Parses `html` into a document, refusing input over the size and node limits.
-pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
+pub(crate) fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
     if html.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge {
             bytes: html.len(),
@@ -91,7 +89,10 @@ fn cap_depth(document: &NodeRef, max_depth: usize) -> usize {
 /// standards-mode page) and returns the container whose children are the result.
 ///
 /// For round-trip checks in tests and fuzzing; not used by the extraction itself.
-pub fn reparse(html: &str) -> NodeRef {
+#[cfg(any(test, feature = "internals"))]
+pub(crate) fn reparse(html: &str) -> NodeRef {
+    use html5ever::{ns, LocalName, QualName};
+    use kuchikiki::traits::TendrilSink;
     let ctx = QualName::new(None, ns!(html), LocalName::from("div"));
     let doc = kuchikiki::parse_fragment(ctx, Vec::new())
         .one(html)

@@ -29,7 +29,7 @@ use std::collections::HashSet;
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
 /// other stories on the page.
-pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
+pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     // Both noscript steps look at the same ones (the first moves images out of some, and
     // removes placeholders that hold no text): found in one walk.
     // The same walk finds the panels the page's own controls disclose (`aria-controls`).

@@ -7,7 +7,7 @@
 /// Which class-based rules are active. Attempts relax them in order when the article
 /// comes out too short (pages whose body sits in a `class="comments-area"`-like wrapper).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
+pub(crate) struct Flags {
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
@@ -19,7 +19,7 @@ pub struct Flags {
 impl Flags {
     /// The attempts in order: everything on, then without unlikely-stripping, then without
     /// class weights, then without conditional cleaning.
-    pub const ATTEMPTS: [Flags; 4] = [
+    pub(crate) const ATTEMPTS: [Flags; 4] = [
         Flags {
             strip_unlikely: true,
             weight_classes: true,

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 /// Scores by node identity. Holding the node keeps its address from being reused.
 #[derive(Default)]
-pub struct Scores {
+pub(crate) struct Scores {
     map: HashMap<usize, (NodeRef, f64)>,
 }
 
@@ -36,19 +36,19 @@ fn key(node: &NodeRef) -> usize {
 }
 
 impl Scores {
-    pub fn get(&self, node: &NodeRef) -> Option<f64> {
+    pub(crate) fn get(&self, node: &NodeRef) -> Option<f64> {
         self.map.get(&key(node)).map(|(_, s)| *s)
     }
-    pub fn set(&mut self, node: &NodeRef, score: f64) {
+    pub(crate) fn set(&mut self, node: &NodeRef, score: f64) {
         self.map.insert(key(node), (node.clone(), score));
     }
-    pub fn contains(&self, node: &NodeRef) -> bool {
+    pub(crate) fn contains(&self, node: &NodeRef) -> bool {
         self.map.contains_key(&key(node))
     }
 }
 
 /// What scoring found.
-pub struct Grab {
+pub(crate) struct Grab {
     pub scores: Scores,
     /// Scored ancestors, in the order they were first scored.
     pub candidates: Vec<NodeRef>,
@@ -60,7 +60,7 @@ pub struct Grab {
 }
 
 /// Readability's class weight: ±25 for a positive or negative class, and again for the id.
-pub fn class_weight(node: &NodeRef, flags: Flags) -> f64 {
+pub(crate) fn class_weight(node: &NodeRef, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
     }
@@ -84,7 +84,7 @@ fn content_score(commas: usize, len: usize) -> f64 {
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
-pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
+pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let title = meta.title.clone().unwrap_or_default();
@@ -219,7 +219,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
 }
 
 /// A block's starting score: its tag's and its class weight.
-pub fn initial_score(node: &NodeRef, flags: Flags) -> f64 {
+pub(crate) fn initial_score(node: &NodeRef, flags: Flags) -> f64 {
     crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags)
 }
 
@@ -266,7 +266,7 @@ fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
 }
 
 /// No text, and no children but `<br>`/`<hr>`.
-pub fn is_without_content(node: &NodeRef) -> bool {
+pub(crate) fn is_without_content(node: &NodeRef) -> bool {
     // Cheapest first: collecting the text of every block the walk asks about (whole
     // sections among them) was a twentieth of the engine's time.
     dom::element_children(node).all(|c| dom::is(&c, &["br", "hr"]))
@@ -277,7 +277,7 @@ pub fn is_without_content(node: &NodeRef) -> bool {
 }
 
 /// Exactly one element child, named `tag`, and no text beside it.
-pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
+pub(crate) fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
     let mut elements = 0;
     for c in node.children() {
         if let Some(t) = c.as_text() {
@@ -294,7 +294,7 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
     elements == 1
 }
 
-pub fn has_block_descendant(node: &NodeRef) -> bool {
+pub(crate) fn has_block_descendant(node: &NodeRef) -> bool {
     node.walk_descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 

@@ -21,7 +21,7 @@ use crate::tunables::{
 use kuchikiki::NodeRef;
 
 /// The chosen article container and what was learnt choosing it.
-pub struct Selected {
+pub(crate) struct Selected {
     /// A detached `<div>` holding the article's blocks.
     pub content: NodeRef,
     /// The text direction declared on the article or its ancestors.
@@ -31,7 +31,7 @@ pub struct Selected {
 }
 
 /// The whole body as the article (for a person's own selection, or reference HTML).
-pub fn whole_body(document: &NodeRef) -> Selected {
+pub(crate) fn whole_body(document: &NodeRef) -> Selected {
     let content = dom::new_html_element("div", vec![]);
     if let Some(body) = dom::body(document) {
         dom::move_children(&body, &content);
@@ -44,7 +44,7 @@ pub fn whole_body(document: &NodeRef) -> Selected {
 }
 
 /// Chooses the article in `page` (the scored body, detached from its document).
-pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
+pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     let Grab {
         mut scores,
         candidates,
@@ -342,7 +342,7 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
 ///
 /// Found in the untouched page ([`Lead::find`], before the attempts change it) and put in
 /// front of the article once it is chosen ([`Lead::insert`]).
-pub struct Lead {
+pub(crate) struct Lead {
     /// The description, whitespace folded.
     wanted: String,
     /// The block's text, whitespace folded.
@@ -364,7 +364,7 @@ fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
 
 impl Lead {
     /// The last block of `document`'s body that says `description`, if any.
-    pub fn find(document: &NodeRef, description: &str) -> Option<Lead> {
+    pub(crate) fn find(document: &NodeRef, description: &str) -> Option<Lead> {
         let wanted = dom::fold_whitespace(
             description
                 .trim_end_matches(['…', '.'])
@@ -423,7 +423,7 @@ impl Lead {
 
     /// Puts the lead in front of `content` when the content does not say it already and
     /// the lead comes before the content's first words on the page.
-    pub fn insert(self, content: &NodeRef) {
+    pub(crate) fn insert(self, content: &NodeRef) {
         let content_text = dom::normalized_text(content);
         if content_text.contains(&self.wanted) || content_text.contains(&self.text) {
             return;

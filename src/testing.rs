@@ -3,7 +3,7 @@
 use kuchikiki::NodeRef;
 
 /// The first `tag` element of `html` parsed as a page.
-pub fn first(html: &str, tag: &str) -> NodeRef {
+pub(crate) fn first(html: &str, tag: &str) -> NodeRef {
     use crate::dom::Walk;
     let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
     doc.walk_descendants()
@@ -12,15 +12,15 @@ pub fn first(html: &str, tag: &str) -> NodeRef {
 }
 
 /// Deterministic pseudo-random test texts (xorshift): the same texts on every run.
-pub struct Texts(u64);
+pub(crate) struct Texts(u64);
 
 impl Texts {
-    pub fn new(seed: u64) -> Texts {
+    pub(crate) fn new(seed: u64) -> Texts {
         Texts(seed)
     }
 
     /// A number below `n`.
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -28,7 +28,7 @@ impl Texts {
     }
 
     /// `count` of `pieces`, each picked at random, one after another.
-    pub fn text(&mut self, pieces: &[&str], count: usize) -> String {
+    pub(crate) fn text(&mut self, pieces: &[&str], count: usize) -> String {
         (0..count)
             .map(|_| pieces[self.below(pieces.len())])
             .collect()

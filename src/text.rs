@@ -2,7 +2,7 @@
 
 /// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
 /// (words as in its `\W+` split: letters, digits and `_`).
-pub fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
         s.to_lowercase()
             .split(|c: char| !c.is_alphanumeric() && c != '_')

@@ -6,8 +6,7 @@
 //! tree fails here as it would in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lectern::output::html::to_html;
-use lectern::parse::reparse;
+use lectern::internals::{reparse, to_html};
 use lectern::{extract, Error, Options};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -148,7 +147,7 @@ fn garbage(len: usize, seed: u64) -> Vec<u8> {
 fn binary_garbage() {
     for seed in 1..=8 {
         let bytes = garbage(200_000, seed);
-        let html = lectern::decode::decode_html(&bytes);
+        let html = lectern::decode_html(&bytes);
         survives(&html);
     }
 }
@@ -339,14 +338,14 @@ fn hostile_fixtures_regressions() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let html = lectern::decode::decode_html(&bytes);
+        let html = lectern::decode_html(&bytes);
         let start = Instant::now();
         survives(&html);
-        let tree = lectern::sanitise::sanitise_fragment(&html, None);
+        let tree = lectern::internals::sanitise_fragment(&html, None);
         let out = to_html(&tree);
         assert_eq!(
-            lectern::output::html::dump(&reparse(&out)),
-            lectern::output::html::dump(&tree),
+            lectern::internals::dump(&reparse(&out)),
+            lectern::internals::dump(&tree),
             "{}",
             path.display()
         );

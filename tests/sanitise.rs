@@ -8,10 +8,8 @@
 //! so the browser sees exactly the tree the sanitiser saw.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lectern::output::html::{dump, to_html};
-use lectern::parse::reparse;
-use lectern::sanitise::sanitise_fragment;
-use lectern::urls::BaseUrl;
+use lectern::internals::BaseUrl;
+use lectern::internals::{dump, reparse, sanitise_fragment, to_html};
 use lectern::{extract, Options};
 
 /// Elements that must never reach the reader (any namespace).
@@ -436,7 +434,7 @@ fn html_inside_mathml_is_unwrapped() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     let out = to_html(&tree);
     assert_eq!(out, "<math><mrow><mi>x</mi>tu</mrow></math>");
     assert_round_trips(&out, "math");
@@ -562,7 +560,7 @@ fn nul_and_carriage_returns_become_what_a_parser_makes() {
     let tree = sanitise_fragment("<p title='a'>x</p>", Some(&base));
     let p = tree.first_child().unwrap();
     p.append(kuchikiki::NodeRef::new_text("y\0z\r\nw"));
-    lectern::sanitise::sanitise(&tree, Some(&base), &mut Default::default());
+    lectern::internals::sanitise(&tree, Some(&base));
     assert_eq!(to_html(&tree), "<p title=\"a\">xy\u{fffd}z\nw</p>");
 }
 
@@ -573,7 +571,7 @@ fn block_content_turns_its_paragraph_into_a_div() {
     let p = tree.first_child().unwrap();
     let inner = sanitise_fragment("<ul><li>x</li></ul>", None);
     p.append(inner.first_child().unwrap());
-    lectern::sanitise::sanitise(&tree, Some(&base), &mut Default::default());
+    lectern::internals::sanitise(&tree, Some(&base));
     assert_eq!(to_html(&tree), "<div>a<ul><li>x</li></ul></div>");
 }
 
@@ -583,7 +581,7 @@ fn nested_links_are_unwrapped() {
     let a = tree.first_child().unwrap();
     let inner = sanitise_fragment("<a href='https://b.test/'>b</a>", None);
     a.append(inner.first_child().unwrap());
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     assert_eq!(
         to_html(&tree),
         "<a href=\"https://a.test/\" rel=\"noopener noreferrer\">ab</a>"
@@ -601,7 +599,7 @@ fn misplaced_table_content_is_wrapped_into_cells() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     let out = to_html(&tree);
     assert_eq!(
         out,
@@ -621,7 +619,7 @@ fn table_parts_outside_tables_are_unwrapped() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     assert_eq!(to_html(&tree), "<div>xcell</div>");
 }
 
@@ -852,11 +850,7 @@ fn random_trees_round_trip_after_sanitising() {
         let size = 1 + (rng.next() % 80) as usize;
         let tree = random_tree(&mut rng, size);
         let before = to_html(&tree);
-        lectern::sanitise::sanitise(
-            &tree,
-            if i % 2 == 0 { Some(&base) } else { None },
-            &mut Default::default(),
-        );
+        lectern::internals::sanitise(&tree, if i % 2 == 0 { Some(&base) } else { None });
         let out = to_html(&tree);
         assert_eq!(
             dump(&reparse(&out)),

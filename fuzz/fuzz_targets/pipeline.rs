@@ -4,10 +4,9 @@
 //! HTML is parsed again is a finding. See `docs/security.md`.
 #![no_main]
 
-use lectern::sanitise::sanitise_fragment;
-use lectern::output::html::{dump, to_html};
-use lectern::parse::reparse;
-use lectern::urls::BaseUrl;
+use lectern::internals::sanitise_fragment;
+use lectern::internals::{dump, reparse, to_html};
+use lectern::internals::BaseUrl;
 use lectern::{extract, Options};
 use libfuzzer_sys::fuzz_target;
 
@@ -97,7 +96,7 @@ fn check(html: &str) {
 
 fuzz_target!(|data: &[u8]| {
     let flags = data.first().copied().unwrap_or(0);
-    let html = lectern::decode::decode_html(data);
+    let html = lectern::decode_html(data);
     let options = Options {
         whole_document: flags & 1 == 1,
         explain: flags & 2 == 2,

@@ -37,7 +37,7 @@ use crate::tunables::{names_video, SHARE_ELEMENTS};
 use kuchikiki::NodeRef;
 
 /// Cleans the article container `content` in place.
-pub fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
+pub(crate) fn clean(content: &NodeRef, char_threshold: usize, flags: Flags, explain: &mut Explain) {
     let first = FirstPasses::gather(content, flags);
     conditional(
         content,

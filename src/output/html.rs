@@ -26,7 +26,7 @@ use html5ever::ns;
 use kuchikiki::{NodeData, NodeRef};
 
 /// HTML elements that have no end tag and no content.
-pub const VOID_ELEMENTS: &[&str] = &[
+pub(crate) const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
     "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
@@ -35,7 +35,7 @@ pub const VOID_ELEMENTS: &[&str] = &[
 const LEADING_NEWLINE_ELEMENTS: &[&str] = &["pre", "textarea", "listing"];
 
 /// The HTML of `root`'s children (not of `root` itself).
-pub fn to_html(root: &NodeRef) -> String {
+pub(crate) fn to_html(root: &NodeRef) -> String {
     let mut out = String::new();
     let Some(mut node) = root.first_child() else {
         return out;
@@ -148,7 +148,8 @@ fn escape(s: &str, attribute: bool, out: &mut String) {
 /// A canonical, line-per-node description (depth first, then the node) of `root`'s descendants: namespace, name and sorted
 /// attributes of elements, text (adjacent text nodes merged, empty ones skipped), comments.
 /// Two trees with equal dumps are the same tree. Iterative.
-pub fn dump(root: &NodeRef) -> String {
+#[cfg(any(test, feature = "internals"))]
+pub(crate) fn dump(root: &NodeRef) -> String {
     let mut out = String::new();
     let mut stack: Vec<(NodeRef, usize)> = root.children().rev().map(|c| (c, 0)).collect();
     let mut pending_text: Option<(String, usize)> = None;
@@ -205,6 +206,7 @@ pub fn dump(root: &NodeRef) -> String {
     out
 }
 
+#[cfg(any(test, feature = "internals"))]
 fn ns_prefix(ns: &html5ever::Namespace) -> &'static str {
     if *ns == ns!() {
         ""

@@ -137,7 +137,7 @@ fn code_language(node: &NodeRef) -> String {
 }
 
 /// The Markdown of `root`'s subtree.
-pub fn to_markdown(root: &NodeRef) -> String {
+pub(crate) fn to_markdown(root: &NodeRef) -> String {
     let mut w = Writer {
         out: String::new(),
         prefix: Vec::new(),

@@ -3,9 +3,9 @@
 //! always say the same thing. Which of them an extraction builds is [`Outputs`]: an output not
 //! asked for costs nothing.
 
-pub mod html;
-pub mod markdown;
-pub mod text;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod text;
 
 use kuchikiki::NodeRef;
 

@@ -97,7 +97,7 @@ impl Blocks {
 }
 
 /// The text of `root`'s subtree, blocks separated by blank lines.
-pub fn to_text(root: &NodeRef) -> String {
+pub(crate) fn to_text(root: &NodeRef) -> String {
     let mut b = Blocks {
         blocks: Vec::new(),
         current: String::new(),
@@ -174,7 +174,7 @@ fn is_cjk(c: char) -> bool {
 /// (words of spaced scripts, CJK characters).
 /// The words of an article's text, counted once for its word count and its reading time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WordCount {
+pub(crate) struct WordCount {
     /// Runs of letters and digits outside CJK scripts.
     latin: usize,
     /// CJK characters, each read as a word.
@@ -182,7 +182,7 @@ pub struct WordCount {
 }
 
 impl WordCount {
-    pub fn count(text: &str) -> WordCount {
+    pub(crate) fn count(text: &str) -> WordCount {
         let (mut latin, mut cjk) = (0, 0);
         let mut in_word = false;
         for c in text.chars() {
@@ -213,19 +213,19 @@ impl WordCount {
     }
 
     /// Words; each CJK character counts as a word.
-    pub fn total(self) -> usize {
+    pub(crate) fn total(self) -> usize {
         self.latin + self.cjk
     }
 
     /// Minutes to read: 230 words or 500 CJK characters a minute, rounded up, at least 1.
-    pub fn reading_minutes(self) -> usize {
+    pub(crate) fn reading_minutes(self) -> usize {
         let minutes = self.latin as f64 / WORDS_PER_MINUTE + self.cjk as f64 / CJK_CHARS_PER_MINUTE;
         (minutes.ceil() as usize).max(1)
     }
 }
 
 /// The first paragraph's text, for an excerpt when the page gives no description.
-pub fn first_paragraph(root: &NodeRef) -> Option<String> {
+pub(crate) fn first_paragraph(root: &NodeRef) -> Option<String> {
     let paragraphs: Vec<String> = root
         .walk_descendants()
         .filter(|d| dom::is(d, &["p"]))
@@ -244,7 +244,7 @@ pub fn first_paragraph(root: &NodeRef) -> Option<String> {
 
 /// `rtl` when most letters of `text` are of right-to-left scripts (Hebrew, Arabic, Syriac,
 /// Thaana, N'Ko).
-pub fn script_direction(text: &str) -> Option<String> {
+pub(crate) fn script_direction(text: &str) -> Option<String> {
     let mut rtl = 0usize;
     let mut letters = 0usize;
     for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {

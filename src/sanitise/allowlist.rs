@@ -6,7 +6,7 @@
 use crate::rule::Rule;
 
 /// HTML elements kept (with their allowed attributes).
-pub const ALLOWED_HTML: &[&str] = &[
+pub(super) const ALLOWED_HTML: &[&str] = &[
     "p",
     "h1",
     "h2",
@@ -74,7 +74,7 @@ pub const ALLOWED_HTML: &[&str] = &[
 ];
 
 /// HTML elements dropped with their content, each with the rule named in the removal log.
-pub const DROPPED_HTML: &[(&str, Rule)] = &[
+pub(super) const DROPPED_HTML: &[(&str, Rule)] = &[
     ("script", Rule::Script),
     ("noscript", Rule::Script),
     ("template", Rule::Script),
@@ -114,7 +114,7 @@ pub const DROPPED_HTML: &[(&str, Rule)] = &[
 ];
 
 /// Our own classes that the renderer styles.
-pub const OWN_CLASSES: &[&str] = &["lectern-video", "lectern-post"];
+pub(super) const OWN_CLASSES: &[&str] = &["lectern-video", "lectern-post"];
 
 /// Class token prefixes kept on `code` and `pre` (syntax highlighting).
 pub(super) const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
@@ -126,7 +126,7 @@ pub(super) const LINK_REL: &str = "noopener noreferrer";
 pub(super) const RESERVED_ID_PREFIX: &str = "lectern";
 
 /// MathML elements kept.
-pub const MATHML_ELEMENTS: &[&str] = &[
+pub(super) const MATHML_ELEMENTS: &[&str] = &[
     "math",
     "mrow",
     "mi",
@@ -168,7 +168,7 @@ pub(super) const MATHML_DROPPED: &[&str] =
 pub(super) const MATHML_TOKENS: &[&str] = &["mi", "mo", "mn", "ms", "mtext"];
 
 /// Attributes kept on MathML elements (presentation only; no `href`, no colours).
-pub const MATHML_ATTRIBUTES: &[&str] = &[
+pub(super) const MATHML_ATTRIBUTES: &[&str] = &[
     "display",
     "mathvariant",
     "displaystyle",

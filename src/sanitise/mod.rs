@@ -8,9 +8,9 @@
 //! a second html5ever and double the wasm).
 //!
 //! What it decides, and why:
-//! * **Elements.** [`ALLOWED_HTML`] are kept. [`DROPPED_HTML`] (script, style, frames, form
+//! * **Elements.** [`ALLOWED_HTML`](allowlist::ALLOWED_HTML) are kept. [`DROPPED_HTML`](allowlist::DROPPED_HTML) (script, style, frames, form
 //!   controls, document metadata, media that loads by itself, `template`, `noscript`, ...) go
-//!   with their whole content, through [`Explain::remove`] so `--explain` shows them. Every
+//!   with their whole content, through [`Explain::remove`](crate::explain::Explain::remove) so `--explain` shows them. Every
 //!   other HTML element (`font`, `label`, custom elements, ...) is *unwrapped*: its content
 //!   stays, the element goes; one that makes a block of text (`article`, `center`, `details`:
 //!   [`crate::dom::is_text_block`]) becomes a `<div>`, so its text stays a block of its own.
@@ -18,18 +18,18 @@
 //!   become plain links (`<a class="lectern-video">`), a YouTube one with its thumbnail.
 //! * **SVG** is dropped entirely: inline SVG in articles is mostly icons, and a safe subset
 //!   (no `<use>`, `<foreignObject>`, `<style>`, animation of `href`, ...) is a large surface for
-//!   little gain. **MathML** keeps the presentation elements of [`MATHML_ELEMENTS`] with
-//!   [`MATHML_ATTRIBUTES`]; `annotation`, `annotation-xml`, `mglyph` and `malignmark` are
+//!   little gain. **MathML** keeps the presentation elements of [`MATHML_ELEMENTS`](allowlist::MATHML_ELEMENTS) with
+//!   [`MATHML_ATTRIBUTES`](allowlist::MATHML_ATTRIBUTES); `annotation`, `annotation-xml`, `mglyph` and `malignmark` are
 //!   dropped, other MathML elements (`maction`, `mfenced`, ...) become `mrow`, and token
 //!   elements (`mi`, `mo`, `mn`, `ms`, `mtext`) keep only their text: the places where HTML and
 //!   MathML parsing rules meet are where mutation XSS lives.
-//! * **Attributes** are allowed per element (see [`clean_html_attributes`]); `on*`, `style`,
+//! * **Attributes** are allowed per element (see `clean_html_attributes`); `on*`, `style`,
 //!   `srcdoc`, `formaction`, `xlink:href`, `data-*` and everything else go. URLs pass
-//!   [`safe_url`]; each `srcset` candidate is checked and resolved. Links get
+//!   [`safe_url`](crate::urls::safe_url); each `srcset` candidate is checked and resolved. Links get
 //!   `rel="noopener noreferrer"`. `id` stays only on elements an in-page link of the article
 //!   targets (`href="#fn1"`), and never when it starts with `lectern` (the reader's own ids);
 //!   `name` becomes such an `id` when targeted. `class` keeps only `language-*`/`lang-*` tokens
-//!   on `code`/`pre` and our own [`OWN_CLASSES`].
+//!   on `code`/`pre` and our own [`OWN_CLASSES`](allowlist::OWN_CLASSES).
 //! * **Comments**, processing instructions and doctypes are dropped. NUL becomes U+FFFD and CR
 //!   becomes LF in text and attribute values, as a parser would; adjacent text nodes merge.
 //! * **Shape.** The parser that reads our output (html5ever natively, the browser in the
@@ -47,19 +47,4 @@ mod allowlist;
 mod values;
 mod walker;
 
-pub use self::allowlist::{
-    ALLOWED_HTML, DROPPED_HTML, MATHML_ATTRIBUTES, MATHML_ELEMENTS, OWN_CLASSES,
-};
-pub use self::walker::sanitise;
-use crate::explain::Explain;
-use crate::urls::BaseUrl;
-use kuchikiki::NodeRef;
-
-/// Sanitises an HTML fragment on its own: parses it as the content of a `<div>`, sanitises
-/// that, and returns the container (serialise it with [`crate::output::html::to_html`]). For tests,
-/// fuzzing and callers that hold HTML rather than a tree.
-pub fn sanitise_fragment(html: &str, base: Option<&BaseUrl>) -> NodeRef {
-    let root = crate::parse::reparse(html);
-    sanitise(&root, base, &mut Explain::new(false));
-    root
-}
+pub(crate) use self::walker::sanitise;

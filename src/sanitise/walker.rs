@@ -105,7 +105,7 @@ pub(super) enum Action {
 
 /// Sanitises `root`'s descendants in place; `root` itself is a container that is not
 /// serialised. Relative URLs are resolved against `base`.
-pub fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
+pub(crate) fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
     let mut s = Sanitiser {
         base,
         explain,
