@@ -34,3 +34,25 @@ impl Texts {
             .collect()
     }
 }
+
+/// The paragraph of prose the cleaning tests surround their blocks with: long enough, with
+/// commas, and no links, so no rule takes it for boilerplate.
+pub(crate) const PROSE: &str = "<p>The committee met on Tuesday to weigh the proposal, which \
+    had been debated for months, and agreed after a long discussion that the plan, with some \
+    changes to its budget, should go ahead in the spring.</p>";
+
+/// Cleans `<div id="article">BODY</div>` as an attempt with `flags` does; gives the article's
+/// HTML and the rules that removed blocks, in order.
+pub(crate) fn clean_with(body: &str, flags: crate::retry::Flags) -> (String, Vec<crate::Rule>) {
+    let html = format!("<html><body><div id=\"article\">{body}</div></body></html>");
+    let content = first(&html, "div");
+    let mut explain = crate::explain::Explain::new(true);
+    crate::clean::clean(&content, 500, flags, &mut explain);
+    let rules = explain.into_removals().iter().map(|r| r.rule).collect();
+    (crate::output::html::to_html(&content), rules)
+}
+
+/// [`clean_with`] the first attempt's flags (every rule on).
+pub(crate) fn clean(body: &str) -> (String, Vec<crate::Rule>) {
+    clean_with(body, crate::retry::Flags::ATTEMPTS[0])
+}

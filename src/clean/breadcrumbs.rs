@@ -58,3 +58,20 @@ pub(super) fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean_with, PROSE};
+    use crate::Rule;
+
+    #[test]
+    fn a_trail_of_links_from_the_home_page_above_the_article_goes() {
+        let trail = "<div><a href=\"/\">Home</a> › <a href=\"/news/\">News</a> › \
+            <a href=\"/news/world/\">World</a></div>";
+        // (On the last attempt, so that conditional cleaning does not take the trail first.)
+        let (html, rules) = clean_with(&format!("{trail}{PROSE}"), Flags::ATTEMPTS[3]);
+        assert!(!html.contains("Home"), "{html}");
+        assert_eq!(rules, [Rule::Breadcrumbs]);
+    }
+}

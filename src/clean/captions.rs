@@ -80,3 +80,19 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
         b.detach();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{clean, PROSE};
+
+    #[test]
+    fn a_lone_paragraph_in_a_figure_without_a_caption_becomes_its_caption() {
+        let (html, _) = clean(&format!(
+            "{PROSE}<figure><img src=\"https://example.com/a.jpg\"><p>The harbour at dawn.</p></figure>{PROSE}"
+        ));
+        assert!(
+            html.contains("<figcaption>The harbour at dawn.</figcaption>"),
+            "{html}"
+        );
+    }
+}

@@ -225,3 +225,36 @@ pub(super) fn conditional_reason_unguarded(
     }
     reason
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::marks::PROTECT_ATTR;
+    use crate::retry::Flags;
+    use crate::testing::{clean, clean_with, PROSE};
+    use crate::Rule;
+
+    const LINK_LIST: &str = "<div><a href=\"/a\">First other story</a> \
+        <a href=\"/b\">Second other story</a> <a href=\"/c\">Third other story</a></div>";
+
+    #[test]
+    fn a_block_that_is_mostly_links_goes() {
+        let (html, rules) = clean(&format!("{PROSE}{LINK_LIST}"));
+        assert!(!html.contains("other story"), "{html}");
+        assert_eq!(rules, [Rule::LinkDensity]);
+    }
+
+    #[test]
+    fn the_last_attempt_does_not_clean_conditionally() {
+        let (html, rules) = clean_with(&format!("{PROSE}{LINK_LIST}"), Flags::ATTEMPTS[3]);
+        assert!(html.contains("other story"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_protected_block_is_never_cleaned_conditionally() {
+        let protected = LINK_LIST.replacen("<div>", &format!("<div {PROTECT_ATTR}=\"1\">"), 1);
+        let (html, rules) = clean(&format!("{PROSE}{protected}"));
+        assert!(html.contains("other story"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

@@ -51,3 +51,43 @@ pub(super) fn remove_negative_headings(
         explain.remove(&n, Rule::NegativeHeading, || dom::class_and_id(&n));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{clean, PROSE};
+    use crate::Rule;
+
+    #[test]
+    fn a_footer_inside_the_article_goes() {
+        let (html, rules) = clean(&format!("{PROSE}<footer>Filed under news</footer>"));
+        assert!(!html.contains("Filed under"), "{html}");
+        assert_eq!(rules, [Rule::NonArticleElement]);
+    }
+
+    #[test]
+    fn an_iframe_that_is_not_a_video_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<iframe src=\"https://ads.example.com/frame\"></iframe>"
+        ));
+        assert!(!html.contains("iframe"), "{html}");
+        assert_eq!(rules, [Rule::Embed]);
+    }
+
+    #[test]
+    fn a_video_player_stays() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<iframe src=\"https://www.loom.com/embed/abc\"></iframe>"
+        ));
+        assert!(html.contains("loom.com/embed/abc"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_short_block_named_share_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<div class=\"share-buttons\">Share on Mastodon</div>"
+        ));
+        assert!(!html.contains("Mastodon"), "{html}");
+        assert_eq!(rules, [Rule::ShareBar]);
+    }
+}

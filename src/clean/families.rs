@@ -66,3 +66,31 @@ pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, expla
         node = dom::next_in_order(&n, content);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean, clean_with, PROSE};
+    use crate::Rule;
+
+    const COMMENTS: &str = "<div class=\"comments\"><p>I disagree with this, strongly.</p></div>";
+
+    #[test]
+    fn a_block_named_for_a_boilerplate_family_goes() {
+        let (html, rules) = clean(&format!("{PROSE}{PROSE}{COMMENTS}"));
+        assert!(!html.contains("I disagree"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateClass]);
+    }
+
+    #[test]
+    fn on_a_discussion_page_the_comment_family_is_not_boilerplate() {
+        // (Without class weights, so that only this family's rule is asked.)
+        let flags = Flags {
+            discussion: true,
+            ..Flags::ATTEMPTS[2]
+        };
+        let (html, rules) = clean_with(&format!("{PROSE}{PROSE}{COMMENTS}"), flags);
+        assert!(html.contains("I disagree"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

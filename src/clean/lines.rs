@@ -112,3 +112,33 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean_with, PROSE};
+    use crate::Rule;
+
+    // (On the last attempt, so that conditional cleaning does not take the lines first.)
+    fn clean(body: &str) -> (String, Vec<Rule>) {
+        clean_with(body, Flags::ATTEMPTS[3])
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_link_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p><a href=\"/other\">The headline of another story</a></p>{PROSE}"
+        ));
+        assert!(!html.contains("another story"), "{html}");
+        assert_eq!(rules, [Rule::LinkedTeaser]);
+    }
+
+    #[test]
+    fn a_link_inside_a_sentence_stays() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p>As <a href=\"/other\">we reported</a>, the plan was late.</p>"
+        ));
+        assert!(html.contains("we reported"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

@@ -43,3 +43,25 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{clean, PROSE};
+    use crate::Rule;
+
+    #[test]
+    fn a_block_that_repeats_an_earlier_one_goes() {
+        let block = format!("<div><section>{PROSE}{PROSE}{PROSE}</section></div>");
+        let (html, rules) = clean(&format!("{block}{block}"));
+        assert_eq!(html.matches("<section>").count(), 1, "{html}");
+        assert_eq!(rules, [Rule::RepeatedBlock]);
+    }
+
+    #[test]
+    fn the_same_block_twice_side_by_side_is_the_authors_own() {
+        let block = format!("<section>{PROSE}{PROSE}{PROSE}</section>");
+        let (html, rules) = clean(&format!("{block}{block}"));
+        assert_eq!(html.matches("<section>").count(), 2, "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

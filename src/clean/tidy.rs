@@ -95,3 +95,23 @@ pub(super) fn tidy(content: &NodeRef) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{clean, PROSE};
+
+    #[test]
+    fn empty_paragraphs_go() {
+        let (html, _) = clean(&format!("{PROSE}<p> </p>{PROSE}"));
+        assert!(
+            !html.contains("<p> </p>") && !html.contains("<p></p>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_article_keeps_no_h1() {
+        let (html, _) = clean(&format!("<h1>A part of the story</h1>{PROSE}"));
+        assert!(html.contains("<h2>A part of the story</h2>"), "{html}");
+    }
+}

@@ -54,3 +54,34 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean, clean_with, PROSE};
+    use crate::Rule;
+
+    #[test]
+    fn a_related_heading_goes_with_the_links_after_it() {
+        // (On the last attempt, so that conditional cleaning does not take the links first.)
+        let (html, rules) = clean_with(
+            &format!(
+                "<div>{PROSE}<h3>Related Articles</h3><ul><li><a href=\"/x\">Another story \
+                 entirely</a></li></ul></div>"
+            ),
+            Flags::ATTEMPTS[3],
+        );
+        assert!(!html.contains("Related"), "{html}");
+        assert!(!html.contains("Another story"), "{html}");
+        assert!(
+            rules.iter().all(|r| *r == Rule::TrailingSection),
+            "{rules:?}"
+        );
+    }
+
+    #[test]
+    fn a_related_heading_before_prose_stays() {
+        let (html, _) = clean(&format!("<div><h3>Related Articles</h3>{PROSE}</div>"));
+        assert!(html.contains("Related Articles"), "{html}");
+    }
+}
