@@ -1,21 +1,20 @@
 //! The one options type. Every field has a documented default chosen for real pages.
 
-use serde::Deserialize;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
 
 /// How to extract. Build with [`Options::default`] and set what differs.
 ///
 /// Also deserialisable (serde), as JavaScript passes it to the wasm build: camelCase keys
-/// (`explain`, `wholeDocument`, `maxInputBytes`, `maxNodes`, `charThreshold`), the outputs'
-/// switches at the top level (`html`, `text`, `markdown`), every key optional (missing keys
-/// take their defaults, unknown ones are ignored). The page address is not read from there:
-/// the wasm `extract` takes it as its own argument.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// ([`Options::KEYS`]: `explain`, `wholeDocument`, `maxInputBytes`, `maxNodes`,
+/// `charThreshold`, and the outputs' switches at the top level, `html`, `text`, `markdown`),
+/// every key optional (missing keys take their defaults, unknown ones are ignored). The page
+/// address is not read from there: the wasm `extract` takes it as its own argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The page's address: relative links and images are resolved against it (a `<base href>`
     /// in the page refines it), and its host is the site name of last resort.
     /// Default: none, so relative URLs are kept as they are.
-    #[serde(skip)]
     pub url: Option<String>,
     /// Record every block the engine removes, with the rule that removed it
     /// ([`crate::Article::removed`]). Default: off (it costs time and memory).
@@ -35,7 +34,6 @@ pub struct Options {
     pub char_threshold: usize,
     /// Which outputs to write into the article: HTML, text, Markdown ([`crate::Outputs`]).
     /// Default: all three. The CLI asks for those its format shows.
-    #[serde(flatten)]
     pub outputs: crate::Outputs,
 }
 
@@ -54,12 +52,62 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The keys [`Options`] is deserialised from, as JavaScript writes them.
+    pub const KEYS: &'static [&'static str] = &[
+        "explain",
+        "wholeDocument",
+        "maxInputBytes",
+        "maxNodes",
+        "charThreshold",
+        "html",
+        "text",
+        "markdown",
+    ];
+
     /// Default options for a page at `url`.
     pub fn with_url(url: impl Into<String>) -> Self {
         Options {
             url: Some(url.into()),
             ..Options::default()
         }
+    }
+}
+
+// By hand rather than derived: serde's `flatten`, which would put the outputs' switches at the
+// top level, costs the wasm 4.7 KB of gzip.
+impl<'de> Deserialize<'de> for Options {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("Options", Options::KEYS, OptionsVisitor)
+    }
+}
+
+struct OptionsVisitor;
+
+impl<'de> Visitor<'de> for OptionsVisitor {
+    type Value = Options;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of extraction options")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Options, A::Error> {
+        let mut options = Options::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "explain" => options.explain = map.next_value()?,
+                "wholeDocument" => options.whole_document = map.next_value()?,
+                "maxInputBytes" => options.max_input_bytes = map.next_value()?,
+                "maxNodes" => options.max_nodes = map.next_value()?,
+                "charThreshold" => options.char_threshold = map.next_value()?,
+                "html" => options.outputs.html = map.next_value()?,
+                "text" => options.outputs.text = map.next_value()?,
+                "markdown" => options.outputs.markdown = map.next_value()?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(options)
     }
 }
 
@@ -87,8 +135,32 @@ mod tests {
     }
 
     #[test]
-    fn the_page_address_is_not_read_from_the_options() {
-        let options: Options = serde_json::from_str(r#"{"url": "https://example.com/"}"#).unwrap();
-        assert_eq!(options.url, None);
+    fn the_page_address_and_unknown_keys_are_not_read() {
+        let options: Options =
+            serde_json::from_str(r#"{"url": "https://example.com/", "colour": [1, 2]}"#).unwrap();
+        assert_eq!(options, Options::default());
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let json = r#"{"explain": true, "wholeDocument": true, "maxInputBytes": 1, "maxNodes": 2,
+            "charThreshold": 3, "html": false, "text": false, "markdown": false}"#;
+        let options: Options = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            options,
+            Options {
+                url: None,
+                explain: true,
+                whole_document: true,
+                max_input_bytes: 1,
+                max_nodes: 2,
+                char_threshold: 3,
+                outputs: crate::Outputs {
+                    html: false,
+                    text: false,
+                    markdown: false,
+                },
+            }
+        );
     }
 }

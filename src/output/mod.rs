@@ -16,8 +16,7 @@ use kuchikiki::NodeRef;
 ///
 /// Default: all three. The CLI asks for the ones its format shows; in JavaScript the same
 /// switches are the options `html`, `text` and `markdown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outputs {
     /// The article as sanitised HTML ([`crate::Article::content`]). Default: on.
     pub html: bool,
