@@ -592,3 +592,58 @@ fn row_and_column_count(table: &NodeRef) -> (usize, usize) {
     }
     (rows, columns)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::Rule;
+
+    /// Prepares a short page (too short for a page-wide wrapper) with `body`; gives the body's
+    /// HTML and the rules that removed blocks.
+    fn prepared(body: &str) -> (String, Vec<Rule>) {
+        let html = format!("<html><body>{body}<p>The story itself.</p></body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let mut explain = Explain::new(true);
+        super::prepare(&document, "", &mut explain);
+        let body = crate::dom::body(&document).unwrap();
+        // (The `<head>` always goes, as a non-content element.)
+        let rules = explain
+            .into_removals()
+            .iter()
+            .filter(|r| r.tag != "head")
+            .map(|r| r.rule)
+            .collect();
+        (crate::output::html::to_html(&body), rules)
+    }
+
+    #[test]
+    fn a_hidden_block_goes() {
+        let (html, rules) = prepared("<div hidden><p>A secret</p></div>");
+        assert!(!html.contains("secret"), "{html}");
+        assert_eq!(rules, [Rule::Hidden]);
+    }
+
+    #[test]
+    fn a_hidden_panel_a_control_opens_stays() {
+        let (html, _) = prepared("<div id=\"answer\" hidden><p>The answer</p></div><a aria-controls=\"answer\" href=\"#\">Show</a>");
+        assert!(html.contains("The answer"), "{html}");
+    }
+
+    #[test]
+    fn navigation_goes() {
+        let (html, rules) = prepared("<nav><a href=\"/\">Home</a></nav>");
+        assert!(!html.contains("Home"), "{html}");
+        assert_eq!(rules, [Rule::Navigation]);
+    }
+
+    #[test]
+    fn a_video_player_stays_and_other_iframes_go() {
+        let (html, rules) = prepared(
+            "<iframe src=\"https://www.tiktok.com/embed/v2/1\"></iframe>\
+             <iframe src=\"https://ads.example.com/slot\"></iframe>",
+        );
+        assert!(html.contains("tiktok.com"), "{html}");
+        assert!(!html.contains("ads.example.com"), "{html}");
+        assert_eq!(rules, [Rule::Iframe]);
+    }
+}

@@ -329,3 +329,50 @@ fn wrap_phrasing_runs(div: &NodeRef) {
 fn is_blank(n: &NodeRef) -> bool {
     n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) || dom::is(n, &["br"])
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::retry::Flags;
+    use crate::Rule;
+
+    /// Scores the body of a page titled `title` as attempt `flags`; gives the body's HTML after
+    /// scoring and the rules that removed blocks.
+    fn scored(title: &str, body: &str, flags: Flags) -> (String, Vec<Rule>) {
+        let html = format!("<html><head><title>{title}</title></head><body>{body}</body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let meta = crate::metadata::extract(&document, None);
+        let body = crate::dom::body(&document).unwrap();
+        let mut explain = Explain::new(true);
+        let _ = super::score(&body, &meta, flags, &mut explain);
+        let rules = explain.into_removals().iter().map(|r| r.rule).collect();
+        (crate::output::html::to_html(&body), rules)
+    }
+
+    const STORY: &str = "<div><p>The committee met on Tuesday to weigh the proposal, which had \
+        been debated for months, and agreed that the plan should go ahead.</p></div>";
+
+    #[test]
+    fn a_block_whose_class_says_sidebar_goes_on_the_first_attempt() {
+        let body = format!("<div class=\"sidebar\">Popular this week</div>{STORY}");
+        let (html, rules) = scored("A story", &body, Flags::ATTEMPTS[0]);
+        assert!(!html.contains("Popular"), "{html}");
+        assert_eq!(rules, [Rule::UnlikelyCandidate]);
+    }
+
+    #[test]
+    fn later_attempts_keep_unlikely_blocks() {
+        let body = format!("<div class=\"sidebar\">Popular this week</div>{STORY}");
+        let (html, rules) = scored("A story", &body, Flags::ATTEMPTS[1]);
+        assert!(html.contains("Popular"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_title_goes() {
+        let body = format!("<h1>The committee approves the plan</h1>{STORY}");
+        let (html, rules) = scored("The committee approves the plan", &body, Flags::ATTEMPTS[0]);
+        assert!(!html.contains("<h1>"), "{html}");
+        assert_eq!(rules, [Rule::TitleHeading]);
+    }
+}

@@ -439,3 +439,36 @@ impl Lead {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::retry::Flags;
+
+    /// Scores and picks the article of a page with `body`; gives the article's HTML.
+    fn picked(body: &str) -> String {
+        let html = format!("<html><head><title>A story</title></head><body>{body}</body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let meta = crate::metadata::extract(&document, None);
+        let body = crate::dom::body(&document).unwrap();
+        body.detach();
+        let flags = Flags::ATTEMPTS[0];
+        let grab = crate::score::score(&body, &meta, flags, &mut Explain::new(false));
+        let selected = super::pick(&body, grab, flags);
+        crate::output::html::to_html(&selected.content)
+    }
+
+    const PARAGRAPH: &str = "<p>The committee met on Tuesday to weigh the proposal, which had \
+        been debated for months, and agreed, after a long discussion, that the plan should go \
+        ahead in the spring, with changes to its budget.</p>";
+
+    #[test]
+    fn the_block_with_the_prose_is_the_article() {
+        let html = picked(&format!(
+            "<div id=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>\
+             <div id=\"story\">{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div>"
+        ));
+        assert!(html.contains("The committee met"), "{html}");
+        assert!(!html.contains("Home"), "{html}");
+    }
+}

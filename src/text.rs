@@ -21,3 +21,25 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
     1.0 - uniq_len as f64 / total as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::similarity;
+
+    #[test]
+    fn the_same_words_are_wholly_alike() {
+        assert_eq!(similarity("Hello World", "hello, world!"), 1.0);
+    }
+
+    #[test]
+    fn no_shared_word_is_not_alike_at_all() {
+        assert_eq!(similarity("Hello World", "Goodbye moon"), 0.0);
+        assert_eq!(similarity("", "Goodbye moon"), 0.0);
+    }
+
+    #[test]
+    fn words_of_the_second_missing_from_the_first_count_by_their_length() {
+        // "site" (4 letters) of "hello world site" (14 letters and 2 gaps) is not in the first.
+        assert_eq!(similarity("Hello World", "Hello World | Site"), 0.75);
+    }
+}
