@@ -32,6 +32,10 @@ const PART_OF: &[(&str, &str)] = &[
     ("entities", "parse"),
 ];
 
+/// The types the crate root re-exports from the shared layer: `crate::Options` is
+/// `options::Options`.
+const ROOT_TYPES: &[&str] = &["Article", "Error", "Options", "Outputs", "Removal", "Rule"];
+
 /// What every stage may use, and which uses no stage.
 const SHARED: &[&str] = &[
     "article", "dom", "error", "explain", "marks", "options", "retry", "rule", "stats", "text",
@@ -183,8 +187,10 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
         for name in crate_imports(&code(&text)) {
             let target = if modules.contains(&name) {
                 name
+            } else if ROOT_TYPES.contains(&name.as_str()) {
+                String::new() // a type the crate root re-exports (`crate::Options`)
             } else {
-                String::new() // an item of the crate root (`crate::Options`, `crate::Article`)
+                format!("::{name}") // anything else of the root: the pipeline itself
             };
             if target != module {
                 entry.insert(target);
@@ -196,11 +202,19 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
 
 /// Why `from` may not use `to`, or None when it may.
 fn violation(from: &str, to: &str) -> Option<String> {
-    // Re-exports at the root name shared types (`crate::Options`); the root itself runs the
-    // pipeline, and using it from inside is allowed only for those types, which the rule
-    // cannot tell apart: so the root counts as shared for importers.
+    // The root's re-exports of shared types (`crate::Options`) are the shared layer's; the
+    // root's own items (`crate::extract`, `crate::find_article`) run the pipeline, which no
+    // part of it may call.
     if to.is_empty() {
         return None;
+    }
+    if let Some(item) = to.strip_prefix("::") {
+        return match layer(from) {
+            Layer::Adapter => None,
+            _ => Some(format!(
+                "`{from}` uses `crate::{item}`, which runs the pipeline"
+            )),
+        };
     }
     match (layer(from), layer(to)) {
         (Layer::Adapter, _) => None,
@@ -284,4 +298,6 @@ fn the_checker_sees_grouped_and_plain_paths_and_skips_test_modules() {
     assert!(violation("clean", "score").is_none());
     assert!(violation("dom", "prepare").is_some());
     assert!(violation("prepare", "dom").is_none());
+    assert!(violation("clean", "::extract").is_some());
+    assert!(violation("clean", "").is_none());
 }
