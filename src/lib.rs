@@ -35,20 +35,22 @@ mod tunables;
 mod urls;
 mod words;
 
-// The stages, in pipeline order (tests/architecture.rs checks that none uses a later one).
-mod parse;
-// The parser's parts: the tokenizer, raw-text scanning, the depth guard, character references.
+// The stages, in pipeline order parse → (readerable) → metadata → prepare → score → select →
+// clean → sanitise → output; tests/architecture.rs checks that none uses a later one.
 mod clean;
-mod depth;
-mod entities;
 mod metadata;
 mod output;
+mod parse;
 mod prepare;
-mod raw;
 mod readerable;
 mod sanitise;
 mod score;
 mod select;
+
+// The parser's parts: the tokenizer, raw-text scanning, the depth guard, character references.
+mod depth;
+mod entities;
+mod raw;
 mod tokenize;
 
 // The adapters over the pipeline.
