@@ -72,7 +72,8 @@ cmd_build_wasm() {
   log "cargo build --target wasm32-unknown-unknown --profile wasm-release"
   cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
   rm -rf "$WASM_OUT" && mkdir -p "$WASM_OUT"
-  wasm-bindgen --target web --no-typescript --out-dir "$WASM_OUT" --out-name lectern \
+  # The TypeScript declarations wasm-bindgen writes (lectern.d.ts) ship beside lectern.js.
+  wasm-bindgen --target web --out-dir "$WASM_OUT" --out-name lectern \
     target/wasm32-unknown-unknown/wasm-release/lectern.wasm
   log "wasm-opt -Oz"
   # (The producers and target-features sections are toolchain notes no browser reads.)
@@ -82,7 +83,7 @@ cmd_build_wasm() {
   mv "$WASM_OUT/lectern_bg.opt.wasm" "$WASM_OUT/lectern_bg.wasm"
   for dest in extension/engine www/engine; do
     rm -rf "$dest" && mkdir -p "$dest"
-    cp "$WASM_OUT/lectern.js" "$WASM_OUT/lectern_bg.wasm" "$dest/"
+    cp "$WASM_OUT/lectern.js" "$WASM_OUT/lectern.d.ts" "$WASM_OUT/lectern_bg.wasm" "$dest/"
   done
   # The demo shares the extension's renderer and its strings (www/reader and www/_locales are
   # git-ignored copies).

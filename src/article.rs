@@ -1,5 +1,6 @@
 //! What the engine returns: the article and its metadata.
 
+use crate::rule::Rule;
 use serde::Serialize;
 
 /// An extracted article. Field names follow Mozilla Readability's where they exist
@@ -43,10 +44,11 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Removal {
-    /// The pipeline stage that decided (`prepare`, `clean`, `sanitise`, ...).
+    /// The pipeline stage that decided (`prepare`, `score`, `clean`, `sanitise`): the rule's
+    /// [`Rule::stage`].
     pub stage: &'static str,
-    /// The rule, named as in `tunables.rs` (`hidden`, `nav`, `link-density`, ...).
-    pub rule: &'static str,
+    /// The rule, serialised as its stable name ([`Rule::name`]: `hidden`, `link-density`, ...).
+    pub rule: Rule,
     /// The evidence: a score, a class token, a ratio.
     pub detail: String,
     /// The element's tag name.

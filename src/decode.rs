@@ -30,7 +30,7 @@ pub fn decode_html(bytes: &[u8]) -> String {
 
 /// The encoding declared by a `<meta>` in the head, if any. UTF-16 declarations mean UTF-8
 /// (a page that could be read to find the meta is not UTF-16), as the standard says.
-pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head_end = find_ascii_ci(bytes, b"</head").or_else(|| find_ascii_ci(bytes, b"<body"));
     let limit = head_end.unwrap_or(bytes.len().min(64 * 1024));
     let head = &bytes[..limit];

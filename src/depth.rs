@@ -152,7 +152,7 @@ pub(crate) struct Nesting {
 impl Nesting {
     /// A start tag, as [`walk`] counts it: void, optional-end, self-closed and raw-text
     /// elements do not nest.
-    pub fn start(&mut self, name: &html5ever::LocalName, self_closing: bool) {
+    pub(crate) fn start(&mut self, name: &html5ever::LocalName, self_closing: bool) {
         let n: &str = name;
         if self_closing || VOID.contains(&n) || OPTIONAL_END.contains(&n) || RAW_TEXT.contains(&n) {
             return;
@@ -162,7 +162,7 @@ impl Nesting {
     }
 
     /// An end tag closes its element if that is among the last few open.
-    pub fn end(&mut self, name: &html5ever::LocalName) {
+    pub(crate) fn end(&mut self, name: &html5ever::LocalName) {
         if let Some(i) = self
             .open
             .iter()
@@ -177,7 +177,7 @@ impl Nesting {
 
 /// `html` with tags nested below [`MAX_TREE_DEPTH`] dropped, when it nests deeper than
 /// [`DEEP_MARKUP_TRIGGER`]; otherwise `html` itself.
-pub fn flatten_deep_markup(html: &str) -> Cow<'_, str> {
+pub(crate) fn flatten_deep_markup(html: &str) -> Cow<'_, str> {
     if walk(html, |_, _| {}) <= DEEP_MARKUP_TRIGGER {
         return Cow::Borrowed(html);
     }

@@ -3,6 +3,7 @@
 //! Everything here is iterative: documents can nest 100,000 elements deep and wasm's stack
 //! is small, so nothing in the engine recurses over the tree.
 
+use crate::tunables::PHRASING_ELEMS;
 use html5ever::{local_name, ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
@@ -12,7 +13,7 @@ use kuchikiki::{Attribute, ExpandedName, NodeRef};
 /// kuchikiki's `descendants()` steps through a start and an end edge per node, moving two
 /// node handles each time; walking was a seventh of the engine's time. These yield the same
 /// nodes in the same order with one step per node.
-pub trait Walk {
+pub(crate) trait Walk {
     /// The nodes below `self` in document order (as kuchikiki's `descendants()`).
     fn walk_descendants(&self) -> PreOrder;
     /// `self`, then the nodes below it (as kuchikiki's `inclusive_descendants()`).
@@ -38,7 +39,7 @@ impl Walk for NodeRef {
 /// See [`Walk`]. The node after the one yielded is found before it is handed out, so a caller
 /// that detaches the node it was given ends the walk or walks on in the detached part; collect
 /// first to change the tree while walking.
-pub struct PreOrder {
+pub(crate) struct PreOrder {
     root: NodeRef,
     next: Option<NodeRef>,
 }
@@ -54,7 +55,7 @@ impl Iterator for PreOrder {
 }
 
 /// The element's local name (`div`, `p`), or `""` for non-elements.
-pub fn tag(node: &NodeRef) -> &str {
+pub(crate) fn tag(node: &NodeRef) -> &str {
     match node.as_element() {
         Some(el) => &el.name.local,
         None => "",
@@ -62,13 +63,13 @@ pub fn tag(node: &NodeRef) -> &str {
 }
 
 /// True when `node` is an element named one of `names`.
-pub fn is(node: &NodeRef, names: &[&str]) -> bool {
+pub(crate) fn is(node: &NodeRef, names: &[&str]) -> bool {
     let t = tag(node);
     !t.is_empty() && names.contains(&t)
 }
 
 /// True when `node` is an HTML element (not SVG or MathML) named one of `names`.
-pub fn is_html(node: &NodeRef, names: &[&str]) -> bool {
+pub(crate) fn is_html(node: &NodeRef, names: &[&str]) -> bool {
     match node.as_element() {
         Some(el) => el.name.ns == ns!(html) && names.contains(&&*el.name.local),
         None => false,
@@ -76,11 +77,11 @@ pub fn is_html(node: &NodeRef, names: &[&str]) -> bool {
 }
 
 /// The value of attribute `name`, if present.
-pub fn attr(node: &NodeRef, name: &str) -> Option<String> {
+pub(crate) fn attr(node: &NodeRef, name: &str) -> Option<String> {
     get(&node.as_element()?.attributes.borrow(), name).map(str::to_string)
 }
 
-pub fn has_attr(node: &NodeRef, name: &str) -> bool {
+pub(crate) fn has_attr(node: &NodeRef, name: &str) -> bool {
     node.as_element()
         .is_some_and(|el| get(&el.attributes.borrow(), name).is_some())
 }
@@ -89,7 +90,7 @@ pub fn has_attr(node: &NodeRef, name: &str) -> bool {
 /// by comparing names: `get` interns the name and hashes it with SipHash on every call, which,
 /// asked ~800,000 times over the corpus, was 5% of the engine's time; an element has a handful
 /// of attributes at most (a tag's are capped, see `MAX_ATTRIBUTES_PER_TAG`).
-pub fn get<'a>(attrs: &'a kuchikiki::Attributes, name: &str) -> Option<&'a str> {
+pub(crate) fn get<'a>(attrs: &'a kuchikiki::Attributes, name: &str) -> Option<&'a str> {
     attrs
         .map
         .iter()
@@ -97,20 +98,20 @@ pub fn get<'a>(attrs: &'a kuchikiki::Attributes, name: &str) -> Option<&'a str> 
         .map(|(_, a)| a.value.as_str())
 }
 
-pub fn set_attr(node: &NodeRef, name: &str, value: &str) {
+pub(crate) fn set_attr(node: &NodeRef, name: &str, value: &str) {
     if let Some(el) = node.as_element() {
         el.attributes.borrow_mut().insert(name, value.to_string());
     }
 }
 
-pub fn remove_attr(node: &NodeRef, name: &str) {
+pub(crate) fn remove_attr(node: &NodeRef, name: &str) {
     if let Some(el) = node.as_element() {
         el.attributes.borrow_mut().remove(name);
     }
 }
 
 /// `class` and `id` joined by a space: what class/id rules match against.
-pub fn class_and_id(node: &NodeRef) -> String {
+pub(crate) fn class_and_id(node: &NodeRef) -> String {
     let Some(el) = node.as_element() else {
         return String::new();
     };
@@ -131,7 +132,7 @@ pub fn class_and_id(node: &NodeRef) -> String {
 
 /// Whether `node` holds any text but whitespace (`text_contents().trim()` not empty), asked
 /// text node by text node instead of collecting the text of what may be a whole section.
-pub fn has_text(node: &NodeRef) -> bool {
+pub(crate) fn has_text(node: &NodeRef) -> bool {
     node.walk_inclusive()
         .text_nodes()
         .any(|t| !t.borrow().trim().is_empty())
@@ -139,7 +140,7 @@ pub fn has_text(node: &NodeRef) -> bool {
 
 /// Text below `node` with whitespace runs folded to one space and trimmed, built in one pass
 /// over its text nodes (collecting the text first, then folding it, copied it twice).
-pub fn normalized_text(node: &NodeRef) -> String {
+pub(crate) fn normalized_text(node: &NodeRef) -> String {
     let mut folded = Folded::default();
     for t in node.walk_inclusive().text_nodes() {
         folded.push(&t.borrow());
@@ -149,7 +150,7 @@ pub fn normalized_text(node: &NodeRef) -> String {
 
 /// The beginning of [`normalized_text`]: its first `bytes` bytes at least (all of it when
 /// shorter), for a look at how a block opens without folding all of its text.
-pub fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
+pub(crate) fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
     let mut folded = Folded::default();
     for t in node.walk_inclusive().text_nodes() {
         folded.push(&t.borrow());
@@ -164,7 +165,7 @@ pub fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
 /// not `special`, on through single spaces between such characters (which folding leaves as
 /// they are). `i` itself when that byte does not start one. For outputs that copy text a
 /// sentence at a time where they would otherwise look at every character.
-pub fn plain_run_end(bytes: &[u8], i: usize, special: impl Fn(u8) -> bool) -> usize {
+pub(crate) fn plain_run_end(bytes: &[u8], i: usize, special: impl Fn(u8) -> bool) -> usize {
     let plain = |b: u8| b > b' ' && b < 0x80 && !special(b);
     let mut end = i;
     while end < bytes.len() && plain(bytes[end]) {
@@ -183,7 +184,7 @@ pub fn plain_run_end(bytes: &[u8], i: usize, special: impl Fn(u8) -> bool) -> us
 }
 
 /// Folds whitespace runs to one space and trims.
-pub fn fold_whitespace(s: &str) -> String {
+pub(crate) fn fold_whitespace(s: &str) -> String {
     let mut folded = Folded {
         out: String::with_capacity(s.len()),
         pending_space: false,
@@ -244,7 +245,7 @@ fn piece_at(s: &str, i: usize) -> (usize, bool) {
 
 /// Elements that start and end a block of text: whitespace between two of their tags
 /// separates nothing (outside `<pre>`), and the plain text breaks lines at them.
-pub fn is_text_block(name: &LocalName) -> bool {
+pub(crate) fn is_text_block(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("p")
@@ -294,7 +295,7 @@ pub fn is_text_block(name: &LocalName) -> bool {
 }
 
 /// Characters of folded text below `node`, counted without building the string.
-pub fn text_len(node: &NodeRef) -> usize {
+pub(crate) fn text_len(node: &NodeRef) -> usize {
     let mut fold = Fold::default();
     for t in node.walk_inclusive().text_nodes() {
         fold.add(&t.borrow());
@@ -304,7 +305,7 @@ pub fn text_len(node: &NodeRef) -> usize {
 
 /// How many characters of the text below `node` are in `set` (commas, for scores): ASCII
 /// members counted bytewise, the others looked for only where a multi-byte character starts.
-pub fn count_chars(node: &NodeRef, set: &[char]) -> usize {
+pub(crate) fn count_chars(node: &NodeRef, set: &[char]) -> usize {
     node.walk_inclusive()
         .text_nodes()
         .map(|t| count_chars_in(&t.borrow(), set))
@@ -333,7 +334,7 @@ fn count_chars_in(s: &str, set: &[char]) -> usize {
 
 /// [`text_len`], but stops counting past `cap`: a cheap "is this block short?" for blocks
 /// that may hold the whole page.
-pub fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
+pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     let mut fold = Fold::default();
     for t in node.walk_inclusive().text_nodes() {
         fold.add(&t.borrow());
@@ -345,7 +346,7 @@ pub fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
 }
 
 /// Characters of `text` after folding whitespace runs to one space and trimming.
-pub fn fold_len(text: &str) -> usize {
+pub(crate) fn fold_len(text: &str) -> usize {
     let mut fold = Fold::default();
     fold.add(text);
     fold.len
@@ -426,20 +427,20 @@ impl Fold {
 }
 
 /// The element children of `node`.
-pub fn element_children(node: &NodeRef) -> impl Iterator<Item = NodeRef> {
+pub(crate) fn element_children(node: &NodeRef) -> impl Iterator<Item = NodeRef> {
     node.children().filter(|c| c.as_element().is_some())
 }
 
 /// True when some ancestor of `node` (not `node` itself) is named one of `names`,
 /// looking at most `max_depth` levels up (`None`: all the way).
-pub fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usize>) -> bool {
+pub(crate) fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usize>) -> bool {
     node.ancestors()
         .take(max_depth.unwrap_or(usize::MAX))
         .any(|a| is(&a, names))
 }
 
 /// A new HTML element with the given attributes.
-pub fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
+pub(crate) fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
     NodeRef::new_element(
         QualName::new(None, ns!(html), LocalName::from(name)),
         attrs.into_iter().map(|(k, v)| {
@@ -456,7 +457,7 @@ pub fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
 
 /// Replaces `node` by a new element named `name` holding the same attributes and children,
 /// and returns it. kuchikiki cannot rename an element in place.
-pub fn rename(node: &NodeRef, name: &str) -> NodeRef {
+pub(crate) fn rename(node: &NodeRef, name: &str) -> NodeRef {
     let attrs = match node.as_element() {
         Some(el) => el.attributes.borrow().map.clone(),
         None => return node.clone(),
@@ -469,14 +470,14 @@ pub fn rename(node: &NodeRef, name: &str) -> NodeRef {
 }
 
 /// Moves every child of `from` to the end of `to`.
-pub fn move_children(from: &NodeRef, to: &NodeRef) {
+pub(crate) fn move_children(from: &NodeRef, to: &NodeRef) {
     while let Some(child) = from.first_child() {
         to.append(child);
     }
 }
 
 /// Replaces `node` by its children.
-pub fn unwrap(node: &NodeRef) {
+pub(crate) fn unwrap(node: &NodeRef) {
     while let Some(child) = node.first_child() {
         node.insert_before(child);
     }
@@ -484,7 +485,7 @@ pub fn unwrap(node: &NodeRef) {
 }
 
 /// A deep copy of `node` and its subtree (iterative).
-pub fn deep_clone(node: &NodeRef) -> NodeRef {
+pub(crate) fn deep_clone(node: &NodeRef) -> NodeRef {
     let root = shallow_clone(node);
     let mut stack = vec![(node.clone(), root.clone())];
     while let Some((src, dst)) = stack.pop() {
@@ -528,7 +529,7 @@ fn shallow_clone(node: &NodeRef) -> NodeRef {
 }
 
 /// The next node after `node` in document order, skipping `node`'s own subtree.
-pub fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
+pub(crate) fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     if node == root {
         return None;
     }
@@ -548,11 +549,58 @@ pub fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef>
 }
 
 /// The next node after `node` in document order, descending into its children first.
-pub fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
+pub(crate) fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     if let Some(c) = node.first_child() {
         return Some(c);
     }
     next_skipping_children(node, root)
+}
+
+/// True when the node is hidden by its own attributes.
+pub(crate) fn is_hidden(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else {
+        return false;
+    };
+    let attrs = el.attributes.borrow();
+    if get(&attrs, "hidden").is_some() {
+        return true;
+    }
+    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = get(&attrs, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Phrasing content (text, inline elements, and links or edits holding only such): what
+/// a paragraph is made of.
+pub(crate) fn is_phrasing(n: &NodeRef) -> bool {
+    if n.as_text().is_some() {
+        return true;
+    }
+    let t = tag(n);
+    PHRASING_ELEMS.contains(&t)
+        || (matches!(t, "a" | "del" | "ins")
+            && n.walk_descendants().all(|d| {
+                let dt = tag(&d);
+                dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
+            }))
+}
+
+/// The document's `<body>` (html5ever always creates one).
+pub(crate) fn body(document: &NodeRef) -> Option<NodeRef> {
+    document.walk_descendants().find(|n| is_html(n, &["body"]))
 }
 
 #[cfg(test)]

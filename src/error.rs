@@ -8,9 +8,17 @@ pub enum Error {
     /// The page holds nothing that reads as an article (a home page, a listing, an empty page).
     NoArticle,
     /// The input is larger than [`crate::Options::max_input_bytes`].
-    InputTooLarge { bytes: usize, limit: usize },
+    InputTooLarge {
+        /// The input's size in bytes.
+        bytes: usize,
+        /// The limit it is over.
+        limit: usize,
+    },
     /// The document has more nodes than [`crate::Options::max_nodes`].
-    TooManyNodes { limit: usize },
+    TooManyNodes {
+        /// The limit it is over.
+        limit: usize,
+    },
     /// The page address in the options is not an absolute http(s) or file URL.
     InvalidUrl(String),
 }

@@ -7,34 +7,29 @@
 use crate::article::Removal;
 use crate::dom;
 use crate::dom::Walk;
+use crate::marks::INDEX_ATTR;
+use crate::rule::Rule;
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 
-/// The attribute that carries an element's index in the original document while explaining.
-pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
-
 /// Collects [`Removal`]s when enabled.
 #[derive(Debug, Default)]
-pub struct Explain {
+pub(crate) struct Explain {
     enabled: bool,
     removals: Vec<Removal>,
 }
 
 impl Explain {
-    pub fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         Explain {
             enabled,
             removals: Vec::new(),
         }
     }
 
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
     /// Numbers every element in document order, so removals can point back into the original
     /// page. Only when enabled: it touches every element.
-    pub fn number_elements(&self, document: &NodeRef) {
+    pub(crate) fn number_elements(&self, document: &NodeRef) {
         if !self.enabled {
             return;
         }
@@ -43,14 +38,8 @@ impl Explain {
         }
     }
 
-    /// Records that `node` is removed by `rule` of `stage`, without removing it.
-    pub fn record(
-        &mut self,
-        node: &NodeRef,
-        stage: &'static str,
-        rule: &'static str,
-        detail: impl FnOnce() -> String,
-    ) {
+    /// Records that `node` is removed by `rule`, without removing it.
+    pub(crate) fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
         if !self.enabled {
             return;
         }
@@ -63,7 +52,7 @@ impl Explain {
         let text = dom::normalized_text(node);
         let preview: String = text.chars().take(80).collect();
         self.removals.push(Removal {
-            stage,
+            stage: rule.stage(),
             rule,
             detail: detail(),
             tag: el.name.local.to_string(),
@@ -73,23 +62,17 @@ impl Explain {
     }
 
     /// Records and detaches `node`.
-    pub fn remove(
-        &mut self,
-        node: &NodeRef,
-        stage: &'static str,
-        rule: &'static str,
-        detail: impl FnOnce() -> String,
-    ) {
-        self.record(node, stage, rule, detail);
+    pub(crate) fn remove(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+        self.record(node, rule, detail);
         node.detach();
     }
 
     /// Appends the removals of another log (the attempt that won).
-    pub fn extend(&mut self, other: Explain) {
+    pub(crate) fn extend(&mut self, other: Explain) {
         self.removals.extend(other.removals);
     }
 
-    pub fn into_removals(self) -> Vec<Removal> {
+    pub(crate) fn into_removals(self) -> Vec<Removal> {
         self.removals
     }
 }

@@ -8,48 +8,69 @@
 //! assert_eq!(article.title, "Hello");
 //! ```
 //!
-//! The engine is a pipeline of small stages, each a module with one job:
-//! [`parse`] → [`metadata`] → [`prepare`] → [`score`] → [`select`] → [`clean`] →
-//! [`sanitise`] → [`serialise`] (HTML), [`text`] and [`markdown`]. Tunables live in
-//! [`tunables`]. The core is pure Rust (string in, struct out); `wasm.rs` and the `lectern`
-//! binary are thin adapters over it.
+//! The engine is a pipeline of small stages, each a private module with one job:
+//! `parse` → `metadata` → `prepare` → `score` → `select` → `clean` → `sanitise` → `output`
+//! (HTML, text and Markdown), over a shared layer (`dom`, `stats`, `text`, `marks`, `rule`,
+//! ...). Tunables live in `tunables.rs`. The core is pure Rust (string in, struct out); the
+//! `wasm` module and the `lectern` binary are thin adapters over it.
+//!
+//! The public API is [`extract`] (and [`extract_owned`]) with [`Options`] and [`Outputs`],
+//! giving an [`Article`] (its [`Removal`]s named by [`Rule`]) or an [`Error`], and the cheap
+//! check [`is_probably_readerable`]. The stages are reachable for tests, fuzzing and benchmarks
+//! only, through the `internals` module of the feature of that name.
 #![forbid(unsafe_code)]
 
+// The shared layer: what every stage may use.
 mod article;
-pub mod clean;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
-mod depth;
 mod dom;
-mod entities;
 mod error;
 mod explain;
-pub mod markdown;
-pub mod metadata;
+mod marks;
 mod options;
-pub mod parse;
-pub mod prepare;
-mod raw;
-pub mod readerable;
-pub mod sanitise;
-pub mod score;
-pub mod select;
-pub mod serialise;
+mod retry;
+mod rule;
 mod stats;
-#[cfg(test)]
-mod testing;
-pub mod text;
-mod tokenize;
-pub mod tunables;
-pub mod urls;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod text;
+mod tunables;
+mod urls;
 mod words;
 
+// The stages, in pipeline order parse → (readerable) → metadata → prepare → score → select →
+// clean → sanitise → output; tests/architecture.rs checks that none uses a later one.
+mod clean;
+mod metadata;
+mod output;
+mod parse;
+mod prepare;
+mod readerable;
+mod sanitise;
+mod score;
+mod select;
+
+// The parser's parts: the tokenizer, raw-text scanning, the depth guard, character references.
+mod depth;
+mod entities;
+mod raw;
+mod tokenize;
+
+// The adapters over the pipeline.
+#[cfg(not(target_arch = "wasm32"))]
+mod decode;
+#[cfg(feature = "internals")]
+pub mod internals;
+#[cfg(test)]
+mod testing;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
 pub use article::{Article, Removal};
+#[cfg(not(target_arch = "wasm32"))]
+pub use decode::decode_html;
 pub use error::Error;
 pub use options::Options;
+pub use output::Outputs;
 pub use readerable::is_probably_readerable;
+pub use rule::Rule;
 
 use explain::Explain;
 use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO};
@@ -94,35 +115,36 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let content = &selected.content;
     sanitise::sanitise(content, base.as_ref(), &mut explain);
 
-    let text_content = text::to_text(content);
+    let text_content = output::text::to_text(content);
     if text_content.trim().is_empty() && !options.whole_document {
         return Err(Error::NoArticle);
     }
     let excerpt = meta
         .excerpt
         .clone()
-        .or_else(|| text::first_paragraph(content));
+        .or_else(|| output::text::first_paragraph(content));
     let dir = selected
         .dir
         .clone()
         .or(meta.dir.clone())
-        .or_else(|| text::script_direction(&text_content));
-    let words = text::WordCount::count(&text_content);
+        .or_else(|| output::text::script_direction(&text_content));
+    let words = output::text::WordCount::count(&text_content);
+    let (html, markdown) = output::render(content, options.outputs);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
         byline: meta.byline.clone().or(selected.byline.clone()),
         dir,
         lang: meta.lang.clone(),
         length: text_content.chars().count(),
-        content: serialise::to_html(content),
-        markdown: if options.markdown {
-            markdown::to_markdown(content)
+        content: html,
+        markdown,
+        word_count: words.total(),
+        reading_time_minutes: words.reading_minutes(),
+        text_content: if options.outputs.text {
+            text_content
         } else {
             String::new()
         },
-        word_count: words.total(),
-        reading_time_minutes: words.reading_minutes(),
-        text_content,
         excerpt,
         site_name: meta.site_name.clone(),
         published_time: meta.published_time.clone(),
@@ -172,8 +194,8 @@ fn find_article(
         .and_then(|description| select::Lead::find(&document, description));
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
-    for flags in score::Flags::ATTEMPTS {
-        let flags = score::Flags {
+    for flags in retry::Flags::ATTEMPTS {
+        let flags = retry::Flags {
             discussion: meta.discussion,
             ..flags
         };
@@ -189,7 +211,7 @@ fn find_article(
             }
         };
         // The body alone, as its own tree: what lies above it is not the article's.
-        let body = parse::body(&document).ok_or(Error::NoArticle)?;
+        let body = dom::body(&document).ok_or(Error::NoArticle)?;
         body.detach();
         drop(document);
         let grab = score::score(&body, meta, flags, &mut log);

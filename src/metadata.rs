@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Metadata {
+pub(crate) struct Metadata {
     /// The address relative URLs resolve against: the page's `<base href>` resolved against
     /// the page address, else the page address.
     pub base: Option<BaseUrl>,
@@ -39,7 +39,7 @@ pub struct Metadata {
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
-pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
+pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let sources = Sources::gather(document);
     let base = document_base(sources.base_href.as_deref(), page);
     let base = base.as_ref();
@@ -161,7 +161,7 @@ pub fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let dir = html
         .as_ref()
         .and_then(|h| dom::attr(h, "dir"))
-        .or_else(|| crate::parse::body(document).and_then(|b| dom::attr(&b, "dir")))
+        .or_else(|| dom::body(document).and_then(|b| dom::attr(&b, "dir")))
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
@@ -356,8 +356,8 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     let title = match (name, headline) {
         (Some(n), Some(h)) if n != h => {
             // Some sites put the site name in `name`: prefer whichever matches the page.
-            let name_matches = crate::score::similarity(&n, page_title) > 0.75;
-            let headline_matches = crate::score::similarity(&h, page_title) > 0.75;
+            let name_matches = crate::text::similarity(&n, page_title) > 0.75;
+            let headline_matches = crate::text::similarity(&h, page_title) > 0.75;
             Some(if headline_matches && !name_matches {
                 h
             } else {
@@ -591,7 +591,7 @@ impl Sources {
 // Cleaning values
 
 /// Strips "By", "Written by", e-mail addresses and @handles from a byline.
-pub fn clean_byline(s: &str) -> String {
+pub(crate) fn clean_byline(s: &str) -> String {
     let mut b = dom::fold_whitespace(s);
     for prefix in [
         "written by ",
@@ -623,7 +623,7 @@ pub fn clean_byline(s: &str) -> String {
 }
 
 /// Decodes the HTML entities that survive in meta values and JSON-LD (`&amp;`, `&#8217;`).
-pub fn unescape_entities(s: &str) -> String {
+pub(crate) fn unescape_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -669,7 +669,7 @@ pub fn unescape_entities(s: &str) -> String {
 
 /// Normalises common date forms to ISO 8601; other strings are kept as they are.
 /// `2024-03-05 10:20:30` → `2024-03-05T10:20:30`, `20240305` → `2024-03-05`.
-pub fn iso8601(s: &str) -> String {
+pub(crate) fn iso8601(s: &str) -> String {
     let t = s.trim();
     let b = t.as_bytes();
     let digits = |r: std::ops::Range<usize>| {

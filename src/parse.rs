@@ -13,7 +13,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use kuchikiki::{NodeRef, ParseOpts};
 
 /// Parses `html` into a document, refusing input over the size and node limits.
-pub fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
+pub(crate) fn parse(html: &str, options: &Options) -> Result<NodeRef, Error> {
     if html.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge {
             bytes: html.len(),
@@ -85,9 +85,18 @@ fn cap_depth(document: &NodeRef, max_depth: usize) -> usize {
     nodes
 }
 
-/// The document's `<body>` (html5ever always creates one).
-pub fn body(document: &NodeRef) -> Option<NodeRef> {
-    document
-        .walk_descendants()
-        .find(|n| dom::is_html(n, &["body"]))
+/// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
+/// standards-mode page) and returns the container whose children are the result.
+///
+/// For round-trip checks in tests and fuzzing; not used by the extraction itself.
+#[cfg(any(test, feature = "internals"))]
+pub(crate) fn reparse(html: &str) -> NodeRef {
+    use html5ever::{ns, LocalName, QualName};
+    use kuchikiki::traits::TendrilSink;
+    let ctx = QualName::new(None, ns!(html), LocalName::from("div"));
+    let doc = kuchikiki::parse_fragment(ctx, Vec::new())
+        .one(html)
+        .document_node;
+    // html5ever puts the fragment's nodes under an `<html>` element.
+    doc.first_child().unwrap_or(doc)
 }

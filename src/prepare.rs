@@ -13,29 +13,23 @@
 
 use crate::dom;
 use crate::dom::Walk;
+use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, STORY_ATTR};
+use crate::rule::Rule;
 use crate::tunables::{
-    ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS, DATA_TABLE_MAX_LAYOUT_COLUMNS,
-    DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS,
-    PHRASING_ELEMS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, VIDEOS, WRAPPER_MAX_LINK_DENSITY,
+    names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
+    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
+    NOSCRIPT_CONTENT_MIN_CHARS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY,
     WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
 
-/// Marks nodes that later class- and link-density rules must not remove.
-pub const PROTECT_ATTR: &str = "data-lectern-protect";
-/// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
-pub const STORY_ATTR: &str = "data-lectern-story";
-/// Marks tables judged to hold data (not layout).
-pub const DATA_TABLE_ATTR: &str = "data-lectern-table";
-
-const STAGE: &str = "prepare";
-
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
 /// other stories on the page.
-pub fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
+pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     // Both noscript steps look at the same ones (the first moves images out of some, and
     // removes placeholders that hold no text): found in one walk.
     // The same walk finds the panels the page's own controls disclose (`aria-controls`).
@@ -63,37 +57,10 @@ fn is_other_story(article: &NodeRef, title: &str) -> bool {
         .find(|d| dom::is(d, &["h1", "h2"]))
     {
         Some(h) => {
-            title.is_empty() || crate::score::similarity(title, &dom::normalized_text(&h)) <= 0.75
+            title.is_empty() || crate::text::similarity(title, &dom::normalized_text(&h)) <= 0.75
         }
         None => false,
     }
-}
-
-/// True when the node is hidden by its own attributes.
-pub fn is_hidden(node: &NodeRef) -> bool {
-    let Some(el) = node.as_element() else {
-        return false;
-    };
-    let attrs = el.attributes.borrow();
-    if dom::get(&attrs, "hidden").is_some() {
-        return true;
-    }
-    if dom::get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !dom::get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
-    {
-        return true;
-    }
-    if let Some(style) = dom::get(&attrs, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
 }
 
 #[derive(Clone, Copy, Default)]
@@ -110,7 +77,7 @@ struct Context {
 /// blocks a script reveals, anti-flicker shells are `visibility:hidden`, and misnested
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
 fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
-    let page_len = crate::parse::body(document).map_or(0, |b| dom::text_len(&b));
+    let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
     let is_wrapper = |node: &NodeRef| {
         if page_len < WRAPPER_MIN_CHARS {
             return false;
@@ -119,7 +86,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
             && (linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
     };
-    let mut doomed: Vec<(NodeRef, &'static str, String)> = Vec::new();
+    let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {
         if let Some((rule, detail)) = removal_rule(&node, ctx, disclosed) {
@@ -154,7 +121,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         }
     }
     for (node, rule, detail) in doomed {
-        explain.remove(&node, STAGE, rule, || detail);
+        explain.remove(&node, rule, || detail);
     }
 }
 
@@ -163,58 +130,61 @@ fn removal_rule(
     node: &NodeRef,
     ctx: Context,
     disclosed: &HashSet<String>,
-) -> Option<(&'static str, String)> {
+) -> Option<(Rule, String)> {
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
         return None;
     }
     if tag == "form" {
-        return (!is_content_form(node)).then(|| ("form", "<form>".into()));
+        return (!is_content_form(node)).then(|| (Rule::Form, "<form>".into()));
     }
     if ALWAYS_DROP.contains(&tag) {
-        return Some(("non-content-element", format!("<{tag}>")));
+        return Some((Rule::NonContentElement, format!("<{tag}>")));
     }
     if tag == "noscript" {
-        return Some(("non-content-element", "<noscript>".into()));
+        return Some((Rule::NonContentElement, "<noscript>".into()));
     }
     if tag == "iframe" {
         let src = dom::attr(node, "src").unwrap_or_default();
-        if VIDEOS.is_match(&src) {
+        if names_video(&src) {
             return None;
         }
-        return Some(("iframe", src));
+        return Some((Rule::Iframe, src));
     }
     if ctx.in_pre {
         return None;
     }
     if is_hidden(node) && !is_disclosure_panel(node, disclosed) {
-        return Some(("hidden", "hidden attribute or inline style".into()));
+        return Some((Rule::Hidden, "hidden attribute or inline style".into()));
     }
     if tag == "nav" {
-        return Some(("navigation", "<nav>".into()));
+        return Some((Rule::Navigation, "<nav>".into()));
     }
     let role = dom::attr(node, "role").map(|r| r.trim().to_ascii_lowercase());
     if let Some(role) = role.as_deref() {
         if STRUCTURAL_ROLES.contains(&role) {
             let guarded = matches!(role, "banner" | "contentinfo");
             if !(guarded && holds_paragraphs(node)) {
-                return Some(("structural-role", format!("role={role}")));
+                return Some((Rule::StructuralRole, format!("role={role}")));
             }
         }
     }
     if (tag == "header" || tag == "footer") && !ctx.in_article && !holds_paragraphs(node) {
-        return Some(("page-header-footer", format!("<{tag}> outside the article")));
+        return Some((
+            Rule::PageHeaderFooter,
+            format!("<{tag}> outside the article"),
+        ));
     }
     if tag == "aside" && !ctx.in_article {
-        return Some(("aside", "<aside> outside the article".into()));
+        return Some((Rule::Aside, "<aside> outside the article".into()));
     }
     let class_id = dom::class_and_id(node);
     if !class_id.is_empty()
         && COOKIE_OVERLAY.is_match(&class_id)
         && dom::text_len(node) < COOKIE_OVERLAY_MAX_CHARS
     {
-        return Some(("cookie-overlay", class_id));
+        return Some((Rule::CookieOverlay, class_id));
     }
     None
 }
@@ -292,7 +262,7 @@ fn keep_noscript_content(document: &NodeRef, noscripts: &[NodeRef]) {
     if candidates.is_empty() {
         return;
     }
-    let Some(body) = crate::parse::body(document) else {
+    let Some(body) = dom::body(document) else {
         return;
     };
     // The page's text outside noscripts: a rendered snapshot already shows their content.
@@ -503,19 +473,6 @@ fn next_significant(n: Option<NodeRef>) -> Option<NodeRef> {
     None
 }
 
-pub fn is_phrasing(n: &NodeRef) -> bool {
-    if n.as_text().is_some() {
-        return true;
-    }
-    let t = dom::tag(n);
-    PHRASING_ELEMS.contains(&t)
-        || (matches!(t, "a" | "del" | "ins")
-            && n.walk_descendants().all(|d| {
-                let dt = dom::tag(&d);
-                dt.is_empty() || PHRASING_ELEMS.contains(&dt) || matches!(dt, "a" | "del" | "ins")
-            }))
-}
-
 /// Readability's `replaceBrs`: two or more `<br>`s in a row end a paragraph; the phrasing
 /// content after them becomes a `<p>`.
 fn replace_br_run(br: &NodeRef) {
@@ -634,4 +591,59 @@ fn row_and_column_count(table: &NodeRef) -> (usize, usize) {
         columns = columns.max(cols);
     }
     (rows, columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::Rule;
+
+    /// Prepares a short page (too short for a page-wide wrapper) with `body`; gives the body's
+    /// HTML and the rules that removed blocks.
+    fn prepared(body: &str) -> (String, Vec<Rule>) {
+        let html = format!("<html><body>{body}<p>The story itself.</p></body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let mut explain = Explain::new(true);
+        super::prepare(&document, "", &mut explain);
+        let body = crate::dom::body(&document).unwrap();
+        // (The `<head>` always goes, as a non-content element.)
+        let rules = explain
+            .into_removals()
+            .iter()
+            .filter(|r| r.tag != "head")
+            .map(|r| r.rule)
+            .collect();
+        (crate::output::html::to_html(&body), rules)
+    }
+
+    #[test]
+    fn a_hidden_block_goes() {
+        let (html, rules) = prepared("<div hidden><p>A secret</p></div>");
+        assert!(!html.contains("secret"), "{html}");
+        assert_eq!(rules, [Rule::Hidden]);
+    }
+
+    #[test]
+    fn a_hidden_panel_a_control_opens_stays() {
+        let (html, _) = prepared("<div id=\"answer\" hidden><p>The answer</p></div><a aria-controls=\"answer\" href=\"#\">Show</a>");
+        assert!(html.contains("The answer"), "{html}");
+    }
+
+    #[test]
+    fn navigation_goes() {
+        let (html, rules) = prepared("<nav><a href=\"/\">Home</a></nav>");
+        assert!(!html.contains("Home"), "{html}");
+        assert_eq!(rules, [Rule::Navigation]);
+    }
+
+    #[test]
+    fn a_video_player_stays_and_other_iframes_go() {
+        let (html, rules) = prepared(
+            "<iframe src=\"https://www.tiktok.com/embed/v2/1\"></iframe>\
+             <iframe src=\"https://ads.example.com/slot\"></iframe>",
+        );
+        assert!(html.contains("tiktok.com"), "{html}");
+        assert!(!html.contains("ads.example.com"), "{html}");
+        assert_eq!(rules, [Rule::Iframe]);
+    }
 }

@@ -4,8 +4,8 @@
 //! `<article>` teasers that are mostly links — are not readerable.
 
 use crate::dom;
+use crate::dom::is_hidden;
 use crate::dom::Walk;
-use crate::prepare::is_hidden;
 use crate::tunables::{
     LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
     UNLIKELY_CANDIDATES,
@@ -60,4 +60,41 @@ pub fn is_probably_readerable(html: &str) -> bool {
     }
     let listing = teasers >= LISTING_MIN_TEASERS && teasers * 2 >= articles;
     score > READERABLE_MIN_SCORE && !listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_probably_readerable;
+
+    #[test]
+    fn a_page_of_long_paragraphs_is_readerable() {
+        let paragraph = format!(
+            "<p>{}</p>",
+            "A sentence of the story, long enough to count. ".repeat(12)
+        );
+        let page = format!(
+            "<html><body><article>{}</article></body></html>",
+            paragraph.repeat(4)
+        );
+        assert!(is_probably_readerable(&page));
+    }
+
+    #[test]
+    fn a_page_of_short_lines_is_not() {
+        let page = "<html><body><p>Welcome.</p><p>Sign in.</p></body></html>";
+        assert!(!is_probably_readerable(page));
+    }
+
+    #[test]
+    fn hidden_paragraphs_do_not_count() {
+        let paragraph = format!(
+            "<p>{}</p>",
+            "A sentence of the story, long enough to count. ".repeat(12)
+        );
+        let page = format!(
+            "<html><body><div hidden>{}</div></body></html>",
+            paragraph.repeat(4)
+        );
+        assert!(!is_probably_readerable(&page));
+    }
 }

@@ -5,69 +5,28 @@
 //! tested against). A block's score starts from its tag and its class/id weight.
 
 use crate::dom;
+use crate::dom::is_phrasing;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::marks::PROTECT_ATTR;
 use crate::metadata::Metadata;
-use crate::prepare::{is_phrasing, PROTECT_ATTR};
+use crate::retry::Flags;
+use crate::rule::Rule;
+use crate::stats::link_density;
 use crate::stats::TextStats;
+use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
-    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HASH_LINK_WEIGHT, MAX_BYLINE_CHARS,
-    MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
-    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
-    UNLIKELY_ROLES,
+    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS,
+    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY,
+    TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
 
-const STAGE: &str = "score";
-
-/// Which class-based rules are active. Attempts relax them in order when the article
-/// comes out too short (pages whose body sits in a `class="comments-area"`-like wrapper).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
-    pub strip_unlikely: bool,
-    pub weight_classes: bool,
-    pub clean_conditionally: bool,
-    /// The page says it is a discussion (a forum thread, a Q&A page): its replies and
-    /// comments are the content, not boilerplate. Set from the metadata, not relaxed.
-    pub discussion: bool,
-}
-
-impl Flags {
-    /// The attempts in order: everything on, then without unlikely-stripping, then without
-    /// class weights, then without conditional cleaning.
-    pub const ATTEMPTS: [Flags; 4] = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-            discussion: false,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-            discussion: false,
-        },
-    ];
-}
-
 /// Scores by node identity. Holding the node keeps its address from being reused.
 #[derive(Default)]
-pub struct Scores {
+pub(crate) struct Scores {
     map: HashMap<usize, (NodeRef, f64)>,
 }
 
@@ -77,19 +36,19 @@ fn key(node: &NodeRef) -> usize {
 }
 
 impl Scores {
-    pub fn get(&self, node: &NodeRef) -> Option<f64> {
+    pub(crate) fn get(&self, node: &NodeRef) -> Option<f64> {
         self.map.get(&key(node)).map(|(_, s)| *s)
     }
-    pub fn set(&mut self, node: &NodeRef, score: f64) {
+    pub(crate) fn set(&mut self, node: &NodeRef, score: f64) {
         self.map.insert(key(node), (node.clone(), score));
     }
-    pub fn contains(&self, node: &NodeRef) -> bool {
+    pub(crate) fn contains(&self, node: &NodeRef) -> bool {
         self.map.contains_key(&key(node))
     }
 }
 
 /// What scoring found.
-pub struct Grab {
+pub(crate) struct Grab {
     pub scores: Scores,
     /// Scored ancestors, in the order they were first scored.
     pub candidates: Vec<NodeRef>,
@@ -108,11 +67,11 @@ pub struct Grab {
 /// (`widget`, `hidden`, `media`) says nothing about the block, so [`class_weight`] does not
 /// hold it against it.
 #[derive(Debug, Clone, Default)]
-pub struct CommonClasses(HashSet<Box<str>>);
+pub(crate) struct CommonClasses(HashSet<Box<str>>);
 
 impl CommonClasses {
     /// Whether `class` (one name) is common on the page.
-    pub fn contains(&self, class: &str) -> bool {
+    pub(crate) fn contains(&self, class: &str) -> bool {
         self.0.contains(class)
     }
 }
@@ -150,7 +109,7 @@ impl ClassCounter {
 
 /// Readability's class weight: ±25 for a positive or negative class, and again for the id.
 /// Class names common on the page ([`CommonClasses`]) do not count as negative.
-pub fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
+pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
     if !flags.weight_classes {
         return 0.0;
     }
@@ -178,36 +137,13 @@ pub fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64
     weight
 }
 
-/// Share of a block's text that sits in links (links to `#anchors` count less).
-pub fn link_density(node: &NodeRef) -> f64 {
-    let total = dom::text_len(node);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut linked = 0.0;
-    for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
-        linked += dom::text_len(&a) as f64 * link_weight(&a);
-    }
-    linked / total as f64
-}
-
-/// How much a link's text counts towards link density: links to `#anchors` count less
-/// (footnotes, tables of contents).
-pub(crate) fn link_weight(a: &NodeRef) -> f64 {
-    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
-        HASH_LINK_WEIGHT
-    } else {
-        1.0
-    }
-}
-
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
 fn content_score(commas: usize, len: usize) -> f64 {
     1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
-pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
+pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let title = meta.title.clone().unwrap_or_default();
@@ -230,14 +166,14 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
             if byline.is_none() && is_byline(&n, &match_string) {
                 byline = Some(byline_text(&n));
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, STAGE, "byline", || "moved to the article header".into());
+                explain.remove(&n, Rule::Byline, || "moved to the article header".into());
                 node = next;
                 continue;
             }
             if remove_title_header && dom::is(&n, &["h1", "h2"]) && duplicates_title(&n, &title) {
                 remove_title_header = false;
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, STAGE, "title-heading", || "repeats the title".into());
+                explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
                 node = next;
                 continue;
             }
@@ -254,14 +190,14 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
                     && !is_semantic_article(&n, &match_string)
                 {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, STAGE, "unlikely-candidate", || match_string.clone());
+                    explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
                     node = next;
                     continue;
                 }
                 if let Some(role) = dom::attr(&n, "role") {
                     if UNLIKELY_ROLES.contains(&role.as_str()) {
                         let next = dom::next_skipping_children(&n, page);
-                        explain.remove(&n, STAGE, "unlikely-role", || format!("role={role}"));
+                        explain.remove(&n, Rule::UnlikelyRole, || format!("role={role}"));
                         node = next;
                         continue;
                     }
@@ -346,7 +282,7 @@ pub fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explai
 }
 
 /// A block's starting score: its tag's and its class weight.
-pub fn initial_score(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
+pub(crate) fn initial_score(node: &NodeRef, flags: Flags, common: &CommonClasses) -> f64 {
     crate::tunables::tag_score(dom::tag(node)) + class_weight(node, flags, common)
 }
 
@@ -392,30 +328,8 @@ fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
     !text.is_empty() && similarity(title, &text) > 0.75
 }
 
-/// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
-/// (words as in its `\W+` split: letters, digits and `_`).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len =
-        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
-    let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
-    1.0 - uniq_len as f64 / total as f64
-}
-
 /// No text, and no children but `<br>`/`<hr>`.
-pub fn is_without_content(node: &NodeRef) -> bool {
+pub(crate) fn is_without_content(node: &NodeRef) -> bool {
     // Cheapest first: collecting the text of every block the walk asks about (whole
     // sections among them) was a twentieth of the engine's time.
     dom::element_children(node).all(|c| dom::is(&c, &["br", "hr"]))
@@ -426,7 +340,7 @@ pub fn is_without_content(node: &NodeRef) -> bool {
 }
 
 /// Exactly one element child, named `tag`, and no text beside it.
-pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
+pub(crate) fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
     let mut elements = 0;
     for c in node.children() {
         if let Some(t) = c.as_text() {
@@ -443,7 +357,7 @@ pub fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
     elements == 1
 }
 
-pub fn has_block_descendant(node: &NodeRef) -> bool {
+pub(crate) fn has_block_descendant(node: &NodeRef) -> bool {
     node.walk_descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
 }
 
@@ -477,4 +391,51 @@ fn wrap_phrasing_runs(div: &NodeRef) {
 
 fn is_blank(n: &NodeRef) -> bool {
     n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) || dom::is(n, &["br"])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::retry::Flags;
+    use crate::Rule;
+
+    /// Scores the body of a page titled `title` as attempt `flags`; gives the body's HTML after
+    /// scoring and the rules that removed blocks.
+    fn scored(title: &str, body: &str, flags: Flags) -> (String, Vec<Rule>) {
+        let html = format!("<html><head><title>{title}</title></head><body>{body}</body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let meta = crate::metadata::extract(&document, None);
+        let body = crate::dom::body(&document).unwrap();
+        let mut explain = Explain::new(true);
+        let _ = super::score(&body, &meta, flags, &mut explain);
+        let rules = explain.into_removals().iter().map(|r| r.rule).collect();
+        (crate::output::html::to_html(&body), rules)
+    }
+
+    const STORY: &str = "<div><p>The committee met on Tuesday to weigh the proposal, which had \
+        been debated for months, and agreed that the plan should go ahead.</p></div>";
+
+    #[test]
+    fn a_block_whose_class_says_sidebar_goes_on_the_first_attempt() {
+        let body = format!("<div class=\"sidebar\">Popular this week</div>{STORY}");
+        let (html, rules) = scored("A story", &body, Flags::ATTEMPTS[0]);
+        assert!(!html.contains("Popular"), "{html}");
+        assert_eq!(rules, [Rule::UnlikelyCandidate]);
+    }
+
+    #[test]
+    fn later_attempts_keep_unlikely_blocks() {
+        let body = format!("<div class=\"sidebar\">Popular this week</div>{STORY}");
+        let (html, rules) = scored("A story", &body, Flags::ATTEMPTS[1]);
+        assert!(html.contains("Popular"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_title_goes() {
+        let body = format!("<h1>The committee approves the plan</h1>{STORY}");
+        let (html, rules) = scored("The committee approves the plan", &body, Flags::ATTEMPTS[0]);
+        assert!(!html.contains("<h1>"), "{html}");
+        assert_eq!(rules, [Rule::TitleHeading]);
+    }
 }

@@ -6,8 +6,9 @@
 
 use crate::dom;
 use crate::dom::Walk;
-use crate::prepare::STORY_ATTR;
-use crate::score::{initial_score, CommonClasses, Flags, Grab};
+use crate::marks::{STORY_ATTR, THREAD_ITEM_ATTR};
+use crate::retry::Flags;
+use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
@@ -19,12 +20,8 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 
-/// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
-/// comment by its class (`class="comment"` is what forum software calls a reply).
-pub const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
-
 /// The chosen article container and what was learnt choosing it.
-pub struct Selected {
+pub(crate) struct Selected {
     /// A detached `<div>` holding the article's blocks.
     pub content: NodeRef,
     /// The text direction declared on the article or its ancestors.
@@ -36,9 +33,9 @@ pub struct Selected {
 }
 
 /// The whole body as the article (for a person's own selection, or reference HTML).
-pub fn whole_body(document: &NodeRef) -> Selected {
+pub(crate) fn whole_body(document: &NodeRef) -> Selected {
     let content = dom::new_html_element("div", vec![]);
-    if let Some(body) = crate::parse::body(document) {
+    if let Some(body) = dom::body(document) {
         dom::move_children(&body, &content);
     }
     Selected {
@@ -50,7 +47,7 @@ pub fn whole_body(document: &NodeRef) -> Selected {
 }
 
 /// Chooses the article in `page` (the scored body, detached from its document).
-pub fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
+pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     let Grab {
         mut scores,
         candidates,
@@ -356,7 +353,7 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
 ///
 /// Found in the untouched page ([`Lead::find`], before the attempts change it) and put in
 /// front of the article once it is chosen ([`Lead::insert`]).
-pub struct Lead {
+pub(crate) struct Lead {
     /// The description, whitespace folded.
     wanted: String,
     /// The block's text, whitespace folded.
@@ -378,7 +375,7 @@ fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
 
 impl Lead {
     /// The last block of `document`'s body that says `description`, if any.
-    pub fn find(document: &NodeRef, description: &str) -> Option<Lead> {
+    pub(crate) fn find(document: &NodeRef, description: &str) -> Option<Lead> {
         let wanted = dom::fold_whitespace(
             description
                 .trim_end_matches(['…', '.'])
@@ -387,7 +384,7 @@ impl Lead {
         if wanted.chars().count() < LEAD_MIN_CHARS {
             return None;
         }
-        let body = crate::parse::body(document)?;
+        let body = dom::body(document)?;
         // A lead's text is in the page's, and holds the description's first words at least.
         let page_text = dom::normalized_text(&body);
         let opening_end = wanted
@@ -437,7 +434,7 @@ impl Lead {
 
     /// Puts the lead in front of `content` when the content does not say it already and
     /// the lead comes before the content's first words on the page.
-    pub fn insert(self, content: &NodeRef) {
+    pub(crate) fn insert(self, content: &NodeRef) {
         let content_text = dom::normalized_text(content);
         if content_text.contains(&self.wanted) || content_text.contains(&self.text) {
             return;
@@ -451,5 +448,38 @@ impl Lead {
             Some(first) => first.insert_before(self.paragraph),
             None => content.append(self.paragraph),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Explain;
+    use crate::retry::Flags;
+
+    /// Scores and picks the article of a page with `body`; gives the article's HTML.
+    fn picked(body: &str) -> String {
+        let html = format!("<html><head><title>A story</title></head><body>{body}</body></html>");
+        let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let meta = crate::metadata::extract(&document, None);
+        let body = crate::dom::body(&document).unwrap();
+        body.detach();
+        let flags = Flags::ATTEMPTS[0];
+        let grab = crate::score::score(&body, &meta, flags, &mut Explain::new(false));
+        let selected = super::pick(&body, grab, flags);
+        crate::output::html::to_html(&selected.content)
+    }
+
+    const PARAGRAPH: &str = "<p>The committee met on Tuesday to weigh the proposal, which had \
+        been debated for months, and agreed, after a long discussion, that the plan should go \
+        ahead in the spring, with changes to its budget.</p>";
+
+    #[test]
+    fn the_block_with_the_prose_is_the_article() {
+        let html = picked(&format!(
+            "<div id=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>\
+             <div id=\"story\">{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div>"
+        ));
+        assert!(html.contains("The committee met"), "{html}");
+        assert!(!html.contains("Home"), "{html}");
     }
 }

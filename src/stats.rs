@@ -8,7 +8,8 @@
 //! directly).
 
 use crate::dom;
-use crate::score::link_weight;
+use crate::dom::Walk;
+use crate::tunables::HASH_LINK_WEIGHT;
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
@@ -110,7 +111,7 @@ impl Hasher for AddressHasher {
 }
 
 /// The table: per element, its text length and the weighted text of the links below it.
-pub struct TextStats {
+pub(crate) struct TextStats {
     map: HashMap<usize, Entry, BuildHasherDefault<AddressHasher>>,
     /// Holding the root keeps every measured node, and so its address, alive.
     _root: NodeRef,
@@ -123,7 +124,7 @@ fn key(node: &NodeRef) -> usize {
 
 impl TextStats {
     /// Measures every element below and including `root`.
-    pub fn new(root: &NodeRef) -> TextStats {
+    pub(crate) fn new(root: &NodeRef) -> TextStats {
         let mut map = HashMap::default();
         // Per open element: its span so far and the link text below it so far.
         let mut open: Vec<(Span, f64)> = Vec::new();
@@ -163,7 +164,7 @@ impl TextStats {
     }
 
     /// [`dom::text_len`] of `node`.
-    pub fn text_len(&self, node: &NodeRef) -> usize {
+    pub(crate) fn text_len(&self, node: &NodeRef) -> usize {
         self.span(node).len
     }
 
@@ -188,7 +189,7 @@ impl TextStats {
     /// Forgets what it knew of `node` and its ancestors (their text changed: something below
     /// them was removed) and of the nodes below `removed`, if given (gone from the tree, and
     /// their addresses free for new nodes); those are measured again when asked.
-    pub fn forget(&mut self, node: &NodeRef, removed: Option<&NodeRef>) {
+    pub(crate) fn forget(&mut self, node: &NodeRef, removed: Option<&NodeRef>) {
         self.map.remove(&key(node));
         for a in node.ancestors() {
             self.map.remove(&key(&a));
@@ -200,22 +201,45 @@ impl TextStats {
         }
     }
 
-    /// [`crate::score::link_density`] of `node`.
-    pub fn link_density(&self, node: &NodeRef) -> f64 {
+    /// [`link_density`] of `node`.
+    pub(crate) fn link_density(&self, node: &NodeRef) -> f64 {
         match self.map.get(&key(node)) {
             Some(e) if e.span.len == 0 => 0.0,
             Some(e) => e.linked / e.span.len as f64,
-            None => crate::score::link_density(node),
+            None => link_density(node),
         }
+    }
+}
+
+/// Share of a block's text that sits in links (links to `#anchors` count less).
+pub(crate) fn link_density(node: &NodeRef) -> f64 {
+    let total = dom::text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    for a in node.walk_descendants().filter(|d| dom::is(d, &["a"])) {
+        linked += dom::text_len(&a) as f64 * link_weight(&a);
+    }
+    linked / total as f64
+}
+
+/// How much a link's text counts towards link density: links to `#anchors` count less
+/// (footnotes, tables of contents).
+pub(crate) fn link_weight(a: &NodeRef) -> f64 {
+    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+        HASH_LINK_WEIGHT
+    } else {
+        1.0
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::link_density;
     use super::TextStats;
     use crate::dom;
     use crate::dom::Walk;
-    use crate::score::link_density;
     use kuchikiki::traits::TendrilSink;
 
     const PAGE: &str =

@@ -40,7 +40,7 @@ use crate::tunables::MAX_ATTRIBUTES_PER_TAG;
 
 /// Parses a whole document into a kuchikiki tree; `None` when `max_nesting` is given and the
 /// tags nest deeper (as [`crate::depth`] counts them): the caller flattens and parses again.
-pub fn parse_document(
+pub(crate) fn parse_document(
     html: &str,
     opts: TreeBuilderOpts,
     max_nesting: Option<usize>,

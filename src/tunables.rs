@@ -2,7 +2,8 @@
 //! commented with the family of pages it serves. Most start from Mozilla Readability's values
 //! (the reference most pages were tested against); ours are marked as such.
 
-pub use crate::words::{Guarded, Lowercased, Words};
+use crate::rule::Rule;
+pub(crate) use crate::words::{Guarded, Lowercased, Words};
 
 // ---------------------------------------------------------------------------------------------
 // Class and id patterns (matched against `class` + " " + `id`). Plain word lists are
@@ -10,7 +11,7 @@ pub use crate::words::{Guarded, Lowercased, Words};
 
 /// Blocks that are almost never the article: comment threads, sidebars, footers, menus,
 /// pagination, pop-ups. Stripped on the first attempt unless [`MAYBE_CANDIDATE`] also matches.
-pub static UNLIKELY_CANDIDATES: Words = Words::any(&[
+pub(crate) static UNLIKELY_CANDIDATES: Words = Words::any(&[
     "-ad-",
     "ai2html",
     "banner",
@@ -46,25 +47,25 @@ pub static UNLIKELY_CANDIDATES: Words = Words::any(&[
 
 /// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
 /// holding the body on some CMSes.
-pub static MAYBE_CANDIDATE: Words = Words::any(&[
+pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ]);
 
 /// Ours: a block the unlikely pattern matches is kept anyway when it holds more than this
 /// share of the page's text and the article's headline (the whole page wrapped in
 /// `class="above-footer"`): sidebars and footers never hold the story's headline.
-pub const UNLIKELY_MAX_SHARE: f64 = 0.3;
+pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
-pub static COMMENT_FAMILY: Words =
+pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
 
 /// Ours: a `<noscript>` fallback with at least this much text is the page's content as a
 /// browser without scripts shows it (Blogger renders posts from a script template), unless
 /// the same text is already on the page (a snapshot of the rendered page has both).
-pub const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
+pub(crate) const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
 
 /// Class/id words that raise a block's score by [`CLASS_WEIGHT`].
-pub static POSITIVE: Words = Words::any(&[
+pub(crate) static POSITIVE: Words = Words::any(&[
     "article",
     "body",
     "content",
@@ -81,7 +82,7 @@ pub static POSITIVE: Words = Words::any(&[
 ]);
 
 /// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
-pub static NEGATIVE: Words = Words::any(&[
+pub(crate) static NEGATIVE: Words = Words::any(&[
     "-ad-",
     "hidden",
     "banner",
@@ -110,34 +111,112 @@ pub static NEGATIVE: Words = Words::any(&[
 .with_tokens(&["hid"]);
 
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
-pub static BYLINE: Words = Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);
+pub(crate) static BYLINE: Words =
+    Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);
 
 /// Share bars inside the article (`share`, `sharedaddy`), removed when short.
-pub static SHARE_ELEMENTS: Guarded = Guarded::new(
+pub(crate) static SHARE_ELEMENTS: Guarded = Guarded::new(
     Words::any(&["share"]),
     r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)",
 );
 
-/// Video embeds worth keeping (as links) when cleaning embeds and iframes.
-pub static VIDEOS: Guarded = Guarded::new(
-    Words::any(&[
-        "dailymotion.com",
-        "youtube",
-        "player.vimeo.com",
-        "v.qq.com",
-        "archive.org",
-        "upload.wikimedia.org",
-        "player.twitch.tv",
-    ]),
-    r"(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
-);
+/// A host of video players, as [`VIDEO_HOSTS`] lists them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct VideoHost {
+    /// The host name, lowercase.
+    pub host: &'static str,
+    /// Whether its subdomains are players too (`player.vimeo.com`); if not, only the host and
+    /// `www.` + host are.
+    pub subdomains: bool,
+    /// Where on the host the player lives (a path prefix), for hosts that embed other things
+    /// too: Facebook's like buttons are iframes as well. Empty: anywhere.
+    pub path: &'static str,
+}
+
+const fn video_host(host: &'static str) -> VideoHost {
+    VideoHost {
+        host,
+        subdomains: true,
+        path: "",
+    }
+}
+
+/// Hosts of video players. One list for every stage: preparation and cleaning keep an
+/// `<iframe>`, `<embed>` or `<object>` that points at one of them, and the sanitiser turns it
+/// into a link to the video (`<a class="lectern-video">`). Readability's hosts (YouTube, Vimeo,
+/// Dailymotion, Twitch, v.qq.com, archive.org, Wikimedia) and the players common on news and
+/// blog pages. archive.org is the Internet Archive's own player, not its Wayback Machine
+/// (`web.archive.org`, which wraps whole archived pages, like buttons and all).
+pub(crate) const VIDEO_HOSTS: &[VideoHost] = &[
+    video_host("youtube.com"),
+    video_host("youtube-nocookie.com"),
+    video_host("youtu.be"),
+    video_host("vimeo.com"),
+    video_host("dailymotion.com"),
+    video_host("dai.ly"),
+    video_host("twitch.tv"),
+    video_host("ted.com"),
+    video_host("streamable.com"),
+    video_host("loom.com"),
+    video_host("wistia.com"),
+    video_host("wistia.net"),
+    video_host("brightcove.net"),
+    video_host("jwplayer.com"),
+    video_host("bilibili.com"),
+    video_host("rumble.com"),
+    video_host("tiktok.com"),
+    video_host("v.qq.com"),
+    VideoHost {
+        path: "/plugins/video.php",
+        ..video_host("facebook.com")
+    },
+    VideoHost {
+        subdomains: false,
+        ..video_host("archive.org")
+    },
+    VideoHost {
+        subdomains: false,
+        ..video_host("upload.wikimedia.org")
+    },
+];
+
+/// True when a URL with this host (lowercase) and path (what follows the host) is a video
+/// player of [`VIDEO_HOSTS`].
+pub(crate) fn is_video(host: &str, path: &str) -> bool {
+    VIDEO_HOSTS.iter().any(|v| {
+        let host_matches = host == v.host
+            || host.strip_suffix(v.host).is_some_and(|rest| {
+                if v.subdomains {
+                    rest.ends_with('.')
+                } else {
+                    rest == "www."
+                }
+            });
+        host_matches && path.starts_with(v.path)
+    })
+}
+
+/// True when `value` (an attribute's value) holds an address `//host/path` of a video player
+/// ([`is_video`]), in any letter case.
+pub(crate) fn names_video(value: &str) -> bool {
+    value.match_indices("//").any(|(i, _)| {
+        let rest = &value[i + 2..];
+        let end = rest
+            .find(|c: char| {
+                matches!(c, '/' | '?' | '#' | ':' | '"' | '\'' | '@') || c.is_whitespace()
+            })
+            .unwrap_or(rest.len());
+        let host = &rest[..end];
+        !host.is_empty() && is_video(&host.to_ascii_lowercase(), &rest[end..])
+    })
+}
 
 /// Ours: boilerplate families inside the chosen article, matched as whole class/id tokens
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
 /// or `author-bio`. Each family: share bars, related/recommended teasers, newsletter boxes,
 /// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
 /// lists, author bios, breadcrumbs, ads.
-pub const BOILERPLATE_TOKENS: &[&str] = &[
+pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "share",
     "sharing",
     "sharedaddy",
@@ -199,27 +278,27 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
 
 /// Ours: a boilerplate-token block is kept anyway when it holds more than this share of the
 /// article's text (a whole article body wrapped in `class="post comments-enabled"`).
-pub const BOILERPLATE_MAX_SHARE: f64 = 0.25;
+pub(crate) const BOILERPLATE_MAX_SHARE: f64 = 0.25;
 
 // ---------------------------------------------------------------------------------------------
 // Text patterns.
 
 /// Commas in Latin, Arabic, CJK and other scripts: each adds a point to a paragraph.
-pub const COMMAS: &[char] = &[
+pub(crate) const COMMAS: &[char] = &[
     '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
     '\u{FF0C}',
 ];
 
 /// Ad and loading labels that are a block's whole text.
 /// (The guards hold a word of every match, so most blocks never reach the regex.)
-pub static AD_WORDS: Lowercased = Lowercased::guarded(
+pub(crate) static AD_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
     Words::any(&["ad", "pub", "werb", "广告", "реклама", "anuncio", "anzeige"]),
 );
 /// The longest text [`AD_WORDS`] and [`LOADING_WORDS`] can match ("advertisement", "caricamento..."
 /// after folding whitespace), with room: longer blocks are not read for them.
-pub const WHOLE_TEXT_LABEL_MAX_CHARS: usize = 40;
-pub static LOADING_WORDS: Lowercased = Lowercased::guarded(
+pub(crate) const WHOLE_TEXT_LABEL_MAX_CHARS: usize = 40;
+pub(crate) static LOADING_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*((loading|正在加载|загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
     Words::any(&[
         "loading",
@@ -236,7 +315,7 @@ pub static LOADING_WORDS: Lowercased = Lowercased::guarded(
 /// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",
 /// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.
 /// Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
-pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
+pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     // English
     r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
@@ -261,7 +340,7 @@ pub static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
 /// likes", "permalink embed save report reply", "Like · Reply · 3"): a line made only of
 /// action words and counts is the forum software's buttons, not what the post says. Only
 /// blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
-pub static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
+pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
     r"(?i)^[\s|·•,()\[\]–-]*(",
     r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
     r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
@@ -276,7 +355,7 @@ pub static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
 /// [`CREDIT_LINE_MAX_CHARS`] characters.
-pub static CREDIT_LINE: Lowercased = Lowercased::guarded(
+pub(crate) static CREDIT_LINE: Lowercased = Lowercased::guarded(
     r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
     Words::any(&[
         "getty images",
@@ -302,19 +381,19 @@ pub static CREDIT_LINE: Lowercased = Lowercased::guarded(
         "epd",
     ]),
 );
-pub const CREDIT_LINE_MAX_CHARS: usize = 80;
+pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
 /// "| © Augusta National/Getty Images", "Bild: Werk/…") is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
-pub static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
+pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
     r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) ",
     Words::any(&[
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
         "(c) ",
     ]),
 );
-pub const LOOSE_CAPTION_MAX_CHARS: usize = 300;
+pub(crate) const LOOSE_CAPTION_MAX_CHARS: usize = 300;
 
 /// Month names (and common abbreviations) in the corpus languages, lowercase, for [`DATE_LINE`].
 macro_rules! months {
@@ -327,7 +406,7 @@ macro_rules! months {
 /// stand in the line: rating prompts ("Hier können Sie den Artikel bewerten"), meta lines
 /// ending in a comment count ("… | 0 Comments"), file-download labels ("PDF | 38 KB"),
 /// "… als PDF herunterladen". Tested with [`BOILERPLATE_LINE`].
-pub static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
+pub(crate) static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
     r"(artikel|beitrag) bewerten\s*$|\|\s*\d+ (comments?|kommentare?)\s*$|\b(pdf|docx?|xlsx?|zip)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|als pdf herunterladen\s*$",
     // Every match holds one of these ("kb" and "mb" were here, and let "september" and
     // "november" through to the regex on every date of a reference list).
@@ -337,7 +416,7 @@ pub static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
 /// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
 /// "am 3. Februar 2022 um 21:17", "2021-03-04"): the article's dateline, which the header
 /// shows from the metadata. Tested on blocks under [`DATE_LINE_MAX_CHARS`] characters.
-pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
+pub(crate) static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
     concat!(
         r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
         r"(\d{1,2}\.?\s*(de\s+)?",
@@ -356,7 +435,7 @@ pub static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "uhr", "am", "pm", "h",
     ],
 );
-pub const DATE_LINE_MAX_CHARS: usize = 50;
+pub(crate) const DATE_LINE_MAX_CHARS: usize = 50;
 /// What every [`DATE_LINE`] holds: a month (each name of `months!()` holds one of these; a
 /// test checks), a digit followed by the separator of a numeric date ("7.10.2020",
 /// "12/03/2018"), or an ISO date's "-03-" ("2021-03-04"). Numbers alone ("4,699,755", an
@@ -451,14 +530,15 @@ const DATE_LINE_WORDS: &[&str] = &[
     "-90-", "-91-", "-92-", "-93-", "-94-", "-95-", "-96-", "-97-", "-98-", "-99-",
 ];
 /// ... and only whole blocks of these kinds go, never a date inside a sentence.
-pub const DATE_LINE_BLOCKS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
+pub(crate) const DATE_LINE_BLOCKS: &[&str] =
+    &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td"];
 
 /// Ours: notices that are about the page, not the story, anywhere in a block of up to
 /// [`NOTICE_MAX_CHARS`] characters: affiliate disclosures ("We may receive compensation when
 /// you click…"), licence and rights notices ("Dieser Text wurde veröffentlicht unter der Lizenz
 /// CC-BY…", "wszelkie prawa zastrzeżone"), opinion disclaimers, and subscription, app and
 /// donation prompts ("Get the latest news straight to your phone with the … app").
-pub static NOTICE: Lowercased = Lowercased::guarded(
+pub(crate) static NOTICE: Lowercased = Lowercased::guarded(
     concat!(
         // affiliate disclosures
         r"we may (receive|earn) (a )?(compensation|commission)|advertisers do not influence|contains (references to products|affiliate links)|enthält (affiliate|werbe)-?links|als amazon-partner verdiene",
@@ -491,23 +571,23 @@ pub static NOTICE: Lowercased = Lowercased::guarded(
         "unterstütze",
     ]),
 );
-pub const NOTICE_MAX_CHARS: usize = 400;
+pub(crate) const NOTICE_MAX_CHARS: usize = 400;
 
 /// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,
 /// the first to the home page, in a block of at most [`BREADCRUMB_MAX_CHARS`] characters,
 /// above the first paragraph of at least [`LEAD_PARAGRAPH_CHARS`] characters.
-pub const BREADCRUMB_MIN_LINKS: usize = 2;
-pub const BREADCRUMB_MAX_CHARS: usize = 250;
-pub const LEAD_PARAGRAPH_CHARS: usize = 80;
+pub(crate) const BREADCRUMB_MIN_LINKS: usize = 2;
+pub(crate) const BREADCRUMB_MAX_CHARS: usize = 250;
+pub(crate) const LEAD_PARAGRAPH_CHARS: usize = 80;
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.
-pub const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
+pub(crate) const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
 
 /// Ours: headings that open a block of teasers or comments at the article's end ("Recent
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
 /// after it in the same container go, when what follows is mostly links or forms.
-pub static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!(
+pub(crate) static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     r"recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed|commented|discussed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author",
     r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|neueste (artikel|beiträge)|meist-?(gelesen|diskutiert|kommentiert)|siehe auch|auch auf [\w .-]+|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
@@ -519,10 +599,11 @@ pub static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!(
 // Elements.
 
 /// Elements whose text is scored (paragraph-like).
-pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+pub(crate) const TAGS_TO_SCORE: &[&str] =
+    &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 
 /// Block children that keep a `<div>` a container rather than a paragraph.
-pub const DIV_TO_P_ELEMS: &[&str] = &[
+pub(crate) const DIV_TO_P_ELEMS: &[&str] = &[
     "blockquote",
     "dl",
     "div",
@@ -535,7 +616,7 @@ pub const DIV_TO_P_ELEMS: &[&str] = &[
 ];
 
 /// Inline (phrasing) elements: a `<div>`'s runs of these are wrapped into paragraphs.
-pub const PHRASING_ELEMS: &[&str] = &[
+pub(crate) const PHRASING_ELEMS: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
     "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
     "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
@@ -543,7 +624,7 @@ pub const PHRASING_ELEMS: &[&str] = &[
 ];
 
 /// ARIA roles of blocks that are never the article.
-pub const UNLIKELY_ROLES: &[&str] = &[
+pub(crate) const UNLIKELY_ROLES: &[&str] = &[
     "menu",
     "menubar",
     "complementary",
@@ -555,7 +636,7 @@ pub const UNLIKELY_ROLES: &[&str] = &[
 
 /// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
 /// search, dialogs and alerts.
-pub const STRUCTURAL_ROLES: &[&str] = &[
+pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "navigation",
     "menu",
     "menubar",
@@ -568,7 +649,7 @@ pub const STRUCTURAL_ROLES: &[&str] = &[
 ];
 
 /// Elements dropped before anything else: they never hold article text.
-pub const ALWAYS_DROP: &[&str] = &[
+pub(crate) const ALWAYS_DROP: &[&str] = &[
     "script", "style", "template", "link", "meta", "title", "head", "input", "button", "select",
     "textarea", "option", "optgroup", "datalist", "form", "dialog", "object", "embed", "applet",
     "frame", "frameset", "canvas", "audio", "map", "area", "slot", "portal",
@@ -576,7 +657,7 @@ pub const ALWAYS_DROP: &[&str] = &[
 
 /// Ours: embedded posts (tweets, Instagram, TikTok, Mastodon, Facebook, Bluesky) whose markup
 /// is a quote of the post: kept and protected from link-density cleaning.
-pub static EMBEDDED_POST: Guarded = Guarded::new(
+pub(crate) static EMBEDDED_POST: Guarded = Guarded::new(
     Words::any(&[
         "twitter-",
         "instagram-media",
@@ -592,7 +673,7 @@ pub static EMBEDDED_POST: Guarded = Guarded::new(
 
 /// Ours: consent and cookie overlays, matched as class/id substrings on blocks with little
 /// text (a page *about* cookies keeps its paragraphs).
-pub static COOKIE_OVERLAY: Guarded = Guarded::new(
+pub(crate) static COOKIE_OVERLAY: Guarded = Guarded::new(
     Words::any(&[
         "cookie",
         "consent",
@@ -606,22 +687,22 @@ pub static COOKIE_OVERLAY: Guarded = Guarded::new(
     ]),
     r"(?i)cookie[-_]?(banner|consent|notice|bar|policy-banner|law|warning|popup|message)|consent[-_]?(banner|manager|popup|dialog)|(^|[^a-z])gdpr|onetrust|cookiebot|cc[-_](banner|window)|usercentrics|didomi|qc-cmp",
 );
-pub const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
+pub(crate) const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 
 /// Ours: conditional cleaning keeps a block with a negative class weight when it is prose:
 /// at least this many paragraphs, this much text and links below this density (a review's
 /// product cards, classed `product-card`, hold the review itself).
-pub const NEGATIVE_WEIGHT_PROSE_PARAGRAPHS: usize = 2;
-pub const NEGATIVE_WEIGHT_PROSE_CHARS: usize = 400;
-pub const NEGATIVE_WEIGHT_PROSE_LINK_DENSITY: f64 = 0.2;
+pub(crate) const NEGATIVE_WEIGHT_PROSE_PARAGRAPHS: usize = 2;
+pub(crate) const NEGATIVE_WEIGHT_PROSE_CHARS: usize = 400;
+pub(crate) const NEGATIVE_WEIGHT_PROSE_LINK_DENSITY: f64 = 0.2;
 
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel
 /// slides). Paragraphs and list items may repeat on purpose (API docs repeat a parameter's
 /// description under each endpoint), and so may short blocks.
-pub const REPEATED_BLOCK_MIN_CHARS: usize = 500;
+pub(crate) const REPEATED_BLOCK_MIN_CHARS: usize = 500;
 /// The containers compared for [`REPEATED_BLOCK_MIN_CHARS`].
-pub const REPEATED_BLOCK_TAGS: &[&str] = &[
+pub(crate) const REPEATED_BLOCK_TAGS: &[&str] = &[
     "div", "section", "article", "ul", "ol", "dl", "table", "figure",
 ];
 
@@ -629,31 +710,31 @@ pub const REPEATED_BLOCK_TAGS: &[&str] = &[
 /// ASP.NET page-wide `<form>`, React's streamed `<div hidden id="S:0">`, a `visibility:hidden`
 /// anti-flicker shell, a misnested `<aside>` that swallowed the page): preparation looks
 /// inside it instead of removing it by the rules in [`WRAPPER_RULES`].
-pub const WRAPPER_MIN_SHARE: f64 = 0.6;
+pub(crate) const WRAPPER_MIN_SHARE: f64 = 0.6;
 /// Ours: pages with less text than this have no wrapper worth keeping (a cookie dialog may
 /// hold most of an empty page's text).
-pub const WRAPPER_MIN_CHARS: usize = 500;
+pub(crate) const WRAPPER_MIN_CHARS: usize = 500;
 /// Ours: a wrapper is mostly running text, not links (a page that is mostly its footer's
 /// link lists, as shop pages without a description are, has no wrapper).
-pub const WRAPPER_MAX_LINK_DENSITY: f64 = 0.5;
+pub(crate) const WRAPPER_MAX_LINK_DENSITY: f64 = 0.5;
 /// The preparation rules a page-wide wrapper is exempt from.
-pub const WRAPPER_RULES: &[&str] = &[
-    "form",
-    "navigation",
-    "hidden",
-    "structural-role",
-    "page-header-footer",
-    "aside",
+pub(crate) const WRAPPER_RULES: &[Rule] = &[
+    Rule::Form,
+    Rule::Navigation,
+    Rule::Hidden,
+    Rule::StructuralRole,
+    Rule::PageHeaderFooter,
+    Rule::Aside,
 ];
 
 /// Ours: an article shorter than this (in characters of text, after every attempt) may be a
 /// sliver of a hub page: a front page, a list of jobs or papers, a category of products,
 /// where no one block reads as an article and the best candidate is a kicker or one teaser.
-pub const HUB_MAX_ARTICLE_CHARS: usize = 1000;
+pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// Ours: when the prepared page (navigation, header, footer, asides and hidden blocks gone)
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
-pub const HUB_MIN_PAGE_RATIO: usize = 5;
+pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).
@@ -661,70 +742,70 @@ pub const HUB_MIN_PAGE_RATIO: usize = 5;
 /// Ours: a class name that this many elements of the page carry is how the page is built or
 /// styled (a page builder's `elementor-widget`, Tailwind's `overflow-hidden`), not what one
 /// block is: its negative words do not count against a block (`score::CommonClasses`).
-pub const COMMON_CLASS_MIN_ELEMENTS: usize = 10;
+pub(crate) const COMMON_CLASS_MIN_ELEMENTS: usize = 10;
 /// Added or subtracted for a positive or negative class, and again for the id.
-pub const CLASS_WEIGHT: f64 = 25.0;
+pub(crate) const CLASS_WEIGHT: f64 = 25.0;
 /// Paragraph-like elements with less text than this are not scored.
-pub const MIN_PARAGRAPH_CHARS: usize = 25;
+pub(crate) const MIN_PARAGRAPH_CHARS: usize = 25;
 /// A paragraph gains a point per this many characters, up to [`MAX_LENGTH_POINTS`].
-pub const CHARS_PER_POINT: usize = 100;
-pub const MAX_LENGTH_POINTS: f64 = 3.0;
+pub(crate) const CHARS_PER_POINT: usize = 100;
+pub(crate) const MAX_LENGTH_POINTS: f64 = 3.0;
 /// How many ancestor levels a paragraph's score reaches.
-pub const ANCESTOR_LEVELS: usize = 5;
+pub(crate) const ANCESTOR_LEVELS: usize = 5;
 /// How many top candidates are kept.
-pub const TOP_CANDIDATES: usize = 5;
+pub(crate) const TOP_CANDIDATES: usize = 5;
 /// Candidates scoring this share of the best are alternatives; if [`MIN_ALTERNATIVES`] of them
 /// share an ancestor, the article is split across it and the ancestor wins.
-pub const ALTERNATIVE_SHARE: f64 = 0.75;
-pub const MIN_ALTERNATIVES: usize = 3;
+pub(crate) const ALTERNATIVE_SHARE: f64 = 0.75;
+pub(crate) const MIN_ALTERNATIVES: usize = 3;
 /// Ours: split bodies (a story cut into sibling chunks of subheading and text, slideshows).
 /// After climbing, an ancestor up to [`SPLIT_BODY_LEVELS`] levels up replaces the winner when
 /// it holds this many times its paragraph text with little link text.
-pub const SPLIT_BODY_RATIO: f64 = 2.0;
-pub const SPLIT_BODY_LEVELS: usize = 6;
-pub const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
+pub(crate) const SPLIT_BODY_RATIO: f64 = 2.0;
+pub(crate) const SPLIT_BODY_LEVELS: usize = 6;
+pub(crate) const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
 /// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
 /// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
 /// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below
 /// [`REPEATED_ITEMS_MAX_LINK_DENSITY`], gives way to their parent.
-pub const REPEATED_ITEMS_MIN: usize = 3;
-pub const REPEATED_ITEM_MIN_CHARS: usize = 80;
-pub const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;
-pub const REPEATED_ITEMS_LEVELS: usize = 5;
+pub(crate) const REPEATED_ITEMS_MIN: usize = 3;
+pub(crate) const REPEATED_ITEM_MIN_CHARS: usize = 80;
+pub(crate) const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;
+pub(crate) const REPEATED_ITEMS_LEVELS: usize = 5;
 /// The other items hold at least this share of the winner's text: an article followed by
 /// its citations and an author box built alike is one story, not a thread.
-pub const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
+pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
 /// Siblings are built alike when they share this share of their class tokens (`post bg1`
 /// and `post bg2`).
-pub const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
+pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
 /// Classless siblings are built alike only when they are items by their tag.
-pub const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
+pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 /// Paragraphs with more link density than this are not counted as the story's text.
-pub const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
+pub(crate) const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 
 /// Ours: a page description shorter than this is too generic to find the lead paragraph by.
-pub const LEAD_MIN_CHARS: usize = 60;
+pub(crate) const LEAD_MIN_CHARS: usize = 60;
 /// Ours: a standfirst may open with a kicker the description leaves out ("Heavy defeat for
 /// Johnson: …"), of up to this many bytes before the description's words.
-pub const LEAD_MAX_KICKER_BYTES: usize = 80;
+pub(crate) const LEAD_MAX_KICKER_BYTES: usize = 80;
 /// Ours: blocks that can hold a standfirst: paragraphs, and the headings and bold runs some
 /// templates set it in (`<h3>` under the headline).
-pub const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "strong"];
+pub(crate) const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "strong"];
 
 /// Sibling joining: a sibling joins with this share of the top score (at least the floor).
-pub const SIBLING_SHARE: f64 = 0.2;
-pub const SIBLING_FLOOR: f64 = 10.0;
+pub(crate) const SIBLING_SHARE: f64 = 0.2;
+pub(crate) const SIBLING_FLOOR: f64 = 10.0;
 /// A sibling paragraph joins when longer than this with low link density, or shorter with no
 /// links that ends a sentence.
-pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
-pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+pub(crate) const SIBLING_PARAGRAPH_CHARS: usize = 80;
+pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).
-pub const HASH_LINK_WEIGHT: f64 = 0.3;
+pub(crate) const HASH_LINK_WEIGHT: f64 = 0.3;
 /// A `<div>` holding one `<p>` with less link density than this becomes that paragraph.
-pub const SINGLE_P_MAX_LINK_DENSITY: f64 = 0.25;
+pub(crate) const SINGLE_P_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Initial score by tag.
-pub fn tag_score(tag: &str) -> f64 {
+pub(crate) fn tag_score(tag: &str) -> f64 {
     match tag {
         "div" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -735,68 +816,68 @@ pub fn tag_score(tag: &str) -> f64 {
 }
 
 /// Conditional cleaning: blocks with fewer commas than this are inspected.
-pub const CONDITIONAL_MAX_COMMAS: usize = 10;
+pub(crate) const CONDITIONAL_MAX_COMMAS: usize = 10;
 /// Conditional cleaning: the commas it counts (Latin, fullwidth CJK, Arabic; Readability's
 /// set, narrower than [`COMMAS`] of scoring).
-pub const CONDITIONAL_COMMAS: &[char] = &[',', '\u{FF0C}', '\u{060C}'];
+pub(crate) const CONDITIONAL_COMMAS: &[char] = &[',', '\u{FF0C}', '\u{060C}'];
 /// Conditional cleaning: link density limits for low- and high-weight blocks.
-pub const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
-pub const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
+pub(crate) const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
+pub(crate) const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
 /// Conditional cleaning: the weight that separates low from high.
-pub const CONDITIONAL_HIGH_WEIGHT: f64 = 25.0;
+pub(crate) const CONDITIONAL_HIGH_WEIGHT: f64 = 25.0;
 /// Conditional cleaning: a list whose text is this share of a block makes it a list.
-pub const CONDITIONAL_LIST_SHARE: f64 = 0.9;
+pub(crate) const CONDITIONAL_LIST_SHARE: f64 = 0.9;
 /// Ours: conditional cleaning never removes a block holding more than this share of the
 /// article's text (the chosen block itself, whatever its class says).
-pub const CONDITIONAL_KEEP_SHARE: f64 = 0.5;
+pub(crate) const CONDITIONAL_KEEP_SHARE: f64 = 0.5;
 
 /// Data tables: this many rows, or more columns than this, make a data table.
-pub const DATA_TABLE_MIN_ROWS: usize = 10;
-pub const DATA_TABLE_MAX_LAYOUT_COLUMNS: usize = 4;
-pub const DATA_TABLE_MIN_CELLS: usize = 10;
+pub(crate) const DATA_TABLE_MIN_ROWS: usize = 10;
+pub(crate) const DATA_TABLE_MAX_LAYOUT_COLUMNS: usize = 4;
+pub(crate) const DATA_TABLE_MIN_CELLS: usize = 10;
 
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
-pub const TINY_PLACEHOLDER_BYTES: usize = 133;
+pub(crate) const TINY_PLACEHOLDER_BYTES: usize = 133;
 
 /// Elements nested deeper than this are flattened into the element at this depth: real pages
 /// nest a few dozen levels, and hostile ones 100,000, which would make every per-ancestor rule
 /// quadratic. Browsers' parsers stop nesting at 512 open elements, and our output is parsed
 /// again inside the reader's own document (html, body and the reader's wrappers), so the cap
 /// keeps a wide margin below 512: deeper output would come back restructured.
-pub const MAX_TREE_DEPTH: usize = 256;
+pub(crate) const MAX_TREE_DEPTH: usize = 256;
 /// Markup is flattened before parsing only when a scan of its tags finds nesting deeper
 /// than this (see `depth.rs`).
-pub const DEEP_MARKUP_TRIGGER: usize = 1024;
+pub(crate) const DEEP_MARKUP_TRIGGER: usize = 1024;
 /// Attributes kept per tag; the rest are dropped by the tokenizer. The standard drops a
 /// repeated attribute name, which takes a look at the ones before: a hostile tag with 150,000
 /// attributes made that 10^10 comparisons (6 s). Real elements carry a few dozen at most.
-pub const MAX_ATTRIBUTES_PER_TAG: usize = 256;
+pub(crate) const MAX_ATTRIBUTES_PER_TAG: usize = 256;
 
 // ---------------------------------------------------------------------------------------------
 // Readerable check (Readability's `isProbablyReaderable`).
 
-pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
-pub const READERABLE_MIN_SCORE: f64 = 20.0;
+pub(crate) const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
+pub(crate) const READERABLE_MIN_SCORE: f64 = 20.0;
 /// Ours: pages with this many `<article>` teasers, each mostly links, are listings.
-pub const LISTING_MIN_TEASERS: usize = 4;
+pub(crate) const LISTING_MIN_TEASERS: usize = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Metadata.
 
 /// Title separators: the site name follows the last one ("Story title | Site").
-pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·'];
+pub(crate) const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·'];
 /// Bylines longer than this are not bylines.
-pub const MAX_BYLINE_CHARS: usize = 100;
+pub(crate) const MAX_BYLINE_CHARS: usize = 100;
 /// The excerpt is the first paragraph with at least this many characters (kickers and
 /// datelines are shorter), else the first paragraph.
-pub const MIN_EXCERPT_CHARS: usize = 40;
+pub(crate) const MIN_EXCERPT_CHARS: usize = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Reading time.
 
 /// Words a minute for alphabetic scripts, characters a minute for CJK.
-pub const WORDS_PER_MINUTE: f64 = 230.0;
-pub const CJK_CHARS_PER_MINUTE: f64 = 500.0;
+pub(crate) const WORDS_PER_MINUTE: f64 = 230.0;
+pub(crate) const CJK_CHARS_PER_MINUTE: f64 = 500.0;
 
 #[cfg(test)]
 mod tests {
@@ -819,5 +900,43 @@ mod tests {
         for name in names.split('|') {
             assert!(DATE_LINE_WORDS.iter().any(|w| name.contains(w)), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod video_tests {
+    use super::{is_video, names_video};
+
+    #[test]
+    fn a_video_host_matches_itself_and_its_subdomains() {
+        assert!(is_video("tiktok.com", "/embed/v2/1"));
+        assert!(is_video("www.loom.com", "/embed/x"));
+        assert!(is_video("player.vimeo.com", "/video/1"));
+        assert!(!is_video("notloom.com", "/embed/x"));
+        assert!(!is_video("loom.com.example.net", "/embed/x"));
+    }
+
+    #[test]
+    fn some_hosts_are_players_only_on_their_own_name_or_path() {
+        assert!(is_video("archive.org", "/embed/x"));
+        assert!(is_video("www.archive.org", "/embed/x"));
+        assert!(!is_video(
+            "web.archive.org",
+            "/web/2019/http://example.com/"
+        ));
+        assert!(is_video("www.facebook.com", "/plugins/video.php?href=x"));
+        assert!(!is_video("www.facebook.com", "/plugins/like.php?href=x"));
+    }
+
+    #[test]
+    fn an_attribute_names_a_video_by_the_host_of_its_address() {
+        assert!(names_video("https://www.TikTok.com/embed/v2/1"));
+        assert!(names_video("//fast.wistia.net/embed/iframe/x"));
+        assert!(names_video(
+            "https://www.youtube-nocookie.com/embed/x?rel=0"
+        ));
+        assert!(!names_video("https://example.com/?v=//"));
+        assert!(!names_video("https://example.com/youtube.com"));
+        assert!(!names_video("youtube.com/embed/x"));
     }
 }

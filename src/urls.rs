@@ -30,7 +30,7 @@ const BASE_SCHEMES: &[&str] = &["http", "https", "file"];
 const SPECIAL_SCHEMES: &[&str] = &["http", "https", "file", "ws", "wss", "ftp"];
 
 /// Raster image media types allowed in `data:` URLs of `<img src>`.
-pub const DATA_IMAGE_TYPES: &[&str] = &[
+pub(crate) const DATA_IMAGE_TYPES: &[&str] = &[
     "image/png",
     "image/jpeg",
     "image/jpg",
@@ -44,7 +44,7 @@ pub const DATA_IMAGE_TYPES: &[&str] = &[
 
 /// Where a URL is used: each place has its own allowlist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlKind {
+pub(crate) enum UrlKind {
     /// `<a href>`: http, https, mailto, relative, in-page fragments.
     Link,
     /// `<img src>`: http, https, relative, raster `data:image/*`.
@@ -57,7 +57,7 @@ pub enum UrlKind {
 
 /// An absolute base address to resolve relative URLs against (an http, https or file URL).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
+pub(crate) struct BaseUrl {
     href: String,
     parts: Parts,
 }
@@ -75,7 +75,7 @@ struct Parts {
 
 impl BaseUrl {
     /// Parses an absolute http, https or file URL; `None` for anything else.
-    pub fn parse(s: &str) -> Option<BaseUrl> {
+    pub(crate) fn parse(s: &str) -> Option<BaseUrl> {
         let cleaned = clean(s);
         let scheme = scheme_of(&cleaned)?;
         if !BASE_SCHEMES.contains(&scheme.as_str()) {
@@ -99,23 +99,23 @@ impl BaseUrl {
     }
 
     /// The address as normalised (scheme lower-cased, dot segments removed).
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.href
     }
 
     /// The scheme, lower-cased (`http`, `https` or `file`).
-    pub fn scheme(&self) -> &str {
+    pub(crate) fn scheme(&self) -> &str {
         self.parts.scheme.as_deref().unwrap_or("")
     }
 
     /// The host name, lower-cased, without user info or port, for the site name of last
     /// resort. `None` for `file:` URLs.
-    pub fn host(&self) -> Option<&str> {
+    pub(crate) fn host(&self) -> Option<&str> {
         host_of_authority(self.parts.authority.as_deref()?)
     }
 
     /// The address without its fragment: what an in-page link points at.
-    pub fn without_fragment(&self) -> &str {
+    pub(crate) fn without_fragment(&self) -> &str {
         match self.href.find('#') {
             Some(i) => &self.href[..i],
             None => &self.href,
@@ -125,7 +125,7 @@ impl BaseUrl {
     /// Resolves `href` against this base (RFC 3986 §5.2.2, with the browser leniencies described
     /// in the module documentation). The result may have any scheme `href` had: check it with
     /// [`safe_url`] before use.
-    pub fn resolve(&self, href: &str) -> String {
+    pub(crate) fn resolve(&self, href: &str) -> String {
         let cleaned = clean(href);
         let scheme = scheme_of(&cleaned);
         let effective_scheme = scheme.clone().unwrap_or_else(|| self.scheme().to_string());
@@ -186,7 +186,7 @@ impl BaseUrl {
 /// Relative URLs are resolved against `base` when there is one. A link to the page itself
 /// with a fragment (`#fn1`, or the page's own address followed by `#fn1`) comes back as the
 /// bare fragment so it keeps working inside the reader.
-pub fn safe_url(base: Option<&BaseUrl>, raw: &str, kind: UrlKind) -> Option<String> {
+pub(crate) fn safe_url(base: Option<&BaseUrl>, raw: &str, kind: UrlKind) -> Option<String> {
     let cleaned = clean(raw);
     if cleaned.is_empty() {
         return None;
@@ -269,7 +269,7 @@ fn data_image_allowed(url: &str) -> bool {
 
 /// The fragment a link points at inside the page, if it is an in-page link: `#fn1`, or the
 /// page's own address followed by `#fn1`. Used to decide which `id`s to keep.
-pub fn in_page_fragment(base: Option<&BaseUrl>, raw: &str) -> Option<String> {
+pub(crate) fn in_page_fragment(base: Option<&BaseUrl>, raw: &str) -> Option<String> {
     let cleaned = clean(raw);
     if let Some(f) = cleaned.strip_prefix('#') {
         return (!f.is_empty()).then(|| f.to_string());
@@ -288,7 +288,7 @@ pub fn in_page_fragment(base: Option<&BaseUrl>, raw: &str) -> Option<String> {
 }
 
 /// Percent-decodes `s` (for comparing fragments with ids); invalid UTF-8 gives `None`.
-pub fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -4,38 +4,19 @@
 //! `null` when the page has no article, and throws an `Error` for other failures.
 
 use crate::{Error, Options};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// Options as JS passes them (camelCase keys, all optional).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct JsOptions {
-    explain: Option<bool>,
-    whole_document: Option<bool>,
-    max_input_bytes: Option<usize>,
-    max_nodes: Option<usize>,
-    char_threshold: Option<usize>,
-    markdown: Option<bool>,
-}
-
+/// The options JS passes ([`Options`]'s own deserialisation: camelCase keys, all optional),
+/// with the page address from its own argument.
 fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
-    let js: JsOptions = if js.is_undefined() || js.is_null() {
-        JsOptions::default()
+    let mut options: Options = if js.is_undefined() || js.is_null() {
+        Options::default()
     } else {
         serde_wasm_bindgen::from_value(js)
             .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
-    let d = Options::default();
-    Ok(Options {
-        url: url.filter(|u| !u.trim().is_empty()),
-        explain: js.explain.unwrap_or(d.explain),
-        whole_document: js.whole_document.unwrap_or(d.whole_document),
-        max_input_bytes: js.max_input_bytes.unwrap_or(d.max_input_bytes),
-        max_nodes: js.max_nodes.unwrap_or(d.max_nodes),
-        char_threshold: js.char_threshold.unwrap_or(d.char_threshold),
-        markdown: js.markdown.unwrap_or(d.markdown),
-    })
+    options.url = url.filter(|u| !u.trim().is_empty());
+    Ok(options)
 }
 
 /// Extracts the article of `html` (the page at `url`). Returns `null` when there is none.

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 /// A case-insensitive test for any of `substrings` anywhere in a string, or any of `tokens`
 /// as a whole whitespace-separated token.
 #[derive(Debug)]
-pub struct Words {
+pub(crate) struct Words {
     substrings: &'static [&'static str],
     tokens: &'static [&'static str],
     /// The substrings grouped by first byte, built on first use (see [`ByFirstByte`]).
@@ -106,7 +106,7 @@ impl ByFirstByte {
 
 impl Words {
     /// Matches when any of `substrings` occurs (lowercase ASCII words).
-    pub const fn any(substrings: &'static [&'static str]) -> Self {
+    pub(crate) const fn any(substrings: &'static [&'static str]) -> Self {
         Words {
             substrings,
             tokens: &[],
@@ -116,7 +116,7 @@ impl Words {
 
     /// Also matches when one of `tokens` is a whole whitespace-separated token
     /// (`hid` in `"hid"` or `"x hid y"`, not in `"hidden-x"`, which a substring may catch).
-    pub const fn with_tokens(self, tokens: &'static [&'static str]) -> Self {
+    pub(crate) const fn with_tokens(self, tokens: &'static [&'static str]) -> Self {
         let substrings = self.substrings;
         // `self` holds only an empty cell: nothing to drop (and a const fn cannot drop it).
         std::mem::forget(self);
@@ -128,7 +128,7 @@ impl Words {
     }
 
     /// True when `s` contains one of the words, ignoring ASCII case.
-    pub fn is_match(&self, s: &str) -> bool {
+    pub(crate) fn is_match(&self, s: &str) -> bool {
         if s.is_empty() {
             return false;
         }
@@ -189,7 +189,7 @@ fn non_capturing(pattern: &str) -> String {
 /// A regex behind a [`Words`] guard that every match must pass (its literal words): the word
 /// test rules out almost every class string cheaply, and the regex, compiled on first use,
 /// decides the rest.
-pub struct Guarded {
+pub(crate) struct Guarded {
     guard: Words,
     pattern: &'static str,
     regex: OnceLock<Regex>,
@@ -197,7 +197,7 @@ pub struct Guarded {
 
 impl Guarded {
     /// `guard` must hold a word of every string `pattern` matches.
-    pub const fn new(guard: Words, pattern: &'static str) -> Self {
+    pub(crate) const fn new(guard: Words, pattern: &'static str) -> Self {
         Guarded {
             guard,
             pattern,
@@ -205,7 +205,7 @@ impl Guarded {
         }
     }
 
-    pub fn is_match(&self, s: &str) -> bool {
+    pub(crate) fn is_match(&self, s: &str) -> bool {
         self.guard.is_match(s) && compiled(&self.regex, self.pattern).is_match(s)
     }
 }
@@ -213,7 +213,7 @@ impl Guarded {
 /// A regex matched against the text lowercased by Unicode rules: regex-lite's `(?i)` folds
 /// ASCII letters only, so "Über den Autor" or "Реклама" would slip past a pattern that says
 /// `über den autor` or `реклама`. Patterns are written in lowercase.
-pub struct Lowercased {
+pub(crate) struct Lowercased {
     pattern: &'static str,
     guard: Option<Words>,
     /// For patterns anchored at the end: see [`Lowercased::ending_in`].
@@ -225,10 +225,10 @@ pub struct Lowercased {
 
 /// A text lowercased once (by Unicode rules, as [`Lowercased`] patterns expect) for asking
 /// several patterns about it: a block tested against five patterns was lowercased five times.
-pub struct LowerText<'a>(std::borrow::Cow<'a, str>);
+pub(crate) struct LowerText<'a>(std::borrow::Cow<'a, str>);
 
 impl<'a> LowerText<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         if text
             .chars()
             .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
@@ -239,13 +239,13 @@ impl<'a> LowerText<'a> {
         }
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl Lowercased {
-    pub const fn new(pattern: &'static str) -> Self {
+    pub(crate) const fn new(pattern: &'static str) -> Self {
         Self::built(pattern, None, &[])
     }
 
@@ -265,14 +265,14 @@ impl Lowercased {
 
     /// Runs the regex only on text holding one of `guard`'s words, which every match must
     /// contain: unanchored patterns are costly on every short block of a page.
-    pub const fn guarded(pattern: &'static str, guard: Words) -> Self {
+    pub(crate) const fn guarded(pattern: &'static str, guard: Words) -> Self {
         Self::built(pattern, Some(guard), &[])
     }
 
     /// [`Lowercased::guarded`], for a pattern anchored at the end (`…\s*$`) every match of
     /// which ends, before trailing whitespace, in one of `endings`: text ending otherwise is
     /// not asked of the regex. Written next to the pattern, whose last alternatives it lists.
-    pub const fn guarded_ending_in(
+    pub(crate) const fn guarded_ending_in(
         pattern: &'static str,
         guard: Words,
         endings: &'static [&'static str],
@@ -280,12 +280,12 @@ impl Lowercased {
         Self::built(pattern, Some(guard), endings)
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
+    pub(crate) fn is_match(&self, text: &str) -> bool {
         self.matches(&LowerText::new(text))
     }
 
     /// [`Lowercased::is_match`] for a text already lowercased.
-    pub fn matches(&self, text: &LowerText) -> bool {
+    pub(crate) fn matches(&self, text: &LowerText) -> bool {
         let text = text.as_str();
         // A pattern anchored at the start can only match text that begins with one of its
         // alternatives' literal beginnings: asking that first spares the regex engine, whose

@@ -321,7 +321,10 @@ fn markdown_is_left_out_when_not_asked_for() {
     let without = extract(
         SEED,
         &Options {
-            markdown: false,
+            outputs: lectern::Outputs {
+                markdown: false,
+                ..Default::default()
+            },
             ..Options::default()
         },
     )
@@ -345,7 +348,7 @@ fn explain_names_the_rule_for_each_removal() {
         .find(|r| r.tag == "header")
         .expect("the page header's removal is explained");
     assert_eq!(
-        (header.stage, header.rule),
+        (header.stage, header.rule.name()),
         ("prepare", "page-header-footer")
     );
     assert!(header.index.is_some());
@@ -715,4 +718,34 @@ fn the_lead_paragraph_above_the_body_opens_the_article() {
     let text = text_of(&page);
     assert!(text.starts_with(lead), "{text}");
     assert_eq!(text.matches("Leaves swept").count(), 1);
+}
+
+/// One list of video hosts serves preparation, cleaning and the sanitiser: an embedded player
+/// from any of them survives to become a link (TikTok and Loom were once dropped early).
+#[test]
+fn a_tiktok_or_loom_player_becomes_a_link_to_the_video() {
+    for (src, href) in [
+        (
+            "https://www.tiktok.com/embed/v2/7301234567890",
+            "https://www.tiktok.com/embed/v2/7301234567890",
+        ),
+        (
+            "https://www.loom.com/embed/0a1b2c3d4e",
+            "https://www.loom.com/embed/0a1b2c3d4e",
+        ),
+    ] {
+        let player = format!("<iframe src=\"{src}\" title=\"The clip\"></iframe>");
+        let article = extract(
+            &seed_with("BETWEEN-2", &player),
+            &Options::with_url("https://news.example.com/2025/07/25/story/"),
+        )
+        .expect("an article");
+        assert!(
+            article.content.contains(&format!(
+                "<a class=\"lectern-video\" href=\"{href}\" rel=\"noopener noreferrer\">Video: The clip</a>"
+            )),
+            "no link to {src} in {}",
+            article.content
+        );
+    }
 }

@@ -117,7 +117,7 @@ fn huge_page_30_mb_extracts() {
 fn binary_garbage() {
     for seed in 1..=8 {
         let bytes = garbage(200_000, seed);
-        let html = lectern::decode::decode_html(&bytes);
+        let html = lectern::decode_html(&bytes);
         survives(&html);
     }
 }
@@ -299,10 +299,10 @@ fn hostile_fixtures_regressions() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let html = lectern::decode::decode_html(&bytes);
+        let html = lectern::decode_html(&bytes);
         let start = Instant::now();
         survives(&html);
-        let tree = lectern::sanitise::sanitise_fragment(&html, None);
+        let tree = lectern::internals::sanitise_fragment(&html, None);
         assert_tree_survives_a_parse(&tree, &path.display().to_string());
         assert!(
             start.elapsed() < Duration::from_secs(20),

@@ -10,9 +10,7 @@
 
 mod support;
 
-use lectern::sanitise::sanitise_fragment;
-use lectern::serialise::to_html;
-use lectern::urls::BaseUrl;
+use lectern::internals::{sanitise_fragment, to_html, BaseUrl};
 use lectern::{extract, Options};
 use support::hostile::{random_tree, Rng};
 use support::oracle::{assert_output_ok, assert_round_trips, assert_tree_survives_a_parse};
@@ -212,7 +210,7 @@ fn html_inside_mathml_is_unwrapped() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     let out = to_html(&tree);
     assert_eq!(out, "<math><mrow><mi>x</mi>tu</mrow></math>");
     assert_round_trips(&out, "math");
@@ -338,7 +336,7 @@ fn nul_and_carriage_returns_become_what_a_parser_makes() {
     let tree = sanitise_fragment("<p title='a'>x</p>", Some(&base));
     let p = tree.first_child().unwrap();
     p.append(kuchikiki::NodeRef::new_text("y\0z\r\nw"));
-    lectern::sanitise::sanitise(&tree, Some(&base), &mut Default::default());
+    lectern::internals::sanitise(&tree, Some(&base));
     assert_eq!(to_html(&tree), "<p title=\"a\">xy\u{fffd}z\nw</p>");
 }
 
@@ -349,7 +347,7 @@ fn block_content_turns_its_paragraph_into_a_div() {
     let p = tree.first_child().unwrap();
     let inner = sanitise_fragment("<ul><li>x</li></ul>", None);
     p.append(inner.first_child().unwrap());
-    lectern::sanitise::sanitise(&tree, Some(&base), &mut Default::default());
+    lectern::internals::sanitise(&tree, Some(&base));
     assert_eq!(to_html(&tree), "<div>a<ul><li>x</li></ul></div>");
 }
 
@@ -359,7 +357,7 @@ fn nested_links_are_unwrapped() {
     let a = tree.first_child().unwrap();
     let inner = sanitise_fragment("<a href='https://b.test/'>b</a>", None);
     a.append(inner.first_child().unwrap());
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     assert_eq!(
         to_html(&tree),
         "<a href=\"https://a.test/\" rel=\"noopener noreferrer\">ab</a>"
@@ -377,7 +375,7 @@ fn misplaced_table_content_is_wrapped_into_cells() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     let out = to_html(&tree);
     assert_eq!(
         out,
@@ -397,7 +395,7 @@ fn table_parts_outside_tables_are_unwrapped() {
             .first_child()
             .unwrap(),
     );
-    lectern::sanitise::sanitise(&tree, None, &mut Default::default());
+    lectern::internals::sanitise(&tree, None);
     assert_eq!(to_html(&tree), "<div>xcell</div>");
 }
 
@@ -438,11 +436,7 @@ fn random_trees_round_trip_after_sanitising() {
         let size = 1 + (rng.next_u64() % 80) as usize;
         let tree = random_tree(&mut rng, size);
         let before = to_html(&tree);
-        lectern::sanitise::sanitise(
-            &tree,
-            if i % 2 == 0 { Some(&base) } else { None },
-            &mut Default::default(),
-        );
+        lectern::internals::sanitise(&tree, if i % 2 == 0 { Some(&base) } else { None });
         assert_tree_survives_a_parse(&tree, &format!("tree {i}, before sanitising: {before}"));
     }
 }

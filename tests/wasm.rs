@@ -115,6 +115,22 @@ fn other_failures_throw_an_error_with_a_message() {
 }
 
 #[wasm_bindgen_test]
+fn markdown_false_leaves_the_markdown_out_and_the_rest_in() {
+    let a = extract(
+        SEED.into(),
+        Some(URL.into()),
+        options(&[
+            ("markdown", JsValue::FALSE),
+            ("charThreshold", JsValue::from_f64(100.0)),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(get(&a, "markdown").as_string().as_deref(), Some(""));
+    assert!(!get(&a, "content").as_string().unwrap().is_empty());
+    assert!(!get(&a, "textContent").as_string().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
 fn explain_option_lists_removed_blocks() {
     let a = extract(SEED.into(), None, options(&[("explain", JsValue::TRUE)])).unwrap();
     let removed: Array = get(&a, "removed").dyn_into().unwrap();

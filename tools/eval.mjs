@@ -20,6 +20,11 @@
 //   --worst N          how many worst pages to list (default 10)
 //   --json FILE        write every page's scores as JSON (- for stdout, summary then goes to stderr)
 //   --verbose          list every metadata mismatch and every failed snippet of the worst pages
+//   --save-outputs DIR (lectern only) keep every page's outputs for a byte-for-byte comparison
+//                      of two builds: DIR/<page id>.json is the CLI's `--format json` (content
+//                      HTML, textContent, markdown, metadata; `null` for no article) and
+//                      DIR/<page id>.explain.json the same with --explain (the removal log).
+//                      Compare two such folders with tools/eval/compare-outputs.mjs
 //   --diagnose         say why: for the readability corpus, the blocks missing from / added to
 //                      the worst pages; for the trafilatura corpus (lectern only), where every
 //                      missing snippet was (above/below our article, removed by which --explain
@@ -65,13 +70,15 @@ const PEERS_BIN = process.env.PEERS_BIN || path.join(ROOT, 'target', 'peers', 'r
 function usage(message) {
   if (message) console.error(`eval: ${message}`);
   console.error(`usage: node tools/eval.mjs ${CORPORA.join('|')} DIR [--engine ${ENGINES.join('|')}] ` +
-    `[--split ${SPLITS.join('|')}] [--bin PATH] [--worst N] [--json FILE|-] [--verbose] [--diagnose]`);
+    `[--split ${SPLITS.join('|')}] [--bin PATH] [--worst N] [--json FILE|-] [--verbose] [--diagnose] ` +
+    '[--save-outputs DIR]');
   process.exit(64);
 }
 
 function parseArgs(argv) {
   const opts = {
     engine: 'lectern', split: 'all', bin: defaultLecternBin(ROOT), worst: 10, json: null, verbose: false, diagnose: false,
+    saveOutputs: null,
   };
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
@@ -84,6 +91,7 @@ function parseArgs(argv) {
     else if (arg === '--json') opts.json = value();
     else if (arg === '--verbose') opts.verbose = true;
     else if (arg === '--diagnose') opts.diagnose = true;
+    else if (arg === '--save-outputs') opts.saveOutputs = path.resolve(value());
     else if (arg === '-h' || arg === '--help') usage();
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else rest.push(arg);
@@ -94,6 +102,7 @@ function parseArgs(argv) {
   if (!ENGINES.includes(opts.engine)) usage(`unknown engine ${opts.engine}`);
   if (!SPLITS.includes(opts.split)) usage(`unknown split ${opts.split}`);
   if (!fs.existsSync(opts.dir)) usage(`no such directory ${opts.dir}`);
+  if (opts.saveOutputs && opts.engine !== 'lectern') usage('--save-outputs is for --engine lectern only');
   return opts;
 }
 
@@ -215,6 +224,7 @@ function readerableAgreement(scored) {
  */
 function extractAll(pages, opts, work, url) {
   const extracted = extractWith(pages, opts, work, url);
+  if (opts.saveOutputs) saveOutputs(pages, extracted, opts, work, url);
   if (opts.engine === 'lectern' && lecternHasReaderable(opts.bin)) {
     const verdicts = timed('lectern --readerable', () =>
       runLecternReaderable(pages, { bin: opts.bin, work: path.join(work, 'readerable') }));
@@ -223,10 +233,30 @@ function extractAll(pages, opts, work, url) {
   return extracted;
 }
 
+/**
+ * --save-outputs DIR: every page's JSON output (as the CLI wrote it, `null` for no article) and
+ * the same with --explain, one file each per page, for a byte-for-byte comparison of two builds
+ * (tools/eval/compare-outputs.mjs). The folder is emptied first.
+ */
+function saveOutputs(pages, extracted, opts, work, url) {
+  const dir = opts.saveOutputs;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const explained = timed('lectern --explain --format json (for --save-outputs)', () => (opts.corpus === 'wcxb'
+    ? runLecternEach(pages, { bin: opts.bin, work: path.join(work, 'explain-all'), format: 'json', explain: true })
+    : runLectern(pages, { bin: opts.bin, work: path.join(work, 'explain-all'), format: 'json', url, explain: true }))).results;
+  for (const { id } of pages) {
+    fs.writeFileSync(path.join(dir, `${id}.json`), extracted.get(id).raw ?? 'null\n');
+    fs.writeFileSync(path.join(dir, `${id}.explain.json`), explained.get(id) ?? 'null\n');
+  }
+  console.error(`eval: saved the outputs of ${pages.length} pages in ${dir}`);
+}
+
 function extractWith(pages, opts, work, url) {
   const extracted = new Map();
-  const set = (id, text, meta) => extracted.set(id, {
-    text: text ?? null, meta: meta ?? null, readerable: typeof meta?.readerable === 'boolean' ? meta.readerable : null,
+  // raw: the JSON output as the CLI wrote it (for --save-outputs).
+  const set = (id, text, meta, raw = null) => extracted.set(id, {
+    text: text ?? null, meta: meta ?? null, readerable: typeof meta?.readerable === 'boolean' ? meta.readerable : null, raw,
   });
   const parse = (raw) => (raw ? JSON.parse(raw) : null);
   if (opts.engine === 'lectern' && opts.corpus === 'wcxb') {
@@ -237,7 +267,7 @@ function extractWith(pages, opts, work, url) {
     for (const e of json.errors) console.error(`eval: lectern: ${e}`);
     for (const { id } of pages) {
       const meta = parse(json.results.get(id));
-      set(id, typeof meta?.textContent === 'string' ? meta.textContent : null, meta);
+      set(id, typeof meta?.textContent === 'string' ? meta.textContent : null, meta, json.results.get(id));
     }
     return extracted;
   }
@@ -246,7 +276,7 @@ function extractWith(pages, opts, work, url) {
       runLectern(pages, { bin: opts.bin, work: path.join(work, 'text'), format: 'text', url }));
     const json = timed('lectern --format json', () =>
       runLectern(pages, { bin: opts.bin, work: path.join(work, 'json'), format: 'json', url }));
-    for (const { id } of pages) set(id, text.results.get(id), parse(json.results.get(id)));
+    for (const { id } of pages) set(id, text.results.get(id), parse(json.results.get(id)), json.results.get(id));
     return extracted;
   }
   if (opts.engine === 'dom-smoothie') return extractDomSmoothie(pages, opts, work);

@@ -13,8 +13,7 @@ mod hostile;
 #[path = "../../tests/support/oracle.rs"]
 mod oracle;
 
-use lectern::sanitise::{sanitise, sanitise_fragment};
-use lectern::urls::BaseUrl;
+use lectern::internals::{sanitise, sanitise_fragment, BaseUrl};
 use lectern::{extract, Options};
 use libfuzzer_sys::fuzz_target;
 
@@ -22,7 +21,7 @@ const PAGE: &str = "https://example.com/dir/page.html";
 
 fuzz_target!(|data: &[u8]| {
     let flags = data.first().copied().unwrap_or(0);
-    let html = lectern::decode::decode_html(data);
+    let html = lectern::decode_html(data);
     let options = Options {
         whole_document: flags & 1 == 1,
         explain: flags & 2 == 2,
@@ -44,6 +43,6 @@ fuzz_target!(|data: &[u8]| {
     let mut rng = hostile::Rng(u64::from_le_bytes(seed) | 1);
     let size = 1 + (rng.next_u64() % 80) as usize;
     let tree = hostile::random_tree(&mut rng, size);
-    sanitise(&tree, base, &mut Default::default());
+    sanitise(&tree, base);
     oracle::assert_tree_survives_a_parse(&tree, "random tree");
 });

@@ -11,9 +11,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use lectern::{
-        decode::decode_html, extract_owned, is_probably_readerable, Article, Error, Options,
-    };
+    use lectern::{decode_html, extract_owned, is_probably_readerable, Article, Error, Options};
     use std::io::{Read, Write};
     use std::path::{Path, PathBuf};
 
@@ -113,7 +111,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
             }
         }
         // Markdown is made only for the formats that show it.
-        args.options.markdown = matches!(args.format, Format::Markdown | Format::Json);
+        args.options.outputs.markdown = matches!(args.format, Format::Markdown | Format::Json);
         Ok(Some(args))
     }
 
@@ -153,7 +151,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
         }
     }
 
-    pub fn run() -> i32 {
+    pub(crate) fn run() -> i32 {
         let args = match parse_args() {
             Ok(Some(a)) => a,
             Ok(None) => {

@@ -15,7 +15,7 @@
 //!
 //! Not panicking is the caller's part: every check here runs on what the engine returned.
 
-use lectern::serialise::{dump, reparse, to_html};
+use lectern::internals::{dump, reparse, to_html};
 
 /// Elements that must never reach the reader (any namespace).
 pub const FORBIDDEN_ELEMENTS: &[&str] = &[

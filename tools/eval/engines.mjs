@@ -119,7 +119,7 @@ export function writeHtmlPages(htmlById, dir) {
  * Output as runLectern's: `work/out/<id>.<ext>`, null where there is no article. A page the
  * CLI refuses (exit 1: over the limits, unreadable) is null too, its message in `errors`.
  */
-export function runLecternEach(pages, { bin, work, format = 'text' }) {
+export function runLecternEach(pages, { bin, work, format = 'text', explain = false }) {
   if (!fs.existsSync(bin)) {
     throw new Error(`no Lectern binary at ${bin} (cargo build --release, or set LECTERN_BIN)`);
   }
@@ -128,7 +128,7 @@ export function runLecternEach(pages, { bin, work, format = 'text' }) {
   const results = new Map();
   const errors = [];
   for (const { id, path: file, url } of pages) {
-    const args = ['--format', format, ...(url ? ['--url', url] : []), '--out-dir', outDir, file];
+    const args = ['--format', format, ...(url ? ['--url', url] : []), ...(explain ? ['--explain'] : []), '--out-dir', outDir, file];
     const run = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (run.error) throw run.error;
     if (run.status !== 0 && run.status !== 2) errors.push(`${id}: ${run.stderr.trim()}`);

@@ -14,6 +14,7 @@ import { inSplit, splitOf } from './split.mjs';
 import { decompressPages, listWcxbPages } from './corpora.mjs';
 import { decodeHtml } from './decode.mjs';
 import { blockDiff, classifyLeak } from './diagnose.mjs';
+import { compareOutputDirs } from './compare-outputs.mjs';
 
 test('tokens are Unicode words, case kept, punctuation dropped', () => {
   assert.deepEqual(tokenize('Hello, wörld — ça va? 42_x'), ['Hello', 'wörld', 'ça', 'va', '42_x']);
@@ -131,4 +132,24 @@ test('wcxb listing: ground truth joined with html/*.html.gz, decompressed into a
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('compare-outputs finds the files that differ and those on one side only', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-compare-'));
+  const write = (rel, text) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  write('a/wcxb/1.json', '{"x":1}');
+  write('b/wcxb/1.json', '{"x":1}');
+  write('a/wcxb/2.json', 'null\n');
+  write('b/wcxb/2.json', 'null');
+  write('a/wcxb/3.json', '{}');
+  write('b/wcxb/4.json', '{}');
+  const result = compareOutputDirs(path.join(root, 'a'), path.join(root, 'b'));
+  assert.deepEqual(result, {
+    compared: 2, differ: [path.join('wcxb', '2.json')], onlyBefore: [path.join('wcxb', '3.json')],
+    onlyAfter: [path.join('wcxb', '4.json')],
+  });
+  fs.rmSync(root, { recursive: true, force: true });
 });

@@ -75,7 +75,10 @@ fn run(engine: Engine, html: &str, settings: &Settings) -> bool {
             // As the CLI's `--format text` extracts (dom_smoothie makes no Markdown either).
             let options = lectern::Options {
                 url: Some(PAGE_URL.to_string()),
-                markdown: false,
+                outputs: lectern::Outputs {
+                    markdown: false,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             black_box(lectern::extract(black_box(html), &options)).is_ok()
@@ -87,7 +90,7 @@ fn run(engine: Engine, html: &str, settings: &Settings) -> bool {
                 Err(_) => false,
             }
         }
-        Engine::LecternParse => black_box(lectern::parse::parse(black_box(html), &lectern::Options::default())).is_ok(),
+        Engine::LecternParse => black_box(lectern::internals::parse(black_box(html), &lectern::Options::default())).is_ok(),
     }
 }
 
@@ -124,7 +127,7 @@ fn list_pages(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
 }
 
 fn load(path: &Path) -> std::io::Result<String> {
-    Ok(lectern::decode::decode_html(&std::fs::read(path)?))
+    Ok(lectern::decode_html(&std::fs::read(path)?))
 }
 
 struct EngineResult {

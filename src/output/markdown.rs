@@ -137,7 +137,7 @@ fn code_language(node: &NodeRef) -> String {
 }
 
 /// The Markdown of `root`'s subtree.
-pub fn to_markdown(root: &NodeRef) -> String {
+pub(crate) fn to_markdown(root: &NodeRef) -> String {
     let mut w = Writer {
         out: String::new(),
         prefix: Vec::new(),
@@ -331,4 +331,33 @@ pub fn to_markdown(root: &NodeRef) -> String {
         out = out.replace("\n\n\n", "\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_markdown;
+
+    fn markdown(html: &str) -> String {
+        to_markdown(&crate::parse::reparse(html))
+    }
+
+    #[test]
+    fn headings_emphasis_and_links_are_marked_up() {
+        let md = markdown("<h2>The part</h2><p>Some <strong>bold</strong> and <a href=\"https://example.com/\">a link</a>.</p>");
+        assert!(md.contains("## The part"), "{md}");
+        assert!(md.contains("**bold**"), "{md}");
+        assert!(md.contains("[a link](https://example.com/)"), "{md}");
+    }
+
+    #[test]
+    fn blocks_are_separated_by_a_blank_line() {
+        let md = markdown("<p>One.</p><p>Two.</p>");
+        assert_eq!(md.trim(), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn code_blocks_are_fenced() {
+        let md = markdown("<pre><code>let x = 1;</code></pre>");
+        assert!(md.contains("```\nlet x = 1;\n```"), "{md}");
+    }
 }

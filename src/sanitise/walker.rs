@@ -1,365 +1,20 @@
-//! Sanitising by allowlist: the article tree is reduced to elements and attributes that
-//! cannot execute, load anything but images, or navigate by themselves, and to a shape that an
-//! HTML parser reproduces exactly.
-//!
-//! The sanitiser is the first of three independent layers (see `docs/security.md`): the
-//! renderer inserts its output with the browser's `Element.setHTML()` where available, and the
-//! reader page's CSP forbids inline script anyway. It works on our own tree (ammonia would bring
-//! a second html5ever and double the wasm).
-//!
-//! What it decides, and why:
-//! * **Elements.** [`ALLOWED_HTML`] are kept. [`DROPPED_HTML`] (script, style, frames, form
-//!   controls, document metadata, media that loads by itself, `template`, `noscript`, ...) go
-//!   with their whole content, through [`Explain::remove`] so `--explain` shows them. Every
-//!   other HTML element (`font`, `label`, custom elements, ...) is *unwrapped*: its content
-//!   stays, the element goes; one that makes a block of text (`article`, `center`, `details`:
-//!   [`crate::dom::is_text_block`]) becomes a `<div>`, so its text stays a block of its own.
-//!   `<iframe>`s from known video hosts ([`VIDEO_HOSTS`]) and `<video>`s with a web address
-//!   become plain links (`<a class="lectern-video">`), a YouTube one with its thumbnail.
-//! * **SVG** is dropped entirely: inline SVG in articles is mostly icons, and a safe subset
-//!   (no `<use>`, `<foreignObject>`, `<style>`, animation of `href`, ...) is a large surface for
-//!   little gain. **MathML** keeps the presentation elements of [`MATHML_ELEMENTS`] with
-//!   [`MATHML_ATTRIBUTES`]; `annotation`, `annotation-xml`, `mglyph` and `malignmark` are
-//!   dropped, other MathML elements (`maction`, `mfenced`, ...) become `mrow`, and token
-//!   elements (`mi`, `mo`, `mn`, `ms`, `mtext`) keep only their text: the places where HTML and
-//!   MathML parsing rules meet are where mutation XSS lives.
-//! * **Attributes** are allowed per element (see [`clean_html_attributes`]); `on*`, `style`,
-//!   `srcdoc`, `formaction`, `xlink:href`, `data-*` and everything else go. URLs pass
-//!   [`safe_url`]; each `srcset` candidate is checked and resolved. Links get
-//!   `rel="noopener noreferrer"`. `id` stays only on elements an in-page link of the article
-//!   targets (`href="#fn1"`), and never when it starts with `lectern` (the reader's own ids);
-//!   `name` becomes such an `id` when targeted. `class` keeps only `language-*`/`lang-*` tokens
-//!   on `code`/`pre` and our own [`OWN_CLASSES`].
-//! * **Comments**, processing instructions and doctypes are dropped. NUL becomes U+FFFD and CR
-//!   becomes LF in text and attribute values, as a parser would; adjacent text nodes merge.
-//! * **Shape.** The parser that reads our output (html5ever natively, the browser in the
-//!   reader) rearranges some shapes: a `<p>` cannot hold a `<div>`, `<a>` cannot nest, a
-//!   heading directly in a heading, an `<li>` in an `<li>`, a `<td>` outside a `<tr>`, text in a
-//!   `<table>`, HTML inside MathML. The pipeline's edits (unwrapping, moving) can create such
-//!   shapes, so the sanitiser repairs them the way that keeps the content: a `<p>` holding
-//!   block content becomes a `<div>`, the inner of nested links/headings/list items is
-//!   unwrapped, misplaced table content is wrapped into the cells it needs. Then serialising
-//!   and parsing again gives the same tree: nothing the sanitiser did not see can appear.
-//!
-//! Everything is iterative (documents nest 100,000 deep; wasm's stack is small).
+//! The walker: one iterative pass over the tree that applies the allowlist (`allowlist.rs`) to
+//! every element and attribute and repairs the tree's shape so that it parses back the same.
 
+use super::allowlist::*;
+use super::values::*;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::rule::Rule;
+use crate::tunables::is_video;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
 use html5ever::{ns, LocalName, QualName};
 use kuchikiki::{Attribute, ExpandedName, NodeData, NodeRef};
 use std::collections::HashSet;
 
-/// The stage name in the removal log.
-const STAGE: &str = "sanitise";
-
-/// HTML elements kept (with their allowed attributes).
-pub const ALLOWED_HTML: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "code",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "colgroup",
-    "col",
-    "figure",
-    "figcaption",
-    "img",
-    "picture",
-    "source",
-    "a",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "sub",
-    "sup",
-    "small",
-    "mark",
-    "abbr",
-    "time",
-    "br",
-    "hr",
-    "q",
-    "cite",
-    "kbd",
-    "samp",
-    "var",
-    "del",
-    "ins",
-    "span",
-    "div",
-    "section",
-    "dfn",
-    "bdi",
-    "bdo",
-    "wbr",
-    // Ruby annotations: readings over CJK text.
-    "ruby",
-    "rt",
-    "rp",
-];
-
-/// HTML elements dropped with their content, each with the rule named in the removal log.
-pub const DROPPED_HTML: &[(&str, &str)] = &[
-    ("script", "script"),
-    ("noscript", "script"),
-    ("template", "script"),
-    ("style", "style"),
-    ("link", "style"),
-    ("iframe", "frame"),
-    ("frame", "frame"),
-    ("frameset", "frame"),
-    ("object", "frame"),
-    ("embed", "frame"),
-    ("applet", "frame"),
-    ("param", "frame"),
-    ("portal", "frame"),
-    ("fencedframe", "frame"),
-    ("form", "form-control"),
-    ("input", "form-control"),
-    ("button", "form-control"),
-    ("select", "form-control"),
-    ("option", "form-control"),
-    ("optgroup", "form-control"),
-    ("textarea", "form-control"),
-    ("datalist", "form-control"),
-    ("output", "form-control"),
-    ("keygen", "form-control"),
-    ("selectedcontent", "form-control"),
-    ("base", "document-metadata"),
-    ("meta", "document-metadata"),
-    ("title", "document-metadata"),
-    ("head", "document-metadata"),
-    ("video", "media"),
-    ("audio", "media"),
-    ("track", "media"),
-    ("canvas", "media"),
-    ("map", "media"),
-    ("area", "media"),
-    ("dialog", "dialog"),
-];
-
-/// Hosts whose embedded players become links (a host matches itself and its subdomains).
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com",
-    "youtube-nocookie.com",
-    "youtu.be",
-    "vimeo.com",
-    "dailymotion.com",
-    "dai.ly",
-    "twitch.tv",
-    "ted.com",
-    "streamable.com",
-    "loom.com",
-    "wistia.com",
-    "wistia.net",
-    "brightcove.net",
-    "jwplayer.com",
-    "bilibili.com",
-    "rumble.com",
-    "facebook.com",
-    "tiktok.com",
-];
-
-/// Our own classes that the renderer styles.
-pub const OWN_CLASSES: &[&str] = &["lectern-video", "lectern-post"];
-
-/// Class token prefixes kept on `code` and `pre` (syntax highlighting).
-const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
-
-/// The `rel` every link gets.
-const LINK_REL: &str = "noopener noreferrer";
-
-/// `id`s with this prefix are the reader's own and never come from a page.
-const RESERVED_ID_PREFIX: &str = "lectern";
-
-/// MathML elements kept.
-pub const MATHML_ELEMENTS: &[&str] = &[
-    "math",
-    "mrow",
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "mspace",
-    "msub",
-    "msup",
-    "msubsup",
-    "munder",
-    "mover",
-    "munderover",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mstyle",
-    "merror",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mlabeledtr",
-    "mmultiscripts",
-    "mprescripts",
-    "none",
-    "semantics",
-];
-
-/// MathML elements dropped with their content: alternative encodings (`annotation-xml` can hold
-/// HTML), and the two elements that switch parsing back to MathML inside text.
-const MATHML_DROPPED: &[&str] = &["annotation", "annotation-xml", "mglyph", "malignmark"];
-
-/// MathML token elements: their content is parsed as HTML, so they keep only text.
-const MATHML_TOKENS: &[&str] = &["mi", "mo", "mn", "ms", "mtext"];
-
-/// Attributes kept on MathML elements (presentation only; no `href`, no colours).
-pub const MATHML_ATTRIBUTES: &[&str] = &[
-    "display",
-    "mathvariant",
-    "displaystyle",
-    "scriptlevel",
-    "fence",
-    "separator",
-    "stretchy",
-    "symmetric",
-    "largeop",
-    "movablelimits",
-    "accent",
-    "accentunder",
-    "lspace",
-    "rspace",
-    "form",
-    "minsize",
-    "maxsize",
-    "width",
-    "height",
-    "depth",
-    "voffset",
-    "linethickness",
-    "notation",
-    "columnalign",
-    "rowalign",
-    "columnspan",
-    "rowspan",
-    "columnlines",
-    "rowlines",
-    "frame",
-    "open",
-    "close",
-    "separators",
-    "dir",
-];
-
-/// Start tags that close an open `<p>` (in button scope) when the parser meets them; among our
-/// elements. A `<p>` holding one of these becomes a `<div>`.
-const P_CLOSERS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "ol",
-    "ul",
-    "dl",
-    "li",
-    "dd",
-    "dt",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "table",
-    "hr",
-];
-
-/// The parser's "special" elements among ours, less `div` and `p` (and `address`), which the
-/// `<li>`/`<dd>` closing rules look through.
-const SPECIAL: &[&str] = &[
-    "blockquote",
-    "caption",
-    "col",
-    "colgroup",
-    "dd",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "img",
-    "li",
-    "ol",
-    "pre",
-    "section",
-    "source",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "br",
-    "wbr",
-];
-
-const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-
-/// Elements whose children the table rules constrain.
-const TABLE_CONTAINERS: &[&str] = &["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
-
-/// Elements that only exist inside a table, with the parent each needs.
-const TABLE_PARTS: &[(&str, &[&str])] = &[
-    ("caption", &["table"]),
-    ("colgroup", &["table"]),
-    ("thead", &["table"]),
-    ("tbody", &["table"]),
-    ("tfoot", &["table"]),
-    ("col", &["colgroup"]),
-    ("tr", &["thead", "tbody", "tfoot"]),
-    ("td", &["tr"]),
-    ("th", &["tr"]),
-];
-
-const VOID: &[&str] = &["br", "hr", "img", "source", "col", "wbr"];
-
 /// Which parsing rules apply to an element's children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     Html,
     /// Inside `<math>`, not in a token element.
     Math,
@@ -370,7 +25,7 @@ enum Mode {
 /// What the parser's stack of open elements looks like at an element, as far as our shape
 /// rules need to know: the context for that element's children.
 #[derive(Clone)]
-struct Ctx {
+pub(super) struct Ctx {
     mode: Mode,
     /// The element's own local name.
     name: LocalName,
@@ -438,9 +93,9 @@ impl Ctx {
 }
 
 /// What to do with one element.
-enum Action {
+pub(super) enum Action {
     Keep,
-    Drop(&'static str),
+    Drop(Rule),
     Unwrap,
     /// Put this node in its place and look at it again.
     Replace(NodeRef),
@@ -450,7 +105,7 @@ enum Action {
 
 /// Sanitises `root`'s descendants in place; `root` itself is a container that is not
 /// serialised. Relative URLs are resolved against `base`.
-pub fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
+pub(crate) fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
     let mut s = Sanitiser {
         base,
         explain,
@@ -477,7 +132,7 @@ pub fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
     }
 }
 
-struct Sanitiser<'a> {
+pub(super) struct Sanitiser<'a> {
     base: Option<&'a BaseUrl>,
     explain: &'a mut Explain,
     /// Fragments that in-page links of the article point at (raw and percent-decoded).
@@ -548,7 +203,7 @@ impl Sanitiser<'_> {
                     }
                 }
                 Action::Drop(rule) => {
-                    self.explain.remove(&c, STAGE, rule, || {
+                    self.explain.remove(&c, rule, || {
                         format!("<{}> is not allowed", crate::dom::tag(&c))
                     });
                     cur = next;
@@ -592,12 +247,12 @@ impl Sanitiser<'_> {
         };
         let local: &str = &el.name.local;
         if el.name.ns == ns!(svg) {
-            return Action::Drop("svg");
+            return Action::Drop(Rule::Svg);
         }
         if el.name.ns == ns!(mathml) {
             return match ctx.mode {
                 Mode::Html if local == "math" => match &*ctx.name {
-                    "colgroup" => Action::Drop("table-shape"),
+                    "colgroup" => Action::Drop(Rule::TableShape),
                     parent if TABLE_CONTAINERS.contains(&parent) => {
                         Action::Wrap(cell_wrapping(parent))
                     }
@@ -605,16 +260,16 @@ impl Sanitiser<'_> {
                 },
                 Mode::Html => Action::Unwrap,
                 Mode::MathToken if MATHML_DROPPED.contains(&local) => {
-                    Action::Drop("math-annotation")
+                    Action::Drop(Rule::MathAnnotation)
                 }
                 Mode::MathToken => Action::Unwrap,
-                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop("math-annotation"),
+                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop(Rule::MathAnnotation),
                 Mode::Math if MATHML_ELEMENTS.contains(&local) => Action::Keep,
                 Mode::Math => Action::Replace(rename_detached(c, ns!(mathml), "mrow")),
             };
         }
         if el.name.ns != ns!(html) {
-            return Action::Drop("foreign-namespace");
+            return Action::Drop(Rule::ForeignNamespace);
         }
         if local == "iframe" || local == "video" {
             if let Some(link) = self.video_link(c) {
@@ -622,7 +277,7 @@ impl Sanitiser<'_> {
             }
         }
         if let Some((_, rule)) = DROPPED_HTML.iter().find(|(n, _)| *n == local) {
-            return Action::Drop(rule);
+            return Action::Drop(*rule);
         }
         if ctx.mode != Mode::Html {
             return Action::Unwrap;
@@ -650,7 +305,7 @@ impl Sanitiser<'_> {
         }
         if TABLE_CONTAINERS.contains(&parent) {
             return match (parent, local) {
-                ("colgroup", _) => Action::Drop("table-shape"),
+                ("colgroup", _) => Action::Drop(Rule::TableShape),
                 ("table", "tr") => Action::Wrap(&["tbody"]),
                 ("table", "td" | "th") => Action::Wrap(&["tbody", "tr"]),
                 ("table", "col") => Action::Wrap(&["colgroup"]),
@@ -665,7 +320,7 @@ impl Sanitiser<'_> {
             "a" if ctx.in_a => return Action::Unwrap,
             "li" if ctx.li_open => return Action::Unwrap,
             "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
-            "source" if parent != "picture" => return Action::Drop("source-outside-picture"),
+            "source" if parent != "picture" => return Action::Drop(Rule::SourceOutsidePicture),
             _ => {}
         }
         if HEADINGS.contains(&local) && HEADINGS.contains(&parent) {
@@ -774,7 +429,7 @@ impl Sanitiser<'_> {
             && self.seen_ids.insert(id.to_string())
     }
 
-    /// A link standing in for a video player: `<iframe>` from [`VIDEO_HOSTS`], or `<video>`
+    /// A link standing in for a video player: `<iframe>` from [`VIDEO_HOSTS`](crate::tunables::VIDEO_HOSTS), or `<video>`
     /// with a web address (its own `src` or its first `<source>`'s).
     fn video_link(&self, node: &NodeRef) -> Option<NodeRef> {
         let el = node.as_element()?;
@@ -799,7 +454,7 @@ impl Sanitiser<'_> {
         let url = safe_url(self.base, &src, UrlKind::Media)?;
         let parsed = BaseUrl::parse(&url)?;
         let host = parsed.host()?.to_string();
-        if &*el.name.local == "iframe" && !video_host(&host) {
+        if &*el.name.local == "iframe" && !is_video(&host, path_after(&url, &host)) {
             return None;
         }
         let youtube_id = youtube_id(&parsed);
@@ -830,7 +485,7 @@ impl Sanitiser<'_> {
 }
 
 /// The fragments in-page links of the article point at.
-fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
+pub(super) fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
     let mut targets = HashSet::new();
     for node in root.walk_descendants() {
         let Some(el) = node.as_element() else {
@@ -853,14 +508,16 @@ fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
     targets
 }
 
-fn video_host(host: &str) -> bool {
-    VIDEO_HOSTS
-        .iter()
-        .any(|h| host == *h || host.strip_suffix(h).is_some_and(|rest| rest.ends_with('.')))
+/// What follows the host in the absolute URL `url` (its path, query and fragment; a port first
+/// if it has one).
+pub(super) fn path_after<'a>(url: &'a str, host: &str) -> &'a str {
+    url.find("//")
+        .and_then(|i| url[i + 2..].find(host).map(|j| i + 2 + j + host.len()))
+        .map_or("", |end| &url[end..])
 }
 
 /// The video id of a YouTube embed or watch URL.
-fn youtube_id(url: &BaseUrl) -> Option<String> {
+pub(super) fn youtube_id(url: &BaseUrl) -> Option<String> {
     let host = url.host()?;
     let s = url.as_str();
     let after_host = &s[s.find(host)? + host.len()..];
@@ -888,7 +545,7 @@ fn youtube_id(url: &BaseUrl) -> Option<String> {
 }
 
 /// How misplaced content of a table container is wrapped so that it lands in a cell.
-fn cell_wrapping(container: &str) -> &'static [&'static str] {
+pub(super) fn cell_wrapping(container: &str) -> &'static [&'static str] {
     match container {
         "table" => &["tbody", "tr", "td"],
         "thead" | "tbody" | "tfoot" => &["tr", "td"],
@@ -898,7 +555,7 @@ fn cell_wrapping(container: &str) -> &'static [&'static str] {
 
 /// NUL becomes U+FFFD, CR LF and CR become LF: what the parser does to its input.
 /// Line breaks as `\n` (`\r\n` and a lone `\r` alike) and NULs as U+FFFD, in one pass.
-fn fix_chars(s: &str) -> String {
+pub(super) fn fix_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = memchr::memchr2(b'\r', b'\0', rest.as_bytes()) {
@@ -916,96 +573,8 @@ fn fix_chars(s: &str) -> String {
     out
 }
 
-fn valid_lang(v: &str) -> bool {
-    !v.is_empty()
-        && v.len() <= 35
-        && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// A non-negative number (with a `%` when `percent` allows it), trimmed.
-fn number(v: &str, percent: bool) -> Option<String> {
-    let t = v.trim();
-    let digits = if percent {
-        t.strip_suffix('%').unwrap_or(t)
-    } else {
-        t
-    };
-    let ok = !digits.is_empty()
-        && digits.len() <= 9
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
-    ok.then(|| t.to_string())
-}
-
-fn integer(v: &str) -> Option<String> {
-    let t = v.trim();
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    let ok = !digits.is_empty() && digits.len() <= 9 && digits.chars().all(|c| c.is_ascii_digit());
-    ok.then(|| t.to_string())
-}
-
-/// The class tokens we keep: highlighting languages on `code`/`pre`, and our own classes.
-fn classes(v: &str, element: &str) -> Option<String> {
-    let code = element == "code" || element == "pre";
-    let kept: Vec<&str> = v
-        .split_ascii_whitespace()
-        .filter(|t| {
-            OWN_CLASSES.contains(t)
-                || (code
-                    && CODE_CLASS_PREFIXES.iter().any(|p| {
-                        t.len() > p.len()
-                            && t.starts_with(p)
-                            && t.chars()
-                                .all(|c| c.is_ascii_alphanumeric() || "-_+#.".contains(c))
-                    }))
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join(" "))
-}
-
-/// Each candidate of a `srcset` checked and resolved, descriptors kept when well-formed
-/// (HTML's srcset parsing: a URL runs to whitespace, trailing commas end it; descriptors run to
-/// the next comma).
-fn srcset(base: Option<&BaseUrl>, v: &str) -> Option<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = v;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
-        if rest.is_empty() {
-            break;
-        }
-        let end = rest
-            .find(|c: char| c.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        let mut url = &rest[..end];
-        rest = &rest[end..];
-        let mut descriptor = "";
-        if url.ends_with(',') {
-            url = url.trim_end_matches(',');
-        } else {
-            let d_end = rest.find(',').unwrap_or(rest.len());
-            descriptor = rest[..d_end].trim();
-            rest = &rest[d_end..];
-        }
-        let Some(safe) = safe_url(base, url, UrlKind::Media) else {
-            continue;
-        };
-        let safe = safe.replace(' ', "%20");
-        let valid_descriptor = descriptor.len() <= 16
-            && descriptor.strip_suffix(['w', 'x', 'h']).is_some_and(|n| {
-                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
-            });
-        if valid_descriptor {
-            out.push(format!("{safe} {descriptor}"));
-        } else {
-            out.push(safe);
-        }
-    }
-    (!out.is_empty()).then(|| out.join(", "))
-}
-
 /// Merges adjacent text children of `node`.
-fn merge_text(node: &NodeRef) {
+pub(super) fn merge_text(node: &NodeRef) {
     let mut cur = node.first_child();
     while let Some(c) = cur {
         let next = c.next_sibling();
@@ -1022,14 +591,14 @@ fn merge_text(node: &NodeRef) {
     }
 }
 
-fn html_element(name: &str) -> NodeRef {
+pub(super) fn html_element(name: &str) -> NodeRef {
     NodeRef::new_element(
         QualName::new(None, ns!(html), LocalName::from(name)),
         Vec::new(),
     )
 }
 
-fn new_element(name: &str, attrs: &[(&str, &str)]) -> NodeRef {
+pub(super) fn new_element(name: &str, attrs: &[(&str, &str)]) -> NodeRef {
     NodeRef::new_element(
         QualName::new(None, ns!(html), LocalName::from(name)),
         attrs.iter().map(|(k, v)| {
@@ -1046,7 +615,7 @@ fn new_element(name: &str, attrs: &[(&str, &str)]) -> NodeRef {
 
 /// A new element named `name` in `ns` holding `node`'s attributes and children (which move),
 /// not yet in the tree.
-fn rename_detached(node: &NodeRef, ns: html5ever::Namespace, name: &str) -> NodeRef {
+pub(super) fn rename_detached(node: &NodeRef, ns: html5ever::Namespace, name: &str) -> NodeRef {
     let attrs = node
         .as_element()
         .map(|el| el.attributes.borrow().map.clone())
@@ -1059,19 +628,10 @@ fn rename_detached(node: &NodeRef, ns: html5ever::Namespace, name: &str) -> Node
 }
 
 /// Replaces `node` in the tree by a renamed copy.
-fn rename(node: &NodeRef, ns: html5ever::Namespace, name: &str) {
+pub(super) fn rename(node: &NodeRef, ns: html5ever::Namespace, name: &str) {
     let new = rename_detached(node, ns, name);
     node.insert_before(new);
     node.detach();
-}
-
-/// Sanitises an HTML fragment on its own: parses it as the content of a `<div>`, sanitises
-/// that, and returns the container (serialise it with [`crate::serialise::to_html`]). For tests,
-/// fuzzing and callers that hold HTML rather than a tree.
-pub fn sanitise_fragment(html: &str, base: Option<&BaseUrl>) -> NodeRef {
-    let root = crate::serialise::reparse(html);
-    sanitise(&root, base, &mut Explain::new(false));
-    root
 }
 
 #[cfg(test)]

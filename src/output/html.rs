@@ -19,14 +19,14 @@
 //!
 //! Together with the sanitiser's structural rules this gives the round-trip property tested in
 //! `tests/sanitise.rs` and fuzzed in `fuzz/`: parsing the output again as the children of a
-//! `<div>` yields the same tree. [`reparse`] and [`dump`] are the two halves of that check.
+//! `<div>` yields the same tree. [`crate::parse::reparse`] and [`dump`] are the two halves of
+//! that check.
 
-use html5ever::{ns, LocalName, QualName};
-use kuchikiki::traits::TendrilSink;
+use html5ever::ns;
 use kuchikiki::{NodeData, NodeRef};
 
 /// HTML elements that have no end tag and no content.
-pub const VOID_ELEMENTS: &[&str] = &[
+pub(crate) const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
     "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
@@ -35,7 +35,7 @@ pub const VOID_ELEMENTS: &[&str] = &[
 const LEADING_NEWLINE_ELEMENTS: &[&str] = &["pre", "textarea", "listing"];
 
 /// The HTML of `root`'s children (not of `root` itself).
-pub fn to_html(root: &NodeRef) -> String {
+pub(crate) fn to_html(root: &NodeRef) -> String {
     let mut out = String::new();
     let Some(mut node) = root.first_child() else {
         return out;
@@ -145,23 +145,11 @@ fn escape(s: &str, attribute: bool, out: &mut String) {
     out.push_str(&s[start..]);
 }
 
-/// Parses `html` as a browser parses the content of a `<div>` (`innerHTML`/`setHTML` in a
-/// standards-mode page) and returns the container whose children are the result.
-///
-/// For round-trip checks in tests and fuzzing; not used by the extraction itself.
-pub fn reparse(html: &str) -> NodeRef {
-    let ctx = QualName::new(None, ns!(html), LocalName::from("div"));
-    let doc = kuchikiki::parse_fragment(ctx, Vec::new())
-        .one(html)
-        .document_node;
-    // html5ever puts the fragment's nodes under an `<html>` element.
-    doc.first_child().unwrap_or(doc)
-}
-
 /// A canonical, line-per-node description (depth first, then the node) of `root`'s descendants: namespace, name and sorted
 /// attributes of elements, text (adjacent text nodes merged, empty ones skipped), comments.
 /// Two trees with equal dumps are the same tree. Iterative.
-pub fn dump(root: &NodeRef) -> String {
+#[cfg(any(test, feature = "internals"))]
+pub(crate) fn dump(root: &NodeRef) -> String {
     let mut out = String::new();
     let mut stack: Vec<(NodeRef, usize)> = root.children().rev().map(|c| (c, 0)).collect();
     let mut pending_text: Option<(String, usize)> = None;
@@ -218,6 +206,7 @@ pub fn dump(root: &NodeRef) -> String {
     out
 }
 
+#[cfg(any(test, feature = "internals"))]
 fn ns_prefix(ns: &html5ever::Namespace) -> &'static str {
     if *ns == ns!() {
         ""
@@ -229,6 +218,8 @@ fn ns_prefix(ns: &html5ever::Namespace) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::reparse;
+    use html5ever::{LocalName, QualName};
 
     fn frag(html: &str) -> NodeRef {
         reparse(html)

@@ -1,0 +1,263 @@
+//! Readability's conditional cleaning: `table`, `ul` and `div` blocks that look like
+//! navigation, ads or widgets by their link density, images per paragraph, inputs and headings.
+
+use super::{guards_protected, is_video_embed, share};
+use crate::dom;
+use crate::dom::Walk;
+use crate::explain::Explain;
+use crate::retry::Flags;
+use crate::rule::Rule;
+use crate::score::{class_weight, CommonClasses};
+use crate::stats::{link_density, link_weight, TextStats};
+use crate::tunables::{
+    AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
+    CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
+    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, LOADING_WORDS,
+    NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, WHOLE_TEXT_LABEL_MAX_CHARS,
+};
+use crate::words::LowerText;
+use kuchikiki::NodeRef;
+
+/// Readability's conditional cleaning of `tag` blocks: removes those that look like
+/// navigation, ads or widgets by their link density, images per paragraph, inputs and
+/// headings.
+///
+/// `nodes`: the article's `tag` blocks, in document order. `measure`: the text
+/// stats of `content` if a pass just before measured it and removed nothing; left for the
+/// next pass on the same terms.
+pub(super) fn conditional(
+    content: &NodeRef,
+    tag: &'static str,
+    nodes: Vec<NodeRef>,
+    flags: Flags,
+    common: &CommonClasses,
+    explain: &mut Explain,
+    measure: &mut Option<TextStats>,
+) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    if nodes.is_empty() {
+        return;
+    }
+    // Every candidate asks for the text lengths of the blocks inside it: measured once, and
+    // forgotten along the path of each removal.
+    let stats = measure.get_or_insert_with(|| TextStats::new(content));
+    let total = stats.text_len(content);
+    let mut removed = false;
+    for node in nodes.into_iter().rev() {
+        let Some(parent) = node.parent() else {
+            continue;
+        };
+        // The block that holds most of the article is the article (the winner itself, or
+        // its wrapper with a class like `above-footer`): removing it leaves nothing.
+        if stats.text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
+            continue;
+        }
+        if let Some(reason) = conditional_reason(&node, tag, flags, common, stats) {
+            explain.remove(&node, reason, || {
+                format!("link density {:.2}", link_density(&node))
+            });
+            stats.forget(&parent, Some(&node));
+            removed = true;
+        }
+    }
+    if removed {
+        *measure = None;
+    }
+}
+
+/// What the conditional rules weigh below a block, gathered in one walk.
+#[derive(Default)]
+pub(super) struct Inside {
+    p: usize,
+    img: usize,
+    li: usize,
+    input: usize,
+    /// `<object>`, `<embed>` and `<iframe>` that are not videos.
+    embeds: usize,
+    /// An embedded video from a known host: the block stays.
+    video: bool,
+    /// Text in headings, in lists, in text-holding blocks (counted once per such element,
+    /// so nested ones count again, as Readability does), and weighted link text.
+    heading_text: usize,
+    list_text: usize,
+    textish_text: usize,
+    link_text: f64,
+}
+
+/// Elements whose text counts as text (not headings or links) for the "no content" rule.
+pub(super) fn is_textish(tag: &str) -> bool {
+    matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag)
+}
+
+impl Inside {
+    fn of(node: &NodeRef, stats: &TextStats) -> Inside {
+        let mut inside = Inside::default();
+        for d in node.walk_descendants() {
+            let tag = dom::tag(&d);
+            match tag {
+                "" => continue,
+                "p" => inside.p += 1,
+                "img" => inside.img += 1,
+                "li" => inside.li += 1,
+                "input" => inside.input += 1,
+                "object" | "embed" | "iframe" => {
+                    if is_video_embed(&d) {
+                        inside.video = true;
+                    } else {
+                        inside.embeds += 1;
+                    }
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    inside.heading_text += stats.text_len(&d)
+                }
+                "a" => inside.link_text += stats.text_len(&d) as f64 * link_weight(&d),
+                _ => {}
+            }
+            if matches!(tag, "ul" | "ol") {
+                inside.list_text += stats.text_len(&d);
+            }
+            if is_textish(tag) {
+                inside.textish_text += stats.text_len(&d);
+            }
+        }
+        inside
+    }
+}
+
+/// Why the conditional rules remove `node`, if they do.
+pub(super) fn conditional_reason(
+    node: &NodeRef,
+    tag: &str,
+    flags: Flags,
+    common: &CommonClasses,
+    stats: &TextStats,
+) -> Option<Rule> {
+    let reason = conditional_reason_unguarded(node, tag, flags, common, stats)?;
+    // Protected blocks and code stay; asked last, as the question walks the block's ancestors
+    // and its whole inside.
+    if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
+        return None;
+    }
+    Some(reason)
+}
+
+pub(super) fn conditional_reason_unguarded(
+    node: &NodeRef,
+    tag: &str,
+    flags: Flags,
+    common: &CommonClasses,
+    stats: &TextStats,
+) -> Option<Rule> {
+    let mut is_list = tag == "ul" || tag == "ol";
+    let content_len = stats.text_len(node);
+    let inside = Inside::of(node, stats);
+    if !is_list {
+        is_list = content_len > 0
+            && inside.list_text as f64 / content_len as f64 > CONDITIONAL_LIST_SHARE;
+    }
+    let weight = class_weight(node, flags, common);
+    // A class word does not outweigh prose: a block of several paragraphs with few links
+    // is the article's (a review's product cards named `product-card`), whatever it is
+    // called.
+    let prose = inside.p >= NEGATIVE_WEIGHT_PROSE_PARAGRAPHS
+        && content_len >= NEGATIVE_WEIGHT_PROSE_CHARS
+        && share(inside.link_text, content_len) < NEGATIVE_WEIGHT_PROSE_LINK_DENSITY;
+    if weight < 0.0 && !prose {
+        return Some(Rule::NegativeWeight);
+    }
+    if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {
+        return None;
+    }
+    let p = inside.p as f64;
+    let img = inside.img as f64;
+    let li = inside.li as f64 - 100.0;
+    let input = inside.input as f64;
+    let heading_density = share(inside.heading_text as f64, content_len);
+    if inside.video {
+        return None;
+    }
+    let embeds = inside.embeds;
+    // Ad and loading labels are a block's whole, short text: only such blocks are read.
+    if content_len <= WHOLE_TEXT_LABEL_MAX_CHARS {
+        let text = dom::normalized_text(node);
+        let lower = LowerText::new(&text);
+        if AD_WORDS.matches(&lower) || LOADING_WORDS.matches(&lower) {
+            return Some(Rule::AdOrLoadingLabel);
+        }
+    }
+    let ld = share(inside.link_text, content_len);
+    let text_dens = share(inside.textish_text as f64, content_len);
+    let in_figure = dom::has_ancestor(node, &["figure"], None);
+
+    let reason = if !in_figure && img > 1.0 && p / img < 0.5 {
+        Some(Rule::ImageHeavy)
+    } else if !is_list && li > p {
+        Some(Rule::ListItemsOutsideList)
+    } else if input > (p / 3.0).floor() {
+        Some(Rule::FormInputs)
+    } else if !is_list
+        && !in_figure
+        && heading_density < 0.9
+        && content_len < 25
+        && (img == 0.0 || img > 2.0)
+        && ld > 0.0
+    {
+        Some(Rule::ShortAndLinked)
+    } else if (!is_list
+        && weight < CONDITIONAL_HIGH_WEIGHT
+        && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
+        || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
+    {
+        Some(Rule::LinkDensity)
+    } else if (embeds == 1 && content_len < 75) || embeds > 1 {
+        Some(Rule::Embeds)
+    } else if img == 0.0 && text_dens == 0.0 {
+        Some(Rule::NoContent)
+    } else {
+        None
+    };
+    // A simple list of images stays.
+    if reason.is_some() && is_list {
+        let simple = dom::element_children(node).all(|c| dom::element_children(&c).count() <= 1);
+        if simple && inside.li as f64 == img {
+            return None;
+        }
+    }
+    reason
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::marks::PROTECT_ATTR;
+    use crate::retry::Flags;
+    use crate::testing::{clean, clean_with, PROSE};
+    use crate::Rule;
+
+    const LINK_LIST: &str = "<div><a href=\"/a\">First other story</a> \
+        <a href=\"/b\">Second other story</a> <a href=\"/c\">Third other story</a></div>";
+
+    #[test]
+    fn a_block_that_is_mostly_links_goes() {
+        let (html, rules) = clean(&format!("{PROSE}{LINK_LIST}"));
+        assert!(!html.contains("other story"), "{html}");
+        assert_eq!(rules, [Rule::LinkDensity]);
+    }
+
+    #[test]
+    fn the_last_attempt_does_not_clean_conditionally() {
+        let (html, rules) = clean_with(&format!("{PROSE}{LINK_LIST}"), Flags::ATTEMPTS[3]);
+        assert!(html.contains("other story"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_protected_block_is_never_cleaned_conditionally() {
+        let protected = LINK_LIST.replacen("<div>", &format!("<div {PROTECT_ATTR}=\"1\">"), 1);
+        let (html, rules) = clean(&format!("{PROSE}{protected}"));
+        assert!(html.contains("other story"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

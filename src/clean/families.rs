@@ -1,0 +1,96 @@
+//! Removals by boilerplate family: blocks whose class or id tokens name related teasers,
+//! newsletters, comments, promotions, tags or author bios.
+
+use super::guards_protected;
+use crate::dom;
+use crate::explain::Explain;
+use crate::marks::THREAD_ITEM_ATTR;
+use crate::retry::Flags;
+use crate::rule::Rule;
+use crate::tunables::{BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY};
+use kuchikiki::NodeRef;
+
+/// The first boilerplate token among a node's class and id tokens.
+pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
+    let m = dom::class_and_id(node).to_ascii_lowercase();
+    if m.is_empty() {
+        return None;
+    }
+    // Whole class names first (`author-bio`, `related-posts`), then their parts.
+    for class in m.split_whitespace() {
+        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == class) {
+            return Some(t);
+        }
+        for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if let Some(t) = BOILERPLATE_TOKENS
+                .iter()
+                .find(|t| **t == part && !t.contains('-'))
+            {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+/// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
+/// share of the article (then the token describes the page, not the block).
+/// On a discussion page ([`Flags::discussion`]) the comment family is the content.
+pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, explain: &mut Explain) {
+    let total = dom::text_len(content).max(1) as f64;
+    let mut node = content.first_child();
+    while let Some(n) = node {
+        if n.as_element().is_some()
+            && !dom::is(
+                &n,
+                &[
+                    "a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure", "p",
+                ],
+            )
+        {
+            if let Some(token) = boilerplate_token(&n).filter(|t| {
+                let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
+                !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
+            }) {
+                let share = dom::text_len(&n) as f64 / total;
+                if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
+                    let next = dom::next_skipping_children(&n, content);
+                    explain.remove(&n, Rule::BoilerplateClass, || {
+                        format!("{token} ({:.0}% of text)", share * 100.0)
+                    });
+                    node = next;
+                    continue;
+                }
+            }
+        }
+        node = dom::next_in_order(&n, content);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean, clean_with, PROSE};
+    use crate::Rule;
+
+    const COMMENTS: &str = "<div class=\"comments\"><p>I disagree with this, strongly.</p></div>";
+
+    #[test]
+    fn a_block_named_for_a_boilerplate_family_goes() {
+        let (html, rules) = clean(&format!("{PROSE}{PROSE}{COMMENTS}"));
+        assert!(!html.contains("I disagree"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateClass]);
+    }
+
+    #[test]
+    fn on_a_discussion_page_the_comment_family_is_not_boilerplate() {
+        // (Without class weights, so that only this family's rule is asked.)
+        let flags = Flags {
+            discussion: true,
+            ..Flags::ATTEMPTS[2]
+        };
+        let (html, rules) = clean_with(&format!("{PROSE}{PROSE}{COMMENTS}"), flags);
+        assert!(html.contains("I disagree"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

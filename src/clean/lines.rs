@@ -1,0 +1,145 @@
+//! Removals of short lines: notices, calls to action and teaser labels, lone date lines, and
+//! paragraphs that are nothing but a link to another article.
+
+use super::guards_protected;
+use crate::dom;
+use crate::dom::Walk;
+use crate::explain::Explain;
+use crate::rule::Rule;
+use crate::stats::link_density;
+use crate::tunables::{
+    AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
+    CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, NOTICE,
+    NOTICE_MAX_CHARS, POST_ACTIONS,
+};
+use crate::words::LowerText;
+use kuchikiki::NodeRef;
+
+/// Ours: short blocks that are calls to action or teaser labels ("Read more: …", "Share
+/// this", "Advertisement", "Tags: …") and short paragraphs that are nothing but a link
+/// (teaser headlines between the article's paragraphs).
+pub(super) fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
+    let blocks: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| {
+            dom::is(
+                d,
+                &[
+                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
+                    "small",
+                ],
+            )
+        })
+        .collect();
+    // The last block whose text no pattern matched, and its length: a block inside it with
+    // text as long has the same text (it is part of it), and is not asked again (a reference
+    // list's `<li><span><cite>` chains asked the same patterns three times over).
+    let mut unmatched: Option<(NodeRef, usize)> = None;
+    for b in blocks {
+        if b.parent().is_none() {
+            continue;
+        }
+        let len = dom::text_len_capped(&b, NOTICE_MAX_CHARS);
+        if len > NOTICE_MAX_CHARS || len == 0 {
+            continue;
+        }
+        let same_text = unmatched
+            .as_ref()
+            .is_some_and(|(n, l)| *l == len && b.parent().as_ref() == Some(n));
+        if !same_text {
+            let text = dom::normalized_text(&b);
+            // Protected blocks stay; asked only of a block about to go, as the question walks
+            // the block's ancestors and its whole inside.
+            let removable = || !guards_protected(&b);
+            let lower = LowerText::new(&text);
+            if NOTICE.matches(&lower) {
+                if removable() {
+                    explain.remove(&b, Rule::Notice, || text.clone());
+                }
+                continue;
+            }
+            if len > BOILERPLATE_LINE_MAX_CHARS {
+                unmatched = Some((b.clone(), len));
+                continue;
+            }
+            if BOILERPLATE_LINE.matches(&lower)
+                || BOILERPLATE_PHRASE.matches(&lower)
+                || (POST_ACTIONS.matches(&lower) && lower.as_str().chars().any(char::is_alphabetic))
+                || AD_WORDS.matches(&lower)
+                || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
+            {
+                if removable() {
+                    explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                }
+                continue;
+            }
+            // A date alone is the dateline, which the header shows; only whole blocks, never a
+            // date inside a sentence.
+            if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
+                // The date's whole block: climb from `<span>` through wrappers with no other text.
+                let mut block = b.clone();
+                while let Some(parent) = block.parent().filter(|p| p != content) {
+                    if dom::text_len_capped(&parent, len) != len {
+                        break;
+                    }
+                    block = parent;
+                }
+                if dom::is(&block, DATE_LINE_BLOCKS) {
+                    if removable() {
+                        explain.remove(&block, Rule::DateLine, || text.clone());
+                    }
+                    continue;
+                }
+            } else {
+                unmatched = Some((b.clone(), len));
+            }
+        } else {
+            unmatched = Some((b.clone(), len));
+            if len > BOILERPLATE_LINE_MAX_CHARS {
+                continue;
+            }
+        }
+        if dom::is(&b, &["p"])
+            && link_density(&b) >= 0.9
+            && !b.walk_descendants().any(|d| dom::is(&d, &["img"]))
+        {
+            let hash_only = b
+                .walk_descendants()
+                .filter(|d| dom::is(d, &["a"]))
+                .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
+            if !hash_only && !guards_protected(&b) {
+                explain.remove(&b, Rule::LinkedTeaser, || dom::normalized_text(&b));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::retry::Flags;
+    use crate::testing::{clean_with, PROSE};
+    use crate::Rule;
+
+    // (On the last attempt, so that conditional cleaning does not take the lines first.)
+    fn clean(body: &str) -> (String, Vec<Rule>) {
+        clean_with(body, Flags::ATTEMPTS[3])
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_link_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p><a href=\"/other\">The headline of another story</a></p>{PROSE}"
+        ));
+        assert!(!html.contains("another story"), "{html}");
+        assert_eq!(rules, [Rule::LinkedTeaser]);
+    }
+
+    #[test]
+    fn a_link_inside_a_sentence_stays() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p>As <a href=\"/other\">we reported</a>, the plan was late.</p>"
+        ));
+        assert!(html.contains("we reported"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+}

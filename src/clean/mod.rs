@@ -1,0 +1,184 @@
+//! Stage 6: cleaning inside the chosen article. Removes what sits in the article's container
+//! but is not the article: share bars, headings with negative classes, link-heavy lists and
+//! blocks (conditional cleaning), boilerplate class families (related, newsletter, comments,
+//! promotions, tags, author bios), calls to action and teaser lines, and trailing sections
+//! of teasers or comments ("Recent News", "Leave a Comment"). Protected nodes (embedded posts,
+//! code, math, data tables) are never removed by these rules.
+//!
+//! [`clean`] runs the passes in their order (which matters: a later pass measures what the
+//! earlier ones left); each family of removals has its own file.
+
+mod breadcrumbs;
+mod captions;
+mod conditional;
+mod elements;
+mod families;
+mod lines;
+mod repeated;
+mod tidy;
+mod trailing;
+
+use self::breadcrumbs::remove_breadcrumb_trails;
+use self::captions::mark_loose_captions;
+use self::conditional::conditional;
+use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove_share_bars};
+use self::families::remove_boilerplate_families;
+use self::lines::remove_boilerplate_lines;
+use self::repeated::remove_repeated_blocks;
+use self::tidy::tidy;
+use self::trailing::remove_trailing_sections;
+use crate::dom;
+use crate::dom::Walk;
+use crate::explain::Explain;
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR};
+use crate::retry::Flags;
+use crate::score::{class_weight, CommonClasses};
+use crate::tunables::{names_video, SHARE_ELEMENTS};
+use kuchikiki::NodeRef;
+
+/// Cleans the article container `content` in place.
+pub(crate) fn clean(
+    content: &NodeRef,
+    char_threshold: usize,
+    flags: Flags,
+    common: &CommonClasses,
+    explain: &mut Explain,
+) {
+    let first = FirstPasses::gather(content, flags, common);
+    conditional(
+        content,
+        "fieldset",
+        first.fieldsets,
+        flags,
+        common,
+        explain,
+        &mut None,
+    );
+    remove_all(content, first.non_article, explain);
+    remove_embeds(content, first.embeds, explain);
+    remove_share_bars(content, first.share_named, char_threshold, explain);
+    remove_negative_headings(content, first.negative_headings, explain);
+    remove_boilerplate_families(content, flags, explain);
+    // The article's measure, carried from one pass to the next while they remove nothing.
+    let mut measure = None;
+    for tag in ["table", "ul", "div"] {
+        let nodes = content
+            .walk_descendants()
+            .filter(|d| dom::is(d, &[tag]))
+            .collect();
+        conditional(content, tag, nodes, flags, common, explain, &mut measure);
+    }
+    remove_breadcrumb_trails(content, explain);
+    mark_loose_captions(content);
+    remove_boilerplate_lines(content, explain);
+    remove_trailing_sections(content, explain);
+    remove_repeated_blocks(content, explain);
+    for h1 in content
+        .walk_descendants()
+        .filter(|d| dom::is(d, &["h1"]))
+        .collect::<Vec<_>>()
+    {
+        dom::rename(&h1, "h2");
+    }
+    tidy(content);
+}
+
+/// What the first passes may remove, found in one walk of the article. What they ask of a
+/// node (its tag, class, id, attributes) does not change before they run, only whether it is
+/// still in the article: each pass takes those of its candidates still there when it starts,
+/// which a walk of its own would find.
+struct FirstPasses {
+    fieldsets: Vec<NodeRef>,
+    /// `footer`, `aside`, `link`.
+    non_article: Vec<NodeRef>,
+    /// Embeds that are not videos.
+    embeds: Vec<NodeRef>,
+    /// Blocks whose class or id says "share" (their text is measured when the pass runs).
+    share_named: Vec<NodeRef>,
+    /// `h1` and `h2` with a negative class weight.
+    negative_headings: Vec<NodeRef>,
+}
+
+impl FirstPasses {
+    fn gather(content: &NodeRef, flags: Flags, common: &CommonClasses) -> FirstPasses {
+        let mut first = FirstPasses {
+            fieldsets: Vec::new(),
+            non_article: Vec::new(),
+            embeds: Vec::new(),
+            share_named: Vec::new(),
+            negative_headings: Vec::new(),
+        };
+        for d in content.walk_descendants() {
+            if d.as_element().is_none() {
+                continue;
+            }
+            match dom::tag(&d) {
+                "fieldset" => first.fieldsets.push(d.clone()),
+                "footer" | "aside" | "link" => first.non_article.push(d.clone()),
+                "iframe" | "object" | "embed" if !is_video_embed(&d) => {
+                    first.embeds.push(d.clone())
+                }
+                "h1" | "h2" if class_weight(&d, flags, common) < 0.0 => {
+                    first.negative_headings.push(d.clone())
+                }
+                _ => {}
+            }
+            let m = dom::class_and_id(&d);
+            if !m.is_empty() && SHARE_ELEMENTS.is_match(&m) {
+                first.share_named.push(d);
+            }
+        }
+        first
+    }
+}
+
+/// Those of `nodes` still inside `content`.
+fn still_in(nodes: Vec<NodeRef>, content: &NodeRef) -> Vec<NodeRef> {
+    nodes
+        .into_iter()
+        .filter(|n| n.ancestors().any(|a| a == *content))
+        .collect()
+}
+
+fn is_protected(node: &NodeRef) -> bool {
+    dom::has_attr(node, PROTECT_ATTR)
+}
+
+/// True when `node` is protected or holds mostly protected content (a wrapper around a code
+/// block or a data table).
+fn guards_protected(node: &NodeRef) -> bool {
+    if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
+        return true;
+    }
+    let protected: Vec<NodeRef> = node.walk_descendants().filter(is_protected).collect();
+    if protected.is_empty() {
+        return false;
+    }
+    if protected.iter().any(|p| dom::has_attr(p, DATA_TABLE_ATTR)) {
+        return true;
+    }
+    let total = dom::text_len(node);
+    let inside: usize = protected
+        .iter()
+        .filter(|p| !p.ancestors().any(|a| protected.contains(&a)))
+        .map(dom::text_len)
+        .sum();
+    total == 0 || inside * 2 >= total
+}
+
+fn is_video_embed(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else {
+        return false;
+    };
+    let attrs = el.attributes.borrow();
+    attrs.map.values().any(|a| names_video(&a.value))
+}
+
+/// `part` as a share of `total` (0 for an empty block).
+fn share(part: f64, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        part / total as f64
+    }
+}

@@ -1,0 +1,20 @@
+//! The `data-lectern-*` marks: attributes one stage sets on the tree for a later stage to read
+//! (a node to protect, a table that holds data, ...). All of them are here so that what a stage
+//! leaves for the next is visible in one place; the sanitiser drops every one of them, since
+//! `data-*` attributes are not on its allowlist.
+
+/// Marks nodes that later class- and link-density rules must not remove.
+pub(crate) const PROTECT_ATTR: &str = "data-lectern-protect";
+
+/// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
+pub(crate) const STORY_ATTR: &str = "data-lectern-story";
+
+/// Marks tables judged to hold data (not layout).
+pub(crate) const DATA_TABLE_ATTR: &str = "data-lectern-table";
+
+/// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
+/// comment by its class (`class="comment"` is what forum software calls a reply).
+pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
+
+/// The attribute that carries an element's index in the original document while explaining.
+pub(crate) const INDEX_ATTR: &str = "data-lectern-index";

@@ -1,0 +1,92 @@
+//! Checks and repairs of attribute values: language tags, numbers, class lists, `srcset`.
+
+use super::allowlist::{CODE_CLASS_PREFIXES, OWN_CLASSES};
+use crate::urls::{safe_url, BaseUrl, UrlKind};
+
+pub(super) fn valid_lang(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 35
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A non-negative number (with a `%` when `percent` allows it), trimmed.
+pub(super) fn number(v: &str, percent: bool) -> Option<String> {
+    let t = v.trim();
+    let digits = if percent {
+        t.strip_suffix('%').unwrap_or(t)
+    } else {
+        t
+    };
+    let ok = !digits.is_empty()
+        && digits.len() <= 9
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    ok.then(|| t.to_string())
+}
+
+pub(super) fn integer(v: &str) -> Option<String> {
+    let t = v.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let ok = !digits.is_empty() && digits.len() <= 9 && digits.chars().all(|c| c.is_ascii_digit());
+    ok.then(|| t.to_string())
+}
+
+/// The class tokens we keep: highlighting languages on `code`/`pre`, and our own classes.
+pub(super) fn classes(v: &str, element: &str) -> Option<String> {
+    let code = element == "code" || element == "pre";
+    let kept: Vec<&str> = v
+        .split_ascii_whitespace()
+        .filter(|t| {
+            OWN_CLASSES.contains(t)
+                || (code
+                    && CODE_CLASS_PREFIXES.iter().any(|p| {
+                        t.len() > p.len()
+                            && t.starts_with(p)
+                            && t.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "-_+#.".contains(c))
+                    }))
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// Each candidate of a `srcset` checked and resolved, descriptors kept when well-formed
+/// (HTML's srcset parsing: a URL runs to whitespace, trailing commas end it; descriptors run to
+/// the next comma).
+pub(super) fn srcset(base: Option<&BaseUrl>, v: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = v;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let mut url = &rest[..end];
+        rest = &rest[end..];
+        let mut descriptor = "";
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            let d_end = rest.find(',').unwrap_or(rest.len());
+            descriptor = rest[..d_end].trim();
+            rest = &rest[d_end..];
+        }
+        let Some(safe) = safe_url(base, url, UrlKind::Media) else {
+            continue;
+        };
+        let safe = safe.replace(' ', "%20");
+        let valid_descriptor = descriptor.len() <= 16
+            && descriptor.strip_suffix(['w', 'x', 'h']).is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            });
+        if valid_descriptor {
+            out.push(format!("{safe} {descriptor}"));
+        } else {
+            out.push(safe);
+        }
+    }
+    (!out.is_empty()).then(|| out.join(", "))
+}
