@@ -148,6 +148,8 @@ cmd_test() {
   cargo clippy --all-targets -- -D warnings
   log "cargo clippy (wasm32)"
   cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+  log "cargo doc (no warnings: every public item documented, every link resolves)"
+  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features internals
   log "cargo test (native)"
   cargo test
   cmd_build
@@ -263,7 +265,7 @@ usage: ./build.sh COMMAND
   build            build the wasm engine into extension/engine and www/engine, copy the
                    reader renderer into www/reader, and build the native CLI
   demo [PORT]      setup + build + serve www/ on http://127.0.0.1:PORT (default 8080)
-  test             setup + every check: fmt, clippy, native tests, wasm tests in headless
+  test             setup + every check: fmt, clippy, docs, native tests, wasm tests in headless
                    Chromium and Firefox, end-to-end tests of the extension and the demo; fails
                    if the run changed the work tree (git status before and after)
   eval readability|trafilatura|wcxb DIR [--split tune|check|all] [--engine E] [...]
