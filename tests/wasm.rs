@@ -385,18 +385,11 @@ fn a_30_mb_page_extracts() {
     console_log!("30 MB page in wasm: {} ms", js_sys::Date::now() - started);
 }
 
-/// A deterministic stream of pseudo-random bytes (the generator of tests/robustness.rs).
-fn garbage(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
-}
+// The hostile-input generators the native tests and the fuzz target share.
+#[allow(dead_code, unreachable_pub)]
+#[path = "support/hostile.rs"]
+mod hostile;
+use hostile::garbage;
 
 #[wasm_bindgen_test]
 fn binary_garbage_as_a_string() {
