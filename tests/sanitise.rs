@@ -440,3 +440,46 @@ fn random_trees_round_trip_after_sanitising() {
         assert_tree_survives_a_parse(&tree, &format!("tree {i}, before sanitising: {before}"));
     }
 }
+
+fn page_with_base(base: &str) -> String {
+    article_page(
+        "<p><img src=\"passwd.png\" srcset=\"shadow.png 2x\" alt=\"a\"> <a href=\"hosts\">a link</a></p><blockquote cite=\"group\"><p>A quote.</p></blockquote>",
+    )
+    .replace("<head>", &format!("<head><base href=\"{base}\">"))
+}
+
+#[test]
+fn a_file_base_does_not_make_a_web_page_link_to_local_files() {
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page_with_base("file:///etc/"), &options).unwrap();
+    assert!(!article.content.contains("file:"), "{}", article.content);
+    assert!(!article.markdown.contains("file:"), "{}", article.markdown);
+    assert!(
+        article.content.contains("https://example.com/passwd.png"),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn a_file_base_is_not_taken_on_a_page_without_an_address() {
+    let article = extract(&page_with_base("file:///etc/"), &Options::default()).unwrap();
+    assert!(!article.content.contains("file:"), "{}", article.content);
+}
+
+#[test]
+fn a_file_base_is_taken_on_a_file_page() {
+    let options = Options {
+        url: Some("file:///home/me/page.html".into()),
+        ..Options::default()
+    };
+    let article = extract(&page_with_base("file:///home/me/site/"), &options).unwrap();
+    assert!(
+        article.content.contains("file:///home/me/site/passwd.png"),
+        "{}",
+        article.content
+    );
+}
