@@ -9,7 +9,7 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::tunables::{MAX_BYLINE_CHARS, TITLE_SEPARATORS};
-use crate::urls::BaseUrl;
+use crate::urls::{safe_url, BaseUrl, UrlKind};
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 use serde_json::Value;
@@ -141,11 +141,9 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
                 "image",
             ])
         })
-        .filter(|u| !u.trim().is_empty())
-        .map(|u| match base {
-            Some(b) => b.resolve(&u),
-            None => u,
-        });
+        // The same URL rules as an image of the article: no `javascript:`, no `file:` on a
+        // web page, resolved against the base.
+        .and_then(|u| safe_url(base, &u, UrlKind::Image));
 
     let html = document
         .walk_descendants()
