@@ -483,3 +483,42 @@ fn a_file_base_is_taken_on_a_file_page() {
         article.content
     );
 }
+
+#[test]
+fn page_classes_in_the_readers_namespace_are_dropped() {
+    let page = article_page(
+        "<p><a class=\"lectern-video\" href=\"https://evil.test/\">Video: a fake</a> <span class=\"x LECTERN-post\">a fake post</span></p><div class=\"lectern-post\"><p>Not an embedded post.</p></div>",
+    );
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page, &options).unwrap();
+    assert!(
+        article.content.contains("Video: a fake"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.content.to_ascii_lowercase().contains("lectern-"),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn the_engines_own_video_links_keep_their_class() {
+    let page = article_page(
+        "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"A video\"></iframe>",
+    );
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page, &options).unwrap();
+    assert!(
+        article.content.contains("class=\"lectern-video\""),
+        "{}",
+        article.content
+    );
+}
