@@ -522,3 +522,38 @@ fn the_engines_own_video_links_keep_their_class() {
         article.content
     );
 }
+
+#[test]
+fn large_mathml_lengths_are_dropped() {
+    let out = sanitised(
+        "<math><mpadded voffset=\"1100px\" lspace=\"-40em\" width=\"100000px\" height=\"3in\" depth=\"1e9em\"><mi>x</mi></mpadded><mspace width=\"5000em\" height=\"99vh\" depth=\"2000%\"></mspace></math>",
+    );
+    for attr in ["voffset", "lspace", "width", "height", "depth"] {
+        assert!(!out.contains(&format!("{attr}=")), "{attr}: {out}");
+    }
+}
+
+#[test]
+fn small_mathml_lengths_are_kept() {
+    let out = sanitised(
+        "<math><mpadded voffset=\"-0.2em\" lspace=\"+1ex\" width=\"12px\"><mi>x</mi></mpadded><mspace width=\"thickmathspace\" height=\"0.5em\"></mspace><mo lspace=\"0\" rspace=\"3pt\">+</mo></math>",
+    );
+    for kept in [
+        "voffset=\"-0.2em\"",
+        "lspace=\"+1ex\"",
+        "width=\"12px\"",
+        "width=\"thickmathspace\"",
+        "height=\"0.5em\"",
+        "lspace=\"0\"",
+        "rspace=\"3pt\"",
+    ] {
+        assert!(out.contains(kept), "{kept}: {out}");
+    }
+}
+
+#[test]
+fn a_large_mathml_scriptlevel_is_dropped() {
+    let out = sanitised("<math><mstyle scriptlevel=\"-100\"><mi>x</mi></mstyle><mstyle scriptlevel=\"+1\"><mi>y</mi></mstyle></math>");
+    assert!(!out.contains("-100"), "{out}");
+    assert!(out.contains("scriptlevel=\"+1\""), "{out}");
+}

@@ -205,6 +205,43 @@ pub(super) const MATHML_ATTRIBUTES: &[&str] = &[
     "dir",
 ];
 
+/// MathML attributes that are lengths (they move or size what is drawn): kept only within
+/// bounds ([`math_length`](super::values::math_length)).
+pub(super) const MATHML_LENGTH_ATTRIBUTES: &[&str] = &[
+    "lspace",
+    "rspace",
+    "minsize",
+    "maxsize",
+    "width",
+    "height",
+    "depth",
+    "voffset",
+    "linethickness",
+];
+
+/// MathML's named spaces and keywords that a length attribute may hold instead of a number:
+/// all of them small (`veryverythickmathspace` is 7/18 em).
+pub(super) const MATHML_LENGTH_KEYWORDS: &[&str] = &[
+    "veryverythinmathspace",
+    "verythinmathspace",
+    "thinmathspace",
+    "mediummathspace",
+    "thickmathspace",
+    "verythickmathspace",
+    "veryverythickmathspace",
+    "negativeveryverythinmathspace",
+    "negativeverythinmathspace",
+    "negativethinmathspace",
+    "negativemediummathspace",
+    "negativethickmathspace",
+    "negativeverythickmathspace",
+    "negativeveryverythickmathspace",
+    "thin",
+    "medium",
+    "thick",
+    "infinity",
+];
+
 /// Start tags that close an open `<p>` (in button scope) when the parser meets them; among our
 /// elements. A `<p>` holding one of these becomes a `<div>`.
 pub(super) const P_CLOSERS: &[&str] = &[

@@ -344,8 +344,23 @@ impl Sanitiser<'_> {
         let old: Vec<(ExpandedName, Attribute)> = attrs.map.drain(..).collect();
         if el.name.ns == ns!(mathml) {
             for (name, attr) in old {
-                if name.ns == ns!() && MATHML_ATTRIBUTES.contains(&&*name.local) {
-                    attrs.insert(name.local, fix_chars(&attr.value));
+                if name.ns != ns!() || !MATHML_ATTRIBUTES.contains(&&*name.local) {
+                    continue;
+                }
+                let value = fix_chars(&attr.value);
+                let bounded = if MATHML_LENGTH_ATTRIBUTES.contains(&&*name.local) {
+                    Some(math_length(&value))
+                } else if &*name.local == "scriptlevel" {
+                    Some(math_scriptlevel(&value))
+                } else {
+                    None
+                };
+                if let Some(kept) = bounded {
+                    if let Some(v) = kept {
+                        attrs.insert(name.local, v);
+                    }
+                } else {
+                    attrs.insert(name.local, value);
                 }
             }
             return true;
