@@ -557,3 +557,26 @@ fn a_large_mathml_scriptlevel_is_dropped() {
     assert!(!out.contains("-100"), "{out}");
     assert!(out.contains("scriptlevel=\"+1\""), "{out}");
 }
+
+#[test]
+fn ruby_annotations_that_would_close_a_paragraph_are_unwrapped() {
+    // `<marquee>` is a scope boundary in the page's parse but is unwrapped: without the fix the
+    // output `<ruby><p>a<rt>b</rt></p></ruby>` parses as `<ruby><p>a</p><rt>b</rt></ruby>`.
+    let out = sanitised("<ruby><marquee><label><p>a<rt>b</rt>c</p></label></marquee></ruby>");
+    assert_eq!(out, "<ruby><p>abc</p></ruby>");
+}
+
+#[test]
+fn ruby_annotations_in_list_items_and_definitions_are_unwrapped() {
+    sanitised("<ruby><marquee><ul><li>a<rp>(</rp><rt>b</rt><rp>)</rp></li></ul></marquee></ruby>");
+    sanitised("<ruby><marquee><dl><dt>a<rt>b</rt></dt><dd>a<x-y><rt>b</rt></x-y></dd></dl></marquee></ruby>");
+}
+
+#[test]
+fn ruby_annotations_in_their_ruby_are_kept() {
+    let out = sanitised("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>");
+    assert_eq!(
+        out,
+        "<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>"
+    );
+}

@@ -242,6 +242,10 @@ pub(super) const MATHML_LENGTH_KEYWORDS: &[&str] = &[
     "infinity",
 ];
 
+/// The elements an `<rt>` or `<rp>` start tag closes when it is their current node and a
+/// `<ruby>` is in scope (the parser's "generate implied end tags"); among our elements.
+pub(super) const RUBY_ANNOTATION_CLOSES: &[&str] = &["p", "li", "dd", "dt", "rt", "rp"];
+
 /// Start tags that close an open `<p>` (in button scope) when the parser meets them; among our
 /// elements. A `<p>` holding one of these becomes a `<div>`.
 pub(super) const P_CLOSERS: &[&str] = &[

@@ -37,6 +37,9 @@ pub(super) struct Ctx {
     li_open: bool,
     /// A `<dd>`/`<dt>` start tag here would close an open `<dd>`/`<dt>`.
     dd_open: bool,
+    /// A `<ruby>` is in scope (no table cell or MathML in between): an `<rt>`/`<rp>` start tag
+    /// here closes an open `<p>`, `<li>`, `<dd>`, `<dt>`, `<rt>` or `<rp>` it is in.
+    ruby: bool,
 }
 
 impl Ctx {
@@ -48,6 +51,7 @@ impl Ctx {
             in_a: false,
             li_open: false,
             dd_open: false,
+            ruby: false,
         }
     }
 
@@ -69,6 +73,7 @@ impl Ctx {
                 in_a: false,
                 li_open: false,
                 dd_open: false,
+                ruby: false,
             };
         }
         let n: &str = &name;
@@ -87,6 +92,11 @@ impl Ctx {
             },
             li_open: n == "li" || (self.li_open && !special),
             dd_open: n == "dd" || n == "dt" || (self.dd_open && !special),
+            ruby: match n {
+                "ruby" => true,
+                "table" | "td" | "th" | "caption" => false,
+                _ => self.ruby,
+            },
             name,
         }
     }
@@ -320,6 +330,11 @@ impl Sanitiser<'_> {
             "a" if ctx.in_a => return Action::Unwrap,
             "li" if ctx.li_open => return Action::Unwrap,
             "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
+            // The parser would close the parent at this start tag and put the annotation
+            // after it: written as it is, the output would not parse to itself.
+            "rt" | "rp" if ctx.ruby && RUBY_ANNOTATION_CLOSES.contains(&parent) => {
+                return Action::Unwrap
+            }
             "source" if parent != "picture" => return Action::Drop(Rule::SourceOutsidePicture),
             _ => {}
         }
