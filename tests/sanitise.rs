@@ -241,7 +241,7 @@ fn links_get_noopener_noreferrer() {
 fn in_page_links_keep_their_targets() {
     assert_eq!(
         sanitised("<p>See<a href='#fn1'>1</a></p><p id=fn1>Note</p><p id=other>x</p>"),
-        "<p>See<a href=\"#fn1\" rel=\"noopener noreferrer\">1</a></p><p id=\"fn1\">Note</p><p>x</p>"
+        "<p>See<a href=\"#article-fn1\" rel=\"noopener noreferrer\">1</a></p><p id=\"article-fn1\">Note</p><p>x</p>"
     );
 }
 
@@ -249,7 +249,7 @@ fn in_page_links_keep_their_targets() {
 fn links_to_the_page_itself_become_fragments() {
     assert_eq!(
         sanitised("<a href='https://example.com/dir/post.html#n'>1</a><span id=n>n</span>"),
-        "<a href=\"#n\" rel=\"noopener noreferrer\">1</a><span id=\"n\">n</span>"
+        "<a href=\"#article-n\" rel=\"noopener noreferrer\">1</a><span id=\"article-n\">n</span>"
     );
 }
 
@@ -257,7 +257,7 @@ fn links_to_the_page_itself_become_fragments() {
 fn named_anchors_become_ids_when_targeted() {
     assert_eq!(
         sanitised("<a href='#n'>1</a><a name=n>note</a><a name=unused>u</a>"),
-        "<a href=\"#n\" rel=\"noopener noreferrer\">1</a><a id=\"n\">note</a>u"
+        "<a href=\"#article-n\" rel=\"noopener noreferrer\">1</a><a id=\"article-n\">note</a>u"
     );
 }
 
@@ -265,7 +265,7 @@ fn named_anchors_become_ids_when_targeted() {
 fn reserved_ids_are_never_kept() {
     assert_eq!(
         sanitised("<a href='#lectern-root'>1</a><p id=lectern-root>x</p>"),
-        "<a href=\"#lectern-root\" rel=\"noopener noreferrer\">1</a><p>x</p>"
+        "<a href=\"#article-lectern-root\" rel=\"noopener noreferrer\">1</a><p>x</p>"
     );
 }
 
@@ -579,4 +579,16 @@ fn ruby_annotations_in_their_ruby_are_kept() {
         out,
         "<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>"
     );
+}
+
+#[test]
+fn kept_ids_cannot_clobber_window_or_document_properties() {
+    let out = sanitised(
+        "<a href='#location'>1</a><a href='#cookie'>2</a><p id=location>x</p><form><img name=cookie></form><a name=cookie>y</a>",
+    );
+    assert!(out.contains("id=\"article-location\""), "{out}");
+    assert!(out.contains("href=\"#article-location\""), "{out}");
+    assert!(out.contains("id=\"article-cookie\""), "{out}");
+    assert!(!out.contains("id=\"location\""), "{out}");
+    assert!(!out.contains("name="), "{out}");
 }

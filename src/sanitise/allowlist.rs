@@ -122,6 +122,11 @@ pub(super) const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
 /// The `rel` every link gets.
 pub(super) const LINK_REL: &str = "noopener noreferrer";
 
+/// The prefix of every `id` the article keeps (and of the fragment of every in-page link with
+/// it): no standard `window` or `document` property has a `-` in its name, so no element of the
+/// article can shadow one through named access (`window.location`, `document.cookie`, ...).
+pub(super) const ARTICLE_ID_PREFIX: &str = "article-";
+
 /// `id`s with this prefix are the reader's own and never come from a page.
 pub(super) const RESERVED_ID_PREFIX: &str = "lectern";
 

@@ -393,13 +393,21 @@ impl Sanitiser<'_> {
                     let v = value.trim().to_ascii_lowercase();
                     matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
                 }
-                ("id", _) => self.keep_id(&value).then_some(value),
+                ("id", _) => self
+                    .keep_id(&value)
+                    .then(|| format!("{ARTICLE_ID_PREFIX}{value}")),
                 ("name", "a") => {
                     name_attr = Some(value);
                     None
                 }
                 ("class", _) => classes(&value, local),
-                ("href", "a") => safe_url(self.base, &value, UrlKind::Link),
+                ("href", "a") => safe_url(self.base, &value, UrlKind::Link).map(|h| {
+                    // An in-page link points at the prefixed id.
+                    match h.strip_prefix('#').filter(|f| !f.is_empty()) {
+                        Some(f) => format!("#{ARTICLE_ID_PREFIX}{f}"),
+                        None => h,
+                    }
+                }),
                 ("src", "img") => safe_url(self.base, &value, UrlKind::Image),
                 ("src", "source") => safe_url(self.base, &value, UrlKind::Media),
                 ("srcset", "img" | "source") => srcset(self.base, &value),
@@ -441,7 +449,7 @@ impl Sanitiser<'_> {
         if local == "a" {
             if let Some(n) = name_attr {
                 if !attrs.contains("id") && self.keep_id(&n) {
-                    attrs.insert("id", n);
+                    attrs.insert("id", format!("{ARTICLE_ID_PREFIX}{n}"));
                 }
             }
             if attrs.contains("href") {
