@@ -43,7 +43,7 @@ pub(super) fn math_length(v: &str) -> Option<String> {
     if number.len() > 12 {
         return None;
     }
-    let n: f64 = number.parse().ok().filter(|n: &f64| n.is_finite())?;
+    let n = decimal(number)?;
     let limit_ok = match unit.trim() {
         "" | "em" | "ex" | "rem" => n.abs() <= MATH_MAX_LENGTH_EM,
         "px" => n.abs() <= MATH_MAX_LENGTH_PX,
@@ -52,6 +52,37 @@ pub(super) fn math_length(v: &str) -> Option<String> {
         _ => false,
     };
     limit_ok.then_some(t)
+}
+
+/// A decimal number (`[+-]digits[.digits]`, a few digits each side), parsed by hand: the
+/// standard library's float parser adds kilobytes to the wasm.
+fn decimal(s: &str) -> Option<f64> {
+    let (negative, rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    if (whole.is_empty() && fraction.is_empty())
+        || whole.len() > 6
+        || fraction.len() > 6
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut n = 0.0;
+    for b in whole.bytes() {
+        n = n * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 1.0;
+    for b in fraction.bytes() {
+        scale /= 10.0;
+        n += f64::from(b - b'0') * scale;
+    }
+    Some(if negative { -n } else { n })
 }
 
 /// A MathML `scriptlevel` (`n`, `+n` or `-n`) no larger than [`MATH_MAX_SCRIPTLEVEL`].
