@@ -47,6 +47,11 @@ pub fn to_html(root: &NodeRef) -> String {
     crate::output::html::to_html(root)
 }
 
+/// `root`'s descendants as the article's Markdown output is written.
+pub fn to_markdown(root: &NodeRef) -> String {
+    crate::output::markdown::to_markdown(root)
+}
+
 /// A canonical description of `root`'s descendants: two trees with equal dumps are the same.
 pub fn dump(root: &NodeRef) -> String {
     crate::output::html::dump(root)

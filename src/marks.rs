@@ -18,3 +18,8 @@ pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
 /// The attribute that carries an element's index in the original document while explaining.
 pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
+
+/// Classes with this prefix are the reader's own (`lectern-video`, `lectern-post`: the renderer
+/// styles them). The page's are dropped before any stage sets ours, so a page cannot fake the
+/// reader's UI (a "Video:" link of its own).
+pub(crate) const RESERVED_CLASS_PREFIX: &str = "lectern-";

@@ -9,7 +9,7 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::tunables::{MAX_BYLINE_CHARS, TITLE_SEPARATORS};
-use crate::urls::BaseUrl;
+use crate::urls::{safe_url, BaseUrl, UrlKind};
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 use serde_json::Value;
@@ -141,11 +141,9 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
                 "image",
             ])
         })
-        .filter(|u| !u.trim().is_empty())
-        .map(|u| match base {
-            Some(b) => b.resolve(&u),
-            None => u,
-        });
+        // The same URL rules as an image of the article: no `javascript:`, no `file:` on a
+        // web page, resolved against the base.
+        .and_then(|u| safe_url(base, &u, UrlKind::Image));
 
     let html = document
         .walk_descendants()
@@ -519,13 +517,18 @@ struct Sources {
 }
 
 /// The address relative URLs resolve against: `base_href` resolved against the page
-/// address, else the page address.
+/// address, else the page address. A `file:` base is taken only on a `file:` page (a page with
+/// no address is not known to be one): `<base href="file:///etc/">` on a web page would
+/// otherwise turn every relative URL of the article into a local file's.
 fn document_base(base_href: Option<&str>, page: Option<BaseUrl>) -> Option<BaseUrl> {
-    match (base_href, page) {
-        (Some(href), Some(page)) => BaseUrl::parse(&page.resolve(href)).or(Some(page)),
+    let page_is_file = page.as_ref().is_some_and(|p| p.scheme() == "file");
+    let base = match (base_href, &page) {
+        (Some(href), Some(page)) => BaseUrl::parse(&page.resolve(href)),
         (Some(href), None) => BaseUrl::parse(href),
-        (None, page) => page,
-    }
+        (None, _) => None,
+    };
+    base.filter(|b| b.scheme() != "file" || page_is_file)
+        .or(page)
 }
 
 impl Sources {

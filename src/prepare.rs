@@ -15,7 +15,7 @@ use crate::dom;
 use crate::dom::Walk;
 use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
-use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, STORY_ATTR};
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, STORY_ATTR};
 use crate::rule::Rule;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
@@ -421,6 +421,27 @@ fn fix_lazy_image(node: &NodeRef) {
 // ---------------------------------------------------------------------------------------------
 // Repairs
 
+/// Drops the page's class tokens in the reader's namespace ([`RESERVED_CLASS_PREFIX`]): only
+/// the engine gives an element one of those.
+fn drop_reserved_classes(node: &NodeRef) {
+    let Some(class) = dom::attr(node, "class") else {
+        return;
+    };
+    let reserved = |t: &&str| t.to_ascii_lowercase().starts_with(RESERVED_CLASS_PREFIX);
+    if !class.split_ascii_whitespace().any(|t| reserved(&t)) {
+        return;
+    }
+    let kept: Vec<&str> = class
+        .split_ascii_whitespace()
+        .filter(|t| !reserved(t))
+        .collect();
+    if kept.is_empty() {
+        dom::remove_attr(node, "class");
+    } else {
+        dom::set_attr(node, "class", &kept.join(" "));
+    }
+}
+
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 /// Returns the page's tables, in document order (repairs move none, nor remove any).
 fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
@@ -433,6 +454,7 @@ fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
         if node.parent().is_none() {
             continue;
         }
+        drop_reserved_classes(&node);
         match dom::tag(&node) {
             "table" if dom::is(&node, &["table"]) => tables.push(node),
             "img" | "picture" | "figure" => fix_lazy_image(&node),

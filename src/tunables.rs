@@ -940,3 +940,24 @@ mod video_tests {
         assert!(!names_video("youtube.com/embed/x"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// MathML lengths (ours). `mpadded`'s `voffset`/`lspace`/`width`/`height`/`depth`, `mspace`'s
+// sizes and `mo`'s spacing move and size what the article draws: unbounded, text is drawn
+// over the reader's own UI (1,100 px up over the header) or a 100,000 px box is made. Real
+// formulas use a fraction of an em to a few em; a length beyond these bounds is dropped (the
+// element keeps its natural size).
+
+/// The largest magnitude kept for a MathML length in `em`/`ex`/`rem` (and a unitless factor).
+pub(crate) const MATH_MAX_LENGTH_EM: f64 = 5.0;
+
+/// The largest magnitude kept for a MathML length in `px` (`pt` counted as 4/3 px): about
+/// [`MATH_MAX_LENGTH_EM`] at a 16 px font. Other absolute units (`in`, `cm`, `vh`, ...) are dropped.
+pub(crate) const MATH_MAX_LENGTH_PX: f64 = 80.0;
+
+/// The largest magnitude kept for a MathML length in `%`.
+pub(crate) const MATH_MAX_LENGTH_PERCENT: f64 = 300.0;
+
+/// The largest magnitude kept for a MathML `scriptlevel` (each level scales the font by about
+/// 0.71; `scriptlevel="-100"` would make text thousands of times larger).
+pub(crate) const MATH_MAX_SCRIPTLEVEL: i64 = 4;

@@ -749,3 +749,39 @@ fn a_tiktok_or_loom_player_becomes_a_link_to_the_video() {
         );
     }
 }
+
+fn page_with_lead_image(image: &str) -> String {
+    format!(
+        "<html><head><title>Lead image</title><meta property=\"og:image\" content=\"{image}\"></head><body><article><h1>Lead image</h1>{}</article></body></html>",
+        "<p>This paragraph is part of the article and long enough to count as real text, with commas, clauses, and words.</p>".repeat(6)
+    )
+}
+
+fn lead_image_of(image: &str) -> Option<String> {
+    let options = Options {
+        url: Some("https://example.com/dir/post".into()),
+        ..Options::default()
+    };
+    extract(&page_with_lead_image(image), &options)
+        .unwrap()
+        .lead_image_url
+}
+
+#[test]
+fn a_script_lead_image_is_left_out() {
+    assert_eq!(lead_image_of("javascript:alert(1)"), None);
+    assert_eq!(lead_image_of(" JaVaScRiPt:alert(1)"), None);
+}
+
+#[test]
+fn a_file_lead_image_is_left_out_on_a_web_page() {
+    assert_eq!(lead_image_of("file:///etc/passwd"), None);
+}
+
+#[test]
+fn a_relative_lead_image_is_resolved_against_the_page() {
+    assert_eq!(
+        lead_image_of("img/a.png").as_deref(),
+        Some("https://example.com/dir/img/a.png")
+    );
+}

@@ -241,7 +241,7 @@ fn links_get_noopener_noreferrer() {
 fn in_page_links_keep_their_targets() {
     assert_eq!(
         sanitised("<p>See<a href='#fn1'>1</a></p><p id=fn1>Note</p><p id=other>x</p>"),
-        "<p>See<a href=\"#fn1\" rel=\"noopener noreferrer\">1</a></p><p id=\"fn1\">Note</p><p>x</p>"
+        "<p>See<a href=\"#article-fn1\" rel=\"noopener noreferrer\">1</a></p><p id=\"article-fn1\">Note</p><p>x</p>"
     );
 }
 
@@ -249,7 +249,7 @@ fn in_page_links_keep_their_targets() {
 fn links_to_the_page_itself_become_fragments() {
     assert_eq!(
         sanitised("<a href='https://example.com/dir/post.html#n'>1</a><span id=n>n</span>"),
-        "<a href=\"#n\" rel=\"noopener noreferrer\">1</a><span id=\"n\">n</span>"
+        "<a href=\"#article-n\" rel=\"noopener noreferrer\">1</a><span id=\"article-n\">n</span>"
     );
 }
 
@@ -257,7 +257,7 @@ fn links_to_the_page_itself_become_fragments() {
 fn named_anchors_become_ids_when_targeted() {
     assert_eq!(
         sanitised("<a href='#n'>1</a><a name=n>note</a><a name=unused>u</a>"),
-        "<a href=\"#n\" rel=\"noopener noreferrer\">1</a><a id=\"n\">note</a>u"
+        "<a href=\"#article-n\" rel=\"noopener noreferrer\">1</a><a id=\"article-n\">note</a>u"
     );
 }
 
@@ -265,7 +265,7 @@ fn named_anchors_become_ids_when_targeted() {
 fn reserved_ids_are_never_kept() {
     assert_eq!(
         sanitised("<a href='#lectern-root'>1</a><p id=lectern-root>x</p>"),
-        "<a href=\"#lectern-root\" rel=\"noopener noreferrer\">1</a><p>x</p>"
+        "<a href=\"#article-lectern-root\" rel=\"noopener noreferrer\">1</a><p>x</p>"
     );
 }
 
@@ -439,4 +439,156 @@ fn random_trees_round_trip_after_sanitising() {
         lectern::internals::sanitise(&tree, if i % 2 == 0 { Some(&base) } else { None });
         assert_tree_survives_a_parse(&tree, &format!("tree {i}, before sanitising: {before}"));
     }
+}
+
+fn page_with_base(base: &str) -> String {
+    article_page(
+        "<p><img src=\"passwd.png\" srcset=\"shadow.png 2x\" alt=\"a\"> <a href=\"hosts\">a link</a></p><blockquote cite=\"group\"><p>A quote.</p></blockquote>",
+    )
+    .replace("<head>", &format!("<head><base href=\"{base}\">"))
+}
+
+#[test]
+fn a_file_base_does_not_make_a_web_page_link_to_local_files() {
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page_with_base("file:///etc/"), &options).unwrap();
+    assert!(!article.content.contains("file:"), "{}", article.content);
+    assert!(!article.markdown.contains("file:"), "{}", article.markdown);
+    assert!(
+        article.content.contains("https://example.com/passwd.png"),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn a_file_base_is_not_taken_on_a_page_without_an_address() {
+    let article = extract(&page_with_base("file:///etc/"), &Options::default()).unwrap();
+    assert!(!article.content.contains("file:"), "{}", article.content);
+}
+
+#[test]
+fn a_file_base_is_taken_on_a_file_page() {
+    let options = Options {
+        url: Some("file:///home/me/page.html".into()),
+        ..Options::default()
+    };
+    let article = extract(&page_with_base("file:///home/me/site/"), &options).unwrap();
+    assert!(
+        article.content.contains("file:///home/me/site/passwd.png"),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn page_classes_in_the_readers_namespace_are_dropped() {
+    let page = article_page(
+        "<p><a class=\"lectern-video\" href=\"https://evil.test/\">Video: a fake</a> <span class=\"x LECTERN-post\">a fake post</span></p><div class=\"lectern-post\"><p>Not an embedded post.</p></div>",
+    );
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page, &options).unwrap();
+    assert!(
+        article.content.contains("Video: a fake"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.content.to_ascii_lowercase().contains("lectern-"),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn the_engines_own_video_links_keep_their_class() {
+    let page = article_page(
+        "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"A video\"></iframe>",
+    );
+    let options = Options {
+        url: Some("https://example.com/post".into()),
+        ..Options::default()
+    };
+    let article = extract(&page, &options).unwrap();
+    assert!(
+        article.content.contains("class=\"lectern-video\""),
+        "{}",
+        article.content
+    );
+}
+
+#[test]
+fn large_mathml_lengths_are_dropped() {
+    let out = sanitised(
+        "<math><mpadded voffset=\"1100px\" lspace=\"-40em\" width=\"100000px\" height=\"3in\" depth=\"1e9em\"><mi>x</mi></mpadded><mspace width=\"5000em\" height=\"99vh\" depth=\"2000%\"></mspace></math>",
+    );
+    for attr in ["voffset", "lspace", "width", "height", "depth"] {
+        assert!(!out.contains(&format!("{attr}=")), "{attr}: {out}");
+    }
+}
+
+#[test]
+fn small_mathml_lengths_are_kept() {
+    let out = sanitised(
+        "<math><mpadded voffset=\"-0.2em\" lspace=\"+1ex\" width=\"12px\"><mi>x</mi></mpadded><mspace width=\"thickmathspace\" height=\"0.5em\"></mspace><mo lspace=\"0\" rspace=\"3pt\">+</mo></math>",
+    );
+    for kept in [
+        "voffset=\"-0.2em\"",
+        "lspace=\"+1ex\"",
+        "width=\"12px\"",
+        "width=\"thickmathspace\"",
+        "height=\"0.5em\"",
+        "lspace=\"0\"",
+        "rspace=\"3pt\"",
+    ] {
+        assert!(out.contains(kept), "{kept}: {out}");
+    }
+}
+
+#[test]
+fn a_large_mathml_scriptlevel_is_dropped() {
+    let out = sanitised("<math><mstyle scriptlevel=\"-100\"><mi>x</mi></mstyle><mstyle scriptlevel=\"+1\"><mi>y</mi></mstyle></math>");
+    assert!(!out.contains("-100"), "{out}");
+    assert!(out.contains("scriptlevel=\"+1\""), "{out}");
+}
+
+#[test]
+fn ruby_annotations_that_would_close_a_paragraph_are_unwrapped() {
+    // `<marquee>` is a scope boundary in the page's parse but is unwrapped: without the fix the
+    // output `<ruby><p>a<rt>b</rt></p></ruby>` parses as `<ruby><p>a</p><rt>b</rt></ruby>`.
+    let out = sanitised("<ruby><marquee><label><p>a<rt>b</rt>c</p></label></marquee></ruby>");
+    assert_eq!(out, "<ruby><p>abc</p></ruby>");
+}
+
+#[test]
+fn ruby_annotations_in_list_items_and_definitions_are_unwrapped() {
+    sanitised("<ruby><marquee><ul><li>a<rp>(</rp><rt>b</rt><rp>)</rp></li></ul></marquee></ruby>");
+    sanitised("<ruby><marquee><dl><dt>a<rt>b</rt></dt><dd>a<x-y><rt>b</rt></x-y></dd></dl></marquee></ruby>");
+}
+
+#[test]
+fn ruby_annotations_in_their_ruby_are_kept() {
+    let out = sanitised("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>");
+    assert_eq!(
+        out,
+        "<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>"
+    );
+}
+
+#[test]
+fn kept_ids_cannot_clobber_window_or_document_properties() {
+    let out = sanitised(
+        "<a href='#location'>1</a><a href='#cookie'>2</a><p id=location>x</p><form><img name=cookie></form><a name=cookie>y</a>",
+    );
+    assert!(out.contains("id=\"article-location\""), "{out}");
+    assert!(out.contains("href=\"#article-location\""), "{out}");
+    assert!(out.contains("id=\"article-cookie\""), "{out}");
+    assert!(!out.contains("id=\"location\""), "{out}");
+    assert!(!out.contains("name="), "{out}");
 }

@@ -100,6 +100,13 @@ export function formatDate(iso, locale) {
   }
 }
 
+// The title as the text of a Markdown heading: on one line, and every character Markdown could
+// read as markup (raw HTML, links, images, emphasis, code, character references) backslash-
+// escaped, as the engine escapes the article's text (docs/security.md, "The Markdown output").
+export function markdownHeadingText(title) {
+  return String(title ?? '').replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|!&#~]/g, '\\$&');
+}
+
 function formatBytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
@@ -282,7 +289,7 @@ export function createReader(container, adapter, { onClose } = {}) {
 
   copyButton.addEventListener('click', async () => {
     if (!article) return;
-    const markdown = `# ${article.title ?? ''}\n\n${article.markdown ?? ''}`;
+    const markdown = `# ${markdownHeadingText(article.title)}\n\n${article.markdown ?? ''}`;
     try {
       await navigator.clipboard.writeText(markdown);
       say(t('copied'));

@@ -1,5 +1,13 @@
 //! Stage 8c: the article as Markdown (CommonMark with GFM tables), from the same sanitised
 //! tree as the HTML. Iterative: one pass over the tree's start and end edges.
+//!
+//! The Markdown is as safe as the HTML (docs/security.md, "The Markdown output"): rendered by
+//! any CommonMark renderer it holds no raw HTML and no link outside the allowed schemes. Text,
+//! link text and alt text are escaped (`<` always, so no HTML block or inline HTML can start);
+//! code spans and fences are longer than any backtick run inside; URLs are percent-encoded
+//! where Markdown would read them (spaces, controls, `(`, `)`, `<`, `>`, `` ` ``, `\`), `&`
+//! escaped so no character reference can spell a scheme, and only http(s), mailto and
+//! relative URLs are written.
 
 use crate::dom;
 use crate::dom::Walk;
@@ -18,7 +26,6 @@ struct Writer {
     newline: bool,
     lists: Vec<(bool, usize)>,
     links: Vec<Option<String>>,
-    pre: usize,
     cells: usize,
     row_cells: usize,
     rows: usize,
@@ -73,8 +80,9 @@ impl Writer {
         self.out.push_str(s);
     }
 
-    fn text(&mut self, t: &str) {
-        if self.pre > 0 {
+    /// Writes `t` line by line as it is: the inside of a fenced code block.
+    fn verbatim(&mut self, t: &str) {
+        {
             let mut first = true;
             for line in t.split('\n') {
                 if !first {
@@ -87,26 +95,55 @@ impl Writer {
                     self.raw("");
                 }
             }
+        }
+    }
+
+    /// Writes `code` as a code span on one line, its delimiters longer than any backtick run
+    /// inside.
+    fn code_span(&mut self, code: &str) {
+        let mut code = code.replace(['\n', '\r'], " ");
+        if self.cells > 0 {
+            code = code.replace('|', "\\|");
+        }
+        if code.is_empty() {
             return;
         }
+        let ticks = "`".repeat(longest_backtick_run(&code) + 1);
+        let pad = if code.starts_with('`')
+            || code.ends_with('`')
+            || (code.starts_with(' ') && code.ends_with(' '))
+        {
+            " "
+        } else {
+            ""
+        };
+        self.raw(&format!("{ticks}{pad}{code}{pad}{ticks}"));
+    }
+
+    fn text(&mut self, t: &str) {
         let mut folded = String::with_capacity(t.len() + 16);
         let at_start = self.blank
             || self.newline
             || self.out.is_empty()
             || self.out.ends_with('\n')
             || self.marker.is_some();
-        for c in t.chars() {
-            if c.is_whitespace() {
+        let mut chars = t.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '&'
+                && chars
+                    .peek()
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
+            {
+                // Would be read as a character reference.
+                folded.push_str("\\&");
+            } else if c.is_whitespace() {
                 if !folded.ends_with(' ')
                     && !(folded.is_empty() && (at_start || self.out.ends_with(' ')))
                 {
                     folded.push(' ');
                 }
             } else {
-                if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
-                    folded.push('\\');
-                }
-                folded.push(c);
+                escape_char(c, &mut folded);
             }
         }
         if !folded.is_empty() {
@@ -116,6 +153,91 @@ impl Writer {
             self.raw(&folded);
         }
     }
+}
+
+/// Pushes `c` to `out`, backslash-escaped where Markdown would read it as markup: emphasis,
+/// code, links, images, raw HTML (`<`, so no HTML block or inline can start) and table cells.
+fn escape_char(c: char, out: &mut String) {
+    if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+        out.push('\\');
+    }
+    out.push(c);
+}
+
+/// `s` as inline Markdown text on one line: whitespace (line breaks and blank lines too)
+/// folded to single spaces, markup characters and character references escaped. For alt text.
+fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
+        {
+            out.push_str("\\&");
+        } else {
+            escape_char(c, &mut out);
+        }
+    }
+    out
+}
+
+/// `url` as a Markdown link or image destination, or `None` when its scheme is not one the
+/// Markdown may carry (http, https, mailto, or none: relative). What Markdown would read in a
+/// destination is percent-encoded (spaces, controls, `(`, `)`, `<`, `>`, `` ` ``, `\`, `"`,
+/// `'`), and `&` backslash-escaped, so no character reference can spell another scheme.
+fn markdown_url(url: &str) -> Option<String> {
+    let url = url.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control());
+    if url.is_empty() {
+        return None;
+    }
+    let scheme_end = url.find([':', '/', '?', '#']);
+    if let Some(i) = scheme_end.filter(|&i| url[i..].starts_with(':')) {
+        let scheme = url[..i].to_ascii_lowercase();
+        if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
+            return None;
+        }
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("\\&"),
+            c if c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '(' | ')' | '<' | '>' | '`' | '\\' | '"' | '\'') =>
+            {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                    out.push('%');
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 15)]));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The text of `node`'s subtree as code: `<br>` as a line break, nothing else marked up.
+fn code_text(node: &NodeRef) -> String {
+    let mut s = String::new();
+    for d in node.inclusive_descendants() {
+        if let Some(t) = d.as_text() {
+            s.push_str(&t.borrow());
+        } else if dom::is(&d, &["br"]) {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The longest run of backticks in `s`.
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 fn code_language(node: &NodeRef) -> String {
@@ -133,7 +255,10 @@ fn code_language(node: &NodeRef) -> String {
                 .or_else(|| c.strip_prefix("lang-"))
         })
         .unwrap_or("")
-        .to_string()
+        .chars()
+        // An info string with a backtick would not open a fence.
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '.' | '_'))
+        .collect()
 }
 
 /// The Markdown of `root`'s subtree.
@@ -146,7 +271,6 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
         newline: false,
         lists: Vec::new(),
         links: Vec::new(),
-        pre: 0,
         cells: 0,
         row_cells: 0,
         rows: 0,
@@ -205,13 +329,25 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
                         w.prefix.push(" ".repeat(marker.len()));
                         w.marker = Some(marker);
                     }
-                    "pre" => {
+                    "pre" if w.cells == 0 => {
+                        // Written whole, with a fence longer than any backtick run inside, so
+                        // no line of the code can close it.
+                        let code = code_text(&n);
+                        let fence = "`".repeat(longest_backtick_run(&code).max(2) + 1);
                         w.block();
-                        w.raw(&format!("```{}", code_language(&n)));
+                        w.raw(&format!("{fence}{}", code_language(&n)));
                         w.newline = true;
-                        w.pre += 1;
+                        w.verbatim(&code);
+                        w.newline = true;
+                        w.raw(&fence);
+                        w.block();
+                        w.skip = 1;
                     }
-                    "code" if w.pre == 0 => w.raw("`"),
+                    // In a table cell, where a fence cannot open, a `<pre>` is a code span.
+                    "pre" | "code" => {
+                        w.code_span(&code_text(&n));
+                        w.skip = 1;
+                    }
                     "em" | "i" => w.raw("*"),
                     "strong" | "b" => w.raw("**"),
                     "del" | "s" => w.raw("~~"),
@@ -229,21 +365,21 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
                         w.block();
                     }
                     "a" => {
-                        let href = dom::attr(&n, "href").filter(|h| !h.is_empty());
+                        let href = dom::attr(&n, "href").and_then(|h| markdown_url(&h));
                         if href.is_some() {
+                            if !w.blank && !w.newline && w.out.ends_with('!') {
+                                // "![" would make the link an image.
+                                w.out.pop();
+                                w.out.push_str("\\!");
+                            }
                             w.raw("[");
                         }
                         w.links.push(href);
                     }
                     "img" => {
-                        if let Some(src) = dom::attr(&n, "src").filter(|s| !s.is_empty()) {
-                            let alt = dom::attr(&n, "alt")
-                                .unwrap_or_default()
-                                .replace(['[', ']'], "");
-                            w.raw(&format!(
-                                "![{alt}]({})",
-                                src.replace(' ', "%20").replace(')', "%29")
-                            ));
+                        if let Some(src) = dom::attr(&n, "src").and_then(|s| markdown_url(&s)) {
+                            let alt = escape_inline(&dom::attr(&n, "alt").unwrap_or_default());
+                            w.raw(&format!("![{alt}]({src})"));
                         }
                     }
                     "table" => {
@@ -289,22 +425,12 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
                         w.prefix.pop();
                         w.marker = None;
                     }
-                    "pre" => {
-                        w.pre = w.pre.saturating_sub(1);
-                        w.newline = true;
-                        w.raw("```");
-                        w.block();
-                    }
-                    "code" if w.pre == 0 => w.raw("`"),
                     "em" | "i" => w.raw("*"),
                     "strong" | "b" => w.raw("**"),
                     "del" | "s" => w.raw("~~"),
                     "a" => {
                         if let Some(Some(href)) = w.links.pop() {
-                            w.raw(&format!(
-                                "]({})",
-                                href.replace(' ', "%20").replace(')', "%29")
-                            ));
+                            w.raw(&format!("]({href})"));
                         }
                     }
                     "td" | "th" => {

@@ -122,6 +122,11 @@ pub(super) const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
 /// The `rel` every link gets.
 pub(super) const LINK_REL: &str = "noopener noreferrer";
 
+/// The prefix of every `id` the article keeps (and of the fragment of every in-page link with
+/// it): no standard `window` or `document` property has a `-` in its name, so no element of the
+/// article can shadow one through named access (`window.location`, `document.cookie`, ...).
+pub(super) const ARTICLE_ID_PREFIX: &str = "article-";
+
 /// `id`s with this prefix are the reader's own and never come from a page.
 pub(super) const RESERVED_ID_PREFIX: &str = "lectern";
 
@@ -204,6 +209,47 @@ pub(super) const MATHML_ATTRIBUTES: &[&str] = &[
     "separators",
     "dir",
 ];
+
+/// MathML attributes that are lengths (they move or size what is drawn): kept only within
+/// bounds ([`math_length`](super::values::math_length)).
+pub(super) const MATHML_LENGTH_ATTRIBUTES: &[&str] = &[
+    "lspace",
+    "rspace",
+    "minsize",
+    "maxsize",
+    "width",
+    "height",
+    "depth",
+    "voffset",
+    "linethickness",
+];
+
+/// MathML's named spaces and keywords that a length attribute may hold instead of a number:
+/// all of them small (`veryverythickmathspace` is 7/18 em).
+pub(super) const MATHML_LENGTH_KEYWORDS: &[&str] = &[
+    "veryverythinmathspace",
+    "verythinmathspace",
+    "thinmathspace",
+    "mediummathspace",
+    "thickmathspace",
+    "verythickmathspace",
+    "veryverythickmathspace",
+    "negativeveryverythinmathspace",
+    "negativeverythinmathspace",
+    "negativethinmathspace",
+    "negativemediummathspace",
+    "negativethickmathspace",
+    "negativeverythickmathspace",
+    "negativeveryverythickmathspace",
+    "thin",
+    "medium",
+    "thick",
+    "infinity",
+];
+
+/// The elements an `<rt>` or `<rp>` start tag closes when it is their current node and a
+/// `<ruby>` is in scope (the parser's "generate implied end tags"); among our elements.
+pub(super) const RUBY_ANNOTATION_CLOSES: &[&str] = &["p", "li", "dd", "dt", "rt", "rp"];
 
 /// Start tags that close an open `<p>` (in button scope) when the parser meets them; among our
 /// elements. A `<p>` holding one of these becomes a `<div>`.

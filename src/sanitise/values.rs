@@ -1,6 +1,9 @@
 //! Checks and repairs of attribute values: language tags, numbers, class lists, `srcset`.
 
-use super::allowlist::{CODE_CLASS_PREFIXES, OWN_CLASSES};
+use super::allowlist::{CODE_CLASS_PREFIXES, MATHML_LENGTH_KEYWORDS, OWN_CLASSES};
+use crate::tunables::{
+    MATH_MAX_LENGTH_EM, MATH_MAX_LENGTH_PERCENT, MATH_MAX_LENGTH_PX, MATH_MAX_SCRIPTLEVEL,
+};
 use crate::urls::{safe_url, BaseUrl, UrlKind};
 
 pub(super) fn valid_lang(v: &str) -> bool {
@@ -21,6 +24,78 @@ pub(super) fn number(v: &str, percent: bool) -> Option<String> {
     let ok = !digits.is_empty()
         && digits.len() <= 9
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    ok.then(|| t.to_string())
+}
+
+/// A MathML length kept only within bounds: a named space or keyword, or a number (signed,
+/// perhaps unitless) in `em`/`ex`/`rem`, `px`/`pt` or `%` no larger than the tunables
+/// [`MATH_MAX_LENGTH_EM`], [`MATH_MAX_LENGTH_PX`], [`MATH_MAX_LENGTH_PERCENT`]. Anything else
+/// (other units, larger values, expressions) is dropped.
+pub(super) fn math_length(v: &str) -> Option<String> {
+    let t = v.trim().to_ascii_lowercase();
+    if MATHML_LENGTH_KEYWORDS.contains(&t.as_str()) {
+        return Some(t);
+    }
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-')))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    if number.len() > 12 {
+        return None;
+    }
+    let n = decimal(number)?;
+    let limit_ok = match unit.trim() {
+        "" | "em" | "ex" | "rem" => n.abs() <= MATH_MAX_LENGTH_EM,
+        "px" => n.abs() <= MATH_MAX_LENGTH_PX,
+        "pt" => n.abs() * 4.0 / 3.0 <= MATH_MAX_LENGTH_PX,
+        "%" => n.abs() <= MATH_MAX_LENGTH_PERCENT,
+        _ => false,
+    };
+    limit_ok.then_some(t)
+}
+
+/// A decimal number (`[+-]digits[.digits]`, a few digits each side), parsed by hand: the
+/// standard library's float parser adds kilobytes to the wasm.
+fn decimal(s: &str) -> Option<f64> {
+    let (negative, rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    if (whole.is_empty() && fraction.is_empty())
+        || whole.len() > 6
+        || fraction.len() > 6
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut n = 0.0;
+    for b in whole.bytes() {
+        n = n * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 1.0;
+    for b in fraction.bytes() {
+        scale /= 10.0;
+        n += f64::from(b - b'0') * scale;
+    }
+    Some(if negative { -n } else { n })
+}
+
+/// A MathML `scriptlevel` (`n`, `+n` or `-n`) no larger than [`MATH_MAX_SCRIPTLEVEL`].
+pub(super) fn math_scriptlevel(v: &str) -> Option<String> {
+    let t = v.trim();
+    let digits = t.trim_start_matches(['+', '-']);
+    let ok = !digits.is_empty()
+        && t.len() - digits.len() <= 1
+        && digits.len() <= 3
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits
+            .parse::<i64>()
+            .is_ok_and(|n| n <= MATH_MAX_SCRIPTLEVEL);
     ok.then(|| t.to_string())
 }
 

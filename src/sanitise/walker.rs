@@ -37,6 +37,9 @@ pub(super) struct Ctx {
     li_open: bool,
     /// A `<dd>`/`<dt>` start tag here would close an open `<dd>`/`<dt>`.
     dd_open: bool,
+    /// A `<ruby>` is in scope (no table cell or MathML in between): an `<rt>`/`<rp>` start tag
+    /// here closes an open `<p>`, `<li>`, `<dd>`, `<dt>`, `<rt>` or `<rp>` it is in.
+    ruby: bool,
 }
 
 impl Ctx {
@@ -48,6 +51,7 @@ impl Ctx {
             in_a: false,
             li_open: false,
             dd_open: false,
+            ruby: false,
         }
     }
 
@@ -69,6 +73,7 @@ impl Ctx {
                 in_a: false,
                 li_open: false,
                 dd_open: false,
+                ruby: false,
             };
         }
         let n: &str = &name;
@@ -87,6 +92,11 @@ impl Ctx {
             },
             li_open: n == "li" || (self.li_open && !special),
             dd_open: n == "dd" || n == "dt" || (self.dd_open && !special),
+            ruby: match n {
+                "ruby" => true,
+                "table" | "td" | "th" | "caption" => false,
+                _ => self.ruby,
+            },
             name,
         }
     }
@@ -320,6 +330,11 @@ impl Sanitiser<'_> {
             "a" if ctx.in_a => return Action::Unwrap,
             "li" if ctx.li_open => return Action::Unwrap,
             "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
+            // The parser would close the parent at this start tag and put the annotation
+            // after it: written as it is, the output would not parse to itself.
+            "rt" | "rp" if ctx.ruby && RUBY_ANNOTATION_CLOSES.contains(&parent) => {
+                return Action::Unwrap
+            }
             "source" if parent != "picture" => return Action::Drop(Rule::SourceOutsidePicture),
             _ => {}
         }
@@ -344,8 +359,23 @@ impl Sanitiser<'_> {
         let old: Vec<(ExpandedName, Attribute)> = attrs.map.drain(..).collect();
         if el.name.ns == ns!(mathml) {
             for (name, attr) in old {
-                if name.ns == ns!() && MATHML_ATTRIBUTES.contains(&&*name.local) {
-                    attrs.insert(name.local, fix_chars(&attr.value));
+                if name.ns != ns!() || !MATHML_ATTRIBUTES.contains(&&*name.local) {
+                    continue;
+                }
+                let value = fix_chars(&attr.value);
+                let bounded = if MATHML_LENGTH_ATTRIBUTES.contains(&&*name.local) {
+                    Some(math_length(&value))
+                } else if &*name.local == "scriptlevel" {
+                    Some(math_scriptlevel(&value))
+                } else {
+                    None
+                };
+                if let Some(kept) = bounded {
+                    if let Some(v) = kept {
+                        attrs.insert(name.local, v);
+                    }
+                } else {
+                    attrs.insert(name.local, value);
                 }
             }
             return true;
@@ -363,13 +393,21 @@ impl Sanitiser<'_> {
                     let v = value.trim().to_ascii_lowercase();
                     matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
                 }
-                ("id", _) => self.keep_id(&value).then_some(value),
+                ("id", _) => self
+                    .keep_id(&value)
+                    .then(|| format!("{ARTICLE_ID_PREFIX}{value}")),
                 ("name", "a") => {
                     name_attr = Some(value);
                     None
                 }
                 ("class", _) => classes(&value, local),
-                ("href", "a") => safe_url(self.base, &value, UrlKind::Link),
+                ("href", "a") => safe_url(self.base, &value, UrlKind::Link).map(|h| {
+                    // An in-page link points at the prefixed id.
+                    match h.strip_prefix('#').filter(|f| !f.is_empty()) {
+                        Some(f) => format!("#{ARTICLE_ID_PREFIX}{f}"),
+                        None => h,
+                    }
+                }),
                 ("src", "img") => safe_url(self.base, &value, UrlKind::Image),
                 ("src", "source") => safe_url(self.base, &value, UrlKind::Media),
                 ("srcset", "img" | "source") => srcset(self.base, &value),
@@ -411,7 +449,7 @@ impl Sanitiser<'_> {
         if local == "a" {
             if let Some(n) = name_attr {
                 if !attrs.contains("id") && self.keep_id(&n) {
-                    attrs.insert("id", n);
+                    attrs.insert("id", format!("{ARTICLE_ID_PREFIX}{n}"));
                 }
             }
             if attrs.contains("href") {

@@ -7,4 +7,5 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod markdown;
 pub mod oracle;
