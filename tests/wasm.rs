@@ -197,23 +197,6 @@ fn article_html_reparses_to_the_same_markup_in_the_browser() {
 
 const DEPTH: usize = 100_000;
 
-fn filler() -> String {
-    "<p>This paragraph is part of the article and long enough to count as real text, with commas, clauses, and words.</p>"
-        .repeat(6)
-}
-
-fn nested(open: &str, close: &str, depth: usize) -> String {
-    let mut s = String::with_capacity((open.len() + close.len()) * depth + 2000);
-    s.push_str("<html><body><article>");
-    s.push_str(&filler());
-    s.push_str(&open.repeat(depth));
-    s.push_str("deep text");
-    s.push_str(&close.repeat(depth));
-    s.push_str(&filler());
-    s.push_str("</article></body></html>");
-    s
-}
-
 /// The HTML the browser's own parser makes of `content` (parsed as a body, serialised again).
 fn browser_reparse(content: &str) -> String {
     let window = js_sys::global();
@@ -389,7 +372,7 @@ fn a_30_mb_page_extracts() {
 #[allow(dead_code, unreachable_pub)]
 #[path = "support/hostile.rs"]
 mod hostile;
-use hostile::garbage;
+use hostile::{filler, garbage, nested};
 
 #[wasm_bindgen_test]
 fn binary_garbage_as_a_string() {
