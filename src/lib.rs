@@ -197,6 +197,7 @@ fn find_article(
     for flags in retry::Flags::ATTEMPTS {
         let flags = retry::Flags {
             discussion: meta.discussion,
+            product: meta.product && !meta.story,
             ..flags
         };
         let mut log = Explain::new(options.explain);

@@ -36,6 +36,9 @@ pub(crate) struct Metadata {
     /// date. Such a page is never read as a hub of stories (see `HUB_MAX_ARTICLE_CHARS`),
     /// however short its story.
     pub story: bool,
+    /// The page says it is a product: a schema.org `Product` in JSON-LD or microdata, or an
+    /// `og:type` of `product`. Its customers' reviews are not its text.
+    pub product: bool,
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
@@ -177,6 +180,11 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         dir,
         discussion: sources.discussion,
         story,
+        product: sources.product
+            || get(&["og:type"]).is_some_and(|t| {
+                let t = t.to_ascii_lowercase();
+                t.starts_with("product") || t.starts_with("og:product")
+            }),
     }
 }
 
@@ -270,6 +278,11 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// schema.org types that make a page a discussion: its replies are its content.
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+
+/// How a product names its type: in JSON-LD (a quoted type, so `ProductGroup` is not
+/// `Product`) and in a microdata `itemtype` (the end of the URL).
+const PRODUCT_LD_TYPES: &[&str] = &["\"Product\"", "\"schema:Product\"", "\"ProductGroup\""];
+const PRODUCT_ITEMTYPES: &[&str] = &["schema.org/Product", "schema.org/ProductGroup"];
 
 fn json_ld(scripts: &[NodeRef], page_title: &str) -> LdFields {
     for script in scripts {
@@ -503,6 +516,8 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
 struct Sources {
     /// A discussion type named in JSON-LD or an `itemtype` ([`DISCUSSION_TYPES`]).
     discussion: bool,
+    /// A product type named in JSON-LD or an `itemtype` ([`PRODUCT_LD_TYPES`]).
+    product: bool,
     /// `<meta>` elements.
     metas: Vec<NodeRef>,
     /// `<script type="application/ld+json">` elements.
@@ -535,6 +550,7 @@ impl Sources {
     fn gather(document: &NodeRef) -> Sources {
         let mut sources = Sources {
             discussion: false,
+            product: false,
             metas: Vec::new(),
             ld_scripts: Vec::new(),
             title: None,
@@ -544,12 +560,11 @@ impl Sources {
         let names_discussion = |s: &str| DISCUSSION_TYPES.iter().any(|t| s.contains(t));
         for el in document.walk_descendants().elements() {
             let node = el.as_node();
-            if !sources.discussion {
-                sources.discussion = el
-                    .attributes
-                    .borrow()
-                    .get("itemtype")
-                    .is_some_and(names_discussion);
+            if let Some(itemtype) = el.attributes.borrow().get("itemtype") {
+                sources.discussion |= names_discussion(itemtype);
+                sources.product |= PRODUCT_ITEMTYPES
+                    .iter()
+                    .any(|t| itemtype.trim_end_matches('/').ends_with(t));
             }
             match &*el.name.local {
                 "meta" => sources.metas.push(node.clone()),
@@ -563,9 +578,9 @@ impl Sources {
                         .get("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if is_ld {
-                        if !sources.discussion {
-                            sources.discussion = names_discussion(&node.text_contents());
-                        }
+                        let text = node.text_contents();
+                        sources.discussion |= names_discussion(&text);
+                        sources.product |= PRODUCT_LD_TYPES.iter().any(|t| text.contains(t));
                         sources.ld_scripts.push(node.clone());
                     }
                 }

@@ -14,6 +14,9 @@ pub(crate) struct Flags {
     /// The page says it is a discussion (a forum thread, a Q&A page): its replies and
     /// comments are the content, not boilerplate. Set from the metadata, not relaxed.
     pub discussion: bool,
+    /// The page says it sells one product (schema.org `Product`, `og:type` product) and not
+    /// that it is a story: its customers' reviews are not its text. Set from the metadata.
+    pub product: bool,
 }
 
 impl Flags {
@@ -25,24 +28,28 @@ impl Flags {
             weight_classes: true,
             clean_conditionally: true,
             discussion: false,
+            product: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: true,
             clean_conditionally: true,
             discussion: false,
+            product: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: false,
             clean_conditionally: true,
             discussion: false,
+            product: false,
         },
         Flags {
             strip_unlikely: false,
             weight_classes: false,
             clean_conditionally: false,
             discussion: false,
+            product: false,
         },
     ];
 }

@@ -127,6 +127,9 @@ rules! {
     /// `trailing-section`: a heading that opens teasers or comments ("Related Articles",
     /// "Leave a Comment"), with what follows it.
     TrailingSection = "trailing-section" in "clean",
+    /// `customer-reviews`: on a product page, the customers' reviews ("Customer Reviews",
+    /// "51 Reviews"), heading and all: a product's text is its description.
+    CustomerReviews = "customer-reviews" in "clean",
     /// `repeated-block`: a block whose text repeats an earlier one.
     RepeatedBlock = "repeated-block" in "clean",
 
@@ -212,6 +215,7 @@ mod tests {
                 "linked-teaser",
                 "breadcrumbs",
                 "trailing-section",
+                "customer-reviews",
                 "repeated-block",
                 "script",
                 "style",

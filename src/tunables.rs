@@ -595,6 +595,21 @@ pub(crate) static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!
     r")\s*[:.!]?\s*$"
 ));
 
+/// Ours: on a product page ([`crate::retry::Flags::product`]), the heading of its customers'
+/// reviews ("Customer Reviews", "51 Reviews", "Ratings & Reviews", "Customer reviews for
+/// Terraria", "Top reviews from the United States"). The heading and its section go whatever
+/// their link density: reviews are prose, but a product's text is its description. A bare
+/// "Reviews" is not one: on a game's or a book's page it heads the critics' quotes, which
+/// are part of its description.
+pub(crate) static REVIEWS_HEADING: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(",
+    r"(customer|user|product|verified|top|most helpful|all)\s+(reviews?|ratings?)( (&|and) (reviews?|ratings?))?( (for|from|of) .*)?",
+    r"|ratings? (&|and) reviews?|reviews? (&|and) ratings?",
+    r"|\d[\d,.]*\s+(customer\s+)?(reviews?|ratings?)|what (our )?customers (are saying|say)",
+    r"|kundenbewertungen|(kunden)?rezensionen|bewertungen|avis (clients|des clients|client)|opiniones( de (los )?clientes)?|reseñas( de clientes)?|recensioni( dei clienti)?",
+    r")\s*[:.!]?\s*$"
+));
+
 // ---------------------------------------------------------------------------------------------
 // Elements.
 

@@ -485,3 +485,77 @@ fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
     assert!(text.contains("Reply 3: I tried the same"), "{text}");
     assert!(!text.contains("Quote Report"), "{text}");
 }
+
+// ------------------------------------------------------------------ product pages
+
+/// A product page: its description, then its customers' reviews under `reviews_heading`.
+fn product_page(head: &str, reviews_heading: &str) -> String {
+    let reviews: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=review><p><strong>Reviewer {i}</strong> 5 stars</p><p>Review {i}: \
+                 I bought this kettle for my mother, and she says, after a month of daily use, \
+                 that it boils quickly, pours cleanly and is easy to hold.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{head}</head><body>{NAV}<main>\
+         <h1>Stone kettle</h1>{}<div class=reviews-head><h2>{reviews_heading}</h2></div>\
+         <div class=reviews-list>{reviews}</div></main></body></html>",
+        story(4)
+    )
+}
+
+const PRODUCT_LD: &str = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Stone kettle"}</script>"#;
+
+#[test]
+fn a_product_page_loses_its_customer_reviews() {
+    let text = text_of(&product_page(PRODUCT_LD, "Customer Reviews"));
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Review 1:"), "{text}");
+    assert!(!text.contains("Customer Reviews"), "{text}");
+}
+
+#[test]
+fn a_product_named_by_its_open_graph_type_loses_its_reviews_too() {
+    let head = r#"<meta property="og:type" content="product">"#;
+    let text = text_of(&product_page(head, "12 Reviews"));
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(!text.contains("Review 3:"), "{text}");
+}
+
+#[test]
+fn reviews_are_kept_on_a_page_that_does_not_say_it_is_a_product() {
+    let text = text_of(&product_page("", "Customer Reviews"));
+    assert!(text.contains("Review 1:"), "{text}");
+}
+
+#[test]
+fn a_bare_reviews_heading_on_a_product_page_keeps_its_section() {
+    // On a game's or a book's page "Reviews" heads the critics' quotes: description.
+    let text = text_of(&product_page(PRODUCT_LD, "Reviews"));
+    assert!(text.contains("Review 1:"), "{text}");
+}
+
+#[test]
+fn a_review_article_about_a_product_keeps_its_text() {
+    // A story (it has a publication date) that names the product it reviews.
+    let head = format!(
+        r#"{PRODUCT_LD}<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#
+    );
+    let text = text_of(&product_page(&head, "Customer Reviews"));
+    assert!(text.contains("Review 1:"), "{text}");
+}
+
+#[test]
+fn the_section_after_the_reviews_is_kept() {
+    let html = product_page(PRODUCT_LD, "Customer Reviews").replace(
+        "</main>",
+        "<h2>Care instructions</h2><p>Rinse the kettle with warm water after use, never \
+         put it in the dishwasher, and dry it upside down on a towel before storing.</p></main>",
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Review 2:"), "{text}");
+    assert!(text.contains("Rinse the kettle"), "{text}");
+}

@@ -71,7 +71,7 @@ pub(crate) fn clean(
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
     remove_boilerplate_lines(content, explain);
-    remove_trailing_sections(content, explain);
+    remove_trailing_sections(content, flags, explain);
     remove_repeated_blocks(content, explain);
     for h1 in content
         .walk_descendants()

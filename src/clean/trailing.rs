@@ -4,15 +4,17 @@ use super::guards_protected;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
-use crate::tunables::TRAILING_SECTION_HEADING;
+use crate::tunables::{REVIEWS_HEADING, TRAILING_SECTION_HEADING};
 use kuchikiki::NodeRef;
 
 /// Ours: a heading that opens a block of teasers or comments ("Recent News", "Related
 /// Articles", "Leave a Comment") goes with what follows it in its container, when that is
-/// mostly links, a form, or nothing.
-pub(super) fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain) {
+/// mostly links, a form, or nothing. On a product page ([`Flags::product`]) the customers'
+/// reviews go too, as a section (see [`remove_section`]).
+pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain: &mut Explain) {
     let headings: Vec<NodeRef> = content
         .walk_descendants()
         .filter(|d| {
@@ -25,7 +27,8 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain)
             continue;
         }
         let text = dom::normalized_text(&h);
-        if text.is_empty() || !TRAILING_SECTION_HEADING.is_match(&text) {
+        let reviews = flags.product && REVIEWS_HEADING.is_match(&text);
+        if text.is_empty() || !(reviews || TRAILING_SECTION_HEADING.is_match(&text)) {
             continue;
         }
         // A paragraph or div counts as a heading only when it is all bold or all heading.
@@ -34,6 +37,10 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain)
                 .walk_descendants()
                 .any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
         {
+            continue;
+        }
+        if reviews {
+            remove_section(content, &h, Rule::CustomerReviews, &text, explain);
             continue;
         }
         let followers: Vec<NodeRef> = h
@@ -52,6 +59,64 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, explain: &mut Explain)
             }
             explain.remove(&h, Rule::TrailingSection, || text.clone());
         }
+    }
+}
+
+/// Removes the section that `heading` opens: the heading, and what follows it up to the next
+/// heading of its rank or higher. A heading alone in its wrapper (`<div class="reviews-head">
+/// <h2>Reviews</h2></div><div class="reviews">…`) opens its wrapper's section: the walk climbs
+/// such wrappers first (never to `content`).
+fn remove_section(
+    content: &NodeRef,
+    heading: &NodeRef,
+    rule: Rule,
+    text: &str,
+    explain: &mut Explain,
+) {
+    let rank = heading_rank(heading).unwrap_or(6);
+    let has_text_siblings = |n: &NodeRef| {
+        n.preceding_siblings()
+            .chain(n.following_siblings())
+            .any(|s| dom::has_text(&s))
+    };
+    let mut start = heading.clone();
+    while !has_text_siblings(&start) {
+        match start.parent() {
+            Some(p) if p != *content && p.parent().is_some() => start = p,
+            _ => break,
+        }
+    }
+    let followers: Vec<NodeRef> = start
+        .following_siblings()
+        .take_while(|s| opening_rank(s).is_none_or(|r| r > rank))
+        .collect();
+    for f in followers {
+        explain.remove(&f, rule, || text.to_string());
+    }
+    explain.remove(&start, rule, || text.to_string());
+}
+
+/// The rank of a heading element (`h2` → 2).
+fn heading_rank(node: &NodeRef) -> Option<u8> {
+    match dom::tag(node) {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// The rank of the heading `node` opens with: itself, or its first element child's, down.
+fn opening_rank(node: &NodeRef) -> Option<u8> {
+    let mut n = node.clone();
+    loop {
+        if let Some(rank) = heading_rank(&n) {
+            return Some(rank);
+        }
+        n = dom::element_children(&n).next()?;
     }
 }
 
