@@ -180,11 +180,7 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         dir,
         discussion: sources.discussion,
         story,
-        product: sources.product
-            || get(&["og:type"]).is_some_and(|t| {
-                let t = t.to_ascii_lowercase();
-                t.starts_with("product") || t.starts_with("og:product")
-            }),
+        product: sources.product || get(&["og:type"]).is_some_and(|t| t.contains("product")),
     }
 }
 
@@ -279,10 +275,21 @@ const ARTICLE_TYPES: &[&str] = &[
 /// schema.org types that make a page a discussion: its replies are its content.
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
 
-/// How a product names its type: in JSON-LD (a quoted type, so `ProductGroup` is not
-/// `Product`) and in a microdata `itemtype` (the end of the URL).
-const PRODUCT_LD_TYPES: &[&str] = &["\"Product\"", "\"schema:Product\"", "\"ProductGroup\""];
-const PRODUCT_ITEMTYPES: &[&str] = &["schema.org/Product", "schema.org/ProductGroup"];
+/// How a page says it is a product: a quoted JSON-LD type (`"Product"`, not `"ProductList"`),
+/// a microdata `itemtype` URL. (An `og:type` says it with `product`, `og:product`,
+/// `product.item`.)
+const PRODUCT_NAMES: &[&str] = &[
+    "\"Product\"",
+    "\"schema:Product\"",
+    "\"ProductGroup\"",
+    "schema.org/Product",
+];
+
+/// Whether a JSON-LD text or an `itemtype` names a product ([`PRODUCT_NAMES`]).
+#[inline(never)] // (Two callers: one copy in the wasm.)
+fn names_product(s: &str) -> bool {
+    PRODUCT_NAMES.iter().any(|t| s.contains(t))
+}
 
 fn json_ld(scripts: &[NodeRef], page_title: &str) -> LdFields {
     for script in scripts {
@@ -516,7 +523,7 @@ fn title_suffix_site(page_title: &str, title: Option<&str>) -> Option<String> {
 struct Sources {
     /// A discussion type named in JSON-LD or an `itemtype` ([`DISCUSSION_TYPES`]).
     discussion: bool,
-    /// A product type named in JSON-LD or an `itemtype` ([`PRODUCT_LD_TYPES`]).
+    /// A product type named in JSON-LD or an `itemtype` ([`names_product`]).
     product: bool,
     /// `<meta>` elements.
     metas: Vec<NodeRef>,
@@ -562,9 +569,7 @@ impl Sources {
             let node = el.as_node();
             if let Some(itemtype) = el.attributes.borrow().get("itemtype") {
                 sources.discussion |= names_discussion(itemtype);
-                sources.product |= PRODUCT_ITEMTYPES
-                    .iter()
-                    .any(|t| itemtype.trim_end_matches('/').ends_with(t));
+                sources.product |= names_product(itemtype);
             }
             match &*el.name.local {
                 "meta" => sources.metas.push(node.clone()),
@@ -580,7 +585,7 @@ impl Sources {
                     if is_ld {
                         let text = node.text_contents();
                         sources.discussion |= names_discussion(&text);
-                        sources.product |= PRODUCT_LD_TYPES.iter().any(|t| text.contains(t));
+                        sources.product |= names_product(&text);
                         sources.ld_scripts.push(node.clone());
                     }
                 }
