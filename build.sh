@@ -36,7 +36,8 @@ cmd_setup() {
   rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
-  apt_install chromium chromium-driver firefox-esr
+  # zip/unzip: the store packages (tools/package.mjs) and the tests that open them.
+  apt_install chromium chromium-driver firefox-esr zip unzip
 
   [ -f Cargo.lock ] || cargo generate-lockfile
   local wbv
@@ -152,6 +153,14 @@ cmd_test() {
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features internals
   log "cargo test (native)"
   cargo test
+  log "cargo package (the crate packs and builds from its package; --allow-dirty: a work tree)"
+  local packaged
+  if ! packaged="$(cargo package --allow-dirty --quiet 2>&1)"; then
+    echo "$packaged" >&2
+    exit 1
+  fi
+  # (Its warnings that the tests are not in the crate are what `include` in Cargo.toml asks.)
+  printf '%s\n' "$packaged" | grep -v '^warning: ignoring test' >&2 || true
   cmd_build
   log "wasm tests in headless Chromium and Firefox"
   # wasm-pack finds chromedriver (Debian's) and geckodriver (cargo's) on PATH and points
@@ -168,6 +177,16 @@ cmd_test() {
     git status --short --untracked-files=all >&2
     exit 1
   fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# package: the store packages, the source archive and the engine's npm package, in dist/.
+
+cmd_package() {
+  cmd_setup
+  cmd_build_wasm
+  log "packages into dist/ (tools/package.mjs; web-ext lint on the Firefox package)"
+  node tools/package.mjs dist
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -274,6 +293,10 @@ usage: ./build.sh COMMAND
                    dom-smoothie or trafilatura (installed into .eval/venv on demand)
   bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]
                    speed, memory and size against the peers (no argument: all of them)
+  package          setup + build + dist/: lectern-chromium-V.zip (Chrome Web Store),
+                   lectern-firefox-V.zip (addons.mozilla.org, checked with web-ext lint),
+                   lectern-source-V.zip (the committed source, for AMO) and
+                   lectern-engine-V.tgz (the engine as an npm package); V: Cargo.toml's version
   screenshots      setup + build + the README's pictures in docs/screenshots/ (the reader in
                    each theme, the demo), in headless Chromium
   new-page FILE [NAME]
@@ -291,6 +314,7 @@ case "${1:-help}" in
   test) shift; cmd_test "$@" ;;
   eval) shift; cmd_eval "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  package) shift; cmd_package "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
   new-page) shift; cmd_new_page "$@" ;;
   help|-h|--help) cmd_help ;;

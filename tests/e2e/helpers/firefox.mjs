@@ -20,7 +20,10 @@ const PREFS = {
   'browser.aboutwelcome.enabled': false,
 };
 
-/** `prefs`: more preferences for this profile (e.g. reduced motion, forced colours). */
+/**
+ * `extension`: a folder or a packaged .zip/.xpi; `prefs`: more preferences for this profile
+ * (e.g. reduced motion, forced colours).
+ */
 export async function launchFirefox(profileDir, { extension = EXTENSION, prefs = {} } = {}) {
   writeFileSync(join(profileDir, 'user.js'),
     Object.entries({ ...PREFS, ...prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
@@ -72,7 +75,9 @@ export async function launchFirefox(profileDir, { extension = EXTENSION, prefs =
   };
 
   await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-  const { extension: addonId } = await send('webExtension.install', { extensionData: { type: 'path', path: extension } });
+  // A folder (the source tree, a test build) or a store package (.zip/.xpi), as a person installs it.
+  const extensionData = /\.(zip|xpi)$/.test(extension) ? { type: 'archivePath', path: extension } : { type: 'path', path: extension };
+  const { extension: addonId } = await send('webExtension.install', { extensionData });
 
   async function chromeContext() {
     const { contexts } = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
