@@ -610,6 +610,21 @@ pub(crate) static REVIEWS_HEADING: Lowercased = Lowercased::new(concat!(
     r")\s*[:.!]?\s*$"
 ));
 
+/// Ours: the class of a line number inside a code block (Prism's `line-numbers-rows`,
+/// Pygments' `linenos`/`lineno`, Chroma's `lnt`/`ln`, highlight.js's `hljs-ln-n`, a `gutter`),
+/// left out of the block's text. Only an element holding nothing but digits is one.
+pub(crate) static CODE_LINE_NUMBER_CLASS: Lowercased = Lowercased::new(
+    r"(^|[\s_-])(line-?numbers?(-rows)?|linenos?|lineno|lnt?|gutter|hljs-ln-(n|numbers?)|code-line-number)($|[\s_-])",
+);
+/// The classes of the tables highlighters lay a line-number gutter and the code out in
+/// (Rouge, Pygments, Chroma): the table gives way to the code's `<pre>`.
+pub(crate) const CODE_GUTTER_TABLES: &[&str] = &["rouge-table", "highlighttable", "lntable"];
+/// How many wrappers above a `<pre>` may name its language (GitHub's
+/// `div.highlight-source-rust > pre`, Rouge's `div.language-rust > div.highlight > pre`).
+pub(crate) const CODE_LANGUAGE_LEVELS: usize = 3;
+/// The longest id made from a heading's text, in characters.
+pub(crate) const HEADING_ID_MAX_CHARS: usize = 64;
+
 // ---------------------------------------------------------------------------------------------
 // Elements.
 

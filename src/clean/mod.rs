@@ -15,6 +15,7 @@ mod elements;
 mod families;
 mod lines;
 mod repeated;
+mod structure;
 mod tidy;
 mod trailing;
 
@@ -25,6 +26,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::families::remove_boilerplate_families;
 use self::lines::remove_boilerplate_lines;
 use self::repeated::remove_repeated_blocks;
+use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
 use self::trailing::remove_trailing_sections;
 use crate::dom;
@@ -80,7 +82,9 @@ pub(crate) fn clean(
     {
         dom::rename(&h1, "h2");
     }
+    normalise_code_blocks(content);
     tidy(content);
+    name_headings(content);
 }
 
 /// What the first passes may remove, found in one walk of the article. What they ask of a

@@ -26,8 +26,9 @@
 //! * **Attributes** are allowed per element (see `clean_html_attributes`); `on*`, `style`,
 //!   `srcdoc`, `formaction`, `xlink:href`, `data-*` and everything else go. URLs pass
 //!   [`safe_url`](crate::urls::safe_url); each `srcset` candidate is checked and resolved. Links get
-//!   `rel="noopener noreferrer"`. `id` stays only on elements an in-page link of the article
-//!   targets (`href="#fn1"`), and never when it starts with `lectern` (the reader's own ids);
+//!   `rel="noopener noreferrer"`. `id` stays only on headings (the cleaning stage gives each one)
+//!   and on elements an in-page link of the article targets (`href="#fn1"`), and never when it
+//!   starts with `lectern` (the reader's own ids);
 //!   `name` becomes such an `id` when targeted. `class` keeps only `language-*`/`lang-*` tokens
 //!   on `code`/`pre` and our own [`OWN_CLASSES`](allowlist::OWN_CLASSES).
 //! * **Comments**, processing instructions and doctypes are dropped. NUL becomes U+FFFD and CR

@@ -394,7 +394,10 @@ impl Sanitiser<'_> {
                     matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
                 }
                 ("id", _) => self
-                    .keep_id(&value)
+                    .keep_id(
+                        &value,
+                        matches!(local, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                    )
                     .then(|| format!("{ARTICLE_ID_PREFIX}{value}")),
                 ("name", "a") => {
                     name_attr = Some(value);
@@ -448,7 +451,7 @@ impl Sanitiser<'_> {
         }
         if local == "a" {
             if let Some(n) = name_attr {
-                if !attrs.contains("id") && self.keep_id(&n) {
+                if !attrs.contains("id") && self.keep_id(&n, false) {
                     attrs.insert("id", format!("{ARTICLE_ID_PREFIX}{n}"));
                 }
             }
@@ -460,10 +463,12 @@ impl Sanitiser<'_> {
         true
     }
 
-    fn keep_id(&mut self, id: &str) -> bool {
+    /// An id stays on what an in-page link targets, and on every heading (the reader's
+    /// outline and links to a section use them); once each, never a reserved one.
+    fn keep_id(&mut self, id: &str, heading: bool) -> bool {
         !id.is_empty()
             && !id.to_ascii_lowercase().starts_with(RESERVED_ID_PREFIX)
-            && self.targets.contains(id)
+            && (heading || self.targets.contains(id))
             && self.seen_ids.insert(id.to_string())
     }
 

@@ -1,0 +1,118 @@
+//! The article's structure made plain for a reader (issue 21): code blocks reduced to their
+//! text and language, headings with stable ids.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lectern::{extract, Options};
+
+const PROSE: &str = "<p>The tool reads a page, finds the article in it, and leaves out the \
+    navigation, the widgets and the comment form, which is what this story explains at some \
+    length, with examples of each, and with the code that does it.</p>";
+
+fn article(body: &str) -> lectern::Article {
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Code</title></head><body><article><h1>Code</h1>\
+         {PROSE}{body}{PROSE}</article></body></html>"
+    );
+    extract(&html, &Options::with_url("https://blog.example.com/post")).expect("an article")
+}
+
+#[test]
+fn a_line_number_gutter_table_gives_way_to_its_code() {
+    let a = article(
+        "<div class=highlight><table class=rouge-table><tbody><tr><td class=gutter><pre \
+         class=lineno>1\n2</pre></td><td class=code><pre>let a = 1;\nlet b = 2;</pre></td></tr>\
+         </tbody></table></div>",
+    );
+    assert!(!a.content.contains("<table"), "{}", a.content);
+    assert!(
+        a.content
+            .contains("<pre><code>let a = 1;\nlet b = 2;</code></pre>"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn line_numbers_inside_code_are_left_out() {
+    let a = article(
+        "<pre class=line-numbers><code><span class=line-number>1</span>import os\n\
+         <span class=line-number>2</span>print(os.name)</code></pre>",
+    );
+    assert!(
+        a.content.contains("<code>import os\nprint(os.name)</code>"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn highlighting_spans_go_and_the_language_stays() {
+    let a = article(
+        "<div class=\"highlight-source-rust\"><pre><span class=k>fn</span> <span \
+         class=nf>main</span>() {}</pre></div>",
+    );
+    assert!(
+        a.content
+            .contains("<pre><code class=\"language-rust\">fn main() {}</code></pre>"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn the_language_may_come_from_a_data_attribute() {
+    let a = article("<pre data-lang=python><code>print(1)</code></pre>");
+    assert!(
+        a.content.contains("class=\"language-python\""),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.markdown.contains("```python\nprint(1)\n```"),
+        "{}",
+        a.markdown
+    );
+}
+
+#[test]
+fn a_code_block_drawn_a_line_per_element_keeps_its_lines() {
+    let a =
+        article("<pre><code><div class=line>a = 1</div><div class=line>b = 2</div></code></pre>");
+    assert!(
+        a.content.contains("<code>a = 1\nb = 2</code>"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn headings_get_ids_made_from_their_text_unique_in_the_article() {
+    let a = article(
+        "<h2>Install it!</h2><p>First.</p><h2>Install it</h2><p>Second.</p><h3>2. Über Größe</h3>",
+    );
+    assert!(
+        a.content.contains("<h2 id=\"article-install-it\">"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content.contains("<h2 id=\"article-install-it-2\">"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content.contains("<h3 id=\"article-2-über-größe\">"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn a_heading_keeps_the_id_the_page_gave_it() {
+    let a = article("<h2 id=setup>Setting up</h2><p>Text.</p>");
+    assert!(
+        a.content.contains("<h2 id=\"article-setup\">"),
+        "{}",
+        a.content
+    );
+}
