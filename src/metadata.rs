@@ -36,6 +36,12 @@ pub(crate) struct Metadata {
     /// date. Such a page is never read as a hub of stories (see `HUB_MAX_ARTICLE_CHARS`),
     /// however short its story.
     pub story: bool,
+    /// The length of the JSON-LD `articleBody`, in characters.
+    pub declared_chars: Option<usize>,
+    /// The JSON-LD `wordCount`.
+    pub declared_words: Option<usize>,
+    /// The JSON-LD says the article is not free to read (`isAccessibleForFree: false`).
+    pub not_free: bool,
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
@@ -177,6 +183,9 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         dir,
         discussion: sources.discussion,
         story,
+        declared_chars: ld.body_chars,
+        declared_words: ld.word_count,
+        not_free: ld.not_free,
     }
 }
 
@@ -241,6 +250,9 @@ struct LdFields {
     date_published: Option<String>,
     image: Option<String>,
     lang: Option<String>,
+    body_chars: Option<usize>,
+    word_count: Option<usize>,
+    not_free: bool,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -405,6 +417,17 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
         date_published: s(article.get("datePublished")),
         image,
         lang: s(article.get("inLanguage")),
+        body_chars: s(article.get("articleBody")).map(|b| b.chars().count()),
+        word_count: match article.get("wordCount") {
+            Some(Value::Number(n)) => n.as_u64().map(|n| n as usize),
+            Some(Value::String(n)) => n.trim().parse().ok(),
+            _ => None,
+        },
+        not_free: match article.get("isAccessibleForFree") {
+            Some(Value::Bool(free)) => !free,
+            Some(Value::String(free)) => free.trim().eq_ignore_ascii_case("false"),
+            _ => false,
+        },
     }
 }
 
