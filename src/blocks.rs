@@ -88,6 +88,22 @@ impl Paths {
         table.then_some(paths)
     }
 
+    /// The number of elements of the page.
+    pub(crate) fn len(&self) -> usize {
+        self.step.len()
+    }
+
+    /// The elements under `root` that carry a page index, by page index.
+    pub(crate) fn by_index(&self, root: &NodeRef) -> Vec<Option<NodeRef>> {
+        let mut found = vec![None; self.len()];
+        for node in root.descendants() {
+            if let Some(slot) = index_of(&node).and_then(|i| found.get_mut(i)) {
+                *slot = Some(node);
+            }
+        }
+        found
+    }
+
     /// The element's own step (`aside.widget:3`).
     pub(crate) fn step(&self, index: usize) -> &str {
         self.step.get(index).map_or("", String::as_str)

@@ -44,6 +44,11 @@ impl Explain {
         }
     }
 
+    /// Whether removed blocks are kept aside (and with them the page indexes of the kept ones).
+    pub(crate) fn blocks(&self) -> bool {
+        self.blocks
+    }
+
     /// Records that `node` is removed by `rule`, without removing it.
     pub(crate) fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
         if !self.enabled && !self.blocks {

@@ -79,7 +79,6 @@ use blocks::Paths;
 use explain::{Explain, Taken};
 use kuchikiki::NodeRef;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO};
 
 /// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
@@ -147,25 +146,17 @@ impl Corrections<'_> {
         let Some(paths) = self.paths.as_ref().filter(|_| self.has(SiteAction::Keep)) else {
             return taken;
         };
+        let kept = paths.by_index(content);
         let mut rest = Vec::new();
-        let mut restored = std::collections::HashSet::new();
+        let mut restored: Vec<usize> = Vec::new();
         for block in taken {
             match block.index {
                 // (A page parsed again for another attempt gives the same block twice.)
                 Some(i) if restored.contains(&i) => {}
                 Some(i) if block.node.parent().is_none() && self.rule_for(i, SiteAction::Keep) => {
-                    restored.insert(i);
-                    let kept: HashMap<usize, NodeRef> = content
-                        .inclusive_descendants()
-                        .filter_map(|n| Some((blocks::index_of(&n)?, n)))
-                        .collect();
-                    let (parent, after) = blocks::place(
-                        paths,
-                        i,
-                        content,
-                        |a| kept.get(&a).cloned(),
-                        blocks::index_of,
-                    );
+                    restored.push(i);
+                    let (parent, after) =
+                        blocks::place(paths, i, content, |a| kept[a].clone(), blocks::index_of);
                     match after {
                         Some(after) => after.insert_after(block.node),
                         None => parent.prepend(block.node),
@@ -187,38 +178,41 @@ impl Corrections<'_> {
 }
 
 /// The removed blocks as the reader gets them: each sanitised on its own, and placed among
-/// the elements of the sanitised article `content`, whose page indexes `before` holds (read
-/// before sanitising, which drops them).
+/// the elements of the sanitised article `content` (which still carry their page indexes).
 fn removed_blocks(
     taken: Vec<Taken>,
     paths: &Paths,
     content: &NodeRef,
-    before: &[(NodeRef, usize)],
     base: Option<&urls::BaseUrl>,
 ) -> Vec<RemovedBlock> {
-    let index_by_node: HashMap<*const kuchikiki::Node, usize> = before
-        .iter()
-        .map(|(n, i)| (&*n.0 as *const _, *i))
-        .collect();
-    let index = |n: &NodeRef| index_by_node.get(&(&*n.0 as *const _)).copied();
-    let mut number = HashMap::new();
-    let mut by_index = HashMap::new();
-    for (k, el) in content
+    let elements: Vec<NodeRef> = content
         .descendants()
         .filter(|n| n.as_element().is_some())
-        .enumerate()
-    {
-        number.insert(&*el.0 as *const kuchikiki::Node, k);
-        if let Some(i) = index(&el) {
-            by_index.insert(i, el);
+        .collect();
+    let kept = paths.by_index(content);
+    let mut number = vec![u32::MAX; paths.len()];
+    for (k, el) in elements.iter().enumerate() {
+        if let Some(slot) = blocks::index_of(el).and_then(|i| number.get_mut(i)) {
+            *slot = k as u32;
         }
     }
-    let number_of = |n: &NodeRef| number.get(&(&*n.0 as *const _)).copied();
+    let number_of = |n: &NodeRef| match blocks::index_of(n) {
+        Some(i) => number
+            .get(i)
+            .filter(|k| **k != u32::MAX)
+            .map(|k| *k as usize),
+        // A wrapper the engine made: found by a walk (rare).
+        None => elements.iter().position(|e| e == n),
+    };
     let mut out: Vec<RemovedBlock> = Vec::new();
     for block in taken {
         let Some(i) = block.index.filter(|_| block.node.parent().is_none()) else {
             continue;
         };
+        // (A page parsed again for another attempt gives the same block twice.)
+        if out.iter().any(|b| b.index == Some(i)) {
+            continue;
+        }
         let wrapper = dom::new_html_element("div", vec![]);
         wrapper.append(block.node);
         // A form's text (a comment box's notes) shows; its fields go with the sanitiser.
@@ -239,7 +233,7 @@ fn removed_blocks(
             continue;
         }
         let (parent, after) =
-            blocks::place(paths, i, content, |a| by_index.get(&a).cloned(), index);
+            blocks::place(paths, i, content, |a| kept[a].clone(), blocks::index_of);
         out.push(RemovedBlock {
             rule: block.rule,
             group: block.rule.group(),
@@ -247,13 +241,10 @@ fn removed_blocks(
             preview: text.chars().take(tunables::REMOVED_PREVIEW_CHARS).collect(),
             signature: paths.signature(i),
             index: Some(i),
-            parent: number_of(&parent),
+            parent: (parent != *content).then(|| number_of(&parent)).flatten(),
             after: after.as_ref().and_then(number_of),
         });
     }
-    out.sort_by_key(|b| b.index);
-    // (A page parsed again for another attempt gives the same block twice.)
-    out.dedup_by_key(|b| b.index);
     out
 }
 
@@ -318,20 +309,19 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     drop(html);
     let content = &selected.content;
     let taken = fixes.keep(content, explain.take_blocks());
-    // The kept elements' page indexes, which sanitising drops, for placing removed blocks.
-    let before: Vec<(NodeRef, usize)> = match options.removed_blocks {
-        true => content
-            .descendants()
-            .filter_map(|n| Some((n.clone(), blocks::index_of(&n)?)))
-            .collect(),
-        false => Vec::new(),
-    };
+    // With blocks kept aside, sanitising keeps the page indexes, for placing them; then they go.
     sanitise::sanitise(content, base.as_ref(), &mut explain);
     let removed_blocks = match (&fixes.paths, options.removed_blocks) {
-        (Some(paths), true) => removed_blocks(taken, paths, content, &before, base.as_ref()),
+        (Some(paths), true) => removed_blocks(taken, paths, content, base.as_ref()),
         _ => Vec::new(),
     };
-    drop(before);
+    if explain.blocks() {
+        for node in content.descendants() {
+            if let Some(el) = node.as_element() {
+                el.attributes.borrow_mut().remove(marks::INDEX_ATTR);
+            }
+        }
+    }
 
     let text_content = output::text::to_text(content);
     if text_content.trim().is_empty() && !options.whole_document {

@@ -144,11 +144,10 @@ impl SiteRules {
         if list.len() > SITE_RULES_MAX_RULES {
             return Err(invalid(format!("more than {SITE_RULES_MAX_RULES} rules")));
         }
-        let rules = list
-            .iter()
-            .enumerate()
-            .map(|(i, v)| rule_from(v, i + 1))
-            .collect::<Result<_, _>>()?;
+        let mut rules = Vec::with_capacity(list.len());
+        for (i, value) in list.iter().enumerate() {
+            rules.push(rule_from(value, i + 1)?);
+        }
         Ok(SiteRules { rules })
     }
 
