@@ -117,12 +117,33 @@ async function extractHere() {
   return (await ownEngine()).extract(snapshot.html, snapshot.url, undefined);
 }
 
+/** The page's removed blocks, for the reader's "Removed" panel: extracted again, asked for. */
+async function removedBlocks() {
+  const snapshot = await snapshotOfPage();
+  const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, { removedBlocks: true });
+  return result?.removedBlocks ?? [];
+}
+
+/** The whole page as the article (offered when the article may be incomplete). */
+async function showWholePage() {
+  try {
+    const snapshot = await snapshotOfPage();
+    reader.showLoading(snapshot.html.length);
+    const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, { wholeDocument: true });
+    if (result) reader.render(result, { url: snapshot.url, title: snapshot.title });
+    else reader.showNoArticle();
+  } catch (error) {
+    reader.showError(error?.message ?? error);
+  }
+  reader.focus();
+}
+
 async function show(page) {
   const outcome = page.article ?? await extractHere();
   if (outcome.ok === false) throw new Error(outcome.error);
   await reader.ready;
   if (outcome.result) {
-    reader.render(outcome.result, { url: page.url, title: page.title });
+    reader.render(outcome.result, { url: page.url, title: page.title, loadRemoved: removedBlocks, onShowWholePage: showWholePage });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
   } else {
     reader.showNoArticle({ onUseSelection: () => showSelection() });
