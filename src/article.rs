@@ -42,6 +42,10 @@ pub struct Article {
     /// With [`crate::Options::removed_blocks`]: the blocks the engine removed, in page order,
     /// each with what a reader needs to show it and put it back. Empty otherwise.
     pub removed_blocks: Vec<RemovedBlock>,
+    /// With [`crate::Options::removed_blocks`]: the signatures of the article's own blocks
+    /// (paragraphs, lists, tables, headings, ...), for a site rule that removes one. Empty
+    /// otherwise.
+    pub kept_blocks: Vec<KeptBlock>,
     /// The site rules for this page's host ([`crate::Options::site_rules`]) that matched
     /// nothing: a remove rule whose block is not on the page, a keep rule whose block the
     /// engine did not remove. A report, not an error.
@@ -50,6 +54,15 @@ pub struct Article {
     /// `articleBody` or `wordCount` is much longer than the extracted text, or it says it is
     /// not free to read (`isAccessibleForFree: false`).
     pub may_be_incomplete: bool,
+}
+
+/// One of the article's blocks, named for a site rule ([`Article::kept_blocks`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeptBlock {
+    /// Its number among the elements of [`Article::content`] (as [`RemovedBlock::parent`]).
+    pub number: usize,
+    /// Its signature ([`crate::SiteRule::signature`]).
+    pub signature: String,
 }
 
 /// A block the engine removed, given back with [`crate::Options::removed_blocks`] so a reader

@@ -65,7 +65,7 @@ mod testing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Removal, RemovedBlock};
+pub use article::{Article, KeptBlock, Removal, RemovedBlock};
 #[cfg(not(target_arch = "wasm32"))]
 pub use decode::decode_html;
 pub use error::Error;
@@ -184,10 +184,21 @@ fn removed_blocks(
     paths: &Paths,
     content: &NodeRef,
     base: Option<&urls::BaseUrl>,
-) -> Vec<RemovedBlock> {
+) -> (Vec<RemovedBlock>, Vec<KeptBlock>) {
     let elements: Vec<NodeRef> = content
         .descendants()
         .filter(|n| n.as_element().is_some())
+        .collect();
+    let kept_blocks = elements
+        .iter()
+        .enumerate()
+        .filter(|(_, el)| dom::is_html(el, tunables::KEPT_BLOCK_TAGS))
+        .filter_map(|(number, el)| {
+            Some(KeptBlock {
+                number,
+                signature: paths.signature(blocks::index_of(el)?),
+            })
+        })
         .collect();
     let kept = paths.by_index(content);
     let mut number = vec![u32::MAX; paths.len()];
@@ -245,7 +256,7 @@ fn removed_blocks(
             after: after.as_ref().and_then(number_of),
         });
     }
-    out
+    (out, kept_blocks)
 }
 
 /// Extracts the article from a page's HTML.
@@ -311,9 +322,9 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let taken = fixes.keep(content, explain.take_blocks());
     // With blocks kept aside, sanitising keeps the page indexes, for placing them; then they go.
     sanitise::sanitise(content, base.as_ref(), &mut explain);
-    let removed_blocks = match (&fixes.paths, options.removed_blocks) {
+    let (removed_blocks, kept_blocks) = match (&fixes.paths, options.removed_blocks) {
         (Some(paths), true) => removed_blocks(taken, paths, content, base.as_ref()),
-        _ => Vec::new(),
+        _ => (Vec::new(), Vec::new()),
     };
     if explain.blocks() {
         for node in content.descendants() {
@@ -365,6 +376,7 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         lead_image_url: meta.lead_image_url.clone(),
         removed: explain.into_removals(),
         removed_blocks,
+        kept_blocks,
         unmatched_rules: fixes.unmatched(),
         may_be_incomplete,
     })

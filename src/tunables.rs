@@ -965,6 +965,24 @@ pub(crate) const MATH_MAX_SCRIPTLEVEL: i64 = 4;
 // ---------------------------------------------------------------------------------------------
 // Removed blocks and site rules (ours, issue 20).
 
+/// The article's elements a reader offers to remove ("Remove this block"): each is named by
+/// its signature in [`crate::Article::kept_blocks`].
+pub(crate) const KEPT_BLOCK_TAGS: &[&str] = &[
+    "p",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "figure",
+    "blockquote",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
 /// The characters of text a removed block's preview shows.
 pub(crate) const REMOVED_PREVIEW_CHARS: usize = 80;
 

@@ -2,6 +2,7 @@
 //!
 //! `extract(html, url, options)` returns a plain object with `null` for missing values,
 //! `null` when the page has no article, and throws an `Error` for other failures.
+//! `checkSiteRules(text)` checks a site rules file as `extract`'s option `siteRules` reads it.
 
 use crate::{Error, Options};
 use wasm_bindgen::prelude::*;
@@ -73,6 +74,15 @@ pub fn extract(html: String, url: Option<String>, options_js: JsValue) -> Result
         Err(Error::NoArticle) => Ok(JsValue::NULL),
         Err(e) => Err(JsError::new(&e.to_string())),
     }
+}
+
+/// Checks the text of a site rules file (`docs/site-rules.md`) as `extract` reads it: returns
+/// how many rules it holds, or throws an `Error` saying what is wrong.
+#[wasm_bindgen(js_name = checkSiteRules)]
+pub fn check_site_rules(text: &str) -> Result<u32, JsError> {
+    crate::SiteRules::from_json(text)
+        .map(|rules| rules.rules.len() as u32)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// True when the page probably holds an article.

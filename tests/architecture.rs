@@ -37,6 +37,7 @@ const PART_OF: &[(&str, &str)] = &[
 const ROOT_TYPES: &[&str] = &[
     "Article",
     "Error",
+    "KeptBlock",
     "Options",
     "Outputs",
     "Removal",

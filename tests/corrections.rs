@@ -425,3 +425,27 @@ fn the_cli_refuses_a_malformed_rules_file_with_its_reason() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
 }
+
+#[test]
+fn the_articles_paragraphs_come_with_their_signatures() {
+    let article = extract(SEED, &with_blocks()).unwrap();
+    let first = extract(
+        &seed_with(
+            "BETWEEN-1",
+            r#"<div class="share-buttons"><a href="/s">Share</a></div>"#,
+        ),
+        &with_blocks(),
+    )
+    .unwrap();
+    let share = block(&first, "Share").signature.clone();
+    let paragraph = share.replace("div.share-buttons:3", "p:2");
+    assert!(
+        article.kept_blocks.iter().any(|k| k.signature == paragraph),
+        "{:?}",
+        article.kept_blocks
+    );
+    assert!(extract(SEED, &Options::with_url(URL))
+        .unwrap()
+        .kept_blocks
+        .is_empty());
+}

@@ -501,3 +501,11 @@ fn an_option_of_the_wrong_type_is_an_error() {
     )
     .is_err());
 }
+
+#[wasm_bindgen_test]
+fn check_site_rules_counts_a_valid_file_and_throws_for_a_malformed_one() {
+    let rules = r#"{"format": "lectern-site-rules", "version": 1, "rules": [
+        {"host": "example.com", "action": "keep", "signature": "p:1"}]}"#;
+    assert_eq!(lectern::wasm::check_site_rules(rules).unwrap(), 1);
+    assert!(lectern::wasm::check_site_rules("{\"format\": 1}").is_err());
+}
