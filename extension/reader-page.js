@@ -6,6 +6,8 @@
 
 import './shared/protocol.js';
 import { createReader } from './reader/reader.js';
+// Site rules: loaded only when a page is extracted here or a rule is saved.
+const siteRules = () => import('./shared/site-rules.js');
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { ReaderToBackground, ReaderToContent, StorageKeys } = globalThis.lecternProtocol;
@@ -53,6 +55,7 @@ const adapter = {
   async saveSettings(settings) {
     await withArea((area) => area.set({ [SETTINGS_KEY]: settings }));
   },
+  saveSiteRule: (host, action, signature) => siteRules().then(({ addRule }) => addRule(host, action, signature)),
   onSettingsChanged(callback) {
     api.storage.onChanged.addListener((changes) => {
       if (changes[SETTINGS_KEY]?.newValue) callback(changes[SETTINGS_KEY].newValue);
@@ -114,14 +117,23 @@ async function snapshotOfPage() {
 async function extractHere() {
   const snapshot = await snapshotOfPage();
   reader.showLoading(snapshot.html.length);
-  return (await ownEngine()).extract(snapshot.html, snapshot.url, undefined);
+  return (await ownEngine()).extract(snapshot.html, snapshot.url, await withRules(snapshot.url));
 }
 
-/** The page's removed blocks, for the reader's "Removed" panel: extracted again, asked for. */
+/** `options` with the site's rules, as the background extracts: the same article, numbered alike. */
+async function withRules(url, options = {}) {
+  const file = await siteRules().then(({ fileFor }) => fileFor(url)).catch(() => null);
+  return file ? { ...options, siteRules: file } : options;
+}
+
+/**
+ * The page extracted again with its removed blocks and the signatures of its own, for the
+ * reader's "Removed" panel and its site rules.
+ */
 async function removedBlocks() {
   const snapshot = await snapshotOfPage();
-  const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, { removedBlocks: true });
-  return result?.removedBlocks ?? [];
+  const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, await withRules(snapshot.url, { removedBlocks: true }));
+  return result;
 }
 
 /** The whole page as the article (offered when the article may be incomplete). */

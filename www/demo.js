@@ -59,7 +59,7 @@ async function showReaderView() {
         url,
         // The removed blocks, asked for when the person opens "Removed" (the timing above is
         // the plain extraction's).
-        loadRemoved: () => engine.extract(html, url, { removedBlocks: true }).then((r) => r.result?.removedBlocks ?? []),
+        loadRemoved: () => engine.extract(html, url, { removedBlocks: true }).then((r) => r.result),
         onShowWholePage: () => showWholePage(html, url),
       });
       fillMetadata(result);

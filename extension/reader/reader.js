@@ -331,6 +331,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   let view = null;
 
   function setView(next) {
+    if (view) offerTools(view, null);
     view = next;
     removedButton.disabled = !next;
     removedButton.setAttribute('aria-expanded', 'false');
@@ -343,7 +344,7 @@ export function createReader(container, adapter, { onClose } = {}) {
     removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedLoading') }));
     let blocks;
     try {
-      blocks = v.blocks ?? await v.load();
+      blocks = v.blocks ?? (await details(v))?.removedBlocks;
     } catch (error) {
       v.listed = false;
       if (view === v) removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedFailed', String(error?.message ?? error)) }));
@@ -369,6 +370,88 @@ export function createReader(container, adapter, { onClose } = {}) {
     }
     removedPanel.replaceChildren(...children);
   }
+
+  /** The page extracted again with its removed and kept blocks (once per article shown). */
+  function details(v) {
+    v.details ??= Promise.resolve().then(() => v.load());
+    v.details.catch(() => { v.details = null; });
+    return v.details;
+  }
+
+  /** Saves a site rule for `signature`; says so, or why not. */
+  async function saveRule(v, action, signature) {
+    await adapter.saveSiteRule(v.site, action, signature);
+    say(t('ruleSaved', v.site));
+  }
+
+  // ---- "Remove this block": one control, moved to the block under the pointer or with focus --
+  const BLOCKS = 'p, ul, ol, dl, .lectern-scroll, figure, blockquote, pre, h2, h3, h4, h5, h6';
+  const removeBlockButton = el('button', { type: 'button', class: 'lectern-button lectern-block-remove', text: t('removeBlock') });
+  const blockTools = el('span', { class: 'lectern-block-tools', contenteditable: 'false' }, removeBlockButton);
+  let toolsFor = null;
+
+  function blockAt(v, target) {
+    const block = target instanceof Element ? target.closest(BLOCKS) : null;
+    if (!block || !v.body.contains(block) || block.closest('.lectern-removed-block, .lectern-user-removed')) return null;
+    return block;
+  }
+
+  function offerTools(v, target) {
+    if (blockTools.contains(target)) return;
+    const block = blockAt(v, target);
+    if (block === toolsFor) return;
+    toolsFor?.classList.remove('lectern-has-tools');
+    toolsFor = block;
+    if (!block) {
+      blockTools.remove();
+      return;
+    }
+    block.classList.add('lectern-has-tools');
+    block.append(blockTools);
+  }
+
+  function setUpBlockTools(v) {
+    v.body.addEventListener('mouseover', (event) => { if (view === v) offerTools(v, event.target); });
+    v.body.addEventListener('focusin', (event) => { if (view === v) offerTools(v, event.target); });
+    v.body.addEventListener('mouseleave', () => { if (view === v && !blockTools.contains(doc.activeElement)) offerTools(v, null); });
+  }
+
+  removeBlockButton.addEventListener('click', () => {
+    const v = view;
+    const block = toolsFor;
+    if (!v || !block) return;
+    offerTools(v, null);
+    block.hidden = true;
+    const undo = el('button', { type: 'button', class: 'lectern-button', text: t('undo') });
+    const placeholder = el('div', { class: 'lectern-user-removed', role: 'group', 'aria-label': t('removedByYou') },
+      el('span', { text: t('removedByYou') }), ' ', undo);
+    undo.addEventListener('click', () => {
+      block.hidden = false;
+      placeholder.remove();
+    });
+    // The engine numbered the table, not the reader's scrolling box around it.
+    const number = v.elements.indexOf(block.classList.contains('lectern-scroll') ? block.querySelector('table') : block);
+    if (v.site && adapter.saveSiteRule && number >= 0) {
+      const always = el('button', { type: 'button', class: 'lectern-button', text: t('alwaysRemove', v.site) });
+      always.addEventListener('click', async () => {
+        try {
+          const kept = (await details(v))?.keptBlocks ?? [];
+          const signature = kept.find((k) => k.number === number)?.signature;
+          if (!signature) throw new Error(t('ruleNoBlock'));
+          await saveRule(v, 'remove', signature);
+          always.replaceWith(el('span', { class: 'lectern-rule-saved', text: t('alwaysRemoved', v.site) }));
+          undo.remove();
+          placeholder.focus();
+        } catch (error) {
+          say(t('ruleFailed', String(error?.message ?? error)));
+        }
+      });
+      placeholder.append(' ', always);
+    }
+    placeholder.tabIndex = -1;
+    block.after(placeholder);
+    undo.focus();
+  });
 
   /** Puts `block` into the article where it stood (marked with its page index, for order). */
   function placeBlock(v, block) {
@@ -419,6 +502,19 @@ export function createReader(container, adapter, { onClose } = {}) {
       wrap.querySelector(':scope > .lectern-removed-label')?.remove();
       wrap.classList.add('lectern-restored');
       actions.replaceChildren(el('span', { class: 'lectern-removed-done', text: t('removedRestored') }));
+      if (v.site && adapter.saveSiteRule && block.signature) {
+        const always = el('button', { type: 'button', class: 'lectern-button', text: t('alwaysKeep', v.site) });
+        always.addEventListener('click', async () => {
+          try {
+            await saveRule(v, 'keep', block.signature);
+            always.replaceWith(el('span', { class: 'lectern-rule-saved', text: t('alwaysKept', v.site) }));
+            item.focus();
+          } catch (error) {
+            say(t('ruleFailed', String(error?.message ?? error)));
+          }
+        });
+        actions.append(' ', always);
+      }
       item.focus();
       say(t('restoredStatus', block.preview || block.group));
     });
@@ -461,8 +557,9 @@ export function createReader(container, adapter, { onClose } = {}) {
       setArticleActions(true);
       const blocks = Array.isArray(result.removedBlocks) && (result.removedBlocks.length || !loadRemoved) ? result.removedBlocks : null;
       setView(blocks || loadRemoved
-        ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map() }
+        ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url) }
         : null);
+      if (view) setUpBlockTools(view);
       return shown.body;
     },
 

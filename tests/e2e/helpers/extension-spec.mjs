@@ -150,6 +150,52 @@ export function defineExtensionTests(browserName, makeDriver) {
       await driver.closeTab(tab);
     });
 
+    // Every site rule in the profile goes (the fixture pages share one host).
+    const forgetRules = (tab) => driver.reader(tab, `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (const area of [api.storage.sync, api.storage.local]) {
+        const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('siteRules:'));
+        if (keys.length) await area.remove(keys);
+      }
+      return true;
+    })()`);
+
+    it('"Remove this block" on a paragraph, then "Always remove this on <site>": it stays removed on reopening and in a second tab', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      try {
+        const paragraph = JSON.stringify(STORY_PARAGRAPHS[1]);
+        const offered = await driver.reader(tab, `(() => {
+          const p = [...document.querySelectorAll('article p')].find((p) => p.textContent.includes(${paragraph}));
+          p.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+          const button = p.querySelector('.lectern-block-tools button');
+          const name = button?.textContent;
+          button?.click();
+          return { name, hidden: p.hidden };
+        })()`);
+        assert.deepEqual(offered, { name: 'Remove this block', hidden: true });
+        const site = new URL(server.url('/')).hostname;
+        assert.ok(await driver.reader(tab, `($button('Always remove this on ${site}').click(), true)`));
+        await eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-rule-saved')`), { message: 'the rule saved' });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        const text = await driver.reader(tab, `document.querySelector('article').textContent`);
+        assert.ok(!text.includes(STORY_PARAGRAPHS[1]), 'stays removed on reopening');
+        assert.ok(text.includes(STORY_PARAGRAPHS[0]) && text.includes(STORY_PARAGRAPHS[2]), 'the rest stays');
+        await driver.pressEscape(tab);
+        const second = await openReader('/news.html');
+        await articleShown(second);
+        assert.ok(!(await driver.reader(second, `document.querySelector('article').textContent`)).includes(STORY_PARAGRAPHS[1]), 'removed in a second tab');
+        await driver.pressEscape(second);
+        await driver.closeTab(second);
+        await showReader(tab);
+      } finally {
+        await forgetRules(tab);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
     it('says the article may be incomplete when its JSON-LD articleBody is twice its text, and "Show the whole page" shows it', async () => {
       const tab = await openReader('/incomplete.html');
       await articleShown(tab);
