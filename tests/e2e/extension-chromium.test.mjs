@@ -279,3 +279,73 @@ describe('the reader in Chromium, in detail', () => {
     }
   });
 });
+
+// ---- Site rules on the options page (issue 20): export, import on a fresh profile, an invalid
+// file, and the CLI reading the same exported file.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, FIXTURES } from './helpers/paths.mjs';
+
+describe('site rules on the options page, in Chromium', () => {
+  const SIDEBAR = 'div#page.site:4>div#content.site-content:2>aside#secondary.widget-area:2';
+  const RULES = {
+    'siteRules:127.0.0.1': [{ action: 'keep', signature: SIDEBAR }],
+    'siteRules:example.com': [{ action: 'remove', signature: 'div#main:1>p:2' }],
+  };
+  const storedRules = (page) => page.evaluate(async () => {
+    const all = await chrome.storage.sync.get(null);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('siteRules:')));
+  });
+  async function optionsPage(browser) {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'Site rules' }).waitFor();
+    return page;
+  }
+
+  it('export then import on a fresh profile gives the same rules; an invalid file changes nothing; the CLI applies the exported file', async () => {
+    const first = tempDir('lectern-rules-a-');
+    const second = tempDir('lectern-rules-b-');
+    const files = tempDir('lectern-rules-files-');
+    let browser;
+    try {
+      browser = await launchChromium(first.dir);
+      let page = await optionsPage(browser);
+      await page.evaluate((rules) => chrome.storage.sync.set(rules), RULES);
+      await page.locator('.rules-site h3', { hasText: 'example.com' }).waitFor();
+      assert.equal(await page.locator('.rules-rule').count(), 2);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export rules' }).click()]);
+      const exported = readFileSync(await download.path(), 'utf8');
+      assert.equal(JSON.parse(exported).format, 'lectern-site-rules');
+      await browser.close();
+
+      browser = await launchChromium(second.dir);
+      page = await optionsPage(browser);
+      assert.deepEqual(await storedRules(page), {});
+      const rulesFile = page.locator('#rules-file');
+      const bad = '{"format": "lectern-site-rules", "version": 1, "rules": [{"host": "example.com", "action": "hide", "signature": "p:1"}]}';
+      await rulesFile.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+      await page.locator('#rules-status', { hasText: 'Nothing was imported: invalid site rules: rule 1' }).waitFor();
+      assert.deepEqual(await storedRules(page), {}, 'an invalid file changes nothing');
+      await rulesFile.setInputFiles({ name: 'rules.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await page.locator('#rules-status', { hasText: 'Imported 2 rules.' }).waitFor();
+      assert.deepEqual(await storedRules(page), RULES);
+      await page.getByRole('button', { name: `Delete rule: Always remove div#main:1>p:2` }).click();
+      await page.locator('#rules-status', { hasText: 'Rule deleted.' }).waitFor();
+      assert.deepEqual(Object.keys(await storedRules(page)), ['siteRules:127.0.0.1']);
+
+      const file = join(files.dir, 'rules.json');
+      writeFileSync(file, exported);
+      const cli = join(ROOT, 'target', 'release', 'lectern');
+      const args = ['--format', 'text', '--url', 'http://127.0.0.1:8000/news.html', join(FIXTURES, 'news.html')];
+      assert.ok(!execFileSync(cli, args, { encoding: 'utf8' }).includes('Recent News'));
+      assert.ok(execFileSync(cli, ['--rules', file, ...args], { encoding: 'utf8' }).includes('Recent News'), 'the keep rule puts the sidebar back');
+    } finally {
+      await browser?.close();
+      first.remove();
+      second.remove();
+      files.remove();
+    }
+  });
+});
