@@ -146,8 +146,20 @@ export function defineExtensionTests(browserName, makeDriver) {
       assert.match(shown.text, /^Removed: Forms and comment boxes.*Your email address will not be published/);
       assert.equal(shown.outline, 'dashed');
       assert.equal(shown.pressed, 'true');
-      await driver.pressEscape(tab);
-      await driver.closeTab(tab);
+      // "Always keep this on <site>" on the restored sidebar: the next open has it in place.
+      const site = new URL(server.url('/')).hostname;
+      try {
+        assert.ok(await driver.reader(tab, `($button('Always keep this on ${site}').click(), true)`));
+        await eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-rule-saved')`), { message: 'the rule saved' });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        const kept = await driver.reader(tab, `document.querySelector('article').textContent`);
+        assert.ok(kept.indexOf('Recent News') > kept.indexOf(STORY_PARAGRAPHS[3]), 'kept in place on reopening');
+      } finally {
+        await forgetRules(tab);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
     });
 
     // Every site rule in the profile goes (the fixture pages share one host).
