@@ -48,6 +48,8 @@ const adapter = {
   t: (key, ...subs) => api.i18n.getMessage(key, subs.map(String)),
   locale: api.i18n.getUILanguage?.() || undefined,
   linkTarget: '_top',
+  // The engine ships inside the extension: its version is the extension's.
+  engineVersion: api.runtime.getManifest().version,
   async loadSettings() {
     const stored = await withArea((area) => area.get(SETTINGS_KEY));
     return stored?.[SETTINGS_KEY] ?? null;
@@ -155,7 +157,7 @@ async function show(page) {
   if (outcome.ok === false) throw new Error(outcome.error);
   await reader.ready;
   if (outcome.result) {
-    reader.render(outcome.result, { url: page.url, title: page.title, loadRemoved: removedBlocks, onShowWholePage: showWholePage });
+    reader.render(outcome.result, { url: page.url, title: page.title, loadRemoved: removedBlocks, onShowWholePage: showWholePage, pageSource: snapshotOfPage });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
   } else {
     reader.showNoArticle({ onUseSelection: () => showSelection() });

@@ -61,6 +61,7 @@ async function showReaderView() {
         // the plain extraction's).
         loadRemoved: () => engine.extract(html, url, { removedBlocks: true }).then((r) => r.result),
         onShowWholePage: () => showWholePage(html, url),
+        pageSource: () => ({ html, url }),
       });
       fillMetadata(result);
       fillExplain(result.removed ?? []);

@@ -339,6 +339,51 @@ export function createReader(container, adapter, { onClose } = {}) {
     removedPanel.replaceChildren();
   }
 
+  /** The panel's content, then "Report a problem" where the platform can save a report. */
+  function fillPanel(v, ...children) {
+    const tail = v.pageSource ? el('p', { class: 'lectern-report' }, reportButton(v)) : null;
+    removedPanel.replaceChildren(...children, tail ?? '');
+  }
+
+  function reportButton(v) {
+    const button = el('button', { type: 'button', class: 'lectern-button', text: t('report') });
+    button.addEventListener('click', async () => {
+      try {
+        await saveReport(v);
+        say(t('reportSaved'));
+      } catch (error) {
+        say(t('reportFailed', String(error?.message ?? error)));
+      }
+    });
+    return button;
+  }
+
+  /**
+   * "Report a problem": a file saved on this computer (nothing is sent), for
+   * `./build.sh add-page`: the page as the engine saw it, without scripts and with form fields
+   * emptied, its address, the engine's version, and the person's corrections as signatures.
+   */
+  async function saveReport(v) {
+    const [page, result] = await Promise.all([v.pageSource(), details(v)]);
+    const kept = result?.keptBlocks ?? [];
+    const keep = [...v.placed].filter(([, wrap]) => wrap.classList.contains('lectern-restored')).map(([block]) => block.signature);
+    const remove = [...v.userRemoved].map((number) => kept.find((k) => k.number === number)?.signature).filter(Boolean);
+    const report = {
+      format: 'lectern-report',
+      version: 1,
+      url: page.url ?? null,
+      engineVersion: adapter.engineVersion ?? null,
+      html: pageForReport(page.html),
+      corrections: { keep, remove },
+    };
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' }));
+    const link = el('a', { href: url, download: 'lectern-report.json', hidden: true });
+    root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
   async function listRemoved(v) {
     v.listed = true;
     removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedLoading') }));
@@ -347,13 +392,13 @@ export function createReader(container, adapter, { onClose } = {}) {
       blocks = v.blocks ?? (await details(v))?.removedBlocks;
     } catch (error) {
       v.listed = false;
-      if (view === v) removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedFailed', String(error?.message ?? error)) }));
+      if (view === v) fillPanel(v, el('p', { class: 'lectern-removed-note', text: t('removedFailed', String(error?.message ?? error)) }));
       return;
     }
     if (view !== v) return;
     v.blocks = blocks = [...(blocks ?? [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     if (!blocks.length) {
-      removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedNone') }));
+      fillPanel(v, el('p', { class: 'lectern-removed-note', text: t('removedNone') }));
       return;
     }
     const groups = new Map();
@@ -368,7 +413,7 @@ export function createReader(container, adapter, { onClose } = {}) {
       children.push(el('h3', { id: heading, text: `${group} (${list.length})` }),
         el('ul', { 'aria-labelledby': heading }, ...list.map((block) => removedItem(v, block))));
     }
-    removedPanel.replaceChildren(...children);
+    fillPanel(v, ...children);
   }
 
   /** The page extracted again with its removed and kept blocks (once per article shown). */
@@ -425,12 +470,14 @@ export function createReader(container, adapter, { onClose } = {}) {
     const undo = el('button', { type: 'button', class: 'lectern-button', text: t('undo') });
     const placeholder = el('div', { class: 'lectern-user-removed', role: 'group', 'aria-label': t('removedByYou') },
       el('span', { text: t('removedByYou') }), ' ', undo);
+    // The engine numbered the table, not the reader's scrolling box around it.
+    const number = v.elements.indexOf(block.classList.contains('lectern-scroll') ? block.querySelector('table') : block);
+    v.userRemoved.add(number);
     undo.addEventListener('click', () => {
       block.hidden = false;
       placeholder.remove();
+      v.userRemoved.delete(number);
     });
-    // The engine numbered the table, not the reader's scrolling box around it.
-    const number = v.elements.indexOf(block.classList.contains('lectern-scroll') ? block.querySelector('table') : block);
     if (v.site && adapter.saveSiteRule && number >= 0) {
       const always = el('button', { type: 'button', class: 'lectern-button', text: t('alwaysRemove', v.site) });
       always.addEventListener('click', async () => {
@@ -547,9 +594,10 @@ export function createReader(container, adapter, { onClose } = {}) {
      * Renders an engine result. `url` is the original page's address. `loadRemoved()` resolves
      * to the page's removed blocks (the engine's `removedBlocks`, extracted again with that
      * option) when the result does not carry them; `onShowWholePage()` shows the whole page
-     * (offered when the article may be incomplete).
+     * (offered when the article may be incomplete); `pageSource()` resolves to the page's
+     * { html, url }, for "Report a problem".
      */
-    render(result, { url = null, title = null, loadRemoved = null, onShowWholePage = null } = {}) {
+    render(result, { url = null, title = null, loadRemoved = null, onShowWholePage = null, pageSource = null } = {}) {
       const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage });
       article = shown.article;
       main.removeAttribute('aria-busy');
@@ -557,7 +605,7 @@ export function createReader(container, adapter, { onClose } = {}) {
       setArticleActions(true);
       const blocks = Array.isArray(result.removedBlocks) && (result.removedBlocks.length || !loadRemoved) ? result.removedBlocks : null;
       setView(blocks || loadRemoved
-        ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url) }
+        ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url), userRemoved: new Set(), pageSource }
         : null);
       if (view) setUpBlockTools(view);
       return shown.body;
@@ -666,6 +714,27 @@ function renderArticle(el, t, adapter, result, { url, title, onShowWholePage }) 
   const elements = [...body.querySelectorAll('*')];
   decorate(el, adapter, body);
   return { article, header, body, elements };
+}
+
+/**
+ * The page's HTML for a report: no scripts (JSON-LD, which is data, stays), no event handler
+ * attributes, and every form field emptied (what a person typed stays on their computer).
+ */
+export function pageForReport(html) {
+  const doc = new DOMParser().parseFromString(String(html ?? ''), 'text/html');
+  for (const script of doc.querySelectorAll('script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') script.remove();
+  }
+  for (const el of doc.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) if (attr.name.toLowerCase().startsWith('on')) el.removeAttribute(attr.name);
+  }
+  for (const input of doc.querySelectorAll('input')) {
+    input.removeAttribute('value');
+    input.removeAttribute('checked');
+  }
+  for (const textarea of doc.querySelectorAll('textarea')) textarea.textContent = '';
+  for (const option of doc.querySelectorAll('option')) option.removeAttribute('selected');
+  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
 }
 
 /** "This article may be incomplete", with "Show the whole page" beside it where offered. */

@@ -282,7 +282,7 @@ describe('the reader in Chromium, in detail', () => {
 
 // ---- Site rules on the options page (issue 20): export, import on a fresh profile, an invalid
 // file, and the CLI reading the same exported file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, FIXTURES } from './helpers/paths.mjs';
@@ -346,6 +346,76 @@ describe('site rules on the options page, in Chromium', () => {
       first.remove();
       second.remove();
       files.remove();
+    }
+  });
+});
+
+// ---- "Report a problem" (issue 20): the report file, and `./build.sh add-page` turning it into a
+// golden page whose expected text carries the corrections.
+describe('"Report a problem", in Chromium', () => {
+  it('saves the page without scripts or form values, its address and the corrections; add-page makes a golden page of it', async () => {
+    const server = await startFixtureServer();
+    const profile = tempDir('lectern-report-');
+    const pages = tempDir('lectern-report-pages-');
+    const browser = await launchChromium(profile.dir);
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url('/news.html'));
+      await page.evaluate(() => {
+        document.getElementById('author').setAttribute('value', 'Jane Secret');
+        document.getElementById('comment').textContent = 'my secret comment';
+      });
+      await browser.triggerAction(page);
+      const frame = await browser.waitForReaderFrame(page);
+      await frame.locator('article').waitFor();
+      // Remove the second paragraph, restore the sidebar.
+      const second = frame.locator('article p', { hasText: STORY_PARAGRAPHS[1] });
+      await second.hover();
+      await frame.getByRole('button', { name: 'Remove this block' }).click();
+      await frame.getByRole('button', { name: 'Removed', exact: true }).click();
+      await frame.locator('.lectern-removed-item', { hasText: 'Recent News' }).getByRole('button', { name: 'Restore' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        frame.getByRole('button', { name: 'Report a problem' }).click(),
+      ]);
+      const file = await download.path();
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      assert.equal(report.format, 'lectern-report');
+      assert.equal(report.url, server.url('/news.html'));
+      assert.equal(report.engineVersion, JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8')).version);
+      assert.ok(report.html.includes(STORY_PARAGRAPHS[1]), 'the page as the engine saw it');
+      assert.ok(!report.html.includes('Jane Secret') && !report.html.includes('my secret comment'), 'form fields emptied');
+      assert.ok(!/<script(?![^>]*ld\+json)/i.test(report.html), 'no scripts');
+      assert.deepEqual(report.corrections.keep, ['div#page.site:4>div#content.site-content:2>aside#secondary.widget-area:2']);
+      assert.equal(report.corrections.remove.length, 1);
+      assert.match(report.corrections.remove[0], />p:\d+$/);
+
+      execFileSync('node', [join(ROOT, 'tools', 'add-page.mjs'), file, 'reported', '--pages', pages.dir, '--lectern', join(ROOT, 'target', 'release', 'lectern')]);
+      const expected = readFileSync(join(pages.dir, 'reported', 'expected.txt'), 'utf8');
+      assert.ok(expected.indexOf('Recent News') > expected.indexOf(STORY_PARAGRAPHS[3]), 'the restored sidebar is expected');
+      assert.ok(!expected.includes(STORY_PARAGRAPHS[1]) && expected.includes(STORY_PARAGRAPHS[2]), 'the removed paragraph is not');
+      assert.equal(readFileSync(join(pages.dir, 'reported', 'source.html'), 'utf8'), report.html);
+      assert.equal(JSON.parse(readFileSync(join(pages.dir, 'reported', 'expected.json'), 'utf8')).title, STORY_TITLE);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      profile.remove();
+      pages.remove();
+    }
+  });
+
+  it('add-page refuses a file that is not a report, and writes nothing', async () => {
+    const pages = tempDir('lectern-report-bad-');
+    try {
+      const bad = join(pages.dir, 'bad.json');
+      writeFileSync(bad, '{"format": "lectern-site-rules", "version": 1, "rules": []}');
+      assert.throws(
+        () => execFileSync('node', [join(ROOT, 'tools', 'add-page.mjs'), bad, 'bad', '--pages', pages.dir, '--lectern', join(ROOT, 'target', 'release', 'lectern')], { stdio: 'pipe' }),
+        (error) => String(error.stderr).includes('not a Lectern report'));
+      assert.ok(!existsSync(join(pages.dir, 'bad')));
+    } finally {
+      pages.remove();
     }
   });
 });
