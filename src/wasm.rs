@@ -60,9 +60,38 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const EXTRACT_OPTIONS: &str = r#"
+/** The options of `extract` (`lectern::Options`; every key optional, its default when left out). */
+export interface ExtractOptions {
+  /** List every removed block and why (`removed`). Default: false. */
+  explain?: boolean;
+  /** The whole page is the article (no selection, no cleaning). Default: false. */
+  wholeDocument?: boolean;
+  /** Refuse larger input (bytes). Default: 64 MiB. */
+  maxInputBytes?: number;
+  /** Refuse documents with more nodes. Default: 4,000,000. */
+  maxNodes?: number;
+  /** Shorter articles (characters) are looked for again, with relaxed rules. Default: 500. */
+  charThreshold?: number;
+  /** Write `content`, `textContent`, `markdown`. Default: true each. */
+  html?: boolean;
+  text?: boolean;
+  markdown?: boolean;
+  /** Give back `removedBlocks` and `keptBlocks` (sanitised HTML, rule, group, signature, place). Default: false. */
+  removedBlocks?: boolean;
+  /** The text of a site rules file (docs/site-rules.md), applied to pages of its hosts. Default: none. */
+  siteRules?: string;
+}
+"#;
+
 /// Extracts the article of `html` (the page at `url`). Returns `null` when there is none.
 #[wasm_bindgen]
-pub fn extract(html: String, url: Option<String>, options_js: JsValue) -> Result<JsValue, JsError> {
+pub fn extract(
+    html: String,
+    url: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "ExtractOptions | undefined | null")] options_js: JsValue,
+) -> Result<JsValue, JsError> {
     let opts = options(url, options_js)?;
     match crate::extract_owned(html, &opts) {
         Ok(article) => {
