@@ -449,3 +449,42 @@ fn the_articles_paragraphs_come_with_their_signatures() {
         .kept_blocks
         .is_empty());
 }
+
+#[test]
+fn on_every_golden_page_removed_blocks_leave_the_article_alone_and_point_inside_it() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pages")).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(html) = std::fs::read_to_string(dir.join("source.html")) else {
+            continue;
+        };
+        let plain = extract(&html, &Options::with_url(URL)).unwrap();
+        let asked = extract(&html, &with_blocks()).unwrap();
+        assert_eq!(asked.content, plain.content, "{}", dir.display());
+        let doc = kuchikiki::parse_html().one(format!("<div id=root>{}</div>", asked.content));
+        let root = doc
+            .document_node
+            .select_first("#root")
+            .unwrap()
+            .as_node()
+            .clone();
+        let elements = root
+            .descendants()
+            .filter(|n| n.as_element().is_some())
+            .count();
+        for block in &asked.removed_blocks {
+            for number in [block.parent, block.after].into_iter().flatten() {
+                assert!(number < elements, "{}: {block:?}", dir.display());
+            }
+            // Restoring never loses the article's text.
+            let text = restored_text(&asked, block);
+            assert!(
+                text.len() >= root.text_contents().len(),
+                "{}",
+                dir.display()
+            );
+        }
+        for kept in &asked.kept_blocks {
+            assert!(kept.number < elements, "{}", dir.display());
+        }
+    }
+}
