@@ -278,6 +278,30 @@ describe('the reader in Chromium, in detail', () => {
       dir.remove();
     }
   });
+
+  it('a site rule made in the reader ("Remove this block", "Always remove") survives a browser restart', async () => {
+    const dir = tempDir('lectern-chromium-rule-restart-');
+    try {
+      let context = await launchChromium(dir.dir);
+      let reader = await openReader('/news.html', context);
+      await reader.frame.locator('article p', { hasText: STORY_PARAGRAPHS[2] }).hover();
+      await reader.frame.getByRole('button', { name: 'Remove this block' }).click();
+      await reader.frame.getByRole('button', { name: /^Always remove this on / }).click();
+      await reader.frame.locator('.lectern-rule-saved').waitFor();
+      await closeReader(reader, context);
+      await context.close();
+
+      context = await launchChromium(dir.dir);
+      reader = await openReader('/news.html', context);
+      const text = await reader.frame.locator('article').textContent();
+      assert.ok(!text.includes(STORY_PARAGRAPHS[2]), 'still removed after the restart');
+      assert.ok(text.includes(STORY_PARAGRAPHS[1]) && text.includes(STORY_PARAGRAPHS[3]));
+      await closeReader(reader, context);
+      await context.close();
+    } finally {
+      dir.remove();
+    }
+  });
 });
 
 // ---- Site rules on the options page (issue 20): export, import on a fresh profile, an invalid
