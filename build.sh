@@ -252,6 +252,19 @@ cmd_new_page() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# add-page: a golden page from a report file (the reader's "Report a problem"), its expected
+# text the article with the person's corrections applied (tools/add-page.mjs).
+
+cmd_add_page() {
+  if [ -z "${1:-}" ] || [ ! -f "$1" ]; then
+    echo "usage: ./build.sh add-page REPORT [NAME]   (REPORT: a lectern-report.json the reader saved)" >&2
+    exit 1
+  fi
+  cargo build --release --bin lectern
+  node tools/add-page.mjs "$@" --pages tests/pages --lectern target/release/lectern
+}
+
+# ---------------------------------------------------------------------------------------------
 # eval and bench: measurements on a corpus directory (not part of the project).
 
 cmd_eval() {
@@ -303,6 +316,10 @@ usage: ./build.sh COMMAND
                    add a golden page tests/pages/NAME/ (default: FILE's name) from a saved
                    UTF-8 page: source.html, and expected.txt / expected.json written from the
                    current CLI output and printed for review; checked by `cargo test --test pages`
+  add-page REPORT [NAME]
+                   add a golden page tests/pages/NAME/ from a report the reader saved ("Report a
+                   problem"): its page, and the expected text with the person's corrections
+                   (restored blocks kept, removed ones gone) applied
   help             this text
 HELP
 }
@@ -317,6 +334,7 @@ case "${1:-help}" in
   package) shift; cmd_package "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
   new-page) shift; cmd_new_page "$@" ;;
+  add-page) shift; cmd_add_page "$@" ;;
   help|-h|--help) cmd_help ;;
   *) echo "unknown command: $1" >&2; cmd_help >&2; exit 1 ;;
 esac

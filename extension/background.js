@@ -7,6 +7,7 @@
 import './shared/protocol.js';
 import { startReaderableIcon } from './readerable-icon.js';
 import { backgroundEngine } from './engine-host.js';
+import { fileFor } from './shared/site-rules.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { ReaderToBackground, BackgroundToContent, Limits } = globalThis.lecternProtocol;
@@ -75,9 +76,12 @@ function startExtraction(snapshot) {
   const engine = backgroundEngine();
   const background = snapshot.html.length <= Limits.BACKGROUND_MAX_CHARS && engine.usable;
   if (background) engineCalls++;
+  // The site's rules (a person's corrections) go with the page; a page without any is read
+  // as it always was.
   const article = !background
     ? null
-    : engine.extract(snapshot.html, snapshot.url, undefined).then(
+    : fileFor(snapshot.url).catch(() => null)
+      .then((siteRules) => engine.extract(snapshot.html, snapshot.url, siteRules ? { siteRules } : undefined)).then(
       ({ result, ms }) => ({ ok: true, result, ms }),
       (error) => ({ ok: false, error: String(error?.message ?? error) }));
   return { snapshot, article };

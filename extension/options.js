@@ -29,3 +29,96 @@ box.addEventListener('change', async () => {
     status.textContent = t('optionsSaved');
   }
 });
+
+// ---- Site rules (issue 20, docs/site-rules.md): per site, delete one or all, export, import.
+// An imported file is checked by the engine itself (the same reader as extraction's); a file it
+// refuses changes nothing.
+import { allRules, deleteAll, deleteRule, importRules, onRulesChanged } from './shared/site-rules.js';
+
+const tt = (key, ...subs) => api.i18n.getMessage(key, subs.map(String));
+const $ = (id) => document.getElementById(id);
+const rulesStatus = $('rules-status');
+$('rules-title').textContent = tt('rulesTitle');
+$('rules-intro').textContent = tt('rulesIntro');
+$('rules-export').textContent = tt('rulesExport');
+$('rules-import').textContent = tt('rulesImport');
+$('rules-clear').textContent = tt('rulesDeleteAll');
+
+/** Imported files larger than this are refused before reading (the engine's own limit). */
+const MAX_FILE_BYTES = 100 * 1024;
+let engine = null;
+const checkSiteRules = () => (engine ??= import('./engine/lectern.js').then(async (module) => {
+  await module.default({ module_or_path: new URL('./engine/lectern_bg.wasm', import.meta.url) });
+  return module.checkSiteRules;
+}));
+
+function element(tag, props = {}, ...children) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+async function showRules() {
+  const { rules } = await allRules();
+  const list = $('rules-list');
+  $('rules-clear').disabled = !rules.length;
+  if (!rules.length) {
+    list.replaceChildren(element('p', { className: 'rules-none', textContent: tt('rulesNone') }));
+    return;
+  }
+  const sites = new Map();
+  for (const rule of rules) {
+    if (!sites.has(rule.host)) sites.set(rule.host, []);
+    sites.get(rule.host).push(rule);
+  }
+  list.replaceChildren(...[...sites].map(([host, siteRules]) => element('section', { className: 'rules-site' },
+    element('h3', { textContent: host }),
+    element('ul', {}, ...siteRules.map((rule) => {
+      const what = rule.action === 'keep' ? tt('rulesKeep') : tt('rulesRemove');
+      const remove = element('button', { type: 'button', textContent: tt('rulesDelete') });
+      remove.setAttribute('aria-label', tt('rulesDeleteOne', `${what} ${rule.signature}`));
+      remove.addEventListener('click', async () => {
+        await deleteRule(host, rule.signature);
+        rulesStatus.textContent = tt('rulesDeleted');
+        await showRules();
+      });
+      return element('li', { className: 'rules-rule' }, `${what}: `, element('code', { textContent: rule.signature }), ' ', remove);
+    })))));
+}
+
+$('rules-clear').addEventListener('click', async () => {
+  await deleteAll();
+  rulesStatus.textContent = tt('rulesDeletedAll');
+  await showRules();
+});
+
+$('rules-export').addEventListener('click', async () => {
+  const file = await allRules();
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }));
+  const link = element('a', { href: url, download: 'lectern-site-rules.json' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
+$('rules-import').addEventListener('click', () => $('rules-file').click());
+$('rules-file').addEventListener('change', async () => {
+  const input = $('rules-file');
+  const [file] = input.files;
+  input.value = '';
+  if (!file) return;
+  try {
+    if (file.size > MAX_FILE_BYTES) throw new Error(`the file is larger than ${MAX_FILE_BYTES} bytes`);
+    const text = await file.text();
+    const count = (await checkSiteRules())(text);
+    await importRules(JSON.parse(text));
+    rulesStatus.textContent = tt('rulesImported', count);
+  } catch (error) {
+    rulesStatus.textContent = tt('rulesImportFailed', String(error?.message ?? error));
+  }
+  await showRules();
+});
+
+onRulesChanged(() => { showRules(); });
+await showRules();

@@ -6,6 +6,8 @@
 
 import './shared/protocol.js';
 import { createReader } from './reader/reader.js';
+// Site rules: loaded only when a page is extracted here or a rule is saved.
+const siteRules = () => import('./shared/site-rules.js');
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { ReaderToBackground, ReaderToContent, StorageKeys } = globalThis.lecternProtocol;
@@ -46,6 +48,8 @@ const adapter = {
   t: (key, ...subs) => api.i18n.getMessage(key, subs.map(String)),
   locale: api.i18n.getUILanguage?.() || undefined,
   linkTarget: '_top',
+  // The engine ships inside the extension: its version is the extension's.
+  engineVersion: api.runtime.getManifest().version,
   async loadSettings() {
     const stored = await withArea((area) => area.get(SETTINGS_KEY));
     return stored?.[SETTINGS_KEY] ?? null;
@@ -53,6 +57,7 @@ const adapter = {
   async saveSettings(settings) {
     await withArea((area) => area.set({ [SETTINGS_KEY]: settings }));
   },
+  saveSiteRule: (host, action, signature) => siteRules().then(({ addRule }) => addRule(host, action, signature)),
   onSettingsChanged(callback) {
     api.storage.onChanged.addListener((changes) => {
       if (changes[SETTINGS_KEY]?.newValue) callback(changes[SETTINGS_KEY].newValue);
@@ -114,7 +119,37 @@ async function snapshotOfPage() {
 async function extractHere() {
   const snapshot = await snapshotOfPage();
   reader.showLoading(snapshot.html.length);
-  return (await ownEngine()).extract(snapshot.html, snapshot.url, undefined);
+  return (await ownEngine()).extract(snapshot.html, snapshot.url, await withRules(snapshot.url));
+}
+
+/** `options` with the site's rules, as the background extracts: the same article, numbered alike. */
+async function withRules(url, options = {}) {
+  const file = await siteRules().then(({ fileFor }) => fileFor(url)).catch(() => null);
+  return file ? { ...options, siteRules: file } : options;
+}
+
+/**
+ * The page extracted again with its removed blocks and the signatures of its own, for the
+ * reader's "Removed" panel and its site rules.
+ */
+async function removedBlocks() {
+  const snapshot = await snapshotOfPage();
+  const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, await withRules(snapshot.url, { removedBlocks: true }));
+  return result;
+}
+
+/** The whole page as the article (offered when the article may be incomplete). */
+async function showWholePage() {
+  try {
+    const snapshot = await snapshotOfPage();
+    reader.showLoading(snapshot.html.length);
+    const { result } = await (await ownEngine()).extract(snapshot.html, snapshot.url, { wholeDocument: true });
+    if (result) reader.render(result, { url: snapshot.url, title: snapshot.title });
+    else reader.showNoArticle();
+  } catch (error) {
+    reader.showError(error?.message ?? error);
+  }
+  reader.focus();
 }
 
 async function show(page) {
@@ -122,7 +157,7 @@ async function show(page) {
   if (outcome.ok === false) throw new Error(outcome.error);
   await reader.ready;
   if (outcome.result) {
-    reader.render(outcome.result, { url: page.url, title: page.title });
+    reader.render(outcome.result, { url: page.url, title: page.title, loadRemoved: removedBlocks, onShowWholePage: showWholePage, pageSource: snapshotOfPage });
     document.title = reader.root.querySelector('h1')?.textContent || document.title;
   } else {
     reader.showNoArticle({ onUseSelection: () => showSelection() });

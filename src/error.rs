@@ -21,6 +21,9 @@ pub enum Error {
     },
     /// The page address in the options is not an absolute http(s) or file URL.
     InvalidUrl(String),
+    /// A site rules file ([`crate::SiteRules::from_json`]) is malformed, of another version,
+    /// or over its limits; the message says what and where.
+    InvalidRules(String),
 }
 
 impl fmt::Display for Error {
@@ -35,6 +38,7 @@ impl fmt::Display for Error {
                 write!(f, "page too complex: more than {limit} nodes")
             }
             Error::InvalidUrl(url) => write!(f, "invalid page address: {url:?}"),
+            Error::InvalidRules(why) => write!(f, "invalid site rules: {why}"),
         }
     }
 }

@@ -22,6 +22,7 @@
 
 // The shared layer: what every stage may use.
 mod article;
+mod blocks;
 mod dom;
 mod error;
 mod explain;
@@ -29,6 +30,7 @@ mod marks;
 mod options;
 mod retry;
 mod rule;
+mod siterules;
 mod stats;
 mod text;
 mod tunables;
@@ -63,7 +65,7 @@ mod testing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Removal};
+pub use article::{Article, KeptBlock, Removal, RemovedBlock};
 #[cfg(not(target_arch = "wasm32"))]
 pub use decode::decode_html;
 pub use error::Error;
@@ -71,9 +73,191 @@ pub use options::Options;
 pub use output::Outputs;
 pub use readerable::is_probably_readerable;
 pub use rule::Rule;
+pub use siterules::{SiteAction, SiteRule, SiteRules, SITE_RULES_FORMAT, SITE_RULES_VERSION};
 
-use explain::Explain;
-use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO};
+use blocks::Paths;
+use explain::{Explain, Taken};
+use kuchikiki::NodeRef;
+use std::cell::RefCell;
+use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO};
+
+/// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
+/// anything asks for signatures), the rules for its host, and which of them matched.
+struct Corrections<'a> {
+    /// Number the elements of every parse (explaining, removed blocks or site rules).
+    numbered: bool,
+    /// Keep the removed blocks (for the output, or for keep rules).
+    blocks: bool,
+    paths: Option<Paths>,
+    rules: Vec<&'a SiteRule>,
+    matched: RefCell<Vec<bool>>,
+}
+
+impl Corrections<'_> {
+    fn has(&self, action: SiteAction) -> bool {
+        self.rules.iter().any(|r| r.action == action)
+    }
+
+    /// The rule with `action` for the element at page index `index`, marked as matched.
+    fn rule_for(&self, index: usize, action: SiteAction) -> bool {
+        let Some(paths) = &self.paths else {
+            return false;
+        };
+        let step = paths.step(index);
+        let mut signature = None;
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.action != action || !rule.signature.ends_with(step) {
+                continue;
+            }
+            if *signature.get_or_insert_with(|| paths.signature(index)) == rule.signature {
+                self.matched.borrow_mut()[i] = true;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Numbers a parse of the page (see [`blocks`]).
+    fn number(&self, document: &NodeRef) {
+        if self.numbered {
+            Paths::number(document, false);
+        }
+    }
+
+    /// Removes the blocks of the remove rules from the prepared page.
+    fn remove(&self, document: &NodeRef, explain: &mut Explain) {
+        if !self.has(SiteAction::Remove) {
+            return;
+        }
+        let mut next = document.first_child();
+        while let Some(node) = next {
+            if blocks::index_of(&node).is_some_and(|i| self.rule_for(i, SiteAction::Remove)) {
+                next = dom::next_skipping_children(&node, document);
+                explain.remove(&node, Rule::SiteRule, || "site rule".to_string());
+            } else {
+                next = dom::next_in_order(&node, document);
+            }
+        }
+    }
+
+    /// Puts the blocks of the keep rules back into `content` where they stood; returns the
+    /// other removed blocks.
+    fn keep(&self, content: &NodeRef, taken: Vec<Taken>) -> Vec<Taken> {
+        let Some(paths) = self.paths.as_ref().filter(|_| self.has(SiteAction::Keep)) else {
+            return taken;
+        };
+        let kept = paths.by_index(content);
+        let mut rest = Vec::new();
+        let mut restored: Vec<usize> = Vec::new();
+        for block in taken {
+            match block.index {
+                // (A page parsed again for another attempt gives the same block twice.)
+                Some(i) if restored.contains(&i) => {}
+                Some(i) if block.node.parent().is_none() && self.rule_for(i, SiteAction::Keep) => {
+                    restored.push(i);
+                    let (parent, after) =
+                        blocks::place(paths, i, content, |a| kept[a].clone(), blocks::index_of);
+                    match after {
+                        Some(after) => after.insert_after(block.node),
+                        None => parent.prepend(block.node),
+                    }
+                }
+                _ => rest.push(block),
+            }
+        }
+        rest
+    }
+
+    fn unmatched(&self) -> Vec<SiteRule> {
+        let matched = self.matched.borrow();
+        (self.rules.iter().zip(matched.iter()))
+            .filter(|(_, m)| !**m)
+            .map(|(r, _)| (*r).clone())
+            .collect()
+    }
+}
+
+/// The removed blocks as the reader gets them: each sanitised on its own, and placed among
+/// the elements of the sanitised article `content` (which still carry their page indexes).
+fn removed_blocks(
+    taken: Vec<Taken>,
+    paths: &Paths,
+    content: &NodeRef,
+    base: Option<&urls::BaseUrl>,
+) -> (Vec<RemovedBlock>, Vec<KeptBlock>) {
+    let elements: Vec<NodeRef> = content
+        .descendants()
+        .filter(|n| n.as_element().is_some())
+        .collect();
+    let kept_blocks = elements
+        .iter()
+        .enumerate()
+        .filter(|(_, el)| dom::is_html(el, tunables::KEPT_BLOCK_TAGS))
+        .filter_map(|(number, el)| {
+            Some(KeptBlock {
+                number,
+                signature: paths.signature(blocks::index_of(el)?),
+            })
+        })
+        .collect();
+    let kept = paths.by_index(content);
+    let mut number = vec![u32::MAX; paths.len()];
+    for (k, el) in elements.iter().enumerate() {
+        if let Some(slot) = blocks::index_of(el).and_then(|i| number.get_mut(i)) {
+            *slot = k as u32;
+        }
+    }
+    let number_of = |n: &NodeRef| match blocks::index_of(n) {
+        Some(i) => number
+            .get(i)
+            .filter(|k| **k != u32::MAX)
+            .map(|k| *k as usize),
+        // A wrapper the engine made: found by a walk (rare).
+        None => elements.iter().position(|e| e == n),
+    };
+    let mut out: Vec<RemovedBlock> = Vec::new();
+    for block in taken {
+        let Some(i) = block.index.filter(|_| block.node.parent().is_none()) else {
+            continue;
+        };
+        // (A page parsed again for another attempt gives the same block twice.)
+        if out.iter().any(|b| b.index == Some(i)) {
+            continue;
+        }
+        let wrapper = dom::new_html_element("div", vec![]);
+        wrapper.append(block.node);
+        // A form's text (a comment box's notes) shows; its fields go with the sanitiser.
+        let forms: Vec<NodeRef> = wrapper
+            .descendants()
+            .filter(|n| dom::is_html(n, &["form"]))
+            .collect();
+        for form in forms {
+            dom::rename(&form, "div");
+        }
+        sanitise::sanitise(&wrapper, base, &mut Explain::new(false));
+        let text = output::text::to_text(&wrapper)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let html = output::html::to_html(&wrapper);
+        if text.is_empty() && !html.contains("<img") {
+            continue;
+        }
+        let (parent, after) =
+            blocks::place(paths, i, content, |a| kept[a].clone(), blocks::index_of);
+        out.push(RemovedBlock {
+            rule: block.rule,
+            group: block.rule.group(),
+            html,
+            preview: text.chars().take(tunables::REMOVED_PREVIEW_CHARS).collect(),
+            signature: paths.signature(i),
+            index: Some(i),
+            parent: (parent != *content).then(|| number_of(&parent)).flatten(),
+            after: after.as_ref().and_then(number_of),
+        });
+    }
+    (out, kept_blocks)
+}
 
 /// Extracts the article from a page's HTML.
 ///
@@ -97,23 +281,58 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         _ => None,
     };
     let document = parse::parse(&html, options)?;
-    let mut explain = Explain::new(options.explain);
-    explain.number_elements(&document);
+    let host = options.url.as_deref().and_then(siterules::host_of);
+    let rules: Vec<&SiteRule> = options
+        .site_rules
+        .for_host(host.as_deref())
+        .map(|(_, r)| r)
+        .collect();
+    let keep_rules = rules.iter().any(|r| r.action == SiteAction::Keep);
+    let blocks = options.removed_blocks || keep_rules;
+    let numbered = options.explain || blocks || !rules.is_empty();
+    let fixes = Corrections {
+        numbered,
+        paths: if blocks || !rules.is_empty() {
+            Paths::number(&document, true)
+        } else if numbered {
+            Paths::number(&document, false)
+        } else {
+            None
+        },
+        blocks,
+        matched: RefCell::new(vec![false; rules.len()]),
+        rules,
+    };
+    let mut explain = Explain::with_blocks(options.explain, blocks);
     // A <base href> refines the page address for resolving relative URLs (metadata reads it).
     let meta = metadata::extract(&document, base);
     let base = meta.base.clone();
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut explain);
+    fixes.remove(&document, &mut explain);
 
     // The page's tree goes (but for the article) before the article's outputs are built, so
     // the two are never in memory together (a large page's tree is several times its HTML).
     let selected = if options.whole_document {
         select::whole_body(&document)
     } else {
-        find_article(document, &html, &meta, options, &mut explain)?
+        find_article(document, &html, &meta, options, &fixes, &mut explain)?
     };
     drop(html);
     let content = &selected.content;
+    let taken = fixes.keep(content, explain.take_blocks());
+    // With blocks kept aside, sanitising keeps the page indexes, for placing them; then they go.
     sanitise::sanitise(content, base.as_ref(), &mut explain);
+    let (removed_blocks, kept_blocks) = match (&fixes.paths, options.removed_blocks) {
+        (Some(paths), true) => removed_blocks(taken, paths, content, base.as_ref()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    if explain.blocks() {
+        for node in content.descendants() {
+            if let Some(el) = node.as_element() {
+                el.attributes.borrow_mut().remove(marks::INDEX_ATTR);
+            }
+        }
+    }
 
     let text_content = output::text::to_text(content);
     if text_content.trim().is_empty() && !options.whole_document {
@@ -129,6 +348,12 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         .or(meta.dir.clone())
         .or_else(|| output::text::script_direction(&text_content));
     let words = output::text::WordCount::count(&text_content);
+    let longer = |declared: Option<usize>, found: usize| {
+        declared.is_some_and(|d| d as f64 >= INCOMPLETE_RATIO * found.max(1) as f64)
+    };
+    let may_be_incomplete = meta.not_free
+        || longer(meta.declared_chars, text_content.chars().count())
+        || longer(meta.declared_words, words.total());
     let (html, markdown) = output::render(content, options.outputs);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
@@ -150,6 +375,10 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
         published_time: meta.published_time.clone(),
         lead_image_url: meta.lead_image_url.clone(),
         removed: explain.into_removals(),
+        removed_blocks,
+        kept_blocks,
+        unmatched_rules: fixes.unmatched(),
+        may_be_incomplete,
     })
 }
 
@@ -161,12 +390,14 @@ fn hub_page(
     html: &str,
     meta: &metadata::Metadata,
     options: &Options,
+    fixes: &Corrections,
     article_len: usize,
 ) -> Result<Option<(usize, select::Selected, Explain)>, Error> {
     let document = parse::parse(html, options)?;
-    let mut log = Explain::new(options.explain);
-    log.number_elements(&document);
+    let mut log = Explain::with_blocks(options.explain, fixes.blocks);
+    fixes.number(&document);
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut log);
+    fixes.remove(&document, &mut log);
     let hub = select::whole_body(&document);
     let len = dom::text_len(&hub.content);
     Ok((len >= HUB_MIN_PAGE_RATIO * article_len.max(1)).then_some((len, hub, log)))
@@ -186,6 +417,7 @@ fn find_article(
     html: &str,
     meta: &metadata::Metadata,
     options: &Options,
+    fixes: &Corrections,
     explain: &mut Explain,
 ) -> Result<select::Selected, Error> {
     let lead = meta
@@ -200,14 +432,15 @@ fn find_article(
             product: meta.product && !meta.story,
             ..flags
         };
-        let mut log = Explain::new(options.explain);
+        let mut log = Explain::with_blocks(options.explain, fixes.blocks);
         let document = match page.take() {
             Some(document) => document,
             None => {
                 let document = parse::parse(html, options)?;
-                log.number_elements(&document);
+                fixes.number(&document);
                 let mut again = Explain::new(false);
                 prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut again);
+                fixes.remove(&document, &mut again);
                 document
             }
         };
@@ -237,7 +470,7 @@ fn find_article(
     if let Some(hub) = best
         .as_ref()
         .filter(|(len, _, _)| !meta.story && *len < HUB_MAX_ARTICLE_CHARS)
-        .and_then(|(len, _, _)| hub_page(html, meta, options, *len).transpose())
+        .and_then(|(len, _, _)| hub_page(html, meta, options, fixes, *len).transpose())
     {
         best = Some(hub?);
     }

@@ -39,6 +39,12 @@ pub(crate) struct Metadata {
     /// The page says it is a product: a schema.org `Product` in JSON-LD or microdata, or an
     /// `og:type` of `product`. Its customers' reviews are not its text.
     pub product: bool,
+    /// The length of the JSON-LD `articleBody`, in characters.
+    pub declared_chars: Option<usize>,
+    /// The JSON-LD `wordCount`.
+    pub declared_words: Option<usize>,
+    /// The JSON-LD says the article is not free to read (`isAccessibleForFree: false`).
+    pub not_free: bool,
 }
 
 /// Reads the metadata of `document`, found at the address `page` if known.
@@ -181,6 +187,9 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
         discussion: sources.discussion,
         story,
         product: sources.product || get(&["og:type"]).is_some_and(|t| t.contains("product")),
+        declared_chars: ld.body_chars,
+        declared_words: ld.word_count,
+        not_free: ld.not_free,
     }
 }
 
@@ -245,6 +254,9 @@ struct LdFields {
     date_published: Option<String>,
     image: Option<String>,
     lang: Option<String>,
+    body_chars: Option<usize>,
+    word_count: Option<usize>,
+    not_free: bool,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -425,6 +437,17 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
         date_published: s(article.get("datePublished")),
         image,
         lang: s(article.get("inLanguage")),
+        body_chars: s(article.get("articleBody")).map(|b| b.chars().count()),
+        word_count: match article.get("wordCount") {
+            Some(Value::Number(n)) => n.as_u64().map(|n| n as usize),
+            Some(Value::String(n)) => n.trim().parse().ok(),
+            _ => None,
+        },
+        not_free: match article.get("isAccessibleForFree") {
+            Some(Value::Bool(free)) => !free,
+            Some(Value::String(free)) => free.trim().eq_ignore_ascii_case("false"),
+            _ => false,
+        },
     }
 }
 

@@ -7,7 +7,8 @@ use std::fmt;
 ///
 /// Also deserialisable (serde), as JavaScript passes it to the wasm build: camelCase keys
 /// ([`Options::KEYS`]: `explain`, `wholeDocument`, `maxInputBytes`, `maxNodes`,
-/// `charThreshold`, and the outputs' switches at the top level, `html`, `text`, `markdown`),
+/// `charThreshold`, the outputs' switches at the top level, `html`, `text`, `markdown`,
+/// `removedBlocks`, and `siteRules`: the text of a site rules file),
 /// every key optional (missing keys take their defaults, unknown ones are ignored). The page
 /// address is not read from there: the wasm `extract` takes it as its own argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,14 @@ pub struct Options {
     /// Which outputs to write into the article: HTML, text, Markdown ([`crate::Outputs`]).
     /// Default: all three. The CLI asks for those its format shows.
     pub outputs: crate::Outputs,
+    /// Give back every block the engine removed, with its HTML, rule, signature and place
+    /// ([`crate::Article::removed_blocks`]). Default: off (it keeps the removed blocks and
+    /// sanitises each).
+    pub removed_blocks: bool,
+    /// A person's corrections: blocks to keep or remove on pages of a host
+    /// ([`crate::SiteRules`]). JavaScript passes the rules file's text as `siteRules`.
+    /// Default: none.
+    pub site_rules: crate::SiteRules,
 }
 
 impl Default for Options {
@@ -47,6 +56,8 @@ impl Default for Options {
             max_nodes: 4_000_000,
             char_threshold: 500,
             outputs: crate::Outputs::default(),
+            removed_blocks: false,
+            site_rules: crate::SiteRules::default(),
         }
     }
 }
@@ -62,6 +73,8 @@ impl Options {
         "html",
         "text",
         "markdown",
+        "removedBlocks",
+        "siteRules",
     ];
 
     /// Default options for a page at `url`.
@@ -102,6 +115,12 @@ impl<'de> Visitor<'de> for OptionsVisitor {
                 "html" => options.outputs.html = map.next_value()?,
                 "text" => options.outputs.text = map.next_value()?,
                 "markdown" => options.outputs.markdown = map.next_value()?,
+                "removedBlocks" => options.removed_blocks = map.next_value()?,
+                "siteRules" => {
+                    let text: String = map.next_value()?;
+                    options.site_rules = crate::SiteRules::from_json(&text)
+                        .map_err(|e| serde::de::Error::custom(e.to_string()))?;
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -160,6 +179,8 @@ mod tests {
                     text: false,
                     markdown: false,
                 },
+                removed_blocks: false,
+                site_rules: crate::SiteRules::default(),
             }
         );
     }

@@ -67,6 +67,8 @@ rules! {
     Aside = "aside" in "prepare",
     /// `cookie-overlay`: a short block whose class or id names a cookie or consent dialog.
     CookieOverlay = "cookie-overlay" in "prepare",
+    /// `site-rule`: a block a person's site rule removes ([`crate::SiteRules`]).
+    SiteRule = "site-rule" in "prepare",
 
     // Scoring.
     /// `byline`: the author line, moved into the article's metadata.
@@ -160,6 +162,47 @@ rules! {
     SourceOutsidePicture = "source-outside-picture" in "sanitise",
 }
 
+impl Rule {
+    /// The plain-language name of the group a removal by this rule is listed under in the
+    /// reader's "Removed" panel ("Navigation", "Share buttons", ...). The one mapping from
+    /// rules to what a reader calls them; several rules share a group.
+    pub const fn group(self) -> &'static str {
+        use Rule::*;
+        match self {
+            Form | FormInputs => "Forms and comment boxes",
+            NonContentElement => "Page code",
+            Iframe | Embed | Embeds => "Embedded frames",
+            Hidden => "Hidden content",
+            Navigation | StructuralRole | Breadcrumbs => "Navigation",
+            PageHeaderFooter => "Page header and footer",
+            Aside => "Sidebars",
+            CookieOverlay => "Cookie notices",
+            SiteRule => "Your site rules",
+            Byline => "Byline",
+            TitleHeading => "Repeated title",
+            UnlikelyCandidate | UnlikelyRole => "Comments, menus and sidebars",
+            NonArticleElement => "Page furniture",
+            ShareBar => "Share buttons",
+            NegativeHeading => "Headings of extras",
+            BoilerplateClass | TrailingSection => "Related stories and comments",
+            CustomerReviews => "Customer reviews",
+            NegativeWeight | ShortAndLinked | LinkDensity | ListItemsOutsideList | LinkedTeaser => {
+                "Link lists and teasers"
+            }
+            AdOrLoadingLabel => "Ads",
+            ImageHeavy => "Image galleries",
+            NoContent => "Empty blocks",
+            Notice => "Notices",
+            BoilerplateLine | DateLine => "Boilerplate lines",
+            RepeatedBlock => "Repeated text",
+            Script | Style | Frame | FormControl | DocumentMetadata | Media | Dialog | Svg
+            | TableShape | MathAnnotation | ForeignNamespace | SourceOutsidePicture => {
+                "Unsafe or unsupported content"
+            }
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -191,6 +234,7 @@ mod tests {
                 "page-header-footer",
                 "aside",
                 "cookie-overlay",
+                "site-rule",
                 "byline",
                 "title-heading",
                 "unlikely-candidate",

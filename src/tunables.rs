@@ -991,3 +991,52 @@ pub(crate) const MATH_MAX_LENGTH_PERCENT: f64 = 300.0;
 /// The largest magnitude kept for a MathML `scriptlevel` (each level scales the font by about
 /// 0.71; `scriptlevel="-100"` would make text thousands of times larger).
 pub(crate) const MATH_MAX_SCRIPTLEVEL: i64 = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Removed blocks and site rules (ours, issue 20).
+
+/// The article's elements a reader offers to remove ("Remove this block"): each is named by
+/// its signature in [`crate::Article::kept_blocks`].
+pub(crate) const KEPT_BLOCK_TAGS: &[&str] = &[
+    "p",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "figure",
+    "blockquote",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// The characters of text a removed block's preview shows.
+pub(crate) const REMOVED_PREVIEW_CHARS: usize = 80;
+
+/// A block's signature names at most this many levels: the block and its nearest ancestors
+/// below `<body>`. Deeper pages are named by their last levels (a rule must not cost a walk to
+/// the root of a 100,000-deep tree).
+pub(crate) const SIGNATURE_MAX_STEPS: usize = 24;
+
+/// The characters kept of an element's `id` and each class token in a signature (generated
+/// names can be hundreds of characters long).
+pub(crate) const SIGNATURE_MAX_NAME_CHARS: usize = 64;
+
+/// A site rules file longer than this (bytes) is refused: about 1,000 rules of typical length,
+/// within `storage.sync`'s quota.
+pub(crate) const SITE_RULES_MAX_BYTES: usize = 100 * 1024;
+
+/// A site rules file with more rules than this is refused.
+pub(crate) const SITE_RULES_MAX_RULES: usize = 1000;
+
+/// A rule's signature longer than this (bytes) is refused: [`SIGNATURE_MAX_STEPS`] steps of
+/// generous length.
+pub(crate) const SITE_RULE_MAX_SIGNATURE_BYTES: usize = 4096;
+
+/// The page's own data (JSON-LD `articleBody`, `wordCount`) saying the article is this many
+/// times longer than the text extracted makes the article "possibly incomplete" (a paywall, a
+/// "read more" that loads the rest, a part the engine missed).
+pub(crate) const INCOMPLETE_RATIO: f64 = 1.5;

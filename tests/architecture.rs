@@ -34,12 +34,37 @@ const PART_OF: &[(&str, &str)] = &[
 
 /// The types the crate root re-exports from the shared layer: `crate::Options` is
 /// `options::Options`.
-const ROOT_TYPES: &[&str] = &["Article", "Error", "Options", "Outputs", "Removal", "Rule"];
+const ROOT_TYPES: &[&str] = &[
+    "Article",
+    "Error",
+    "KeptBlock",
+    "Options",
+    "Outputs",
+    "Removal",
+    "RemovedBlock",
+    "Rule",
+    "SiteAction",
+    "SiteRule",
+    "SiteRules",
+];
 
 /// What every stage may use, and which uses no stage.
 const SHARED: &[&str] = &[
-    "article", "dom", "error", "explain", "marks", "options", "retry", "rule", "stats", "text",
-    "tunables", "urls", "words",
+    "article",
+    "blocks",
+    "dom",
+    "error",
+    "explain",
+    "marks",
+    "options",
+    "retry",
+    "rule",
+    "siterules",
+    "stats",
+    "text",
+    "tunables",
+    "urls",
+    "words",
 ];
 
 /// Over the pipeline: the crate root (which runs it), the adapters, the internals for tests, and

@@ -446,3 +446,66 @@ fn a_page_over_the_node_limit_is_an_error() {
         other => panic!("{other:?}"),
     }
 }
+
+#[wasm_bindgen_test]
+fn removed_blocks_option_gives_back_the_sidebar_with_its_group_and_place() {
+    let a = extract(
+        SEED.into(),
+        Some(URL.into()),
+        options(&[("removedBlocks", JsValue::TRUE)]),
+    )
+    .unwrap();
+    let blocks: Array = get(&a, "removedBlocks").dyn_into().unwrap();
+    let sidebar = blocks
+        .iter()
+        .find(|b| get(b, "rule").as_string().as_deref() == Some("aside"))
+        .expect("the sidebar");
+    assert_eq!(get(&sidebar, "group").as_string().unwrap(), "Sidebars");
+    assert!(get(&sidebar, "html")
+        .as_string()
+        .unwrap()
+        .contains("Recent News"));
+    assert!(
+        get(&sidebar, "parent").is_null(),
+        "it goes back into the article itself"
+    );
+    assert!(get(&sidebar, "after").as_f64().is_some());
+}
+
+#[wasm_bindgen_test]
+fn site_rules_option_takes_the_rules_file_and_refuses_a_malformed_one() {
+    let rules = r#"{"format": "lectern-site-rules", "version": 1, "rules": [
+        {"host": "news.example.com", "action": "remove", "signature": "div#nowhere:1"}]}"#;
+    let a = extract(
+        SEED.into(),
+        Some(URL.into()),
+        options(&[("siteRules", JsValue::from_str(rules))]),
+    )
+    .unwrap();
+    let unmatched: Array = get(&a, "unmatchedRules").dyn_into().unwrap();
+    assert_eq!(unmatched.length(), 1);
+    assert!(extract(
+        SEED.into(),
+        Some(URL.into()),
+        options(&[("siteRules", JsValue::from_str("{oops"))]),
+    )
+    .is_err());
+}
+
+#[wasm_bindgen_test]
+fn an_option_of_the_wrong_type_is_an_error() {
+    assert!(extract(
+        SEED.into(),
+        Some(URL.into()),
+        options(&[("explain", JsValue::from_str("yes"))]),
+    )
+    .is_err());
+}
+
+#[wasm_bindgen_test]
+fn check_site_rules_counts_a_valid_file_and_throws_for_a_malformed_one() {
+    let rules = r#"{"format": "lectern-site-rules", "version": 1, "rules": [
+        {"host": "example.com", "action": "keep", "signature": "p:1"}]}"#;
+    assert_eq!(lectern::wasm::check_site_rules(rules).unwrap(), 1);
+    assert!(lectern::wasm::check_site_rules("{\"format\": 1}").is_err());
+}

@@ -55,7 +55,14 @@ async function showReaderView() {
     await reader.ready;
     ui.timing.textContent = `${ms.toFixed(1)} ms`;
     if (result) {
-      reader.render(result, { url });
+      reader.render(result, {
+        url,
+        // The removed blocks, asked for when the person opens "Removed" (the timing above is
+        // the plain extraction's).
+        loadRemoved: () => engine.extract(html, url, { removedBlocks: true }).then((r) => r.result),
+        onShowWholePage: () => showWholePage(html, url),
+        pageSource: () => ({ html, url }),
+      });
       fillMetadata(result);
       fillExplain(result.removed ?? []);
       ui.status.textContent = `Extracted “${result.title ?? 'untitled'}”.`;
@@ -68,6 +75,17 @@ async function showReaderView() {
     ui.timing.textContent = '–';
     reader.showError(error?.message ?? error);
     ui.status.textContent = 'The engine could not read that page.';
+  }
+}
+
+/** The whole page as the article (offered when the article may be incomplete). */
+async function showWholePage(html, url) {
+  try {
+    const { result } = await engine.extract(html, url, { wholeDocument: true });
+    if (result) reader.render(result, { url });
+    else reader.showNoArticle();
+  } catch (error) {
+    reader.showError(error?.message ?? error);
   }
 }
 

@@ -273,12 +273,25 @@ export function createReader(container, adapter, { onClose } = {}) {
     panel.hidden = !open;
   });
 
+  // What the engine removed: a panel listing it by group, each block shown in place or restored.
+  const removedButton = el('button', {
+    type: 'button', class: 'lectern-button', 'aria-expanded': 'false', 'aria-controls': `${uid}-removed`,
+    text: t('removed'), disabled: true,
+  });
+  const removedPanel = el('section', { class: 'lectern-removed', id: `${uid}-removed`, hidden: true, 'aria-label': t('removedTitle') });
+  removedButton.addEventListener('click', () => {
+    const open = removedButton.getAttribute('aria-expanded') !== 'true';
+    removedButton.setAttribute('aria-expanded', String(open));
+    removedPanel.hidden = !open;
+    if (open && view && !view.listed) listRemoved(view);
+  });
+
   const toolbar = el('div', { class: 'lectern-toolbar', role: 'toolbar', 'aria-label': t('readerControls') },
-    closeButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, settingsButton);
+    closeButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, removedButton, settingsButton);
 
   // ---- content area ----------------------------------------------------------------------------
   const main = el('main', { class: 'lectern-main', tabindex: '-1' });
-  const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel), status, main);
+  const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel, removedPanel), status, main);
   container.replaceChildren(root);
 
   const model = settingsModel(adapter, (settings) => {
@@ -312,9 +325,253 @@ export function createReader(container, adapter, { onClose } = {}) {
     printButton.disabled = !enabled;
   }
 
+  // ---- the "Removed" panel ---------------------------------------------------------------------
+  // `view`: the article shown, its elements as the engine numbered them (RemovedBlock.parent and
+  // .after index them), the removed blocks (or how to get them) and the ones placed in it.
+  let view = null;
+
+  function setView(next) {
+    if (view) offerTools(view, null);
+    view = next;
+    removedButton.disabled = !next;
+    removedButton.setAttribute('aria-expanded', 'false');
+    removedPanel.hidden = true;
+    removedPanel.replaceChildren();
+  }
+
+  /** The panel's content, then "Report a problem" where the platform can save a report. */
+  function fillPanel(v, ...children) {
+    const tail = v.pageSource ? el('p', { class: 'lectern-report' }, reportButton(v)) : null;
+    removedPanel.replaceChildren(...children, tail ?? '');
+  }
+
+  function reportButton(v) {
+    const button = el('button', { type: 'button', class: 'lectern-button', text: t('report') });
+    button.addEventListener('click', async () => {
+      try {
+        await saveReport(v);
+        say(t('reportSaved'));
+      } catch (error) {
+        say(t('reportFailed', String(error?.message ?? error)));
+      }
+    });
+    return button;
+  }
+
+  /**
+   * "Report a problem": a file saved on this computer (nothing is sent), for
+   * `./build.sh add-page`: the page as the engine saw it, without scripts and with form fields
+   * emptied, its address, the engine's version, and the person's corrections as signatures.
+   */
+  async function saveReport(v) {
+    const [page, result] = await Promise.all([v.pageSource(), details(v)]);
+    const kept = result?.keptBlocks ?? [];
+    const keep = [...v.placed].filter(([, wrap]) => wrap.classList.contains('lectern-restored')).map(([block]) => block.signature);
+    const remove = [...v.userRemoved].map((number) => kept.find((k) => k.number === number)?.signature).filter(Boolean);
+    const report = {
+      format: 'lectern-report',
+      version: 1,
+      url: page.url ?? null,
+      engineVersion: adapter.engineVersion ?? null,
+      html: pageForReport(page.html),
+      corrections: { keep, remove },
+    };
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' }));
+    const link = el('a', { href: url, download: 'lectern-report.json', hidden: true });
+    root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  async function listRemoved(v) {
+    v.listed = true;
+    removedPanel.replaceChildren(el('p', { class: 'lectern-removed-note', text: t('removedLoading') }));
+    let blocks;
+    try {
+      blocks = v.blocks ?? (await details(v))?.removedBlocks;
+    } catch (error) {
+      v.listed = false;
+      if (view === v) fillPanel(v, el('p', { class: 'lectern-removed-note', text: t('removedFailed', String(error?.message ?? error)) }));
+      return;
+    }
+    if (view !== v) return;
+    v.blocks = blocks = [...(blocks ?? [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    if (!blocks.length) {
+      fillPanel(v, el('p', { class: 'lectern-removed-note', text: t('removedNone') }));
+      return;
+    }
+    const groups = new Map();
+    for (const block of blocks) {
+      if (!groups.has(block.group)) groups.set(block.group, []);
+      groups.get(block.group).push(block);
+    }
+    const children = [el('h2', { class: 'lectern-removed-title', text: t('removedTitle') })];
+    let n = 0;
+    for (const [group, list] of groups) {
+      const heading = `${uid}-group-${++n}`;
+      children.push(el('h3', { id: heading, text: `${group} (${list.length})` }),
+        el('ul', { 'aria-labelledby': heading }, ...list.map((block) => removedItem(v, block))));
+    }
+    fillPanel(v, ...children);
+  }
+
+  /** The page extracted again with its removed and kept blocks (once per article shown). */
+  function details(v) {
+    v.details ??= Promise.resolve().then(() => v.load());
+    v.details.catch(() => { v.details = null; });
+    return v.details;
+  }
+
+  /** Saves a site rule for `signature`; says so, or why not. */
+  async function saveRule(v, action, signature) {
+    await adapter.saveSiteRule(v.site, action, signature);
+    say(t('ruleSaved', v.site));
+  }
+
+  // ---- "Remove this block": one control, moved to the block under the pointer or with focus --
+  const BLOCKS = 'p, ul, ol, dl, .lectern-scroll, figure, blockquote, pre, h2, h3, h4, h5, h6';
+  const removeBlockButton = el('button', { type: 'button', class: 'lectern-button lectern-block-remove', text: t('removeBlock') });
+  const blockTools = el('span', { class: 'lectern-block-tools', contenteditable: 'false' }, removeBlockButton);
+  let toolsFor = null;
+
+  function blockAt(v, target) {
+    const block = target instanceof Element ? target.closest(BLOCKS) : null;
+    if (!block || !v.body.contains(block) || block.closest('.lectern-removed-block, .lectern-user-removed')) return null;
+    return block;
+  }
+
+  function offerTools(v, target) {
+    if (blockTools.contains(target)) return;
+    const block = blockAt(v, target);
+    if (block === toolsFor) return;
+    toolsFor?.classList.remove('lectern-has-tools');
+    toolsFor = block;
+    if (!block) {
+      blockTools.remove();
+      return;
+    }
+    block.classList.add('lectern-has-tools');
+    block.append(blockTools);
+  }
+
+  function setUpBlockTools(v) {
+    v.body.addEventListener('mouseover', (event) => { if (view === v) offerTools(v, event.target); });
+    v.body.addEventListener('focusin', (event) => { if (view === v) offerTools(v, event.target); });
+    v.body.addEventListener('mouseleave', () => { if (view === v && !blockTools.contains(doc.activeElement)) offerTools(v, null); });
+  }
+
+  removeBlockButton.addEventListener('click', () => {
+    const v = view;
+    const block = toolsFor;
+    if (!v || !block) return;
+    offerTools(v, null);
+    block.hidden = true;
+    const undo = el('button', { type: 'button', class: 'lectern-button', text: t('undo') });
+    const placeholder = el('div', { class: 'lectern-user-removed', role: 'group', 'aria-label': t('removedByYou') },
+      el('span', { text: t('removedByYou') }), ' ', undo);
+    // The engine numbered the table, not the reader's scrolling box around it.
+    const number = v.elements.indexOf(block.classList.contains('lectern-scroll') ? block.querySelector('table') : block);
+    v.userRemoved.add(number);
+    undo.addEventListener('click', () => {
+      block.hidden = false;
+      placeholder.remove();
+      v.userRemoved.delete(number);
+    });
+    if (v.site && adapter.saveSiteRule && number >= 0) {
+      const always = el('button', { type: 'button', class: 'lectern-button', text: t('alwaysRemove', v.site) });
+      always.addEventListener('click', async () => {
+        try {
+          const kept = (await details(v))?.keptBlocks ?? [];
+          const signature = kept.find((k) => k.number === number)?.signature;
+          if (!signature) throw new Error(t('ruleNoBlock'));
+          await saveRule(v, 'remove', signature);
+          always.replaceWith(el('span', { class: 'lectern-rule-saved', text: t('alwaysRemoved', v.site) }));
+          undo.remove();
+          placeholder.focus();
+        } catch (error) {
+          say(t('ruleFailed', String(error?.message ?? error)));
+        }
+      });
+      placeholder.append(' ', always);
+    }
+    placeholder.tabIndex = -1;
+    block.after(placeholder);
+    undo.focus();
+  });
+
+  /** Puts `block` into the article where it stood (marked with its page index, for order). */
+  function placeBlock(v, block) {
+    const wrap = el('div', { class: 'lectern-removed-block', 'data-lectern-at': String(block.index ?? 0) });
+    insertArticleHtml(wrap, block.html || '');
+    decorate(el, adapter, wrap);
+    const parent = (block.parent == null ? null : v.elements[block.parent]) ?? v.body;
+    let ref = block.after == null ? null : v.elements[block.after] ?? null;
+    if (ref?.parentElement?.classList.contains('lectern-scroll')) ref = ref.parentElement;
+    // Blocks placed earlier at the same spot that stood before this one stay before it.
+    let next = ref ? ref.nextElementSibling : parent.firstElementChild;
+    while (next?.classList.contains('lectern-removed-block') && Number(next.dataset.lecternAt) < (block.index ?? 0)) {
+      ref = next;
+      next = next.nextElementSibling;
+    }
+    if (ref) ref.after(wrap);
+    else parent.prepend(wrap);
+    v.placed.set(block, wrap);
+    return wrap;
+  }
+
+  function removedItem(v, block) {
+    const preview = `${uid}-removed-${block.index}`;
+    const show = el('button', { type: 'button', class: 'lectern-button', 'aria-pressed': 'false', 'aria-describedby': preview, text: t('removedShow') });
+    const restore = el('button', { type: 'button', class: 'lectern-button', 'aria-describedby': preview, text: t('removedRestore') });
+    const actions = el('p', { class: 'lectern-removed-actions' }, show, ' ', restore);
+    const item = el('li', { class: 'lectern-removed-item', 'data-rule': block.rule, tabindex: '-1' },
+      el('p', { id: preview, class: 'lectern-removed-preview', text: block.preview || block.group }),
+      el('p', { class: 'lectern-removed-rule', text: block.rule }),
+      actions);
+    show.addEventListener('click', () => {
+      const placed = v.placed.get(block);
+      if (placed) {
+        placed.remove();
+        v.placed.delete(block);
+        show.setAttribute('aria-pressed', 'false');
+        return;
+      }
+      const wrap = placeBlock(v, block);
+      wrap.classList.add('lectern-shown');
+      wrap.prepend(el('p', { class: 'lectern-removed-label', text: t('removedLabel', block.group) }));
+      show.setAttribute('aria-pressed', 'true');
+      wrap.scrollIntoView?.({ block: 'nearest' });
+    });
+    restore.addEventListener('click', () => {
+      const wrap = v.placed.get(block) ?? placeBlock(v, block);
+      wrap.classList.remove('lectern-shown');
+      wrap.querySelector(':scope > .lectern-removed-label')?.remove();
+      wrap.classList.add('lectern-restored');
+      actions.replaceChildren(el('span', { class: 'lectern-removed-done', text: t('removedRestored') }));
+      if (v.site && adapter.saveSiteRule && block.signature) {
+        const always = el('button', { type: 'button', class: 'lectern-button', text: t('alwaysKeep', v.site) });
+        always.addEventListener('click', async () => {
+          try {
+            await saveRule(v, 'keep', block.signature);
+            always.replaceWith(el('span', { class: 'lectern-rule-saved', text: t('alwaysKept', v.site) }));
+            item.focus();
+          } catch (error) {
+            say(t('ruleFailed', String(error?.message ?? error)));
+          }
+        });
+        actions.append(' ', always);
+      }
+      item.focus();
+      say(t('restoredStatus', block.preview || block.group));
+    });
+    return item;
+  }
+
   function showPanel(...children) {
     article = null;
     setArticleActions(false);
+    setView(null);
     main.removeAttribute('aria-busy');
     main.replaceChildren(el('div', { class: 'lectern-message' }, ...children));
   }
@@ -333,13 +590,24 @@ export function createReader(container, adapter, { onClose } = {}) {
       main.setAttribute('aria-busy', 'true');
     },
 
-    /** Renders an engine result. `url` is the original page's address. */
-    render(result, { url = null, title = null } = {}) {
-      const shown = renderArticle(el, t, adapter, result, { url, title });
+    /**
+     * Renders an engine result. `url` is the original page's address. `loadRemoved()` resolves
+     * to the page's removed blocks (the engine's `removedBlocks`, extracted again with that
+     * option) when the result does not carry them; `onShowWholePage()` shows the whole page
+     * (offered when the article may be incomplete); `pageSource()` resolves to the page's
+     * { html, url }, for "Report a problem".
+     */
+    render(result, { url = null, title = null, loadRemoved = null, onShowWholePage = null, pageSource = null } = {}) {
+      const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage });
       article = shown.article;
       main.removeAttribute('aria-busy');
       main.replaceChildren(shown.header, shown.body);
       setArticleActions(true);
+      const blocks = Array.isArray(result.removedBlocks) && (result.removedBlocks.length || !loadRemoved) ? result.removedBlocks : null;
+      setView(blocks || loadRemoved
+        ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url), userRemoved: new Set(), pageSource }
+        : null);
+      if (view) setUpBlockTools(view);
       return shown.body;
     },
 
@@ -418,7 +686,7 @@ function settingsModel(adapter, reflect) {
 // The render step: an engine result as the reader's header and article. `url` is the original
 // page's address; `title` the page's, for a result without one.
 
-function renderArticle(el, t, adapter, result, { url, title }) {
+function renderArticle(el, t, adapter, result, { url, title, onShowWholePage }) {
   const article = { ...result, title: result.title || title || hostOf(url) || '' };
   const site = result.siteName || hostOf(url);
   const date = formatDate(result.publishedTime, adapter.locale);
@@ -437,12 +705,47 @@ function renderArticle(el, t, adapter, result, { url, title }) {
     parts.length ? meta : null,
     isWebUrl(url)
       ? el('p', { class: 'lectern-original' }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
-      : null);
+      : null,
+    result.mayBeIncomplete ? incompleteNotice(el, t, onShowWholePage) : null);
 
   const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
   insertArticleHtml(body, result.content || '');
+  // The engine numbers the article's elements in this order (before the reader adds its own).
+  const elements = [...body.querySelectorAll('*')];
   decorate(el, adapter, body);
-  return { article, header, body };
+  return { article, header, body, elements };
+}
+
+/**
+ * The page's HTML for a report: no scripts (JSON-LD, which is data, stays), no event handler
+ * attributes, and every form field emptied (what a person typed stays on their computer).
+ */
+export function pageForReport(html) {
+  const doc = new DOMParser().parseFromString(String(html ?? ''), 'text/html');
+  for (const script of doc.querySelectorAll('script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') script.remove();
+  }
+  for (const el of doc.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) if (attr.name.toLowerCase().startsWith('on')) el.removeAttribute(attr.name);
+  }
+  for (const input of doc.querySelectorAll('input')) {
+    input.removeAttribute('value');
+    input.removeAttribute('checked');
+  }
+  for (const textarea of doc.querySelectorAll('textarea')) textarea.textContent = '';
+  for (const option of doc.querySelectorAll('option')) option.removeAttribute('selected');
+  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
+}
+
+/** "This article may be incomplete", with "Show the whole page" beside it where offered. */
+function incompleteNotice(el, t, onShowWholePage) {
+  const notice = el('p', { class: 'lectern-incomplete', role: 'note' }, el('span', { text: t('mayBeIncomplete') }));
+  if (onShowWholePage) {
+    const button = el('button', { type: 'button', class: 'lectern-button', text: t('showWholePage') });
+    button.addEventListener('click', () => onShowWholePage());
+    notice.append(' ', button);
+  }
+  return notice;
 }
 
 /** Links open outside the reader; wide tables and code scroll on their own; images load lazily. */

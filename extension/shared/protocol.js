@@ -41,6 +41,11 @@ globalThis.lecternProtocol = Object.freeze({
   StorageKeys: Object.freeze({
     /** storage.sync (storage.local where sync is unavailable): the reader's settings. */
     READER_SETTINGS: 'settings',
+    /**
+     * storage.sync (storage.local where sync is unavailable): a site's rules, one item per
+     * site under this prefix and its host (shared/site-rules.js, docs/site-rules.md).
+     */
+    SITE_RULES_PREFIX: 'siteRules:',
     /** storage.local: whether the optional "readable page" toolbar icon is on. */
     READERABLE_ICON: 'readerableIcon',
   }),

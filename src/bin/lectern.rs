@@ -16,7 +16,8 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     const USAGE: &str = "\
-usage: lectern [--format html|text|json|markdown] [--url URL] [--explain] [--whole-document]
+usage: lectern [--format html|text|json|markdown] [--url URL] [--explain] [--removed]
+               [--rules FILE] [--whole-document]
                [--readerable] [--out-dir DIR] [FILE...|-]
 
 Extracts the article of a web page. Reads FILE (or standard input with - or no file) and
@@ -28,6 +29,11 @@ DIR/<name>.<html|txt|json|md> for each FILE instead.
   --url URL         the page's address, to resolve relative links
   --explain         print every removed block and the rule that removed it (stderr;
                     in json, the `removed` field)
+  --removed         in json, the `removedBlocks` field: every removed block with its
+                    sanitised HTML, rule, group, signature and place
+  --rules FILE      apply the site rules of FILE (docs/site-rules.md) to pages of
+                    their host (give the page's address with --url); rules that
+                    match nothing are listed in json's `unmatchedRules`
   --whole-document  take the whole page as the article (no selection or cleaning)
   --readerable      no extraction: print true or false, the cheap check of whether the
                     page probably has an article (in batch mode DIR/<name>.readerable)
@@ -101,6 +107,15 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                     );
                 }
                 Long("explain") => args.options.explain = true,
+                Long("removed") => args.options.removed_blocks = true,
+                Long("rules") => {
+                    let file = parser.value().map_err(|e| e.to_string())?;
+                    let text = std::fs::read_to_string(&file).map_err(|e| {
+                        format!("cannot read {}: {e}", PathBuf::from(&file).display())
+                    })?;
+                    args.options.site_rules =
+                        lectern::SiteRules::from_json(&text).map_err(|e| e.to_string())?;
+                }
                 Long("whole-document") => args.options.whole_document = true,
                 Long("readerable") => args.readerable = true,
                 Long("out-dir") => {

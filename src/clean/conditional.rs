@@ -57,7 +57,10 @@ pub(super) fn conditional(
         }
         if let Some(reason) = conditional_reason(&node, tag, flags, common, stats) {
             explain.remove(&node, reason, || {
-                format!("link density {:.2}", link_density(&node))
+                format!(
+                    "link density {}%",
+                    (link_density(&node) * 100.0).round() as u32
+                )
             });
             stats.forget(&parent, Some(&node));
             removed = true;

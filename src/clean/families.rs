@@ -56,7 +56,7 @@ pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, expla
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);
                     explain.remove(&n, Rule::BoilerplateClass, || {
-                        format!("{token} ({:.0}% of text)", share * 100.0)
+                        format!("{token} ({}% of text)", (share * 100.0).round() as u32)
                     });
                     node = next;
                     continue;

@@ -35,6 +35,7 @@ pub(crate) const VOID_ELEMENTS: &[&str] = &[
 const LEADING_NEWLINE_ELEMENTS: &[&str] = &["pre", "textarea", "listing"];
 
 /// The HTML of `root`'s children (not of `root` itself).
+#[inline(never)] // one copy for the article and the removed blocks
 pub(crate) fn to_html(root: &NodeRef) -> String {
     let mut out = String::new();
     let Some(mut node) = root.first_child() else {

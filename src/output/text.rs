@@ -97,6 +97,7 @@ impl Blocks {
 }
 
 /// The text of `root`'s subtree, blocks separated by blank lines.
+#[inline(never)] // one copy for the article and the removed blocks
 pub(crate) fn to_text(root: &NodeRef) -> String {
     let mut b = Blocks {
         blocks: Vec::new(),

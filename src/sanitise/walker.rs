@@ -5,6 +5,7 @@ use super::allowlist::*;
 use super::values::*;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::marks::INDEX_ATTR;
 use crate::rule::Rule;
 use crate::tunables::is_video;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
@@ -115,8 +116,10 @@ pub(super) enum Action {
 
 /// Sanitises `root`'s descendants in place; `root` itself is a container that is not
 /// serialised. Relative URLs are resolved against `base`.
+#[inline(never)] // one copy for the article and the removed blocks
 pub(crate) fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Explain) {
     let mut s = Sanitiser {
+        keep_index: explain.blocks(),
         base,
         explain,
         targets: link_targets(root, base),
@@ -145,6 +148,8 @@ pub(crate) fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Exp
 pub(super) struct Sanitiser<'a> {
     base: Option<&'a BaseUrl>,
     explain: &'a mut Explain,
+    /// Keep the page indexes ([`INDEX_ATTR`]) when removed blocks are kept aside.
+    keep_index: bool,
     /// Fragments that in-page links of the article point at (raw and percent-decoded).
     targets: HashSet<String>,
     /// `<p>`s that hold block content, to become `<div>`s once the walk is done.
@@ -388,6 +393,8 @@ impl Sanitiser<'_> {
             let value = fix_chars(&attr.value);
             let kept = match (&*name.local, local) {
                 ("title", _) => Some(value),
+                // Read and dropped by the crate root, to place removed blocks.
+                (INDEX_ATTR, _) if self.keep_index => Some(value),
                 ("lang", _) => valid_lang(&value).then_some(value),
                 ("dir", _) => {
                     let v = value.trim().to_ascii_lowercase();

@@ -59,6 +59,30 @@ describe('the demo site', () => {
     await done();
   });
 
+  it('a pasted page offers "Removed": the sidebar and the comment form by group, "Restore" puts the sidebar back after the story, by keyboard', async () => {
+    const { page, done } = await openDemo();
+    await showPasted(page, NEWS, 'https://news.example/story');
+    await article(page).waitFor();
+    const removed = page.locator('#reader').getByRole('button', { name: 'Removed', exact: true });
+    await removed.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await removed.getAttribute('aria-expanded'), 'true');
+    const panel = page.locator('#reader .lectern-removed');
+    const sidebar = panel.locator('li', { hasText: 'Recent News' });
+    await sidebar.waitFor();
+    assert.equal(await sidebar.locator('.lectern-removed-rule').textContent(), 'aside');
+    assert.equal(await panel.locator('h3', { hasText: /^Sidebars \(\d+\)$/ }).count(), 1);
+    const form = panel.locator('li', { hasText: 'Your email address will not be published' });
+    assert.equal(await form.locator('.lectern-removed-rule').textContent(), 'form');
+    assert.ok(!(await article(page).textContent()).includes('Recent News'), 'not in the article before Restore');
+    await sidebar.getByRole('button', { name: 'Restore' }).focus();
+    await page.keyboard.press('Enter');
+    const text = await article(page).textContent();
+    assert.ok(text.indexOf('Recent News') > text.indexOf(STORY_PARAGRAPHS[3]), 'the sidebar is back after the story');
+    assert.match(await page.locator('#reader .lectern-status').textContent(), /Restored to the article: Recent News/);
+    await done();
+  });
+
   it('shows the metadata and the extraction time', async () => {
     const { page, done } = await openDemo();
     await showPasted(page, NEWS);

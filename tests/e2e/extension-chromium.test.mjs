@@ -278,4 +278,168 @@ describe('the reader in Chromium, in detail', () => {
       dir.remove();
     }
   });
+
+  it('a site rule made in the reader ("Remove this block", "Always remove") survives a browser restart', async () => {
+    const dir = tempDir('lectern-chromium-rule-restart-');
+    try {
+      let context = await launchChromium(dir.dir);
+      let reader = await openReader('/news.html', context);
+      await reader.frame.locator('article p', { hasText: STORY_PARAGRAPHS[2] }).hover();
+      await reader.frame.getByRole('button', { name: 'Remove this block' }).click();
+      await reader.frame.getByRole('button', { name: /^Always remove this on / }).click();
+      await reader.frame.locator('.lectern-rule-saved').waitFor();
+      await closeReader(reader, context);
+      await context.close();
+
+      context = await launchChromium(dir.dir);
+      reader = await openReader('/news.html', context);
+      const text = await reader.frame.locator('article').textContent();
+      assert.ok(!text.includes(STORY_PARAGRAPHS[2]), 'still removed after the restart');
+      assert.ok(text.includes(STORY_PARAGRAPHS[1]) && text.includes(STORY_PARAGRAPHS[3]));
+      await closeReader(reader, context);
+      await context.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+// ---- Site rules on the options page (issue 20): export, import on a fresh profile, an invalid
+// file, and the CLI reading the same exported file.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, FIXTURES } from './helpers/paths.mjs';
+
+describe('site rules on the options page, in Chromium', () => {
+  const SIDEBAR = 'div#page.site:4>div#content.site-content:2>aside#secondary.widget-area:2';
+  const RULES = {
+    'siteRules:127.0.0.1': [{ action: 'keep', signature: SIDEBAR }],
+    'siteRules:example.com': [{ action: 'remove', signature: 'div#main:1>p:2' }],
+  };
+  const storedRules = (page) => page.evaluate(async () => {
+    const all = await chrome.storage.sync.get(null);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('siteRules:')));
+  });
+  async function optionsPage(browser) {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'Site rules' }).waitFor();
+    return page;
+  }
+
+  it('export then import on a fresh profile gives the same rules; an invalid file changes nothing; the CLI applies the exported file', async () => {
+    const first = tempDir('lectern-rules-a-');
+    const second = tempDir('lectern-rules-b-');
+    const files = tempDir('lectern-rules-files-');
+    let browser;
+    try {
+      browser = await launchChromium(first.dir);
+      let page = await optionsPage(browser);
+      await page.evaluate((rules) => chrome.storage.sync.set(rules), RULES);
+      await page.locator('.rules-site h3', { hasText: 'example.com' }).waitFor();
+      assert.equal(await page.locator('.rules-rule').count(), 2);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export rules' }).click()]);
+      const exported = readFileSync(await download.path(), 'utf8');
+      assert.equal(JSON.parse(exported).format, 'lectern-site-rules');
+      await browser.close();
+
+      browser = await launchChromium(second.dir);
+      page = await optionsPage(browser);
+      assert.deepEqual(await storedRules(page), {});
+      const rulesFile = page.locator('#rules-file');
+      const bad = '{"format": "lectern-site-rules", "version": 1, "rules": [{"host": "example.com", "action": "hide", "signature": "p:1"}]}';
+      await rulesFile.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+      await page.locator('#rules-status', { hasText: 'Nothing was imported: invalid site rules: rule 1' }).waitFor();
+      assert.deepEqual(await storedRules(page), {}, 'an invalid file changes nothing');
+      await rulesFile.setInputFiles({ name: 'rules.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await page.locator('#rules-status', { hasText: 'Imported 2 rules.' }).waitFor();
+      assert.deepEqual(await storedRules(page), RULES);
+      await page.getByRole('button', { name: `Delete rule: Always remove div#main:1>p:2` }).click();
+      await page.locator('#rules-status', { hasText: 'Rule deleted.' }).waitFor();
+      assert.deepEqual(Object.keys(await storedRules(page)), ['siteRules:127.0.0.1']);
+
+      const file = join(files.dir, 'rules.json');
+      writeFileSync(file, exported);
+      const cli = join(ROOT, 'target', 'release', 'lectern');
+      const args = ['--format', 'text', '--url', 'http://127.0.0.1:8000/news.html', join(FIXTURES, 'news.html')];
+      assert.ok(!execFileSync(cli, args, { encoding: 'utf8' }).includes('Recent News'));
+      assert.ok(execFileSync(cli, ['--rules', file, ...args], { encoding: 'utf8' }).includes('Recent News'), 'the keep rule puts the sidebar back');
+    } finally {
+      await browser?.close();
+      first.remove();
+      second.remove();
+      files.remove();
+    }
+  });
+});
+
+// ---- "Report a problem" (issue 20): the report file, and `./build.sh add-page` turning it into a
+// golden page whose expected text carries the corrections.
+describe('"Report a problem", in Chromium', () => {
+  it('saves the page without scripts or form values, its address and the corrections; add-page makes a golden page of it', async () => {
+    const server = await startFixtureServer();
+    const profile = tempDir('lectern-report-');
+    const pages = tempDir('lectern-report-pages-');
+    const browser = await launchChromium(profile.dir);
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url('/news.html'));
+      await page.evaluate(() => {
+        document.getElementById('author').setAttribute('value', 'Jane Secret');
+        document.getElementById('comment').textContent = 'my secret comment';
+      });
+      await browser.triggerAction(page);
+      const frame = await browser.waitForReaderFrame(page);
+      await frame.locator('article').waitFor();
+      // Remove the second paragraph, restore the sidebar.
+      const second = frame.locator('article p', { hasText: STORY_PARAGRAPHS[1] });
+      await second.hover();
+      await frame.getByRole('button', { name: 'Remove this block' }).click();
+      await frame.getByRole('button', { name: 'Removed', exact: true }).click();
+      await frame.locator('.lectern-removed-item', { hasText: 'Recent News' }).getByRole('button', { name: 'Restore' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        frame.getByRole('button', { name: 'Report a problem' }).click(),
+      ]);
+      const file = await download.path();
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      assert.equal(report.format, 'lectern-report');
+      assert.equal(report.url, server.url('/news.html'));
+      assert.equal(report.engineVersion, JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8')).version);
+      assert.ok(report.html.includes(STORY_PARAGRAPHS[1]), 'the page as the engine saw it');
+      assert.ok(!report.html.includes('Jane Secret') && !report.html.includes('my secret comment'), 'form fields emptied');
+      assert.ok(!/<script(?![^>]*ld\+json)/i.test(report.html), 'no scripts');
+      assert.deepEqual(report.corrections.keep, ['div#page.site:4>div#content.site-content:2>aside#secondary.widget-area:2']);
+      assert.equal(report.corrections.remove.length, 1);
+      assert.match(report.corrections.remove[0], />p:\d+$/);
+
+      execFileSync('node', [join(ROOT, 'tools', 'add-page.mjs'), file, 'reported', '--pages', pages.dir, '--lectern', join(ROOT, 'target', 'release', 'lectern')]);
+      const expected = readFileSync(join(pages.dir, 'reported', 'expected.txt'), 'utf8');
+      assert.ok(expected.indexOf('Recent News') > expected.indexOf(STORY_PARAGRAPHS[3]), 'the restored sidebar is expected');
+      assert.ok(!expected.includes(STORY_PARAGRAPHS[1]) && expected.includes(STORY_PARAGRAPHS[2]), 'the removed paragraph is not');
+      assert.equal(readFileSync(join(pages.dir, 'reported', 'source.html'), 'utf8'), report.html);
+      assert.equal(JSON.parse(readFileSync(join(pages.dir, 'reported', 'expected.json'), 'utf8')).title, STORY_TITLE);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      profile.remove();
+      pages.remove();
+    }
+  });
+
+  it('add-page refuses a file that is not a report, and writes nothing', async () => {
+    const pages = tempDir('lectern-report-bad-');
+    try {
+      const bad = join(pages.dir, 'bad.json');
+      writeFileSync(bad, '{"format": "lectern-site-rules", "version": 1, "rules": []}');
+      assert.throws(
+        () => execFileSync('node', [join(ROOT, 'tools', 'add-page.mjs'), bad, 'bad', '--pages', pages.dir, '--lectern', join(ROOT, 'target', 'release', 'lectern')], { stdio: 'pipe' }),
+        (error) => String(error.stderr).includes('not a Lectern report'));
+      assert.ok(!existsSync(join(pages.dir, 'bad')));
+    } finally {
+      pages.remove();
+    }
+  });
 });

@@ -26,6 +26,14 @@ const bodyScrollPage = () => readFileSync(join(FIXTURES, 'news.html'), 'utf8')
   .replace('</head>', '<style>html, body { height: 100%; margin: 0; overflow: hidden; } body { overflow: auto; } #inner { height: 120px; overflow: auto; }</style></head>')
   .replace('<div class="entry-content">', '<div id="inner"><p>Scrolled box.</p>'.padEnd(400, ' ') + `${'<p>Line of the box.</p>'.repeat(40)}</div><div class="entry-content">`);
 
+// The story page whose JSON-LD articleBody is twice the page's text (every paragraph, twice).
+const incompletePage = () => {
+  const html = readFileSync(join(FIXTURES, 'news.html'), 'utf8');
+  const text = [...html.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')).join(' ');
+  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', articleBody: `${text} ${text}` };
+  return html.replace('</head>', `<script type="application/ld+json">${JSON.stringify(ld)}</script></head>`);
+};
+
 const PAGES = [['an ordinary page', '/news.html'], ['a page with a strict Content-Security-Policy', '/strict/news.html']];
 
 export function defineExtensionTests(browserName, makeDriver) {
@@ -35,7 +43,7 @@ export function defineExtensionTests(browserName, makeDriver) {
     let profile;
 
     before(async () => {
-      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES), '/scripted.html': scriptedPage(), '/body-scroll.html': bodyScrollPage() } });
+      server = await startFixtureServer(undefined, { pages: { '/huge.html': largeNewsPage(HUGE_PAGE_BYTES), '/scripted.html': scriptedPage(), '/body-scroll.html': bodyScrollPage(), '/incomplete.html': incompletePage() } });
       profile = tempDir(`lectern-${browserName}-`);
       driver = await makeDriver(profile.dir);
     });
@@ -102,6 +110,115 @@ export function defineExtensionTests(browserName, makeDriver) {
         await driver.closeTab(tab);
       });
     }
+
+    // ---- issue 20: what was removed, put back; an article that may be incomplete ----------------
+    const removedItems = `(() => {
+      const items = [...document.querySelectorAll('.lectern-removed-item')];
+      return items.length ? items.map((li) => ({
+        preview: li.querySelector('.lectern-removed-preview').textContent,
+        rule: li.dataset.rule,
+        group: li.closest('ul').previousElementSibling.textContent,
+      })) : null;
+    })()`;
+    const itemButton = (text, name) => `[...[...document.querySelectorAll('.lectern-removed-item')].find((li) => li.textContent.includes(${JSON.stringify(text)})).querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(name)})`;
+
+    it('lists the sidebar and the comment form under "Removed" with their rules; "Restore" brings the sidebar back after the story', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      assert.equal(await driver.reader(tab, `!!document.querySelector('.lectern-incomplete')`), false, 'no incomplete notice on a complete page');
+      assert.ok(await driver.reader(tab, `(() => { const b = $button('Removed'); b.click(); return b.getAttribute('aria-expanded') === 'true'; })()`));
+      const items = await eventually(() => driver.reader(tab, removedItems), { message: 'the removed blocks' });
+      const sidebar = items.find((i) => i.preview.startsWith('Recent News'));
+      assert.equal(sidebar?.rule, 'aside', JSON.stringify(items));
+      assert.match(sidebar.group, /^Sidebars \(\d+\)$/);
+      const form = items.find((i) => i.preview.includes('Your email address will not be published'));
+      assert.equal(form?.rule, 'form', JSON.stringify(items));
+      const before = await driver.reader(tab, `document.querySelector('article').textContent`);
+      assert.ok(!before.includes('Recent News'));
+      const text = await driver.reader(tab, `(() => { ${itemButton('Recent News', 'Restore')}.click(); return document.querySelector('article').textContent; })()`);
+      assert.ok(text.indexOf('Recent News') > text.indexOf(STORY_PARAGRAPHS[3]), 'the sidebar is back after the story');
+      const shown = await driver.reader(tab, `(() => {
+        const show = ${itemButton('Your email address', 'Show')};
+        show.click();
+        const block = document.querySelector('article .lectern-shown');
+        return { text: block?.textContent ?? '', outline: block ? getComputedStyle(block).outlineStyle : null, pressed: show.getAttribute('aria-pressed') };
+      })()`);
+      assert.match(shown.text, /^Removed: Forms and comment boxes.*Your email address will not be published/);
+      assert.equal(shown.outline, 'dashed');
+      assert.equal(shown.pressed, 'true');
+      // "Always keep this on <site>" on the restored sidebar: the next open has it in place.
+      const site = new URL(server.url('/')).hostname;
+      try {
+        assert.ok(await driver.reader(tab, `($button('Always keep this on ${site}').click(), true)`));
+        await eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-rule-saved')`), { message: 'the rule saved' });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        const kept = await driver.reader(tab, `document.querySelector('article').textContent`);
+        assert.ok(kept.indexOf('Recent News') > kept.indexOf(STORY_PARAGRAPHS[3]), 'kept in place on reopening');
+      } finally {
+        await forgetRules(tab);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    // Every site rule in the profile goes (the fixture pages share one host).
+    const forgetRules = (tab) => driver.reader(tab, `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (const area of [api.storage.sync, api.storage.local]) {
+        const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('siteRules:'));
+        if (keys.length) await area.remove(keys);
+      }
+      return true;
+    })()`);
+
+    it('"Remove this block" on a paragraph, then "Always remove this on <site>": it stays removed on reopening and in a second tab', async () => {
+      const tab = await openReader('/news.html');
+      await articleShown(tab);
+      try {
+        const paragraph = JSON.stringify(STORY_PARAGRAPHS[1]);
+        const offered = await driver.reader(tab, `(() => {
+          const p = [...document.querySelectorAll('article p')].find((p) => p.textContent.includes(${paragraph}));
+          p.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+          const button = p.querySelector('.lectern-block-tools button');
+          const name = button?.textContent;
+          button?.click();
+          return { name, hidden: p.hidden };
+        })()`);
+        assert.deepEqual(offered, { name: 'Remove this block', hidden: true });
+        const site = new URL(server.url('/')).hostname;
+        assert.ok(await driver.reader(tab, `($button('Always remove this on ${site}').click(), true)`));
+        await eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-rule-saved')`), { message: 'the rule saved' });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        const text = await driver.reader(tab, `document.querySelector('article').textContent`);
+        assert.ok(!text.includes(STORY_PARAGRAPHS[1]), 'stays removed on reopening');
+        assert.ok(text.includes(STORY_PARAGRAPHS[0]) && text.includes(STORY_PARAGRAPHS[2]), 'the rest stays');
+        await driver.pressEscape(tab);
+        const second = await openReader('/news.html');
+        await articleShown(second);
+        assert.ok(!(await driver.reader(second, `document.querySelector('article').textContent`)).includes(STORY_PARAGRAPHS[1]), 'removed in a second tab');
+        await driver.pressEscape(second);
+        await driver.closeTab(second);
+        await showReader(tab);
+      } finally {
+        await forgetRules(tab);
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('says the article may be incomplete when its JSON-LD articleBody is twice its text, and "Show the whole page" shows it', async () => {
+      const tab = await openReader('/incomplete.html');
+      await articleShown(tab);
+      const notice = await driver.reader(tab, `document.querySelector('header .lectern-incomplete')?.textContent ?? ''`);
+      assert.match(notice, /may be incomplete/);
+      assert.ok(!(await driver.reader(tab, `document.querySelector('article').textContent`)).includes('Leave a Comment'));
+      await driver.reader(tab, `($button('Show the whole page').click(), true)`);
+      await eventually(() => driver.reader(tab, `!!document.querySelector('article')?.textContent.includes('Leave a Comment')`), { message: 'the whole page' });
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    });
 
     it('leaves a page that scrolls inside its body, and a scrolling box in it, where they were', async () => {
       const tab = await driver.openTab(server.url('/body-scroll.html'));
