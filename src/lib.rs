@@ -48,6 +48,8 @@ mod readerable;
 mod sanitise;
 mod score;
 mod select;
+// Preparing's part: TeX math as MathML.
+mod tex;
 
 // The parser's parts: the tokenizer, raw-text scanning, the depth guard, character references.
 mod depth;

@@ -17,6 +17,7 @@ use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, STORY_ATTR};
 use crate::rule::Rule;
+use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
@@ -33,20 +34,81 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     // Both noscript steps look at the same ones (the first moves images out of some, and
     // removes placeholders that hold no text): found in one walk.
     // The same walk finds the panels the page's own controls disclose (`aria-controls`).
+    // And the math written as TeX or kept beside its MathML (see `math_as_mathml`).
     let mut noscripts: Vec<NodeRef> = Vec::new();
     let mut disclosed: HashSet<String> = HashSet::new();
+    let mut math: Vec<NodeRef> = Vec::new();
     for n in document.walk_descendants() {
         if dom::is(&n, &["noscript"]) {
             noscripts.push(n);
+        } else if dom::is(&n, &["script", "img", "annotation"]) {
+            math.push(n);
         } else if let Some(ids) = dom::attr(&n, "aria-controls") {
             disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
         }
     }
+    math_as_mathml(&math);
     recover_noscript_images(&noscripts);
     keep_noscript_content(document, &noscripts);
     remove_boilerplate(document, &disclosed, explain);
     let tables = repair(document, title);
     mark_data_tables(&tables);
+}
+
+/// Math as MathML with its TeX in `alttext`: MathJax 2's `<script type="math/tex">` and
+/// formula images whose `alt` is LaTeX ([`TEX_IMAGE_HINTS`]) become `<math>` ([`crate::tex`]);
+/// the TeX that KaTeX and MathJax 3 keep in an `<annotation>` (which the sanitiser drops) goes
+/// into their `<math>`'s `alttext`.
+fn math_as_mathml(candidates: &[NodeRef]) {
+    for n in candidates {
+        let (tex, display) = match dom::tag(n) {
+            "script" => {
+                let kind = dom::attr(n, "type")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if !kind.starts_with("math/tex") {
+                    continue;
+                }
+                (n.text_contents(), kind.contains("mode=display"))
+            }
+            "img" => {
+                let hinted = [dom::attr(n, "class"), dom::attr(n, "src")]
+                    .iter()
+                    .flatten()
+                    .any(|v| {
+                        TEX_IMAGE_HINTS
+                            .iter()
+                            .any(|h| v.to_ascii_lowercase().contains(h))
+                    });
+                match dom::attr(n, "alt") {
+                    Some(alt) if hinted && !alt.trim().is_empty() => (alt, false),
+                    _ => continue,
+                }
+            }
+            _ => {
+                // `<annotation encoding="application/x-tex">` in a `<math>`.
+                let tex_annotation = dom::attr(n, "encoding")
+                    .is_some_and(|e| e.eq_ignore_ascii_case("application/x-tex"));
+                if let Some(m) = n.ancestors().find(|a| dom::is(a, &["math"])) {
+                    if tex_annotation && !dom::has_attr(&m, "alttext") {
+                        dom::set_attr(&m, "alttext", n.text_contents().trim());
+                    }
+                }
+                continue;
+            }
+        };
+        let markup = crate::tex::to_mathml(tex.trim(), display);
+        let parsed = crate::parse::parse(&markup, &crate::Options::default());
+        let Some(math) = parsed
+            .ok()
+            .and_then(|d| d.descendants().find(|d| dom::is(d, &["math"])))
+        else {
+            continue;
+        };
+        math.detach();
+        n.insert_before(math);
+        n.detach();
+    }
 }
 
 /// An `<article>` whose first headline is not this page's title: another story on the page

@@ -15,7 +15,8 @@
 //! reported: nothing reads them. What it leaves out on purpose, because the engine drops these
 //! parts of a page anyway (a page is two-fifths code, and icons are many small shapes):
 //! - the text of `<script>` and `<style>` elements, except JSON-LD scripts (metadata reads them;
-//!   other JSON, such as a framework's page state, is read by nothing):
+//!   other JSON, such as a framework's page state, is read by nothing) and MathJax 2's
+//!   `math/tex` scripts (preparing turns them into MathML):
 //!   the elements stay, empty;
 //! - the inside of inline `<svg>` where the standard's parser would agree on where it ends
 //!   ([`crate::raw::svg_content_end`]): the sanitiser drops `<svg>`, and the rules that look
@@ -678,7 +679,11 @@ fn followed_by_name(b: &[u8], at: usize, name: &[u8]) -> bool {
 fn keeps_raw_text(name: &LocalName, attrs: &[Attribute]) -> bool {
     match &**name {
         "script" => attrs.iter().any(|a| {
-            &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+            let t = a.value.trim();
+            &*a.name.local == "type"
+                && (t.eq_ignore_ascii_case("application/ld+json")
+                    || t.get(..8)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("math/tex")))
         }),
         "style" => false,
         _ => true,

@@ -622,6 +622,14 @@ pub(crate) const CODE_GUTTER_TABLES: &[&str] = &["rouge-table", "highlighttable"
 /// How many wrappers above a `<pre>` may name its language (GitHub's
 /// `div.highlight-source-rust > pre`, Rouge's `div.language-rust > div.highlight > pre`).
 pub(crate) const CODE_LANGUAGE_LEVELS: usize = 3;
+/// The longest TeX formula converted to MathML ([`crate::tex`]); a longer one shows as its TeX.
+pub(crate) const TEX_MAX_CHARS: usize = 4000;
+/// The deepest nesting of groups and arguments a TeX formula may have before it shows as its
+/// TeX: the converter recurses once per level.
+pub(crate) const TEX_MAX_DEPTH: usize = 32;
+/// Formula images whose `alt` is LaTeX: a class or `src` with one of these words (WordPress's
+/// `latex` class and `latex.php`, CodeCogs, `mimetex`/`mathtex` CGIs).
+pub(crate) const TEX_IMAGE_HINTS: &[&str] = &["latex", "codecogs", "mathtex", "mimetex", "tex.cgi"];
 /// The longest id made from a heading's text, in characters.
 pub(crate) const HEADING_ID_MAX_CHARS: usize = 64;
 

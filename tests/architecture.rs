@@ -30,6 +30,7 @@ const PART_OF: &[(&str, &str)] = &[
     ("raw", "parse"),
     ("depth", "parse"),
     ("entities", "parse"),
+    ("tex", "prepare"),
 ];
 
 /// The types the crate root re-exports from the shared layer: `crate::Options` is

@@ -116,3 +116,77 @@ fn a_heading_keeps_the_id_the_page_gave_it() {
         a.content
     );
 }
+
+#[test]
+fn mathjax_2_tex_becomes_mathml_with_its_tex_kept() {
+    let a = article(
+        "<p>The sum is <script type=\"math/tex\">a^2+b^2</script> and the half is</p>\
+         <script type=\"math/tex; mode=display\">\\frac{1}{2}</script>",
+    );
+    assert!(
+        a.content.contains(
+            "<math alttext=\"a^2+b^2\"><mrow><msup><mi>a</mi><mn>2</mn></msup><mo>+</mo>"
+        ),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content
+            .contains("<math display=\"block\" alttext=\"\\frac{1}{2}\"><mrow><mfrac>"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn a_formula_image_with_latex_in_its_alt_becomes_mathml() {
+    let a = article(
+        "<p>The series <img class=\"latex\" src=\"https://s0.wp.com/latex.php?latex=x\" \
+         alt=\"\\sum_{i=1}^n i\"> grows.</p>",
+    );
+    assert!(
+        a.content
+            .contains("<math alttext=\"\\sum_{i=1}^n i\"><mrow><msubsup><mo>∑</mo>"),
+        "{}",
+        a.content
+    );
+    assert!(!a.content.contains("<img"), "{}", a.content);
+}
+
+#[test]
+fn katex_keeps_its_mathml_with_the_tex_as_alttext() {
+    let a = article(
+        "<p>Euler: <span class=katex><span class=katex-mathml><math><semantics><mrow><mi>e</mi>\
+         </mrow><annotation encoding=\"application/x-tex\">e^{i\\pi}</annotation></semantics>\
+         </math></span><span class=katex-html aria-hidden=true>e iπ</span></span> holds.</p>",
+    );
+    assert!(
+        a.content.contains("<math alttext=\"e^{i\\pi}\">"),
+        "{}",
+        a.content
+    );
+    assert!(!a.content.contains("e iπ"), "{}", a.content);
+}
+
+#[test]
+fn math_in_markdown_is_its_tex_between_dollars() {
+    let a = article("<p>Here <script type=\"math/tex\">x_1</script> is small.</p>");
+    assert!(
+        a.markdown.contains("Here $x\\_1$ is small."),
+        "{}",
+        a.markdown
+    );
+}
+
+#[test]
+fn markup_in_a_tex_formula_stays_text() {
+    let a = article("<p>Bad <script type=\"math/tex\">\\text{</math><img src=x onerror=alert(1)>}</script> formula.</p>");
+    // The markup is the formula's text, escaped: no element, no attribute.
+    assert!(!a.content.contains("<img"), "{}", a.content);
+    assert!(
+        a.content
+            .contains("<mtext>&lt;/math&gt;&lt;img src=x onerror=alert(1)&gt;</mtext>"),
+        "{}",
+        a.content
+    );
+}

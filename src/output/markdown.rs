@@ -294,6 +294,20 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
                 let tag: &str = &el.name.local;
                 match tag {
                     "script" | "style" | "template" | "svg" => w.skip = 1,
+                    // Math with its TeX: `$…$`, or `$$…$$` on its own for a block formula. The
+                    // TeX is escaped like any text, so that no renderer reads markup in it
+                    // (a renderer without math then shows the TeX as written).
+                    "math" if dom::has_attr(&n, "alttext") => {
+                        let tex = escape_inline(&dom::attr(&n, "alttext").unwrap_or_default());
+                        if dom::attr(&n, "display").is_some_and(|d| d == "block") {
+                            w.block();
+                            w.raw(&format!("$${tex}$$"));
+                            w.block();
+                        } else {
+                            w.raw(&format!("${tex}$"));
+                        }
+                        w.skip = 1;
+                    }
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         w.block();
                         let level = tag[1..].parse::<usize>().unwrap_or(2);

@@ -175,6 +175,7 @@ pub(super) const MATHML_TOKENS: &[&str] = &["mi", "mo", "mn", "ms", "mtext"];
 /// Attributes kept on MathML elements (presentation only; no `href`, no colours).
 pub(super) const MATHML_ATTRIBUTES: &[&str] = &[
     "display",
+    "alttext",
     "mathvariant",
     "displaystyle",
     "scriptlevel",
