@@ -440,3 +440,156 @@ for (const [browserName, makeDriver] of BROWSERS) {
     });
   });
 }
+
+// ---- 3. The reader's fallback insertion path (browsers without Element.setHTML), fed the XSS
+// corpus as it is: a test build whose reader page has no setHTML and whose engine hands the
+// reader each batch's article markup unsanitised, so that the reader's own allowlist is all
+// that stands between the vectors and the reader.
+
+// What the allowlist keeps (as the engine's src/sanitise/allowlist.rs), and what the reader
+// adds afterwards (decorate(): link targets, image loading, scrolling boxes for tables and code).
+const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir', 'id', 'class'];
+const KEPT_HTML = {
+  ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre',
+    'code', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'figure', 'figcaption',
+    'img', 'picture', 'source', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'abbr', 'time',
+    'br', 'hr', 'q', 'cite', 'kbd', 'samp', 'var', 'del', 'ins', 'span', 'div', 'section', 'dfn', 'bdi', 'bdo', 'wbr',
+    'ruby', 'rt', 'rp'].map((name) => [name, []])),
+  a: ['href', 'rel', 'target'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy'],
+  source: ['src', 'srcset', 'sizes', 'media', 'width', 'height', 'type'],
+  td: ['colspan', 'rowspan', 'headers'],
+  th: ['colspan', 'rowspan', 'headers', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  ol: ['start', 'reversed', 'type'],
+  ul: ['type'],
+  li: ['value'],
+  time: ['datetime'],
+  del: ['datetime', 'cite'],
+  ins: ['datetime', 'cite'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  pre: ['tabindex'],
+  div: ['tabindex'],
+};
+const KEPT_MATHML = ['math', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'munder', 'mover',
+  'munderover', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd',
+  'mlabeledtr', 'mmultiscripts', 'mprescripts', 'none', 'semantics'];
+const MATHML_ATTRIBUTES = ['display', 'mathvariant', 'displaystyle', 'scriptlevel', 'fence', 'separator', 'stretchy',
+  'symmetric', 'largeop', 'movablelimits', 'accent', 'accentunder', 'lspace', 'rspace', 'form', 'minsize', 'maxsize',
+  'width', 'height', 'depth', 'voffset', 'linethickness', 'notation', 'columnalign', 'rowalign', 'columnspan', 'rowspan',
+  'columnlines', 'rowlines', 'frame', 'open', 'close', 'separators', 'dir'];
+
+/** Elements and attributes in the reader's article outside the allowlist; runs in the reader. */
+const OUTSIDE_ALLOWLIST = `(() => {
+  const html = ${JSON.stringify(KEPT_HTML)};
+  const math = new Set(${JSON.stringify(KEPT_MATHML)});
+  const mathAttributes = ${JSON.stringify(MATHML_ATTRIBUTES)};
+  const global = ${JSON.stringify(GLOBAL_ATTRIBUTES)};
+  const outside = [];
+  for (const el of document.querySelector('article').querySelectorAll('*')) {
+    const isMath = el.namespaceURI === 'http://www.w3.org/1998/Math/MathML' && math.has(el.localName);
+    const isHtml = el.namespaceURI === 'http://www.w3.org/1999/xhtml' && Object.hasOwn(html, el.localName);
+    if (!isMath && !isHtml) { outside.push('element ' + el.namespaceURI + ' ' + el.localName); continue; }
+    const allowed = isMath ? mathAttributes : [...global, ...html[el.localName]];
+    for (const a of el.attributes) {
+      if (a.namespaceURI !== null || !allowed.includes(a.localName)) outside.push('attribute ' + a.name + ' on ' + el.localName);
+    }
+  }
+  return outside;
+})()`;
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`the reader's fallback insertion path (no Element.setHTML) in ${browserName}`, () => {
+    let driver;
+    let server;
+    let planted;
+    let build;
+    let profile;
+    let readerPrefix;
+    const pages = {};
+    const { batches } = corpusPages({ plantedOrigin: 'http://planted', fixtureOrigin: 'http://fixture' });
+
+    before(async () => {
+      planted = await startPlantedServer();
+      server = await startFixtureServer(undefined, { pages });
+      Object.assign(pages, corpusPages({ plantedOrigin: planted.origin, fixtureOrigin: server.origin }).pages);
+      // Each batch's article markup as the page has it, vectors armed and unsanitised.
+      const raw = Object.fromEntries(batches.map((batch, i) => {
+        const page = pages[batch.path];
+        return [i + 1, page.slice(page.indexOf('<div class="entry-content">'), page.lastIndexOf('</article>'))];
+      }));
+      build = testBuild(`lectern-fallback-${browserName}-`, (dir) => {
+        prepend(join(dir, 'reader-page.js'), '// Test build: a browser without the HTML Sanitizer API.\ndelete Element.prototype.setHTML;\n');
+        renameSync(join(dir, 'engine', 'lectern.js'), join(dir, 'engine', 'lectern-real.js'));
+        writeFileSync(join(dir, 'engine', 'lectern.js'), [
+          '// Test build: the article of a corpus page is its markup as the page has it, unsanitised.',
+          "export * from './lectern-real.js';",
+          "export { default } from './lectern-real.js';",
+          "import { extract as realExtract } from './lectern-real.js';",
+          `const RAW = ${JSON.stringify(raw)};`,
+          'export function extract(html, url, options) {',
+          '  const result = realExtract(html, url, options);',
+          '  const part = /Notes on hostile markup, part (\\d+) of/.exec(html);',
+          '  if (result && part) result.content = RAW[part[1]];',
+          '  return result;',
+          '}',
+          '',
+        ].join('\n'));
+      });
+      profile = tempDir(`lectern-fallback-profile-${browserName}-`);
+      driver = await makeDriver(profile.dir, { extension: build.dir });
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      await planted?.close();
+      build?.remove();
+      profile?.remove();
+    });
+
+    for (const [index, batch] of batches.entries()) {
+      it(`batch ${index + 1} of ${batches.length} unsanitised: the allowlist keeps only allowed elements, attributes and URLs, and nothing runs`, async () => {
+        const tab = await driver.openTab(server.url(`/strict${batch.path}`));
+        const watch = await driver.watch(tab);
+        const mark = planted.hits.length;
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`), { message: 'the article' });
+        const view = await driver.reader(tab, INSPECT_READER);
+        const fallback = await driver.reader(tab, `typeof Element.prototype.setHTML === 'undefined'`);
+        const outside = await driver.reader(tab, OUTSIDE_ALLOWLIST);
+        readerPrefix ??= view.location.replace(/reader\.html.*$/, '');
+        await new Promise((r) => setTimeout(r, 300));
+        const later = await driver.reader(tab, `({ flag: self.${FLAG} ?? null, childFrames: window.frames.length })`);
+        const page = await driver.page(tab, `self.${FLAG} ?? null`);
+        const events = await watch.collect();
+        await driver.pressEscape(tab);
+        watch.stop();
+        await driver.closeTab(tab);
+
+        assert.ok(fallback, 'the reader had no setHTML (the fallback path was taken)');
+        // Not vacuous: the unsanitised markup went in; the text before every vector is there.
+        const missing = batch.ids.map(noteBefore).filter((note) => !view.text.includes(note));
+        assert.deepEqual(missing, [], 'notes missing from the reader');
+        assert.deepEqual(outside, [], 'elements or attributes outside the allowlist');
+        assert.deepEqual(view.problems, [], 'executable markup or a disallowed URL in the reader');
+        assert.equal(view.flag, null, 'a payload ran in the reader');
+        assert.equal(later.flag, null, 'a payload ran in the reader (late)');
+        assert.equal(page, null, 'a payload ran in the page');
+        assert.equal(later.childFrames, 0, 'the reader has frames');
+        // Chromium checks the policy as the parser sets an on* attribute, in any document, even
+        // one where nothing runs (DOMParser's, a template's): parsing the unsanitised markup at
+        // all reports each handler as "Executing inline event handler ... blocked", before the
+        // allowlist can remove it. Those reports are not runs; a run sets the flag, logs its
+        // marker and requests /ran/, which the checks around this one look for.
+        const parsed = (e) => driver.name === 'chromium' && e.where === 'extension' && /^Executing inline event handler violates/.test(e.text ?? '');
+        assert.deepEqual(suspicious(events, readerPrefix).filter((e) => !parsed(e)), [], 'console messages, dialogs, frames or navigations from payloads');
+        const hits = planted.since(mark);
+        assert.deepEqual(hits.filter((h) => h.path.startsWith('/ran/')), [], 'payloads that ran (seen by their request)');
+        assert.deepEqual(hits.filter((h) => h.dest !== 'image'), [], 'planted loads other than images');
+      });
+    }
+  });
+}
