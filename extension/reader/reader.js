@@ -48,6 +48,12 @@ const CONTROLS = Object.freeze([
     name: 'spacing', kind: 'choice', label: 'lineSpacing', initial: 'normal',
     options: { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' },
   },
+  // Images from the page's servers: loaded with the article, or each only when asked for (until
+  // then a placeholder with its description), so those servers need not learn the page was read.
+  {
+    name: 'images', kind: 'choice', label: 'loadImages', initial: 'always',
+    options: { always: 'loadImagesAlways', onRequest: 'loadImagesOnRequest' },
+  },
 ].map((control) => Object.freeze(control)));
 
 // ---- the settings model ------------------------------------------------------------------------
@@ -132,7 +138,8 @@ function isWebUrl(url) {
 // ---------------------------------------------------------------------------------------------
 // Putting the article in: the engine's (already sanitised) article HTML goes into an element
 // through a second line of defence, built in an inert document (one without a browsing
-// context: nothing in it loads or runs) and moved into the reader only once checked.
+// context: nothing in it loads or runs) and moved into the reader only once checked, so that
+// the "Load images: On request" setting can take the images out before any of them loads.
 // Prefers the HTML Sanitizer API (Element.setHTML with a configured Sanitizer: the built-in
 // default drops images and classes the reader needs, while any configuration stays "safe", so
 // scripts, event handlers and javascript: URLs are always removed). Without it, parses the HTML
@@ -410,9 +417,12 @@ export function createReader(container, adapter, { onClose } = {}) {
   const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel), status, main);
   container.replaceChildren(root);
 
+  // Images held back by "Load images: On request", each a function that loads it.
+  let heldImages = [];
   const model = settingsModel(adapter, (settings) => {
     applySettings(root, settings);
     for (const control of controls) control.reflect(settings);
+    if (settings.images === 'always') for (const load of heldImages.splice(0)) load();
   });
   const { ready } = model;
 
@@ -464,7 +474,9 @@ export function createReader(container, adapter, { onClose } = {}) {
 
     /** Renders an engine result. `url` is the original page's address. */
     render(result, { url = null, title = null } = {}) {
-      const shown = renderArticle(el, t, adapter, result, { url, title });
+      heldImages = [];
+      const shown = renderArticle(el, t, adapter, result, { url, title, uid, holdImages: model.settings.images === 'onRequest' });
+      heldImages = shown.held;
       article = shown.article;
       main.removeAttribute('aria-busy');
       main.replaceChildren(shown.header, shown.body);
@@ -547,7 +559,7 @@ function settingsModel(adapter, reflect) {
 // The render step: an engine result as the reader's header and article. `url` is the original
 // page's address; `title` the page's, for a result without one.
 
-function renderArticle(el, t, adapter, result, { url, title }) {
+function renderArticle(el, t, adapter, result, { url, title, uid, holdImages }) {
   const article = { ...result, title: result.title || title || hostOf(url) || '' };
   const site = result.siteName || hostOf(url);
   const date = formatDate(result.publishedTime, adapter.locale);
@@ -569,14 +581,52 @@ function renderArticle(el, t, adapter, result, { url, title }) {
       : null);
 
   const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
-  // Checked and decorated while still inert, then moved into the reader.
+  // Checked and decorated while still inert: no image loads before it is known whether to hold it.
   const content = inertArticle(result.content || '', body.ownerDocument);
   decorate(el, adapter, content);
+  const held = holdImages ? placeholders(el, t, content, uid) : [];
   body.append(...content.childNodes);
-  return { article, header, body };
+  return { article, header, body, held };
 }
 
-/** Links open outside the reader; wide tables and code scroll on their own; images load lazily. */
+/**
+ * Each image of `content` (a <picture>, or an <img> outside one) replaced by a placeholder: its
+ * description (alt text, else its figure's caption) and a "Load image" button that puts the
+ * image back, which only then starts loading. Returns a loader for each image.
+ */
+function placeholders(el, t, content, uid) {
+  const loaders = [];
+  for (const [i, img] of [...content.querySelectorAll('img')].entries()) {
+    const image = img.parentElement?.localName === 'picture' ? img.parentElement : img;
+    const description = img.getAttribute('alt')?.trim()
+      || image.closest('figure')?.querySelector('figcaption')?.textContent.trim()
+      || t('imageNoDescription');
+    const labelId = `${uid}-image-${i}`;
+    const button = el('button', { type: 'button', class: 'lectern-button', 'aria-describedby': labelId, text: t('loadImage') });
+    const placeholder = el('span', { class: 'lectern-image-placeholder' },
+      el('span', { class: 'lectern-image-label', id: labelId, text: description }), button);
+    image.replaceWith(placeholder);
+    let loaded = false;
+    const load = () => {
+      if (loaded) return;
+      loaded = true;
+      img.loading = 'eager';
+      placeholder.replaceWith(image);
+    };
+    button.addEventListener('click', (event) => {
+      event.preventDefault(); // a placeholder inside a link: load, do not follow
+      event.stopPropagation();
+      load();
+    });
+    loaders.push(load);
+  }
+  return loaders;
+}
+
+/**
+ * Links open outside the reader; wide tables and code scroll on their own; images load lazily
+ * and, like links, tell the page's servers nothing about where they were seen (no Referer).
+ */
 function decorate(el, adapter, body) {
   for (const a of body.querySelectorAll('a[href]')) {
     if (a.getAttribute('href').startsWith('#')) continue;
@@ -593,5 +643,6 @@ function decorate(el, adapter, body) {
   for (const img of body.querySelectorAll('img')) {
     img.loading = 'lazy';
     img.decoding = 'async';
+    img.referrerPolicy = 'no-referrer';
   }
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { tempDir, EXTENSION, FIXTURES, STORY_PARAGRAPHS } from './helpers/paths.mjs';
 import { testBuild, patch, prepend } from './helpers/extension-build.mjs';
 import {
-  VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
+  VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, batchPage, before as noteBefore, after as noteAfter, startPlantedServer,
 } from './helpers/xss-corpus.mjs';
 
 const BROWSERS = [['Chromium', chromiumDriver], ['Firefox', firefoxDriver]];
@@ -589,6 +589,116 @@ for (const [browserName, makeDriver] of BROWSERS) {
         const hits = planted.since(mark);
         assert.deepEqual(hits.filter((h) => h.path.startsWith('/ran/')), [], 'payloads that ran (seen by their request)');
         assert.deepEqual(hits.filter((h) => h.dest !== 'image'), [], 'planted loads other than images');
+      });
+    }
+  });
+}
+
+// ---- 4. Privacy: what the page's servers learn from the reader. The fixture server records
+// every request (path, Referer); an article page with two figures: an image with a srcset, and a
+// <picture> with a <source> (relative URLs: under /strict/ too). It is served with
+// `default-src 'none'`, so that the page loads none of its images itself: every image request
+// is the reader's.
+
+const IMAGES_PAGE = batchPage('Two figures from the harbour', [{
+  id: 1,
+  html: [
+    '<figure><img src="figure.png?held-1" srcset="figure.png?held-1-2x 2x" alt="A lighthouse at dusk" width="128" height="128"><figcaption>The lighthouse.</figcaption></figure>',
+    '<figure><picture><source srcset="figure.png?held-2-source" type="image/png"><img src="figure.png?held-2" alt=""></picture><figcaption>A harbour in the rain, the second figure.</figcaption></figure>',
+  ].join('\n'),
+}]);
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`privacy in ${browserName}`, () => {
+    let driver;
+    let server;
+    let profile;
+    before(async () => {
+      server = await startFixtureServer(undefined, { pages: { '/images.html': IMAGES_PAGE } });
+      profile = tempDir(`lectern-privacy-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      profile?.remove();
+    });
+
+    const imageHits = (mark) => server.hits.slice(mark).filter((h) => h.path.startsWith('/strict/figure.png'));
+    async function openImagesPage() {
+      const tab = await driver.openTab(server.url('/strict/images.html'));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`), { message: 'the article' });
+      return tab;
+    }
+    async function closeReader(tab) {
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    }
+
+    it('the reader sends no Referer: its policy is no-referrer, and its image requests carry none', async () => {
+      // Today's browsers send no Referer from an extension page to a web server anyway; the
+      // reader's policy makes it so whatever a browser's default, and is checked as well.
+      const mark = server.hits.length;
+      const tab = await openImagesPage();
+      const policy = await driver.reader(tab, `({
+        meta: document.querySelector('meta[name="referrer"]')?.content ?? null,
+        images: [...document.querySelectorAll('article img')].map((img) => img.referrerPolicy),
+      })`);
+      await driver.reader(tab, `(document.querySelectorAll('article img').forEach((img) => { img.loading = 'eager'; }), true)`);
+      const hits = await eventually(() => imageHits(mark).length >= 2 && imageHits(mark), { message: 'both images requested' });
+      await closeReader(tab);
+      assert.deepEqual(policy, { meta: 'no-referrer', images: ['no-referrer', 'no-referrer'] });
+      assert.deepEqual(hits.filter((h) => h.referer !== null), [], 'image requests with a Referer');
+    });
+
+    it('with "Load images: On request", no image is requested until its "Load image" button is pressed', async () => {
+      // Chosen in the reader's settings (on another page), kept for the next reader.
+      const setup = await driver.openTab(server.url('/news.html'));
+      await driver.trigger(setup);
+      await driver.waitForReader(setup);
+      await eventually(() => driver.reader(setup, `!!document.querySelector('article.lectern-article')`), { message: 'the article' });
+      assert.ok(await driver.reader(setup, `$choose('Load images', 'On request')`), 'the setting is chosen');
+      await closeReader(setup);
+
+      const mark = server.hits.length;
+      const tab = await openImagesPage();
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(imageHits(mark), [], 'image requests before any button was pressed');
+      const shown = await driver.reader(tab, `({
+        images: document.querySelectorAll('article img, article picture, article source').length,
+        placeholders: [...document.querySelectorAll('article .lectern-image-placeholder')].map((p) => ({
+          label: p.querySelector('.lectern-image-label').textContent,
+          button: p.querySelector('button').textContent,
+          described: p.querySelector('button').getAttribute('aria-describedby') === p.querySelector('.lectern-image-label').id,
+        })),
+        onRequest: [...$group('Load images').querySelectorAll('label')].find((l) => l.querySelector('input').checked)?.textContent.trim(),
+      })`);
+      assert.equal(shown.onRequest, 'On request', 'the setting persisted');
+      assert.equal(shown.images, 0, 'no image element in the article');
+      assert.deepEqual(shown.placeholders, [
+        { label: 'A lighthouse at dusk', button: 'Load image', described: true },
+        { label: 'A harbour in the rain, the second figure.', button: 'Load image', described: true },
+      ]);
+
+      await driver.reader(tab, `($button('Load image').click(), true)`);
+      await eventually(() => imageHits(mark).some((h) => h.path.startsWith('/strict/figure.png?held-1')), { message: 'the first image requested' });
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await driver.reader(tab, `({ placeholders: document.querySelectorAll('article .lectern-image-placeholder').length, images: document.querySelectorAll('article img').length })`);
+      await closeReader(tab);
+      assert.deepEqual(after, { placeholders: 1, images: 1 }, 'the first image in place, the second still held');
+      assert.deepEqual(imageHits(mark).filter((h) => h.path.startsWith('/strict/figure.png?held-2')), [], 'the second image (or its <source>) requested');
+    });
+
+    if (browserName === 'Chromium') {
+      // Firefox has no use_dynamic_url: there an add-on's address has a random UUID of each
+      // installation, which a page cannot guess (docs/security.md).
+      it('a page cannot load the reader page by the extension\'s fixed address (use_dynamic_url)', async () => {
+        const tab = await driver.openTab(server.url('/news.html'));
+        const probe = await driver.page(tab, `fetch('chrome-extension://${driver.browser.extensionId}/reader.html').then((r) => 'loaded ' + r.status, () => 'refused')`);
+        await driver.closeTab(tab);
+        assert.equal(probe, 'refused');
       });
     }
   });
