@@ -10,6 +10,7 @@ import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs
 import { startFixtureServer } from './helpers/fixture-server.mjs';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { Parser as CommonMarkParser, HtmlRenderer } from 'commonmark';
 import { tempDir, EXTENSION, FIXTURES, STORY_PARAGRAPHS } from './helpers/paths.mjs';
 import { testBuild, patch, prepend } from './helpers/extension-build.mjs';
 import {
@@ -701,5 +702,107 @@ for (const [browserName, makeDriver] of BROWSERS) {
         assert.equal(probe, 'refused');
       });
     }
+  });
+}
+
+// ---- 5. "Copy as Markdown" on a hostile page: what lands on the clipboard (read back from the
+// system clipboard: in Chromium by the page with the clipboard-read permission granted, in
+// Firefox from the browser's privileged window, both after a real click on the button), read by
+// a CommonMark renderer that passes raw HTML through (commonmark.js, `safe: false`), must hold
+// no HTML of the page's, nothing that runs, and no link outside http, https and mailto.
+
+// The title holds HTML and Markdown; the code block holds fences of both kinds; the alt text
+// holds blank lines and HTML; the links' URLs hold `(`, `<` and a javascript: scheme, and the
+// text holds an autolink to one.
+const COPY_TITLE = '&lt;img src=x onerror=alert(1)&gt; **Breaking** [news](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt; # here';
+const COPY_TITLE_TEXT = '<img src=x onerror=alert(1)> **Breaking** [news](javascript:alert(1)) <script>alert(2)</script> # here';
+const copyPage = (origin) => batchPage(COPY_TITLE, [{
+  id: 1,
+  html: [
+    '<pre>before\n```\n&lt;img src=x onerror=alert(3)&gt;\n```\n~~~\n&lt;script&gt;alert(4)&lt;/script&gt;\nafter</pre>',
+    `<p><img src="${origin}/figure.png" alt="first line\n\n&lt;script&gt;alert(5)&lt;/script&gt;\n\n&lt;img src=x onerror=alert(6)&gt;"></p>`,
+    `<p>Links: <a href="${origin}/(&lt;script&gt;alert(7)&lt;/script&gt;">paren link</a>, <a href="${origin}/a&lt;b onmouseover=alert(8)&gt;c">angle link</a>, <a href="javascript:alert(9)">script link</a>, and the text &lt;javascript:alert(10)&gt; and [x](javascript:alert(11)).</p>`,
+    '<p>Raw text: &lt;b onmouseover=alert(12)&gt;bold&lt;/b&gt;, &lt;!-- a comment --&gt;, &amp;lt;script&amp;gt; and &lt;div&gt;</p>',
+  ].join('\n'),
+}]);
+
+/** The Markdown as commonmark.js reads it: its raw HTML nodes, and its HTML (raw HTML passed). */
+function renderCommonMark(markdown) {
+  const tree = new CommonMarkParser().parse(markdown);
+  const walker = tree.walker();
+  const raw = [];
+  for (let event; (event = walker.next());) {
+    if (event.entering && (event.node.type === 'html_block' || event.node.type === 'html_inline')) raw.push(event.node.literal);
+  }
+  return { raw, html: new HtmlRenderer({ safe: false }).render(tree) };
+}
+
+/** What a browser makes of `html` (runs in the page, parsed inert by DOMParser). */
+const INSPECT_RENDERED = (html) => `(() => {
+  const doc = new DOMParser().parseFromString(${JSON.stringify(`<!doctype html><body>${html}`)}, 'text/html');
+  const renderer = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br']);
+  const problems = [];
+  for (const el of doc.body.querySelectorAll('*')) {
+    if (!renderer.has(el.localName)) problems.push('element ' + el.localName);
+    for (const { name, value } of el.attributes) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'start'].includes(name)) problems.push('attribute ' + name + ' on ' + el.localName);
+      if (name === 'href' || name === 'src') {
+        const scheme = /^\\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+        if (scheme && !['http', 'https', 'mailto'].includes(scheme)) problems.push(name + ' ' + value);
+      }
+    }
+  }
+  return {
+    problems,
+    title: doc.querySelector('h1')?.textContent ?? null,
+    code: doc.querySelector('pre code')?.textContent ?? null,
+    alt: doc.querySelector('img')?.getAttribute('alt') ?? null,
+    links: [...doc.querySelectorAll('a')].map((a) => a.textContent),
+    text: doc.body.textContent,
+  };
+})()`;
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`"Copy as Markdown" on a hostile page in ${browserName}`, () => {
+    let driver;
+    let server;
+    let profile;
+    const pages = {};
+    before(async () => {
+      server = await startFixtureServer(undefined, { pages });
+      pages['/copy.html'] = copyPage(server.origin);
+      profile = tempDir(`lectern-copy-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      profile?.remove();
+    });
+
+    it('the clipboard\'s Markdown, rendered by CommonMark, holds no raw HTML, nothing that runs and no javascript: URL', async () => {
+      const tab = await driver.openTab(server.url('/strict/copy.html'));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !$button('Copy as Markdown').disabled`), { message: 'the article' });
+      await driver.clickInReader(tab, 'Copy as Markdown');
+      await eventually(() => driver.reader(tab, `document.querySelector('.lectern-status').textContent === 'Copied the article as Markdown.'`), { message: 'the copy' });
+      await driver.pressEscape(tab);
+      const markdown = await driver.readClipboard(tab);
+      const { raw, html } = renderCommonMark(markdown);
+      const seen = await driver.page(tab, INSPECT_RENDERED(html));
+      await driver.closeTab(tab);
+
+      assert.deepEqual(raw, [], `raw HTML in the Markdown:\n${markdown}`);
+      assert.deepEqual(seen.problems, [], `the rendered Markdown:\n${html}`);
+      // Not vacuous: the hostile text is all there, as text.
+      assert.equal(seen.title, COPY_TITLE_TEXT, 'the title, as text');
+      assert.equal(seen.code, 'before\n```\n<img src=x onerror=alert(3)>\n```\n~~~\n<script>alert(4)</script>\nafter\n', 'the code block, whole');
+      assert.match(seen.alt ?? '', /first line.*<script>alert\(5\)<\/script>.*<img src=x onerror=alert\(6\)>/s, 'the alt text, as text');
+      assert.deepEqual(seen.links, ['paren link', 'angle link'], 'the links (the javascript: one without its link)');
+      for (const text of ['script link', '<javascript:alert(10)>', '[x](javascript:alert(11))', '<b onmouseover=alert(12)>bold</b>', '<!-- a comment -->', '&lt;script&gt;', '<div>']) {
+        assert.ok(seen.text.includes(text), `the text ${JSON.stringify(text)}`);
+      }
+    });
   });
 }
