@@ -50,9 +50,11 @@ impl Writer {
         }
     }
 
-    /// Writes `s` at the current position, opening lines with the prefix first.
+    /// Writes `s` at the current position, opening lines with the prefix first (the very first
+    /// line too: a quote's "> " missing there left a code fence outside the quote, so the fence
+    /// closing inside it opened a code block of its own and the code's text fell out as raw HTML).
     fn raw(&mut self, s: &str) {
-        if self.blank || self.newline {
+        if self.blank || self.newline || self.out.is_empty() {
             if !self.out.is_empty() {
                 self.out.push('\n');
                 if self.blank {
