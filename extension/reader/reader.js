@@ -260,7 +260,8 @@ const MATHML_ATTRIBUTES = {
 /** Keeps only allowed attributes, with allowed values, on `el` (`rules`: name -> value rule). */
 function cleanAttributes(el, rules) {
   for (const attr of [...el.attributes]) {
-    const rule = attr.namespaceURI === null ? rules[attr.localName] : undefined;
+    // Own properties only: a page's `constructor` or `__proto__` attribute is not a rule.
+    const rule = attr.namespaceURI === null && Object.hasOwn(rules, attr.localName) ? rules[attr.localName] : undefined;
     const kept = rule ? rule(attr.value) : null;
     if (kept === null) el.removeAttributeNode(attr);
     else if (kept !== attr.value) el.setAttribute(attr.localName, kept);
