@@ -196,3 +196,11 @@ fn a_quote_that_opens_the_article_has_its_prefix_on_the_first_line_too() {
     );
     assert!(md.starts_with("> ```\n"), "{md}");
 }
+
+#[test]
+fn adjacent_code_spans_do_not_merge_their_backticks() {
+    // Found by the fuzzer: "`` `x ``" then "`</b>`" made the run "```", which closes neither
+    // span, and "</b>" was inline HTML.
+    let md = markdown("<p><code>`x</code><code>&lt;/b&gt;</code></p>");
+    assert_eq!(md, "`` `x `` `</b>`");
+}

@@ -110,6 +110,12 @@ impl Writer {
         if code.is_empty() {
             return;
         }
+        // Right after another code span, a space: its closing backticks and these opening ones
+        // would otherwise make one longer run, closing neither, and leave the code's text (HTML
+        // from the page) outside any span (a fuzzer finding).
+        if self.out.ends_with('`') && !self.blank && !self.newline {
+            self.raw(" ");
+        }
         let ticks = "`".repeat(longest_backtick_run(&code) + 1);
         let pad = if code.starts_with('`')
             || code.ends_with('`')
