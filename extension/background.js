@@ -143,11 +143,14 @@ export function onCommand(command, tab) {
 api.action.onClicked.addListener((tab) => { toggleReader(tab); });
 api.commands.onCommand.addListener((command, tab) => { onCommand(command, tab); });
 
-const READER_URL = api.runtime.getURL('reader.html');
+// The reader page's addresses: with `use_dynamic_url` (manifest), Chromium's getURL gives the
+// background the per-session address of a web-accessible page, while the content script may load
+// it by the extension's fixed one; either is our reader page. (Firefox ignores the key: one.)
+const READER_URLS = [api.runtime.getURL('reader.html'), `${api.runtime.getURL('')}reader.html`];
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own reader page, inside a tab, may ask.
-  if (sender.id !== api.runtime.id || !sender.url?.startsWith(READER_URL)) return false;
+  if (sender.id !== api.runtime.id || !READER_URLS.some((url) => sender.url?.startsWith(url))) return false;
   const tabId = sender.tab?.id;
   if (tabId == null || !message || typeof message.type !== 'string') return false;
   if (message.type === ReaderToBackground.GET_ARTICLE) {

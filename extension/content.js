@@ -18,8 +18,13 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const { BackgroundToContent, ReaderToContent } = globalThis.lecternProtocol;
-  // The reader page's origin: its close request comes straight to this window too (see
-  // onReaderMessage), and nothing else can send a message from that origin.
+  // The reader page's address: with `use_dynamic_url` (manifest), Chromium gives it a
+  // per-session address here, so a page cannot load it by the extension's fixed one.
+  const READER_URL = api.runtime.getURL('reader.html');
+  // The origin the reader page's document has all the same: the extension's own. Its close
+  // request comes straight to this window too (see onReaderMessage), and nothing else can send a
+  // message from that origin; and the clipboard permission is delegated to it by name (the
+  // default, the frame's src origin, is the per-session one, which Chromium does not match).
   const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
   let session = null;
   // Script and style texts shorter than this stay in the snapshot (see withoutCode).
@@ -185,8 +190,8 @@
     });
     dialog.addEventListener('close', () => { if (session?.host === host) close(); });
     const frame = document.createElement('iframe');
-    frame.src = api.runtime.getURL('reader.html');
-    frame.allow = 'clipboard-write';
+    frame.src = READER_URL;
+    frame.allow = `clipboard-write ${READER_ORIGIN}`;
     frame.title = label;
     frame.setAttribute('style', 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal');
     let frameLoaded = false;

@@ -221,9 +221,14 @@ pub(crate) fn safe_url(base: Option<&BaseUrl>, raw: &str, kind: UrlKind) -> Opti
     }
 }
 
-/// Re-checks a resolved URL (a `javascript:` base must never leak through resolution) and turns
-/// links to the page itself into fragments.
+/// Re-checks a resolved URL (a `javascript:` base, or one with a control character, must never
+/// leak through resolution) and turns links to the page itself into fragments.
 fn checked(resolved: String, base: Option<&BaseUrl>, kind: UrlKind) -> Option<String> {
+    // A base address can bring in what the reference itself did not have: a `<base href>` with a
+    // control character (a fuzzer found one) makes every relative URL carry it.
+    if resolved.chars().any(is_forbidden_char) {
+        return None;
+    }
     let scheme = scheme_of(&resolved)?;
     let allowed = matches!(scheme.as_str(), "http" | "https")
         || (scheme == "file" && base.is_some_and(|b| b.scheme() == "file"));

@@ -185,3 +185,22 @@ fn tag_soup_gives_safe_markdown() {
         markdown_unsanitised(&soup);
     }
 }
+
+#[test]
+fn a_quote_that_opens_the_article_has_its_prefix_on_the_first_line_too() {
+    // Found by the fuzzer: without "> " on the first line, the code block's opening fence was
+    // outside the quote and its closing fence inside, so the next code block's text (here HTML)
+    // fell out of its fence as a raw HTML block.
+    let md = markdown(
+        "<blockquote><pre>\n\n</pre></blockquote><pre>&lt;img src=x onerror=alert(1)&gt;</pre>",
+    );
+    assert!(md.starts_with("> ```\n"), "{md}");
+}
+
+#[test]
+fn adjacent_code_spans_do_not_merge_their_backticks() {
+    // Found by the fuzzer: "`` `x ``" then "`</b>`" made the run "```", which closes neither
+    // span, and "</b>" was inline HTML.
+    let md = markdown("<p><code>`x</code><code>&lt;/b&gt;</code></p>");
+    assert_eq!(md, "`` `x `` `</b>`");
+}

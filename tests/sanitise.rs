@@ -471,6 +471,24 @@ fn a_file_base_is_not_taken_on_a_page_without_an_address() {
 }
 
 #[test]
+fn a_base_with_a_control_character_does_not_carry_it_into_the_urls() {
+    // Found by the fuzzer: a relative `<base href>` holding U+0005, resolved against the page,
+    // then every relative URL against it.
+    let options = Options {
+        url: Some("https://example.com/dir/page.html".into()),
+        ..Options::default()
+    };
+    let article = extract(
+        &page_with_base("https\u{5}/planted.invalid/embed"),
+        &options,
+    )
+    .unwrap();
+    assert_output_ok(&article.content, "a base with a control character");
+    assert!(!article.content.contains('\u{5}'), "{}", article.content);
+    assert!(article.content.contains("A quote."), "{}", article.content);
+}
+
+#[test]
 fn a_file_base_is_taken_on_a_file_page() {
     let options = Options {
         url: Some("file:///home/me/page.html".into()),

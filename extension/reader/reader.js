@@ -48,6 +48,12 @@ const CONTROLS = Object.freeze([
     name: 'spacing', kind: 'choice', label: 'lineSpacing', initial: 'normal',
     options: { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' },
   },
+  // Images from the page's servers: loaded with the article, or each only when asked for (until
+  // then a placeholder with its description), so those servers need not learn the page was read.
+  {
+    name: 'images', kind: 'choice', label: 'loadImages', initial: 'always',
+    options: { always: 'loadImagesAlways', onRequest: 'loadImagesOnRequest' },
+  },
 ].map((control) => Object.freeze(control)));
 
 // ---- the settings model ------------------------------------------------------------------------
@@ -131,16 +137,152 @@ function isWebUrl(url) {
 
 // ---------------------------------------------------------------------------------------------
 // Putting the article in: the engine's (already sanitised) article HTML goes into an element
-// through a second line of defence. Prefers the HTML Sanitizer API (Element.setHTML with a configured Sanitizer: the
-// built-in default drops images, media and classes the reader needs, while any configuration
-// stays "safe", so scripts, event handlers and javascript: URLs are always removed). Without
-// it, parses into an inert document and strips anything executable before adopting the nodes.
+// through a second line of defence, built in an inert document (one without a browsing
+// context: nothing in it loads or runs) and moved into the reader only once checked, so that
+// the "Load images: On request" setting can take the images out before any of them loads.
+// Prefers the HTML Sanitizer API (Element.setHTML with a configured Sanitizer: the built-in
+// default drops images and classes the reader needs, while any configuration stays "safe", so
+// scripts, event handlers and javascript: URLs are always removed). Without it, parses the HTML
+// in the inert document and keeps only what the engine's own sanitiser keeps (the allowlist
+// below, a copy of src/sanitise/allowlist.rs and values.rs): elements, attributes, URL schemes.
 
-const ALLOWED_ELEMENTS = ['img', 'picture', 'source', 'video', 'audio', 'track', 'details', 'summary'];
-const ALLOWED_ATTRIBUTES = ['class', 'id', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'poster', 'controls', 'loading', 'open'];
-const EXECUTABLE = 'script, iframe, object, embed, frame, frameset, base, meta, link, noscript, template, style';
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset', 'cite']);
+const ALLOWED_ELEMENTS = ['img', 'picture', 'source'];
+const ALLOWED_ATTRIBUTES = ['class', 'id', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'];
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+// Attribute value rules: each returns the value to keep, or null to drop the attribute.
+const any = (v) => v;
+const oneOf = (...values) => (v) => (values.includes(v.trim().toLowerCase()) ? v.trim().toLowerCase() : null);
+const number = (percent) => (v) => {
+  const t = v.trim();
+  const digits = percent && t.endsWith('%') ? t.slice(0, -1) : t;
+  return /^[0-9.]{1,9}$/.test(digits) ? t : null;
+};
+const integer = (v) => (/^-?[0-9]{1,9}$/.test(v.trim()) ? v.trim() : null);
+
+/** The scheme of `url` as a browser reads it ('' for a relative URL), or null when refused. */
+function schemeOf(url) {
+  const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  if (!cleaned || /[\u0000-\u001f\u007f]/.test(cleaned)) return null;
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1].toLowerCase() ?? '';
+}
+const DATA_IMAGE = /^\s*data:image\/(png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
+/**
+ * A URL rule: http and https, mailto: for links, raster data: for images, and in-page links
+ * (`#article-...`). Relative URLs too are refused: the engine makes them absolute against the
+ * page, and here they would point into the reader's own origin.
+ */
+const url = (kind) => (v) => {
+  const scheme = schemeOf(v);
+  const ok = scheme === 'http' || scheme === 'https' || (kind === 'link' && (scheme === 'mailto' || (scheme === '' && v.startsWith('#'))))
+    || (scheme === 'data' && kind === 'image' && DATA_IMAGE.test(v));
+  return ok ? v : null;
+};
+/** Every candidate of a srcset must be an http or https URL. */
+const srcset = (v) => (v.split(/,\s+/).every((candidate) => url('media')(candidate.trim().split(/\s+/)[0] ?? '') !== null) ? v : null);
+const CLASS_TOKEN = /^(lectern-video|lectern-post)$/;
+const CODE_CLASS_TOKEN = /^(language-|lang-)[a-z0-9\-_+#.]+$/i;
+const classes = (code) => (v) => {
+  const kept = v.split(/[\t\n\f\r ]+/).filter((t) => CLASS_TOKEN.test(t) || (code && CODE_CLASS_TOKEN.test(t)));
+  return kept.length ? kept.join(' ') : null;
+};
+
+const GLOBAL_ATTRIBUTES = {
+  title: any,
+  lang: (v) => (/^[a-z0-9_-]{1,35}$/i.test(v) ? v : null),
+  dir: oneOf('ltr', 'rtl', 'auto'),
+  id: (v) => (v.startsWith('article-') ? v : null), // the engine prefixes every id it keeps
+  class: classes(false),
+};
+const CELL = { colspan: number(false), rowspan: number(false), headers: any };
+const HTML_ELEMENTS = {
+  ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody',
+    'tfoot', 'tr', 'caption', 'figure', 'figcaption', 'picture', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup',
+    'small', 'mark', 'abbr', 'br', 'hr', 'cite', 'kbd', 'samp', 'var', 'span', 'div', 'section', 'dfn', 'bdi', 'bdo',
+    'wbr', 'ruby', 'rt', 'rp'].map((name) => [name, {}])),
+  pre: { class: classes(true) },
+  code: { class: classes(true) },
+  ol: { start: integer, reversed: () => '', type: (v) => (['1', 'a', 'A', 'i', 'I'].includes(v.trim()) ? v.trim() : null) },
+  ul: { type: oneOf('disc', 'circle', 'square') },
+  li: { value: integer },
+  td: CELL,
+  th: { ...CELL, scope: oneOf('row', 'col', 'rowgroup', 'colgroup') },
+  col: { span: number(false) },
+  colgroup: { span: number(false) },
+  a: { href: url('link'), rel: (v) => (v === 'noopener noreferrer' ? v : null) },
+  img: { src: url('image'), srcset, sizes: any, alt: any, width: number(true), height: number(true) },
+  source: { src: url('media'), srcset, sizes: any, media: any, width: number(true), height: number(true),
+    type: (v) => (/^[a-z0-9/+\-.;=" ,]*$/i.test(v) ? v : null) },
+  time: { datetime: any },
+  del: { datetime: any, cite: url('cite') },
+  ins: { datetime: any, cite: url('cite') },
+  blockquote: { cite: url('cite') },
+  q: { cite: url('cite') },
+};
+// Dropped with their content (the engine's DROPPED_HTML), as is anything neither HTML nor the
+// MathML subset (SVG, MathML's annotations); other HTML elements are unwrapped. One exception:
+// <noscript> is unwrapped. The engine parses with scripting on, where its content is raw text;
+// here it is parsed with scripting off, as elements that the allowlist checks like any other
+// (and a browser may leave it open over the rest of the article: Chromium does).
+const DROPPED_HTML = new Set(['script', 'template', 'style', 'link', 'iframe', 'frame', 'frameset', 'object',
+  'embed', 'applet', 'param', 'portal', 'fencedframe', 'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea',
+  'datalist', 'output', 'keygen', 'selectedcontent', 'base', 'meta', 'title', 'head', 'video', 'audio', 'track', 'canvas',
+  'map', 'area', 'dialog']);
+
+const MATHML_ELEMENTS = new Set(['math', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'munder',
+  'mover', 'munderover', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr',
+  'mtd', 'mlabeledtr', 'mmultiscripts', 'mprescripts', 'none', 'semantics']);
+const MATH_LENGTH_KEYWORDS = new Set(['veryverythinmathspace', 'verythinmathspace', 'thinmathspace', 'mediummathspace',
+  'thickmathspace', 'verythickmathspace', 'veryverythickmathspace', 'negativeveryverythinmathspace',
+  'negativeverythinmathspace', 'negativethinmathspace', 'negativemediummathspace', 'negativethickmathspace',
+  'negativeverythickmathspace', 'negativeveryverythickmathspace', 'thin', 'medium', 'thick', 'infinity']);
+/** A MathML length within the engine's bounds (5 em, 80 px, 300 %), or null. */
+function mathLength(v) {
+  const t = v.trim().toLowerCase();
+  if (MATH_LENGTH_KEYWORDS.has(t)) return t;
+  const m = /^([+-]?(?:[0-9]{1,6}(?:\.[0-9]{0,6})?|\.[0-9]{1,6}))\s*(em|ex|rem|px|pt|%)?$/.exec(t);
+  if (!m) return null;
+  const n = Math.abs(Number(m[1]));
+  const limit = { px: 80, pt: 60, '%': 300 }[m[2]] ?? 5;
+  return n <= limit ? t : null;
+}
+const MATHML_ATTRIBUTES = {
+  ...Object.fromEntries(['display', 'mathvariant', 'displaystyle', 'fence', 'separator', 'stretchy', 'symmetric', 'largeop',
+    'movablelimits', 'accent', 'accentunder', 'form', 'notation', 'columnalign', 'rowalign', 'columnspan', 'rowspan',
+    'columnlines', 'rowlines', 'frame', 'open', 'close', 'separators', 'dir'].map((name) => [name, any])),
+  ...Object.fromEntries(['lspace', 'rspace', 'minsize', 'maxsize', 'width', 'height', 'depth', 'voffset', 'linethickness']
+    .map((name) => [name, mathLength])),
+  scriptlevel: (v) => (/^[+-]?[0-9]{1,3}$/.test(v.trim()) && Math.abs(Number(v.trim())) <= 4 ? v.trim() : null),
+};
+
+/** Keeps only allowed attributes, with allowed values, on `el` (`rules`: name -> value rule). */
+function cleanAttributes(el, rules) {
+  for (const attr of [...el.attributes]) {
+    // Own properties only: a page's `constructor` or `__proto__` attribute is not a rule.
+    const rule = attr.namespaceURI === null && Object.hasOwn(rules, attr.localName) ? rules[attr.localName] : undefined;
+    const kept = rule ? rule(attr.value) : null;
+    if (kept === null) el.removeAttributeNode(attr);
+    else if (kept !== attr.value) el.setAttribute(attr.localName, kept);
+  }
+}
+
+/** The allowlist over `parent`'s subtree: unknown HTML elements unwrapped, the rest dropped. */
+function keepAllowed(parent) {
+  for (const node of [...parent.childNodes]) {
+    if (node.nodeType === 3) continue; // text
+    if (node.nodeType !== 1) { node.remove(); continue; } // comments, processing instructions
+    const name = node.localName;
+    const html = node.namespaceURI === HTML_NS;
+    const math = node.namespaceURI === MATHML_NS && MATHML_ELEMENTS.has(name);
+    if (!(html || math) || (html && DROPPED_HTML.has(name))) { node.remove(); continue; }
+    keepAllowed(node);
+    if (math) cleanAttributes(node, MATHML_ATTRIBUTES);
+    else if (Object.hasOwn(HTML_ELEMENTS, name)) cleanAttributes(node, { ...GLOBAL_ATTRIBUTES, ...HTML_ELEMENTS[name] });
+    else node.replaceWith(...node.childNodes);
+  }
+}
 let sanitizer;
 function articleSanitizer() {
   if (sanitizer !== undefined) return sanitizer;
@@ -158,31 +300,26 @@ function articleSanitizer() {
   return sanitizer;
 }
 
-function insertArticleHtml(target, html) {
-  target.replaceChildren();
-  const configured = typeof target.setHTML === 'function' ? articleSanitizer() : null;
+/** The article's HTML checked, as an element of an inert document (nothing in it loads). */
+function inertArticle(html, doc) {
+  const inert = doc.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div');
+  const configured = typeof holder.setHTML === 'function' ? articleSanitizer() : null;
   if (configured) {
     try {
-      target.setHTML(html, { sanitizer: configured });
-      return target;
+      holder.setHTML(html, { sanitizer: configured });
+      return holder;
     } catch {
-      target.replaceChildren(); // fall through to the inert-document route
+      holder.replaceChildren(); // fall through to the allowlist
     }
   }
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  for (const el of doc.body.querySelectorAll(EXECUTABLE)) el.remove();
-  for (const el of doc.body.querySelectorAll('*')) {
-    for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      const value = attr.value.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
-      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' ||
-          (URL_ATTRIBUTES.has(name) && /(^|,)(javascript|vbscript|data:text\/html)/.test(value))) {
-        el.removeAttribute(attr.name);
-      }
-    }
-  }
-  target.append(...[...doc.body.childNodes].map((n) => target.ownerDocument.adoptNode(n)));
-  return target;
+  // Parsed into a document of its own, which has no browsing context: nothing in it runs,
+  // loads or fires, then kept only as far as the allowlist says before it leaves that document.
+  // (Not `innerHTML` on a template: Mozilla's linter flags every innerHTML assignment.)
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  keepAllowed(parsed.body);
+  holder.append(...parsed.body.childNodes);
+  return holder;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,9 +431,12 @@ export function createReader(container, adapter, { onClose } = {}) {
   const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel, removedPanel), status, main);
   container.replaceChildren(root);
 
+  // Images held back by "Load images: On request", each a function that loads it.
+  let heldImages = [];
   const model = settingsModel(adapter, (settings) => {
     applySettings(root, settings);
     for (const control of controls) control.reflect(settings);
+    if (settings.images === 'always') for (const load of heldImages.splice(0)) load();
   });
   const { ready } = model;
 
@@ -503,8 +643,13 @@ export function createReader(container, adapter, { onClose } = {}) {
   /** Puts `block` into the article where it stood (marked with its page index, for order). */
   function placeBlock(v, block) {
     const wrap = el('div', { class: 'lectern-removed-block', 'data-lectern-at': String(block.index ?? 0) });
-    insertArticleHtml(wrap, block.html || '');
-    decorate(el, adapter, wrap);
+    // Checked like the article (inert, the same allowlist), and held back like its images.
+    const content = inertArticle(block.html || '', wrap.ownerDocument);
+    decorate(el, adapter, content);
+    if (model.settings.images === 'onRequest') {
+      heldImages.push(...placeholders(el, t, content, `${uid}-restored-${block.index ?? 0}`));
+    }
+    wrap.append(...content.childNodes);
     const parent = (block.parent == null ? null : v.elements[block.parent]) ?? v.body;
     let ref = block.after == null ? null : v.elements[block.after] ?? null;
     if (ref?.parentElement?.classList.contains('lectern-scroll')) ref = ref.parentElement;
@@ -598,7 +743,9 @@ export function createReader(container, adapter, { onClose } = {}) {
      * { html, url }, for "Report a problem".
      */
     render(result, { url = null, title = null, loadRemoved = null, onShowWholePage = null, pageSource = null } = {}) {
-      const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage });
+      heldImages = [];
+      const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, holdImages: model.settings.images === 'onRequest' });
+      heldImages = shown.held;
       article = shown.article;
       main.removeAttribute('aria-busy');
       main.replaceChildren(shown.header, shown.body);
@@ -686,7 +833,7 @@ function settingsModel(adapter, reflect) {
 // The render step: an engine result as the reader's header and article. `url` is the original
 // page's address; `title` the page's, for a result without one.
 
-function renderArticle(el, t, adapter, result, { url, title, onShowWholePage }) {
+function renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, holdImages }) {
   const article = { ...result, title: result.title || title || hostOf(url) || '' };
   const site = result.siteName || hostOf(url);
   const date = formatDate(result.publishedTime, adapter.locale);
@@ -709,11 +856,14 @@ function renderArticle(el, t, adapter, result, { url, title, onShowWholePage }) 
     result.mayBeIncomplete ? incompleteNotice(el, t, onShowWholePage) : null);
 
   const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
-  insertArticleHtml(body, result.content || '');
+  // Checked and decorated while still inert: no image loads before it is known whether to hold it.
+  const content = inertArticle(result.content || '', body.ownerDocument);
   // The engine numbers the article's elements in this order (before the reader adds its own).
-  const elements = [...body.querySelectorAll('*')];
-  decorate(el, adapter, body);
-  return { article, header, body, elements };
+  const elements = [...content.querySelectorAll('*')];
+  decorate(el, adapter, content);
+  const held = holdImages ? placeholders(el, t, content, uid) : [];
+  body.append(...content.childNodes);
+  return { article, header, body, elements, held };
 }
 
 /**
@@ -748,7 +898,44 @@ function incompleteNotice(el, t, onShowWholePage) {
   return notice;
 }
 
-/** Links open outside the reader; wide tables and code scroll on their own; images load lazily. */
+/**
+ * Each image of `content` (a <picture>, or an <img> outside one) replaced by a placeholder: its
+ * description (alt text, else its figure's caption) and a "Load image" button that puts the
+ * image back, which only then starts loading. Returns a loader for each image.
+ */
+function placeholders(el, t, content, uid) {
+  const loaders = [];
+  for (const [i, img] of [...content.querySelectorAll('img')].entries()) {
+    const image = img.parentElement?.localName === 'picture' ? img.parentElement : img;
+    const description = img.getAttribute('alt')?.trim()
+      || image.closest('figure')?.querySelector('figcaption')?.textContent.trim()
+      || t('imageNoDescription');
+    const labelId = `${uid}-image-${i}`;
+    const button = el('button', { type: 'button', class: 'lectern-button', 'aria-describedby': labelId, text: t('loadImage') });
+    const placeholder = el('span', { class: 'lectern-image-placeholder' },
+      el('span', { class: 'lectern-image-label', id: labelId, text: description }), button);
+    image.replaceWith(placeholder);
+    let loaded = false;
+    const load = () => {
+      if (loaded) return;
+      loaded = true;
+      img.loading = 'eager';
+      placeholder.replaceWith(image);
+    };
+    button.addEventListener('click', (event) => {
+      event.preventDefault(); // a placeholder inside a link: load, do not follow
+      event.stopPropagation();
+      load();
+    });
+    loaders.push(load);
+  }
+  return loaders;
+}
+
+/**
+ * Links open outside the reader; wide tables and code scroll on their own; images load lazily
+ * and, like links, tell the page's servers nothing about where they were seen (no Referer).
+ */
 function decorate(el, adapter, body) {
   for (const a of body.querySelectorAll('a[href]')) {
     if (a.getAttribute('href').startsWith('#')) continue;
@@ -765,5 +952,6 @@ function decorate(el, adapter, body) {
   for (const img of body.querySelectorAll('img')) {
     img.loading = 'lazy';
     img.decoding = 'async';
+    img.referrerPolicy = 'no-referrer';
   }
 }

@@ -50,9 +50,11 @@ impl Writer {
         }
     }
 
-    /// Writes `s` at the current position, opening lines with the prefix first.
+    /// Writes `s` at the current position, opening lines with the prefix first (the very first
+    /// line too: a quote's "> " missing there left a code fence outside the quote, so the fence
+    /// closing inside it opened a code block of its own and the code's text fell out as raw HTML).
     fn raw(&mut self, s: &str) {
-        if self.blank || self.newline {
+        if self.blank || self.newline || self.out.is_empty() {
             if !self.out.is_empty() {
                 self.out.push('\n');
                 if self.blank {
@@ -107,6 +109,12 @@ impl Writer {
         }
         if code.is_empty() {
             return;
+        }
+        // Right after another code span, a space: its closing backticks and these opening ones
+        // would otherwise make one longer run, closing neither, and leave the code's text (HTML
+        // from the page) outside any span (a fuzzer finding).
+        if self.out.ends_with('`') && !self.blank && !self.newline {
+            self.raw(" ");
         }
         let ticks = "`".repeat(longest_backtick_run(&code) + 1);
         let pad = if code.starts_with('`')

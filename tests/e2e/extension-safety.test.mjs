@@ -10,10 +10,11 @@ import { chromiumDriver, firefoxDriver, eventually } from './helpers/drivers.mjs
 import { startFixtureServer } from './helpers/fixture-server.mjs';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { Parser as CommonMarkParser, HtmlRenderer } from 'commonmark';
 import { tempDir, EXTENSION, FIXTURES, STORY_PARAGRAPHS } from './helpers/paths.mjs';
 import { testBuild, patch, prepend } from './helpers/extension-build.mjs';
 import {
-  VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, before as noteBefore, after as noteAfter, startPlantedServer,
+  VECTORS, FLAG, MARKER, PAGE_ENDERS, payload, corpusPages, batchPage, before as noteBefore, after as noteAfter, startPlantedServer,
 } from './helpers/xss-corpus.mjs';
 
 const BROWSERS = [['Chromium', chromiumDriver], ['Firefox', firefoxDriver]];
@@ -436,6 +437,374 @@ for (const [browserName, makeDriver] of BROWSERS) {
         await driver.close();
         build.remove();
         profile.remove();
+      }
+    });
+  });
+}
+
+// ---- 3. The reader's fallback insertion path (browsers without Element.setHTML), fed the XSS
+// corpus as it is: a test build whose reader page has no setHTML and whose engine hands the
+// reader each batch's article markup unsanitised, so that the reader's own allowlist is all
+// that stands between the vectors and the reader.
+
+// What the allowlist keeps (as the engine's src/sanitise/allowlist.rs), and what the reader
+// adds afterwards (decorate(): link targets, image loading, scrolling boxes for tables and code).
+const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir', 'id', 'class'];
+const KEPT_HTML = {
+  ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre',
+    'code', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'figure', 'figcaption',
+    'img', 'picture', 'source', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'abbr', 'time',
+    'br', 'hr', 'q', 'cite', 'kbd', 'samp', 'var', 'del', 'ins', 'span', 'div', 'section', 'dfn', 'bdi', 'bdo', 'wbr',
+    'ruby', 'rt', 'rp'].map((name) => [name, []])),
+  a: ['href', 'rel', 'target'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy'],
+  source: ['src', 'srcset', 'sizes', 'media', 'width', 'height', 'type'],
+  td: ['colspan', 'rowspan', 'headers'],
+  th: ['colspan', 'rowspan', 'headers', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  ol: ['start', 'reversed', 'type'],
+  ul: ['type'],
+  li: ['value'],
+  time: ['datetime'],
+  del: ['datetime', 'cite'],
+  ins: ['datetime', 'cite'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  pre: ['tabindex'],
+  div: ['tabindex'],
+};
+const KEPT_MATHML = ['math', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'munder', 'mover',
+  'munderover', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd',
+  'mlabeledtr', 'mmultiscripts', 'mprescripts', 'none', 'semantics'];
+const MATHML_ATTRIBUTES = ['display', 'mathvariant', 'displaystyle', 'scriptlevel', 'fence', 'separator', 'stretchy',
+  'symmetric', 'largeop', 'movablelimits', 'accent', 'accentunder', 'lspace', 'rspace', 'form', 'minsize', 'maxsize',
+  'width', 'height', 'depth', 'voffset', 'linethickness', 'notation', 'columnalign', 'rowalign', 'columnspan', 'rowspan',
+  'columnlines', 'rowlines', 'frame', 'open', 'close', 'separators', 'dir'];
+
+/** Elements and attributes in the reader's article outside the allowlist; runs in the reader. */
+const OUTSIDE_ALLOWLIST = `(() => {
+  const html = ${JSON.stringify(KEPT_HTML)};
+  const math = new Set(${JSON.stringify(KEPT_MATHML)});
+  const mathAttributes = ${JSON.stringify(MATHML_ATTRIBUTES)};
+  const global = ${JSON.stringify(GLOBAL_ATTRIBUTES)};
+  const outside = [];
+  for (const el of document.querySelector('article').querySelectorAll('*')) {
+    const isMath = el.namespaceURI === 'http://www.w3.org/1998/Math/MathML' && math.has(el.localName);
+    const isHtml = el.namespaceURI === 'http://www.w3.org/1999/xhtml' && Object.hasOwn(html, el.localName);
+    if (!isMath && !isHtml) { outside.push('element ' + el.namespaceURI + ' ' + el.localName); continue; }
+    const allowed = isMath ? mathAttributes : [...global, ...html[el.localName]];
+    for (const a of el.attributes) {
+      if (a.namespaceURI !== null || !allowed.includes(a.localName)) outside.push('attribute ' + a.name + ' on ' + el.localName);
+    }
+  }
+  return outside;
+})()`;
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`the reader's fallback insertion path (no Element.setHTML) in ${browserName}`, () => {
+    let driver;
+    let server;
+    let planted;
+    let build;
+    let profile;
+    let readerPrefix;
+    const pages = {};
+    const { batches } = corpusPages({ plantedOrigin: 'http://planted', fixtureOrigin: 'http://fixture' });
+
+    before(async () => {
+      planted = await startPlantedServer();
+      server = await startFixtureServer(undefined, { pages });
+      Object.assign(pages, corpusPages({ plantedOrigin: planted.origin, fixtureOrigin: server.origin }).pages);
+      // Each batch's article markup as the page has it, vectors armed and unsanitised.
+      const raw = Object.fromEntries(batches.map((batch, i) => {
+        const page = pages[batch.path];
+        // And attributes named like properties of a plain object, which a lookup table must not
+        // take for rules.
+        const article = page.slice(page.indexOf('<div class="entry-content">'), page.lastIndexOf('</article>'));
+        return [i + 1, `<p constructor="a" __proto__="b" tostring="c">Attributes named like object properties.</p>${article}`];
+      }));
+      build = testBuild(`lectern-fallback-${browserName}-`, (dir) => {
+        prepend(join(dir, 'reader-page.js'), '// Test build: a browser without the HTML Sanitizer API.\ndelete Element.prototype.setHTML;\n');
+        renameSync(join(dir, 'engine', 'lectern.js'), join(dir, 'engine', 'lectern-real.js'));
+        writeFileSync(join(dir, 'engine', 'lectern.js'), [
+          '// Test build: the article of a corpus page is its markup as the page has it, unsanitised.',
+          "export * from './lectern-real.js';",
+          "export { default } from './lectern-real.js';",
+          "import { extract as realExtract } from './lectern-real.js';",
+          `const RAW = ${JSON.stringify(raw)};`,
+          'export function extract(html, url, options) {',
+          '  const result = realExtract(html, url, options);',
+          '  const part = /Notes on hostile markup, part (\\d+) of/.exec(html);',
+          '  if (result && part) result.content = RAW[part[1]];',
+          '  return result;',
+          '}',
+          '',
+        ].join('\n'));
+      });
+      profile = tempDir(`lectern-fallback-profile-${browserName}-`);
+      driver = await makeDriver(profile.dir, { extension: build.dir });
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      await planted?.close();
+      build?.remove();
+      profile?.remove();
+    });
+
+    for (const [index, batch] of batches.entries()) {
+      it(`batch ${index + 1} of ${batches.length} unsanitised: the allowlist keeps only allowed elements, attributes and URLs, and nothing runs`, async () => {
+        const tab = await driver.openTab(server.url(`/strict${batch.path}`));
+        const watch = await driver.watch(tab);
+        const mark = planted.hits.length;
+        await driver.trigger(tab);
+        await driver.waitForReader(tab);
+        await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`), { message: 'the article' });
+        const view = await driver.reader(tab, INSPECT_READER);
+        const fallback = await driver.reader(tab, `typeof Element.prototype.setHTML === 'undefined'`);
+        const outside = await driver.reader(tab, OUTSIDE_ALLOWLIST);
+        readerPrefix ??= view.location.replace(/reader\.html.*$/, '');
+        await new Promise((r) => setTimeout(r, 300));
+        const later = await driver.reader(tab, `({ flag: self.${FLAG} ?? null, childFrames: window.frames.length })`);
+        const page = await driver.page(tab, `self.${FLAG} ?? null`);
+        const events = await watch.collect();
+        await driver.pressEscape(tab);
+        watch.stop();
+        await driver.closeTab(tab);
+
+        assert.ok(fallback, 'the reader had no setHTML (the fallback path was taken)');
+        // Not vacuous: the unsanitised markup went in; the text before every vector is there.
+        const missing = batch.ids.map(noteBefore).filter((note) => !view.text.includes(note));
+        assert.deepEqual(missing, [], 'notes missing from the reader');
+        assert.deepEqual(outside, [], 'elements or attributes outside the allowlist');
+        assert.deepEqual(view.problems, [], 'executable markup or a disallowed URL in the reader');
+        assert.equal(view.flag, null, 'a payload ran in the reader');
+        assert.equal(later.flag, null, 'a payload ran in the reader (late)');
+        assert.equal(page, null, 'a payload ran in the page');
+        assert.equal(later.childFrames, 0, 'the reader has frames');
+        // Chromium checks the policy as the parser sets an on* attribute, in any document, even
+        // one where nothing runs (DOMParser's, a template's): parsing the unsanitised markup at
+        // all reports each handler as "Executing inline event handler ... blocked", before the
+        // allowlist can remove it. Those reports are not runs; a run sets the flag, logs its
+        // marker and requests /ran/, which the checks around this one look for.
+        const parsed = (e) => driver.name === 'chromium' && e.where === 'extension' && /^Executing inline event handler violates/.test(e.text ?? '');
+        assert.deepEqual(suspicious(events, readerPrefix).filter((e) => !parsed(e)), [], 'console messages, dialogs, frames or navigations from payloads');
+        const hits = planted.since(mark);
+        assert.deepEqual(hits.filter((h) => h.path.startsWith('/ran/')), [], 'payloads that ran (seen by their request)');
+        assert.deepEqual(hits.filter((h) => h.dest !== 'image'), [], 'planted loads other than images');
+      });
+    }
+  });
+}
+
+// ---- 4. Privacy: what the page's servers learn from the reader. The fixture server records
+// every request (path, Referer); an article page with two figures: an image with a srcset, and a
+// <picture> with a <source> (relative URLs: under /strict/ too). It is served with
+// `default-src 'none'`, so that the page loads none of its images itself: every image request
+// is the reader's.
+
+const IMAGES_PAGE = batchPage('Two figures from the harbour', [{
+  id: 1,
+  html: [
+    '<figure><img src="figure.png?held-1" srcset="figure.png?held-1-2x 2x" alt="A lighthouse at dusk" width="128" height="128"><figcaption>The lighthouse.</figcaption></figure>',
+    '<figure><picture><source srcset="figure.png?held-2-source" type="image/png"><img src="figure.png?held-2" alt=""></picture><figcaption>A harbour in the rain, the second figure.</figcaption></figure>',
+  ].join('\n'),
+}]);
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`privacy in ${browserName}`, () => {
+    let driver;
+    let server;
+    let profile;
+    before(async () => {
+      server = await startFixtureServer(undefined, { pages: { '/images.html': IMAGES_PAGE } });
+      profile = tempDir(`lectern-privacy-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      profile?.remove();
+    });
+
+    const imageHits = (mark) => server.hits.slice(mark).filter((h) => h.path.startsWith('/strict/figure.png'));
+    async function openImagesPage() {
+      const tab = await driver.openTab(server.url('/strict/images.html'));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`), { message: 'the article' });
+      return tab;
+    }
+    async function closeReader(tab) {
+      await driver.pressEscape(tab);
+      await driver.closeTab(tab);
+    }
+
+    it('the reader sends no Referer: its policy is no-referrer, and its image requests carry none', async () => {
+      // Today's browsers send no Referer from an extension page to a web server anyway; the
+      // reader's policy makes it so whatever a browser's default, and is checked as well.
+      const mark = server.hits.length;
+      const tab = await openImagesPage();
+      const policy = await driver.reader(tab, `({
+        meta: document.querySelector('meta[name="referrer"]')?.content ?? null,
+        images: [...document.querySelectorAll('article img')].map((img) => img.referrerPolicy),
+      })`);
+      await driver.reader(tab, `(document.querySelectorAll('article img').forEach((img) => { img.loading = 'eager'; }), true)`);
+      const hits = await eventually(() => imageHits(mark).length >= 2 && imageHits(mark), { message: 'both images requested' });
+      await closeReader(tab);
+      assert.deepEqual(policy, { meta: 'no-referrer', images: ['no-referrer', 'no-referrer'] });
+      assert.deepEqual(hits.filter((h) => h.referer !== null), [], 'image requests with a Referer');
+    });
+
+    it('with "Load images: On request", no image is requested until its "Load image" button is pressed', async () => {
+      // Chosen in the reader's settings (on another page), kept for the next reader.
+      const setup = await driver.openTab(server.url('/news.html'));
+      await driver.trigger(setup);
+      await driver.waitForReader(setup);
+      await eventually(() => driver.reader(setup, `!!document.querySelector('article.lectern-article')`), { message: 'the article' });
+      assert.ok(await driver.reader(setup, `$choose('Load images', 'On request')`), 'the setting is chosen');
+      await closeReader(setup);
+
+      const mark = server.hits.length;
+      const tab = await openImagesPage();
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(imageHits(mark), [], 'image requests before any button was pressed');
+      const shown = await driver.reader(tab, `({
+        images: document.querySelectorAll('article img, article picture, article source').length,
+        placeholders: [...document.querySelectorAll('article .lectern-image-placeholder')].map((p) => ({
+          label: p.querySelector('.lectern-image-label').textContent,
+          button: p.querySelector('button').textContent,
+          described: p.querySelector('button').getAttribute('aria-describedby') === p.querySelector('.lectern-image-label').id,
+        })),
+        onRequest: [...$group('Load images').querySelectorAll('label')].find((l) => l.querySelector('input').checked)?.textContent.trim(),
+      })`);
+      assert.equal(shown.onRequest, 'On request', 'the setting persisted');
+      assert.equal(shown.images, 0, 'no image element in the article');
+      assert.deepEqual(shown.placeholders, [
+        { label: 'A lighthouse at dusk', button: 'Load image', described: true },
+        { label: 'A harbour in the rain, the second figure.', button: 'Load image', described: true },
+      ]);
+
+      await driver.reader(tab, `($button('Load image').click(), true)`);
+      await eventually(() => imageHits(mark).some((h) => h.path.startsWith('/strict/figure.png?held-1')), { message: 'the first image requested' });
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await driver.reader(tab, `({ placeholders: document.querySelectorAll('article .lectern-image-placeholder').length, images: document.querySelectorAll('article img').length })`);
+      await closeReader(tab);
+      assert.deepEqual(after, { placeholders: 1, images: 1 }, 'the first image in place, the second still held');
+      assert.deepEqual(imageHits(mark).filter((h) => h.path.startsWith('/strict/figure.png?held-2')), [], 'the second image (or its <source>) requested');
+    });
+
+    if (browserName === 'Chromium') {
+      // Firefox has no use_dynamic_url: there an add-on's address has a random UUID of each
+      // installation, which a page cannot guess (docs/security.md).
+      it('a page cannot load the reader page by the extension\'s fixed address (use_dynamic_url)', async () => {
+        const tab = await driver.openTab(server.url('/news.html'));
+        const probe = await driver.page(tab, `fetch('chrome-extension://${driver.browser.extensionId}/reader.html').then((r) => 'loaded ' + r.status, () => 'refused')`);
+        await driver.closeTab(tab);
+        assert.equal(probe, 'refused');
+      });
+    }
+  });
+}
+
+// ---- 5. "Copy as Markdown" on a hostile page: what lands on the clipboard (read back from the
+// system clipboard: in Chromium by the page with the clipboard-read permission granted, in
+// Firefox from the browser's privileged window, both after a real click on the button), read by
+// a CommonMark renderer that passes raw HTML through (commonmark.js, `safe: false`), must hold
+// no HTML of the page's, nothing that runs, and no link outside http, https and mailto.
+
+// The title holds HTML and Markdown; the code block holds fences of both kinds; the alt text
+// holds blank lines and HTML; the links' URLs hold `(`, `<` and a javascript: scheme, and the
+// text holds an autolink to one.
+const COPY_TITLE = '&lt;img src=x onerror=alert(1)&gt; **Breaking** [news](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt; # here';
+const COPY_TITLE_TEXT = '<img src=x onerror=alert(1)> **Breaking** [news](javascript:alert(1)) <script>alert(2)</script> # here';
+const copyPage = (origin) => batchPage(COPY_TITLE, [{
+  id: 1,
+  html: [
+    '<pre>before\n```\n&lt;img src=x onerror=alert(3)&gt;\n```\n~~~\n&lt;script&gt;alert(4)&lt;/script&gt;\nafter</pre>',
+    `<p><img src="${origin}/figure.png" alt="first line\n\n&lt;script&gt;alert(5)&lt;/script&gt;\n\n&lt;img src=x onerror=alert(6)&gt;"></p>`,
+    `<p>Links: <a href="${origin}/(&lt;script&gt;alert(7)&lt;/script&gt;">paren link</a>, <a href="${origin}/a&lt;b onmouseover=alert(8)&gt;c">angle link</a>, <a href="javascript:alert(9)">script link</a>, and the text &lt;javascript:alert(10)&gt; and [x](javascript:alert(11)).</p>`,
+    '<p>Raw text: &lt;b onmouseover=alert(12)&gt;bold&lt;/b&gt;, &lt;!-- a comment --&gt;, &amp;lt;script&amp;gt; and &lt;div&gt;</p>',
+  ].join('\n'),
+}]);
+
+/** The Markdown as commonmark.js reads it: its raw HTML nodes, and its HTML (raw HTML passed). */
+function renderCommonMark(markdown) {
+  const tree = new CommonMarkParser().parse(markdown);
+  const walker = tree.walker();
+  const raw = [];
+  for (let event; (event = walker.next());) {
+    if (event.entering && (event.node.type === 'html_block' || event.node.type === 'html_inline')) raw.push(event.node.literal);
+  }
+  return { raw, html: new HtmlRenderer({ safe: false }).render(tree) };
+}
+
+/** What a browser makes of `html` (runs in the page, parsed inert by DOMParser). */
+const INSPECT_RENDERED = (html) => `(() => {
+  const doc = new DOMParser().parseFromString(${JSON.stringify(`<!doctype html><body>${html}`)}, 'text/html');
+  const renderer = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br']);
+  const problems = [];
+  for (const el of doc.body.querySelectorAll('*')) {
+    if (!renderer.has(el.localName)) problems.push('element ' + el.localName);
+    for (const { name, value } of el.attributes) {
+      if (!['href', 'src', 'alt', 'title', 'class', 'start'].includes(name)) problems.push('attribute ' + name + ' on ' + el.localName);
+      if (name === 'href' || name === 'src') {
+        const scheme = /^\\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+        if (scheme && !['http', 'https', 'mailto'].includes(scheme)) problems.push(name + ' ' + value);
+      }
+    }
+  }
+  return {
+    problems,
+    title: doc.querySelector('h1')?.textContent ?? null,
+    code: doc.querySelector('pre code')?.textContent ?? null,
+    alt: doc.querySelector('img')?.getAttribute('alt') ?? null,
+    links: [...doc.querySelectorAll('a')].map((a) => a.textContent),
+    text: doc.body.textContent,
+  };
+})()`;
+
+for (const [browserName, makeDriver] of BROWSERS) {
+  describe(`"Copy as Markdown" on a hostile page in ${browserName}`, () => {
+    let driver;
+    let server;
+    let profile;
+    const pages = {};
+    before(async () => {
+      server = await startFixtureServer(undefined, { pages });
+      pages['/copy.html'] = copyPage(server.origin);
+      profile = tempDir(`lectern-copy-${browserName}-`);
+      driver = await makeDriver(profile.dir);
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      profile?.remove();
+    });
+
+    it('the clipboard\'s Markdown, rendered by CommonMark, holds no raw HTML, nothing that runs and no javascript: URL', async () => {
+      const tab = await driver.openTab(server.url('/strict/copy.html'));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !$button('Copy as Markdown').disabled`), { message: 'the article' });
+      await driver.clickInReader(tab, 'Copy as Markdown');
+      await eventually(() => driver.reader(tab, `document.querySelector('.lectern-status').textContent === 'Copied the article as Markdown.'`), { message: 'the copy' });
+      await driver.pressEscape(tab);
+      const markdown = await driver.readClipboard(tab);
+      const { raw, html } = renderCommonMark(markdown);
+      const seen = await driver.page(tab, INSPECT_RENDERED(html));
+      await driver.closeTab(tab);
+
+      assert.deepEqual(raw, [], `raw HTML in the Markdown:\n${markdown}`);
+      assert.deepEqual(seen.problems, [], `the rendered Markdown:\n${html}`);
+      // Not vacuous: the hostile text is all there, as text.
+      assert.equal(seen.title, COPY_TITLE_TEXT, 'the title, as text');
+      assert.equal(seen.code, 'before\n```\n<img src=x onerror=alert(3)>\n```\n~~~\n<script>alert(4)</script>\nafter\n', 'the code block, whole');
+      assert.match(seen.alt ?? '', /first line.*<script>alert\(5\)<\/script>.*<img src=x onerror=alert\(6\)>/s, 'the alt text, as text');
+      assert.deepEqual(seen.links, ['paren link', 'angle link'], 'the links (the javascript: one without its link)');
+      for (const text of ['script link', '<javascript:alert(10)>', '[x](javascript:alert(11))', '<b onmouseover=alert(12)>bold</b>', '<!-- a comment -->', '&lt;script&gt;', '<div>']) {
+        assert.ok(seen.text.includes(text), `the text ${JSON.stringify(text)}`);
       }
     });
   });

@@ -4,6 +4,8 @@
 //   driver.page(tab, expr) -> JSON value  driver.reader(tab, expr) -> JSON value
 //   driver.waitForReader(tab)            driver.waitForReaderGone(tab)
 //   driver.pressEscape(tab)              driver.closeTab(tab)        driver.close()
+//   driver.clickInReader(tab, name): a real click (with user activation) on the reader's button
+//   driver.readClipboard(tab) -> the system clipboard's text
 //   driver.watch(tab) -> { events, collect(), stop() }: what happens in the tab from now on
 //     (console messages and uncaught errors, dialogs, new frames, frame navigations, new tabs or
 //     windows) as { kind, text?, url?, where? } records; where says whose console it was: the
@@ -58,6 +60,17 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
     },
     waitForReader: (page) => browser.waitForReaderFrame(page),
     waitForReaderGone: (page) => browser.waitForReaderGone(page),
+    async clickInReader(page, name) {
+      const frame = browser.readerFrame(page);
+      if (!frame) throw new Error('no reader frame');
+      await frame.getByRole('button', { name, exact: true }).first().click();
+    },
+    async readClipboard(page) {
+      // Read in the page, with the permission granted to its origin (it has the focus).
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     pressEscape: (page) => browser.pressEscape(page),
     closeTab: (page) => page.close(),
     watch(page) {
@@ -128,6 +141,35 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
     },
     waitForReader: (context) => ff.waitFor(() => ff.readerContext(context), { message: 'the reader to open' }),
     waitForReaderGone: (context) => ff.waitFor(async () => !(await ff.readerContext(context)), { message: 'the reader to close' }),
+    async clickInReader(context, name) {
+      // A pointer click in the tab, where the button is: its place in the reader frame, moved by
+      // the frame's offset from the tab's viewport (Firefox's mozInnerScreenX/Y on both).
+      const reader = await ff.readerContext(context);
+      if (!reader) throw new Error('no reader frame');
+      const at = JSON.parse(await ff.evaluate(reader, `JSON.stringify((() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+        const r = button.getBoundingClientRect();
+        return { x: r.x + r.width / 2 + window.mozInnerScreenX, y: r.y + r.height / 2 + window.mozInnerScreenY };
+      })())`));
+      const origin = JSON.parse(await ff.evaluate(context, 'JSON.stringify({ x: window.mozInnerScreenX, y: window.mozInnerScreenY })'));
+      await ff.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', x: Math.round(at.x - origin.x), y: Math.round(at.y - origin.y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] });
+      await ff.send('input.releaseActions', { context });
+    },
+    async readClipboard() {
+      // Headless Firefox keeps its own clipboard: read it from the browser's privileged window.
+      const { contexts } = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      return ff.evaluate(contexts[0].context, `(() => {
+        const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transferable.init(null);
+        transferable.addDataFlavor('text/plain');
+        Services.clipboard.getData(transferable, Services.clipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+        const out = {};
+        transferable.getTransferData('text/plain', out);
+        return out.value.QueryInterface(Ci.nsISupportsString).data;
+      })()`);
+    },
     async pressEscape(context) {
       await ff.key(context, ESCAPE, 'keyDown');
       await driver.waitForReaderGone(context);

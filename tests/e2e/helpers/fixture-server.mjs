@@ -1,6 +1,8 @@
 // Serves the test fixtures on 127.0.0.1, and generated pages (`pages`: path -> HTML, looked up
 // at each request, so pages may be added after the server has started). Anything under
 // /strict/ is the same file or page sent with `Content-Security-Policy: default-src 'none'`.
+// Every request is recorded in `hits` (path with query, Referer, Sec-Fetch-Dest), so a test can
+// tell what the browser asked for and what it told the server.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
@@ -10,7 +12,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 
 
 export async function startFixtureServer(dir = FIXTURES, { pages = {} } = {}) {
   const sockets = new Set();
+  const hits = [];
   const server = createServer(async (req, res) => {
+    hits.push({ path: req.url, referer: req.headers.referer ?? null, dest: req.headers['sec-fetch-dest'] ?? null });
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const strict = path.startsWith('/strict/');
     if (strict) path = path.slice('/strict'.length);
@@ -36,6 +40,7 @@ export async function startFixtureServer(dir = FIXTURES, { pages = {} } = {}) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
+    hits,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
   };
