@@ -300,6 +300,8 @@ function articleSanitizer() {
   return sanitizer;
 }
 
+const BODY_GETTER = Object.getOwnPropertyDescriptor(Document.prototype, 'body').get;
+
 /** The article's HTML checked, as an element of an inert document (nothing in it loads). */
 function inertArticle(html, doc) {
   const inert = doc.implementation.createHTMLDocument('');
@@ -315,10 +317,13 @@ function inertArticle(html, doc) {
   }
   // Parsed into a document of its own, which has no browsing context: nothing in it runs,
   // loads or fires, then kept only as far as the allowlist says before it leaves that document.
-  // (Not `innerHTML` on a template: Mozilla's linter flags every innerHTML assignment.)
+  // (Not `innerHTML` on a template: Mozilla's linter flags every innerHTML assignment.) The body
+  // is read through Document.prototype's getter: a `<form name="body">` in the markup shadows
+  // `parsed.body` itself (documents let named forms override their properties).
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  keepAllowed(parsed.body);
-  holder.append(...parsed.body.childNodes);
+  const body = BODY_GETTER.call(parsed);
+  keepAllowed(body);
+  holder.append(...body.childNodes);
   return holder;
 }
 
