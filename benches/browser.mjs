@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The wasm engine against Readability.js in the same headless Chromium page (issue 7).
+// The wasm engine against Readability.js and Defuddle in the same headless Chromium page
+// (issues 7 and 23).
 //
 //   node benches/browser.mjs DIR [--rounds N] [--warmup N] [--limit N] [--wasm-dir DIR]
 //                                [--memory-pages N] [--json FILE]
@@ -7,8 +8,10 @@
 // Every page's bytes are decoded in Node (as a browser would: tools/eval/decode.mjs) and
 // handed to the page as one string. Per page and round, ours = `extract(html, url, {})` of
 // the wasm-bindgen build in www/engine/, theirs = `new DOMParser().parseFromString(html)` +
-// `new Readability(doc).parse()` (@mozilla/readability 0.6, the same string). The order of
-// the two alternates between rounds; warm-up rounds are not counted. Timer: performance.now()
+// `new Readability(doc).parse()` (@mozilla/readability 0.6, the same string), and Defuddle
+// (npm `defuddle`, the extractor of Obsidian's Web Clipper: its browser bundle, DOMParser +
+// `new Defuddle(doc, { url }).parse()`). The order of the three turns between rounds;
+// warm-up rounds are not counted. Timer: performance.now()
 // in a cross-origin-isolated page (5 µs resolution in Chromium).
 // Memory: wasm memory.buffer.byteLength after init and after each page, and for the largest
 // pages each in a fresh page (the buffer only grows, so that is the peak of one extraction).
@@ -25,6 +28,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAGE_URL = 'http://fakehost/test/page.html';
 const READABILITY_JS = path.join(ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
+const DEFUDDLE_JS = path.join(ROOT, 'node_modules', 'defuddle', 'dist', 'index.js');
+const DEFUDDLE_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'defuddle', 'package.json'), 'utf8')).version;
 
 function parseArgs(argv) {
   const opts = { rounds: 5, warmup: 1, limit: Infinity, wasmDir: path.join(ROOT, 'www', 'engine'),
@@ -53,6 +58,7 @@ function parseArgs(argv) {
 
 const BENCH_HTML = (withWasm) => `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
 <script src="/readability.js"></script>
+<script src="/defuddle.js"></script>
 <script type="module">
 ${withWasm ? "import init, { extract } from '/engine/lectern.js';" : 'const init = null, extract = null;'}
 const now = () => performance.now();
@@ -78,17 +84,25 @@ function theirs(html) {
   const article = new Readability(doc).parse();
   return { ms: now() - t, found: article != null };
 }
+const DefuddleClass = window.Defuddle?.default ?? window.Defuddle?.Defuddle ?? window.Defuddle;
+function defuddle(html, url) {
+  const t = now();
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const article = new DefuddleClass(doc, { url }).parse();
+  return { ms: now() - t, found: Boolean(article?.content?.trim()) };
+}
 // rounds: timed rounds; warmup: untimed. Returns per-engine arrays of ms and whether found.
 window.benchPage = (i, url, rounds, warmup) => {
   const html = cache.get(i);
-  const result = { ours: [], theirs: [], oursFound: null, theirsFound: null, error: null };
+  const result = { ours: [], theirs: [], defuddle: [], oursFound: null, theirsFound: null, defuddleFound: null, error: null };
+  const engines = ['ours', 'theirs', 'defuddle'];
   for (let r = 0; r < warmup + rounds; r++) {
-    const order = r % 2 ? ['theirs', 'ours'] : ['ours', 'theirs'];
+    const order = engines.map((_, k) => engines[(k + r) % engines.length]);
     for (const engine of order) {
       if (engine === 'ours' && !extract) continue;
       let run;
       try {
-        run = engine === 'ours' ? ours(html, url) : theirs(html);
+        run = engine === 'ours' ? ours(html, url) : engine === 'theirs' ? theirs(html) : defuddle(html, url);
       } catch (e) {
         result.error = engine + ': ' + (e?.message ?? e);
         continue;
@@ -107,6 +121,7 @@ function serve(pages, opts, withWasm) {
   const routes = {
     '/': () => ({ type: 'text/html; charset=utf-8', body: BENCH_HTML(withWasm) }),
     '/readability.js': () => ({ type: 'text/javascript', body: fs.readFileSync(READABILITY_JS) }),
+    '/defuddle.js': () => ({ type: 'text/javascript', body: fs.readFileSync(DEFUDDLE_JS) }),
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -202,8 +217,9 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
   const lines = [];
   const ours = withWasm ? engineStats(timing.results, 'ours') : null;
   const theirs = engineStats(timing.results, 'theirs');
+  const defuddle = engineStats(timing.results, 'defuddle');
   const fmt = (x) => x.toFixed(2);
-  lines.push(`### Browser: wasm engine vs Readability.js — ${path.basename(path.resolve(opts.dir))} ` +
+  lines.push(`### Browser: wasm engine vs Readability.js and Defuddle — ${path.basename(path.resolve(opts.dir))} ` +
     `(${pages.length} pages, ${mb(sum(pages.map((p) => p.bytes)))})\n`);
   lines.push(`Machine: ${machineLine()}; ${version}; ${opts.rounds} rounds (+${opts.warmup} warm-up), ` +
     `per-page median of the rounds.\n`);
@@ -212,6 +228,7 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
   const rows = [];
   if (ours) rows.push(row('Lectern (wasm)', ours));
   rows.push(row('Readability.js 0.6 (DOMParser + parse)', theirs));
+  rows.push(row(`Defuddle ${DEFUDDLE_VERSION} (DOMParser + parse)`, defuddle));
   lines.push(markdownTable(['engine', 'pages', 'article found', 'median ms', 'p95 ms', 'max ms', 'total s', 'MB/s'], rows));
   if (ours) {
     const ratios = timing.results.filter((r) => r.ours.length && r.theirs.length)
@@ -219,6 +236,11 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
     lines.push(`\nOurs / theirs: median ${fmt(ours.median / theirs.median)}, p95 ${fmt(ours.p95 / theirs.p95)}, ` +
       `total ${fmt(ours.totalMs / theirs.totalMs)}; per-page ratio median ${fmt(median(ratios))}, ` +
       `p95 ${fmt(percentile(ratios, 0.95))} (goal: ≤ 0.5).`);
+    const ratiosD = timing.results.filter((r) => r.ours.length && r.defuddle.length)
+      .map((r) => median(r.ours) / median(r.defuddle));
+    lines.push(`\nOurs / Defuddle: median ${fmt(ours.median / defuddle.median)}, p95 ${fmt(ours.p95 / defuddle.p95)}, ` +
+      `total ${fmt(ours.totalMs / defuddle.totalMs)}; per-page ratio median ${fmt(median(ratiosD))}, ` +
+      `p95 ${fmt(percentile(ratiosD, 0.95))}.`);
     const inits = [timing.initMs, ...memory.map((m) => m.initMs)];
     lines.push(`\nwasm init (fetch + compile + instantiate of the .wasm, no cache): ${fmt(median(inits))} ms median ` +
       `of ${inits.length} page loads (not included above).`);
@@ -235,7 +257,7 @@ function report({ opts, pages, timing, memory, version, withWasm }) {
     lines.push(`\n(no wasm build in ${opts.wasmDir}: Readability.js only)`);
   }
   lines.push(`\nCommand: \`node benches/browser.mjs ${process.argv.slice(2).join(' ')}\` (${new Date().toISOString().slice(0, 10)})`);
-  return { markdown: lines.join('\n'), ours, theirs };
+  return { markdown: lines.join('\n'), ours, theirs, defuddle };
 }
 
 async function main() {
@@ -251,10 +273,10 @@ async function main() {
     const version = `Chromium ${browser.version()}`;
     const timing = await timePages(context, origin, pages, opts);
     const memory = withWasm ? await measureMemory(context, origin, pages, opts) : [];
-    const { markdown, ours, theirs } = report({ opts, pages, timing, memory, version, withWasm });
+    const { markdown, ours, theirs, defuddle } = report({ opts, pages, timing, memory, version, withWasm });
     console.log(markdown);
     if (opts.json) {
-      fs.writeFileSync(opts.json, JSON.stringify({ ours, theirs, memory, pages: timing.results }, null, 2));
+      fs.writeFileSync(opts.json, JSON.stringify({ ours, theirs, defuddle, memory, pages: timing.results }, null, 2));
     }
   } finally {
     await browser.close();
