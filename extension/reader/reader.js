@@ -913,7 +913,12 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
     contentsButton.setAttribute('aria-expanded', String(open));
     layout();
   }
-  contentsButton.addEventListener('click', () => setMenu(contentsButton.getAttribute('aria-expanded') !== 'true'));
+  contentsButton.addEventListener('click', () => {
+    const open = contentsButton.getAttribute('aria-expanded') !== 'true';
+    setMenu(open);
+    // Into the menu, at the current section (or the first): Tab walks on through it.
+    if (open) (links.get(current) ?? contents.querySelector('a'))?.focus();
+  });
 
   /** The side panel where the reader is wide, the toolbar's menu where it is narrow. */
   function layout() {

@@ -72,7 +72,7 @@ describe('accessibility and presentation in Chromium', () => {
     await frame.evaluate(() => { document.querySelector('.lectern-status').textContent = 'Copied the article as Markdown.'; });
     const table = {};
     const problems = [];
-    const cases = [['Light', 'light'], ['Sepia', 'light'], ['Dark', 'light'], ['Auto', 'light'], ['Auto', 'dark']];
+    const cases = [['Light', 'light'], ['Sepia', 'light'], ['Dark', 'light'], ['Gray', 'light'], ['High contrast', 'light'], ['Auto', 'light'], ['Auto', 'dark']];
     for (const [theme, scheme] of cases) {
       const label = theme === 'Auto' ? `Auto (${scheme} system)` : theme;
       await page.emulateMedia({ colorScheme: scheme });
