@@ -29,7 +29,12 @@
 const CONTROLS = Object.freeze([
   {
     name: 'theme', kind: 'choice', label: 'theme', initial: 'auto',
-    options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', gray: 'themeGray', contrast: 'themeHighContrast', auto: 'themeAuto' },
+    options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', gray: 'themeGray', contrast: 'themeHighContrast', custom: 'themeCustom', auto: 'themeAuto' },
+  },
+  {
+    name: 'colours', kind: 'colours', label: 'customColours', theme: 'custom',
+    initial: Object.freeze({ text: '#1b1b1b', background: '#ffffff', links: '#0b57d0' }),
+    parts: { text: 'colourText', background: 'colourBackground', links: 'colourLinks' },
   },
   {
     name: 'font', kind: 'choice', label: 'font', initial: 'serif',
@@ -72,7 +77,21 @@ const DEFAULTS = Object.freeze(Object.fromEntries(CONTROLS.map((c) => [c.name, c
 
 /** Whether `value` is one a control allows. */
 function allowed(control, value) {
+  if (control.kind === 'colours') {
+    return Boolean(value) && typeof value === 'object' && Object.keys(control.parts).every((part) => /^#[0-9a-f]{6}$/i.test(value[part]));
+  }
   return control.kind === 'steps' ? control.steps.includes(value) : Object.hasOwn(control.options, value);
+}
+
+// WCAG contrast of two #rrggbb colours.
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+export function contrastRatio(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
 }
 
 /** Returns a complete, valid settings object from whatever storage gave us. */
@@ -99,6 +118,9 @@ function applySettings(root, settings) {
   }
   for (const control of CONTROLS) {
     if (control.kind === 'steps') root.style.setProperty(control.property, `${settings[control.name]}${control.unit}`);
+    if (control.kind === 'colours') {
+      for (const part of Object.keys(control.parts)) root.style.setProperty(`--lectern-custom-${part}`, settings[control.name][part]);
+    }
   }
 }
 
@@ -227,6 +249,35 @@ const CONTROL_KINDS = {
     };
   },
 
+  // Three colour inputs (text, background, links); changing one chooses the custom theme. A
+  // warning says when text or links fall below 4.5:1 against the background.
+  colours(control, { el, t, uid, current, change }) {
+    const inputs = {};
+    const warning = el('p', { class: 'lectern-contrast-warning', id: `${uid}-colours-warning`, role: 'status' });
+    const element = el('fieldset', { class: `lectern-colours lectern-${control.name}` },
+      el('legend', { text: t(control.label) }));
+    for (const [part, labelKey] of Object.entries(control.parts)) {
+      const input = el('input', { type: 'color', 'aria-describedby': warning.id });
+      input.addEventListener('input', () => {
+        change({ [control.name]: { ...current(), [part]: input.value.toLowerCase() }, theme: control.theme });
+      });
+      inputs[part] = input;
+      element.append(el('label', { class: 'lectern-colour' }, el('span', { text: t(labelKey) }), input));
+    }
+    element.append(warning);
+    return {
+      element,
+      reflect(settings) {
+        const colours = settings[control.name];
+        for (const [part, input] of Object.entries(inputs)) if (input.value !== colours[part]) input.value = colours[part];
+        const low = ['text', 'links'].map((part) => [part, contrastRatio(colours[part], colours.background)]).filter(([, ratio]) => ratio < 4.5);
+        warning.textContent = low.length
+          ? t('lowContrast', low.map(([part, ratio]) => t(`lowContrast_${part}`, ratio.toFixed(1))).join(', '))
+          : '';
+      },
+    };
+  },
+
   steps(control, { el, t, update, current }) {
     const smaller = el('button', { type: 'button', class: 'lectern-button', text: t(control.smaller) });
     const larger = el('button', { type: 'button', class: 'lectern-button', text: t(control.larger) });
@@ -280,7 +331,7 @@ export function createReader(container, adapter, { onClose } = {}) {
     : null;
 
   // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value.
-  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name] }));
+  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings) }));
   const resetButton = el('button', { type: 'button', class: 'lectern-button', text: t('resetSettings') });
   resetButton.addEventListener('click', () => {
     model.update({ ...DEFAULTS });

@@ -58,7 +58,9 @@ describe('the reader in Chromium, in detail', () => {
       'Text alignment': ['Start', 'Justify'],
       'Font weight': ['Light', 'Regular', 'Bold'],
     };
-    groups.Theme.push('Gray', 'High contrast');
+    groups.Theme.push('Gray', 'High contrast', 'Custom');
+    const colours = frame.getByRole('group', { name: 'Custom colours', exact: true });
+    for (const name of ['Text', 'Background', 'Links']) assert.equal(await colours.getByLabel(name, { exact: true }).count(), 1, name);
     for (const name of ['Reset', 'Forget reading positions']) {
       assert.equal(await frame.getByRole('button', { name, exact: true }).count(), 1, name);
     }

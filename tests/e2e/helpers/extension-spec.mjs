@@ -657,6 +657,43 @@ export function defineExtensionTests(browserName, makeDriver) {
       }
     });
 
+    it('"Custom colours" sets text, background and links, warns below 4.5:1, and persist; "Reset" goes back to Auto', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      const setColour = (name, value) => `(() => {
+        const label = [...$group('Custom colours').querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(name)});
+        const input = label.querySelector('input[type="color"]');
+        input.value = ${JSON.stringify(value)};
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`;
+      const view = `({ bg: $style('.lectern-app').backgroundColor, fg: $style('article p').color, link: $style('.lectern-original a').color, theme: $group('Theme').querySelector(':checked')?.value, warning: document.querySelector('.lectern-contrast-warning').textContent })`;
+      try {
+        await driver.reader(tab, `($button('Reader settings').click(), true)`);
+        await driver.reader(tab, setColour('Background', '#102030'));
+        await driver.reader(tab, setColour('Text', '#f0e0c0'));
+        await driver.reader(tab, setColour('Links', '#80c0ff'));
+        assert.deepEqual(await driver.reader(tab, view), { bg: 'rgb(16, 32, 48)', fg: 'rgb(240, 224, 192)', link: 'rgb(128, 192, 255)', theme: 'custom', warning: '' });
+        await driver.reader(tab, setColour('Text', '#303a48'));
+        const low = await driver.reader(tab, view);
+        assert.match(low.warning, /^Low contrast against the background: text 1\.\d:1 \(needs 4\.5:1\)\.$/);
+        await driver.reader(tab, setColour('Text', '#f0e0c0'));
+        assert.equal((await driver.reader(tab, view)).warning, '');
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        await eventually(async () => (await driver.reader(tab, view)).bg === 'rgb(16, 32, 48)', { message: 'the custom colours after reopening' });
+        assert.equal((await driver.reader(tab, view)).fg, 'rgb(240, 224, 192)');
+        await driver.reader(tab, `($button('Reader settings').click(), $button('Reset').click(), true)`);
+        const reset = await driver.reader(tab, view);
+        assert.equal(reset.theme, 'auto');
+        assert.equal(reset.bg, 'rgb(255, 255, 255)');
+      } finally {
+        await driver.reader(tab, `($button('Reset').click(), true)`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
     const noteState = `(() => {
       const note = document.querySelector('.lectern-note');
       const ref = document.querySelector('article sup a');
