@@ -32,11 +32,6 @@ const CONTROLS = Object.freeze([
     options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', gray: 'themeGray', contrast: 'themeHighContrast', custom: 'themeCustom', auto: 'themeAuto' },
   },
   {
-    name: 'colours', kind: 'colours', label: 'customColours', theme: 'custom',
-    initial: Object.freeze({ text: '#1b1b1b', background: '#ffffff', links: '#0b57d0' }),
-    parts: { text: 'colourText', background: 'colourBackground', links: 'colourLinks' },
-  },
-  {
     name: 'font', kind: 'choice', label: 'font', initial: 'serif',
     options: { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' },
   },
@@ -68,6 +63,11 @@ const CONTROLS = Object.freeze([
   {
     name: 'weight', kind: 'choice', label: 'fontWeight', initial: 'regular',
     options: { light: 'weightLight', regular: 'weightRegular', bold: 'weightBold' },
+  },
+  {
+    name: 'colours', kind: 'colours', label: 'customColours', theme: 'custom',
+    initial: Object.freeze({ text: '#1b1b1b', background: '#ffffff', links: '#0b57d0' }),
+    parts: { text: 'colourText', background: 'colourBackground', links: 'colourLinks' },
   },
 ].map((control) => Object.freeze(control)));
 
@@ -911,6 +911,7 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   let frame = 0;
   let saveTimer = 0;
   let note = null;
+  let resetting = false;
 
   const motion = () => (win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
@@ -948,7 +949,10 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   function jump(heading) {
     if (!root.classList.contains('lectern-wide')) setMenu(false);
     if (heading.tabIndex < 0 && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading.scrollIntoView({ block: 'start', behavior: motion() });
+    // Only the reader's own scroller moves (scrollIntoView would scroll the demo page too).
+    const top = scroller === doc.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+    const margin = parseFloat(win.getComputedStyle(heading).scrollMarginTop) || 0;
+    scroller.scrollTo({ top: scroller.scrollTop + heading.getBoundingClientRect().top - top - margin, behavior: motion() });
     heading.focus({ preventScroll: true });
     mark(heading);
   }
@@ -1018,6 +1022,11 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   function onScroll(event) {
     if (!body || (event.target !== scroller && !(event.target === doc && scroller === doc.scrollingElement))) return;
     if (!frame) frame = win.requestAnimationFrame(update);
+    if (resetting) {
+      // The reader's own move to the top for a new article is not the person reading.
+      resetting = false;
+      if (scroller.scrollTop === 0) return;
+    }
     if (key && adapter.savePositions) {
       clearTimeout(saveTimer);
       saveTimer = setTimeout(savePosition, 300);
@@ -1155,6 +1164,12 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
       buildContents();
       layout();
       scroller = scrollerOf(root);
+      // A new article starts at its top (the demo's pane keeps its scroll between articles).
+      resetting = false;
+      if (body && scroller.scrollTop > 0) {
+        resetting = true;
+        scroller.scrollTop = 0;
+      }
       progress.style.transform = 'scaleX(0)';
       root.classList.toggle('lectern-reading', Boolean(body));
       if (body) update();
