@@ -57,6 +57,14 @@ const adapter = {
   async saveSettings(settings) {
     await withArea((area) => area.set({ [SETTINGS_KEY]: settings }));
   },
+  // Reading positions: this computer only (storage.local), the last 200 pages.
+  async loadPositions() {
+    const stored = await api.storage.local.get(StorageKeys.READING_POSITIONS);
+    return stored?.[StorageKeys.READING_POSITIONS] ?? {};
+  },
+  async savePositions(positions) {
+    await api.storage.local.set({ [StorageKeys.READING_POSITIONS]: positions });
+  },
   saveSiteRule: (host, action, signature) => siteRules().then(({ addRule }) => addRule(host, action, signature)),
   onSettingsChanged(callback) {
     api.storage.onChanged.addListener((changes) => {

@@ -2,6 +2,7 @@
 // (one source for every UI string), settings in localStorage.
 
 const SETTINGS_KEY = 'lectern.settings';
+const POSITIONS_KEY = 'lectern.positions';
 // build.sh copies extension/_locales next to the demo; when the repository root is served,
 // the extension's own copy is one level up.
 const MESSAGE_FILES = ['./_locales/en/messages.json', '../extension/_locales/en/messages.json'];
@@ -46,6 +47,20 @@ export async function createDemoAdapter() {
         localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
       } catch {
         // private mode or storage full: settings just do not persist
+      }
+    },
+    loadPositions() {
+      try {
+        return JSON.parse(localStorage.getItem(POSITIONS_KEY)) ?? {};
+      } catch {
+        return {};
+      }
+    },
+    savePositions(positions) {
+      try {
+        localStorage.setItem(POSITIONS_KEY, JSON.stringify(positions));
+      } catch {
+        // private mode or storage full: positions just are not kept
       }
     },
     onSettingsChanged(callback) {

@@ -29,7 +29,7 @@
 const CONTROLS = Object.freeze([
   {
     name: 'theme', kind: 'choice', label: 'theme', initial: 'auto',
-    options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', auto: 'themeAuto' },
+    options: { light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', gray: 'themeGray', contrast: 'themeHighContrast', custom: 'themeCustom', auto: 'themeAuto' },
   },
   {
     name: 'font', kind: 'choice', label: 'font', initial: 'serif',
@@ -54,6 +54,27 @@ const CONTROLS = Object.freeze([
     name: 'images', kind: 'choice', label: 'loadImages', initial: 'always',
     options: { always: 'loadImagesAlways', onRequest: 'loadImagesOnRequest' },
   },
+  {
+    name: 'letters', kind: 'choice', label: 'letterSpacing', initial: 'normal',
+    options: { normal: 'letterSpacingNormal', wide: 'letterSpacingWide', wider: 'letterSpacingWider' },
+  },
+  {
+    name: 'words', kind: 'choice', label: 'wordSpacing', initial: 'normal',
+    options: { normal: 'wordSpacingNormal', wide: 'wordSpacingWide', wider: 'wordSpacingWider' },
+  },
+  {
+    name: 'align', kind: 'choice', label: 'textAlignment', initial: 'start',
+    options: { start: 'alignStart', justify: 'alignJustify' },
+  },
+  {
+    name: 'weight', kind: 'choice', label: 'fontWeight', initial: 'regular',
+    options: { light: 'weightLight', regular: 'weightRegular', bold: 'weightBold' },
+  },
+  {
+    name: 'colours', kind: 'colours', label: 'customColours', theme: 'custom',
+    initial: Object.freeze({ text: '#1b1b1b', background: '#ffffff', links: '#0b57d0' }),
+    parts: { text: 'colourText', background: 'colourBackground', links: 'colourLinks' },
+  },
 ].map((control) => Object.freeze(control)));
 
 // ---- the settings model ------------------------------------------------------------------------
@@ -62,7 +83,21 @@ const DEFAULTS = Object.freeze(Object.fromEntries(CONTROLS.map((c) => [c.name, c
 
 /** Whether `value` is one a control allows. */
 function allowed(control, value) {
+  if (control.kind === 'colours') {
+    return Boolean(value) && typeof value === 'object' && Object.keys(control.parts).every((part) => /^#[0-9a-f]{6}$/i.test(value[part]));
+  }
   return control.kind === 'steps' ? control.steps.includes(value) : Object.hasOwn(control.options, value);
+}
+
+// WCAG contrast of two #rrggbb colours.
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+export function contrastRatio(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
 }
 
 /** Returns a complete, valid settings object from whatever storage gave us. */
@@ -89,6 +124,9 @@ function applySettings(root, settings) {
   }
   for (const control of CONTROLS) {
     if (control.kind === 'steps') root.style.setProperty(control.property, `${settings[control.name]}${control.unit}`);
+    if (control.kind === 'colours') {
+      for (const part of Object.keys(control.parts)) root.style.setProperty(`--lectern-custom-${part}`, settings[control.name][part]);
+    }
   }
 }
 
@@ -353,6 +391,35 @@ const CONTROL_KINDS = {
     };
   },
 
+  // Three colour inputs (text, background, links); changing one chooses the custom theme. A
+  // warning says when text or links fall below 4.5:1 against the background.
+  colours(control, { el, t, uid, current, change }) {
+    const inputs = {};
+    const warning = el('p', { class: 'lectern-contrast-warning', id: `${uid}-colours-warning`, role: 'status' });
+    const element = el('fieldset', { class: `lectern-colours lectern-${control.name}` },
+      el('legend', { text: t(control.label) }));
+    for (const [part, labelKey] of Object.entries(control.parts)) {
+      const input = el('input', { type: 'color', 'aria-describedby': warning.id });
+      input.addEventListener('input', () => {
+        change({ [control.name]: { ...current(), [part]: input.value.toLowerCase() }, theme: control.theme });
+      });
+      inputs[part] = input;
+      element.append(el('label', { class: 'lectern-colour' }, el('span', { text: t(labelKey) }), input));
+    }
+    element.append(warning);
+    return {
+      element,
+      reflect(settings) {
+        const colours = settings[control.name];
+        for (const [part, input] of Object.entries(inputs)) if (input.value !== colours[part]) input.value = colours[part];
+        const low = ['text', 'links'].map((part) => [part, contrastRatio(colours[part], colours.background)]).filter(([, ratio]) => ratio < 4.5);
+        warning.textContent = low.length
+          ? t('lowContrast', low.map(([part, ratio]) => t(`lowContrast_${part}`, ratio.toFixed(1))).join(', '))
+          : '';
+      },
+    };
+  },
+
   steps(control, { el, t, update, current }) {
     const smaller = el('button', { type: 'button', class: 'lectern-button', text: t(control.smaller) });
     const larger = el('button', { type: 'button', class: 'lectern-button', text: t(control.larger) });
@@ -406,9 +473,26 @@ export function createReader(container, adapter, { onClose } = {}) {
     : null;
 
   // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value.
-  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name] }));
+  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings) }));
+  const resetButton = el('button', { type: 'button', class: 'lectern-button', text: t('resetSettings') });
+  resetButton.addEventListener('click', () => {
+    model.update({ ...DEFAULTS });
+    say(t('settingsReset'));
+  });
+  const forgetButton = adapter.savePositions
+    ? el('button', { type: 'button', class: 'lectern-button', text: t('forgetPositions') })
+    : null;
+  forgetButton?.addEventListener('click', async () => {
+    try {
+      await adapter.savePositions({});
+      continueOffer.replaceChildren();
+      say(t('positionsForgotten'));
+    } catch (error) {
+      say(String(error?.message ?? error));
+    }
+  });
   const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
-    ...controls.map((c) => c.element));
+    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton));
   settingsButton.addEventListener('click', () => {
     const open = settingsButton.getAttribute('aria-expanded') !== 'true';
     settingsButton.setAttribute('aria-expanded', String(open));
@@ -428,13 +512,25 @@ export function createReader(container, adapter, { onClose } = {}) {
     if (open && view && !view.listed) listRemoved(view);
   });
 
+  // "Contents": the article's headings (at least three), a side panel where the reader is wide,
+  // a menu opened from the toolbar where it is narrow.
+  const contentsButton = el('button', {
+    type: 'button', class: 'lectern-button lectern-contents-button', 'aria-expanded': 'false', 'aria-controls': `${uid}-contents`,
+    text: t('contents'), hidden: true,
+  });
+  const contents = el('nav', { class: 'lectern-contents', id: `${uid}-contents`, 'aria-label': t('contents'), hidden: true });
+
   const toolbar = el('div', { class: 'lectern-toolbar', role: 'toolbar', 'aria-label': t('readerControls') },
-    closeButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, removedButton, settingsButton);
+    closeButton, contentsButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, removedButton, settingsButton);
 
   // ---- content area ----------------------------------------------------------------------------
   const main = el('main', { class: 'lectern-main', tabindex: '-1' });
-  const root = el('div', { class: 'lectern-app' }, el('div', { class: 'lectern-bar' }, toolbar, panel, removedPanel), status, main);
+  const progress = el('div', { class: 'lectern-reading-progress', 'aria-hidden': 'true' });
+  const bar = el('div', { class: 'lectern-bar' }, toolbar, panel, removedPanel, progress);
+  const continueOffer = el('p', { class: 'lectern-continue' });
+  const root = el('div', { class: 'lectern-app' }, bar, status, continueOffer, main);
   container.replaceChildren(root);
+  const reading = readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter });
 
   // Images held back by "Load images: On request", each a function that loads it.
   let heldImages = [];
@@ -719,6 +815,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   }
 
   function showPanel(...children) {
+    reading.attach(null, null);
     article = null;
     setArticleActions(false);
     setView(null);
@@ -760,6 +857,7 @@ export function createReader(container, adapter, { onClose } = {}) {
         ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url), userRemoved: new Set(), pageSource }
         : null);
       if (view) setUpBlockTools(view);
+      reading.attach(shown.body, url);
       return shown.body;
     },
 
@@ -959,4 +1057,316 @@ function decorate(el, adapter, body) {
     img.decoding = 'async';
     img.referrerPolicy = 'no-referrer';
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading aids (issue 21): "Contents", the reading-progress bar, the reading position remembered
+// per page ("Continue where you left off"), and footnotes opened in a popover. `attach(body,
+// url)` sets them up for an article shown (null: none shown). The adapter keeps positions:
+//   adapter.loadPositions() -> Promise<object>   adapter.savePositions(object) -> Promise<void>
+
+/** How many pages' reading positions are kept (the most recently read). */
+export const POSITIONS_KEPT = 200;
+
+/** The address a position is kept under: the page without its fragment. */
+export function positionKey(url) {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** `positions` with `url` read to `fraction` now, only the latest POSITIONS_KEPT pages kept. */
+export function rememberPosition(positions, url, fraction, now = Date.now()) {
+  const next = {};
+  const entries = Object.entries(positions && typeof positions === 'object' ? positions : {})
+    .filter(([key, value]) => key !== url && Number.isFinite(value?.at) && Number.isFinite(value?.time));
+  entries.push([url, { at: Math.min(1, Math.max(0, fraction)), time: now }]);
+  entries.sort((a, b) => b[1].time - a[1].time);
+  for (const [key, value] of entries.slice(0, POSITIONS_KEPT)) next[key] = value;
+  return next;
+}
+
+const WIDE_READER_PX = 1024;
+const NOTE_SELECTOR_TARGETS = 'li, [role~="doc-endnotes"], [role~="doc-endnote"], [role~="doc-footnote"]';
+
+function readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter }) {
+  const win = doc.defaultView;
+  let body = null;
+  let key = null;
+  let headings = [];
+  let links = new Map();
+  let current = null;
+  let scroller = doc.scrollingElement || doc.documentElement;
+  let frame = 0;
+  let saveTimer = 0;
+  let note = null;
+  let resetting = false;
+
+  const motion = () => (win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+
+  function scrollerOf(node) {
+    for (let n = node.parentElement; n && n !== doc.body && n !== doc.documentElement; n = n.parentElement) {
+      const overflow = win.getComputedStyle(n).overflowY;
+      if (overflow === 'auto' || overflow === 'scroll') return n;
+    }
+    return doc.scrollingElement || doc.documentElement;
+  }
+  const range = () => Math.max(0, scroller.scrollHeight - scroller.clientHeight);
+
+  // ---- Contents --------------------------------------------------------------------------------
+  function buildContents() {
+    headings = body ? [...body.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')].filter((h) => h.textContent.trim()) : [];
+    links = new Map();
+    current = null;
+    contents.replaceChildren();
+    if (headings.length < 3) headings = [];
+    if (!headings.length) return;
+    const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
+    const list = el('ol', { class: 'lectern-contents-list' });
+    for (const heading of headings) {
+      const link = el('a', { href: `#${heading.id}`, text: heading.textContent.trim() });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        jump(heading);
+      });
+      links.set(heading, link);
+      list.append(el('li', { class: `lectern-contents-level-${Number(heading.tagName[1]) - top}` }, link));
+    }
+    contents.append(el('h2', { class: 'lectern-contents-title', text: t('contents') }), list);
+  }
+
+  function jump(heading) {
+    if (!root.classList.contains('lectern-wide')) setMenu(false);
+    if (heading.tabIndex < 0 && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    // Only the reader's own scroller moves (scrollIntoView would scroll the demo page too).
+    const top = scroller === doc.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+    const margin = parseFloat(win.getComputedStyle(heading).scrollMarginTop) || 0;
+    scroller.scrollTo({ top: scroller.scrollTop + heading.getBoundingClientRect().top - top - margin, behavior: motion() });
+    heading.focus({ preventScroll: true });
+    mark(heading);
+  }
+
+  function mark(heading) {
+    if (heading === current) return;
+    links.get(current)?.removeAttribute('aria-current');
+    current = heading;
+    links.get(current)?.setAttribute('aria-current', 'location');
+  }
+
+  function setMenu(open) {
+    contentsButton.setAttribute('aria-expanded', String(open));
+    layout();
+  }
+  contentsButton.addEventListener('click', () => {
+    const open = contentsButton.getAttribute('aria-expanded') !== 'true';
+    setMenu(open);
+    // Into the menu, at the current section (or the first): Tab walks on through it.
+    if (open) (links.get(current) ?? contents.querySelector('a'))?.focus();
+  });
+
+  /** The side panel where the reader is wide, the toolbar's menu where it is narrow. */
+  function layout() {
+    const wide = root.clientWidth >= WIDE_READER_PX;
+    root.classList.toggle('lectern-wide', wide);
+    root.classList.toggle('lectern-has-contents', headings.length > 0);
+    if (!headings.length) {
+      contents.hidden = true;
+      contentsButton.hidden = true;
+      contentsButton.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    if (wide) {
+      if (contents.parentElement !== root) root.insertBefore(contents, main);
+      contents.hidden = false;
+      contentsButton.hidden = true;
+      contentsButton.setAttribute('aria-expanded', 'false');
+    } else {
+      if (contents.parentElement !== bar) bar.insertBefore(contents, progress);
+      contentsButton.hidden = false;
+      contents.hidden = contentsButton.getAttribute('aria-expanded') !== 'true';
+    }
+  }
+  if (typeof win.ResizeObserver === 'function') new win.ResizeObserver(() => layout()).observe(root);
+
+  // ---- progress, the current section, the position kept -----------------------------------------
+  function update() {
+    frame = 0;
+    if (!body) return;
+    const max = range();
+    const fraction = max > 0 ? Math.min(1, scroller.scrollTop / max) : 0;
+    progress.style.transform = `scaleX(${fraction})`;
+    if (headings.length) {
+      // A heading is the current section's once it reaches the top quarter of what shows.
+      const view = scroller === doc.scrollingElement ? win.innerHeight : scroller.clientHeight;
+      const line = bar.getBoundingClientRect().bottom + Math.max(48, view / 4);
+      let at = null;
+      for (const heading of headings) {
+        if (heading.getBoundingClientRect().top <= line) at = heading;
+        else break;
+      }
+      mark(at);
+    }
+  }
+
+  function onScroll(event) {
+    if (!body || (event.target !== scroller && !(event.target === doc && scroller === doc.scrollingElement))) return;
+    if (!frame) frame = win.requestAnimationFrame(update);
+    if (resetting) {
+      // The reader's own move to the top for a new article is not the person reading.
+      resetting = false;
+      if (scroller.scrollTop === 0) return;
+    }
+    if (key && adapter.savePositions) {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(savePosition, 300);
+    }
+  }
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+
+  async function savePosition() {
+    if (!body || !key) return;
+    const max = range();
+    const fraction = max > 0 ? scroller.scrollTop / max : 0;
+    const url = key;
+    try {
+      const positions = await adapter.loadPositions();
+      await adapter.savePositions(rememberPosition(positions, url, fraction));
+    } catch {
+      // storage unavailable: the position is not kept
+    }
+  }
+
+  async function offerContinue(forBody) {
+    let saved = null;
+    try {
+      saved = (await adapter.loadPositions())?.[key]?.at;
+    } catch {
+      saved = null;
+    }
+    if (body !== forBody || !Number.isFinite(saved) || saved < 0.02) return;
+    const button = el('button', { type: 'button', class: 'lectern-button', text: t('continueReading') });
+    button.addEventListener('click', () => {
+      continueOffer.replaceChildren();
+      scroller.scrollTo({ top: saved * range(), behavior: 'auto' });
+      main.focus({ preventScroll: true });
+    });
+    continueOffer.replaceChildren(button);
+  }
+
+  // ---- footnotes ---------------------------------------------------------------------------------
+  function noteFor(link) {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return null;
+    let id;
+    try { id = decodeURIComponent(href.slice(1)); } catch { return null; }
+    const target = doc.getElementById(id);
+    if (!target || !body?.contains(target) || target.contains(link) || /^H[1-6]$/.test(target.tagName)) return null;
+    if (!(link.closest('sup') || link.matches('[role~="doc-noteref"]') || target.closest(NOTE_SELECTOR_TARGETS))) return null;
+    return target;
+  }
+
+  function closeNote({ focusRef = false } = {}) {
+    if (!note) return;
+    const { element, ref } = note;
+    note = null;
+    element.remove();
+    ref.removeAttribute('aria-expanded');
+    if (focusRef) ref.focus();
+  }
+
+  function openNote(ref, target) {
+    closeNote();
+    const label = ref.textContent.trim();
+    const element = el('div', { class: 'lectern-note', role: 'dialog', 'aria-label': label ? t('footnoteLabel', label) : t('footnote'), tabindex: '-1' });
+    const copy = target.cloneNode(true);
+    for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
+    element.append(...copy.childNodes);
+    // A link in the note back to the reference closes it; one is added where the note has none.
+    const backs = [...element.querySelectorAll('a[href^="#"]')].filter((a) => {
+      let id;
+      try { id = decodeURIComponent(a.getAttribute('href').slice(1)); } catch { return false; }
+      const to = doc.getElementById(id);
+      return to && (to === ref || to.contains(ref));
+    });
+    if (!backs.length) {
+      const back = el('a', { href: ref.id ? `#${ref.id}` : '#', class: 'lectern-note-back', text: '\u21a9\ufe0e', 'aria-label': t('backToText') });
+      element.append(' ', back);
+      backs.push(back);
+    }
+    for (const back of backs) {
+      back.setAttribute('aria-label', t('backToText'));
+      back.addEventListener('click', (event) => {
+        event.preventDefault();
+        closeNote({ focusRef: true });
+      });
+    }
+    for (const a of element.querySelectorAll('a[href]')) {
+      if (!a.getAttribute('href').startsWith('#')) {
+        a.target = adapter.linkTarget || '_top';
+        a.rel = 'noopener noreferrer';
+      }
+    }
+    main.append(element);
+    const refBox = ref.getBoundingClientRect();
+    const mainBox = main.getBoundingClientRect();
+    const width = element.offsetWidth;
+    element.style.top = `${refBox.bottom - mainBox.top + 6}px`;
+    element.style.left = `${Math.max(0, Math.min(refBox.left - mainBox.left - 16, main.clientWidth - width))}px`;
+    ref.setAttribute('aria-expanded', 'true');
+    note = { element, ref };
+    element.focus({ preventScroll: true });
+  }
+
+  root.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+    if (link && body?.contains(link)) {
+      const target = noteFor(link);
+      if (target) {
+        event.preventDefault();
+        if (note?.ref === link) closeNote({ focusRef: true });
+        else openNote(link, target);
+        return;
+      }
+    }
+    if (note && !note.element.contains(event.target)) closeNote();
+  });
+
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (note) {
+      event.preventDefault();
+      closeNote({ focusRef: true });
+    } else if (contentsButton.getAttribute('aria-expanded') === 'true' && !contentsButton.hidden) {
+      event.preventDefault();
+      setMenu(false);
+      contentsButton.focus();
+    }
+  });
+
+  return {
+    attach(nextBody, url) {
+      closeNote();
+      clearTimeout(saveTimer);
+      body = nextBody;
+      key = nextBody && url && adapter.loadPositions && adapter.savePositions ? positionKey(url) : null;
+      continueOffer.replaceChildren();
+      buildContents();
+      layout();
+      scroller = scrollerOf(root);
+      // A new article starts at its top (the demo's pane keeps its scroll between articles).
+      resetting = false;
+      if (body && scroller.scrollTop > 0) {
+        resetting = true;
+        scroller.scrollTop = 0;
+      }
+      progress.style.transform = 'scaleX(0)';
+      root.classList.toggle('lectern-reading', Boolean(body));
+      if (body) update();
+      if (key) offerContinue(body);
+    },
+  };
 }

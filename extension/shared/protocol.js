@@ -41,6 +41,8 @@ globalThis.lecternProtocol = Object.freeze({
   StorageKeys: Object.freeze({
     /** storage.sync (storage.local where sync is unavailable): the reader's settings. */
     READER_SETTINGS: 'settings',
+    /** storage.local: reading positions, { url: { at: fraction read, time } }, the last 200 pages. */
+    READING_POSITIONS: 'readingPositions',
     /**
      * storage.sync (storage.local where sync is unavailable): a site's rules, one item per
      * site under this prefix and its host (shared/site-rules.js, docs/site-rules.md).

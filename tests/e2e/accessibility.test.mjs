@@ -72,11 +72,11 @@ describe('accessibility and presentation in Chromium', () => {
     await frame.evaluate(() => { document.querySelector('.lectern-status').textContent = 'Copied the article as Markdown.'; });
     const table = {};
     const problems = [];
-    const cases = [['Light', 'light'], ['Sepia', 'light'], ['Dark', 'light'], ['Auto', 'light'], ['Auto', 'dark']];
+    const cases = [['Light', 'light'], ['Sepia', 'light'], ['Dark', 'light'], ['Gray', 'light'], ['High contrast', 'light'], ['Auto', 'light'], ['Auto', 'dark']];
     for (const [theme, scheme] of cases) {
       const label = theme === 'Auto' ? `Auto (${scheme} system)` : theme;
       await page.emulateMedia({ colorScheme: scheme });
-      await frame.getByRole('radio', { name: theme, exact: true }).check();
+      await frame.getByRole('group', { name: 'Theme', exact: true }).getByRole('radio', { name: theme, exact: true }).check();
       const background = await frame.evaluate(() => getComputedStyle(document.querySelector('.lectern-app')).backgroundColor);
       if (theme === 'Auto') {
         // The emulated system scheme reached the reader: Auto took the matching theme's colours.
@@ -147,7 +147,7 @@ describe('accessibility and presentation in Chromium', () => {
     assert.equal(await frame.evaluate(() => matchMedia('(forced-colors: active)').matches), true, 'forced colours reached the reader');
     const problems = [];
     for (const theme of ['Light', 'Sepia', 'Dark']) {
-      await frame.getByRole('radio', { name: theme, exact: true }).check();
+      await frame.getByRole('group', { name: 'Theme', exact: true }).getByRole('radio', { name: theme, exact: true }).check();
       const view = await frame.evaluate(() => {
         const probe = document.createElement('span');
         document.body.append(probe);
@@ -241,7 +241,7 @@ describe('accessibility and presentation in Chromium', () => {
       };
     });
     const change = async (theme) => {
-      await frame.getByRole('radio', { name: theme, exact: true }).check();
+      await frame.getByRole('group', { name: 'Theme', exact: true }).getByRole('radio', { name: theme, exact: true }).check();
       await frame.getByRole('button', { name: 'Larger' }).click();
       await frame.getByRole('button', { name: 'Smaller' }).click();
     };

@@ -83,6 +83,42 @@ describe('the demo site', () => {
     await done();
   });
 
+  it('a long read in the demo: "Contents" jumps inside the reader pane, a footnote opens in a popover, the position is offered again', async () => {
+    const { page, done } = await openDemo();
+    const longRead = readFileSync(join(FIXTURES, 'long-read.html'), 'utf8');
+    await showPasted(page, longRead, 'https://paper.example/long-read');
+    await article(page).waitFor();
+    const reader = page.locator('#reader');
+    // The pane is narrower than the side panel needs: "Contents" is a menu.
+    await reader.getByRole('button', { name: 'Contents', exact: true }).click();
+    await reader.getByRole('navigation', { name: 'Contents', exact: true }).getByRole('link', { name: 'What remains today' }).click();
+    await page.waitForFunction(() => {
+      const heading = document.getElementById('article-sec5');
+      const pane = heading.closest('.pane-reader') ?? document.scrollingElement;
+      return document.activeElement === heading && pane.scrollTop > 0;
+    });
+    assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0, 'the demo page itself does not scroll');
+    await page.waitForFunction(() => document.querySelector('#reader nav a[aria-current="location"]')?.textContent === 'What remains today');
+    await reader.getByRole('button', { name: 'Contents', exact: true }).click();
+    assert.equal(await reader.locator('nav a[aria-current="location"]').textContent(), 'What remains today');
+    await page.keyboard.press('Escape');
+    await reader.locator('article sup a').first().click();
+    const note = reader.getByRole('dialog', { name: 'Note 1' });
+    assert.match(await note.textContent(), /The first note/);
+    await page.keyboard.press('Escape');
+    assert.equal(await note.count(), 0);
+    // Reading positions live in localStorage: showing the page again offers to continue.
+    await page.evaluate(() => { const pane = document.querySelector('.pane-reader'); pane.scrollTop = (pane.scrollHeight - pane.clientHeight) / 2; });
+    await page.waitForFunction(() => Math.abs(JSON.parse(localStorage.getItem('lectern.positions') ?? '{}')['https://paper.example/long-read']?.at - 0.5) < 0.02);
+    await showPasted(page, longRead, 'https://paper.example/long-read');
+    await reader.getByRole('button', { name: 'Continue where you left off' }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('.pane-reader').scrollTop), 0, 'the article shown again starts at its top');
+    await reader.getByRole('button', { name: 'Continue where you left off' }).click();
+    const at = await page.evaluate(() => { const pane = document.querySelector('.pane-reader'); return pane.scrollTop / (pane.scrollHeight - pane.clientHeight); });
+    assert.ok(Math.abs(at - 0.5) < 0.02, `continued at ${at}`);
+    await done();
+  });
+
   it('shows the metadata and the extraction time', async () => {
     const { page, done } = await openDemo();
     await showPasted(page, NEWS);

@@ -53,7 +53,17 @@ describe('the reader in Chromium, in detail', () => {
       Font: ['Serif', 'Sans-serif', 'Monospace'],
       'Line width': ['Narrow', 'Medium', 'Wide'],
       'Line spacing': ['Tight', 'Normal', 'Loose'],
+      'Letter spacing': ['Normal', 'Wide', 'Wider'],
+      'Word spacing': ['Normal', 'Wide', 'Wider'],
+      'Text alignment': ['Start', 'Justify'],
+      'Font weight': ['Light', 'Regular', 'Bold'],
     };
+    groups.Theme.push('Gray', 'High contrast', 'Custom');
+    const colours = frame.getByRole('group', { name: 'Custom colours', exact: true });
+    for (const name of ['Text', 'Background', 'Links']) assert.equal(await colours.getByLabel(name, { exact: true }).count(), 1, name);
+    for (const name of ['Reset', 'Forget reading positions']) {
+      assert.equal(await frame.getByRole('button', { name, exact: true }).count(), 1, name);
+    }
     for (const [group, options] of Object.entries(groups)) {
       const box = frame.getByRole('group', { name: group, exact: true });
       assert.equal(await box.count(), 1, group);
@@ -63,6 +73,45 @@ describe('the reader in Chromium, in detail', () => {
     for (const name of ['Smaller', 'Larger']) assert.equal(await size.getByRole('button', { name, exact: true }).count(), 1, name);
     assert.equal(await frame.getByRole('heading', { level: 1 }).textContent(), STORY_TITLE);
     await closeReader(reader);
+  });
+
+  it('on a narrow screen "Contents" is a menu: opened from the toolbar, a choice jumps and closes it, Escape closes it and not the reader', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 600, height: 740 });
+    await page.goto(server.url('/long-read.html'));
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    const button = frame.getByRole('button', { name: 'Contents', exact: true });
+    const nav = frame.getByRole('navigation', { name: 'Contents', exact: true });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await nav.count(), 0, 'the menu starts closed');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.equal(await frame.evaluate(() => document.activeElement.textContent), 'A town on the water');
+    assert.equal(await nav.getByRole('link').count(), 6);
+    await page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'Escape closes the menu');
+    assert.equal(await nav.count(), 0);
+    assert.ok(browser.readerFrame(page), 'and leaves the reader open');
+    assert.equal(await frame.evaluate(() => document.activeElement.textContent), 'Contents', 'focus back on the button');
+    await page.keyboard.press('Enter');
+    assert.equal(await frame.evaluate(() => document.activeElement.textContent), 'A town on the water', 'opening moves into the menu');
+    await page.keyboard.press('Tab');
+    assert.equal(await frame.evaluate(() => document.activeElement.textContent), 'The mill and its keepers');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => {
+      const heading = document.getElementById('article-sec2');
+      const top = heading.getBoundingClientRect().top;
+      const bar = document.querySelector('.lectern-bar').getBoundingClientRect().bottom;
+      return document.activeElement === heading && top >= bar - 1 && top <= bar + 40;
+    });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'choosing a section closes the menu');
+    await button.click();
+    assert.equal(await nav.locator('a[aria-current="location"]').textContent(), 'The mill and its keepers');
+    await page.keyboard.press('Escape'); // the menu first, then the reader
+    await closeReader({ page });
   });
 
   it('works with the keyboard alone, with a visible focus indicator', async () => {

@@ -33,7 +33,7 @@ async function readerScreenshots() {
     const settings = frame.getByRole('button', { name: 'Reader settings' });
     await settings.click();
     for (const theme of ['Light', 'Sepia', 'Dark']) {
-      await frame.getByRole('radio', { name: theme }).check();
+      await frame.getByRole('group', { name: 'Theme', exact: true }).getByRole('radio', { name: theme }).check();
       await settings.click(); // the panel closed for the picture
       await shoot(page, `reader-${theme.toLowerCase()}.png`);
       await settings.click();

@@ -6,6 +6,7 @@
 //   driver.pressEscape(tab)              driver.closeTab(tab)        driver.close()
 //   driver.clickInReader(tab, name): a real click (with user activation) on the reader's button
 //   driver.readClipboard(tab) -> the system clipboard's text
+//   driver.press(tab, key): a real key press (Enter, Escape, Tab) where the focus is, the reader left open
 //   driver.watch(tab) -> { events, collect(), stop() }: what happens in the tab from now on
 //     (console messages and uncaught errors, dialogs, new frames, frame navigations, new tabs or
 //     windows) as { kind, text?, url?, where? } records; where says whose console it was: the
@@ -72,6 +73,7 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
       return page.evaluate(() => navigator.clipboard.readText());
     },
     pressEscape: (page) => browser.pressEscape(page),
+    press: (page, key) => page.keyboard.press(key),
     closeTab: (page) => page.close(),
     watch(page) {
       const events = [];
@@ -174,6 +176,11 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
       await ff.key(context, ESCAPE, 'keyDown');
       await driver.waitForReaderGone(context);
       await ff.key(context, ESCAPE, 'keyUp');
+    },
+    async press(context, key) {
+      const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004' }[key] ?? key;
+      await ff.key(context, value, 'keyDown');
+      await ff.key(context, value, 'keyUp');
     },
     async closeTab(context) {
       if (context === top) return;

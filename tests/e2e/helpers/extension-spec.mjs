@@ -421,7 +421,7 @@ export function defineExtensionTests(browserName, makeDriver) {
       const tab = await openReader('/news.html');
       await articleShown(tab);
       const ratios = {};
-      for (const theme of ['Light', 'Sepia', 'Dark']) {
+      for (const theme of ['Light', 'Sepia', 'Dark', 'Gray', 'High contrast']) {
         ratios[theme] = await driver.reader(tab, `(() => {
           $choose('Theme', ${JSON.stringify(theme)});
           const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
@@ -524,6 +524,212 @@ export function defineExtensionTests(browserName, makeDriver) {
       await driver.reader(tab, `$choose('Theme', 'Auto') && $choose('Font', 'Serif')`);
       await driver.pressEscape(tab);
       await driver.closeTab(tab);
+    });
+
+    // ---- issue 21: reading aids and typography --------------------------------------------------
+    const LONG_READ_HEADINGS = ['A town on the water', 'The mill and its keepers', 'Tolls, prices and quarrels', 'Floods of the long winter', 'What remains today', 'Notes'];
+    // Opens "Contents" where it is a menu (a narrow reader); a side panel is always there.
+    const showContents = `(() => {
+      if (!document.querySelector('.lectern-app').classList.contains('lectern-wide') && $button('Contents').getAttribute('aria-expanded') !== 'true') $button('Contents').click();
+      return true;
+    })()`;
+    const contentsLink = (text) => `[...document.querySelectorAll('nav[aria-label="Contents"] a')].find((a) => a.textContent === ${JSON.stringify(text)})`;
+    const currentSection = `document.querySelector('nav[aria-label="Contents"] a[aria-current="location"]')?.textContent ?? null`;
+
+    it('"Contents" lists the headings; choosing one jumps there and marks it; scrolling marks the current section; a short article has none', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      try {
+        await driver.reader(tab, showContents);
+        const outline = await driver.reader(tab, `(() => {
+          const nav = document.querySelector('nav[aria-label="Contents"]');
+          return { visible: !!nav && nav.getClientRects().length > 0, links: [...nav.querySelectorAll('a')].map((a) => a.textContent), hrefs: [...nav.querySelectorAll('a')].map((a) => a.getAttribute('href')) };
+        })()`);
+        assert.equal(outline.visible, true);
+        assert.deepEqual(outline.links, LONG_READ_HEADINGS);
+        assert.equal(outline.hrefs[0], '#article-sec1');
+        assert.equal(await driver.reader(tab, currentSection), null, 'no section is current before the first heading');
+        await driver.reader(tab, `(${contentsLink('Floods of the long winter')}.click(), true)`);
+        const landed = await eventually(() => driver.reader(tab, `(() => {
+          const heading = document.getElementById('article-sec4');
+          const top = heading.getBoundingClientRect().top;
+          const bar = document.querySelector('.lectern-bar').getBoundingClientRect().bottom;
+          const current = ${currentSection};
+          return top >= bar - 1 && top <= bar + 40 && current === 'Floods of the long winter' && { focused: document.activeElement === heading, current };
+        })()`), { message: 'the jump to the fourth section, marked' });
+        assert.deepEqual(landed, { focused: true, current: 'Floods of the long winter' });
+        await driver.reader(tab, `(document.getElementById('article-sec2').scrollIntoView({ block: 'start' }), true)`);
+        await eventually(() => driver.reader(tab, `${currentSection} === 'The mill and its keepers'`), { message: 'the second section marked while scrolling' });
+        await driver.reader(tab, `(document.scrollingElement.scrollTop = 0, true)`);
+        await eventually(() => driver.reader(tab, `${currentSection} === null`), { message: 'no section marked at the top' });
+      } finally {
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+      const short = await openReader('/news.html');
+      await articleShown(short);
+      assert.deepEqual(await driver.reader(short, `({ nav: document.querySelector('nav[aria-label="Contents"]')?.getClientRects().length ?? 0, button: $button('Contents')?.getClientRects().length ?? 0 })`), { nav: 0, button: 0 }, 'fewer than three headings: no Contents');
+      await driver.pressEscape(short);
+      await driver.closeTab(short);
+    });
+
+    const positions = `(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('readingPositions')).readingPositions ?? {})()`;
+
+    it('a progress bar follows the reading; reopening offers "Continue where you left off"; "Forget reading positions" forgets', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      const key = server.url('/long-read.html');
+      try {
+        assert.equal(await driver.reader(tab, `document.querySelector('.lectern-reading-progress').style.transform`), 'scaleX(0)');
+        await driver.reader(tab, `(() => { const s = document.scrollingElement; s.scrollTop = (s.scrollHeight - s.clientHeight) / 2; return true; })()`);
+        const shown = await eventually(() => driver.reader(tab, `(() => {
+          const m = document.querySelector('.lectern-reading-progress').style.transform.match(/scaleX\\(([\\d.]+)\\)/);
+          return m && Math.abs(Number(m[1]) - 0.5) < 0.02 && Number(m[1]);
+        })()`), { message: 'the progress bar at half' });
+        assert.ok(shown > 0.45);
+        const saved = await eventually(async () => (await driver.reader(tab, positions))[key], { message: 'the position saved' });
+        assert.ok(Math.abs(saved.at - 0.5) < 0.02, JSON.stringify(saved));
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        await eventually(() => driver.reader(tab, `!!$button('Continue where you left off')`), { message: '"Continue where you left off"' });
+        assert.equal(await driver.reader(tab, `document.scrollingElement.scrollTop`), 0, 'the reader opens at the top');
+        const fraction = await driver.reader(tab, `(() => {
+          $button('Continue where you left off').click();
+          const s = document.scrollingElement;
+          return s.scrollTop / (s.scrollHeight - s.clientHeight);
+        })()`);
+        assert.ok(Math.abs(fraction - 0.5) < 0.02, `continued at ${fraction}`);
+        assert.equal(await driver.reader(tab, `!!$button('Continue where you left off')`), false, 'the offer goes once taken');
+        await driver.reader(tab, `($button('Reader settings').click(), $button('Forget reading positions').click(), true)`);
+        await eventually(async () => Object.keys(await driver.reader(tab, positions)).length === 0, { message: 'the positions forgotten' });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        await new Promise((r) => setTimeout(r, 500));
+        assert.equal(await driver.reader(tab, `!!$button('Continue where you left off')`), false, 'nothing to continue once forgotten');
+      } finally {
+        await driver.reader(tab, `(globalThis.browser ?? globalThis.chrome).storage.local.remove('readingPositions').then(() => true)`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('Letter spacing, Word spacing, Text alignment and Font weight change the article; Gray and High contrast themes; they persist; "Reset" restores the defaults', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      const style = `(() => { const p = $style('article p'); return { letters: p.letterSpacing, words: p.wordSpacing, align: p.textAlign, hyphens: p.hyphens, weight: p.fontWeight, bg: $style('.lectern-app').backgroundColor, fontSize: parseFloat(p.fontSize) }; })()`;
+      try {
+        const initial = await driver.reader(tab, style);
+        assert.deepEqual({ ...initial, fontSize: undefined }, { letters: 'normal', words: '0px', align: 'start', hyphens: 'manual', weight: '400', bg: 'rgb(255, 255, 255)', fontSize: undefined });
+        const px = (v) => parseFloat(v);
+        const seen = {};
+        for (const [group, option] of [['Letter spacing', 'Wide'], ['Letter spacing', 'Wider'], ['Word spacing', 'Wide'], ['Word spacing', 'Wider'], ['Text alignment', 'Justify'], ['Font weight', 'Light'], ['Font weight', 'Bold'], ['Theme', 'Gray'], ['Theme', 'High contrast']]) {
+          assert.ok(await driver.reader(tab, `$choose(${JSON.stringify(group)}, ${JSON.stringify(option)})`), `${group}: ${option}`);
+          seen[`${group}: ${option}`] = await driver.reader(tab, style);
+        }
+        const size = initial.fontSize;
+        assert.ok(Math.abs(px(seen['Letter spacing: Wide'].letters) - 0.05 * size) < 0.1, seen['Letter spacing: Wide'].letters);
+        assert.ok(Math.abs(px(seen['Letter spacing: Wider'].letters) - 0.1 * size) < 0.1, seen['Letter spacing: Wider'].letters);
+        assert.ok(px(seen['Word spacing: Wide'].words) > 0 && px(seen['Word spacing: Wider'].words) > px(seen['Word spacing: Wide'].words));
+        assert.equal(seen['Text alignment: Justify'].align, 'justify');
+        assert.equal(seen['Text alignment: Justify'].hyphens, 'auto');
+        assert.equal(await driver.reader(tab, `document.querySelector('article').lang`), 'en', 'hyphenation follows the language of the article');
+        assert.equal(seen['Font weight: Light'].weight, '300');
+        assert.equal(seen['Font weight: Bold'].weight, '700');
+        assert.equal(seen['Theme: Gray'].bg, 'rgb(226, 226, 226)');
+        assert.equal(seen['Theme: High contrast'].bg, 'rgb(0, 0, 0)');
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        const kept = await eventually(async () => {
+          const v = await driver.reader(tab, style);
+          return v.bg === 'rgb(0, 0, 0)' && v;
+        }, { message: 'the settings after reopening' });
+        assert.deepEqual({ ...kept, fontSize: undefined }, { ...seen['Theme: High contrast'], fontSize: undefined });
+        assert.equal(kept.align, 'justify');
+        assert.equal(kept.weight, '700');
+        await driver.reader(tab, `($button('Reader settings').click(), $button('Reset').click(), true)`);
+        const reset = await driver.reader(tab, style);
+        assert.deepEqual(reset, initial);
+        assert.equal(await driver.reader(tab, `$group('Theme').querySelector(':checked').value`), 'auto');
+      } finally {
+        await driver.reader(tab, `($button('Reset').click(), true)`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('"Custom colours" sets text, background and links, warns below 4.5:1, and persist; "Reset" goes back to Auto', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      const setColour = (name, value) => `(() => {
+        const label = [...$group('Custom colours').querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(name)});
+        const input = label.querySelector('input[type="color"]');
+        input.value = ${JSON.stringify(value)};
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`;
+      const view = `({ bg: $style('.lectern-app').backgroundColor, fg: $style('article p').color, link: $style('.lectern-original a').color, theme: $group('Theme').querySelector(':checked')?.value, warning: document.querySelector('.lectern-contrast-warning').textContent })`;
+      try {
+        await driver.reader(tab, `($button('Reader settings').click(), true)`);
+        await driver.reader(tab, setColour('Background', '#102030'));
+        await driver.reader(tab, setColour('Text', '#f0e0c0'));
+        await driver.reader(tab, setColour('Links', '#80c0ff'));
+        assert.deepEqual(await driver.reader(tab, view), { bg: 'rgb(16, 32, 48)', fg: 'rgb(240, 224, 192)', link: 'rgb(128, 192, 255)', theme: 'custom', warning: '' });
+        await driver.reader(tab, setColour('Text', '#303a48'));
+        const low = await driver.reader(tab, view);
+        assert.match(low.warning, /^Low contrast against the background: text 1\.\d:1 \(needs 4\.5:1\)\.$/);
+        await driver.reader(tab, setColour('Text', '#f0e0c0'));
+        assert.equal((await driver.reader(tab, view)).warning, '');
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        await eventually(async () => (await driver.reader(tab, view)).bg === 'rgb(16, 32, 48)', { message: 'the custom colours after reopening' });
+        assert.equal((await driver.reader(tab, view)).fg, 'rgb(240, 224, 192)');
+        await driver.reader(tab, `($button('Reader settings').click(), $button('Reset').click(), true)`);
+        const reset = await driver.reader(tab, view);
+        assert.equal(reset.theme, 'auto');
+        assert.equal(reset.bg, 'rgb(255, 255, 255)');
+      } finally {
+        await driver.reader(tab, `($button('Reset').click(), true)`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    const noteState = `(() => {
+      const note = document.querySelector('.lectern-note');
+      const ref = document.querySelector('article sup a');
+      return { open: !!note, label: note?.getAttribute('role') === 'dialog' ? note.getAttribute('aria-label') : null, text: note?.textContent ?? '', focusInNote: !!note && note.contains(document.activeElement), focusOnRef: document.activeElement === ref, expanded: ref.getAttribute('aria-expanded') };
+    })()`;
+
+    it('a footnote reference opens its note in a popover, by click or Enter; Escape and the link back close it; the notes stay at the end', async () => {
+      const tab = await openReader('/long-read.html');
+      await articleShown(tab);
+      try {
+        const notesAtEnd = await driver.reader(tab, `(() => { const items = document.querySelectorAll('article li[id]'); return items.length === 2 && document.querySelector('article').lastElementChild.contains(items[1]); })()`);
+        assert.equal(notesAtEnd, true);
+        await driver.reader(tab, `(document.querySelector('article sup a').click(), true)`);
+        let state = await driver.reader(tab, noteState);
+        assert.equal(state.open, true);
+        assert.equal(state.label, 'Note 1');
+        assert.match(state.text, /The first note: the mill was built in 1711/);
+        assert.equal(state.focusInNote, true);
+        assert.equal(state.expanded, 'true');
+        await driver.press(tab, 'Escape');
+        state = await eventually(async () => { const s = await driver.reader(tab, noteState); return !s.open && s; }, { message: 'the note closed by Escape' });
+        assert.equal(state.focusOnRef, true, 'focus goes back to the reference');
+        assert.equal(state.expanded, null);
+        // The keyboard: Enter on the focused reference opens it; the link back closes it.
+        await driver.press(tab, 'Enter');
+        state = await eventually(async () => { const s = await driver.reader(tab, noteState); return s.open && s; }, { message: 'the note opened by Enter' });
+        assert.equal(state.focusInNote, true);
+        await driver.reader(tab, `(document.querySelector('.lectern-note a[aria-label="Back to the text"]').click(), true)`);
+        state = await driver.reader(tab, noteState);
+        assert.equal(state.open, false);
+        assert.equal(state.focusOnRef, true);
+        assert.equal(await driver.reader(tab, `document.scrollingElement.scrollTop < document.querySelector('article li[id]').getBoundingClientRect().top`), true, 'closing does not jump to the notes');
+      } finally {
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
     });
 
     it('a page script cannot see into, close or hide the reader', async () => {
