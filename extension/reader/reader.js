@@ -338,8 +338,6 @@ function articleSanitizer() {
   return sanitizer;
 }
 
-const BODY_GETTER = Object.getOwnPropertyDescriptor(Document.prototype, 'body').get;
-
 /** The article's HTML checked, as an element of an inert document (nothing in it loads). */
 function inertArticle(html, doc) {
   const inert = doc.implementation.createHTMLDocument('');
@@ -359,7 +357,7 @@ function inertArticle(html, doc) {
   // is read through Document.prototype's getter: a `<form name="body">` in the markup shadows
   // `parsed.body` itself (documents let named forms override their properties).
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  const body = BODY_GETTER.call(parsed);
+  const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body').get.call(parsed);
   keepAllowed(body);
   holder.append(...body.childNodes);
   return holder;
