@@ -571,6 +571,7 @@ export function createReader(container, adapter, { onClose } = {}) {
 
   function setView(next) {
     if (view) offerTools(view, null);
+    if (view) choose(view, false);
     view = next;
     removedButton.disabled = !next;
     removedButton.setAttribute('aria-expanded', 'false');
@@ -578,10 +579,13 @@ export function createReader(container, adapter, { onClose } = {}) {
     removedPanel.replaceChildren();
   }
 
-  /** The panel's content, then "Report a problem" where the platform can save a report. */
+  /**
+   * The panel's content, then "Choose blocks to remove" (the keyboard's way to every block's
+   * "Remove this block") and "Report a problem" where the platform can save a report.
+   */
   function fillPanel(v, ...children) {
-    const tail = v.pageSource ? el('p', { class: 'lectern-report' }, reportButton(v)) : null;
-    removedPanel.replaceChildren(...children, tail ?? '');
+    const tail = el('p', { class: 'lectern-report' }, chooseButton, v.pageSource ? ' ' : '', v.pageSource ? reportButton(v) : '');
+    removedPanel.replaceChildren(...children, tail);
   }
 
   function reportButton(v) {
@@ -699,6 +703,44 @@ export function createReader(container, adapter, { onClose } = {}) {
     v.body.addEventListener('focusin', (event) => { if (view === v) offerTools(v, event.target); });
     v.body.addEventListener('mouseleave', () => { if (view === v && !blockTools.contains(doc.activeElement)) offerTools(v, null); });
   }
+
+  // "Choose blocks to remove": a paragraph without a link cannot take the keyboard's focus, so
+  // its "Remove this block" could only be reached with a pointer. While this is pressed every
+  // block of the article is a tab stop (Tab reaches a block, then its "Remove this block", then
+  // the next block); pressing it again or Escape ends it, and the article has no extra tab
+  // stops otherwise.
+  const chooseButton = el('button', { type: 'button', class: 'lectern-button', 'aria-pressed': 'false', text: t('chooseBlocks') });
+  let choosing = null;
+
+  function choose(v, on) {
+    if (!on && choosing !== v) return;
+    for (const block of v.body.querySelectorAll(on ? BLOCKS : '.lectern-choosable')) {
+      if (!on) {
+        block.classList.remove('lectern-choosable');
+        block.removeAttribute('tabindex');
+      } else if (blockAt(v, block) === block && !block.hasAttribute('tabindex')) {
+        block.classList.add('lectern-choosable');
+        block.tabIndex = 0;
+      }
+    }
+    choosing = on ? v : null;
+    chooseButton.setAttribute('aria-pressed', String(on));
+    if (on) {
+      say(t('chooseBlocksHint'));
+      v.body.querySelector('.lectern-choosable')?.focus();
+    }
+  }
+
+  chooseButton.addEventListener('click', () => {
+    if (view) choose(view, choosing !== view);
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !choosing || choosing !== view) return;
+    event.preventDefault();
+    const back = choosing.body.contains(doc.activeElement) || blockTools.contains(doc.activeElement);
+    choose(choosing, false);
+    if (back) (removedPanel.hidden ? removedButton : chooseButton).focus();
+  });
 
   removeBlockButton.addEventListener('click', () => {
     const v = view;
