@@ -113,3 +113,98 @@ describe('the reader in Firefox, with reduced motion and forced colours', () => 
     }
   });
 });
+
+// ---- Firefox: site rules on the options page (issue 20), as in Chromium: export, import on a
+// fresh profile, an invalid file that changes nothing, and the CLI reading the exported file.
+// The options page is opened as a tab at its moz-extension:// address; the export is a real
+// download into a folder the profile's preferences name; the import sets the file input's file
+// through WebDriver BiDi (`input.setFiles`), as a person choosing it does.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, FIXTURES } from './helpers/paths.mjs';
+import { GECKO_ID } from './helpers/firefox.mjs';
+
+describe('site rules on the options page, in Firefox', () => {
+  const SIDEBAR = 'div#page.site:4>div#content.site-content:2>aside#secondary.widget-area:2';
+  const RULES = {
+    'siteRules:127.0.0.1': [{ action: 'keep', signature: SIDEBAR }],
+    'siteRules:example.com': [{ action: 'remove', signature: 'div#main:1>p:2' }],
+  };
+  const STORED = `(async () => {
+    const all = await browser.storage.sync.get(null);
+    return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('siteRules:'))));
+  })()`;
+
+  async function optionsTab(ff) {
+    const { contexts } = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const host = await ff.evaluate(contexts[0].context, `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).mozExtensionHostname`);
+    const tab = await ff.topContext();
+    await ff.navigate(tab, `moz-extension://${host}/options.html`);
+    await ff.waitFor(() => ff.evaluate(tab, `document.getElementById('rules-title')?.textContent === 'Site rules'`), { message: 'the options page' });
+    return tab;
+  }
+  const stored = async (ff, tab) => JSON.parse(await ff.evaluate(tab, STORED));
+  const statusSays = (ff, tab, text) => ff.waitFor(
+    () => ff.evaluate(tab, `document.getElementById('rules-status').textContent.includes(${JSON.stringify(text)})`),
+    { message: `the status "${text}"` });
+  async function chooseFile(ff, tab, file) {
+    const { result } = await ff.send('script.evaluate', {
+      expression: `document.getElementById('rules-file')`, target: { context: tab }, awaitPromise: false, resultOwnership: 'root',
+    });
+    await ff.send('input.setFiles', { context: tab, element: { sharedId: result.sharedId }, files: [file] });
+  }
+
+  it('export then import on a fresh profile gives the same rules; an invalid file changes nothing; the CLI applies the exported file', async () => {
+    const first = tempDir('lectern-ff-rules-a-');
+    const second = tempDir('lectern-ff-rules-b-');
+    const files = tempDir('lectern-ff-rules-files-');
+    const downloads = {
+      'browser.download.folderList': 2,
+      'browser.download.dir': files.dir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+    };
+    let ff;
+    try {
+      ff = await launchFirefox(first.dir, { prefs: downloads });
+      let tab = await optionsTab(ff);
+      await ff.evaluate(tab, `browser.storage.sync.set(${JSON.stringify(RULES)}).then(() => true)`);
+      await ff.waitFor(() => ff.evaluate(tab, `document.querySelectorAll('.rules-rule').length === 2`), { message: 'both rules listed' });
+      await ff.evaluate(tab, `(document.getElementById('rules-export').click(), true)`);
+      const exportedFile = join(files.dir, 'lectern-site-rules.json');
+      const exported = await ff.waitFor(() => {
+        if (!existsSync(exportedFile)) return null;
+        const text = readFileSync(exportedFile, 'utf8');
+        try { return JSON.parse(text) && text; } catch { return null; }
+      }, { message: 'the exported file', timeout: 15000 });
+      assert.equal(JSON.parse(exported).format, 'lectern-site-rules');
+      await ff.close();
+
+      ff = await launchFirefox(second.dir);
+      tab = await optionsTab(ff);
+      assert.deepEqual(await stored(ff, tab), {});
+      const bad = join(files.dir, 'bad.json');
+      writeFileSync(bad, '{"format": "lectern-site-rules", "version": 1, "rules": [{"host": "example.com", "action": "hide", "signature": "p:1"}]}');
+      await chooseFile(ff, tab, bad);
+      await statusSays(ff, tab, 'Nothing was imported: invalid site rules: rule 1');
+      assert.deepEqual(await stored(ff, tab), {}, 'an invalid file changes nothing');
+      const good = join(files.dir, 'rules.json');
+      writeFileSync(good, exported);
+      await chooseFile(ff, tab, good);
+      await statusSays(ff, tab, 'Imported 2 rules.');
+      assert.deepEqual(await stored(ff, tab), RULES);
+
+      const cli = join(ROOT, 'target', 'release', 'lectern');
+      const args = ['--format', 'text', '--url', 'http://127.0.0.1:8000/news.html', join(FIXTURES, 'news.html')];
+      assert.ok(!execFileSync(cli, args, { encoding: 'utf8' }).includes('Recent News'));
+      assert.ok(execFileSync(cli, ['--rules', exportedFile, ...args], { encoding: 'utf8' }).includes('Recent News'), 'the keep rule puts the sidebar back');
+    } finally {
+      await ff?.close();
+      first.remove();
+      second.remove();
+      files.remove();
+    }
+  });
+});
