@@ -178,7 +178,7 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
       await ff.key(context, ESCAPE, 'keyUp');
     },
     async press(context, key) {
-      const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004' }[key] ?? key;
+      const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004', ArrowLeft: '\uE012', ArrowRight: '\uE014' }[key] ?? key;
       await ff.key(context, value, 'keyDown');
       await ff.key(context, value, 'keyUp');
     },
