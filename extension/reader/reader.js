@@ -6,6 +6,9 @@
 //   adapter.onSettingsChanged?(callback)              (settings changed elsewhere)
 //   adapter.locale?                                   (for dates; default: the browser's)
 //   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
+//   adapter.autoOpen?                                 ({ isOn(host), set(host, on) -> Promise<on now, or
+//                                                      null: asked elsewhere>, onChanged(callback) }:
+//                                                      "Always open reader on <site>", the extension's)
 //
 // One module, sections below (the controls and the settings model, formatting, putting the
 // article in, the controls as DOM, the reader and its render step): the
@@ -495,8 +498,44 @@ export function createReader(container, adapter, { onClose } = {}) {
       say(String(error?.message ?? error));
     }
   });
+  // "Always open reader on <site>", where the platform can (the extension: it asks for the
+  // site's host permission at the click). A toggle: pressed while the site is on the list.
+  const autoOpenButton = adapter.autoOpen
+    ? el('button', { type: 'button', class: 'lectern-button', 'aria-pressed': 'false', hidden: true })
+    : null;
+  let autoOpenHost = null;
+  async function offerAutoOpen(url) {
+    if (!autoOpenButton) return;
+    const host = isWebUrl(url) ? new URL(url).hostname.toLowerCase() : null;
+    autoOpenHost = host;
+    autoOpenButton.hidden = !host;
+    if (!host) return;
+    autoOpenButton.textContent = t('alwaysOpen', host);
+    autoOpenButton.setAttribute('aria-pressed', 'false');
+    const on = await adapter.autoOpen.isOn(host).catch(() => false);
+    if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on));
+  }
+  autoOpenButton?.addEventListener('click', () => {
+    const host = autoOpenHost;
+    if (!host) return;
+    const on = autoOpenButton.getAttribute('aria-pressed') !== 'true';
+    // Straight from the click: the browser asks for the permission only within it.
+    adapter.autoOpen.set(host, on).then((now) => {
+      if (now === null) {
+        say(t('autoOpenConfirm', host));
+        return;
+      }
+      if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(now));
+      say(t(now ? 'autoOpenOn' : on ? 'autoOpenDenied' : 'autoOpenOff', host));
+    }, (error) => say(t('autoOpenFailed', String(error?.message ?? error))));
+  });
+  // Allowed or stopped elsewhere (the options page): the button follows.
+  adapter.autoOpen?.onChanged?.(() => {
+    const host = autoOpenHost;
+    if (host) adapter.autoOpen.isOn(host).then((on) => { if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on)); }, () => {});
+  });
   const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
-    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton));
+    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton, autoOpenButton));
   settingsButton.addEventListener('click', () => {
     const open = settingsButton.getAttribute('aria-expanded') !== 'true';
     settingsButton.setAttribute('aria-expanded', String(open));
@@ -822,6 +861,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   function showPanel(...children) {
     reading.attach(null, null);
     viewer.close();
+    offerAutoOpen(null);
     article = null;
     setArticleActions(false);
     setView(null);
@@ -865,6 +905,7 @@ export function createReader(container, adapter, { onClose } = {}) {
       if (view) setUpBlockTools(view);
       viewer.close();
       reading.attach(shown.body, url);
+      offerAutoOpen(url);
       return shown.body;
     },
 

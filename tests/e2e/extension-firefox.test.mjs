@@ -113,3 +113,9 @@ describe('the reader in Firefox, with reduced motion and forced colours', () => 
     }
   });
 });
+
+// ---- Firefox: "Always open reader on <site>" (issue 21); Firefox grants optional permissions
+// without its prompt under this preference (see helpers/auto-open-spec.mjs).
+import { defineAutoOpenTests } from './helpers/auto-open-spec.mjs';
+
+defineAutoOpenTests('Firefox', (dir) => makeFirefoxDriver(dir, { prefs: { 'extensions.webextOptionalPermissionPrompts': false } }));
