@@ -8,9 +8,10 @@ import './shared/protocol.js';
 import { startReaderableIcon } from './readerable-icon.js';
 import { backgroundEngine } from './engine-host.js';
 import { fileFor } from './shared/site-rules.js';
+import { grantedAutoOpenSites, hostOfPage, isAutoOpen, onAutoOpenChanged } from './shared/auto-open.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { ReaderToBackground, BackgroundToContent, Limits } = globalThis.lecternProtocol;
+const { ReaderToBackground, BackgroundToContent, AutoOpenToBackground, Limits, autoOpenOrigins } = globalThis.lecternProtocol;
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -148,7 +149,48 @@ api.commands.onCommand.addListener((command, tab) => { onCommand(command, tab); 
 // it by the extension's fixed one; either is our reader page. (Firefox ignores the key: one.)
 const READER_URLS = [api.runtime.getURL('reader.html'), `${api.runtime.getURL('')}reader.html`];
 
+// ---- "Always open reader on <site>": one registered content script for the listed sites whose
+// permission is held, kept in step with the list and the permissions; it asks to open once a
+// page of such a site has loaded.
+const AUTO_OPEN_SCRIPT = 'lectern-auto-open';
+let autoOpenSync = Promise.resolve();
+
+function syncAutoOpenScript() {
+  autoOpenSync = autoOpenSync.catch(() => {}).then(async () => {
+    const matches = (await grantedAutoOpenSites()).flatMap((host) => autoOpenOrigins(host).origins);
+    const registered = await api.scripting.getRegisteredContentScripts({ ids: [AUTO_OPEN_SCRIPT] }).catch(() => []);
+    if (registered.length) await api.scripting.unregisterContentScripts({ ids: [AUTO_OPEN_SCRIPT] });
+    if (matches.length) {
+      await api.scripting.registerContentScripts([{
+        id: AUTO_OPEN_SCRIPT, matches, js: ['shared/protocol.js', 'auto-open.js'], runAt: 'document_idle', allFrames: false,
+      }]);
+    }
+  }).catch((error) => console.warn('Lectern: the sites that open in the reader could not be set up:', error?.message ?? error));
+  return autoOpenSync;
+}
+
+onAutoOpenChanged(syncAutoOpenScript);
+api.permissions.onAdded?.addListener(syncAutoOpenScript);
+api.permissions.onRemoved?.addListener(syncAutoOpenScript);
+api.runtime.onStartup.addListener(syncAutoOpenScript);
+api.runtime.onInstalled.addListener(syncAutoOpenScript);
+
+async function autoOpen(tab, url) {
+  const host = hostOfPage(url);
+  if (!host || !(await isAutoOpen(host))) return;
+  // Not where the person has already opened (or opened and closed) the reader on this page.
+  const [seen] = await api.scripting.executeScript({
+    target: { tabId: tab.id, frameIds: [0] }, func: () => Boolean(globalThis[Symbol.for('lectern.content')]),
+  });
+  if (seen?.result === false) await toggleReader(tab);
+}
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // The auto-open content script, in a tab's top frame (no page can message the background).
+  if (sender.id === api.runtime.id && message?.type === AutoOpenToBackground.OPEN && sender.tab && sender.frameId === 0) {
+    autoOpen(sender.tab, sender.url).then(() => sendResponse(true), () => sendResponse(false));
+    return true;
+  }
   // Only our own reader page, inside a tab, may ask.
   if (sender.id !== api.runtime.id || !READER_URLS.some((url) => sender.url?.startsWith(url))) return false;
   const tabId = sender.tab?.id;
@@ -160,6 +202,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message.type === ReaderToBackground.GET_SNAPSHOT) {
     api.tabs.sendMessage(tabId, { type: BackgroundToContent.SNAPSHOT }, { frameId: 0 })
       .then((snapshot) => sendResponse(snapshot ?? null), () => sendResponse(null));
+    return true;
+  }
+  if (message.type === ReaderToBackground.CONFIRM_AUTO_OPEN) {
+    const host = typeof message.host === 'string' && autoOpenOrigins(message.host) ? message.host : null;
+    if (!host) return false;
+    api.tabs.create({ url: `${api.runtime.getURL('options.html')}#auto-open=${encodeURIComponent(host)}`, openerTabId: tabId, index: sender.tab.index + 1 })
+      .then(() => sendResponse(true), () => sendResponse(false));
     return true;
   }
   if (message.type === ReaderToBackground.CLOSE) {

@@ -122,3 +122,52 @@ $('rules-file').addEventListener('change', async () => {
 
 onRulesChanged(() => { showRules(); });
 await showRules();
+
+// ---- Sites that open in the reader by themselves (issue 21): listed, each with a button that
+// takes it off the list and gives back its host permission.
+import { autoOpenSites, setAutoOpen, stopAutoOpen, onAutoOpenChanged } from './shared/auto-open.js';
+
+const autoOpenStatus = $('auto-open-status');
+$('auto-open-title').textContent = tt('autoOpenTitle');
+$('auto-open-intro').textContent = tt('autoOpenIntro');
+
+async function showAutoOpen() {
+  const sites = await autoOpenSites();
+  const list = $('auto-open-list');
+  if (!sites.length) {
+    list.replaceChildren(element('li', { className: 'auto-open-none', textContent: tt('autoOpenNone') }));
+    return;
+  }
+  list.replaceChildren(...sites.map((host) => {
+    const stop = element('button', { type: 'button', textContent: tt('autoOpenStop', host) });
+    stop.addEventListener('click', async () => {
+      await stopAutoOpen(host);
+      autoOpenStatus.textContent = tt('autoOpenStopped', host);
+      await showAutoOpen();
+    });
+    return element('li', { className: 'auto-open-site' }, element('span', { textContent: host }), ' ', stop);
+  }));
+}
+
+// Opened by the reader as `options.html#auto-open=<host>` where it cannot ask itself (Firefox):
+// the question, and the button that asks the browser for the site's permission.
+const asked = /^#auto-open=(.+)$/.exec(location.hash);
+const askedHost = asked ? decodeURIComponent(asked[1]) : null;
+if (askedHost && globalThis.lecternProtocol.autoOpenOrigins(askedHost)) {
+  $('auto-open-question').textContent = tt('autoOpenAsk', askedHost);
+  const allow = $('auto-open-allow');
+  allow.textContent = tt('alwaysOpen', askedHost);
+  $('auto-open-ask').hidden = false;
+  allow.addEventListener('click', () => {
+    // Straight from the click: the browser asks only within it.
+    api.permissions.request(globalThis.lecternProtocol.autoOpenOrigins(askedHost)).then(async (granted) => {
+      if (granted) await setAutoOpen(askedHost, true);
+      autoOpenStatus.textContent = tt(granted ? 'autoOpenOn' : 'autoOpenDenied', askedHost);
+      $('auto-open-ask').hidden = granted;
+    }).catch((error) => { autoOpenStatus.textContent = tt('autoOpenFailed', String(error?.message ?? error)); });
+  });
+  allow.focus();
+}
+
+onAutoOpenChanged(() => { showAutoOpen(); });
+await showAutoOpen();

@@ -8,6 +8,8 @@ import './shared/protocol.js';
 import { createReader } from './reader/reader.js';
 // Site rules: loaded only when a page is extracted here or a rule is saved.
 const siteRules = () => import('./shared/site-rules.js');
+// The sites that open in the reader by themselves: loaded once the article is shown.
+const autoOpenSites = () => import('./shared/auto-open.js');
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { ReaderToBackground, ReaderToContent, StorageKeys } = globalThis.lecternProtocol;
@@ -33,16 +35,7 @@ function close() {
 // storage.sync (storage.local where sync is unavailable).
 const SETTINGS_KEY = StorageKeys.READER_SETTINGS;
 
-async function withArea(fn) {
-  if (api.storage.sync) {
-    try {
-      return await fn(api.storage.sync);
-    } catch {
-      // sync can be disabled by policy or unavailable for temporary add-ons: use local
-    }
-  }
-  return fn(api.storage.local);
-}
+const withArea = globalThis.lecternProtocol.withSyncedArea;
 
 const adapter = {
   t: (key, ...subs) => api.i18n.getMessage(key, subs.map(String)),
@@ -66,6 +59,24 @@ const adapter = {
     await api.storage.local.set({ [StorageKeys.READING_POSITIONS]: positions });
   },
   saveSiteRule: (host, action, signature) => siteRules().then(({ addRule }) => addRule(host, action, signature)),
+  // "Always open reader on <site>": the permission is asked for at once, within the click.
+  autoOpen: {
+    isOn: (host) => autoOpenSites().then(({ isAutoOpen }) => isAutoOpen(host)),
+    onChanged: (callback) => autoOpenSites().then(({ onAutoOpenChanged }) => onAutoOpenChanged(callback)),
+    set(host, on) {
+      if (!on) return autoOpenSites().then(({ stopAutoOpen }) => stopAutoOpen(host)).then(() => false);
+      const origins = globalThis.lecternProtocol.autoOpenOrigins(host);
+      if (!origins) return Promise.reject(new Error(`not a host name: ${host}`));
+      // Firefox gives an extension frame inside a page no permissions API: the person allows it
+      // on the options page, opened beside this tab (null: asked there).
+      if (!api.permissions?.request) {
+        return api.runtime.sendMessage({ type: ReaderToBackground.CONFIRM_AUTO_OPEN, host }).then(() => null);
+      }
+      return api.permissions.request(origins).then((granted) => (granted
+        ? autoOpenSites().then(({ setAutoOpen }) => setAutoOpen(host, true)).then(() => true)
+        : false));
+    },
+  },
   onSettingsChanged(callback) {
     api.storage.onChanged.addListener((changes) => {
       if (changes[SETTINGS_KEY]?.newValue) callback(changes[SETTINGS_KEY].newValue);

@@ -6,6 +6,9 @@
 //   adapter.onSettingsChanged?(callback)              (settings changed elsewhere)
 //   adapter.locale?                                   (for dates; default: the browser's)
 //   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
+//   adapter.autoOpen?                                 ({ isOn(host), set(host, on) -> Promise<on now, or
+//                                                      null: asked elsewhere>, onChanged(callback) }:
+//                                                      "Always open reader on <site>", the extension's)
 //
 // One module, sections below (the controls and the settings model, formatting, putting the
 // article in, the controls as DOM, the reader and its render step): the
@@ -47,6 +50,12 @@ const CONTROLS = Object.freeze([
   {
     name: 'spacing', kind: 'choice', label: 'lineSpacing', initial: 'normal',
     options: { tight: 'spacingTight', normal: 'spacingNormal', loose: 'spacingLoose' },
+  },
+  // Images shown, or hidden with their figures, for reading the text alone ("Load images: On
+  // request" is the setting that keeps images from loading).
+  {
+    name: 'showImages', kind: 'choice', label: 'images', initial: 'show',
+    options: { show: 'imagesShow', hide: 'imagesHide' },
   },
   // Images from the page's servers: loaded with the article, or each only when asked for (until
   // then a placeholder with its description), so those servers need not learn the page was read.
@@ -489,8 +498,44 @@ export function createReader(container, adapter, { onClose } = {}) {
       say(String(error?.message ?? error));
     }
   });
+  // "Always open reader on <site>", where the platform can (the extension: it asks for the
+  // site's host permission at the click). A toggle: pressed while the site is on the list.
+  const autoOpenButton = adapter.autoOpen
+    ? el('button', { type: 'button', class: 'lectern-button', 'aria-pressed': 'false', hidden: true })
+    : null;
+  let autoOpenHost = null;
+  async function offerAutoOpen(url) {
+    if (!autoOpenButton) return;
+    const host = isWebUrl(url) ? new URL(url).hostname.toLowerCase() : null;
+    autoOpenHost = host;
+    autoOpenButton.hidden = !host;
+    if (!host) return;
+    autoOpenButton.textContent = t('alwaysOpen', host);
+    autoOpenButton.setAttribute('aria-pressed', 'false');
+    const on = await adapter.autoOpen.isOn(host).catch(() => false);
+    if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on));
+  }
+  autoOpenButton?.addEventListener('click', () => {
+    const host = autoOpenHost;
+    if (!host) return;
+    const on = autoOpenButton.getAttribute('aria-pressed') !== 'true';
+    // Straight from the click: the browser asks for the permission only within it.
+    adapter.autoOpen.set(host, on).then((now) => {
+      if (now === null) {
+        say(t('autoOpenConfirm', host));
+        return;
+      }
+      if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(now));
+      say(t(now ? 'autoOpenOn' : on ? 'autoOpenDenied' : 'autoOpenOff', host));
+    }, (error) => say(t('autoOpenFailed', String(error?.message ?? error))));
+  });
+  // Allowed or stopped elsewhere (the options page): the button follows.
+  adapter.autoOpen?.onChanged?.(() => {
+    const host = autoOpenHost;
+    if (host) adapter.autoOpen.isOn(host).then((on) => { if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on)); }, () => {});
+  });
   const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
-    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton));
+    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton, autoOpenButton));
   settingsButton.addEventListener('click', () => {
     const open = settingsButton.getAttribute('aria-expanded') !== 'true';
     settingsButton.setAttribute('aria-expanded', String(open));
@@ -529,6 +574,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   const root = el('div', { class: 'lectern-app' }, bar, status, continueOffer, main);
   container.replaceChildren(root);
   const reading = readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter });
+  const viewer = imageViewer({ doc, root, main, el, t });
 
   // Images held back by "Load images: On request", each a function that loads it.
   let heldImages = [];
@@ -856,6 +902,8 @@ export function createReader(container, adapter, { onClose } = {}) {
 
   function showPanel(...children) {
     reading.attach(null, null);
+    viewer.close();
+    offerAutoOpen(null);
     article = null;
     setArticleActions(false);
     setView(null);
@@ -897,7 +945,9 @@ export function createReader(container, adapter, { onClose } = {}) {
         ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url), userRemoved: new Set(), pageSource }
         : null);
       if (view) setUpBlockTools(view);
+      viewer.close();
       reading.attach(shown.body, url);
+      offerAutoOpen(url);
       return shown.body;
     },
 
@@ -1096,7 +1146,120 @@ function decorate(el, adapter, body) {
     img.loading = 'lazy';
     img.decoding = 'async';
     img.referrerPolicy = 'no-referrer';
+    if (MAYBE_TRANSPARENT.test(img.getAttribute('src') ?? '')) img.classList.add('lectern-maybe-transparent');
+    // An image that is not a link opens large in the lightbox, by click or by keyboard.
+    if (!img.closest('a[href]')) {
+      img.classList.add('lectern-zoomable');
+      img.tabIndex = 0;
+      img.setAttribute('role', 'button');
+      img.setAttribute('aria-haspopup', 'dialog');
+      img.setAttribute('aria-label', adapter.t('openImage', img.getAttribute('alt')?.trim() || captionOf(img) || adapter.t('imageNoDescription')));
+    }
   }
+}
+
+/**
+ * Images in formats that can be transparent (PNG, GIF, SVG, WebP): in dark themes they sit on a
+ * light card, so a diagram drawn in black on nothing stays readable.
+ */
+const MAYBE_TRANSPARENT = /^\s*(?:data:image\/(?:png|gif|svg\+xml|webp)[;,]|[^?#]*\.(?:png|gif|svg|webp)(?:[?#]|\s*$))/i;
+
+/** The caption of the figure an image is in, if any. */
+function captionOf(img) {
+  return img.closest('figure')?.querySelector('figcaption')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/**
+ * The lightbox: an article image seen large, with its caption, in a modal dialog. Click or
+ * Enter on an image opens it; "Previous image" / "Next image" and the arrow keys go through the
+ * article's images; Escape, "Close image" or a click beside the image close it, and the focus
+ * goes back to the image it was opened from.
+ */
+function imageViewer({ doc, root, main, el, t }) {
+  const picture = el('img', { class: 'lectern-lightbox-image', alt: '' });
+  picture.referrerPolicy = 'no-referrer';
+  const caption = el('p', { class: 'lectern-lightbox-caption' });
+  const counter = el('p', { class: 'lectern-lightbox-count', 'aria-live': 'polite' });
+  const previous = el('button', { type: 'button', class: 'lectern-button', text: t('previousImage') });
+  const next = el('button', { type: 'button', class: 'lectern-button', text: t('nextImage') });
+  const close = el('button', { type: 'button', class: 'lectern-button', text: t('closeImage') });
+  const dialog = el('dialog', { class: 'lectern-lightbox', 'aria-label': t('imageViewer') },
+    el('figure', { class: 'lectern-lightbox-figure' }, picture, caption),
+    el('div', { class: 'lectern-lightbox-controls' }, previous, counter, next, close));
+  root.append(dialog);
+  let images = [];
+  let index = -1;
+  let opener = null;
+
+  const visible = () => [...main.querySelectorAll('img.lectern-zoomable')].filter((img) => img.isConnected && img.getClientRects().length > 0);
+
+  function show(i) {
+    index = i;
+    const img = images[i];
+    picture.src = img.currentSrc || img.src;
+    picture.alt = img.getAttribute('alt') ?? '';
+    caption.textContent = captionOf(img) || img.getAttribute('alt')?.trim() || '';
+    caption.hidden = !caption.textContent;
+    counter.textContent = t('imageCount', i + 1, images.length);
+    previous.disabled = i === 0;
+    next.disabled = i === images.length - 1;
+  }
+
+  function open(img) {
+    images = visible();
+    const i = images.indexOf(img);
+    if (i < 0) return;
+    opener = img;
+    show(i);
+    if (!dialog.open) dialog.showModal();
+    close.focus();
+  }
+
+  function shut() {
+    if (!dialog.open) return;
+    dialog.close();
+    picture.removeAttribute('src');
+    opener?.focus();
+    opener = null;
+  }
+
+  const step = (by) => {
+    const i = index + by;
+    if (i >= 0 && i < images.length) {
+      show(i);
+      opener = images[i];
+    }
+  };
+  previous.addEventListener('click', () => step(-1));
+  next.addEventListener('click', () => step(1));
+  close.addEventListener('click', shut);
+  // A click on the backdrop (the dialog itself, outside its content) closes it.
+  dialog.addEventListener('click', (event) => { if (event.target === dialog) shut(); });
+  dialog.addEventListener('cancel', (event) => { event.preventDefault(); shut(); });
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault(); // the dialog's, not the reader's: the reader stays open
+      shut();
+      return;
+    }
+    const rtl = doc.defaultView.getComputedStyle(dialog).direction === 'rtl';
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      step((event.key === 'ArrowRight') !== rtl ? 1 : -1);
+    }
+  });
+
+  main.addEventListener('click', (event) => {
+    const img = event.target instanceof Element ? event.target.closest('img.lectern-zoomable') : null;
+    if (img) open(img);
+  });
+  main.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof Element && event.target.matches('img.lectern-zoomable')) {
+      event.preventDefault();
+      open(event.target);
+    }
+  });
+  return { close: shut };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,26 @@
 // It assigns a property rather than declaring a constant: the content script's world keeps
 // its globals between clicks, and a second top-level `const` there would be an error.
 
+/**
+ * Runs `fn` with storage.sync, or with storage.local where sync is unavailable (disabled by
+ * policy, or for a temporary add-on): the area for what a person sets (settings, site rules,
+ * sites that open in the reader).
+ */
+async function withSyncedArea(fn) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  if (api.storage.sync) {
+    try {
+      return await fn(api.storage.sync);
+    } catch {
+      // sync unavailable: use local
+    }
+  }
+  return fn(api.storage.local);
+}
+
 globalThis.lecternProtocol = Object.freeze({
+  withSyncedArea,
+
   /** The reader page → the background (runtime.sendMessage). */
   ReaderToBackground: Object.freeze({
     /** Answered with { url, title, article } (article: { ok, result, ms } or { ok: false, error }, or null). */
@@ -20,6 +39,11 @@ globalThis.lecternProtocol = Object.freeze({
     GET_SNAPSHOT: 'lectern:get-snapshot',
     /** Close the reader in the reader page's tab. */
     CLOSE: 'lectern:close',
+    /**
+     * { host }: open the options page beside the tab, where the person allows `host` to open in
+     * the reader (Firefox gives an extension frame inside a page no permissions API to ask with).
+     */
+    CONFIRM_AUTO_OPEN: 'lectern:confirm-auto-open',
   }),
 
   /** The background → the content script in the tab's top frame (tabs.sendMessage). */
@@ -37,6 +61,11 @@ globalThis.lecternProtocol = Object.freeze({
     CLOSE: 'lectern:close',
   }),
 
+  /** The auto-open content script → the background: this page's site opens in the reader. */
+  AutoOpenToBackground: Object.freeze({
+    OPEN: 'lectern:auto-open',
+  }),
+
   /** Keys in extension storage. */
   StorageKeys: Object.freeze({
     /** storage.sync (storage.local where sync is unavailable): the reader's settings. */
@@ -48,9 +77,22 @@ globalThis.lecternProtocol = Object.freeze({
      * site under this prefix and its host (shared/site-rules.js, docs/site-rules.md).
      */
     SITE_RULES_PREFIX: 'siteRules:',
+    /**
+     * storage.sync (storage.local where sync is unavailable): the sites whose pages open in the
+     * reader by themselves ("Always open reader on <site>"), a list of hosts.
+     */
+    AUTO_OPEN_SITES: 'autoOpenSites',
     /** storage.local: whether the optional "readable page" toolbar icon is on. */
     READERABLE_ICON: 'readerableIcon',
   }),
+
+  /**
+   * The host permissions "Always open reader on <host>" asks for: that host's pages, by either
+   * scheme (match patterns take no port). Null for what is not a plain host name.
+   */
+  autoOpenOrigins: (host) => (typeof host === 'string' && /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/i.test(host)
+    ? { origins: [`http://${host}/*`, `https://${host}/*`] }
+    : null),
 
   /** The host permissions the optional "readable page" icon asks for when switched on. */
   READERABLE_ORIGINS: Object.freeze({ origins: Object.freeze(['http://*/*', 'https://*/*']) }),

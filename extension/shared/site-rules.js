@@ -10,16 +10,7 @@ const PREFIX = globalThis.lecternProtocol.StorageKeys.SITE_RULES_PREFIX;
 export const FORMAT = 'lectern-site-rules';
 export const VERSION = 1;
 
-async function withArea(fn) {
-  if (api.storage.sync) {
-    try {
-      return await fn(api.storage.sync);
-    } catch {
-      // sync can be disabled by policy or unavailable for temporary add-ons: use local
-    }
-  }
-  return fn(api.storage.local);
-}
+const withArea = globalThis.lecternProtocol.withSyncedArea;
 
 /** The site a page address belongs to, as rules name it: its host without `www.`. */
 export function siteOf(url) {

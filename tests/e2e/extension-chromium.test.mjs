@@ -492,3 +492,16 @@ describe('"Report a problem", in Chromium', () => {
     }
   });
 });
+
+// ---- Chromium: "Always open reader on <site>" (issue 21), with a test build that holds the
+// fixture host's permission from installation (headless Chromium's permission prompt cannot be
+// answered; see helpers/auto-open-spec.mjs).
+import { defineAutoOpenTests } from './helpers/auto-open-spec.mjs';
+import { testBuild, patch } from './helpers/extension-build.mjs';
+
+defineAutoOpenTests('Chromium', (dir) => {
+  const build = testBuild('lectern-auto-open-build-', (root) => patch(join(root, 'manifest.json'),
+    '"optional_host_permissions"', '"host_permissions": ["http://127.0.0.1/*", "https://127.0.0.1/*"],\n  "optional_host_permissions"'));
+  process.once('exit', () => build.remove());
+  return chromiumDriver(dir, { extension: build.dir });
+});

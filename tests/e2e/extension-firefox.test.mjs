@@ -208,3 +208,8 @@ describe('site rules on the options page, in Firefox', () => {
     }
   });
 });
+// ---- Firefox: "Always open reader on <site>" (issue 21); Firefox grants optional permissions
+// without its prompt under this preference (see helpers/auto-open-spec.mjs).
+import { defineAutoOpenTests } from './helpers/auto-open-spec.mjs';
+
+defineAutoOpenTests('Firefox', (dir) => makeFirefoxDriver(dir, { prefs: { 'extensions.webextOptionalPermissionPrompts': false } }));

@@ -457,7 +457,9 @@ const KEPT_HTML = {
     'br', 'hr', 'q', 'cite', 'kbd', 'samp', 'var', 'del', 'ins', 'span', 'div', 'section', 'dfn', 'bdi', 'bdo', 'wbr',
     'ruby', 'rt', 'rp'].map((name) => [name, []])),
   a: ['href', 'rel', 'target'],
-  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy'],
+  // tabindex, role, aria-haspopup and aria-label: the reader makes an image that is not a link
+  // open in its lightbox (the label is made from the alt text or the caption, as text).
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy', 'tabindex', 'role', 'aria-haspopup', 'aria-label'],
   source: ['src', 'srcset', 'sizes', 'media', 'width', 'height', 'type'],
   td: ['colspan', 'rowspan', 'headers'],
   th: ['colspan', 'rowspan', 'headers', 'scope'],

@@ -16,7 +16,7 @@
 // Expressions are JavaScript source; they may return promises; results go through JSON.
 
 import { launchChromium } from './chromium.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { launchFirefox, GECKO_ID } from './firefox.mjs';
 
 const json = (expr, prelude = '') => `(async () => { ${prelude}\n return JSON.stringify((await (${expr})) ?? null); })()`;
 
@@ -61,6 +61,12 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
     },
     waitForReader: (page) => browser.waitForReaderFrame(page),
     waitForReaderGone: (page) => browser.waitForReaderGone(page),
+    /** The address of one of the extension's own pages (e.g. 'options.html'). */
+    extensionPage: async (path) => `chrome-extension://${browser.extensionId}/${path}`,
+    /** A tab the browser or the extension opened whose address includes `part`, or null. */
+    findTab: async (part) => browser.context.pages().find((p) => p.url().includes(part)) ?? null,
+    /** A pointer click on the button named `name` in a tab's own page. */
+    clickInTab: (page, name) => page.getByRole('button', { name, exact: true }).first().click(),
     async clickInReader(page, name) {
       const frame = browser.readerFrame(page);
       if (!frame) throw new Error('no reader frame');
@@ -143,6 +149,30 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
     },
     waitForReader: (context) => ff.waitFor(() => ff.readerContext(context), { message: 'the reader to open' }),
     waitForReaderGone: (context) => ff.waitFor(async () => !(await ff.readerContext(context)), { message: 'the reader to close' }),
+    async extensionPage(path) {
+      const { contexts } = await ff.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const host = await ff.evaluate(contexts[0].context, `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).mozExtensionHostname`);
+      return `moz-extension://${host}/${path}`;
+    },
+    /** A tab the browser or the extension opened whose address includes `part`, or null. */
+    async findTab(part) {
+      const { contexts } = await ff.send('browsingContext.getTree', { maxDepth: 0 });
+      return contexts.find((c) => c.url.includes(part))?.context ?? null;
+    },
+    /** A pointer click on the button named `name` in a tab's own page. */
+    async clickInTab(context, name) {
+      await ff.send('browsingContext.activate', { context }).catch(() => {});
+      const at = JSON.parse(await ff.evaluate(context, `JSON.stringify((() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+        button.scrollIntoView({ block: 'center' });
+        const r = button.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      })())`));
+      await ff.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', x: Math.round(at.x), y: Math.round(at.y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] });
+      await ff.send('input.releaseActions', { context });
+    },
     async clickInReader(context, name) {
       // A pointer click in the tab, where the button is: its place in the reader frame, moved by
       // the frame's offset from the tab's viewport (Firefox's mozInnerScreenX/Y on both).
@@ -150,6 +180,7 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
       if (!reader) throw new Error('no reader frame');
       const at = JSON.parse(await ff.evaluate(reader, `JSON.stringify((() => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+        button.scrollIntoView({ block: 'center' });
         const r = button.getBoundingClientRect();
         return { x: r.x + r.width / 2 + window.mozInnerScreenX, y: r.y + r.height / 2 + window.mozInnerScreenY };
       })())`));
@@ -178,7 +209,7 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
       await ff.key(context, ESCAPE, 'keyUp');
     },
     async press(context, key) {
-      const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004' }[key] ?? key;
+      const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004', ArrowLeft: '\uE012', ArrowRight: '\uE014' }[key] ?? key;
       await ff.key(context, value, 'keyDown');
       await ff.key(context, value, 'keyUp');
     },

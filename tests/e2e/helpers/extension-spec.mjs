@@ -494,6 +494,91 @@ export function defineExtensionTests(browserName, makeDriver) {
       await driver.closeTab(tab);
     });
 
+    it('"Images: Hide" hides every image with its figure, and it persists; "Show" brings them back', async () => {
+      const tab = await openReader('/gallery.html');
+      await articleShown(tab);
+      const state = `(() => {
+        const imgs = [...document.querySelectorAll('article img')];
+        const figures = [...document.querySelectorAll('article figure')];
+        return { images: imgs.length, shown: imgs.filter((i) => i.getClientRects().length > 0).length,
+          figuresShown: figures.filter((f) => f.getClientRects().length > 0).length,
+          text: document.querySelector('article').textContent.includes('harbour') };
+      })()`;
+      try {
+        assert.deepEqual(await driver.reader(tab, state), { images: 3, shown: 3, figuresShown: 2, text: true });
+        await driver.reader(tab, `$choose('Images', 'Hide')`);
+        assert.deepEqual(await driver.reader(tab, state), { images: 3, shown: 0, figuresShown: 0, text: true });
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        assert.deepEqual(await driver.reader(tab, state), { images: 3, shown: 0, figuresShown: 0, text: true }, 'hidden on reopening');
+        await driver.reader(tab, `$choose('Images', 'Show')`);
+        assert.deepEqual(await driver.reader(tab, state), { images: 3, shown: 3, figuresShown: 2, text: true });
+      } finally {
+        await driver.reader(tab, `$choose('Images', 'Show')`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('an image opens large in a lightbox with its caption, by click or Enter; "Next image" and the arrow keys go through the images; Escape closes it, not the reader, and focus returns to the image', async () => {
+      const tab = await openReader('/gallery.html');
+      await articleShown(tab);
+      const box = `(() => {
+        const d = document.querySelector('dialog.lectern-lightbox');
+        const img = d?.querySelector('img');
+        return { open: !!d?.open, modal: !!d?.matches(':modal'), name: d?.getAttribute('aria-label'), src: img?.getAttribute('src')?.replace(/^https?:\\/\\/[^/]+/, '') ?? null,
+          caption: d?.querySelector('.lectern-lightbox-caption')?.textContent ?? null, count: d?.querySelector('.lectern-lightbox-count')?.textContent ?? null,
+          focus: document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || null };
+      })()`;
+      try {
+        assert.deepEqual(await driver.reader(tab, `(document.querySelector('article img').click(), ${box})`),
+          { open: true, modal: true, name: 'Image viewer', src: '/photo.jpg', caption: 'The harbour at dusk, from the old tower.', count: 'Image 1 of 3', focus: 'Close image' });
+        await driver.reader(tab, `($button('Next image').click(), true)`);
+        let now = await driver.reader(tab, box);
+        assert.deepEqual([now.src, now.caption, now.count], ['/figure.png', 'How the lamp turns: a diagram.', 'Image 2 of 3']);
+        await driver.press(tab, 'ArrowRight');
+        now = await driver.reader(tab, box);
+        assert.deepEqual([now.src, now.caption, now.count], ['/photo.jpg?keepers', 'The keepers on the rocks', 'Image 3 of 3'], 'no caption: the alt text');
+        assert.equal(await driver.reader(tab, `$button('Next image').disabled`), true, 'the last image has no next');
+        await driver.press(tab, 'ArrowLeft');
+        assert.equal((await driver.reader(tab, box)).count, 'Image 2 of 3');
+        await driver.press(tab, 'Escape');
+        const closed = await driver.reader(tab, `({ open: document.querySelector('dialog.lectern-lightbox').open, article: !!document.querySelector('article'),
+          focus: document.activeElement?.getAttribute('src')?.replace(/^https?:\\/\\/[^/]+/, '') })`);
+        assert.deepEqual(closed, { open: false, article: true, focus: '/figure.png' }, 'closed, the reader open, focus on the image last shown');
+        // By keyboard: Enter on the focused image.
+        await driver.reader(tab, `(document.querySelector('article img').focus(), true)`);
+        await driver.press(tab, 'Enter');
+        now = await eventually(async () => { const b = await driver.reader(tab, box); return b.open ? b : null; }, { message: 'the lightbox by Enter' });
+        assert.equal(now.count, 'Image 1 of 3');
+        await driver.reader(tab, `($button('Close image').click(), true)`);
+        assert.equal((await driver.reader(tab, box)).open, false);
+      } finally {
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('in the Dark theme photos are dimmed and images that may be transparent sit on a light card', async () => {
+      const tab = await openReader('/gallery.html');
+      await articleShown(tab);
+      const look = `(() => {
+        const s = (src) => getComputedStyle([...document.querySelectorAll('article img')].find((i) => i.getAttribute('src').endsWith(src)));
+        const photo = s('/photo.jpg'); const diagram = s('/figure.png');
+        return { photo: photo.filter, diagram: diagram.filter, card: diagram.backgroundColor, padding: diagram.paddingTop };
+      })()`;
+      try {
+        assert.deepEqual(await driver.reader(tab, `$choose('Theme', 'Light') && ${look}`),
+          { photo: 'none', diagram: 'none', card: 'rgba(0, 0, 0, 0)', padding: '0px' });
+        assert.deepEqual(await driver.reader(tab, `$choose('Theme', 'Dark') && ${look}`),
+          { photo: 'brightness(0.85)', diagram: 'none', card: 'rgb(242, 242, 242)', padding: '8px' });
+      } finally {
+        await driver.reader(tab, `$choose('Theme', 'Auto')`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
     it('Font switches the article between Serif, Sans-serif and Monospace', async () => {
       const tab = await openReader('/news.html');
       await articleShown(tab);
