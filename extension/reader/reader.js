@@ -583,8 +583,15 @@ export function createReader(container, adapter, { onClose } = {}) {
   });
   const contents = el('nav', { class: 'lectern-contents', id: `${uid}-contents`, 'aria-label': t('contents'), hidden: true });
 
+  // The article's actions and the panels' buttons; on a narrow reader (a phone) they fold into
+  // a menu opened by one button.
+  const actions = el('div', { class: 'lectern-actions', id: `${uid}-actions` }, copyButton, printButton, removedButton, settingsButton);
+  const menuButton = el('button', {
+    type: 'button', class: 'lectern-button lectern-menu-button', 'aria-expanded': 'false', 'aria-controls': actions.id,
+    text: t('menu'), hidden: true,
+  });
   const toolbar = el('div', { class: 'lectern-toolbar', role: 'toolbar', 'aria-label': t('readerControls') },
-    closeButton, contentsButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, removedButton, settingsButton);
+    closeButton, contentsButton, el('span', { class: 'lectern-spacer' }), menuButton, actions);
 
   // ---- content area ----------------------------------------------------------------------------
   const main = el('main', { class: 'lectern-main', tabindex: '-1' });
@@ -596,6 +603,28 @@ export function createReader(container, adapter, { onClose } = {}) {
   container.replaceChildren(root);
   const reading = readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter });
 
+  /** Folds the actions into the menu where the reader is narrower than NARROW_READER_PX. */
+  function fold() {
+    const narrow = root.clientWidth > 0 && root.clientWidth < NARROW_READER_PX;
+    root.classList.toggle('lectern-narrow', narrow);
+    menuButton.hidden = !narrow;
+    if (!narrow) menuButton.setAttribute('aria-expanded', 'false');
+    actions.hidden = narrow && menuButton.getAttribute('aria-expanded') !== 'true';
+  }
+  menuButton.addEventListener('click', () => {
+    const open = menuButton.getAttribute('aria-expanded') !== 'true';
+    menuButton.setAttribute('aria-expanded', String(open));
+    fold();
+    if (open) actions.querySelector('button:not(:disabled)')?.focus();
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || menuButton.hidden || menuButton.getAttribute('aria-expanded') !== 'true') return;
+    event.preventDefault();
+    menuButton.setAttribute('aria-expanded', 'false');
+    fold();
+    menuButton.focus();
+  });
+  if (typeof doc.defaultView.ResizeObserver === 'function') new doc.defaultView.ResizeObserver(() => fold()).observe(root);
 
   // Images held back by "Load images: On request", each a function that loads it.
   let heldImages = [];
@@ -1160,6 +1189,8 @@ export function rememberPosition(positions, url, fraction, now = Date.now()) {
 }
 
 const WIDE_READER_PX = 1024;
+/** Below this width (a phone held upright) the toolbar's actions fold into a menu. */
+const NARROW_READER_PX = 480;
 const NOTE_SELECTOR_TARGETS = 'li, [role~="doc-endnotes"], [role~="doc-endnote"], [role~="doc-footnote"]';
 
 function readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter }) {
