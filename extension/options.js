@@ -10,6 +10,8 @@ const t = (key) => api.i18n.getMessage(key);
 const box = document.getElementById('readerable');
 const status = document.getElementById('status');
 document.title = t('optionsTitle');
+document.documentElement.lang = t('uiLanguage') || 'en';
+document.documentElement.dir = t('uiDirection') === 'rtl' ? 'rtl' : 'ltr';
 document.getElementById('title').textContent = t('optionsTitle');
 document.getElementById('readerable-label').textContent = t('optionsReaderableIcon');
 
@@ -43,6 +45,13 @@ $('rules-intro').textContent = tt('rulesIntro');
 $('rules-export').textContent = tt('rulesExport');
 $('rules-import').textContent = tt('rulesImport');
 $('rules-clear').textContent = tt('rulesDeleteAll');
+
+/** "Imported N rules", in the plural form the interface language uses for N. */
+function importedMessage(count) {
+  const locale = t('uiLanguage') || 'en';
+  const n = new Intl.NumberFormat(locale).format(count);
+  return tt(`rulesImported_${new Intl.PluralRules(locale).select(count)}`, n) || tt('rulesImported_other', n);
+}
 
 /** Imported files larger than this are refused before reading (the engine's own limit). */
 const MAX_FILE_BYTES = 100 * 1024;
@@ -113,7 +122,7 @@ $('rules-file').addEventListener('change', async () => {
     const text = await file.text();
     const count = (await checkSiteRules())(text);
     await importRules(JSON.parse(text));
-    rulesStatus.textContent = tt('rulesImported', count);
+    rulesStatus.textContent = importedMessage(count);
   } catch (error) {
     rulesStatus.textContent = tt('rulesImportFailed', String(error?.message ?? error));
   }

@@ -5,7 +5,7 @@
 // Worker of this page's own, started only then.
 
 import './shared/protocol.js';
-import { createReader } from './reader/reader.js';
+import { createReader, interfaceLanguage } from './reader/reader.js';
 // Site rules: loaded only when a page is extracted here or a rule is saved.
 const siteRules = () => import('./shared/site-rules.js');
 // The sites that open in the reader by themselves: loaded once the article is shown.
@@ -85,6 +85,10 @@ const adapter = {
 };
 
 document.title = adapter.t('readerDocumentTitle');
+// The page in the interface's language and direction (the reader's root says so too).
+const ui = interfaceLanguage(adapter);
+document.documentElement.lang = ui.lang;
+document.documentElement.dir = ui.dir;
 const reader = createReader(document.getElementById('lectern-root'), adapter, { onClose: close });
 
 document.addEventListener('keydown', (event) => {

@@ -85,8 +85,117 @@ export interface ExtractOptions {
 }
 "#;
 
+// What `extract` returns: `Article` (src/article.rs) as serde serialises it, camelCase, `null`
+// for a missing value (json_compatible). tests/e2e/packages.test.mjs type-checks a program
+// against these declarations and checks them against a real result.
+#[wasm_bindgen(typescript_custom_section)]
+const ARTICLE: &str = r#"
+/** An extracted article (`lectern::Article`). Field names follow Mozilla Readability's where they exist. */
+export interface Article {
+  /** The article's title, cleaned of site-name suffixes. */
+  title: string;
+  /** The author line ("Jane Doe"), without "By". */
+  byline: string | null;
+  /** Text direction, when the page says or the script implies it. */
+  dir: "ltr" | "rtl" | null;
+  /** The page's language tag (`en`, `pt-BR`). */
+  lang: string | null;
+  /** The article body as sanitised HTML (empty with the option `html: false`). */
+  content: string;
+  /** The article text, blocks separated by blank lines (empty with `text: false`). */
+  textContent: string;
+  /** Characters (Unicode scalar values) in `textContent`. */
+  length: number;
+  /** A short summary: the page's description or the first real paragraph. */
+  excerpt: string | null;
+  /** The publication's name. */
+  siteName: string | null;
+  /** Publication time, ISO 8601 where the page gives a parseable date. */
+  publishedTime: string | null;
+  /** The article's main image (absolute URL). */
+  leadImageUrl: string | null;
+  /** Words in the text; each CJK character counts as a word. */
+  wordCount: number;
+  /** Minutes to read at 230 words (or 500 CJK characters) a minute, at least 1. */
+  readingTimeMinutes: number;
+  /** The article as Markdown, without the title (empty with `markdown: false`). */
+  markdown: string;
+  /** With `explain`: every block removed and why, in order of removal. Empty otherwise. */
+  removed: Removal[];
+  /** With `removedBlocks`: the blocks the engine removed, in page order. Empty otherwise. */
+  removedBlocks: RemovedBlock[];
+  /** With `removedBlocks`: the signatures of the article's own blocks. Empty otherwise. */
+  keptBlocks: KeptBlock[];
+  /** The site rules for this page's host that matched nothing (a report, not an error). */
+  unmatchedRules: SiteRule[];
+  /** The page's own data says there is more text than the engine found. */
+  mayBeIncomplete: boolean;
+}
+
+/** One block the engine removed, and why (`explain`). */
+export interface Removal {
+  /** The pipeline stage that decided: `prepare`, `score`, `clean` or `sanitise`. */
+  stage: string;
+  /** The rule's stable name (`hidden`, `link-density`, ...). */
+  rule: string;
+  /** The evidence: a score, a class token, a ratio. */
+  detail: string;
+  /** The element's tag name. */
+  tag: string;
+  /** The first characters of the removed text. */
+  preview: string;
+  /** The element's position among all elements of the page (`querySelectorAll('*')[index]`). */
+  index: number | null;
+}
+
+/** A removed block, with what a reader needs to show it and put it back (`removedBlocks`). */
+export interface RemovedBlock {
+  /** The rule's stable name. */
+  rule: string;
+  /** The plain-language group it is listed under ("Sidebars", "Navigation", ...). */
+  group: string;
+  /** The block as sanitised HTML. */
+  html: string;
+  /** The first characters of its text. */
+  preview: string;
+  /** Its signature, which names it in site rules. */
+  signature: string;
+  /** Its index among the page's elements in document order. */
+  index: number | null;
+  /** The number of the article element it goes back into; `null`: the article itself. */
+  parent: number | null;
+  /** The number of the element (a child of `parent`) it goes back after; `null`: first. */
+  after: number | null;
+}
+
+/** One of the article's own blocks, named for a site rule (`removedBlocks`). */
+export interface KeptBlock {
+  /** Its number among the elements of `content`. */
+  number: number;
+  /** Its signature. */
+  signature: string;
+}
+
+/** A site rule (docs/site-rules.md): on pages of `host`, keep or remove the block with `signature`. */
+export interface SiteRule {
+  host: string;
+  action: "keep" | "remove";
+  signature: string;
+}
+
+/**
+ * What `extract` and `checkSiteRules` throw: a plain `Error` whose message says what went wrong
+ * (input over the limits, too many nodes, an invalid URL, invalid options or site rules). A page
+ * without an article is not an error: `extract` returns `null`.
+ */
+export type ExtractError = Error;
+
+/** The options of `extract` (another name for `ExtractOptions`). */
+export type Options = ExtractOptions;
+"#;
+
 /// Extracts the article of `html` (the page at `url`). Returns `null` when there is none.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Article | null")]
 pub fn extract(
     html: String,
     url: Option<String>,

@@ -2,7 +2,7 @@
 // article and the shared reader renderer shows it beside the original page, which is rendered
 // in a sandboxed iframe without scripts.
 
-import { createReader, formatDate } from './reader/reader.js';
+import { createReader, formatDate, interfaceLanguage } from './reader/reader.js';
 import { createEngine } from './reader/engine-client.js';
 import { createDemoAdapter } from './platform-demo.js';
 
@@ -18,11 +18,25 @@ navigator.serviceWorker?.register('./sw.js').catch(() => {});
 
 const engine = createEngine();
 engine.warmUp(); // fetch and compile the wasm (streaming) while the person reads the page
-engine.isProbablyReaderable('<p></p>')
-  .then(() => { ui.status.textContent = 'Engine ready.'; })
-  .catch((error) => { ui.status.textContent = `The engine could not load: ${error.message}`; });
+const engineReady = engine.isProbablyReaderable('<p></p>');
+engineReady.catch(() => {}); // said below, once the messages are in
 
+// The interface in the first of the browser's languages the demo has messages for.
 const adapter = await createDemoAdapter();
+const t = (key, ...subs) => adapter.t(key, ...subs);
+const language = interfaceLanguage(adapter);
+document.documentElement.lang = language.lang;
+document.documentElement.dir = language.dir;
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+for (const node of document.querySelectorAll('[data-i18n-attr]')) {
+  for (const pair of node.dataset.i18nAttr.split(';')) {
+    const [attribute, key] = pair.split(':');
+    node.setAttribute(attribute, t(key));
+  }
+}
+engineReady
+  .then(() => { ui.status.textContent = t('demoEngineReady'); })
+  .catch((error) => { ui.status.textContent = t('demoEngineFailed', error.message); });
 const reader = createReader($('reader'), adapter, {
   onClose() {
     ui.output.hidden = true;
@@ -36,7 +50,7 @@ let run = 0;
 async function showReaderView() {
   const html = ui.html.value;
   if (!html.trim()) {
-    ui.status.textContent = 'Paste some HTML, open a file or choose a sample first.';
+    ui.status.textContent = t('demoNothingToShow');
     ui.html.focus();
     return;
   }
@@ -48,12 +62,12 @@ async function showReaderView() {
   ui.timing.textContent = '…';
   ui.meta.replaceChildren();
   ui.explain.replaceChildren();
-  ui.status.textContent = 'Extracting…';
+  ui.status.textContent = t('demoExtracting');
   try {
     const { result, ms } = await engine.extract(html, url, { explain: true });
     if (current !== run) return;
     await reader.ready;
-    ui.timing.textContent = `${ms.toFixed(1)} ms`;
+    ui.timing.textContent = t('demoMilliseconds', language.number(ms, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
     if (result) {
       reader.render(result, {
         url,
@@ -65,16 +79,16 @@ async function showReaderView() {
       });
       fillMetadata(result);
       fillExplain(result.removed ?? []);
-      ui.status.textContent = `Extracted “${result.title ?? 'untitled'}”.`;
+      ui.status.textContent = t('demoExtracted', result.title ?? t('demoUntitled'));
     } else {
       reader.showNoArticle({ onUseSelection: () => useSelection(url) });
-      ui.status.textContent = 'No article found on that page.';
+      ui.status.textContent = t('demoNoArticle');
     }
   } catch (error) {
     if (current !== run) return;
     ui.timing.textContent = '–';
     reader.showError(error?.message ?? error);
-    ui.status.textContent = 'The engine could not read that page.';
+    ui.status.textContent = t('demoEngineError');
   }
 }
 
@@ -110,15 +124,15 @@ async function useSelection(url) {
 
 function fillMetadata(result) {
   const rows = [
-    ['Title', result.title],
-    ['Byline', result.byline],
-    ['Site', result.siteName],
-    ['Published', result.publishedTime ? `${formatDate(result.publishedTime) ?? ''} (${result.publishedTime})` : null],
-    ['Language', [result.lang, result.dir].filter(Boolean).join(', ') || null],
-    ['Reading time', result.readingTimeMinutes != null ? adapter.t('readingTime', String(result.readingTimeMinutes)) : null],
-    ['Words', result.wordCount != null ? String(result.wordCount) : null],
-    ['Excerpt', result.excerpt],
-    ['Lead image', result.leadImageUrl],
+    [t('demoMetaTitle'), result.title],
+    [t('demoMetaByline'), result.byline],
+    [t('demoMetaSite'), result.siteName],
+    [t('demoMetaPublished'), result.publishedTime ? `${formatDate(result.publishedTime, language.locale) ?? ''} (${result.publishedTime})` : null],
+    [t('demoMetaLanguage'), [result.lang, result.dir].filter(Boolean).join(', ') || null],
+    [t('demoMetaReadingTime'), result.readingTimeMinutes != null ? language.count('readingTime', result.readingTimeMinutes) : null],
+    [t('demoMetaWords'), result.wordCount != null ? language.number(result.wordCount) : null],
+    [t('demoMetaExcerpt'), result.excerpt],
+    [t('demoMetaLeadImage'), result.leadImageUrl],
   ];
   ui.meta.replaceChildren(...rows.map(([name, value]) => {
     const tr = document.createElement('tr');
@@ -135,7 +149,7 @@ function fillMetadata(result) {
 function fillExplain(removed) {
   if (!removed.length) {
     const li = document.createElement('li');
-    li.textContent = 'Nothing was removed.';
+    li.textContent = t('demoNothingRemoved');
     ui.explain.replaceChildren(li);
     return;
   }
@@ -152,7 +166,7 @@ function fillExplain(removed) {
     li.append(what, why, preview);
     // Focusable (to highlight by keyboard), so it needs its own name: list items get none
     // from their content.
-    li.setAttribute('aria-label', `Removed ${what.textContent}${why.textContent}. ${preview.textContent}`.trim());
+    li.setAttribute('aria-label', t('demoExplainEntry', `${what.textContent}${why.textContent}`, preview.textContent).trim());
     const on = () => highlight(entry.index);
     li.addEventListener('mouseenter', on);
     li.addEventListener('focus', on);

@@ -1,14 +1,31 @@
-// The reader's platform adapter on the demo site: strings from the extension's _locales file
-// (one source for every UI string), settings in localStorage.
+// The reader's platform adapter on the demo site: strings from the extension's _locales files
+// (one source for every UI string, the demo's own among them) in the first of the browser's
+// languages there are messages for, settings in localStorage.
 
 const SETTINGS_KEY = 'lectern.settings';
 const POSITIONS_KEY = 'lectern.positions';
+// The interface languages there are messages for (extension/_locales/<language>/messages.json).
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'ar', 'ja'];
+
+/**
+ * The first of the person's languages (`navigator.languages`, most wanted first) there are
+ * messages for, matched by its primary subtag ('de-AT' -> de): { messages: that language's
+ * folder, locale: the browser's tag, for dates and numbers }. English when none is.
+ */
+export function chooseLanguage(wanted = []) {
+  for (const tag of wanted) {
+    const language = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (LANGUAGES.includes(language)) return { messages: language, locale: tag };
+  }
+  return { messages: 'en', locale: 'en' };
+}
+
 // build.sh copies extension/_locales next to the demo; when the repository root is served,
 // the extension's own copy is one level up.
-const MESSAGE_FILES = ['./_locales/en/messages.json', '../extension/_locales/en/messages.json'];
+const messageFiles = (language) => [`./_locales/${language}/messages.json`, `../extension/_locales/${language}/messages.json`];
 
-async function loadMessages() {
-  for (const file of MESSAGE_FILES) {
+async function loadMessages(language) {
+  for (const file of messageFiles(language)) {
     try {
       const response = await fetch(new URL(file, import.meta.url));
       if (response.ok) return await response.json();
@@ -24,16 +41,19 @@ function format(entry, subs) {
   let text = entry.message;
   for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
     const value = content.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
-    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), value);
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => value);
   }
   return text.replace(/\$\$/g, '$');
 }
 
-export async function createDemoAdapter() {
-  const messages = await loadMessages();
+export async function createDemoAdapter(wanted = navigator.languages ?? [navigator.language]) {
+  const { messages: language, locale } = chooseLanguage(wanted);
+  // English under the chosen language: a message missing there still says something.
+  const [english, chosen] = await Promise.all([loadMessages('en'), language === 'en' ? {} : loadMessages(language)]);
+  const messages = { ...english, ...chosen };
   return {
     t: (key, ...subs) => format(messages[key], subs.map(String)) || key,
-    locale: navigator.language,
+    locale,
     linkTarget: '_blank',
     loadSettings() {
       try {

@@ -4,7 +4,9 @@
 //   adapter.loadSettings() -> Promise<object|null>
 //   adapter.saveSettings(settings) -> Promise<void>
 //   adapter.onSettingsChanged?(callback)              (settings changed elsewhere)
-//   adapter.locale?                                   (for dates; default: the browser's)
+//   adapter.locale?                                   (the browser's UI language, e.g. 'de-AT': the
+//                                                     regional variant of the messages' language for
+//                                                     dates and numbers)
 //   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
 //   adapter.autoOpen?                                 ({ isOn(host), set(host, on) -> Promise<on now, or
 //                                                      null: asked elsewhere>, onChanged(callback) }:
@@ -160,11 +162,72 @@ export function markdownHeadingText(title) {
   return String(title ?? '').replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|!&#~]/g, '\\$&');
 }
 
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+function formatBytes(n, locale) {
+  const [value, unit, digits] = n < 1024 ? [n, 'byte', 0] : n < 1024 * 1024 ? [n / 1024, 'kilobyte', 0] : [n / (1024 * 1024), 'megabyte', 1];
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  } catch {
+    return `${value.toFixed(digits)} ${{ byte: 'B', kilobyte: 'KB', megabyte: 'MB' }[unit]}`;
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The interface language: the language of the messages the platform gives (each locale's
+// messages name it, `uiLanguage`, and its direction, `uiDirection`), so the reader's own text,
+// its direction and its dates and numbers always agree, whatever the browser asked for.
+
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** { lang, dir, locale, number(n, options), count(key, n) } for the adapter's messages. */
+export function interfaceLanguage(adapter) {
+  const named = adapter.t('uiLanguage');
+  const lang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(named ?? '') ? named : 'en';
+  const dir = adapter.t('uiDirection') === 'rtl' ? 'rtl' : 'ltr';
+  let locale = lang;
+  try {
+    // The browser's own variant of that language (de-AT, es-MX) for dates and numbers.
+    if (adapter.locale && new Intl.Locale(adapter.locale).language === new Intl.Locale(lang).language) locale = new Intl.Locale(adapter.locale).toString();
+  } catch {
+    locale = lang;
+  }
+  const numbers = new Map();
+  const number = (n, options = {}) => {
+    const key = JSON.stringify(options);
+    if (!numbers.has(key)) numbers.set(key, new Intl.NumberFormat(locale, options));
+    return numbers.get(key).format(n);
+  };
+  const plurals = new Intl.PluralRules(locale);
+  /** The message `key_<plural category of n>` (else `key_other`), with n formatted as $1. */
+  const count = (key, n) => {
+    const category = plurals.select(n);
+    const text = number(n);
+    return (PLURAL_CATEGORIES.includes(category) && adapter.t(`${key}_${category}`, text)) || adapter.t(`${key}_other`, text) || key;
+  };
+  let lists = null;
+  /** `items` joined as the language joins a list ("a, b"; Arabic "a و b"). */
+  const list = (items) => {
+    try {
+      lists ??= new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+      return lists.format(items);
+    } catch {
+      return items.join(', ');
+    }
+  };
+  return { lang, dir, locale, number, count, list };
+}
+
+// The engine names each removed block's group in English (src/rule.rs, Rule::group); the
+// reader shows it in the interface language.
+const GROUP_KEYS = {
+  'Forms and comment boxes': 'groupForms', 'Page code': 'groupPageCode', 'Embedded frames': 'groupEmbeds',
+  'Hidden content': 'groupHidden', Navigation: 'groupNavigation', 'Page header and footer': 'groupHeaderFooter',
+  Sidebars: 'groupSidebars', 'Cookie notices': 'groupCookies', 'Your site rules': 'groupSiteRules', Byline: 'groupByline',
+  'Repeated title': 'groupRepeatedTitle', 'Comments, menus and sidebars': 'groupCommentsMenus', 'Page furniture': 'groupFurniture',
+  'Share buttons': 'groupShare', 'Headings of extras': 'groupExtraHeadings', 'Related stories and comments': 'groupRelated',
+  'Customer reviews': 'groupReviews', 'Link lists and teasers': 'groupLinkLists', Ads: 'groupAds',
+  'Image galleries': 'groupGalleries', 'Empty blocks': 'groupEmpty', Notices: 'groupNotices',
+  'Boilerplate lines': 'groupBoilerplate', 'Repeated text': 'groupRepeatedText', 'Unsafe or unsupported content': 'groupUnsafe',
+};
 
 function hostOf(url) {
   try {
@@ -400,7 +463,7 @@ const CONTROL_KINDS = {
 
   // Three colour inputs (text, background, links); changing one chooses the custom theme. A
   // warning says when text or links fall below 4.5:1 against the background.
-  colours(control, { el, t, uid, current, change }) {
+  colours(control, { el, t, uid, current, change, ui }) {
     const inputs = {};
     const warning = el('p', { class: 'lectern-contrast-warning', id: `${uid}-colours-warning`, role: 'status' });
     const element = el('fieldset', { class: `lectern-colours lectern-${control.name}` },
@@ -421,7 +484,7 @@ const CONTROL_KINDS = {
         for (const [part, input] of Object.entries(inputs)) if (input.value !== colours[part]) input.value = colours[part];
         const low = ['text', 'links'].map((part) => [part, contrastRatio(colours[part], colours.background)]).filter(([, ratio]) => ratio < 4.5);
         warning.textContent = low.length
-          ? t('lowContrast', low.map(([part, ratio]) => t(`lowContrast_${part}`, ratio.toFixed(1))).join(', '))
+          ? t('lowContrast', ui.list(low.map(([part, ratio]) => t(`lowContrast_${part}`, ui.number(ratio, { minimumFractionDigits: 1, maximumFractionDigits: 1 })))))
           : '';
       },
     };
@@ -464,6 +527,8 @@ export function createReader(container, adapter, { onClose } = {}) {
   const t = (key, ...subs) => adapter.t(key, ...subs) || key;
   const uid = `lectern-${++instances}`;
   const el = (...args) => h(doc, ...args);
+  const ui = interfaceLanguage(adapter);
+  const groupName = (group) => (GROUP_KEYS[group] && adapter.t(GROUP_KEYS[group])) || group;
 
   let article = null;
 
@@ -480,7 +545,7 @@ export function createReader(container, adapter, { onClose } = {}) {
     : null;
 
   // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value.
-  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings) }));
+  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings), ui }));
   const resetButton = el('button', { type: 'button', class: 'lectern-button', text: t('resetSettings') });
   resetButton.addEventListener('click', () => {
     model.update({ ...DEFAULTS });
@@ -563,18 +628,49 @@ export function createReader(container, adapter, { onClose } = {}) {
   });
   const contents = el('nav', { class: 'lectern-contents', id: `${uid}-contents`, 'aria-label': t('contents'), hidden: true });
 
+  // The article's actions and the panels' buttons; on a narrow reader (a phone) they fold into
+  // a menu opened by one button.
+  const actions = el('div', { class: 'lectern-actions', id: `${uid}-actions` }, copyButton, printButton, removedButton, settingsButton);
+  const menuButton = el('button', {
+    type: 'button', class: 'lectern-button lectern-menu-button', 'aria-expanded': 'false', 'aria-controls': actions.id,
+    text: t('menu'), hidden: true,
+  });
   const toolbar = el('div', { class: 'lectern-toolbar', role: 'toolbar', 'aria-label': t('readerControls') },
-    closeButton, contentsButton, el('span', { class: 'lectern-spacer' }), copyButton, printButton, removedButton, settingsButton);
+    closeButton, contentsButton, el('span', { class: 'lectern-spacer' }), menuButton, actions);
 
   // ---- content area ----------------------------------------------------------------------------
   const main = el('main', { class: 'lectern-main', tabindex: '-1' });
   const progress = el('div', { class: 'lectern-reading-progress', 'aria-hidden': 'true' });
   const bar = el('div', { class: 'lectern-bar' }, toolbar, panel, removedPanel, progress);
   const continueOffer = el('p', { class: 'lectern-continue' });
-  const root = el('div', { class: 'lectern-app' }, bar, status, continueOffer, main);
+  // The reader's own interface in its language and direction (the article keeps its own).
+  const root = el('div', { class: 'lectern-app', lang: ui.lang, dir: ui.dir }, bar, status, continueOffer, main);
   container.replaceChildren(root);
   const reading = readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter });
   const viewer = imageViewer({ doc, root, main, el, t });
+
+  /** Folds the actions into the menu where the reader is narrower than NARROW_READER_PX. */
+  function fold() {
+    const narrow = root.clientWidth > 0 && root.clientWidth < NARROW_READER_PX;
+    root.classList.toggle('lectern-narrow', narrow);
+    menuButton.hidden = !narrow;
+    if (!narrow) menuButton.setAttribute('aria-expanded', 'false');
+    actions.hidden = narrow && menuButton.getAttribute('aria-expanded') !== 'true';
+  }
+  menuButton.addEventListener('click', () => {
+    const open = menuButton.getAttribute('aria-expanded') !== 'true';
+    menuButton.setAttribute('aria-expanded', String(open));
+    fold();
+    if (open) actions.querySelector('button:not(:disabled)')?.focus();
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || menuButton.hidden || menuButton.getAttribute('aria-expanded') !== 'true') return;
+    event.preventDefault();
+    menuButton.setAttribute('aria-expanded', 'false');
+    fold();
+    menuButton.focus();
+  });
+  if (typeof doc.defaultView.ResizeObserver === 'function') new doc.defaultView.ResizeObserver(() => fold()).observe(root);
 
   // Images held back by "Load images: On request", each a function that loads it.
   let heldImages = [];
@@ -692,14 +788,14 @@ export function createReader(container, adapter, { onClose } = {}) {
     }
     const groups = new Map();
     for (const block of blocks) {
-      if (!groups.has(block.group)) groups.set(block.group, []);
-      groups.get(block.group).push(block);
+      if (!groups.has(groupName(block.group))) groups.set(groupName(block.group), []);
+      groups.get(groupName(block.group)).push(block);
     }
     const children = [el('h2', { class: 'lectern-removed-title', text: t('removedTitle') })];
     let n = 0;
     for (const [group, list] of groups) {
       const heading = `${uid}-group-${++n}`;
-      children.push(el('h3', { id: heading, text: `${group} (${list.length})` }),
+      children.push(el('h3', { id: heading, text: `${group} (${ui.number(list.length)})` }),
         el('ul', { 'aria-labelledby': heading }, ...list.map((block) => removedItem(v, block))));
     }
     fillPanel(v, ...children);
@@ -858,7 +954,7 @@ export function createReader(container, adapter, { onClose } = {}) {
     const restore = el('button', { type: 'button', class: 'lectern-button', 'aria-describedby': preview, text: t('removedRestore') });
     const actions = el('p', { class: 'lectern-removed-actions' }, show, ' ', restore);
     const item = el('li', { class: 'lectern-removed-item', 'data-rule': block.rule, tabindex: '-1' },
-      el('p', { id: preview, class: 'lectern-removed-preview', text: block.preview || block.group }),
+      el('p', { id: preview, class: 'lectern-removed-preview', text: block.preview || groupName(block.group) }),
       el('p', { class: 'lectern-removed-rule', text: block.rule }),
       actions);
     show.addEventListener('click', () => {
@@ -871,7 +967,7 @@ export function createReader(container, adapter, { onClose } = {}) {
       }
       const wrap = placeBlock(v, block);
       wrap.classList.add('lectern-shown');
-      wrap.prepend(el('p', { class: 'lectern-removed-label', text: t('removedLabel', block.group) }));
+      wrap.prepend(el('p', { class: 'lectern-removed-label', text: t('removedLabel', groupName(block.group)) }));
       show.setAttribute('aria-pressed', 'true');
       wrap.scrollIntoView?.({ block: 'nearest' });
     });
@@ -895,7 +991,7 @@ export function createReader(container, adapter, { onClose } = {}) {
         actions.append(' ', always);
       }
       item.focus();
-      say(t('restoredStatus', block.preview || block.group));
+      say(t('restoredStatus', block.preview || groupName(block.group)));
     });
     return item;
   }
@@ -919,7 +1015,7 @@ export function createReader(container, adapter, { onClose } = {}) {
     /** A calm loading state; with a byte count, says the page is large and shows progress. */
     showLoading(bytes = 0) {
       showPanel(
-        el('p', { text: bytes > 512 * 1024 ? t('loadingLarge', formatBytes(bytes)) : t('loading') }),
+        el('p', { text: bytes > 512 * 1024 ? t('loadingLarge', formatBytes(bytes, ui.locale)) : t('loading') }),
         el('progress', { class: 'lectern-progress', 'aria-label': t('loading') }),
       );
       main.setAttribute('aria-busy', 'true');
@@ -934,7 +1030,7 @@ export function createReader(container, adapter, { onClose } = {}) {
      */
     render(result, { url = null, title = null, loadRemoved = null, onShowWholePage = null, pageSource = null } = {}) {
       heldImages = [];
-      const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, holdImages: model.settings.images === 'onRequest' });
+      const shown = renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, ui, holdImages: model.settings.images === 'onRequest' });
       heldImages = shown.held;
       article = shown.article;
       main.removeAttribute('aria-busy');
@@ -1026,29 +1122,33 @@ function settingsModel(adapter, reflect) {
 // The render step: an engine result as the reader's header and article. `url` is the original
 // page's address; `title` the page's, for a result without one.
 
-function renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, holdImages }) {
+function renderArticle(el, t, adapter, result, { url, title, onShowWholePage, uid, ui, holdImages }) {
   const article = { ...result, title: result.title || title || hostOf(url) || '' };
   const site = result.siteName || hostOf(url);
-  const date = formatDate(result.publishedTime, adapter.locale);
-  const meta = el('p', { class: 'lectern-meta' });
+  const date = formatDate(result.publishedTime, ui.locale);
+  // The header and the article are in the article's language and direction ('' and auto when
+  // the page does not say: not the interface's); the reader's own lines in the interface's.
+  const own = { lang: result.lang || '', dir: result.dir || 'auto' };
+  const uiText = { lang: ui.lang, dir: ui.dir };
+  const meta = el('p', { class: 'lectern-meta', ...uiText });
   const parts = [];
   if (result.byline) parts.push(el('span', { class: 'lectern-byline', text: t('byline', result.byline) }));
   if (date) parts.push(el('time', { datetime: result.publishedTime, text: date }));
   if (result.readingTimeMinutes) {
-    parts.push(el('span', { class: 'lectern-reading-time', text: t('readingTime', String(result.readingTimeMinutes)) }));
+    parts.push(el('span', { class: 'lectern-reading-time', text: ui.count('readingTime', result.readingTimeMinutes) }));
   }
   parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
 
-  const header = el('header', { class: 'lectern-header', dir: result.dir || null, lang: result.lang || null },
+  const header = el('header', { class: 'lectern-header', ...own },
     site ? el('p', { class: 'lectern-site', text: site }) : null,
     el('h1', { class: 'lectern-title lectern-print', text: article.title }),
     parts.length ? meta : null,
     isWebUrl(url)
-      ? el('p', { class: 'lectern-original' }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
+      ? el('p', { class: 'lectern-original', ...uiText }, el('a', { href: url, target: adapter.linkTarget || '_top', rel: 'noopener noreferrer', text: t('viewOriginal') }))
       : null,
-    result.mayBeIncomplete ? incompleteNotice(el, t, onShowWholePage) : null);
+    result.mayBeIncomplete ? incompleteNotice(el, t, onShowWholePage, uiText) : null);
 
-  const body = el('article', { class: 'lectern-article lectern-print', dir: result.dir || null, lang: result.lang || null });
+  const body = el('article', { class: 'lectern-article lectern-print', ...own });
   // Checked and decorated while still inert: no image loads before it is known whether to hold it.
   const content = inertArticle(result.content || '', body.ownerDocument);
   // The engine numbers the article's elements in this order (before the reader adds its own).
@@ -1081,8 +1181,8 @@ export function pageForReport(html) {
 }
 
 /** "This article may be incomplete", with "Show the whole page" beside it where offered. */
-function incompleteNotice(el, t, onShowWholePage) {
-  const notice = el('p', { class: 'lectern-incomplete', role: 'note' }, el('span', { text: t('mayBeIncomplete') }));
+function incompleteNotice(el, t, onShowWholePage, uiText) {
+  const notice = el('p', { class: 'lectern-incomplete', role: 'note', ...uiText }, el('span', { text: t('mayBeIncomplete') }));
   if (onShowWholePage) {
     const button = el('button', { type: 'button', class: 'lectern-button', text: t('showWholePage') });
     button.addEventListener('click', () => onShowWholePage());
@@ -1294,6 +1394,8 @@ export function rememberPosition(positions, url, fraction, now = Date.now()) {
 }
 
 const WIDE_READER_PX = 1024;
+/** Below this width (a phone held upright) the toolbar's actions fold into a menu. */
+const NARROW_READER_PX = 480;
 const NOTE_SELECTOR_TARGETS = 'li, [role~="doc-endnotes"], [role~="doc-endnote"], [role~="doc-footnote"]';
 
 function readingAids({ doc, root, bar, main, contents, contentsButton, progress, continueOffer, el, t, adapter }) {

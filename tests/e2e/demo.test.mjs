@@ -27,7 +27,8 @@ describe('the demo site', () => {
     server?.closeAllConnections?.();
   });
 
-  async function openDemo(options = {}) {
+  /** The demo in a new context (`options`: Playwright's, e.g. a viewport or a `locale`), its engine ready. */
+  async function openDemo(options = {}, ready = 'Engine ready.') {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     const consoleMessages = [];
@@ -36,7 +37,7 @@ describe('the demo site', () => {
     page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${origin}/www/`);
-    await page.getByRole('status').filter({ hasText: 'Engine ready.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: ready }).waitFor();
     return { page, context, consoleMessages, requests, done: () => context.close() };
   }
 
@@ -289,6 +290,43 @@ describe('the demo site', () => {
     await page.getByRole('button', { name: 'Original only' }).click();
     assert.ok(await page.locator('.pane-original').isVisible());
     assert.ok(!(await page.locator('.pane-reader').isVisible()));
+    await done();
+  });
+
+  // ---- issue 24: the demo in the browser's language (navigator.languages) ----------------------
+  it('in German (the browser\'s first language) the demo\'s own text, the reader\'s controls and the metadata are German', async () => {
+    const { page, done } = await openDemo({ locale: 'de-DE' }, 'Engine bereit.');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await page.title(), 'Lectern – Demo der Leseansicht');
+    await page.getByLabel('HTML der Seite').fill(NEWS);
+    await page.getByRole('button', { name: 'Leseansicht zeigen' }).click();
+    await article(page).waitFor();
+    assert.ok(await page.locator('#reader').getByRole('button', { name: 'Leseeinstellungen' }).isVisible());
+    const cell = (name) => page.locator('#meta tr', { has: page.locator('th', { hasText: name }) }).locator('td').textContent();
+    assert.match(await cell('Lesezeit'), /^\d+ Minuten? Lesezeit$/);
+    assert.match(await cell('Veröffentlicht'), /^25\. Juli 2025/);
+    await done();
+  });
+
+  it('in Arabic the demo and its reader\'s interface are right to left; the article keeps its own direction', async () => {
+    const { page, done } = await openDemo({ locale: 'ar' }, 'المحرك جاهز.');
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    await page.getByLabel('HTML الصفحة').fill(NEWS);
+    await page.getByRole('button', { name: 'عرض القراءة', exact: true }).click();
+    await article(page).waitFor();
+    const view = await page.evaluate(() => ({
+      dir: document.querySelector('.lectern-app').dir,
+      toolbar: getComputedStyle(document.querySelector('.lectern-toolbar')).direction,
+      article: getComputedStyle(document.querySelector('#reader article')).direction,
+    }));
+    assert.deepEqual(view, { dir: 'rtl', toolbar: 'rtl', article: 'ltr' });
+    await done();
+  });
+
+  it('a browser language the demo has no messages for falls back to English', async () => {
+    const { page, done } = await openDemo({ locale: 'pt-BR' });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['en', 'ltr']);
+    assert.ok(await page.getByRole('button', { name: 'Show reader view' }).isVisible());
     await done();
   });
 });

@@ -196,6 +196,8 @@ describe('the reader in Chromium, in detail', () => {
       await browser.triggerAction(page);
       const frame = await browser.waitForReaderFrame(page);
       await frame.locator('article').waitFor();
+      // At this width the toolbar's actions are in its menu.
+      await frame.getByRole('button', { name: 'Menu' }).click();
       await frame.getByRole('button', { name: 'Reader settings' }).click();
       const view = await frame.evaluate(() => {
         const outside = (selector) => [...document.querySelectorAll(selector)]
@@ -214,6 +216,7 @@ describe('the reader in Chromium, in detail', () => {
       assert.deepEqual(view.controlsOutside, [], `${path}: controls outside the screen`);
       assert.deepEqual(view.articleOutside, [], `${path}: article blocks outside the screen`);
       assert.ok(view.textSize >= 16, `${path}: article text ${view.textSize}px`);
+      await frame.getByRole('button', { name: 'Menu' }).click(); // closed again: Escape then closes the reader
       await closeReader({ page });
     }
   });

@@ -12,7 +12,7 @@ import { buildPackages, version } from '../../tools/package.mjs';
 import { addTestHooks } from './helpers/extension-build.mjs';
 import { chromiumDriver, firefoxDriver } from './helpers/drivers.mjs';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
-import { CHROMIUM, EXTENSION, FIXTURES, STORY_PARAGRAPHS, STORY_TITLE, tempDir } from './helpers/paths.mjs';
+import { CHROMIUM, EXTENSION, FIXTURES, ROOT, STORY_PARAGRAPHS, STORY_TITLE, tempDir } from './helpers/paths.mjs';
 
 const unzip = (zip, dir) => execFileSync('unzip', ['-q', '-o', zip, '-d', dir]);
 const zipList = (zip) => execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
@@ -145,6 +145,88 @@ describe('the packages', () => {
       assert.ok(out.text.includes(STORY_PARAGRAPHS[1]));
       assert.equal(out.readerable, true);
       assert.equal(out.none, null, 'a page without an article gives null');
+    });
+
+    // ---- the declarations (issue 24): extract's result and options are typed, not `any` ------
+    const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    /** Type-checks `source` as a TypeScript module of the project; returns tsc's complaints ('' when none). */
+    const typeCheck = (name, source) => {
+      writeFileSync(join(project, name), source);
+      try {
+        execFileSync('node', [TSC, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+          '--lib', 'es2022,dom', name], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+        return '';
+      } catch (error) {
+        return String(error.stdout || error.stderr || error.message);
+      }
+    };
+    const USE_TYPES = `
+      import init, { extract, checkSiteRules, type Article, type Options, type ExtractError, type RemovedBlock, type Removal, type KeptBlock, type SiteRule } from 'lectern-engine';
+      await init();
+      const options: Options = { explain: true, removedBlocks: true, markdown: false, maxNodes: 1000, siteRules: '{}' };
+      const result: Article | null = extract('<p>A page</p>', 'https://example.com/', options);
+      if (result) {
+        const a: Article = result;
+        const strings: string[] = [a.title, a.content, a.textContent, a.markdown];
+        const maybe: (string | null)[] = [a.byline, a.lang, a.excerpt, a.siteName, a.publishedTime, a.leadImageUrl];
+        const dir: 'ltr' | 'rtl' | null = a.dir;
+        const numbers: number[] = [a.length, a.wordCount, a.readingTimeMinutes];
+        const incomplete: boolean = a.mayBeIncomplete;
+        const removal: Removal | undefined = a.removed[0];
+        const why: string[] = removal ? [removal.stage, removal.rule, removal.detail, removal.tag, removal.preview] : [];
+        const block: RemovedBlock | undefined = a.removedBlocks[0];
+        const place: (number | null)[] = block ? [block.index, block.parent, block.after] : [];
+        const named: string[] = block ? [block.rule, block.group, block.html, block.preview, block.signature] : [];
+        const kept: KeptBlock | undefined = a.keptBlocks[0];
+        const number: number | undefined = kept?.number;
+        const rule: SiteRule | undefined = a.unmatchedRules[0];
+        const action: 'keep' | 'remove' | undefined = rule?.action;
+        console.log(strings, maybe, dir, numbers, incomplete, why, place, named, number, action);
+      }
+      try {
+        const count: number = checkSiteRules('{}');
+        console.log(count);
+      } catch (e) {
+        const error = e as ExtractError;
+        console.log(error.message);
+      }
+    `;
+
+    it('its declarations type extract\'s result, its parts, its options and its error: a program using every field type-checks', () => {
+      const dts = readFileSync(join(project, 'node_modules', 'lectern-engine', 'lectern.d.ts'), 'utf8');
+      assert.match(dts, /export function extract\([^)]*options_js: ExtractOptions[^)]*\): Article \| null;/);
+      assert.equal(typeCheck('use-types.ts', USE_TYPES), '');
+    });
+
+    it('its declarations refuse a misspelt field, a wrong type and a missing null check', () => {
+      assert.match(typeCheck('misspelt.ts', USE_TYPES.replace('a.textContent,', 'a.textContents,')), /textContents/);
+      assert.match(typeCheck('wrong-type.ts', USE_TYPES.replace('const incomplete: boolean = a.mayBeIncomplete;', 'const incomplete: string = a.mayBeIncomplete;')), /TS2322/);
+      assert.match(typeCheck('no-null-check.ts', USE_TYPES.replace('const result: Article | null = extract(', 'const result: Article = extract(')), /TS2322/);
+      assert.match(typeCheck('bad-option.ts', USE_TYPES.replace('explain: true,', 'explian: true,')), /explian/);
+    });
+
+    it('its declared Article, RemovedBlock, Removal, KeptBlock and SiteRule have exactly the fields a real result has', () => {
+      const dts = readFileSync(join(project, 'node_modules', 'lectern-engine', 'lectern.d.ts'), 'utf8');
+      const declared = (name) => {
+        const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(dts)?.[1] ?? '';
+        return [...body.matchAll(/^\s*([A-Za-z]+)\??:/gm)].map((m) => m[1]).sort();
+      };
+      writeFileSync(join(project, 'fields.mjs'), `
+        import { readFile } from 'node:fs/promises';
+        import { createRequire } from 'node:module';
+        import init, { extract } from 'lectern-engine';
+        const require = createRequire(import.meta.url);
+        await init({ module_or_path: await readFile(require.resolve('lectern-engine/lectern_bg.wasm')) });
+        const rules = JSON.stringify({ format: 'lectern-site-rules', version: 1, rules: [{ host: 'news.example.com', action: 'remove', signature: 'div#nowhere:1' }] });
+        const a = extract(await readFile(process.argv[2], 'utf8'), 'https://news.example.com/story', { explain: true, removedBlocks: true, siteRules: rules });
+        const keys = (o) => Object.keys(o ?? {}).sort();
+        console.log(JSON.stringify({ Article: keys(a), Removal: keys(a.removed[0]), RemovedBlock: keys(a.removedBlocks[0]), KeptBlock: keys(a.keptBlocks[0]), SiteRule: keys(a.unmatchedRules[0]) }));
+      `);
+      const real = JSON.parse(execFileSync('node', ['fields.mjs', join(FIXTURES, 'news.html')], { cwd: project, encoding: 'utf8' }));
+      for (const [name, fields] of Object.entries(real)) {
+        assert.ok(fields.length > 1, `a real ${name} came back`);
+        assert.deepEqual(declared(name), fields, name);
+      }
     });
 
     it('extracts an article in a browser page that imports it by name', async () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes the README's pictures in docs/screenshots/ (`./build.sh screenshots`, after a build):
 // the extension's reader over the test news page in each theme and with its settings open, in
-// headless Chromium, and the demo site showing its cluttered news sample. Not part of
+// headless Chromium, the reader on a phone-sized screen with its menu open, and the demo site
+// showing its cluttered news sample. Not part of
 // `./build.sh test`, which leaves the work tree as it found it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,28 @@ async function readerScreenshots() {
   }
 }
 
+/** reader-phone.png: 360×740 CSS px (a phone held upright), the toolbar's menu open. */
+async function phoneScreenshot() {
+  const server = await startFixtureServer();
+  const profile = tempDir('lectern-screenshots-');
+  const browser = await launchChromium(profile.dir);
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url('/news.html'));
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    await frame.getByRole('button', { name: 'Menu' }).click();
+    await frame.getByRole('button', { name: 'Print' }).waitFor();
+    await shoot(page, 'reader-phone.png');
+  } finally {
+    await browser.close();
+    await server.close();
+    profile.remove();
+  }
+}
+
 /** demo.png */
 async function demoScreenshot() {
   // The repository root, so the demo is reached at /www/ exactly as build.sh lays it out.
@@ -69,5 +92,6 @@ async function demoScreenshot() {
 
 mkdirSync(SCREENSHOTS, { recursive: true });
 await readerScreenshots();
+await phoneScreenshot();
 await demoScreenshot();
 for (const path of written) console.log(`wrote ${path}`);

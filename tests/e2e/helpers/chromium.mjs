@@ -4,9 +4,14 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from './paths.mjs';
 import { sharedTestBuild } from './extension-build.mjs';
 
-/** `extension`: a test build's folder (one with the test hooks); by default the process's own. */
-export async function launchChromium(userDataDir, { extension = sharedTestBuild() } = {}) {
+/**
+ * `extension`: a test build's folder (one with the test hooks); by default the process's own.
+ * `language`: the browser's interface language (`ar`, `de`), which the extension's messages
+ * follow; by default the machine's.
+ */
+export async function launchChromium(userDataDir, { extension = sharedTestBuild(), language = null } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...(language ? { locale: language } : {}),
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -15,6 +20,7 @@ export async function launchChromium(userDataDir, { extension = sharedTestBuild(
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+      ...(language ? [`--lang=${language}`] : []),
     ],
   });
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

@@ -4,6 +4,8 @@
 //   driver.page(tab, expr) -> JSON value  driver.reader(tab, expr) -> JSON value
 //   driver.waitForReader(tab)            driver.waitForReaderGone(tab)
 //   driver.pressEscape(tab)              driver.closeTab(tab)        driver.close()
+//   driver.setViewport(tab, { width, height } | null): the tab's viewport in CSS px (a phone's);
+//     null: the window's own again
 //   driver.clickInReader(tab, name): a real click (with user activation) on the reader's button
 //   driver.readClipboard(tab) -> the system clipboard's text
 //   driver.press(tab, key): a real key press (Enter, Escape, Tab) where the focus is, the reader left open
@@ -32,8 +34,8 @@ export const READER_PRELUDE = `
   const $style = (selector) => getComputedStyle(document.querySelector(selector));
 `;
 
-export async function chromiumDriver(profileDir, { extension } = {}) {
-  const browser = await launchChromium(profileDir, { extension });
+export async function chromiumDriver(profileDir, { extension, language } = {}) {
+  const browser = await launchChromium(profileDir, { extension, language });
   const driver = {
     name: 'chromium',
     browser,
@@ -80,6 +82,7 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
     },
     pressEscape: (page) => browser.pressEscape(page),
     press: (page, key) => page.keyboard.press(key),
+    setViewport: (page, size) => page.setViewportSize(size ?? { width: 1100, height: 800 }),
     closeTab: (page) => page.close(),
     watch(page) {
       const events = [];
@@ -114,8 +117,8 @@ export async function chromiumDriver(profileDir, { extension } = {}) {
   return driver;
 }
 
-export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
-  const ff = await launchFirefox(profileDir, { extension, prefs });
+export async function firefoxDriver(profileDir, { extension, prefs, language } = {}) {
+  const ff = await launchFirefox(profileDir, { extension, prefs, language });
   let subscribed = false;
   const top = await ff.topContext();
   let used = false;
@@ -212,6 +215,9 @@ export async function firefoxDriver(profileDir, { extension, prefs } = {}) {
       const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004', ArrowLeft: '\uE012', ArrowRight: '\uE014' }[key] ?? key;
       await ff.key(context, value, 'keyDown');
       await ff.key(context, value, 'keyUp');
+    },
+    async setViewport(context, size) {
+      await ff.send('browsingContext.setViewport', { context, viewport: size ?? null });
     },
     async closeTab(context) {
       if (context === top) return;

@@ -875,6 +875,107 @@ export function defineExtensionTests(browserName, makeDriver) {
       }
     });
 
+    // ---- issue 24: phones ------------------------------------------------------------------------
+    // A phone held upright: 360×740 CSS px. The page has a long address, a wide table, a wide
+    // code block and enough headings for "Contents".
+    const PHONE = { width: 360, height: 740 };
+    async function onPhone(test) {
+      const tab = await driver.openTab(server.url('/phone.html'));
+      try {
+        await driver.setViewport(tab, PHONE);
+        await showReader(tab);
+        await test(tab);
+      } finally {
+        // (Not Escape: with a menu open, Escape closes the menu first.)
+        await driver.reader(tab, `(setTimeout(() => $button('Close reader').click()), true)`).catch(() => {});
+        await driver.waitForReaderGone(tab);
+        await driver.setViewport(tab, null);
+        await driver.closeTab(tab);
+      }
+    }
+    const shown = (name) => `(() => { const b = $button(${JSON.stringify(name)}); return Boolean(b && b.getClientRects().length && getComputedStyle(b).visibility !== 'hidden'); })()`;
+    // Every interactive control the reader's own interface shows (toolbar, menu, panels): its
+    // name and its box. Radio buttons and colour inputs are measured as they are hit: the
+    // radio's box covers its whole label.
+    const CONTROLS_SHOWN = `(() => {
+      const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      return [...document.querySelectorAll('.lectern-bar :is(button, input, select, textarea, a[href])')].filter(visible).map((el) => {
+        const r = el.getBoundingClientRect();
+        const name = el.closest('label')?.textContent.trim() || el.getAttribute('aria-label') || el.textContent.trim();
+        return { name: el.type === 'radio' ? el.closest('fieldset').querySelector('legend').textContent + ': ' + name : name,
+          width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10, inView: r.left >= 0 && r.right <= window.innerWidth };
+      });
+    })()`;
+
+    it('on a phone (360×740) the toolbar\'s actions fold into one "Menu" button that opens and closes them', async () => {
+      await onPhone(async (tab) => {
+        assert.equal(await driver.reader(tab, shown('Menu')), true, 'the menu button shows');
+        for (const name of ['Copy as Markdown', 'Print', 'Removed', 'Reader settings']) {
+          assert.equal(await driver.reader(tab, shown(name)), false, `${name} is folded away`);
+        }
+        assert.equal(await driver.reader(tab, shown('Close reader')), true, 'closing stays one tap away');
+        await driver.clickInReader(tab, 'Menu');
+        assert.equal(await driver.reader(tab, `$button('Menu').getAttribute('aria-expanded')`), 'true');
+        for (const name of ['Copy as Markdown', 'Print', 'Removed', 'Reader settings']) {
+          assert.equal(await driver.reader(tab, shown(name)), true, `${name} is in the open menu`);
+        }
+        await driver.clickInReader(tab, 'Reader settings');
+        assert.equal(await driver.reader(tab, `!!$group('Theme') && $group('Theme').getClientRects().length > 0`), true, 'the settings open from the menu');
+        await driver.clickInReader(tab, 'Menu');
+        assert.equal(await driver.reader(tab, shown('Reader settings')), false, 'the menu closes again');
+      });
+    });
+
+    it('on a phone every control of the toolbar, the menu, the settings and Contents is at least 44×44 CSS px and within the screen', async () => {
+      await onPhone(async (tab) => {
+        await driver.clickInReader(tab, 'Menu');
+        await driver.clickInReader(tab, 'Reader settings');
+        const settings = await driver.reader(tab, CONTROLS_SHOWN);
+        await driver.clickInReader(tab, 'Reader settings');
+        await driver.clickInReader(tab, 'Contents');
+        const contents = await driver.reader(tab, CONTROLS_SHOWN);
+        const names = new Set([...settings, ...contents].map((c) => c.name));
+        for (const name of ['Close reader', 'Menu', 'Contents', 'Copy as Markdown', 'Print', 'Reader settings', 'Theme: Dark', 'Font: Serif',
+          'Smaller', 'Larger', 'Line width: Wide', 'Text', 'Reset', 'Forget reading positions', 'Wide tables']) {
+          assert.ok(names.has(name), `${name} was measured (${[...names].join(', ')})`);
+        }
+        const small = [...settings, ...contents].filter((c) => c.width < 44 || c.height < 44);
+        assert.deepEqual(small, [], 'controls smaller than 44×44');
+        const outside = [...settings, ...contents].filter((c) => !c.inView);
+        assert.deepEqual(outside, [], 'controls outside the screen');
+      });
+    });
+
+    it('on a phone nothing scrolls sideways: a long address wraps, a wide table and a wide code block scroll inside themselves', async () => {
+      await onPhone(async (tab) => {
+        const measure = `(() => {
+          const wrap = document.querySelector('.lectern-scroll');
+          const pre = document.querySelector('article pre');
+          const address = [...document.querySelectorAll('article p')].find((p) => p.textContent.includes('https://www.example.com/a/very/long'));
+          return {
+            viewport: window.innerWidth,
+            page: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+            table: { scrolls: wrap.scrollWidth > wrap.clientWidth, overflow: getComputedStyle(wrap).overflowX, right: wrap.getBoundingClientRect().right },
+            pre: { scrolls: pre.scrollWidth > pre.clientWidth, overflow: getComputedStyle(pre).overflowX, right: pre.getBoundingClientRect().right },
+            address: { right: address.getBoundingClientRect().right, overflows: address.scrollWidth > address.clientWidth },
+          };
+        })()`;
+        const closed = await driver.reader(tab, measure);
+        // The reader's frame is the screen's width (less the page's own scroll bar where the
+        // browser draws one beside it: Firefox's 12 px).
+        assert.ok(closed.viewport <= PHONE.width && closed.viewport >= PHONE.width - 20, `the reader is ${closed.viewport} px wide`);
+        assert.ok(closed.page <= closed.viewport, `the reader is ${closed.page} px wide in a ${closed.viewport} px viewport`);
+        assert.deepEqual({ scrolls: closed.table.scrolls, overflow: closed.table.overflow }, { scrolls: true, overflow: 'auto' }, 'the table scrolls in its box');
+        assert.deepEqual({ scrolls: closed.pre.scrolls, overflow: closed.pre.overflow }, { scrolls: true, overflow: 'auto' }, 'the code scrolls in its block');
+        for (const part of ['table', 'pre', 'address']) assert.ok(closed[part].right <= closed.viewport, `${part} ends within the screen`);
+        assert.equal(closed.address.overflows, false, 'the long address wraps');
+        await driver.clickInReader(tab, 'Menu');
+        await driver.clickInReader(tab, 'Reader settings');
+        const open = await driver.reader(tab, measure);
+        assert.ok(open.page <= open.viewport, `with the settings open the reader is ${open.page} px wide`);
+      });
+    });
+
     it('a page script cannot see into, close or hide the reader', async () => {
       const tab = await openReader('/hostile.html');
       await articleShown(tab);

@@ -22,9 +22,10 @@ const PREFS = {
 
 /**
  * `extension`: a folder or a packaged .zip/.xpi; `prefs`: more preferences for this profile
- * (e.g. reduced motion, forced colours).
+ * (e.g. reduced motion, forced colours); `language`: the browser's interface language (`ar`,
+ * `de`), which the extension's messages follow; by default the build's (en-US).
  */
-export async function launchFirefox(profileDir, { extension = EXTENSION, prefs = {} } = {}) {
+export async function launchFirefox(profileDir, { extension = EXTENSION, prefs = {}, language = null } = {}) {
   writeFileSync(join(profileDir, 'user.js'),
     Object.entries({ ...PREFS, ...prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const child = spawn(FIREFOX, ['-headless', '--remote-debugging-port=0', '--remote-allow-system-access',
@@ -75,6 +76,18 @@ export async function launchFirefox(profileDir, { extension = EXTENSION, prefs =
   };
 
   await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+  if (language) {
+    // Firefox uses a language it has a language pack for, and Debian's firefox-esr has only
+    // en-US: the locale service is told the language is there (as Firefox's own tests do), then
+    // asked for it, before the extension is installed and picks its messages.
+    const { contexts } = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const result = await send('script.evaluate', { expression: `(() => {
+      Services.locale.availableLocales = [...new Set([...Services.locale.availableLocales, ${JSON.stringify(language)}])];
+      Services.locale.requestedLocales = [${JSON.stringify(language)}];
+      return Services.locale.appLocaleAsBCP47;
+    })()`, target: { context: contexts[0].context }, awaitPromise: true });
+    if (result.result?.value !== language) throw new Error(`Firefox did not take the language ${language}: ${JSON.stringify(result)}`);
+  }
   // A folder (the source tree, a test build) or a store package (.zip/.xpi), as a person installs it.
   const extensionData = /\.(zip|xpi)$/.test(extension) ? { type: 'archivePath', path: extension } : { type: 'path', path: extension };
   const { extension: addonId } = await send('webExtension.install', { extensionData });
