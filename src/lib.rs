@@ -67,7 +67,7 @@ mod decode;
 pub mod internals;
 #[cfg(test)]
 mod testing;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
 pub mod wasm;
 
 pub use article::{Article, KeptBlock, Removal, RemovedBlock};

@@ -114,28 +114,6 @@ pub fn check_site_rules(text: &str) -> Result<u32, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The sentences of `blocks` (the texts of the article's paragraphs, headings and list items,
-/// in reading order), for reading aloud: `[{ text, block, start, end }]`, `block` an index into
-/// `blocks`, `start`/`end` UTF-16 offsets into that block's text. `lang`: the article's
-/// language (BCP 47), for its abbreviations.
-#[wasm_bindgen]
-pub fn sentences(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] blocks: js_sys::Array,
-    lang: Option<String>,
-) -> Result<JsValue, JsError> {
-    let texts = blocks
-        .iter()
-        .map(|v| {
-            v.as_string()
-                .ok_or_else(|| JsError::new("blocks must be strings"))
-        })
-        .collect::<Result<Vec<String>, JsError>>()?;
-    let found = crate::sentences(&texts, lang.as_deref().unwrap_or(""));
-    found
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// True when the page probably holds an article.
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: &str) -> bool {
