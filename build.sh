@@ -162,6 +162,7 @@ cmd_test() {
   cargo clippy --all-targets -- -D warnings
   log "cargo clippy (wasm32)"
   cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy -p lectern-speech --lib --target wasm32-unknown-unknown -- -D warnings
   log "cargo doc (no warnings: every public item documented, every link resolves)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features internals
   log "cargo test (native)"

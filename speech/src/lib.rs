@@ -22,7 +22,10 @@ mod wasm {
     ) -> Result<JsValue, JsError> {
         let texts = blocks
             .iter()
-            .map(|v| v.as_string().ok_or_else(|| JsError::new("blocks must be strings")))
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| JsError::new("blocks must be strings"))
+            })
             .collect::<Result<Vec<String>, JsError>>()?;
         lectern::sentences(&texts, lang.as_deref().unwrap_or(""))
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
