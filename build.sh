@@ -69,22 +69,32 @@ cmd_setup() {
 
 WASM_OUT="target/wasm-pkg"
 
-cmd_build_wasm() {
-  log "cargo build --target wasm32-unknown-unknown --profile wasm-release"
-  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
-  rm -rf "$WASM_OUT" && mkdir -p "$WASM_OUT"
-  # The TypeScript declarations wasm-bindgen writes (lectern.d.ts) ship beside lectern.js.
-  wasm-bindgen --target web --out-dir "$WASM_OUT" --out-name lectern \
-    target/wasm32-unknown-unknown/wasm-release/lectern.wasm
-  log "wasm-opt -Oz"
+# wasm-bindgen, then wasm-opt, for one wasm module: NAME (the crate's wasm file) as OUT.
+bind_and_optimise() {
+  local name="$1" out="$2"
+  # The TypeScript declarations wasm-bindgen writes (OUT.d.ts) ship beside OUT.js.
+  wasm-bindgen --target web --out-dir "$WASM_OUT" --out-name "$out" \
+    "target/wasm32-unknown-unknown/wasm-release/$name.wasm"
   # (The producers and target-features sections are toolchain notes no browser reads.)
   wasm-opt -Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$WASM_OUT/lectern_bg.wasm" -o "$WASM_OUT/lectern_bg.opt.wasm"
-  mv "$WASM_OUT/lectern_bg.opt.wasm" "$WASM_OUT/lectern_bg.wasm"
+    "$WASM_OUT/${out}_bg.wasm" -o "$WASM_OUT/${out}_bg.opt.wasm"
+  mv "$WASM_OUT/${out}_bg.opt.wasm" "$WASM_OUT/${out}_bg.wasm"
+}
+
+cmd_build_wasm() {
+  log "cargo build --target wasm32-unknown-unknown --profile wasm-release (the engine, and the speech module)"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
+  cargo build -p lectern-speech --lib --target wasm32-unknown-unknown --profile wasm-release
+  rm -rf "$WASM_OUT" && mkdir -p "$WASM_OUT"
+  log "wasm-bindgen and wasm-opt -Oz"
+  bind_and_optimise lectern lectern
+  # The sentences for reading aloud: a module of their own, loaded when reading starts.
+  bind_and_optimise lectern_speech lectern_speech
   for dest in extension/engine www/engine; do
     rm -rf "$dest" && mkdir -p "$dest"
-    cp "$WASM_OUT/lectern.js" "$WASM_OUT/lectern.d.ts" "$WASM_OUT/lectern_bg.wasm" "$dest/"
+    cp "$WASM_OUT"/lectern.js "$WASM_OUT"/lectern.d.ts "$WASM_OUT"/lectern_bg.wasm \
+      "$WASM_OUT"/lectern_speech.js "$WASM_OUT"/lectern_speech.d.ts "$WASM_OUT"/lectern_speech_bg.wasm "$dest/"
   done
   # The demo shares the extension's renderer and its strings (www/reader and www/_locales are
   # git-ignored copies).
@@ -95,6 +105,9 @@ cmd_build_wasm() {
   raw=$(wc -c <"$WASM_OUT/lectern_bg.wasm")
   gz=$(gzip -9 -c "$WASM_OUT/lectern_bg.wasm" | wc -c)
   log "wasm: $raw bytes, $gz bytes gzip -9"
+  raw=$(wc -c <"$WASM_OUT/lectern_speech_bg.wasm")
+  gz=$(gzip -9 -c "$WASM_OUT/lectern_speech_bg.wasm" | wc -c)
+  log "speech wasm (sentences, loaded when reading starts): $raw bytes, $gz bytes gzip -9"
 }
 
 cmd_build() {
@@ -149,6 +162,7 @@ cmd_test() {
   cargo clippy --all-targets -- -D warnings
   log "cargo clippy (wasm32)"
   cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy -p lectern-speech --lib --target wasm32-unknown-unknown -- -D warnings
   log "cargo doc (no warnings: every public item documented, every link resolves)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features internals
   log "cargo test (native)"
@@ -304,7 +318,7 @@ usage: ./build.sh COMMAND
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability,
                    ../shared/corpus/wcxb-dev); --engine lectern (default), readability-js,
                    dom-smoothie or trafilatura (installed into .eval/venv on demand)
-  bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]
+  bench [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer | sentences DIR]
                    speed, memory and size against the peers (no argument: all of them)
   package          setup + build + dist/: lectern-chromium-V.zip (Chrome Web Store),
                    lectern-firefox-V.zip (addons.mozilla.org, checked with web-ext lint),

@@ -64,6 +64,7 @@ const benches = {
   size(...args) { build('wasm'); return sh('node', ['benches/size.mjs', ...args]); },
   open(...args) { build('wasm'); return sh('node', ['benches/open.mjs', ...args]); },
   transfer() { build('wasm'); return sh('node', ['benches/transfer.mjs']); },
+  sentences(dir, ...args) { build('wasm'); return sh('node', ['benches/sentences.mjs', dir, ...args]); },
 };
 
 function all() {
@@ -81,6 +82,7 @@ function all() {
   step(benches.open());
   step(benches.size());
   step(benches.transfer());
+  step(benches.sentences(path.join(CORPUS, 'readability')));
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const report = path.join(ROOT, '.bench', `report-${new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-')}.md`);
   fs.writeFileSync(report, parts.join('\n'));
@@ -92,7 +94,7 @@ function main() {
   if (what === 'all') return all();
   const bench = benches[what];
   if (!bench || (!['size', 'open', 'transfer'].includes(what) && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer]');
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer | sentences DIR]');
     process.exit(64);
   }
   bench(...rest);

@@ -63,6 +63,14 @@ function main() {
   } else {
     lines.push(`(no wasm at ${path.relative(ROOT, wasm)}: run ./build.sh build)`);
   }
+  // The speech module (sentences for reading aloud): shipped, but loaded only when reading
+  // starts, so outside the engine's budget.
+  const speech = path.join(path.dirname(wasm), 'lectern_speech_bg.wasm');
+  if (wasmArg < 0 && fs.existsSync(speech)) {
+    const s = sizes(speech);
+    lines.push(`
+Loaded when reading aloud starts: ${s.file}, ${kb(s.raw)} raw, ${kb(s.gzip)} (${s.gzip} B) gzip -9, ${kb(s.brotli)} brotli 11.`);
+  }
   const shell = shellFiles().map(sizes);
   if (shell.length) {
     const total = (k) => shell.reduce((a, s) => a + s[k], 0);

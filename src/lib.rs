@@ -57,6 +57,9 @@ mod entities;
 mod raw;
 mod tokenize;
 
+// After the pipeline: the article's sentences, for reading it aloud.
+mod sentences;
+
 // The adapters over the pipeline.
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;
@@ -64,7 +67,7 @@ mod decode;
 pub mod internals;
 #[cfg(test)]
 mod testing;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
 pub mod wasm;
 
 pub use article::{Article, KeptBlock, Removal, RemovedBlock};
@@ -75,6 +78,7 @@ pub use options::Options;
 pub use output::Outputs;
 pub use readerable::is_probably_readerable;
 pub use rule::Rule;
+pub use sentences::{sentences, Sentence};
 pub use siterules::{SiteAction, SiteRule, SiteRules, SITE_RULES_FORMAT, SITE_RULES_VERSION};
 
 use blocks::Paths;

@@ -1048,3 +1048,65 @@ pub(crate) const SITE_RULE_MAX_SIGNATURE_BYTES: usize = 4096;
 /// times longer than the text extracted makes the article "possibly incomplete" (a paywall, a
 /// "read more" that loads the rest, a part the engine missed).
 pub(crate) const INCOMPLETE_RATIO: f64 = 1.5;
+
+// ---------------------------------------------------------------------------------------------
+// Sentences (issue 22, `sentences.rs`): what does not end a sentence in the languages the
+// reader speaks most. Lower-case, without the final dot; inner dots kept ("e.g", "u.s").
+// Words that as often end a sentence as not ("etc.", "usw.") are left out: a sentence read as
+// two is better than two read as one.
+
+/// Abbreviations after which a dot and a capital letter do not start a new sentence, per
+/// language (a BCP 47 primary tag). English's apply to every language.
+pub(crate) static ABBREVIATIONS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "e.g", "i.e", "u.s",
+            "u.k", "u.n", "a.m", "p.m", "no", "nos", "inc", "ltd", "co", "corp", "jan", "feb",
+            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "gov",
+            "sen", "rep", "rev", "capt", "col", "lt", "sgt", "fig", "figs", "vol", "approx",
+            "dept", "est", "ave", "blvd",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "z", "b", "bzw", "ca", "vgl", "nr", "hr", "hrn", "fr", "d", "h", "u", "a", "s", "o",
+            "evtl", "ggf", "inkl", "bspw", "sog", "jh", "mio", "mrd", "str", "abs", "geb",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "m", "mm", "mme", "mmes", "mlle", "pr", "p", "ex", "cf", "env", "av", "bd", "ste",
+            "chap", "éd", "janv", "févr", "avr", "juil", "sept", "déc",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "p", "ej", "pág", "núm",
+            "av", "aprox", "ee", "uu", "lic", "ing", "gral", "dto", "admón",
+        ],
+    ),
+];
+
+/// German: after a day's number and its ordinal dot, these words say the dot is no full stop
+/// ("am 4. Dezember", "vom 1. bis 3. Mai").
+pub(crate) static ORDINAL_DATE_WORDS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "bis",
+    "und",
+];

@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages, in pipeline order. `readerable` is the cheap check beside the pipeline: it
-/// parses and looks, so it comes right after parsing.
+/// parses and looks, so it comes right after parsing. `sentences` works on the article's text
+/// after the pipeline (for reading aloud), so it comes last.
 const STAGES: &[&str] = &[
     "parse",
     "readerable",
@@ -22,6 +23,7 @@ const STAGES: &[&str] = &[
     "clean",
     "sanitise",
     "output",
+    "sentences",
 ];
 
 /// Parts of a stage that live in their own top-level files: the parser's tokenizer and helpers.

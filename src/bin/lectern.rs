@@ -16,16 +16,19 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     const USAGE: &str = "\
-usage: lectern [--format html|text|json|markdown] [--url URL] [--explain] [--removed]
+usage: lectern [--format html|text|json|markdown|sentences] [--url URL] [--explain] [--removed]
                [--rules FILE] [--whole-document]
                [--readerable] [--out-dir DIR] [FILE...|-]
 
 Extracts the article of a web page. Reads FILE (or standard input with - or no file) and
 prints the article in the chosen format (default: html). With --out-dir, writes
-DIR/<name>.<html|txt|json|md> for each FILE instead.
+DIR/<name>.<html|txt|json|md|jsonl> for each FILE instead.
 
   --format F        html (the article HTML), text (blocks separated by blank lines),
-                    markdown, or json (all fields, with metadata)
+                    markdown, json (all fields, with metadata), or sentences (for
+                    reading aloud: one JSON object a line, {\"text\", \"block\", \"start\",
+                    \"end\"}, in reading order; block: the text format's block, start
+                    and end: UTF-16 offsets in it)
   --url URL         the page's address, to resolve relative links
   --explain         print every removed block and the rule that removed it (stderr;
                     in json, the `removed` field)
@@ -48,6 +51,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
         Text,
         Json,
         Markdown,
+        Sentences,
     }
 
     impl Format {
@@ -57,6 +61,7 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 Format::Text => "txt",
                 Format::Json => "json",
                 Format::Markdown => "md",
+                Format::Sentences => "jsonl",
             }
         }
     }
@@ -90,9 +95,10 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                         "text" | "txt" => Format::Text,
                         "json" => Format::Json,
                         "markdown" | "md" => Format::Markdown,
+                        "sentences" => Format::Sentences,
                         other => {
                             return Err(format!(
-                                "unknown format {other:?} (html, text, json, markdown)"
+                                "unknown format {other:?} (html, text, json, markdown, sentences)"
                             ))
                         }
                     };
@@ -154,6 +160,15 @@ Exit status: 0 on success, 2 when a page has no article, 1 on other errors.";
                 }
             }
             Format::Json => serde_json::to_string_pretty(article).unwrap_or_default(),
+            Format::Sentences => {
+                let blocks: Vec<&str> = article.text_content.split("\n\n").collect();
+                let lang = article.lang.as_deref().unwrap_or("");
+                let lines: Vec<String> = lectern::sentences(&blocks, lang)
+                    .iter()
+                    .map(|s| serde_json::to_string(s).unwrap_or_default())
+                    .collect();
+                lines.join("\n")
+            }
         }
     }
 
