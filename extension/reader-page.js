@@ -37,6 +37,7 @@ const SETTINGS_KEY = StorageKeys.READER_SETTINGS;
 
 const withArea = globalThis.lecternProtocol.withSyncedArea;
 
+let speechModule = null;
 const adapter = {
   t: (key, ...subs) => api.i18n.getMessage(key, subs.map(String)),
   locale: api.i18n.getUILanguage?.() || undefined,
@@ -58,6 +59,11 @@ const adapter = {
   async savePositions(positions) {
     await api.storage.local.set({ [StorageKeys.READING_POSITIONS]: positions });
   },
+  // The engine's speech module (sentences for "Read aloud"): loaded when reading starts.
+  loadSpeech: () => (speechModule ??= import('./engine/lectern_speech.js').then(async (speech) => {
+    await speech.default({ module_or_path: new URL('./engine/lectern_speech_bg.wasm', import.meta.url) });
+    return speech;
+  })),
   saveSiteRule: (host, action, signature) => siteRules().then(({ addRule }) => addRule(host, action, signature)),
   // "Always open reader on <site>": the permission is asked for at once, within the click.
   autoOpen: {

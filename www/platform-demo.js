@@ -46,6 +46,8 @@ function format(entry, subs) {
   return text.replace(/\$\$/g, '$');
 }
 
+let speechModule = null;
+
 export async function createDemoAdapter(wanted = navigator.languages ?? [navigator.language]) {
   const { messages: language, locale } = chooseLanguage(wanted);
   // English under the chosen language: a message missing there still says something.
@@ -55,6 +57,11 @@ export async function createDemoAdapter(wanted = navigator.languages ?? [navigat
     t: (key, ...subs) => format(messages[key], subs.map(String)) || key,
     locale,
     linkTarget: '_blank',
+    // The engine's speech module (sentences for "Read aloud"): loaded when reading starts.
+    loadSpeech: () => (speechModule ??= import('./engine/lectern_speech.js').then(async (speech) => {
+      await speech.default({ module_or_path: new URL('./engine/lectern_speech_bg.wasm', import.meta.url) });
+      return speech;
+    })),
     loadSettings() {
       try {
         return JSON.parse(localStorage.getItem(SETTINGS_KEY));

@@ -1,10 +1,10 @@
 // Makes the demo work offline once it has been loaded: network first (so a fresh build is
 // always picked up), the cache when the network is not there. Same-origin GET requests only.
-const CACHE = 'lectern-demo-v2';
+const CACHE = 'lectern-demo-v3';
 const CORE = [
   './', './index.html', './demo.js', './demo.css', './platform-demo.js', './favicon.png',
-  './reader/reader.js', './reader/reader.css', './reader/engine-client.js', './reader/engine-worker.js',
-  './engine/lectern.js', './engine/lectern_bg.wasm',
+  './reader/reader.js', './reader/reader.css', './reader/engine-client.js', './reader/engine-worker.js', './reader/read-aloud.js',
+  './engine/lectern.js', './engine/lectern_bg.wasm', './engine/lectern_speech.js', './engine/lectern_speech_bg.wasm',
   ...['en', 'de', 'fr', 'es', 'ar', 'ja'].map((language) => `./_locales/${language}/messages.json`),
   './samples/news.html', './samples/blog-code.html', './samples/rtl-arabic.html', './samples/no-article.html',
 ];

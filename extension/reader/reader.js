@@ -8,6 +8,8 @@
 //                                                     regional variant of the messages' language for
 //                                                     dates and numbers)
 //   adapter.linkTarget?                               ('_top' in the extension, '_blank' in the demo)
+//   adapter.loadSpeech?                              (-> Promise<{ sentences(texts, lang) }>: the
+//                                                      engine's speech module, for "Read aloud")
 //   adapter.autoOpen?                                 ({ isOn(host), set(host, on) -> Promise<on now, or
 //                                                      null: asked elsewhere>, onChanged(callback) }:
 //                                                      "Always open reader on <site>", the extension's)
@@ -28,8 +30,12 @@
 //           the root's data-<name> attribute.
 //   steps:  one of the numbers `steps`, with a smaller and a larger button; applied as the
 //           root's custom property `property` (in `unit`).
+//   value:  no control in the panel: a value its own feature sets, checked by `valid`.
 // `label` is the string key of the group's legend. Persisting is the platform adapter's job
 // (extension storage or localStorage).
+
+/** Read aloud's speeds (1: the voice's own). */
+const SPEECH_RATES = Object.freeze([0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
 
 const CONTROLS = Object.freeze([
   {
@@ -81,6 +87,9 @@ const CONTROLS = Object.freeze([
     name: 'weight', kind: 'choice', label: 'fontWeight', initial: 'regular',
     options: { light: 'weightLight', regular: 'weightRegular', bold: 'weightBold' },
   },
+  // Read aloud's speed and voice (issue 22): kept with the settings, chosen in its player.
+  { name: 'speechRate', kind: 'value', initial: 1, valid: (v) => SPEECH_RATES.includes(v) },
+  { name: 'speechVoice', kind: 'value', initial: '', valid: (v) => typeof v === 'string' && v.length <= 500 },
   {
     name: 'colours', kind: 'colours', label: 'customColours', theme: 'custom',
     initial: Object.freeze({ text: '#1b1b1b', background: '#ffffff', links: '#0b57d0' }),
@@ -97,6 +106,7 @@ function allowed(control, value) {
   if (control.kind === 'colours') {
     return Boolean(value) && typeof value === 'object' && Object.keys(control.parts).every((part) => /^#[0-9a-f]{6}$/i.test(value[part]));
   }
+  if (control.kind === 'value') return control.valid(value);
   return control.kind === 'steps' ? control.steps.includes(value) : Object.hasOwn(control.options, value);
 }
 
@@ -441,6 +451,10 @@ function inertArticle(html, doc) {
 // How each kind of control is built: (control, { el, t, uid, update(value), current() }) ->
 // { element, reflect(settings) }. The DOM and class names are what reader.css styles.
 const CONTROL_KINDS = {
+  // A setting with no control in the panel (its own feature sets it).
+  value() {
+    return { element: null, reflect() {} };
+  },
   choice(control, { el, t, uid, update }) {
     const { name } = control;
     const inputs = {};
@@ -539,6 +553,9 @@ export function createReader(container, adapter, { onClose } = {}) {
     text: t('readerControls'),
   });
   const copyButton = el('button', { type: 'button', class: 'lectern-button', text: t('copyMarkdown'), disabled: true });
+  const readAloudButton = adapter.loadSpeech
+    ? el('button', { type: 'button', class: 'lectern-button', 'aria-keyshortcuts': 'Alt+Shift+P', text: t('readAloud'), disabled: true })
+    : null;
   const printButton = el('button', { type: 'button', class: 'lectern-button', text: t('print'), disabled: true });
   const closeButton = onClose
     ? el('button', { type: 'button', class: 'lectern-button lectern-close', text: t('closeReader') })
@@ -630,7 +647,7 @@ export function createReader(container, adapter, { onClose } = {}) {
 
   // The article's actions and the panels' buttons; on a narrow reader (a phone) they fold into
   // a menu opened by one button.
-  const actions = el('div', { class: 'lectern-actions', id: `${uid}-actions` }, copyButton, printButton, removedButton, settingsButton);
+  const actions = el('div', { class: 'lectern-actions', id: `${uid}-actions` }, readAloudButton, copyButton, printButton, removedButton, settingsButton);
   const menuButton = el('button', {
     type: 'button', class: 'lectern-button lectern-menu-button', 'aria-expanded': 'false', 'aria-controls': actions.id,
     text: t('menu'), hidden: true,
@@ -672,6 +689,58 @@ export function createReader(container, adapter, { onClose } = {}) {
   });
   if (typeof doc.defaultView.ResizeObserver === 'function') new doc.defaultView.ResizeObserver(() => fold()).observe(root);
 
+  // ---- Read aloud (issue 22): its player and the sentences are loaded when reading starts -----
+  let articleBody = null;
+  let articleLang = '';
+  let lastPlace = null; // the article element last clicked or focused: reading starts there
+  let readAloud = null;
+  const notePlace = (event) => {
+    if (articleBody?.contains(event.target)) lastPlace = event.target;
+  };
+  main.addEventListener('pointerdown', notePlace);
+  main.addEventListener('focusin', notePlace);
+  function player() {
+    readAloud ??= import('./read-aloud.js').then(({ createReadAloud }) => createReadAloud({
+      doc, bar, el, t, rates: SPEECH_RATES,
+      body: () => articleBody,
+      lang: () => articleLang,
+      settings: () => model.settings,
+      update: (change) => model.update(change),
+      sentencesOf: (texts, lang) => adapter.loadSpeech().then((speech) => speech.sentences(texts, lang)),
+      say,
+      onStop: () => readAloudButton?.focus(),
+    }));
+    return readAloud;
+  }
+  async function startReading() {
+    if (!articleBody) return;
+    try {
+      const p = await player();
+      p.start(lastPlace && articleBody.contains(lastPlace) ? lastPlace : null);
+    } catch (error) {
+      say(t('readAloudFailed', String(error?.message ?? error)));
+    }
+  }
+  function stopReading() {
+    readAloud?.then((p) => p.stop(), () => {});
+  }
+  readAloudButton?.addEventListener('click', () => startReading());
+  // Reading stops when the reader closes or the page is left.
+  doc.defaultView.addEventListener('pagehide', () => doc.defaultView.speechSynthesis?.cancel());
+  root.addEventListener('keydown', (event) => {
+    if (!readAloudButton || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const key = event.code === 'KeyP' ? 'P' : event.key;
+    if (!['P', 'ArrowUp', 'ArrowDown'].includes(key)) return;
+    event.preventDefault();
+    readAloud?.then((p) => {
+      if (!p.active) {
+        if (key === 'P') startReading();
+      } else if (key === 'P') p.toggle();
+      else if (key === 'ArrowUp') p.previous();
+      else p.next();
+    }, () => {}) ?? (key === 'P' && startReading());
+  });
+
   // Images held back by "Load images: On request", each a function that loads it.
   let heldImages = [];
   const model = settingsModel(adapter, (settings) => {
@@ -704,6 +773,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   function setArticleActions(enabled) {
     copyButton.disabled = !enabled;
     printButton.disabled = !enabled;
+    if (readAloudButton) readAloudButton.disabled = !enabled;
   }
 
   // ---- the "Removed" panel ---------------------------------------------------------------------
@@ -997,6 +1067,8 @@ export function createReader(container, adapter, { onClose } = {}) {
   }
 
   function showPanel(...children) {
+    stopReading();
+    articleBody = null;
     reading.attach(null, null);
     viewer.close();
     offerAutoOpen(null);
@@ -1036,6 +1108,10 @@ export function createReader(container, adapter, { onClose } = {}) {
       main.removeAttribute('aria-busy');
       main.replaceChildren(shown.header, shown.body);
       setArticleActions(true);
+      stopReading();
+      articleBody = shown.body;
+      articleLang = result.lang || '';
+      lastPlace = null;
       const blocks = Array.isArray(result.removedBlocks) && (result.removedBlocks.length || !loadRemoved) ? result.removedBlocks : null;
       setView(blocks || loadRemoved
         ? { body: shown.body, elements: shown.elements, blocks, load: loadRemoved, listed: false, placed: new Map(), site: hostOf(url), userRemoved: new Set(), pageSource }

@@ -82,6 +82,8 @@ export async function chromiumDriver(profileDir, { extension, language } = {}) {
     },
     pressEscape: (page) => browser.pressEscape(page),
     press: (page, key) => page.keyboard.press(key),
+    /** Keys held together, as 'Alt+Shift+ArrowDown'. */
+    chord: (page, keys) => page.keyboard.press(keys),
     setViewport: (page, size) => page.setViewportSize(size ?? { width: 1100, height: 800 }),
     closeTab: (page) => page.close(),
     watch(page) {
@@ -210,6 +212,13 @@ export async function firefoxDriver(profileDir, { extension, prefs, language } =
       await ff.key(context, ESCAPE, 'keyDown');
       await driver.waitForReaderGone(context);
       await ff.key(context, ESCAPE, 'keyUp');
+    },
+    /** Keys held together, as 'Alt+Shift+ArrowDown'. */
+    async chord(context, keys) {
+      const codes = { Alt: '\uE00A', Shift: '\uE008', Control: '\uE009', ArrowUp: '\uE013', ArrowDown: '\uE015', ArrowLeft: '\uE012', ArrowRight: '\uE014', Enter: '\uE007' };
+      const values = keys.split('+').map((k) => codes[k] ?? k.toLowerCase());
+      await ff.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [
+        ...values.map((value) => ({ type: 'keyDown', value })), ...values.reverse().map((value) => ({ type: 'keyUp', value }))] }] });
     },
     async press(context, key) {
       const value = { Enter: '\uE007', Escape: ESCAPE, Tab: '\uE004', ArrowLeft: '\uE012', ArrowRight: '\uE014' }[key] ?? key;

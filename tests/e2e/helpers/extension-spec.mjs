@@ -579,6 +579,171 @@ export function defineExtensionTests(browserName, makeDriver) {
       }
     });
 
+    // ---- Read aloud (issue 22), with a stand-in speechSynthesis whose events the test sends:
+    // what is spoken, and when a word or a sentence is done, are the test's to say, so the
+    // highlight can be checked step by step. (Real voices: see the README.)
+    const FAKE_SPEECH = `(() => {
+      const spoken = [];
+      let current = null;
+      class Utterance extends EventTarget {
+        constructor(text) { super(); this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
+      }
+      const voices = [
+        { name: 'Test Deutsch', lang: 'de-DE', voiceURI: 'test-de', localService: true, default: false },
+        { name: 'Test English', lang: 'en-GB', voiceURI: 'test-en', localService: true, default: true },
+      ];
+      const fire = (u, type, props = {}) => { const e = new Event(type); Object.assign(e, props); u.dispatchEvent(e); };
+      const synth = Object.assign(new EventTarget(), {
+        getVoices: () => voices,
+        speak(u) { spoken.push({ text: u.text, rate: u.rate, voice: u.voice?.voiceURI ?? null, lang: u.lang }); current = u; fire(u, 'start'); },
+        cancel() { const u = current; current = null; if (u) fire(u, 'error', { error: 'interrupted' }); },
+        pause() {}, resume() {},
+      });
+      globalThis.__speech = {
+        spoken,
+        word(charIndex, charLength) { fire(current, 'boundary', { name: 'word', charIndex, charLength }); },
+        end() { const u = current; current = null; fire(u, 'end'); },
+      };
+      Object.defineProperty(globalThis, 'speechSynthesis', { value: synth, configurable: true });
+      globalThis.SpeechSynthesisUtterance = Utterance;
+      return true;
+    })()`;
+    // The highlighted sentence and word, by the Custom Highlight API or its <mark> fallback.
+    const LIT = `(() => {
+      const text = (name) => globalThis.CSS?.highlights
+        ? ([...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()).join('') || null)
+        : ([...document.querySelectorAll('mark.' + name)].map((m) => m.textContent).join('') || null);
+      return { sentence: text('lectern-sentence'), word: text('lectern-word'), api: Boolean(globalThis.CSS?.highlights), spoken: __speech.spoken.length,
+        last: __speech.spoken.at(-1) ?? null, player: !document.querySelector('.lectern-player')?.hidden, pause: $button('Pause') ? 'Pause' : $button('Resume') ? 'Resume' : null };
+    })()`;
+    const SENTENCES = ['Mr. Hale lit the lamp at dusk.', 'The ships came home one by one.', 'It never failed.',
+      'The keepers wrote in the log every night of the year.'];
+
+    it('"Read aloud" speaks the article a sentence at a time, the sentence and the word being read highlighted; "Next sentence", "Previous sentence", "Pause"/"Resume" and "Stop"', async () => {
+      const tab = await openReader('/read-aloud.html');
+      await articleShown(tab);
+      try {
+        await driver.reader(tab, FAKE_SPEECH);
+        await driver.reader(tab, `($button('Read aloud').click(), true)`);
+        let lit = await eventually(async () => { const l = await driver.reader(tab, LIT); return l.spoken ? l : null; }, { message: 'the first sentence spoken' });
+        assert.deepEqual([lit.last.text, lit.sentence, lit.word, lit.player, lit.pause], [SENTENCES[0], SENTENCES[0], null, true, 'Pause']);
+        assert.equal(lit.last.lang, 'en', 'spoken in the article\'s language');
+        assert.equal(lit.api, true, 'highlighted with the CSS Custom Highlight API');
+        const names = await driver.reader(tab, `[...document.querySelector('.lectern-player').querySelectorAll('button, select')].map((c) => c.labels?.[0]?.textContent ?? c.textContent)`);
+        assert.deepEqual(names, ['Pause', 'Previous sentence', 'Next sentence', 'Reading speed', 'Voice', 'Stop']);
+        await driver.reader(tab, `(__speech.word(4, 4), true)`);
+        assert.equal((await driver.reader(tab, LIT)).word, 'Hale', 'the word being read');
+        await driver.reader(tab, `(__speech.word(9, 3), true)`);
+        assert.equal((await driver.reader(tab, LIT)).word, 'lit', 'the highlight moves from word to word');
+        await driver.reader(tab, `(__speech.end(), true)`);
+        lit = await driver.reader(tab, LIT);
+        assert.deepEqual([lit.last.text, lit.sentence, lit.word], [SENTENCES[1], SENTENCES[1], null], 'the next sentence follows by itself');
+        await driver.reader(tab, `($button('Next sentence').click(), true)`);
+        assert.equal((await driver.reader(tab, LIT)).sentence, SENTENCES[2]);
+        await driver.reader(tab, `(__speech.end(), true)`);
+        assert.equal((await driver.reader(tab, LIT)).sentence, SENTENCES[3], 'on into the next paragraph');
+        await driver.reader(tab, `($button('Previous sentence').click(), true)`);
+        assert.equal((await driver.reader(tab, LIT)).sentence, SENTENCES[2]);
+        const before = (await driver.reader(tab, LIT)).spoken;
+        await driver.reader(tab, `($button('Pause').click(), true)`);
+        lit = await driver.reader(tab, LIT);
+        assert.deepEqual([lit.pause, lit.spoken, lit.sentence], ['Resume', before, SENTENCES[2]], 'paused where it was');
+        await driver.reader(tab, `($button('Resume').click(), true)`);
+        lit = await driver.reader(tab, LIT);
+        assert.deepEqual([lit.pause, lit.spoken, lit.last.text], ['Pause', before + 1, SENTENCES[2]], 'resumed at that sentence');
+        await driver.reader(tab, `($button('Stop').click(), true)`);
+        lit = await driver.reader(tab, LIT);
+        assert.deepEqual([lit.player, lit.sentence, lit.word], [false, null, null], 'stopped: no player, no highlight');
+        assert.equal(await driver.reader(tab, `document.activeElement?.textContent`), 'Read aloud');
+      } finally {
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('"Read aloud" starts at the paragraph clicked; "Reading speed" and "Voice" (the article\'s language first) persist; the keyboard plays, pauses and moves by sentence', async () => {
+      const tab = await openReader('/read-aloud.html');
+      await articleShown(tab);
+      try {
+        await driver.reader(tab, FAKE_SPEECH);
+        await driver.reader(tab, `(() => {
+          const p = [...document.querySelectorAll('article p')].find((e) => e.textContent.startsWith('In the winter of 1901'));
+          p.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+          $button('Read aloud').click();
+          return true;
+        })()`);
+        let lit = await eventually(async () => { const l = await driver.reader(tab, LIT); return l.spoken ? l : null; }, { message: 'reading started' });
+        assert.equal(lit.last.text, 'In the winter of 1901 the storms came early.', 'from the paragraph clicked');
+        const voices = await driver.reader(tab, `[...document.querySelectorAll('.lectern-player select')[1].options].map((o) => o.value)`);
+        assert.deepEqual(voices, ['', 'test-en', 'test-de'], 'the system default, then the article\'s language, then the others');
+        await driver.reader(tab, `(() => {
+          const [rate, voice] = document.querySelectorAll('.lectern-player select');
+          rate.value = '1.5'; rate.dispatchEvent(new Event('change', { bubbles: true }));
+          voice.value = 'test-de'; voice.dispatchEvent(new Event('change', { bubbles: true }));
+          return true;
+        })()`);
+        lit = await driver.reader(tab, LIT);
+        assert.deepEqual([lit.last.rate, lit.last.voice, lit.last.text], [1.5, 'test-de', 'In the winter of 1901 the storms came early.'], 'the sentence again, at the new speed and voice');
+        // The keyboard, from inside the reader.
+        await driver.reader(tab, `(document.querySelector('main').focus(), true)`);
+        await driver.chord(tab, 'Alt+Shift+ArrowDown');
+        await eventually(async () => (await driver.reader(tab, LIT)).sentence === 'The lamp burned for nine days without rest.', { message: 'Alt+Shift+ArrowDown: the next sentence' });
+        await driver.chord(tab, 'Alt+Shift+ArrowUp');
+        await eventually(async () => (await driver.reader(tab, LIT)).sentence === 'In the winter of 1901 the storms came early.', { message: 'Alt+Shift+ArrowUp: the previous sentence' });
+        await driver.chord(tab, 'Alt+Shift+P');
+        await eventually(async () => (await driver.reader(tab, LIT)).pause === 'Resume', { message: 'Alt+Shift+P: paused' });
+        await driver.chord(tab, 'Alt+Shift+P');
+        await eventually(async () => (await driver.reader(tab, LIT)).pause === 'Pause', { message: 'Alt+Shift+P: playing again' });
+        await driver.reader(tab, `($button('Stop').click(), true)`);
+        // Reopened: the speed and the voice chosen are the player's again.
+        await driver.pressEscape(tab);
+        await showReader(tab);
+        await driver.reader(tab, FAKE_SPEECH);
+        await driver.reader(tab, `($button('Read aloud').click(), true)`);
+        lit = await eventually(async () => { const l = await driver.reader(tab, LIT); return l.spoken ? l : null; }, { message: 'reading again' });
+        assert.deepEqual([lit.last.text, lit.last.rate, lit.last.voice], [SENTENCES[0], 1.5, 'test-de']);
+        assert.deepEqual(await driver.reader(tab, `[...document.querySelectorAll('.lectern-player select')].map((s) => s.value)`), ['1.5', 'test-de']);
+        await driver.reader(tab, `($button('Stop').click(), true)`);
+      } finally {
+        await driver.reader(tab, `(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          for (const area of [api?.storage?.sync, api?.storage?.local]) {
+            const stored = (await area?.get('settings'))?.settings;
+            if (stored) await area.set({ settings: { ...stored, speechRate: 1, speechVoice: '' } });
+          }
+          return true;
+        })()`).catch(() => {});
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
+    it('"Read aloud" without the Custom Highlight API marks the sentence and the word with <mark>, and takes the marks out again', async () => {
+      const tab = await openReader('/read-aloud.html');
+      await articleShown(tab);
+      try {
+        const text = await driver.reader(tab, `document.querySelector('article').textContent`);
+        await driver.reader(tab, FAKE_SPEECH);
+        await driver.reader(tab, `(Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }), $button('Read aloud').click(), true)`);
+        await eventually(async () => (await driver.reader(tab, LIT)).sentence === SENTENCES[0], { message: 'the sentence marked' });
+        await driver.reader(tab, `(__speech.word(4, 4), true)`);
+        assert.deepEqual(await driver.reader(tab, `[...document.querySelectorAll('article mark')].map((m) => [m.className, m.textContent])`),
+          [['lectern-sentence', SENTENCES[0]], ['lectern-word', 'Hale']], 'the word marked inside the sentence');
+        await driver.reader(tab, `(__speech.end(), true)`);
+        assert.equal((await driver.reader(tab, LIT)).sentence, SENTENCES[1]);
+        await driver.reader(tab, `(__speech.word(10, 4), true)`);
+        assert.equal((await driver.reader(tab, LIT)).word, 'came', 'a word of a sentence further into the block');
+        await driver.reader(tab, `($button('Previous sentence').click(), true)`);
+        assert.equal((await driver.reader(tab, LIT)).sentence, SENTENCES[0], 'back to a sentence marked before');
+        await driver.reader(tab, `($button('Stop').click(), true)`);
+        assert.equal(await driver.reader(tab, `document.querySelectorAll('article mark').length`), 0);
+        assert.equal(await driver.reader(tab, `document.querySelector('article').textContent`), text, 'the article\'s text as it was');
+      } finally {
+        await driver.pressEscape(tab);
+        await driver.closeTab(tab);
+      }
+    });
+
     it('Font switches the article between Serif, Sans-serif and Monospace', async () => {
       const tab = await openReader('/news.html');
       await articleShown(tab);
