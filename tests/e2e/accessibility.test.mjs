@@ -302,12 +302,12 @@ describe('accessibility and presentation in Chromium', () => {
       return inPage === 'lectern-reader' && inReader !== null ? inReader : `the page's ${inPage}`;
     };
     const forward = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       forward.push(await where());
     }
     // From the article: its link, then round to the toolbar, whose buttons come first.
-    assert.deepEqual(forward, ['View original page', 'Close reader', 'Copy as Markdown', 'Print', 'Removed', 'Reader settings', 'View original page', 'Close reader']);
+    assert.deepEqual(forward, ['View original page', 'Close reader', 'Read aloud', 'Copy as Markdown', 'Print', 'Removed', 'Reader settings', 'View original page', 'Close reader']);
     await page.keyboard.press('Shift+Tab');
     assert.equal(await where(), 'View original page', 'Shift+Tab from the first control goes round to the last');
     await closeReader(reader);

@@ -705,14 +705,14 @@ export function defineExtensionTests(browserName, makeDriver) {
         assert.deepEqual(await driver.reader(tab, `[...document.querySelectorAll('.lectern-player select')].map((s) => s.value)`), ['1.5', 'test-de']);
         await driver.reader(tab, `($button('Stop').click(), true)`);
       } finally {
-        await driver.reader(tab, `(async () => {
-          const api = globalThis.browser ?? globalThis.chrome;
-          for (const area of [api?.storage?.sync, api?.storage?.local]) {
-            const stored = (await area?.get('settings'))?.settings;
-            if (stored) await area.set({ settings: { ...stored, speechRate: 1, speechVoice: '' } });
-          }
+        // Back to the default speed and voice, through the player (as a person would).
+        await driver.reader(tab, `(() => {
+          const [rate, voice] = document.querySelectorAll('.lectern-player select');
+          rate.value = '1'; rate.dispatchEvent(new Event('change', { bubbles: true }));
+          voice.value = ''; voice.dispatchEvent(new Event('change', { bubbles: true }));
           return true;
         })()`).catch(() => {});
+        await new Promise((r) => setTimeout(r, 200));
         await driver.pressEscape(tab);
         await driver.closeTab(tab);
       }
