@@ -261,3 +261,50 @@ fn a_note_holding_blocks_is_written_on_one_line() {
     assert!(last.starts_with("[^1]: One. `<script>"), "{md}");
     assert!(!md.contains('\u{21a9}'), "{md}");
 }
+
+#[test]
+fn hostile_notes_and_text_around_references_give_safe_markdown() {
+    // Every pairing of what may follow a reference and what a note may say, sanitised first
+    // and as it is.
+    const AROUND: &[&str] = &[
+        "",
+        "(javascript:alert(1))",
+        ": javascript:alert(1)",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "&lt;script&gt;",
+        "!",
+        "<sup><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup>",
+    ];
+    const NOTES: &[&str] = &[
+        "javascript:alert(1)",
+        "javascript:alert(1) \"t\"",
+        "javascript:alert(1) (t)",
+        "\\javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "<javascript:alert(1)>",
+        "vbscript:x 'y'",
+        "<p>javascript:alert(1)</p><p>two</p>",
+        "<pre>```\n&lt;script&gt;alert(1)&lt;/script&gt;\n```</pre>",
+        "<code>`</code>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "    indented <b>code</b>",
+        "# heading",
+        "- item",
+        "",
+    ];
+    for around in AROUND {
+        for note in NOTES {
+            let html = format!(
+                "<p>{around}<sup><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>\
+                 {around}</p><section role=\"doc-endnotes\"><ol><li id=\"fn-1\">{note}</li></ol>\
+                 </section>"
+            );
+            markdown(&html);
+            let unsanitised = html
+                .replace("#fn-1", "#article-fn-1")
+                .replace("\"fn-1\"", "\"article-fn-1\"");
+            markdown_unsanitised(&unsanitised);
+        }
+    }
+}
