@@ -383,3 +383,34 @@ fn the_markdown_has_gfm_footnotes() {
         a.markdown
     );
 }
+
+#[test]
+fn the_text_leaves_out_references_and_back_links() {
+    let a = fixture("kramdown");
+    assert!(
+        a.text_content.contains("like this one. And"),
+        "{}",
+        a.text_content
+    );
+    assert!(
+        a.text_content.contains("The second note."),
+        "{}",
+        a.text_content
+    );
+    assert!(!a.text_content.contains('\u{21a9}'), "{}", a.text_content);
+}
+
+#[test]
+fn notes_from_two_lists_take_the_place_of_the_first() {
+    let a = article(
+        "<p>A claim.<sup><a href=\"#n1\">a</a></sup> Another.<sup><a href=\"#c1\">1</a></sup></p>\
+         <h2>Notes</h2><ol class=notes><li id=n1>An explanatory note.</li></ol>\
+         <h2>Citations</h2><ol class=refs><li id=c1>A cited source.</li></ol>\
+         <h2>Further reading</h2><p>A book that stays where it was, after the notes.</p>",
+    );
+    let notes = a.content.find("doc-endnotes").expect("a notes list");
+    let first = a.content.find("Notes</h2>").expect("the Notes heading");
+    let reading = a.content.find("A book that stays").expect("the book");
+    assert!(first < notes && notes < reading, "{}", a.content);
+    assert!(a.content.contains("A cited source."), "{}", a.content);
+}

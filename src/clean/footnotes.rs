@@ -21,8 +21,8 @@
 //!   a note gets the same number (and an id of its own, `fnref-N-2`).
 //! * **Back-links** of the page (`↩`, Wikipedia's `^ a b`) go; each note gets one of ours, to
 //!   its first reference.
-//! * **The list** takes the place of the page's list when all the notes were in one list,
-//!   otherwise it closes the article. It is protected: the cleaning passes after this one would
+//! * **The list** takes the place of the page's first notes list (Wikipedia has two: notes and
+//!   citations) when the notes left it empty, otherwise it closes the article. It is protected: the cleaning passes after this one would
 //!   take a list of short items full of links, or a "References" block, for boilerplate.
 //!   Wrappers the notes leave empty go.
 //! * **Limits**: at most [`FOOTNOTE_MAX_NOTES`] notes; the page's ids and fragments only pick
@@ -220,11 +220,12 @@ fn restructure(content: &NodeRef, notes: &[Note]) {
         ],
     );
     section.append(list);
-    // The page's list, when it held every note and nothing else, gives its place to ours.
-    let shared = old_parents.first().filter(|p| {
-        dom::is(p, &["ol", "ul"]) && old_parents.iter().all(|q| q == *p) && !dom::has_text(p)
-    });
-    match shared {
+    // The page's first notes list, left empty, gives its place to ours (after its "Notes"
+    // heading); notes from elsewhere (an aside, a span) close the article.
+    let first_list = old_parents
+        .iter()
+        .find(|p| dom::is(p, &["ol", "ul"]) && p.parent().is_some() && !dom::has_text(p));
+    match first_list {
         Some(p) => {
             p.insert_before(section);
             p.detach();

@@ -30,8 +30,12 @@ const SKIPPED: &[&str] = &[
 /// (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
 const INVISIBLE: &[char] = &['\u{ad}'];
 
-/// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`).
+/// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`),
+/// or a note's link back to it (`↩`).
 fn is_footnote_marker(node: &NodeRef) -> bool {
+    if dom::is(node, &["a"]) {
+        return dom::attr(node, "role").is_some_and(|r| r == "doc-backlink");
+    }
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
         && node.walk_descendants().any(|d| {
