@@ -232,3 +232,13 @@ fn the_katex_fixture_page_keeps_its_mathml_and_drops_the_html_copy() {
         a.content
     );
 }
+
+#[test]
+fn mathjax_2_s_preview_of_the_tex_is_left_out() {
+    let a = fixture("math/mathjax2.html");
+    assert!(
+        a.text_content.contains("The sum of squares is a2+b2, and"),
+        "{}",
+        a.text_content
+    );
+}
