@@ -46,6 +46,10 @@ const REF_MARK: &str = "data-lectern-fnref";
 const NOTE_MARK: &str = "data-lectern-note";
 /// How many reference links are looked at, at most (a hostile page may hold a million).
 const MAX_REFERENCES: usize = FOOTNOTE_MAX_NOTES * 8;
+/// The most nodes a note may hold (its text is bounded by [`FOOTNOTE_NOTE_MAX_CHARS`], but
+/// empty elements are not): every walk over a note, and up from a reference to a note, stays
+/// within this many steps, so a hostile page cannot make this pass quadratic.
+const NOTE_MAX_NODES: usize = 2000;
 
 struct Note {
     /// What the references point at.
@@ -102,7 +106,10 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                 .and_then(|d| ids.get(&d))
         });
         let Some(target) = target else { continue };
-        if a.ancestors().any(|x| dom::has_attr(&x, NOTE_MARK)) {
+        if a.ancestors()
+            .take(NOTE_MAX_NODES)
+            .any(|x| dom::has_attr(&x, NOTE_MARK))
+        {
             continue;
         }
         let index = match notes.iter().position(|n| n.target == *target) {
@@ -111,14 +118,18 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                 let Some((body, anchor)) = note_of(target, content) else {
                     continue;
                 };
-                if a.ancestors().any(|x| x == body) || body.walk_inclusive().any(|d| earlier(&d, i))
+                if a.ancestors().take(NOTE_MAX_NODES).any(|x| x == body)
+                    || body.walk_inclusive().any(|d| earlier(&d, i))
                 {
                     continue;
                 }
                 if let Some(i) = notes.iter().position(|n| n.body == body) {
                     i
                 } else {
-                    let nested = body.ancestors().any(|x| dom::has_attr(&x, NOTE_MARK))
+                    let nested = body
+                        .ancestors()
+                        .take(NOTE_MAX_NODES)
+                        .any(|x| dom::has_attr(&x, NOTE_MARK))
                         || body
                             .walk_descendants()
                             .any(|d| dom::has_attr(&d, NOTE_MARK));
@@ -266,7 +277,10 @@ fn reference_fragment(node: &NodeRef) -> Option<String> {
     let is_ref = named(node)
         || node.parent().is_some_and(|p| named(&p))
         || node.ancestors().take(2).any(|x| dom::is(&x, &["sup"]))
-        || node.walk_descendants().any(|d| dom::is(&d, &["sup"]));
+        || node
+            .walk_descendants()
+            .take(8)
+            .any(|d| dom::is(&d, &["sup"]));
     is_ref.then(|| fragment.to_string())
 }
 
@@ -289,6 +303,10 @@ fn id_index(content: &NodeRef) -> HashMap<String, NodeRef> {
 
 /// The element holding the note `target` names, and the anchor inside it to leave out.
 fn note_of(target: &NodeRef, content: &NodeRef) -> Option<(NodeRef, Option<NodeRef>)> {
+    let bounded = |n: &NodeRef| n.walk_inclusive().nth(NOTE_MAX_NODES).is_none();
+    if !bounded(target) {
+        return None;
+    }
     let small = dom::text_len_capped(target, FOOTNOTE_REF_MAX_CHARS + 1) <= FOOTNOTE_REF_MAX_CHARS;
     let (body, anchor) = if dom::is(target, &["a", "span", "sup", "b", "strong"]) && small {
         // (The first block holding more than the anchor: a `<p>` may hold just it.)
@@ -299,6 +317,7 @@ fn note_of(target: &NodeRef, content: &NodeRef) -> Option<(NodeRef, Option<NodeR
             .take_while(|x| x != content)
             .find(|x| {
                 dom::is(x, &["li", "p", "div", "dd", "aside"])
+                    && bounded(x)
                     && dom::text_len_capped(x, own + 1) > own
             })?;
         (block, Some(target.clone()))
