@@ -107,6 +107,21 @@ fn math_as_mathml(candidates: &[NodeRef]) {
         };
         math.detach();
         n.insert_before(math);
+        // MathJax 2 shows the TeX in a `MathJax_Preview` span before the script until it
+        // typesets: the formula would read twice.
+        let mut before = n.previous_sibling().and_then(|m| m.previous_sibling());
+        while let Some(b) = before
+            .clone()
+            .filter(|b| b.as_text().is_some() && !dom::has_text(b))
+        {
+            before = b.previous_sibling();
+        }
+        if let Some(preview) = before.filter(|b| {
+            dom::attr(b, "class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "MathJax_Preview"))
+        }) {
+            preview.detach();
+        }
         n.detach();
     }
 }

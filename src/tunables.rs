@@ -633,6 +633,31 @@ pub(crate) const TEX_IMAGE_HINTS: &[&str] = &["latex", "codecogs", "mathtex", "m
 /// The longest id made from a heading's text, in characters.
 pub(crate) const HEADING_ID_MAX_CHARS: usize = 64;
 
+/// Ours: the classes (on the link or its wrapper) of a footnote reference: Pandoc's
+/// `footnote-ref`, kramdown's `footnote`, Ghost's (markdown-it) `footnote-ref`, Substack's
+/// `footnote-anchor`, `noteref`. A link inside a `<sup>`, holding one, or with
+/// `role="doc-noteref"` is a reference without one.
+pub(crate) static FOOTNOTE_REF_CLASS: Words = Words::any(&["footnote", "noteref"]);
+/// Ours: the classes of a note's link (or links) back to its references: kramdown's
+/// `reversefootnote`, Pandoc's `footnote-back`, Ghost's `footnote-backref`, GitHub's
+/// `data-footnote-backref`, Wikipedia's `mw-cite-backlink`. They go; the note gets ours.
+pub(crate) static FOOTNOTE_BACKLINK_CLASS: Words = Words::any(&[
+    "backlink",
+    "backref",
+    "footnote-back",
+    "reversefootnote",
+    "footnote-return",
+]);
+/// Ours: the longest text of a footnote reference in characters (`[123]`, `12`, `*`, `†`): a
+/// longer in-page link is a cross-reference, not a note's number.
+pub(crate) const FOOTNOTE_REF_MAX_CHARS: usize = 8;
+/// Ours: the longest note, in characters: a longer target of a reference is a section of the
+/// page, not a note, and stays where it is.
+pub(crate) const FOOTNOTE_NOTE_MAX_CHARS: usize = 4000;
+/// Ours: at most this many notes are gathered (hostile pages may hold thousands); references to
+/// later notes are left as the page wrote them.
+pub(crate) const FOOTNOTE_MAX_NOTES: usize = 400;
+
 // ---------------------------------------------------------------------------------------------
 // Elements.
 

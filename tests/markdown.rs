@@ -204,3 +204,107 @@ fn adjacent_code_spans_do_not_merge_their_backticks() {
     let md = markdown("<p><code>`x</code><code>&lt;/b&gt;</code></p>");
     assert_eq!(md, "`` `x `` `</b>`");
 }
+
+/// A footnote structure as the cleaning stage gives it: a reference, `after` right after it,
+/// and one note.
+fn with_note(after: &str, note: &str) -> String {
+    markdown(&format!(
+        "<p>A claim.<sup><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>{after}</p>\
+         <section role=\"doc-endnotes\"><ol><li id=\"fn-1\">{note} <a href=\"#fnref-1\" \
+         role=\"doc-backlink\">\u{21a9}</a></li></ol></section>"
+    ))
+}
+
+#[test]
+fn footnotes_are_written_as_gfm_notes() {
+    let md = with_note(" More.", "The <em>note</em>.");
+    assert_eq!(md, "A claim.[^1] More.\n\n[^1]: The *note*.");
+}
+
+#[test]
+fn a_note_that_reads_as_a_link_definition_does_not_make_a_javascript_link() {
+    // Without footnotes, `[^1]: javascript:alert(1)` defines where `[^1]` links to.
+    let md = with_note("", "javascript:alert(1)");
+    assert!(md.ends_with("[^1]: \\javascript:alert(1)"), "{md}");
+    let md = with_note("", "JavaScript:alert(1) \"a title\"");
+    assert!(
+        md.ends_with("[^1]: \\JavaScript:alert(1) \"a title\""),
+        "{md}"
+    );
+    // A sentence is no definition: it is written as it is.
+    let md = with_note("", "Note: see the appendix.");
+    assert!(md.ends_with("[^1]: Note: see the appendix."), "{md}");
+}
+
+#[test]
+fn a_parenthesis_after_a_reference_does_not_make_it_a_link() {
+    let md = with_note("(javascript:alert(1))", "A note.");
+    assert!(md.contains("[^1]\\(javascript:alert(1))"), "{md}");
+}
+
+#[test]
+fn a_colon_after_a_reference_opening_a_line_does_not_make_a_definition() {
+    let md = markdown(
+        "<p><sup><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup>: javascript:alert(1)</p>\
+         <section role=\"doc-endnotes\"><ol><li id=\"fn-1\">A note.</li></ol></section>",
+    );
+    assert!(md.starts_with("[^1]\\: javascript"), "{md}");
+}
+
+#[test]
+fn a_note_holding_blocks_is_written_on_one_line() {
+    let md = with_note(
+        "",
+        "<p>One.</p><pre>&lt;script&gt;alert(1)&lt;/script&gt;\nx</pre><ul><li>a</li></ul>",
+    );
+    let last = md.lines().last().unwrap_or_default();
+    assert!(last.starts_with("[^1]: One. `<script>"), "{md}");
+    assert!(!md.contains('\u{21a9}'), "{md}");
+}
+
+#[test]
+fn hostile_notes_and_text_around_references_give_safe_markdown() {
+    // Every pairing of what may follow a reference and what a note may say, sanitised first
+    // and as it is.
+    const AROUND: &[&str] = &[
+        "",
+        "(javascript:alert(1))",
+        ": javascript:alert(1)",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "&lt;script&gt;",
+        "!",
+        "<sup><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup>",
+    ];
+    const NOTES: &[&str] = &[
+        "javascript:alert(1)",
+        "javascript:alert(1) \"t\"",
+        "javascript:alert(1) (t)",
+        "\\javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "<javascript:alert(1)>",
+        "vbscript:x 'y'",
+        "<p>javascript:alert(1)</p><p>two</p>",
+        "<pre>```\n&lt;script&gt;alert(1)&lt;/script&gt;\n```</pre>",
+        "<code>`</code>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "    indented <b>code</b>",
+        "# heading",
+        "- item",
+        "",
+    ];
+    for around in AROUND {
+        for note in NOTES {
+            let html = format!(
+                "<p>{around}<sup><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>\
+                 {around}</p><section role=\"doc-endnotes\"><ol><li id=\"fn-1\">{note}</li></ol>\
+                 </section>"
+            );
+            markdown(&html);
+            let unsanitised = html
+                .replace("#fn-1", "#article-fn-1")
+                .replace("\"fn-1\"", "\"article-fn-1\"");
+            markdown_unsanitised(&unsanitised);
+        }
+    }
+}

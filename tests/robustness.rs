@@ -313,3 +313,19 @@ fn hostile_fixtures_regressions() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn thousands_of_references_into_deeply_nested_targets_extract() {
+    // Each reference points at one of 100,000 nested, text-less divs: a note is never looked
+    // for further than `NOTE_MAX_NODES` nodes, so this stays linear.
+    let mut html = String::from("<article><p>");
+    for i in 0..3_000 {
+        html.push_str(&format!("Claim {i}.<sup><a href=\"#d{i}\">{i}</a></sup> "));
+    }
+    html.push_str("</p>");
+    for i in 0..DEPTH {
+        html.push_str(&format!("<div id=\"d{i}\">"));
+    }
+    html.push_str("end");
+    assert!(!survives(&html).is_empty());
+}

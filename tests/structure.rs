@@ -190,3 +190,55 @@ fn markup_in_a_tex_formula_stays_text() {
         a.content
     );
 }
+
+fn fixture(path: &str) -> lectern::Article {
+    let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    extract(&html, &Options::with_url("https://blog.example.com/post")).expect("an article")
+}
+
+#[test]
+fn the_mathjax_2_fixture_page_gives_inline_and_block_mathml() {
+    let a = fixture("math/mathjax2.html");
+    assert!(
+        a.content.contains("<math alttext=\"a^2+b^2\">"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content
+            .contains("<math display=\"block\" alttext=\"\\frac{a^2+b^2}{2}\">"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.markdown.contains(r"$$\\frac{a^2+b^2}{2}$$"),
+        "{}",
+        a.markdown
+    );
+}
+
+#[test]
+fn the_katex_fixture_page_keeps_its_mathml_and_drops_the_html_copy() {
+    let a = fixture("math/katex.html");
+    assert!(
+        a.content.contains("<math alttext=\"e^{i\\pi}+1=0\">"),
+        "{}",
+        a.content
+    );
+    assert!(
+        !a.content.contains("mathnormal") && !a.text_content.contains("e+1"),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn mathjax_2_s_preview_of_the_tex_is_left_out() {
+    let a = fixture("math/mathjax2.html");
+    assert!(
+        a.text_content.contains("The sum of squares is a2+b2, and"),
+        "{}",
+        a.text_content
+    );
+}

@@ -509,3 +509,115 @@ fn check_site_rules_counts_a_valid_file_and_throws_for_a_malformed_one() {
     assert_eq!(lectern::wasm::check_site_rules(rules).unwrap(), 1);
     assert!(lectern::wasm::check_site_rules("{\"format\": 1}").is_err());
 }
+
+// ---- Issue 21's structure in the browser: footnotes and math, from the fixture pages the
+// native tests read (`tests/footnotes.rs`, `tests/structure.rs`).
+
+const FOOTNOTES_KRAMDOWN: &str = include_str!("fixtures/footnotes/kramdown.html");
+const FOOTNOTES_WIKIPEDIA: &str = include_str!("fixtures/footnotes/wikipedia.html");
+const MATH_MATHJAX2: &str = include_str!("fixtures/math/mathjax2.html");
+const MATH_KATEX: &str = include_str!("fixtures/math/katex.html");
+
+fn content_of(html: &str) -> String {
+    let a = extract(html.into(), Some(URL.into()), JsValue::UNDEFINED).expect("no error");
+    get(&a, "content").as_string().expect("an article")
+}
+
+/// `obj.name(arg)`.
+fn call1(obj: &JsValue, name: &str, arg: &str) -> JsValue {
+    let f: js_sys::Function = Reflect::get(obj, &name.into()).unwrap().into();
+    f.call1(obj, &arg.into()).unwrap()
+}
+
+/// The browser's document of `content` parsed as a body.
+fn browser_document(content: &str) -> JsValue {
+    let window = js_sys::global();
+    let parser = Reflect::get(&window, &"DOMParser".into()).unwrap();
+    let parser = Reflect::construct(&parser.into(), &Array::new()).unwrap();
+    let parse: js_sys::Function = Reflect::get(&parser, &"parseFromString".into())
+        .unwrap()
+        .into();
+    parse
+        .call2(
+            &parser,
+            &format!("<body>{content}").into(),
+            &"text/html".into(),
+        )
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn every_footnote_reference_finds_its_note_in_the_browser() {
+    // What the reader's popover does (extension/reader/reader.js, `noteFor`): a link in a
+    // `<sup>` to an id, the element with that id a list item of the notes list.
+    for page in [FOOTNOTES_KRAMDOWN, FOOTNOTES_WIKIPEDIA] {
+        let doc = browser_document(&content_of(page));
+        let refs: Array = call1(&doc, "querySelectorAll", "sup > a[href^=\"#\"]")
+            .dyn_into::<Object>()
+            .map(|list| Array::from(&list))
+            .unwrap();
+        assert!(refs.length() >= 2);
+        for r in refs.iter() {
+            let href = call1(&r, "getAttribute", "href").as_string().unwrap();
+            let note = call1(&doc, "getElementById", &href[1..]);
+            assert!(note.is_object(), "{href} has no note");
+            let list = call1(
+                &note,
+                "closest",
+                "section[role~=\"doc-endnotes\"] > ol > li",
+            );
+            assert!(list.is_object(), "{href}'s note is not in the notes list");
+            let back = call1(&note, "querySelector", "a[role=\"doc-backlink\"]");
+            let back_href = call1(&back, "getAttribute", "href").as_string().unwrap();
+            let first = call1(&doc, "getElementById", &back_href[1..]);
+            assert!(first.is_object(), "{href}'s back-link goes nowhere");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn footnotes_are_gfm_notes_in_the_markdown() {
+    let a = extract(
+        FOOTNOTES_KRAMDOWN.into(),
+        Some(URL.into()),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let md = get(&a, "markdown").as_string().unwrap();
+    assert!(md.contains("like this one.[^1]"), "{md}");
+    assert!(md.ends_with("[^2]: The second note."), "{md}");
+}
+
+#[wasm_bindgen_test]
+fn mathjax_2_tex_becomes_mathml_in_the_browser() {
+    let content = content_of(MATH_MATHJAX2);
+    assert!(
+        content.contains("<math alttext=\"a^2+b^2\"><mrow><msup>"),
+        "{content}"
+    );
+    assert!(
+        content.contains("<math display=\"block\" alttext=\"\\frac{a^2+b^2}{2}\"><mrow><mfrac>"),
+        "{content}"
+    );
+    let doc = browser_document(&content);
+    let maths = call1(&doc, "querySelectorAll", "math");
+    assert_eq!(Reflect::get(&maths, &"length".into()).unwrap(), 2);
+    let first = call1(&doc, "querySelector", "math");
+    let ns = Reflect::get(&first, &"namespaceURI".into()).unwrap();
+    assert_eq!(
+        ns.as_string().unwrap(),
+        "http://www.w3.org/1998/Math/MathML"
+    );
+}
+
+#[wasm_bindgen_test]
+fn katex_mathml_is_kept_with_its_tex_in_the_browser() {
+    let content = content_of(MATH_KATEX);
+    assert!(
+        content.contains("<math alttext=\"e^{i\\pi}+1=0\">"),
+        "{content}"
+    );
+    assert!(!content.contains("annotation"), "{content}");
+    assert!(!content.contains("mathnormal"), "{content}");
+    assert_eq!(browser_reparse(&content), content);
+}

@@ -3,7 +3,8 @@
 //! blocks (conditional cleaning), boilerplate class families (related, newsletter, comments,
 //! promotions, tags, author bios), calls to action and teaser lines, and trailing sections
 //! of teasers or comments ("Recent News", "Leave a Comment"). Protected nodes (embedded posts,
-//! code, math, data tables) are never removed by these rules.
+//! code, math, data tables, the notes list) are never removed by these rules. Footnotes are
+//! given one structure first (`footnotes`).
 //!
 //! [`clean`] runs the passes in their order (which matters: a later pass measures what the
 //! earlier ones left); each family of removals has its own file.
@@ -13,6 +14,7 @@ mod captions;
 mod conditional;
 mod elements;
 mod families;
+mod footnotes;
 mod lines;
 mod repeated;
 mod structure;
@@ -24,6 +26,7 @@ use self::captions::mark_loose_captions;
 use self::conditional::conditional;
 use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove_share_bars};
 use self::families::remove_boilerplate_families;
+use self::footnotes::normalise_footnotes;
 use self::lines::remove_boilerplate_lines;
 use self::repeated::remove_repeated_blocks;
 use self::structure::{name_headings, normalise_code_blocks};
@@ -46,6 +49,9 @@ pub(crate) fn clean(
     common: &CommonClasses,
     explain: &mut Explain,
 ) {
+    // First, so that the notes list is protected from the passes that would take it for
+    // boilerplate (a list of short items, links back, "References").
+    normalise_footnotes(content);
     let first = FirstPasses::gather(content, flags, common);
     conditional(
         content,

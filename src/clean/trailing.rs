@@ -43,6 +43,10 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
             .following_siblings()
             .filter(|s| s.as_element().is_some() || dom::has_text(s))
             .collect();
+        // Protected content (code, a data table, the notes list) never goes with it.
+        if followers.iter().any(guards_protected) {
+            continue;
+        }
         let total: usize = followers.iter().map(dom::text_len).sum();
         let linked: f64 = followers
             .iter()

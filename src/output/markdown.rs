@@ -8,6 +8,12 @@
 //! where Markdown would read them (spaces, controls, `(`, `)`, `<`, `>`, `` ` ``, `\`), `&`
 //! escaped so no character reference can spell a scheme, and only http(s), mailto and
 //! relative URLs are written.
+//!
+//! Footnotes (the structure the cleaning stage gives them) are GFM's: a reference is `[^N]`
+//! and the notes follow the article as `[^N]: text`, each on one line (inline Markdown: a
+//! block inside a note would need indentation that a renderer without footnotes reads as
+//! code or as a lazy paragraph line). A renderer without footnotes reads `[^N]: text` as a
+//! link reference definition: see [`note_definition`] for why that stays safe.
 
 use crate::dom;
 use crate::dom::Walk;
@@ -31,6 +37,9 @@ struct Writer {
     rows: usize,
     header_done: bool,
     skip: usize,
+    /// A footnote reference `[^N]` was just written: a `(` or `:` right after it would make it
+    /// a link (`[^1](url)`) or, at a line's start, a definition (`[^1]: url`).
+    after_ref: bool,
 }
 
 impl Writer {
@@ -45,6 +54,10 @@ impl Writer {
     }
 
     fn line(&mut self) {
+        if self.cells > 0 {
+            self.raw(" ");
+            return;
+        }
         if !self.out.is_empty() {
             self.newline = true;
         }
@@ -78,6 +91,12 @@ impl Writer {
             }
         } else if let Some(m) = self.marker.take() {
             self.out.push_str(&m);
+        }
+        if self.after_ref && !s.is_empty() {
+            if s.starts_with(['(', ':']) {
+                self.out.push('\\');
+            }
+            self.after_ref = false;
         }
         self.out.push_str(s);
     }
@@ -269,8 +288,96 @@ fn code_language(node: &NodeRef) -> String {
         .collect()
 }
 
-/// The Markdown of `root`'s subtree.
+/// The Markdown of `root`'s subtree, its footnotes' notes at the end.
 pub(crate) fn to_markdown(root: &NodeRef) -> String {
+    let known = note_numbers(root);
+    let mut notes = Vec::new();
+    let mut out = render(root, false, &known, &mut notes);
+    for (n, item) in notes {
+        let text = render(&item, true, &known, &mut Vec::new()).replace('\n', " ");
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&note_definition(n, text.trim()));
+    }
+    out
+}
+
+/// The numbers of the notes in `root`'s notes lists (`<section role="doc-endnotes">`, items
+/// with the id `article-fn-N`).
+fn note_numbers(root: &NodeRef) -> Vec<usize> {
+    root.walk_descendants()
+        .filter(is_notes_list)
+        .flat_map(|s| s.walk_descendants().filter_map(|li| note_number(&li)))
+        .collect()
+}
+
+fn is_notes_list(node: &NodeRef) -> bool {
+    dom::is(node, &["section"]) && dom::attr(node, "role").is_some_and(|r| r == "doc-endnotes")
+}
+
+/// N of a note's list item `<li id="article-fn-N">`.
+fn note_number(node: &NodeRef) -> Option<usize> {
+    if !dom::is(node, &["li"]) {
+        return None;
+    }
+    dom::attr(node, "id")?
+        .strip_prefix("article-fn-")?
+        .parse()
+        .ok()
+}
+
+/// N of a footnote reference `<sup><a href="#article-fn-N">`, when note N is in `known`.
+fn reference_number(sup: &NodeRef, known: &[usize]) -> Option<usize> {
+    let mut children = dom::element_children(sup);
+    let a = children.next().filter(|a| dom::is(a, &["a"]))?;
+    if children.next().is_some() {
+        return None;
+    }
+    let n = dom::attr(&a, "href")?
+        .strip_prefix("#article-fn-")?
+        .parse()
+        .ok()?;
+    known.contains(&n).then_some(n)
+}
+
+/// Note `n`'s definition line, `[^n]: text`. A renderer without footnotes reads it as a link
+/// reference definition when `text` is one word, or one word and what can be a title (`"…"`,
+/// `'…'`, `(…)`): the word is then the destination of every `[^n]`. Text is escaped but a
+/// word like `javascript:alert(1)` has nothing to escape: such a word, with a scheme that is not
+/// http(s) or mailto, gets a backslash before it (kept as written, since no letter can be
+/// escaped), so the destination is relative.
+fn note_definition(n: usize, text: &str) -> String {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let rest = rest.trim_start();
+    let definition = rest.is_empty() || rest.starts_with(['"', '\'', '(']);
+    let mut word = String::with_capacity(first.len());
+    let mut chars = first.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => word.extend(chars.next()),
+            c => word.push(c),
+        }
+    }
+    let scheme = word.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let dangerous = scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+            && !matches!(s.as_str(), "http" | "https" | "mailto")
+    });
+    let guard = if definition && dangerous { "\\" } else { "" };
+    format!("[^{n}]: {guard}{text}")
+}
+
+/// The Markdown of `root`'s subtree; `inline`: on one line (a note's text). The items of the
+/// notes lists met are added to `notes`, for the caller to write at the end.
+fn render(
+    root: &NodeRef,
+    inline: bool,
+    known: &[usize],
+    notes: &mut Vec<(usize, NodeRef)>,
+) -> String {
     let mut w = Writer {
         out: String::new(),
         prefix: Vec::new(),
@@ -284,7 +391,12 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
         rows: 0,
         header_done: false,
         skip: 0,
+        after_ref: false,
     };
+    if inline {
+        // What a table cell does: blocks and lines become spaces, `<pre>` a code span.
+        w.cells = 1;
+    }
     for edge in root.traverse() {
         match edge {
             NodeEdge::Start(n) => {
@@ -302,6 +414,27 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
                 let tag: &str = &el.name.local;
                 match tag {
                     "script" | "style" | "template" | "svg" => w.skip = 1,
+                    "section" if is_notes_list(&n) => {
+                        notes.extend(
+                            n.walk_descendants()
+                                .filter_map(|li| note_number(&li).map(|k| (k, li))),
+                        );
+                        w.skip = 1;
+                    }
+                    "sup" if reference_number(&n, known).is_some() => {
+                        let k = reference_number(&n, known).unwrap_or(0);
+                        if !w.blank && !w.newline && w.out.ends_with('!') {
+                            w.out.pop();
+                            w.out.push_str("\\!");
+                        }
+                        w.raw(&format!("[^{k}]"));
+                        w.after_ref = true;
+                        w.skip = 1;
+                    }
+                    // Ours, in a note: a renderer with footnotes adds its own.
+                    "a" if dom::attr(&n, "role").is_some_and(|r| r == "doc-backlink") => {
+                        w.skip = 1;
+                    }
                     // Math with its TeX: `$…$`, or `$$…$$` on its own for a block formula. The
                     // TeX is escaped like any text, so that no renderer reads markup in it
                     // (a renderer without math then shows the TeX as written).

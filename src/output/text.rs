@@ -7,7 +7,7 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::tunables::{CJK_CHARS_PER_MINUTE, MIN_EXCERPT_CHARS, WORDS_PER_MINUTE};
-use kuchikiki::iter::NodeEdge;
+use kuchikiki::iter::{NodeEdge, NodeIterator};
 use kuchikiki::NodeRef;
 
 /// Elements whose text is not article text.
@@ -30,8 +30,12 @@ const SKIPPED: &[&str] = &[
 /// (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
 const INVISIBLE: &[char] = &['\u{ad}'];
 
-/// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`).
+/// A footnote marker: `<sup>` holding only an in-page link (`<sup><a href="#fn1">1</a></sup>`),
+/// or a note's link back to it (`↩`).
 fn is_footnote_marker(node: &NodeRef) -> bool {
+    if dom::is(node, &["a"]) {
+        return dom::attr(node, "role").is_some_and(|r| r == "doc-backlink");
+    }
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
         && node.walk_descendants().any(|d| {
@@ -230,7 +234,7 @@ pub(crate) fn first_paragraph(root: &NodeRef) -> Option<String> {
     let paragraphs: Vec<String> = root
         .walk_descendants()
         .filter(|d| dom::is(d, &["p"]))
-        .map(|p| dom::normalized_text(&p))
+        .map(|p| paragraph_text(&p))
         .filter(|t| !t.is_empty())
         .take(8)
         .collect();
@@ -241,6 +245,26 @@ pub(crate) fn first_paragraph(root: &NodeRef) -> Option<String> {
         .find(|t| t.chars().count() >= MIN_EXCERPT_CHARS)
         .or(paragraphs.first())
         .cloned()
+}
+
+/// The text of `p` without its footnote markers (`exceptions.[1] The` would read
+/// `exceptions.1 The`).
+fn paragraph_text(p: &NodeRef) -> String {
+    if !p.walk_descendants().any(|d| is_footnote_marker(&d)) {
+        return dom::normalized_text(p);
+    }
+    let mut text = String::new();
+    for t in p.walk_descendants().text_nodes() {
+        let in_marker = t
+            .as_node()
+            .ancestors()
+            .take_while(|a| a != p)
+            .any(|a| is_footnote_marker(&a));
+        if !in_marker {
+            text.push_str(&t.borrow());
+        }
+    }
+    dom::fold_whitespace(&text)
 }
 
 /// `rtl` when most letters of `text` are of right-to-left scripts (Hebrew, Arabic, Syriac,

@@ -29,7 +29,8 @@
 //!   `rel="noopener noreferrer"`. `id` stays only on headings (the cleaning stage gives each one)
 //!   and on elements an in-page link of the article targets (`href="#fn1"`), and never when it
 //!   starts with `lectern` (the reader's own ids);
-//!   `name` becomes such an `id` when targeted. `class` keeps only `language-*`/`lang-*` tokens
+//!   `name` becomes such an `id` when targeted. `role` stays only as the footnote structure's
+//!   (`doc-endnotes` on `section`, `doc-noteref` and `doc-backlink` on `a`). `class` keeps only `language-*`/`lang-*` tokens
 //!   on `code`/`pre` and our own [`OWN_CLASSES`](allowlist::OWN_CLASSES).
 //! * **Comments**, processing instructions and doctypes are dropped. NUL becomes U+FFFD and CR
 //!   becomes LF in text and attribute values, as a parser would; adjacent text nodes merge.

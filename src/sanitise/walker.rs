@@ -411,6 +411,12 @@ impl Sanitiser<'_> {
                     None
                 }
                 ("class", _) => classes(&value, local),
+                // The footnote roles the cleaning stage writes (and a page's, when they say the
+                // same): the notes list, a reference, a link back.
+                ("role", "section") => (value == "doc-endnotes").then_some(value),
+                ("role", "a") => {
+                    matches!(value.as_str(), "doc-noteref" | "doc-backlink").then_some(value)
+                }
                 ("href", "a") => safe_url(self.base, &value, UrlKind::Link).map(|h| {
                     // An in-page link points at the prefixed id.
                     match h.strip_prefix('#').filter(|f| !f.is_empty()) {

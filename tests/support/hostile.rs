@@ -140,6 +140,7 @@ pub fn random_tree(rng: &mut Rng, nodes: usize) -> kuchikiki::NodeRef {
         "nobr",
         "q",
         "sub",
+        "sup",
     ];
     const MATH: &[&str] = &[
         "math",
@@ -182,6 +183,7 @@ pub fn random_tree(rng: &mut Rng, nodes: usize) -> kuchikiki::NodeRef {
         "name",
         "xlink:href",
         "lang",
+        "role",
     ];
     const VALUES: &[&str] = &[
         "#x",
@@ -197,6 +199,14 @@ pub fn random_tree(rng: &mut Rng, nodes: usize) -> kuchikiki::NodeRef {
         "a.png 1x, javascript:x 2x",
         "lectern-root",
         "data:image/png;base64,AA",
+        // The footnote structure (the Markdown writes notes from it).
+        "doc-endnotes",
+        "doc-noteref",
+        "doc-backlink",
+        "#article-fn-1",
+        "article-fn-1",
+        "#fn-1",
+        "fn-1",
     ];
     const TEXTS: &[&str] = &[
         "text",
@@ -209,6 +219,9 @@ pub fn random_tree(rng: &mut Rng, nodes: usize) -> kuchikiki::NodeRef {
         "--><!--",
         "]]>",
         "\u{a0}",
+        "javascript:alert(1)",
+        "(javascript:alert(1))",
+        ": javascript:alert(1)",
     ];
     let root = NodeRef::new_element(
         QualName::new(None, ns!(html), LocalName::from("div")),

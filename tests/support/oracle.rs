@@ -74,6 +74,8 @@ pub const FORBIDDEN_ELEMENTS: &[&str] = &[
 
 /// Every attribute the sanitiser may emit, on any element.
 pub const ALLOWED_ATTRIBUTES: &[&str] = &[
+    // Only the footnote structure's values (checked below).
+    "role",
     "href",
     "src",
     "srcset",
@@ -216,6 +218,14 @@ fn assert_tree_safe(tree: &kuchikiki::NodeRef, html: &str, context: &str) {
                         check_url(url, name, a, context);
                     }
                 }
+                "role" => assert!(
+                    matches!(
+                        (name, &*attr.value),
+                        ("section", "doc-endnotes") | ("a", "doc-noteref" | "doc-backlink")
+                    ),
+                    "{context}: role {:?} on <{name}> in output: {html}",
+                    &*attr.value
+                ),
                 "id" => assert!(
                     !attr.value.starts_with("lectern"),
                     "{context}: reserved id in {html}"
