@@ -13,7 +13,7 @@
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, pre, figcaption, caption, td, th';
 /** What is not read: the reader's own controls in the article, and what is not text. */
 const SKIPPED = 'button, .lectern-block-tools, .lectern-user-removed, .lectern-image-placeholder, script, style, template, math, svg, '
-  + '[hidden], [aria-hidden="true"], sup > a[href^="#"], a[role~="doc-noteref"]';
+  + '[hidden], [aria-hidden="true"], sup > a[href^="#"], a[role~="doc-noteref"], a[role~="doc-backlink"]';
 /** Keyboard shortcuts inside the reader (documented in the README; aria-keyshortcuts). */
 export const SHORTCUTS = Object.freeze({ playPause: 'Alt+Shift+P', previous: 'Alt+Shift+ArrowUp', next: 'Alt+Shift+ArrowDown' });
 
