@@ -1483,6 +1483,7 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   let current = null;
   let scroller = doc.scrollingElement || doc.documentElement;
   let frame = 0;
+  let shownBefore = false;
   let saveTimer = 0;
   let note = null;
   let resetting = false;
@@ -1550,8 +1551,12 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   });
 
   /** The side panel where the reader is wide, the toolbar's menu where it is narrow. */
+  // The reader's width, kept by a ResizeObserver (read there, after the browser's own layout):
+  // reading it while an article has just been put in would lay the whole article out once more
+  // before its first paint (a 1 MB page's article takes milliseconds to lay out).
+  let width = root.clientWidth;
   function layout() {
-    const wide = root.clientWidth >= WIDE_READER_PX;
+    const wide = width >= WIDE_READER_PX;
     root.classList.toggle('lectern-wide', wide);
     root.classList.toggle('lectern-has-contents', headings.length > 0);
     if (!headings.length) {
@@ -1571,7 +1576,12 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
       contents.hidden = contentsButton.getAttribute('aria-expanded') !== 'true';
     }
   }
-  if (typeof win.ResizeObserver === 'function') new win.ResizeObserver(() => layout()).observe(root);
+  if (typeof win.ResizeObserver === 'function') {
+    new win.ResizeObserver(() => {
+      width = root.clientWidth;
+      layout();
+    }).observe(root);
+  }
 
   // ---- progress, the current section, the position kept -----------------------------------------
   function update() {
@@ -1738,15 +1748,19 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
       buildContents();
       layout();
       scroller = scrollerOf(root);
-      // A new article starts at its top (the demo's pane keeps its scroll between articles).
+      // A new article starts at its top (the demo's pane keeps its scroll between articles; the
+      // first article of a reader starts there already, and reading the scroll position would
+      // lay it out before its first paint).
       resetting = false;
-      if (body && scroller.scrollTop > 0) {
+      if (body && shownBefore && scroller.scrollTop > 0) {
         resetting = true;
         scroller.scrollTop = 0;
       }
+      shownBefore ||= Boolean(body);
       progress.style.transform = 'scaleX(0)';
       root.classList.toggle('lectern-reading', Boolean(body));
-      if (body) update();
+      // Progress and the current section once the article has been laid out for its paint.
+      if (body && !frame) frame = win.requestAnimationFrame(update);
       if (key) offerContinue(body);
     },
   };

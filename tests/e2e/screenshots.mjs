@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes the README's pictures in docs/screenshots/ (`./build.sh screenshots`, after a build):
 // the extension's reader over the test news page in each theme and with its settings open, in
-// headless Chromium, the reader on a phone-sized screen with its menu open, and the demo site
+// headless Chromium, the reader on a phone-sized screen with its menu open, a long read's
+// outline, footnote popover and lightbox, and the demo site
 // showing its cluttered news sample. Not part of
 // `./build.sh test`, which leaves the work tree as it found it.
 import { mkdirSync } from 'node:fs';
@@ -69,6 +70,44 @@ async function phoneScreenshot() {
   }
 }
 
+/**
+ * reader-contents.png (the outline beside a long read, its current section marked),
+ * reader-footnote.png (a note open in its popover) and reader-lightbox.png (an image seen
+ * large with its caption): the long-read features of issue 21.
+ */
+async function longReadScreenshots() {
+  const server = await startFixtureServer();
+  const profile = tempDir('lectern-screenshots-');
+  const browser = await launchChromium(profile.dir);
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url('/long-read.html'));
+    await browser.triggerAction(page);
+    let frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    await frame.locator('#article-sec2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await frame.locator('nav a[aria-current="location"]').waitFor();
+    await shoot(page, 'reader-contents.png');
+    await frame.locator('article sup a').first().click();
+    await frame.getByRole('dialog', { name: 'Note 1' }).waitFor();
+    await page.mouse.move(5, 780); // off the paragraph: its "Remove this block" goes
+    await shoot(page, 'reader-footnote.png');
+    const gallery = await browser.context.newPage();
+    await gallery.setViewportSize({ width: 1280, height: 800 });
+    await gallery.goto(server.url('/gallery.html'));
+    await browser.triggerAction(gallery);
+    frame = await browser.waitForReaderFrame(gallery);
+    await frame.locator('article img').first().click();
+    await frame.getByRole('dialog', { name: 'Image viewer' }).locator('img').evaluate((img) => img.decode());
+    await shoot(gallery, 'reader-lightbox.png');
+  } finally {
+    await browser.close();
+    await server.close();
+    profile.remove();
+  }
+}
+
 /** demo.png */
 async function demoScreenshot() {
   // The repository root, so the demo is reached at /www/ exactly as build.sh lays it out.
@@ -93,5 +132,6 @@ async function demoScreenshot() {
 mkdirSync(SCREENSHOTS, { recursive: true });
 await readerScreenshots();
 await phoneScreenshot();
+await longReadScreenshots();
 await demoScreenshot();
 for (const path of written) console.log(`wrote ${path}`);
