@@ -6,8 +6,8 @@
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 use lectern::{extract, Article, Error, Options, RemovedBlock, Rule, SiteAction, SiteRules};
-use std::io::Write;
-use std::process::{Command, Stdio};
+
+mod support;
 
 const SEED: &str = include_str!("pages/seed-wordpress/source.html");
 const URL: &str = "https://www.news.example.com/2025/07/25/story/";
@@ -384,8 +384,8 @@ fn the_cli_applies_a_rules_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("rules.json");
     std::fs::write(&file, rules).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args([
+    let out = support::cli::lectern(
+        &[
             "--format",
             "text",
             "--url",
@@ -393,18 +393,9 @@ fn the_cli_applies_a_rules_file() {
             "--rules",
             file.to_str().unwrap(),
             "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(SEED.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        ],
+        SEED.as_bytes(),
+    );
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains(WIDGET));
@@ -416,11 +407,7 @@ fn the_cli_refuses_a_malformed_rules_file_with_its_reason() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("rules.json");
     std::fs::write(&file, "[1, 2").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(["--rules", file.to_str().unwrap(), "-"])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = support::cli::lectern(&["--rules", file.to_str().unwrap(), "-"], b"");
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));

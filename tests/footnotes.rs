@@ -56,20 +56,29 @@ fn notes_list(content: &str) -> &str {
     &content[at..]
 }
 
+/// Fails, showing `output`, when it does not contain `part`.
+#[track_caller]
+fn has(output: &str, part: impl AsRef<str>) {
+    assert!(output.contains(part.as_ref()), "{output}");
+}
+
+/// Fails, showing `output`, when it contains `part`.
+#[track_caller]
+fn lacks(output: &str, part: impl AsRef<str>) {
+    assert!(!output.contains(part.as_ref()), "{output}");
+}
+
+/// Fails, showing `output`, unless `part` occurs in it exactly `times` times.
+#[track_caller]
+fn assert_count(output: &str, part: &str, times: usize) {
+    assert_eq!(output.matches(part).count(), times, "{output}");
+}
+
 #[test]
 fn kramdown_references_and_notes_become_ours() {
     let a = fixture("kramdown");
-    assert!(
-        a.content
-            .contains(&format!("like this one.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert!(
-        a.content.contains(&format!("here.{}", reference(2))),
-        "{}",
-        a.content
-    );
+    has(&a.content, format!("like this one.{}", reference(1)));
+    has(&a.content, format!("here.{}", reference(2)));
     let notes = notes_list(&a.content);
     assert!(
         notes.contains(&format!(
@@ -83,12 +92,8 @@ fn kramdown_references_and_notes_become_ours() {
 #[test]
 fn wikipedia_references_lose_their_brackets_and_back_links() {
     let a = fixture("wikipedia");
-    assert!(
-        a.content.contains(&format!("emits light.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert!(!a.content.contains("cite"), "{}", a.content);
+    has(&a.content, format!("emits light.{}", reference(1)));
+    lacks(&a.content, "cite");
     let notes = notes_list(&a.content);
     assert!(notes.contains("<li id=\"article-fn-1\">"), "{notes}");
     assert!(
@@ -101,97 +106,56 @@ fn wikipedia_references_lose_their_brackets_and_back_links() {
 #[test]
 fn a_second_reference_to_a_note_has_its_number() {
     let a = fixture("wikipedia");
-    assert!(
-        a.content.contains(
-            "gas.<sup><a href=\"#article-fn-1\" role=\"doc-noteref\" rel=\"noopener noreferrer\">1</a></sup>"
-        ),
-        "{}",
-        a.content
-    );
-    assert_eq!(a.content.matches("<li id=").count(), 2, "{}", a.content);
-    assert!(a.markdown.contains("gas.[^1]"), "{}", a.markdown);
+    has(&a.content, "gas.<sup><a href=\"#article-fn-1\" role=\"doc-noteref\" rel=\"noopener noreferrer\">1</a></sup>");
+    assert_count(&a.content, "<li id=", 2);
+    has(&a.markdown, "gas.[^1]");
 }
 
 #[test]
 fn pandoc_notes_make_one_list() {
     let a = fixture("pandoc");
-    assert!(
-        a.content
-            .contains(&format!("number itself.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert_eq!(
-        a.content.matches("doc-endnotes").count(),
-        1,
-        "{}",
-        a.content
-    );
-    assert!(
-        a.content
-            .contains(&format!("<p>A Pandoc note. {}</p>", back_link(1))),
-        "{}",
-        a.content
+    has(&a.content, format!("number itself.{}", reference(1)));
+    assert_count(&a.content, "doc-endnotes", 1);
+    has(
+        &a.content,
+        format!("<p>A Pandoc note. {}</p>", back_link(1)),
     );
 }
 
 #[test]
 fn ghost_notes_become_ours() {
     let a = fixture("ghost");
-    assert!(
-        a.content.contains(&format!("like this.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert!(
-        a.content
-            .contains(&format!("<p>A Ghost note. {}</p>", back_link(1))),
-        "{}",
-        a.content
-    );
-    assert!(!a.content.contains("[1]"), "{}", a.content);
+    has(&a.content, format!("like this.{}", reference(1)));
+    has(&a.content, format!("<p>A Ghost note. {}</p>", back_link(1)));
+    lacks(&a.content, "[1]");
 }
 
 #[test]
 fn wordpress_block_notes_become_ours() {
     let a = fixture("wordpress");
-    assert!(
-        a.content.contains(&format!("its notes.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert!(
-        a.content.contains(&format!(
+    has(&a.content, format!("its notes.{}", reference(1)));
+    has(
+        &a.content,
+        format!(
             "<li id=\"article-fn-1\">A WordPress note. {}</li>",
             back_link(1)
-        )),
-        "{}",
-        a.content
+        ),
     );
-    assert!(!a.content.contains("4f1c2d3e"), "{}", a.content);
+    lacks(&a.content, "4f1c2d3e");
 }
 
 #[test]
 fn substack_anchors_point_at_their_note_divs() {
     let a = fixture("substack");
-    assert!(
-        a.content
-            .contains(&format!("an anchor{} in the text.", reference(1))),
-        "{}",
-        a.content
+    has(
+        &a.content,
+        format!("an anchor{} in the text.", reference(1)),
     );
-    assert!(
-        a.content
-            .contains(&format!("<p>A Substack note. {}</p>", back_link(1))),
-        "{}",
-        a.content
+    has(
+        &a.content,
+        format!("<p>A Substack note. {}</p>", back_link(1)),
     );
-    assert_eq!(
-        a.content.matches("role=\"doc-noteref\"").count(),
-        1,
-        "{}",
-        a.content
-    );
+    assert_count(&a.content, "role=\"doc-noteref\"", 1);
 }
 
 #[test]
@@ -205,13 +169,9 @@ fn a_note_after_its_paragraph_moves_to_the_end() {
 #[test]
 fn an_inline_note_leaves_its_sentence() {
     let a = fixture("inline");
-    assert!(
-        a.content.contains(&format!(
-            "Or inside the sentence,{} which reads on.",
-            reference(2)
-        )),
-        "{}",
-        a.content
+    has(
+        &a.content,
+        format!("Or inside the sentence,{} which reads on.", reference(2)),
     );
     assert!(notes_list(&a.content).contains("a side note in a span,"));
 }
@@ -219,22 +179,9 @@ fn an_inline_note_leaves_its_sentence() {
 #[test]
 fn a_reference_whose_note_is_missing_is_left_alone() {
     let a = fixture("missing");
-    assert!(
-        a.content.contains("points nowhere.<sup><a href=\"#article-fn-nowhere\" rel=\"noopener noreferrer\">7</a></sup>"),
-        "{}",
-        a.content
-    );
-    assert!(
-        a.content
-            .contains(&format!("has its note.{}", reference(1))),
-        "{}",
-        a.content
-    );
-    assert!(
-        a.markdown.contains("nowhere.[7](#article-fn-nowhere)"),
-        "{}",
-        a.markdown
-    );
+    has(&a.content, "points nowhere.<sup><a href=\"#article-fn-nowhere\" rel=\"noopener noreferrer\">7</a></sup>");
+    has(&a.content, format!("has its note.{}", reference(1)));
+    has(&a.markdown, "nowhere.[7](#article-fn-nowhere)");
 }
 
 #[test]
@@ -316,17 +263,8 @@ fn a_pages_own_id_of_ours_does_not_take_a_notes_id() {
         "<p id=\"fn-1\">A paragraph with the id of our first note.</p>\
          <p>A claim.<sup><a href=\"#n\">1</a></sup></p><ol><li id=\"n\">The note.</li></ol>",
     );
-    assert!(
-        a.content.contains("<li id=\"article-fn-1\">The note."),
-        "{}",
-        a.content
-    );
-    assert_eq!(
-        a.content.matches("id=\"article-fn-1\"").count(),
-        1,
-        "{}",
-        a.content
-    );
+    has(&a.content, "<li id=\"article-fn-1\">The note.");
+    assert_count(&a.content, "id=\"article-fn-1\"", 1);
 }
 
 #[test]
@@ -337,13 +275,9 @@ fn hostile_ids_and_fragments_never_reach_the_output() {
          <ol><li id=\"&quot;>&lt;img src=x onerror=alert(1)>\">One.</li>\
          <li id=\"javascript:alert(1)\">Two.</li></ol>",
     );
-    assert!(!a.content.contains("onerror"), "{}", a.content);
-    assert!(!a.content.contains("javascript"), "{}", a.content);
-    assert!(
-        a.content.contains("<li id=\"article-fn-2\">Two."),
-        "{}",
-        a.content
-    );
+    lacks(&a.content, "onerror");
+    lacks(&a.content, "javascript");
+    has(&a.content, "<li id=\"article-fn-2\">Two.");
 }
 
 #[test]
@@ -369,11 +303,7 @@ fn a_thousand_notes_are_capped() {
 #[test]
 fn the_markdown_has_gfm_footnotes() {
     let a = fixture("kramdown");
-    assert!(
-        a.markdown.contains("like this one.[^1] And"),
-        "{}",
-        a.markdown
-    );
+    has(&a.markdown, "like this one.[^1] And");
     assert!(
         a.markdown.ends_with(
             "[^1]: The first note, with [a source](https://example.com/source).\n\n\
@@ -387,17 +317,9 @@ fn the_markdown_has_gfm_footnotes() {
 #[test]
 fn the_text_leaves_out_references_and_back_links() {
     let a = fixture("kramdown");
-    assert!(
-        a.text_content.contains("like this one. And"),
-        "{}",
-        a.text_content
-    );
-    assert!(
-        a.text_content.contains("The second note."),
-        "{}",
-        a.text_content
-    );
-    assert!(!a.text_content.contains('\u{21a9}'), "{}", a.text_content);
+    has(&a.text_content, "like this one. And");
+    has(&a.text_content, "The second note.");
+    lacks(&a.text_content, "\u{21a9}");
 }
 
 #[test]
@@ -412,5 +334,5 @@ fn notes_from_two_lists_take_the_place_of_the_first() {
     let first = a.content.find("Notes</h2>").expect("the Notes heading");
     let reading = a.content.find("A book that stays").expect("the book");
     assert!(first < notes && notes < reading, "{}", a.content);
-    assert!(a.content.contains("A cited source."), "{}", a.content);
+    has(&a.content, "A cited source.");
 }

@@ -4,6 +4,8 @@
 
 use lectern::{sentences, Sentence};
 
+mod support;
+
 fn texts(blocks: &[&str], lang: &str) -> Vec<String> {
     sentences(blocks, lang)
         .into_iter()
@@ -138,27 +140,13 @@ fn a_word_like_etc_that_often_ends_a_sentence_ends_it() {
 
 #[test]
 fn the_cli_prints_the_articles_sentences_one_json_object_a_line() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let paragraph =
         "The keepers lit the lamp at dusk every evening of the year, whatever the weather. ";
     let page = format!(
         "<html lang=\"en\"><head><title>The Lamp</title></head><body><article><h1>The Lamp</h1>{}</article></body></html>",
         (0..6).map(|i| format!("<p>{paragraph}Mr. Hale kept log {i}. It never failed.</p>")).collect::<String>()
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(["--format", "sentences", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(page.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = support::cli::lectern(&["--format", "sentences", "-"], page.as_bytes());
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
