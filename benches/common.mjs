@@ -1,11 +1,15 @@
 // Shared by the benchmark scripts: which pages a directory holds, statistics, the machine.
 
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newsPage } from './news-page.mjs';
+import { extensionCopy, patch, prepend, append } from '../tests/e2e/helpers/extension-build.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXTENSION = process.env.LECTERN_EXTENSION_DIR || path.join(ROOT, 'extension');
 
 /**
  * The pages of a corpus directory, sorted by name: `<name>/source.html` folders (the
@@ -64,4 +68,144 @@ export function kb(bytes) {
 
 export function mb(bytes) {
   return `${(bytes / 1e6).toFixed(2)} MB`;
+}
+
+// ---- Shared by the open benches (open.mjs: Chromium; open-firefox.mjs: Firefox).
+
+// The run's copy of the extension (instrumentedCopy; the shipped extension has no hooks for
+// benchmarks). Prepended to the reader page's module: the observer.
+const OBSERVER = `globalThis.__lecternVisible = new Promise((resolve) => {
+  const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0));
+  const ready = () => document.querySelector('.lectern-article')?.childNodes.length > 0;
+  const observer = new MutationObserver(() => { if (ready()) { observer.disconnect(); done(); } });
+  observer.observe(document, { childList: true, subtree: true });
+});
+`;
+
+/** The reader page's steps, as performance marks (read by openOnce): [anchor, code after it]. */
+const READER_MARKS = [
+  ['articleRequest.catch(() => {});', "\nperformance.mark('lectern:start');"],
+  ['if (outcome.ok === false) throw new Error(outcome.error);', "\n  performance.mark('lectern:extracted', { detail: { engineMs: outcome.ms } });"],
+  ["document.title = reader.root.querySelector('h1')?.textContent || document.title;", "\n    performance.mark('lectern:rendered');"],
+  ["if (!page || page.error || typeof page.url !== 'string') throw new Error(page?.error || 'The page could not be read.');", "\n    performance.mark('lectern:reply');"],
+];
+
+/**
+ * The background's steps of the last open (ms on the system clock): the action, the content
+ * script's snapshot received, the article extracted. globalThis.lecternBench is set last, so
+ * its presence also says the background has registered its listeners.
+ */
+const BACKGROUND_CLOCK = `const benchNow = () => performance.timeOrigin + performance.now();
+let benchLastOpen = null;
+let benchWasmBytes = null;
+`;
+const BACKGROUND_STEPS = [
+  ['  backgroundEngine().warmUp();', '  benchLastOpen = { action: benchNow() };\n', 'before'],
+  ['    const snapshot = injection?.result?.snapshot;', '\n    benchLastOpen.snapshot = benchNow();', 'after'],
+  ['({ result, ms }) => ({ ok: true, result, ms }),', '({ result, ms, wasmBytes }) => { if (benchLastOpen) benchLastOpen.extracted = benchNow(); benchWasmBytes = wasmBytes ?? benchWasmBytes; return { ok: true, result, ms }; },', 'instead'],
+];
+
+/**
+ * The engine's wasm memory (bytes, after each extraction; it only grows while an instance
+ * lives), handed back with each result: by the in-thread engine (Chromium's service worker)
+ * and by the engine Worker (Firefox's event page) through its client: [file, anchor, instead].
+ */
+const ENGINE_MEMORY = [
+  ['engine-host.js', 'return { result, ms: performance.now() - started };',
+    'return { result, ms: performance.now() - started, wasmBytes: (await start()).memory.buffer.byteLength };'],
+  ['reader/engine-worker.js', 'self.postMessage({ id, ok: true, result, ms: performance.now() - started });',
+    'self.postMessage({ id, ok: true, result, ms: performance.now() - started, wasmBytes: (await ready).memory.buffer.byteLength });'],
+  ['reader/engine-client.js', 'request.resolve({ result: data.result ?? null, ms: data.ms });',
+    'request.resolve({ result: data.result ?? null, ms: data.ms, wasmBytes: data.wasmBytes });'],
+];
+
+/** A copy of the extension with the observer, the marks and the engine's memory; removed by the caller. */
+export function instrumentedCopy() {
+  const { dir } = extensionCopy('lectern-open-extension-', EXTENSION);
+  const readerPage = path.join(dir, 'reader-page.js');
+  for (const [anchor, code] of READER_MARKS) patch(readerPage, anchor, anchor + code);
+  prepend(readerPage, OBSERVER);
+  const background = path.join(dir, 'background.js');
+  for (const [anchor, code, where] of BACKGROUND_STEPS) {
+    patch(background, anchor, where === 'before' ? code + anchor : where === 'after' ? anchor + code : code);
+  }
+  prepend(background, BACKGROUND_CLOCK);
+  append(background, 'globalThis.lecternBench = { lastOpen: () => benchLastOpen, wasmBytes: () => benchWasmBytes };\n');
+  for (const [file, anchor, code] of ENGINE_MEMORY) patch(path.join(dir, file), anchor, code);
+  return dir;
+}
+
+export function openArgs(argv) {
+  // 10 rounds of one cold open and four warm ones. p95 is the nearest rank, whose expected
+  // quantile is k/(n+1): 19/21 = 0.90 with 20 warm opens, 38/41 = 0.93 with 40, so the
+  // larger sample is both steadier and closer to a true 95th percentile.
+  const opts = { dir: null, pages: 4, cold: 10, warm: 40 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--pages') opts.pages = Number(argv[++i]);
+    else if (argv[i] === '--cold') opts.cold = Math.max(1, Number(argv[++i]));
+    else if (argv[i] === '--warm') opts.warm = Number(argv[++i]);
+    else if (!argv[i].startsWith('--')) opts.dir = path.resolve(argv[i]);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return opts;
+}
+
+/**
+ * n pages at even steps through the size order, from the 10th percentile (the corpus's tiny
+ * synthetic test pages are not what people read) to the largest.
+ */
+export function pickPages(dir, n) {
+  const all = listPages(dir).sort((a, b) => a.bytes - b.bytes);
+  if (n >= all.length) return all;
+  const from = Math.floor(0.1 * (all.length - 1));
+  const at = (i) => Math.round(from + (i * (all.length - 1 - from)) / Math.max(1, n - 1));
+  return [...new Set(Array.from({ length: n }, (_, i) => at(i)))].map((i) => all[i]);
+}
+
+/** The generated pages, written to a temporary directory (the server reads files). */
+export function generatedPages() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-news-'));
+  return [['news-page (small)', 64_000], ['news-page (1 MB)', 1_000_000]].map(([name, bytes]) => {
+    const file = path.join(dir, `${bytes}.html`);
+    fs.writeFileSync(file, newsPage(bytes));
+    return { name, path: file, bytes: fs.statSync(file).size };
+  });
+}
+
+export function serve(pages) {
+  const server = http.createServer((req, res) => {
+    const m = req.url.match(/^\/p\/(\d+)\/page\.html$/);
+    const page = m && pages[Number(m[1])];
+    if (!page) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+    res.end(fs.readFileSync(page.path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A promise that rejects after `ms` (a stuck page must not stall the whole bench). */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function waitFor(fn, timeout, what, every = 5) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** The pages an open bench runs on: N of a corpus directory, or the two generated ones. */
+export function openPages(opts) {
+  return opts.dir ? pickPages(opts.dir, opts.pages) : generatedPages();
+}
+
+/** Removes what openPages wrote (the generated pages' temporary folder). */
+export function removeOpenPages(opts, pages) {
+  if (!opts.dir) fs.rmSync(path.dirname(pages[0].path), { recursive: true, force: true });
 }
