@@ -130,7 +130,14 @@ export function instrumentedCopy() {
     patch(background, anchor, where === 'before' ? code + anchor : where === 'after' ? anchor + code : code);
   }
   prepend(background, BACKGROUND_CLOCK);
-  append(background, 'globalThis.lecternBench = { lastOpen: () => benchLastOpen, wasmBytes: () => benchWasmBytes };\n');
+  append(background, `globalThis.lecternBench = { lastOpen: () => benchLastOpen, wasmBytes: () => benchWasmBytes };
+// Firefox's event page cannot be evaluated in from outside: the reader page asks it.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type !== 'lectern:bench' || sender.id !== api.runtime.id) return false;
+  sendResponse({ lastOpen: benchLastOpen, wasmBytes: benchWasmBytes });
+  return false;
+});
+`);
   for (const [file, anchor, code] of ENGINE_MEMORY) patch(path.join(dir, file), anchor, code);
   return dir;
 }

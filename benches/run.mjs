@@ -7,8 +7,11 @@
 //   node benches/run.mjs browser DIR [ARGS]   wasm vs Readability.js in headless Chromium
 //   node benches/run.mjs memory DIR [ARGS]    max RSS of the CLI on the largest pages
 //   node benches/run.mjs size [ARGS]          the shipped .wasm and the JS shell
-//   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible (default:
-//                                             generated news pages, benches/news-page.mjs)
+//   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible, in Chromium
+//                                             (benches/open.mjs) then Firefox (benches/open-firefox.mjs)
+//                                             (default: generated news pages, benches/news-page.mjs)
+//   node benches/run.mjs extension-memory     the extension's process memory in both browsers, idle
+//                                             and with a reader open (benches/extension-memory.mjs)
 //   node benches/run.mjs transfer             the demo's first view: every file fetched, raw and gzip
 //
 // Builds what it runs (the peers crate into target/peers; the CLI with cargo build --release;
@@ -62,7 +65,12 @@ const benches = {
   browser(dir, ...args) { build('wasm'); return sh('node', ['benches/browser.mjs', dir, ...args]); },
   memory(dir, ...args) { build('cli'); build('peers'); return sh('node', ['benches/memory.mjs', dir, ...args]); },
   size(...args) { build('wasm'); return sh('node', ['benches/size.mjs', ...args]); },
-  open(...args) { build('wasm'); return sh('node', ['benches/open.mjs', ...args]); },
+  // Chromium, then Firefox (benches/open-firefox.mjs), one browser at a time, both tables.
+  open(...args) {
+    build('wasm');
+    return `${sh('node', ['benches/open.mjs', ...args])}\n${sh('node', ['benches/open-firefox.mjs', ...args])}`;
+  },
+  'extension-memory'(...args) { build('wasm'); return sh('node', ['benches/extension-memory.mjs', ...args]); },
   transfer() { build('wasm'); return sh('node', ['benches/transfer.mjs']); },
   sentences(dir, ...args) { build('wasm'); return sh('node', ['benches/sentences.mjs', dir, ...args]); },
 };
@@ -80,6 +88,7 @@ function all() {
   step(benches.memory(path.join(CORPUS, 'readability')));
   step(benches.memory(path.join(CORPUS, 'trafilatura')));
   step(benches.open());
+  step(benches['extension-memory']());
   step(benches.size());
   step(benches.transfer());
   step(benches.sentences(path.join(CORPUS, 'readability')));
@@ -93,8 +102,8 @@ function main() {
   const [what = 'all', ...rest] = process.argv.slice(2);
   if (what === 'all') return all();
   const bench = benches[what];
-  if (!bench || (!['size', 'open', 'transfer'].includes(what) && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | size | transfer | sentences DIR]');
+  if (!bench || (!['size', 'open', 'transfer', 'extension-memory'].includes(what) && !rest.length)) {
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | extension-memory | size | transfer | sentences DIR]');
     process.exit(64);
   }
   bench(...rest);

@@ -89,8 +89,9 @@ export async function launchFirefox(profileDir, { extension = EXTENSION, prefs =
     if (result.result?.value !== language) throw new Error(`Firefox did not take the language ${language}: ${JSON.stringify(result)}`);
   }
   // A folder (the source tree, a test build) or a store package (.zip/.xpi), as a person installs it.
+  // `extension: null`: none (a benchmark's baseline).
   const extensionData = /\.(zip|xpi)$/.test(extension) ? { type: 'archivePath', path: extension } : { type: 'path', path: extension };
-  const { extension: addonId } = await send('webExtension.install', { extensionData });
+  const { extension: addonId } = extension ? await send('webExtension.install', { extensionData }) : { extension: null };
 
   async function chromeContext() {
     const { contexts } = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
