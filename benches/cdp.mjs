@@ -56,6 +56,8 @@ export async function launchChromium({ executable, args = [] }) {
   });
 
   const browser = {
+    /** The browser's process id (its helper processes are its descendants). */
+    pid: child.pid,
     /** Sends a command; with `sessionId`, to that attached target. Resolves with its result. */
     send(method, params = {}, sessionId) {
       if (closed) return Promise.reject(new Error(`browser exited before ${method}`));

@@ -34,7 +34,7 @@ async function evaluate(browser, session, expression) {
   return exceptionDetails ? null : result.value;
 }
 
-const ourWorkers = async (browser) => (await browser.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
+export const ourWorkers = async (browser) => (await browser.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
   .targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
 
 /**
@@ -43,7 +43,7 @@ const ourWorkers = async (browser) => (await browser.send('Target.getTargets', {
  * on the network and no request is intercepted. Targets are followed by events (`browser.urls`:
  * target id → URL); the reader's frame is attached once it shows the reader page.
  */
-async function launch(url, origin, extension) {
+export async function launch(url, origin, extension) {
   const browser = await launchChromium({
     executable: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -90,7 +90,7 @@ async function launch(url, origin, extension) {
 }
 
 /** The reader frame's target id while there is one (an iframe showing reader.html), or null. */
-function readerTarget(browser) {
+export function readerTarget(browser) {
   for (const [targetId, url] of browser.urls) {
     if (url.startsWith(`chrome-extension://${browser.extensionId}/reader.html`)) return targetId;
   }
@@ -109,7 +109,7 @@ async function readerSession(browser) {
 }
 
 /** A toolbar click on the page's tab. */
-const clickAction = (browser) => browser.send('Extensions.triggerAction', { id: browser.extensionId, targetId: browser.tab });
+export const clickAction = (browser) => browser.send('Extensions.triggerAction', { id: browser.extensionId, targetId: browser.tab });
 
 /** How long after the click the bench first asks the reader's frame anything. */
 const QUIET_DURING_OPEN_MS = 500;
@@ -161,7 +161,7 @@ async function openOnce(browser) {
 }
 
 /** Evaluates `expression` in the extension's service worker (attached only for that). */
-async function evaluateInBackground(browser, expression) {
+export async function evaluateInBackground(browser, expression) {
   const [worker] = await ourWorkers(browser);
   if (!worker) return null;
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
@@ -173,7 +173,7 @@ async function evaluateInBackground(browser, expression) {
 }
 
 /** Stops the extension's service worker (the next click starts it again, cold). */
-async function stopServiceWorker(browser) {
+export async function stopServiceWorker(browser) {
   // Asked again until it is gone: a worker busy with an event may not stop at the first ask.
   for (const deadline = Date.now() + 10000; ;) {
     const running = await ourWorkers(browser);
@@ -192,7 +192,7 @@ async function stopServiceWorker(browser) {
  * the page's next frame after the close, then PAUSE_AFTER_CLOSE_MS for the extension's side.
  */
 const PAUSE_AFTER_CLOSE_MS = 100;
-async function closeReader(browser) {
+export async function closeReader(browser) {
   await clickAction(browser);
   await waitFor(() => !readerTarget(browser), 10000, 'the reader to close');
   await evaluate(browser, browser.page, 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
@@ -268,7 +268,10 @@ async function main() {
   console.log(`\nCommand: \`${["node benches/open.mjs", ...process.argv.slice(2)].join(" ")}\` (${new Date().toISOString().slice(0, 10)})`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script (not when another bench imports its pieces).
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
