@@ -40,12 +40,12 @@ function parseArgs(argv) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Rss and Pss of a process in bytes (smaps_rollup), or null if it is gone. */
+/** Rss, Pss and Uss (private pages) of a process in bytes (smaps_rollup), or null if it is gone. */
 function rollup(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const field = (name) => Number(text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) * 1024;
-    return { rss: field('Rss'), pss: field('Pss') };
+    return { rss: field('Rss'), pss: field('Pss'), uss: field('Private_Clean') + field('Private_Dirty') };
   } catch {
     return null;
   }
@@ -82,9 +82,11 @@ async function sample(pids) {
     if (i) await sleep(250);
     const list = await pids();
     const rolls = list.map(rollup).filter(Boolean);
-    samples.push({ count: rolls.length, rss: rolls.reduce((a, r) => a + r.rss, 0), pss: rolls.reduce((a, r) => a + r.pss, 0) });
+    const total = (key) => rolls.reduce((a, r) => a + r[key], 0);
+    samples.push({ count: rolls.length, rss: total('rss'), pss: total('pss'), uss: total('uss') });
   }
-  return { count: Math.max(...samples.map((s) => s.count)), rss: median(samples.map((s) => s.rss)), pss: median(samples.map((s) => s.pss)) };
+  const med = (key) => median(samples.map((s) => s[key]));
+  return { count: Math.max(...samples.map((s) => s.count)), rss: med('rss'), pss: med('pss'), uss: med('uss') };
 }
 
 async function measureChromium(url, origin, extension, opts) {
@@ -103,6 +105,8 @@ async function measureChromium(url, origin, extension, opts) {
     await step('reader open on the 1 MB page');
     await withTimeout(chromium.closeReader(browser), 15000, 'closing the reader');
     await step('idle: reader closed, background running');
+    await collectGarbageChromium(browser);
+    await step('the same, after a forced garbage collection');
     await chromium.stopServiceWorker(browser);
     await step('idle: background stopped');
     const { product } = await browser.send('Browser.getVersion');
@@ -110,6 +114,24 @@ async function measureChromium(url, origin, extension, opts) {
   } finally {
     await withTimeout(browser.close(), 15000, 'closing Chromium').catch(() => {});
   }
+}
+
+/** A full garbage collection in the service worker (CDP HeapProfiler.collectGarbage). */
+async function collectGarbageChromium(browser) {
+  for (const worker of await chromium.ourWorkers(browser)) {
+    const { sessionId } = await browser.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+    try {
+      await browser.send('HeapProfiler.collectGarbage', {}, sessionId);
+    } finally {
+      await browser.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    }
+  }
+}
+
+/** about:memory's "Minimize memory usage": garbage and cycle collection in every process. */
+function minimizeFirefox(ff) {
+  return ff.evaluate(ff.chrome, `new Promise((resolve) => Cc['@mozilla.org/memory-reporter-manager;1']
+    .getService(Ci.nsIMemoryReporterManager).minimizeMemoryUsage(() => resolve(true)))`);
 }
 
 /** Firefox's process info from the privileged window: the parent's pid and its children's. */
@@ -132,6 +154,8 @@ async function measureFirefox(url, extension, opts) {
     };
     if (!extension) {
       await step('without Lectern (baseline: built-in add-ons)');
+      await minimizeFirefox(ff);
+      await step('without Lectern, after a forced garbage collection');
       return { rows, version: `Firefox ${await ff.evaluate(ff.chrome, 'Services.appinfo.version')}` };
     }
     await step('installed, not yet used (background running)');
@@ -143,6 +167,8 @@ async function measureFirefox(url, extension, opts) {
     await step('reader open on the 1 MB page', wasmBytes ?? null);
     await withTimeout(firefox.closeReader(ff), 15000, 'closing the reader');
     await step('idle: reader closed, background running', wasmBytes ?? null);
+    await minimizeFirefox(ff);
+    await step('the same, after a forced garbage collection', wasmBytes ?? null);
     await firefox.stopBackground(ff);
     await step('idle: background stopped');
     return { rows, version: `Firefox ${await ff.evaluate(ff.chrome, 'Services.appinfo.version')}` };
@@ -172,27 +198,34 @@ async function main() {
     removeOpenPages({ dir: null }, pages);
   }
   const size = (bytes) => (Number.isFinite(bytes) ? mb(bytes) : '–');
-  const baseline = base.rows[0];
+  // Firefox's share against the baseline in the same condition (garbage collected or not).
+  const baselineFor = (r) => base.rows[r.state.includes('forced') ? 1 : 0];
+  const change = (now, then) => `${now - then >= 0 ? '+' : '−'}${size(Math.abs(now - then))}`;
   console.log('### The memory Lectern keeps (extension processes, headless Chromium and Firefox)\n');
   console.log(`Machine: ${machineLine()}; ${c.version}; ${f.version}; page: news-page (1 MB), ${(page.bytes / 1024).toFixed(1)} KB; ` +
-    `each figure ${opts.settle} ms after the step, median of 3 samples (/proc/<pid>/smaps_rollup; MB = 10^6 bytes).\n`);
+    `each figure ${opts.settle} ms after the step, median of 3 samples 250 ms apart (/proc/<pid>/smaps_rollup; MB = 10^6 bytes).\n`);
   console.log(markdownTable(
-    ['browser', 'state', 'extension process RSS', 'PSS', 'Lectern\'s share (PSS)', 'engine wasm memory', 'page\'s process PSS (Firefox: hosts the reader frame)'],
+    ['browser', 'state', 'extension process RSS', 'PSS', 'USS', 'Lectern\'s share (USS)', 'engine wasm memory', 'page\'s process USS (Firefox: it hosts the reader frame)'],
     [
       ...c.rows.map((r) => ['Chromium', r.state, r.count ? size(r.rss) : 'no process', r.count ? size(r.pss) : '–',
-        size(r.pss), size(r.wasm), '–']),
-      ...base.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), '–', '–', size(r.page.pss)]),
-      ...f.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), size(r.pss - baseline.pss),
+        r.count ? size(r.uss) : '–', size(r.uss), size(r.wasm), '–']),
+      ...base.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), size(r.uss), '–', '–', size(r.page.uss)]),
+      ...f.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), size(r.uss), change(r.uss, baselineFor(r).uss),
         r.wasm != null ? size(r.wasm) : (r.state.includes('stopped') ? '0 (gone with the worker)' : '–'),
-        `${size(r.page.pss)} (${r.page.pss - f.rows[0].page.pss >= 0 ? '+' : '−'}${size(Math.abs(r.page.pss - f.rows[0].page.pss))})`]),
+        `${size(r.page.uss)} (${change(r.page.uss, f.rows[0].page.uss)})`]),
     ]));
-  console.log('\nChromium: the extension\'s renderer (`--extension-process`: service worker, engine and reader frame), whole; ' +
-    'with the service worker stopped and no reader open Chromium ends the process. Firefox: the `extension` process also runs ' +
-    'the built-in add-ons\' background pages, so Lectern\'s share is its PSS minus the baseline\'s (a Firefox without Lectern on ' +
-    'the same page); the engine runs in a Worker of the event page there. The last column: the page\'s content process, which ' +
-    'in Firefox also runs the reader\'s frame; in brackets its change since before the first open (the reader, the content ' +
-    'script and its snapshot). The wasm memory is the engine\'s linear memory after the last extraction (it only grows while ' +
-    'the instance lives); in Firefox asked while the reader was open, the same instance afterwards until the background stops.');
+  console.log('\nUSS: the process\'s private pages (Private_Clean + Private_Dirty), what ending it gives back; PSS adds a share of ' +
+    'the pages it shares (libraries, with every process that maps them, other browsers on the machine included, so it moves ' +
+    'with what else runs); RSS counts shared pages whole. Chromium: the extension\'s renderer (`--extension-process`: service ' +
+    'worker, engine and reader frame), all of it Lectern\'s; with the service worker stopped and no reader open Chromium ends ' +
+    'the process. Firefox: the `extension` process also runs the built-in add-ons\' background pages, so Lectern\'s share is ' +
+    'its USS minus that of a Firefox without Lectern on the same page in the same condition; the engine runs in a Worker of ' +
+    'the event page there. The last column: the page\'s content process, which in Firefox also runs the reader\'s frame; in ' +
+    'brackets its change since before the first open (the reader, the content script and its snapshot, the page\'s restyles). ' +
+    'Forced garbage collection: CDP HeapProfiler.collectGarbage in the service worker (Chromium); about:memory\'s "Minimize ' +
+    'memory usage" in every process (Firefox). The wasm memory: the engine\'s linear memory after the last extraction (it only ' +
+    'grows while the instance lives); in Firefox asked while the reader was open, the same instance afterwards until the ' +
+    'background stops.');
   console.log(`\nCommand: \`${['node benches/extension-memory.mjs', ...process.argv.slice(2)].join(' ')}\` (${new Date().toISOString().slice(0, 10)})`);
 }
 
