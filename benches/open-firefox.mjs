@@ -29,6 +29,7 @@
 // 500 ms of an open (as in open.mjs).
 
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { launchFirefox } from '../tests/e2e/helpers/firefox.mjs';
 import { tempDir } from '../tests/e2e/helpers/paths.mjs';
 import { machineLine, markdownTable, median, percentile, kb, openArgs, openPages, removeOpenPages, serve, instrumentedCopy, withTimeout, waitFor } from './common.mjs';
@@ -239,7 +240,7 @@ async function main() {
   console.log(`\nCommand: \`${['node benches/open-firefox.mjs', ...process.argv.slice(2)].join(' ')}\` (${new Date().toISOString().slice(0, 10)})`);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -20,8 +20,11 @@
 // is held while a debugger injects it. Driven over a bare CDP pipe (cdp.mjs), not Playwright:
 // Playwright holds each new frame for its own set-up before the frame may run, which put ~15 ms
 // into every reader start it timed; injecting an init script over CDP held it ~5 ms (p95 ~17).
+// The same opens in Firefox: benches/open-firefox.mjs (`./build.sh bench open` runs both). Its
+// pieces (launch, clickAction, closeReader, …) are exported for benches/extension-memory.mjs.
 
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { launchChromium } from './cdp.mjs';
 import { machineLine, markdownTable, median, percentile, kb, openArgs, openPages, removeOpenPages, serve, instrumentedCopy, withTimeout, waitFor } from './common.mjs';
 
@@ -269,7 +272,7 @@ async function main() {
 }
 
 // Run as a script (not when another bench imports its pieces).
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);
