@@ -73,7 +73,14 @@ function ripen(snapshot) {
   setTimeout(step, 0);
 }
 
-function startExtraction(snapshot) {
+/** The site's rules file for `url` (null without any, or if storage fails). */
+const rulesFor = (url) => fileFor(url).catch(() => null);
+
+/**
+ * Starts extracting the snapshot. `rules`: the site's rules when they were already asked for
+ * (at the click, for the tab's address, in parallel with the injection), else read now.
+ */
+function startExtraction(snapshot, rules = null) {
   const engine = backgroundEngine();
   const background = snapshot.html.length <= Limits.BACKGROUND_MAX_CHARS && engine.usable;
   if (background) engineCalls++;
@@ -81,7 +88,7 @@ function startExtraction(snapshot) {
   // as it always was.
   const article = !background
     ? null
-    : fileFor(snapshot.url).catch(() => null)
+    : (rules ?? rulesFor(snapshot.url))
       .then((siteRules) => engine.extract(snapshot.html, snapshot.url, siteRules ? { siteRules } : undefined)).then(
       ({ result, ms }) => ({ ok: true, result, ms }),
       (error) => ({ ok: false, error: String(error?.message ?? error) }));
@@ -105,6 +112,7 @@ async function articleFor(tabId) {
   // Runs after this answer has been sent (see ripen); never on a page the engine failed on
   // (a trap would fail whatever else the engine has in hand, such as the next open).
   if (outcome?.ok) ripen(snapshot);
+  setTimeout(keepEngineCompiled, 0);
   return { url: snapshot.url, title: snapshot.title, article: outcome };
 }
 
@@ -116,6 +124,9 @@ export async function toggleReader(tab) {
   }
   if (tabId == null) return;
   backgroundEngine().warmUp();
+  // The site's rules are read while the content script takes the snapshot, not after it (the
+  // tab's address is known from the click; the snapshot's is checked against it below).
+  const earlyRules = typeof tab?.url === 'string' ? { url: tab.url, rules: rulesFor(tab.url) } : null;
   let settle;
   const session = new Promise((resolve) => { settle = resolve; });
   sessions.set(tabId, session);
@@ -124,7 +135,8 @@ export async function toggleReader(tab) {
     const [injection] = await injectContentScript(tabId);
     // The content script's outcome: { opened: true, snapshot } or { opened: false } (closed).
     const snapshot = injection?.result?.snapshot;
-    settle(typeof snapshot?.html === 'string' ? startExtraction(snapshot) : null);
+    const rules = earlyRules && earlyRules.url === snapshot?.url ? earlyRules.rules : null;
+    settle(typeof snapshot?.html === 'string' ? startExtraction(snapshot, rules) : null);
     if (!injection?.result?.opened) forget();
   } catch (error) {
     settle(null);
@@ -221,5 +233,32 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => { sessions.delete(tabId); });
+
+// ---- Chromium: the offscreen document that keeps the engine compiled while this service
+// worker sleeps (engine-keeper.js says why). Made when the browser starts or the extension is
+// installed, and again after an open if it is gone (never during one: it would compete with
+// the open for the processor). Firefox has no offscreen documents and needs none: its
+// extension process lives as long as the browser.
+const KEEPER_URL = 'engine-keeper.html';
+let keeperCheck = null;
+
+function keepEngineCompiled() {
+  if (!api.offscreen?.createDocument || keeperCheck) return keeperCheck;
+  keeperCheck = (async () => {
+    if (await api.offscreen.hasDocument?.()) return;
+    await api.offscreen.createDocument({
+      url: KEEPER_URL,
+      reasons: ['WORKERS'],
+      justification: 'Keeps the reader engine compiled between service worker restarts, so the reader opens fast.',
+    });
+  })().catch((error) => {
+    // "Only a single offscreen document may be created": another call made it meanwhile.
+    if (!/single offscreen/i.test(String(error?.message))) console.warn('Lectern: the engine keeper could not start:', error?.message ?? error);
+  }).finally(() => { keeperCheck = null; });
+  return keeperCheck;
+}
+
+api.runtime.onStartup.addListener(keepEngineCompiled);
+api.runtime.onInstalled.addListener(keepEngineCompiled);
 
 startReaderableIcon();

@@ -14,7 +14,8 @@
 //
 // One manifest, two packages: extension/manifest.json serves both browsers unpacked; each
 // package gets a copy without the keys its store's browser ignores or warns about (Chromium:
-// `background.scripts` and `browser_specific_settings`; Firefox: `background.service_worker`).
+// `background.scripts` and `browser_specific_settings`; Firefox: `background.service_worker`
+// and the `offscreen` permission).
 // One version: Cargo.toml's `[package] version`, stamped into both manifests and the npm
 // package; extension/manifest.json must say the same (the run fails otherwise, saying so).
 import { execFileSync } from 'node:child_process';
@@ -45,6 +46,8 @@ export function browserManifest(manifest, browser) {
     delete copy.browser_specific_settings;
   } else if (browser === 'firefox') {
     delete copy.background.service_worker;
+    // Chromium's offscreen documents (the engine keeper, engine-keeper.js): Firefox has none.
+    copy.permissions = copy.permissions.filter((p) => p !== 'offscreen');
   } else {
     throw new Error(`unknown browser ${browser}`);
   }

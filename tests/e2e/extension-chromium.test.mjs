@@ -1,6 +1,6 @@
 // The extension in Chromium (Debian's chromium via playwright-core), shared behaviour first.
 import { defineExtensionTests } from './helpers/extension-spec.mjs';
-import { chromiumDriver } from './helpers/drivers.mjs';
+import { chromiumDriver, eventually } from './helpers/drivers.mjs';
 
 defineExtensionTests('Chromium', chromiumDriver);
 
@@ -255,6 +255,19 @@ describe('the reader in Chromium, in detail', () => {
     assert.ok((await frame.locator('article').textContent()).includes(STORY_PARAGRAPHS[3]));
     assert.equal(await frame.locator('h1').first().textContent(), STORY_TITLE);
     await closeReader({ page });
+  });
+
+  it('the engine stays compiled while the background sleeps: its keeper outlives a stopped service worker and comes back after an open', async () => {
+    const keepers = () => browser.engineKeepers();
+    await eventually(async () => (await keepers()).length === 1, { message: 'the engine keeper made at install' });
+    await browser.stopServiceWorker();
+    assert.equal((await keepers()).length, 1, 'still there with the service worker stopped');
+    for (const keeper of await keepers()) await browser.cdp.send('Target.closeTarget', { targetId: keeper.targetId });
+    await eventually(async () => (await keepers()).length === 0, { message: 'the keeper closed' });
+    const opened = await openReader('/news.html');
+    assert.ok((await opened.frame.locator('article').textContent()).includes(STORY_PARAGRAPHS[3]));
+    await eventually(async () => (await keepers()).length === 1, { message: 'the keeper made again after the open' });
+    await closeReader(opened);
   });
 
   it('selection mode works after Chromium stopped the background while the reader was open', async () => {

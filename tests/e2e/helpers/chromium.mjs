@@ -47,6 +47,8 @@ export async function launchChromium(userDataDir, { extension = sharedTestBuild(
     readerUrl: `chrome-extension://${extensionId}/reader.html`,
     /** The service worker now (Chromium may restart it). */
     serviceWorker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+    /** The browser-level DevTools session. */
+    cdp,
     /** Stops the extension's service worker, as Chromium does when it has been idle. */
     async stopServiceWorker() {
       const ours = async () => (await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] }))
@@ -59,6 +61,11 @@ export async function launchChromium(userDataDir, { extension = sharedTestBuild(
         for (const t of running) await cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    /** The targets showing the extension's engine keeper (its offscreen document). */
+    async engineKeepers() {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      return targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${extensionId}/engine-keeper.html`));
     },
     /** Clicks the toolbar button for the page's tab, exactly as a person would. */
     async triggerAction(page) {
