@@ -139,6 +139,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 `);
   for (const [file, anchor, code] of ENGINE_MEMORY) patch(path.join(dir, file), anchor, code);
+  // Chromium's engine keeper (an offscreen document's worker that holds a second instance):
+  // its instance where the memory bench can read its size.
+  const keeper = path.join(dir, 'engine-keeper-worker.js');
+  if (fs.existsSync(keeper)) patch(keeper, 'await init(', 'globalThis.__lecternWasm = await init(');
   return dir;
 }
 

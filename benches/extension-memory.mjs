@@ -11,8 +11,9 @@
 // processes that map it, so it is the fairer share; RSS counts shared libraries whole), taken
 // --settle ms (default 3000) after each step, the median of three samples 250 ms apart.
 // - Chromium: the extension's renderer, the browser's descendant whose command line has
-//   `--extension-process` (it runs the service worker and the reader's frame: Chromium puts
-//   chrome-extension:// frames in the extension's process). No such process: nothing kept.
+//   `--extension-process` (it runs the service worker, the reader's frame, since Chromium puts
+//   chrome-extension:// frames in the extension's process, and the engine keeper's offscreen
+//   document with its worker where the extension has one). No such process: nothing kept.
 // - Firefox: the `extension` content process (ChromeUtils.requestProcInfo() in the privileged
 //   window). It also hosts the background pages of Firefox's built-in add-ons, so the same
 //   process in a Firefox without Lectern (same page, same wait) is measured as a baseline and
@@ -93,7 +94,10 @@ async function measureChromium(url, origin, extension, opts) {
   const browser = await chromium.launch(url, origin, extension);
   try {
     const extensionPids = async () => descendants(browser.pid).filter((p) => p.cmdline.includes('--extension-process')).map((p) => p.pid);
-    const wasm = () => chromium.evaluateInBackground(browser, 'globalThis.lecternBench?.wasmBytes() ?? null').catch(() => null);
+    const wasm = async () => ({
+      background: await chromium.evaluateInBackground(browser, 'globalThis.lecternBench?.wasmBytes() ?? null').catch(() => null),
+      keeper: await keeperWasm(browser).catch(() => null),
+    });
     const rows = [];
     const step = async (state) => {
       await sleep(opts.settle);
@@ -113,6 +117,35 @@ async function measureChromium(url, origin, extension, opts) {
     return { version: `Chromium ${product.split('/')[1]}`, rows };
   } finally {
     await withTimeout(browser.close(), 15000, 'closing Chromium').catch(() => {});
+  }
+}
+
+/**
+ * The wasm memory of Chromium's engine keeper (main's offscreen document, engine-keeper.html,
+ * whose worker holds an instance of its own), or null without one: its worker is found by
+ * auto-attaching to the document (dedicated workers are not listed reliably by getTargets).
+ */
+async function keeperWasm(browser) {
+  const { targetInfos } = await browser.send('Target.getTargets');
+  const keeper = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/engine-keeper.html`));
+  if (!keeper) return null;
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: keeper.targetId, flatten: true });
+  let stop;
+  try {
+    const worker = new Promise((resolve) => {
+      stop = browser.on('Target.attachedToTarget', (params, parent) => {
+        if (parent === sessionId && params.targetInfo.type === 'worker') resolve(params.sessionId);
+      });
+    });
+    await browser.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true }, sessionId);
+    const session = await withTimeout(worker, 5000, 'the keeper\'s worker').catch(() => null);
+    if (!session) return null;
+    const { result } = await browser.send('Runtime.evaluate',
+      { expression: 'globalThis.__lecternWasm?.memory.buffer.byteLength ?? null', returnByValue: true }, session);
+    return result.value ?? null;
+  } finally {
+    stop?.();
+    await browser.send('Target.detachFromTarget', { sessionId }).catch(() => {});
   }
 }
 
@@ -200,6 +233,8 @@ async function main() {
   const size = (bytes) => (Number.isFinite(bytes) ? mb(bytes) : '–');
   // Firefox's share against the baseline in the same condition (garbage collected or not).
   const baselineFor = (r) => base.rows[r.state.includes('forced') ? 1 : 0];
+  const chromiumWasm = ({ background, keeper }) => [background != null ? size(background) : null,
+    keeper != null ? `keeper ${size(keeper)}` : null].filter(Boolean).join(' + ') || '–';
   const change = (now, then) => `${now - then >= 0 ? '+' : '−'}${size(Math.abs(now - then))}`;
   console.log('### The memory Lectern keeps (extension processes, headless Chromium and Firefox)\n');
   console.log(`Machine: ${machineLine()}; ${c.version}; ${f.version}; page: news-page (1 MB), ${(page.bytes / 1024).toFixed(1)} KB; ` +
@@ -208,7 +243,7 @@ async function main() {
     ['browser', 'state', 'extension process RSS', 'PSS', 'USS', 'Lectern\'s share (USS)', 'engine wasm memory', 'page\'s process USS (Firefox: it hosts the reader frame)'],
     [
       ...c.rows.map((r) => ['Chromium', r.state, r.count ? size(r.rss) : 'no process', r.count ? size(r.pss) : '–',
-        r.count ? size(r.uss) : '–', size(r.uss), size(r.wasm), '–']),
+        r.count ? size(r.uss) : '–', size(r.uss), chromiumWasm(r.wasm), '–']),
       ...base.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), size(r.uss), '–', '–', size(r.page.uss)]),
       ...f.rows.map((r) => ['Firefox', r.state, size(r.rss), size(r.pss), size(r.uss), change(r.uss, baselineFor(r).uss),
         r.wasm != null ? size(r.wasm) : (r.state.includes('stopped') ? '0 (gone with the worker)' : '–'),
@@ -217,14 +252,14 @@ async function main() {
   console.log('\nUSS: the process\'s private pages (Private_Clean + Private_Dirty), what ending it gives back; PSS adds a share of ' +
     'the pages it shares (libraries, with every process that maps them, other browsers on the machine included, so it moves ' +
     'with what else runs); RSS counts shared pages whole. Chromium: the extension\'s renderer (`--extension-process`: service ' +
-    'worker, engine and reader frame), all of it Lectern\'s; with the service worker stopped and no reader open Chromium ends ' +
-    'the process. Firefox: the `extension` process also runs the built-in add-ons\' background pages, so Lectern\'s share is ' +
+    'worker, engine, reader frame and, where the extension has it, the engine keeper\'s offscreen document and its worker), ' +
+    'all of it Lectern\'s; with the service worker stopped, no reader open and no keeper, Chromium ends the process. Firefox: the `extension` process also runs the built-in add-ons\' background pages, so Lectern\'s share is ' +
     'its USS minus that of a Firefox without Lectern on the same page in the same condition; the engine runs in a Worker of ' +
     'the event page there. The last column: the page\'s content process, which in Firefox also runs the reader\'s frame; in ' +
     'brackets its change since before the first open (the reader, the content script and its snapshot, the page\'s restyles). ' +
     'Forced garbage collection: CDP HeapProfiler.collectGarbage in the service worker (Chromium); about:memory\'s "Minimize ' +
     'memory usage" in every process (Firefox). The wasm memory: the engine\'s linear memory after the last extraction (it only ' +
-    'grows while the instance lives); in Firefox asked while the reader was open, the same instance afterwards until the ' +
+    'grows while the instance lives), and in Chromium the keeper\'s instance beside it; in Firefox asked while the reader was open, the same instance afterwards until the ' +
     'background stops.');
   console.log(`\nCommand: \`${['node benches/extension-memory.mjs', ...process.argv.slice(2)].join(' ')}\` (${new Date().toISOString().slice(0, 10)})`);
 }
