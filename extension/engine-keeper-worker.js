@@ -5,6 +5,9 @@
 // Its wasm memory stays as small as the sample needs (a few MB); it is never asked anything.
 import init, { extract } from './engine/lectern.js';
 
+// When the keeper starts (with the browser, or at install), how long it waits before its
+// first extraction: the browser's own start-up, or a first open, has the processor first.
+const RIPEN_AFTER_MS = 2000;
 // How many extractions of the sample, and the pause between them (the worker yields, so a
 // page or an open that starts meanwhile is not held up by a long burst).
 const RIPEN_CALLS = 60;
@@ -34,12 +37,15 @@ function samplePage() {
 <footer><p>© The Sample Times</p><ul>${nav}</ul></footer></body></html>`;
 }
 
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function ripen() {
   await init({ module_or_path: new URL('./engine/lectern_bg.wasm', import.meta.url) });
+  await pause(RIPEN_AFTER_MS);
   const html = samplePage();
   for (let i = 0; i < RIPEN_CALLS; i++) {
     extract(html, 'https://news.example/2026/01/05/story', undefined);
-    await new Promise((resolve) => setTimeout(resolve, RIPEN_PAUSE_MS));
+    await pause(RIPEN_PAUSE_MS);
   }
 }
 
