@@ -11,7 +11,7 @@ import { fileFor } from './shared/site-rules.js';
 import { grantedAutoOpenSites, hostOfPage, isAutoOpen, onAutoOpenChanged } from './shared/auto-open.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { ReaderToBackground, BackgroundToContent, AutoOpenToBackground, Limits, autoOpenOrigins } = globalThis.lecternProtocol;
+const { ReaderToBackground, BackgroundToContent, AutoOpenToBackground, EngineKeeper, Limits, autoOpenOrigins } = globalThis.lecternProtocol;
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -203,6 +203,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     autoOpen(sender.tab, sender.url).then(() => sendResponse(true), () => sendResponse(false));
     return true;
   }
+  if (sender.id === api.runtime.id && message?.type === EngineKeeper.IDLE && sender.url?.startsWith(KEEPER_PAGE)) {
+    closeIdleKeeper();
+    return false;
+  }
   // Only our own reader page, inside a tab, may ask.
   if (sender.id !== api.runtime.id || !READER_URLS.some((url) => sender.url?.startsWith(url))) return false;
   const tabId = sender.tab?.id;
@@ -240,12 +244,17 @@ api.tabs.onRemoved.addListener((tabId) => { sessions.delete(tabId); });
 // the open for the processor). Firefox has no offscreen documents and needs none: its
 // extension process lives as long as the browser.
 const KEEPER_URL = 'engine-keeper.html';
+const KEEPER_PAGE = api.runtime.getURL(KEEPER_URL);
 let keeperCheck = null;
 
 function keepEngineCompiled() {
   if (!api.offscreen?.createDocument || keeperCheck) return keeperCheck;
   keeperCheck = (async () => {
-    if (await api.offscreen.hasDocument?.()) return;
+    if (await api.offscreen.hasDocument?.()) {
+      // An open has just used the engine: the keeper's idle spell starts again.
+      await Promise.resolve(api.runtime.sendMessage({ type: EngineKeeper.USED })).catch(() => {});
+      return;
+    }
     await api.offscreen.createDocument({
       url: KEEPER_URL,
       reasons: ['WORKERS'],
@@ -260,5 +269,10 @@ function keepEngineCompiled() {
 
 api.runtime.onStartup.addListener(keepEngineCompiled);
 api.runtime.onInstalled.addListener(keepEngineCompiled);
+
+/** The keeper has not been used for Limits.ENGINE_KEEPER_IDLE_MS: its memory goes back. */
+function closeIdleKeeper() {
+  Promise.resolve(api.offscreen?.closeDocument?.()).catch(() => {});
+}
 
 startReaderableIcon();

@@ -10,6 +10,25 @@
 // WORKERS), keeps the process alive and hands the restarted service worker the engine as the
 // last runs left it: compiled, its hot functions already optimised (the worker also runs it on a
 // sample page first, so even the first open after the browser starts finds it so). The cost is
-// the extension's process staying up, and the worker's small wasm memory: docs/benchmarks.md.
+// the extension's process staying up, and the worker's small wasm memory: docs/benchmarks.md;
+// so the keeper asks to be closed once no open has used the engine for a while.
+import './shared/protocol.js';
+
+const { EngineKeeper, Limits } = globalThis.lecternProtocol;
+const api = globalThis.chrome;
+
+let idleTimer = null;
+function used() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    Promise.resolve(api.runtime.sendMessage({ type: EngineKeeper.IDLE })).catch(() => {});
+  }, Limits.ENGINE_KEEPER_IDLE_MS);
+}
+api.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id === api.runtime.id && message?.type === EngineKeeper.USED) used();
+  return false;
+});
+used();
+
 const worker = new Worker(new URL('./engine-keeper-worker.js', import.meta.url), { type: 'module' });
 worker.onerror = (event) => { event.preventDefault?.(); };

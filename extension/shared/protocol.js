@@ -61,6 +61,14 @@ globalThis.lecternProtocol = Object.freeze({
     CLOSE: 'lectern:close',
   }),
 
+  /** Chromium's engine keeper (engine-keeper.js) and the background. */
+  EngineKeeper: Object.freeze({
+    /** Background → keeper: an open just used the engine; the idle spell starts again. */
+    USED: 'lectern:keeper-used',
+    /** Keeper → background: idle for Limits.ENGINE_KEEPER_IDLE_MS; close me (memory back). */
+    IDLE: 'lectern:keeper-idle',
+  }),
+
   /** The auto-open content script → the background: this page's site opens in the reader. */
   AutoOpenToBackground: Object.freeze({
     OPEN: 'lectern:auto-open',
@@ -108,5 +116,11 @@ globalThis.lecternProtocol = Object.freeze({
     BACKGROUND_MAX_CHARS: 3 * 1024 * 1024,
     /** The readable-page icon looks at most this many characters of a page's HTML. */
     READERABLE_MAX_CHARS: 3 * 1024 * 1024,
+    /**
+     * Chromium's engine keeper closes after this long without an open, giving back the ~30 MB
+     * its process holds (docs/benchmarks.md): someone reading opens the reader every few
+     * minutes and finds it fast; a browser left alone keeps nothing for it.
+     */
+    ENGINE_KEEPER_IDLE_MS: 30 * 60 * 1000,
   }),
 });

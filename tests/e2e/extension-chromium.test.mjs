@@ -521,3 +521,39 @@ defineAutoOpenTests('Chromium', (dir) => {
   process.once('exit', () => build.remove());
   return chromiumDriver(dir, { extension: build.dir });
 });
+
+// ---- The engine keeper gives its memory back after an idle spell (here 1.5 s instead of 30 min).
+describe('the engine keeper, in Chromium', () => {
+  let browser;
+  let server;
+  let profile;
+  let build;
+
+  before(async () => {
+    build = testBuild('lectern-keeper-build-', (root) => patch(join(root, 'shared', 'protocol.js'),
+      'ENGINE_KEEPER_IDLE_MS: 30 * 60 * 1000', 'ENGINE_KEEPER_IDLE_MS: 1500'));
+    server = await startFixtureServer();
+    profile = tempDir('lectern-chromium-keeper-');
+    browser = await launchChromium(profile.dir, { extension: build.dir });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    profile?.remove();
+    build?.remove();
+  });
+
+  it('closes itself when no open has used the engine for a while, and an open brings it back', async () => {
+    const keepers = () => browser.engineKeepers();
+    await eventually(async () => (await keepers()).length === 1, { message: 'the engine keeper made at install' });
+    await eventually(async () => (await keepers()).length === 0, { timeout: 15000, message: 'the idle keeper closed' });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/news.html'));
+    await browser.triggerAction(page);
+    const frame = await browser.waitForReaderFrame(page);
+    await frame.locator('article').waitFor();
+    await eventually(async () => (await keepers()).length === 1, { message: 'the keeper made again after the open' });
+    await browser.pressEscape(page);
+    await page.close();
+  });
+});
