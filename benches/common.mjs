@@ -220,3 +220,67 @@ export function openPages(opts) {
 export function removeOpenPages(opts, pages) {
   if (!opts.dir) fs.rmSync(path.dirname(pages[0].path), { recursive: true, force: true });
 }
+
+/**
+ * The open benches' table (Chromium's open.mjs and Firefox's open-firefox.mjs): per page the
+ * browser's first open, cold and warm medians and p95s, and the warm medians of each step.
+ */
+export function openTable(rows) {
+  const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+  const med = (runs, key) => median(runs.map((run) => run[key]).filter((x) => x != null));
+  const totals = (runs) => runs.map((run) => run.total);
+  return markdownTable(
+    ['page', 'HTML', 'first open ms', 'cold median ms', 'cold p95 ms', 'warm median ms', 'warm p95 ms',
+      'warm: frame up', 'reader started', 'snapshot in background', 'extracted (engine)', 'reply in reader', 'rendered'],
+    rows.map((r) => (r.error
+      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '', '', '', '', '']
+      : [r.page, kb(r.bytes), fmt(r.first?.total), fmt(median(totals(r.cold))), fmt(percentile(totals(r.cold), 0.95)),
+        fmt(median(totals(r.warm))), fmt(percentile(totals(r.warm), 0.95)),
+        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'started')), fmt(med(r.warm, 'snapshot')),
+        `${fmt(med(r.warm, 'extracted'))} (${fmt(med(r.warm, 'engine'))})`, fmt(med(r.warm, 'reply')), fmt(med(r.warm, 'rendered'))])));
+}
+
+/**
+ * Runs `measurePage(origin, index, page, opts, extension)` of an open bench on each of its pages
+ * (served from 127.0.0.1, with the run's instrumented copy of the extension), then cleans up;
+ * the rows, in page order (a failed page's row says its error, also printed as `label: …`).
+ */
+export async function measureOpens(opts, measurePage, label) {
+  const pages = openPages(opts);
+  const server = await serve(pages);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const rows = [];
+  const extension = instrumentedCopy();
+  try {
+    for (const [i, page] of pages.entries()) {
+      const r = await measurePage(origin, i, page, opts, extension);
+      if (r.error) console.error(`${label}: ${page.name}: ${r.error}`);
+      rows.push(r);
+    }
+  } finally {
+    server.close();
+    fs.rmSync(extension, { recursive: true, force: true });
+    removeOpenPages(opts, pages);
+  }
+  return rows;
+}
+
+/**
+ * One open's times in ms after the click (`clicked`, the system clock): the article visible,
+ * the background's steps (`steps`: its marks of that open) and the reader page's (`marks`:
+ * its time origin and performance marks).
+ */
+export function openTimes(clicked, visible, steps, marks) {
+  const since = (t) => (marks && t != null ? marks.origin + t - clicked : null);
+  const after = (t) => (t != null ? t - clicked : null);
+  return {
+    total: visible - clicked,
+    snapshot: after(steps?.snapshot),
+    extracted: after(steps?.extracted),
+    frame: marks ? marks.origin - clicked : null,
+    started: since(marks?.start),
+    reply: since(marks?.reply),
+    engine: marks?.engineMs ?? null,
+    rendered: since(marks?.rendered),
+  };
+}

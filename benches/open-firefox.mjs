@@ -30,11 +30,10 @@
 // clocks are not rounded to a millisecond. Nothing is asked of the browser during the first
 // 500 ms of an open (as in open.mjs).
 
-import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launchFirefox } from '../tests/e2e/helpers/firefox.mjs';
 import { tempDir } from '../tests/e2e/helpers/paths.mjs';
-import { machineLine, markdownTable, median, percentile, kb, openArgs, openPages, removeOpenPages, serve, instrumentedCopy, withTimeout, waitFor } from './common.mjs';
+import { machineLine, measureOpens, median, openArgs, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
 
 /** Firefox's prefs for the bench: clocks not rounded (see above). */
 export const BENCH_PREFS = { 'privacy.reduceTimerPrecision': false };
@@ -124,20 +123,8 @@ async function openOnce(ff) {
       rendered: at('lectern:rendered')?.startTime ?? null,
     };
   })())`).then(JSON.parse, () => null);
-  const since = (t) => (marks && t != null ? marks.origin + t - clicked : null);
   const steps = (await backgroundReport(ff, reader))?.lastOpen;
-  const after = (t) => (t != null ? t - clicked : null);
-  return {
-    total: visible - clicked,
-    trip: clicked - node,
-    snapshot: after(steps?.snapshot),
-    extracted: after(steps?.extracted),
-    frame: marks ? marks.origin - clicked : null,
-    started: since(marks?.start),
-    reply: since(marks?.reply),
-    engine: marks?.engineMs ?? null,
-    rendered: since(marks?.rendered),
-  };
+  return { ...openTimes(clicked, visible, steps, marks), trip: clicked - node };
 }
 
 const PAUSE_AFTER_CLOSE_MS = 100;
@@ -200,40 +187,14 @@ async function measurePage(origin, index, page, opts, extension) {
 
 async function main() {
   const opts = openArgs(process.argv.slice(2));
-  const pages = openPages(opts);
-  const server = await serve(pages);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const rows = [];
-  const extension = instrumentedCopy();
-  try {
-    for (const [i, page] of pages.entries()) {
-      const r = await measurePage(origin, i, page, opts, extension);
-      if (r.error) console.error(`open (Firefox): ${page.name}: ${r.error}`);
-      rows.push(r);
-    }
-  } finally {
-    server.close();
-    fs.rmSync(extension, { recursive: true, force: true });
-    removeOpenPages(opts, pages);
-  }
+  const rows = await measureOpens(opts, measurePage, 'open (Firefox)');
   const version = `Firefox ${rows.find((r) => r.version)?.version ?? '?'}`;
-  const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   const fmt1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
   console.log(`### Whole path in Firefox: the action → article visible (extension, headless Firefox)\n`);
   console.log(`Machine: ${machineLine()}; ${version}; per page the browser's first open, then ${opts.cold - 1} cold opens ` +
     `(background stopped first with terminateBackground()) and ${opts.warm} warm. Trigger: the action's handler called from the browser's privileged window ` +
     '(browserActionFor(extension).triggerAction(window), as the e2e tests do; headless Firefox has no toolbar to click).\n');
-  const med = (runs, key) => median(runs.map((run) => run[key]).filter((x) => x != null));
-  const totals = (runs) => runs.map((run) => run.total);
-  console.log(markdownTable(
-    ['page', 'HTML', 'first open ms', 'cold median ms', 'cold p95 ms', 'warm median ms', 'warm p95 ms',
-      'warm: frame up', 'reader started', 'snapshot in background', 'extracted (engine)', 'reply in reader', 'rendered'],
-    rows.map((r) => (r.error
-      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '', '', '', '', '']
-      : [r.page, kb(r.bytes), fmt(r.first?.total), fmt(median(totals(r.cold))), fmt(percentile(totals(r.cold), 0.95)),
-        fmt(median(totals(r.warm))), fmt(percentile(totals(r.warm), 0.95)),
-        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'started')), fmt(med(r.warm, 'snapshot')),
-        `${fmt(med(r.warm, 'extracted'))} (${fmt(med(r.warm, 'engine'))})`, fmt(med(r.warm, 'reply')), fmt(med(r.warm, 'rendered'))]))));
+  console.log(openTable(rows));
   console.log('\nTimes from the browser\'s clock at the trigger to the article visible in the reader frame (the same system clock). ' +
     'p95: nearest rank. The last six columns: warm medians, ms after the trigger, as in the Chromium table (background: the ' +
     'event page; its engine runs in a Worker of it, reader/engine-worker.js).');

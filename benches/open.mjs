@@ -23,10 +23,9 @@
 // The same opens in Firefox: benches/open-firefox.mjs (`./build.sh bench open` runs both). Its
 // pieces (launch, clickAction, closeReader, …) are exported for benches/extension-memory.mjs.
 
-import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './cdp.mjs';
-import { machineLine, markdownTable, median, percentile, kb, openArgs, openPages, removeOpenPages, serve, instrumentedCopy, withTimeout, waitFor } from './common.mjs';
+import { machineLine, measureOpens, openArgs, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 
@@ -147,20 +146,9 @@ async function openOnce(browser) {
       rendered: at('lectern:rendered')?.startTime ?? null,
     };
   })()`).catch(() => null);
-  const since = (t) => (marks && t != null ? marks.origin + t - clicked : null);
   // The background's own times (background.js): when it got the action, the snapshot, the article.
   const steps = await evaluateInBackground(browser, 'globalThis.lecternBench?.lastOpen() ?? null').catch(() => null);
-  const after = (t) => (t != null ? t - clicked : null);
-  return {
-    total: visible - clicked,
-    snapshot: after(steps?.snapshot),
-    extracted: after(steps?.extracted),
-    frame: marks ? marks.origin - clicked : null,
-    started: since(marks?.start),
-    reply: since(marks?.reply),
-    engine: marks?.engineMs ?? null,
-    rendered: since(marks?.rendered),
-  };
+  return openTimes(clicked, visible, steps, marks);
 }
 
 /** Evaluates `expression` in the extension's service worker (attached only for that). */
@@ -237,38 +225,12 @@ async function measurePage(origin, index, page, opts, extension) {
 
 async function main() {
   const opts = openArgs(process.argv.slice(2));
-  const pages = openPages(opts);
-  const server = await serve(pages);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const rows = [];
-  const extension = instrumentedCopy();
-  try {
-    for (const [i, page] of pages.entries()) {
-      const r = await measurePage(origin, i, page, opts, extension);
-      if (r.error) console.error(`open: ${page.name}: ${r.error}`);
-      rows.push(r);
-    }
-  } finally {
-    server.close();
-    fs.rmSync(extension, { recursive: true, force: true });
-    removeOpenPages(opts, pages);
-  }
+  const rows = await measureOpens(opts, measurePage, 'open');
   const product = rows.find((r) => r.version)?.version ?? '';
   const version = `Chromium ${product.split('/')[1] ?? '?'}`;
-  const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   console.log(`### Whole path: toolbar action → article visible (extension, headless Chromium)\n`);
   console.log(`Machine: ${machineLine()}; ${version}; per page the browser's first open, then ${opts.cold - 1} cold opens (service worker stopped first) and ${opts.warm} warm.\n`);
-  const med = (runs, key) => median(runs.map((run) => run[key]).filter((x) => x != null));
-  const totals = (runs) => runs.map((run) => run.total);
-  console.log(markdownTable(
-    ['page', 'HTML', 'first open ms', 'cold median ms', 'cold p95 ms', 'warm median ms', 'warm p95 ms',
-      'warm: frame up', 'reader started', 'snapshot in background', 'extracted (engine)', 'reply in reader', 'rendered'],
-    rows.map((r) => (r.error
-      ? [r.page, kb(r.bytes), `error: ${r.error}`, '', '', '', '', '', '', '', '', '', '']
-      : [r.page, kb(r.bytes), fmt(r.first?.total), fmt(median(totals(r.cold))), fmt(percentile(totals(r.cold), 0.95)),
-        fmt(median(totals(r.warm))), fmt(percentile(totals(r.warm), 0.95)),
-        fmt(med(r.warm, 'frame')), fmt(med(r.warm, 'started')), fmt(med(r.warm, 'snapshot')),
-        `${fmt(med(r.warm, 'extracted'))} (${fmt(med(r.warm, 'engine'))})`, fmt(med(r.warm, 'reply')), fmt(med(r.warm, 'rendered'))]))));
+  console.log(openTable(rows));
   console.log('\np95: nearest rank. The last six columns: warm medians, ms after the click: the reader ' +
     'page\'s document created; its script started (its modules loaded); the content script\'s snapshot received by the background; the ' +
     'article extracted there (the engine\'s own time in brackets); the background\'s reply received ' +
