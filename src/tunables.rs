@@ -798,6 +798,16 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: a page of prose sections (a service's landing page: a section of what it offers, one
+/// of how it works, one of questions and answers) where no one section reads as the article
+/// and the best is one of them. When the article is shorter than this, the prepared page
+/// holds [`PROSE_HUB_MIN_PAGE_RATIO`] times its text and the text beyond the article is less
+/// than [`PROSE_HUB_MAX_LINK_DENSITY`] links (so not teasers, a product grid or link lists),
+/// the page is shown whole as a hub is. (3,000 characters was tried: one more wcxb tune page
+/// gained, a forum thread of the check split read whole lost.)
+pub(crate) const PROSE_HUB_MAX_ARTICLE_CHARS: usize = 2000;
+pub(crate) const PROSE_HUB_MIN_PAGE_RATIO: f64 = 3.0;
+pub(crate) const PROSE_HUB_MAX_LINK_DENSITY: f64 = 0.13;
 
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).

@@ -547,3 +547,50 @@ fn a_review_article_about_a_product_keeps_its_text() {
     let text = text_of(&product_page(&head, "Customer Reviews"));
     assert!(text.contains("Review 1:"), "{text}");
 }
+
+/// A service's landing page: an introduction of two paragraphs, then sections of short prose
+/// cards (what it offers, questions and answers), each card too short to be an article; with
+/// `linked`, every card is a link to another page instead.
+fn landing_page(linked: bool) -> String {
+    let card = |i: usize, what: &str| {
+        let text = format!(
+            "<h3>{what} {i}</h3><p>Our {what} {i} team looks after the work from the first \
+             call to the last invoice, and tells you plainly what it costs.</p>"
+        );
+        if linked {
+            format!("<div class=card><a href=/{what}/{i}>{text}</a></div>")
+        } else {
+            format!("<div class=card>{text}</div>")
+        }
+    };
+    let services: String = (1..=6).map(|i| card(i, "service")).collect();
+    let answers: String = (1..=6).map(|i| card(i, "answer")).collect();
+    let intro = "<p>We are a small firm of advisers who help companies hire, pay and keep their \
+                 people, from the first contract to the last day, in plain words and at a fair \
+                 price, whatever the size of the company and wherever it works.</p>";
+    page(
+        "Advice for employers",
+        &format!(
+            "{NAV}<section class=overview><div class=col-aside><p>Call us</p></div>\
+             <div class=col-main>{intro}{intro}{intro}</div></section>\
+             <section class=module><h2>What we offer</h2><div class=cards>{services}</div>\
+             </section><section class=module><h2>Questions</h2>{answers}</section>"
+        ),
+    )
+}
+
+#[test]
+fn a_landing_page_of_prose_sections_is_shown_whole() {
+    let text = text_of(&landing_page(false));
+    assert!(text.contains("We are a small firm of advisers"), "{text}");
+    assert!(text.contains("Our service 6 team"), "{text}");
+    assert!(text.contains("Our answer 6 team"), "{text}");
+    assert!(!text.contains("Sport"), "{text}");
+}
+
+#[test]
+fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
+    let text = text_of(&landing_page(true));
+    assert!(text.contains("We are a small firm of advisers"), "{text}");
+    assert!(!text.contains("Our service 6 team"), "{text}");
+}
