@@ -86,8 +86,9 @@ use explain::{Explain, Taken};
 use kuchikiki::NodeRef;
 use std::cell::RefCell;
 use tunables::{
-    HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO, PROSE_HUB_MAX_ARTICLE_CHARS,
-    PROSE_HUB_MAX_LINK_DENSITY, PROSE_HUB_MIN_PAGE_RATIO,
+    CLOSING_MARKS, FULL_WIDTH_SENTENCE_END_MARKS, HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO,
+    INCOMPLETE_RATIO, PROSE_HUB_MAX_ARTICLE_CHARS, PROSE_HUB_MAX_LINK_DENSITY,
+    PROSE_HUB_MIN_PAGE_RATIO, SENTENCE_END_MARKS,
 };
 
 /// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
@@ -425,6 +426,26 @@ fn hub_page(
     Ok((list || prose).then_some((len, hub, log)))
 }
 
+/// Whether `content`'s text holds the end of a sentence: a mark of [`SENTENCE_END_MARKS`]
+/// at the end of a text or before a space or a closing quote or bracket (not the point of
+/// `14.00` or of a domain name), or a full-width mark of [`FULL_WIDTH_SENTENCE_END_MARKS`]
+/// anywhere.
+fn holds_sentence(content: &NodeRef) -> bool {
+    use kuchikiki::iter::NodeIterator;
+    content.inclusive_descendants().text_nodes().any(|t| {
+        let text = t.borrow();
+        let text = text.trim_end();
+        text.char_indices().any(|(i, c)| {
+            FULL_WIDTH_SENTENCE_END_MARKS.contains(&c)
+                || (SENTENCE_END_MARKS.contains(&c)
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| n.is_whitespace() || CLOSING_MARKS.contains(&n)))
+        })
+    })
+}
+
 /// Scores, selects and cleans the prepared page; when the article comes out shorter than
 /// [`Options::char_threshold`], relaxes the class-based rules and tries again on the page
 /// parsed and prepared afresh (never the structural removals of preparation). Keeps the
@@ -491,8 +512,12 @@ fn find_article(
     }
     if let Some(hub) = best
         .as_ref()
-        .filter(|(len, _, _)| {
-            !meta.story && *len < HUB_MAX_ARTICLE_CHARS.max(PROSE_HUB_MAX_ARTICLE_CHARS)
+        .filter(|(len, _, _)| *len < HUB_MAX_ARTICLE_CHARS.max(PROSE_HUB_MAX_ARTICLE_CHARS))
+        // A page that says it is a story is read as one, unless what was found of it is
+        // short and holds not one sentence (a tagline, a product's name and price): then it
+        // is no story, and may be a hub of links (not a page of prose sections).
+        .filter(|(len, selected, _)| {
+            !meta.story || (*len < HUB_MAX_ARTICLE_CHARS && !holds_sentence(&selected.content))
         })
         .and_then(|(len, selected, _)| {
             let linked = stats::link_density(&selected.content) * *len as f64;

@@ -808,6 +808,14 @@ pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
 pub(crate) const PROSE_HUB_MAX_ARTICLE_CHARS: usize = 2000;
 pub(crate) const PROSE_HUB_MIN_PAGE_RATIO: f64 = 3.0;
 pub(crate) const PROSE_HUB_MAX_LINK_DENSITY: f64 = 0.13;
+/// Ours: a page that says it is a story (`Metadata::story`) is never read as a hub, unless
+/// the article found holds not one sentence: Wikipedia's lists carry a publication date and
+/// their best block is the tagline "From Wikipedia, the free encyclopedia"; a shop's dated
+/// product grid gives a product's name and price. A sentence ends with one of these marks
+/// before a space, a closing mark or the end of the text, or with a full-width mark anywhere.
+pub(crate) const SENTENCE_END_MARKS: &[char] = &['.', '!', '?', '…'];
+pub(crate) const CLOSING_MARKS: &[char] = &['"', '\'', '”', '“', '’', '»', '«', ')', ']'];
+pub(crate) const FULL_WIDTH_SENTENCE_END_MARKS: &[char] = &['。', '！', '？', '।'];
 
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).

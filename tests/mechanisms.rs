@@ -403,6 +403,19 @@ fn a_dated_page_is_never_read_as_a_list_of_links() {
 }
 
 #[test]
+fn a_dated_list_whose_article_is_a_line_without_a_sentence_is_read_as_its_list() {
+    // An encyclopedia's dated list: the one block that scores is its tagline.
+    let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
+    let html = job_board(30, head).replace(
+        "These are jobs at young companies. See more on the board.",
+        "From the free encyclopedia of young companies",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 1 is hiring"), "{text}");
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
