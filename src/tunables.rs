@@ -352,6 +352,19 @@ pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
     r"))*[\s|·•,()\[\]–-]*$"
 ));
 
+/// Ours: a post's meta lines in a forum thread: when it was last edited ("Last edited: 13 Sep
+/// 2024", "Last edited by jane; 03-05-2024 at 10:12 AM") and its author's counts ("Posts:
+/// 1,234", "Registered: 2019-04-01", "Joined: Mar 2020"): the forum software's, not what the
+/// post says. Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}",
+    r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
+    r")\s*$"
+));
+/// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
+/// or a ranked list the number is the rank.
+pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
+
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
 /// [`CREDIT_LINE_MAX_CHARS`] characters.

@@ -499,6 +499,77 @@ fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
     assert!(!text.contains("Quote Report"), "{text}");
 }
 
+#[test]
+fn a_posts_meta_lines_are_dropped_and_its_text_kept() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=message><div class=userinfo><div>member{i}</div><div>Posts: \
+                 1,23{i}</div><div>Registered: 2019-04-0{i}</div></div><div class=body><p>Reply \
+                 {i}: I tried the same with a rye starter, fed it twice a day, and it recovered \
+                 within a week; keep it cool and be patient with it.</p><div>Last edited: \
+                 1{i} Sep 2024</div></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Starters",
+        &format!(
+            "<div class=thread><h1>Starters</h1>{}{posts}</div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Reply 3: I tried the same"), "{text}");
+    assert!(!text.contains("Posts: 1,233"), "{text}");
+    assert!(!text.contains("Registered: 2019"), "{text}");
+    assert!(!text.contains("Last edited"), "{text}");
+}
+
+/// A thread (it says so in its JSON-LD) whose posts each show their number above the author.
+fn numbered_thread() -> String {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            format!(
+                "<article class=\"message post\"><div class=num>#{}</div><div \
+                 class=author>{a}</div><div class=body><p>{a} says: {long}</p></div></article>",
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>What's your range?</title><script \
+         type=application/ld+json>{{\"@context\":\"https://schema.org\",\"@type\":\
+         \"DiscussionForumPosting\",\"headline\":\"What's your range?\"}}</script></head>\
+         <body><h1>What's your range?</h1><div class=thread>{posts}</div></body></html>"
+    )
+}
+
+#[test]
+fn a_posts_number_is_dropped_in_a_thread() {
+    let text = text_of(&numbered_thread());
+    assert!(text.contains("dave says"), "{text}");
+    assert!(!text.contains("#4"), "{text}");
+}
+
+#[test]
+fn a_rank_alone_on_its_line_is_kept_outside_a_thread() {
+    let html = page(
+        "The best ferries",
+        &format!(
+            "<article><h1>The best ferries</h1>{}<h3>#1</h3><p>The harbour ferry, which \
+             crosses twice an hour, is the best of them, for its crew and its coffee.</p></article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("#1"), "{text}");
+}
+
 // ------------------------------------------------------------------ product pages
 
 /// A product page: its description, then its customers' reviews under `reviews_heading`.
