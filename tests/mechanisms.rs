@@ -526,6 +526,31 @@ fn a_posts_meta_lines_are_dropped_and_its_text_kept() {
     assert!(!text.contains("Last edited"), "{text}");
 }
 
+#[test]
+fn an_answerers_badge_counts_are_dropped_and_the_answer_kept() {
+    let answers: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=answer><div class=body><p>Answer {i}: press the key twice, then \
+                 hold it, and the window in front takes the focus, as the manual says.</p></div>\
+                 <div class=user-card><span>2,36{i}</span><span>6 gold badges</span><span>23 \
+                 silver badges</span><span>21 bronze badges</span></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Focus the window",
+        &format!(
+            "<div class=question><h1>Focus the window</h1>{}</div><div class=answers>{answers}\
+             </div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Answer 3: press the key twice"), "{text}");
+    assert!(!text.contains("bronze badges"), "{text}");
+}
+
 /// A thread (it says so in its JSON-LD) whose posts each show their number above the author.
 fn numbered_thread() -> String {
     let long = "I have been riding this board for a year now, and the range I get on a full \
