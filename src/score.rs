@@ -18,8 +18,9 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS,
-    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY,
-    TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, REPEATED_LABEL_MAX_CHARS,
+    REPEATED_LABEL_MIN, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -241,13 +242,29 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
     let common_classes = classes.common();
     let mut scores = Scores::default();
     let mut candidates = Vec::new();
+    // Short texts the page repeats: a grid's labels ("Compare Remove from comparison", "In
+    // stock, ships tomorrow"), one per card, are no paragraphs however many cards there are.
+    let label = |el: &NodeRef| {
+        let len = stats.text_len(el);
+        (MIN_PARAGRAPH_CHARS..=REPEATED_LABEL_MAX_CHARS)
+            .contains(&len)
+            .then(|| dom::normalized_text(el))
+    };
+    let mut labels: HashMap<String, usize> = HashMap::new();
+    for el in &to_score {
+        if let Some(text) = label(el) {
+            *labels.entry(text).or_default() += 1;
+        }
+    }
     for el in to_score {
         let Some(parent) = el.parent() else { continue };
         if parent.as_element().is_none() {
             continue;
         }
         let len = stats.text_len(&el);
-        if len < MIN_PARAGRAPH_CHARS {
+        if len < MIN_PARAGRAPH_CHARS
+            || label(&el).is_some_and(|t| labels.get(&t).is_some_and(|&n| n >= REPEATED_LABEL_MIN))
+        {
             continue;
         }
         let points = content_score(dom::count_chars(&el, COMMAS), len);

@@ -842,6 +842,12 @@ pub(crate) const COMMON_CLASS_MIN_ELEMENTS: usize = 10;
 pub(crate) const CLASS_WEIGHT: f64 = 25.0;
 /// Paragraph-like elements with less text than this are not scored.
 pub(crate) const MIN_PARAGRAPH_CHARS: usize = 25;
+/// Ours: a paragraph of at most [`REPEATED_LABEL_MAX_CHARS`] whose text the page repeats in
+/// [`REPEATED_LABEL_MIN`] or more paragraphs is a label of a grid's cards ("Compare Remove
+/// from comparison", "In stock, ships tomorrow"), not prose: it is not scored, so a product
+/// grid does not outscore the category's description.
+pub(crate) const REPEATED_LABEL_MAX_CHARS: usize = 80;
+pub(crate) const REPEATED_LABEL_MIN: usize = 3;
 /// A paragraph gains a point per this many characters, up to [`MAX_LENGTH_POINTS`].
 pub(crate) const CHARS_PER_POINT: usize = 100;
 pub(crate) const MAX_LENGTH_POINTS: f64 = 3.0;

@@ -595,6 +595,37 @@ fn a_rank_alone_on_its_line_is_kept_outside_a_thread() {
     assert!(text.contains("#1"), "{text}");
 }
 
+// ------------------------------------------------------------------ grids
+
+#[test]
+fn a_grids_repeated_labels_do_not_outscore_the_categorys_description() {
+    let cards: String = (1..=30)
+        .map(|i| {
+            format!(
+                "<div class=card><a href=/p/{i}><img src=/i/{i}.jpg alt=\"\"></a><p>Compare \
+                 with other products</p><p>In stock, ready to ship today</p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Charcoal grills",
+        &format!(
+            "{NAV}<div class=grid>{cards}</div><div class=category-text><p>A charcoal grill, \
+             the oldest of grills, gives food the taste of wood smoke, and it is still the \
+             choice of most people who grill, in gardens, on balconies and at the beach.</p>\
+             <p>Choose it by its size, by its lid, which keeps the heat in, and by its vents, \
+             which let you lower or raise the heat, as the guide below explains.</p>{}</div>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("A charcoal grill, the oldest of grills"),
+        "{text}"
+    );
+    assert!(!text.contains("ready to ship today"), "{text}");
+}
+
 // ------------------------------------------------------------------ product pages
 
 /// A product page: its description, then its customers' reviews under `reviews_heading`.
