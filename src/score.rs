@@ -77,7 +77,8 @@ impl CommonClasses {
     }
 }
 
-/// Counts the class names of the elements walked, for [`CommonClasses`].
+/// Counts the class names of the elements walked, for [`CommonClasses`] (and the short
+/// paragraphs' texts, for the repeated labels).
 #[derive(Default)]
 struct ClassCounter(HashMap<Box<str>, usize>);
 
@@ -88,13 +89,23 @@ impl ClassCounter {
             return;
         };
         for class in classes.split_ascii_whitespace() {
-            match self.0.get_mut(class) {
-                Some(n) => *n += 1,
-                None => {
-                    self.0.insert(class.into(), 1);
-                }
+            self.add(class);
+        }
+    }
+
+    /// Counts one more of `key` (a class name, or a paragraph's text).
+    fn add(&mut self, key: &str) {
+        match self.0.get_mut(key) {
+            Some(n) => *n += 1,
+            None => {
+                self.0.insert(key.into(), 1);
             }
         }
+    }
+
+    /// How many of `key` were counted.
+    fn of(&mut self, key: &str) -> usize {
+        self.0.get_mut(key).map_or(0, |n| *n)
     }
 
     fn common(self) -> CommonClasses {
@@ -250,10 +261,10 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
             .contains(&len)
             .then(|| dom::normalized_text(el))
     };
-    let mut labels: HashMap<String, usize> = HashMap::new();
+    let mut labels = ClassCounter::default();
     for el in &to_score {
         if let Some(text) = label(el) {
-            *labels.entry(text).or_default() += 1;
+            labels.add(&text);
         }
     }
     for el in to_score {
@@ -263,7 +274,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
         }
         let len = stats.text_len(&el);
         if len < MIN_PARAGRAPH_CHARS
-            || label(&el).is_some_and(|t| labels.get(&t).is_some_and(|&n| n >= REPEATED_LABEL_MIN))
+            || label(&el).is_some_and(|t| labels.of(&t) >= REPEATED_LABEL_MIN)
         {
             continue;
         }
