@@ -355,7 +355,8 @@ pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
 /// Ours: a post's meta lines in a forum thread: when it was last edited ("Last edited: 13 Sep
 /// 2024", "Last edited by jane; 03-05-2024 at 10:12 AM") and its author's counts ("Posts:
 /// 1,234", "Registered: 2019-04-01", "Joined: Mar 2020", a Q&A site's "2,360 6 gold badges 23
-/// silver badges"): the forum software's, not what the post says. Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+/// silver badges"): the forum software's, not what the post says. Only blocks shorter than
+/// [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}",
     r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
