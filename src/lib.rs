@@ -85,7 +85,11 @@ use blocks::Paths;
 use explain::{Explain, Taken};
 use kuchikiki::NodeRef;
 use std::cell::RefCell;
-use tunables::{HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO};
+use tunables::{
+    CLOSING_MARKS, FULL_WIDTH_SENTENCE_END_MARKS, HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO,
+    INCOMPLETE_RATIO, PROSE_HUB_MAX_ARTICLE_CHARS, PROSE_HUB_MAX_LINK_DENSITY,
+    PROSE_HUB_MIN_PAGE_RATIO, SENTENCE_END_MARKS,
+};
 
 /// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
 /// anything asks for signatures), the rules for its host, and which of them matched.
@@ -389,15 +393,20 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
 }
 
 /// The prepared page as a whole, when it holds [`HUB_MIN_PAGE_RATIO`] times the text of the
-/// short article found in it (`article_len` characters): a hub page (a front page, a list
-/// of jobs, papers or products) has no one block that reads as an article, and its lists
-/// are what it has to read. The page is parsed and prepared afresh, as for a retry.
+/// short article found in it (`article_len` characters, `article_linked` of them in links): a
+/// hub page (a front page, a list of jobs, papers or products) has no one block that reads as
+/// an article, and its lists are what it has to read. So is a page of prose sections (a
+/// service's or a product's landing page) whose best block is one section: when the page
+/// holds [`PROSE_HUB_MIN_PAGE_RATIO`] times its text and the rest is hardly links, the rest
+/// is more of the same prose, not teasers. The page is parsed and prepared afresh, as for a
+/// retry.
 fn hub_page(
     html: &str,
     meta: &metadata::Metadata,
     options: &Options,
     fixes: &Corrections,
     article_len: usize,
+    article_linked: f64,
 ) -> Result<Option<(usize, select::Selected, Explain)>, Error> {
     let document = parse::parse(html, options)?;
     let mut log = Explain::with_blocks(options.explain, fixes.blocks);
@@ -406,7 +415,35 @@ fn hub_page(
     fixes.remove(&document, &mut log);
     let hub = select::whole_body(&document);
     let len = dom::text_len(&hub.content);
-    Ok((len >= HUB_MIN_PAGE_RATIO * article_len.max(1)).then_some((len, hub, log)))
+    let list =
+        article_len < HUB_MAX_ARTICLE_CHARS && len >= HUB_MIN_PAGE_RATIO * article_len.max(1);
+    // The text the page holds beyond the article, and how much of it is links.
+    let extra = len.saturating_sub(article_len) as f64;
+    let extra_linked = stats::link_density(&hub.content) * len as f64 - article_linked;
+    let prose = article_len < PROSE_HUB_MAX_ARTICLE_CHARS
+        && len as f64 >= PROSE_HUB_MIN_PAGE_RATIO * article_len.max(1) as f64
+        && extra_linked < PROSE_HUB_MAX_LINK_DENSITY * extra;
+    Ok((list || prose).then_some((len, hub, log)))
+}
+
+/// Whether `content`'s text holds the end of a sentence: a mark of [`SENTENCE_END_MARKS`]
+/// at the end of a text or before a space or a closing quote or bracket (not the point of
+/// `14.00` or of a domain name), or a full-width mark of [`FULL_WIDTH_SENTENCE_END_MARKS`]
+/// anywhere.
+fn holds_sentence(content: &NodeRef) -> bool {
+    use kuchikiki::iter::NodeIterator;
+    content.inclusive_descendants().text_nodes().any(|t| {
+        let text = t.borrow();
+        let text = text.trim_end();
+        text.char_indices().any(|(i, c)| {
+            FULL_WIDTH_SENTENCE_END_MARKS.contains(&c)
+                || (SENTENCE_END_MARKS.contains(&c)
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| n.is_whitespace() || CLOSING_MARKS.contains(&n)))
+        })
+    })
 }
 
 /// Scores, selects and cleans the prepared page; when the article comes out shorter than
@@ -475,8 +512,17 @@ fn find_article(
     }
     if let Some(hub) = best
         .as_ref()
-        .filter(|(len, _, _)| !meta.story && *len < HUB_MAX_ARTICLE_CHARS)
-        .and_then(|(len, _, _)| hub_page(html, meta, options, fixes, *len).transpose())
+        .filter(|(len, _, _)| *len < HUB_MAX_ARTICLE_CHARS.max(PROSE_HUB_MAX_ARTICLE_CHARS))
+        // A page that says it is a story is read as one, unless what was found of it is
+        // short and holds not one sentence (a tagline, a product's name and price): then it
+        // is no story, and may be a hub of links (not a page of prose sections).
+        .filter(|(len, selected, _)| {
+            !meta.story || (*len < HUB_MAX_ARTICLE_CHARS && !holds_sentence(&selected.content))
+        })
+        .and_then(|(len, selected, _)| {
+            let linked = stats::link_density(&selected.content) * *len as f64;
+            hub_page(html, meta, options, fixes, *len, linked).transpose()
+        })
     {
         best = Some(hub?);
     }

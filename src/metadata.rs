@@ -34,7 +34,8 @@ pub(crate) struct Metadata {
     pub discussion: bool,
     /// The page says it is one story: `og:type` is `article`, or it gives a publication
     /// date. Such a page is never read as a hub of stories (see `HUB_MAX_ARTICLE_CHARS`),
-    /// however short its story.
+    /// however short its story, as long as what was found of it holds a sentence (see
+    /// `SENTENCE_END_MARKS`).
     pub story: bool,
     /// The page says it is a product: a schema.org `Product` in JSON-LD or microdata, or an
     /// `og:type` of `product`. Its customers' reviews are not its text.

@@ -18,8 +18,9 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS,
-    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, SINGLE_P_MAX_LINK_DENSITY,
-    TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, REPEATED_LABEL_MAX_CHARS,
+    REPEATED_LABEL_MIN, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -76,7 +77,8 @@ impl CommonClasses {
     }
 }
 
-/// Counts the class names of the elements walked, for [`CommonClasses`].
+/// Counts the class names of the elements walked, for [`CommonClasses`] (and the short
+/// paragraphs' texts, for the repeated labels).
 #[derive(Default)]
 struct ClassCounter(HashMap<Box<str>, usize>);
 
@@ -87,13 +89,23 @@ impl ClassCounter {
             return;
         };
         for class in classes.split_ascii_whitespace() {
-            match self.0.get_mut(class) {
-                Some(n) => *n += 1,
-                None => {
-                    self.0.insert(class.into(), 1);
-                }
+            self.add(class);
+        }
+    }
+
+    /// Counts one more of `key` (a class name, or a paragraph's text).
+    fn add(&mut self, key: &str) {
+        match self.0.get_mut(key) {
+            Some(n) => *n += 1,
+            None => {
+                self.0.insert(key.into(), 1);
             }
         }
+    }
+
+    /// How many of `key` were counted.
+    fn of(&mut self, key: &str) -> usize {
+        self.0.get_mut(key).map_or(0, |n| *n)
     }
 
     fn common(self) -> CommonClasses {
@@ -241,13 +253,29 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
     let common_classes = classes.common();
     let mut scores = Scores::default();
     let mut candidates = Vec::new();
+    // Short texts the page repeats: a grid's labels ("Compare Remove from comparison", "In
+    // stock, ships tomorrow"), one per card, are no paragraphs however many cards there are.
+    let label = |el: &NodeRef| {
+        let len = stats.text_len(el);
+        (MIN_PARAGRAPH_CHARS..=REPEATED_LABEL_MAX_CHARS)
+            .contains(&len)
+            .then(|| dom::normalized_text(el))
+    };
+    let mut labels = ClassCounter::default();
+    for el in &to_score {
+        if let Some(text) = label(el) {
+            labels.add(&text);
+        }
+    }
     for el in to_score {
         let Some(parent) = el.parent() else { continue };
         if parent.as_element().is_none() {
             continue;
         }
         let len = stats.text_len(&el);
-        if len < MIN_PARAGRAPH_CHARS {
+        if len < MIN_PARAGRAPH_CHARS
+            || label(&el).is_some_and(|t| labels.of(&t) >= REPEATED_LABEL_MIN)
+        {
             continue;
         }
         let points = content_score(dom::count_chars(&el, COMMAS), len);

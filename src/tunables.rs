@@ -352,6 +352,21 @@ pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
     r"))*[\s|·•,()\[\]–-]*$"
 ));
 
+/// Ours: a post's meta lines in a forum thread: when it was last edited ("Last edited: 13 Sep
+/// 2024", "Last edited by jane; 03-05-2024 at 10:12 AM") and its author's counts ("Posts:
+/// 1,234", "Registered: 2019-04-01", "Joined: Mar 2020", a Q&A site's "2,360 6 gold badges 23
+/// silver badges"): the forum software's, not what the post says. Only blocks shorter than
+/// [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}",
+    r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
+    r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
+    r")\s*$"
+));
+/// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
+/// or a ranked list the number is the rank.
+pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
+
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
 /// [`CREDIT_LINE_MAX_CHARS`] characters.
@@ -798,6 +813,24 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: a page of prose sections (a service's landing page: a section of what it offers, one
+/// of how it works, one of questions and answers) where no one section reads as the article
+/// and the best is one of them. When the article is shorter than this, the prepared page
+/// holds [`PROSE_HUB_MIN_PAGE_RATIO`] times its text and the text beyond the article is less
+/// than [`PROSE_HUB_MAX_LINK_DENSITY`] links (so not teasers, a product grid or link lists),
+/// the page is shown whole as a hub is. (3,000 characters was tried: one more wcxb tune page
+/// gained, a forum thread of the check split read whole lost.)
+pub(crate) const PROSE_HUB_MAX_ARTICLE_CHARS: usize = 2000;
+pub(crate) const PROSE_HUB_MIN_PAGE_RATIO: f64 = 3.0;
+pub(crate) const PROSE_HUB_MAX_LINK_DENSITY: f64 = 0.13;
+/// Ours: a page that says it is a story (`Metadata::story`) is never read as a hub, unless
+/// the article found holds not one sentence: Wikipedia's lists carry a publication date and
+/// their best block is the tagline "From Wikipedia, the free encyclopedia"; a shop's dated
+/// product grid gives a product's name and price. A sentence ends with one of these marks
+/// before a space, a closing mark or the end of the text, or with a full-width mark anywhere.
+pub(crate) const SENTENCE_END_MARKS: &[char] = &['.', '!', '?', '…'];
+pub(crate) const CLOSING_MARKS: &[char] = &['"', '\'', '”', '“', '’', '»', '«', ')', ']'];
+pub(crate) const FULL_WIDTH_SENTENCE_END_MARKS: &[char] = &['。', '！', '？', '।'];
 
 // ---------------------------------------------------------------------------------------------
 // Scoring weights and thresholds (Readability's unless marked).
@@ -810,6 +843,12 @@ pub(crate) const COMMON_CLASS_MIN_ELEMENTS: usize = 10;
 pub(crate) const CLASS_WEIGHT: f64 = 25.0;
 /// Paragraph-like elements with less text than this are not scored.
 pub(crate) const MIN_PARAGRAPH_CHARS: usize = 25;
+/// Ours: a paragraph of at most [`REPEATED_LABEL_MAX_CHARS`] whose text the page repeats in
+/// [`REPEATED_LABEL_MIN`] or more paragraphs is a label of a grid's cards ("Compare Remove
+/// from comparison", "In stock, ships tomorrow"), not prose: it is not scored, so a product
+/// grid does not outscore the category's description.
+pub(crate) const REPEATED_LABEL_MAX_CHARS: usize = 80;
+pub(crate) const REPEATED_LABEL_MIN: usize = 3;
 /// A paragraph gains a point per this many characters, up to [`MAX_LENGTH_POINTS`].
 pub(crate) const CHARS_PER_POINT: usize = 100;
 pub(crate) const MAX_LENGTH_POINTS: f64 = 3.0;

@@ -403,6 +403,19 @@ fn a_dated_page_is_never_read_as_a_list_of_links() {
 }
 
 #[test]
+fn a_dated_list_whose_article_is_a_line_without_a_sentence_is_read_as_its_list() {
+    // An encyclopedia's dated list: the one block that scores is its tagline.
+    let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
+    let html = job_board(30, head).replace(
+        "These are jobs at young companies. See more on the board.",
+        "From the free encyclopedia of young companies",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 1 is hiring"), "{text}");
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
@@ -486,6 +499,133 @@ fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
     assert!(!text.contains("Quote Report"), "{text}");
 }
 
+#[test]
+fn a_posts_meta_lines_are_dropped_and_its_text_kept() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=message><div class=userinfo><div>member{i}</div><div>Posts: \
+                 1,23{i}</div><div>Registered: 2019-04-0{i}</div></div><div class=body><p>Reply \
+                 {i}: I tried the same with a rye starter, fed it twice a day, and it recovered \
+                 within a week; keep it cool and be patient with it.</p><div>Last edited: \
+                 1{i} Sep 2024</div></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Starters",
+        &format!(
+            "<div class=thread><h1>Starters</h1>{}{posts}</div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Reply 3: I tried the same"), "{text}");
+    assert!(!text.contains("Posts: 1,233"), "{text}");
+    assert!(!text.contains("Registered: 2019"), "{text}");
+    assert!(!text.contains("Last edited"), "{text}");
+}
+
+#[test]
+fn an_answerers_badge_counts_are_dropped_and_the_answer_kept() {
+    let answers: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=answer><div class=body><p>Answer {i}: press the key twice, then \
+                 hold it, and the window in front takes the focus, as the manual says.</p></div>\
+                 <div class=user-card><span>2,36{i}</span><span>6 gold badges</span><span>23 \
+                 silver badges</span><span>21 bronze badges</span></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Focus the window",
+        &format!(
+            "<div class=question><h1>Focus the window</h1>{}</div><div class=answers>{answers}\
+             </div>",
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Answer 3: press the key twice"), "{text}");
+    assert!(!text.contains("bronze badges"), "{text}");
+}
+
+/// A thread (it says so in its JSON-LD) whose posts each show their number above the author.
+fn numbered_thread() -> String {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            format!(
+                "<article class=\"message post\"><div class=num>#{}</div><div \
+                 class=author>{a}</div><div class=body><p>{a} says: {long}</p></div></article>",
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>What's your range?</title><script \
+         type=application/ld+json>{{\"@context\":\"https://schema.org\",\"@type\":\
+         \"DiscussionForumPosting\",\"headline\":\"What's your range?\"}}</script></head>\
+         <body><h1>What's your range?</h1><div class=thread>{posts}</div></body></html>"
+    )
+}
+
+#[test]
+fn a_posts_number_is_dropped_in_a_thread() {
+    let text = text_of(&numbered_thread());
+    assert!(text.contains("dave says"), "{text}");
+    assert!(!text.contains("#4"), "{text}");
+}
+
+#[test]
+fn a_rank_alone_on_its_line_is_kept_outside_a_thread() {
+    let html = page(
+        "The best ferries",
+        &format!(
+            "<article><h1>The best ferries</h1>{}<h3>#1</h3><p>The harbour ferry, which \
+             crosses twice an hour, is the best of them, for its crew and its coffee.</p></article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("#1"), "{text}");
+}
+
+// ------------------------------------------------------------------ grids
+
+#[test]
+fn a_grids_repeated_labels_do_not_outscore_the_categorys_description() {
+    let cards: String = (1..=30)
+        .map(|i| {
+            format!(
+                "<div class=card><a href=/p/{i}><img src=/i/{i}.jpg alt=\"\"></a><p>Compare \
+                 with other products</p><p>In stock, ready to ship today</p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Charcoal grills",
+        &format!(
+            "{NAV}<div class=grid>{cards}</div><div class=category-text><p>A charcoal grill, \
+             the oldest of grills, gives food the taste of wood smoke, and it is still the \
+             choice of most people who grill, in gardens, on balconies and at the beach.</p>\
+             <p>Choose it by its size, by its lid, which keeps the heat in, and by its vents, \
+             which let you lower or raise the heat, as the guide below explains.</p>{}</div>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("A charcoal grill, the oldest of grills"),
+        "{text}"
+    );
+    assert!(!text.contains("ready to ship today"), "{text}");
+}
+
 // ------------------------------------------------------------------ product pages
 
 /// A product page: its description, then its customers' reviews under `reviews_heading`.
@@ -546,4 +686,51 @@ fn a_review_article_about_a_product_keeps_its_text() {
     );
     let text = text_of(&product_page(&head, "Customer Reviews"));
     assert!(text.contains("Review 1:"), "{text}");
+}
+
+/// A service's landing page: an introduction of two paragraphs, then sections of short prose
+/// cards (what it offers, questions and answers), each card too short to be an article; with
+/// `linked`, every card is a link to another page instead.
+fn landing_page(linked: bool) -> String {
+    let card = |i: usize, what: &str| {
+        let text = format!(
+            "<h3>{what} {i}</h3><p>Our {what} {i} team looks after the work from the first \
+             call to the last invoice, and tells you plainly what it costs.</p>"
+        );
+        if linked {
+            format!("<div class=card><a href=/{what}/{i}>{text}</a></div>")
+        } else {
+            format!("<div class=card>{text}</div>")
+        }
+    };
+    let services: String = (1..=6).map(|i| card(i, "service")).collect();
+    let answers: String = (1..=6).map(|i| card(i, "answer")).collect();
+    let intro = "<p>We are a small firm of advisers who help companies hire, pay and keep their \
+                 people, from the first contract to the last day, in plain words and at a fair \
+                 price, whatever the size of the company and wherever it works.</p>";
+    page(
+        "Advice for employers",
+        &format!(
+            "{NAV}<section class=overview><div class=col-aside><p>Call us</p></div>\
+             <div class=col-main>{intro}{intro}{intro}</div></section>\
+             <section class=module><h2>What we offer</h2><div class=cards>{services}</div>\
+             </section><section class=module><h2>Questions</h2>{answers}</section>"
+        ),
+    )
+}
+
+#[test]
+fn a_landing_page_of_prose_sections_is_shown_whole() {
+    let text = text_of(&landing_page(false));
+    assert!(text.contains("We are a small firm of advisers"), "{text}");
+    assert!(text.contains("Our service 6 team"), "{text}");
+    assert!(text.contains("Our answer 6 team"), "{text}");
+    assert!(!text.contains("Sport"), "{text}");
+}
+
+#[test]
+fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
+    let text = text_of(&landing_page(true));
+    assert!(text.contains("We are a small firm of advisers"), "{text}");
+    assert!(!text.contains("Our service 6 team"), "{text}");
 }

@@ -10,15 +10,16 @@ use crate::stats::link_density;
 use crate::tunables::{
     AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
     CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, NOTICE,
-    NOTICE_MAX_CHARS, POST_ACTIONS,
+    NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
 
 /// Ours: short blocks that are calls to action or teaser labels ("Read more: …", "Share
 /// this", "Advertisement", "Tags: …") and short paragraphs that are nothing but a link
-/// (teaser headlines between the article's paragraphs).
-pub(super) fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain) {
+/// (teaser headlines between the article's paragraphs). In a `thread`, also the posts'
+/// numbers ([`POST_NUMBER`]).
+pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain: &mut Explain) {
     let blocks: Vec<NodeRef> = content
         .walk_descendants()
         .filter(|d| {
@@ -65,6 +66,8 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, explain: &mut Explain)
             if BOILERPLATE_LINE.matches(&lower)
                 || BOILERPLATE_PHRASE.matches(&lower)
                 || (POST_ACTIONS.matches(&lower) && lower.as_str().chars().any(char::is_alphabetic))
+                || POST_META.matches(&lower)
+                || (thread && POST_NUMBER.matches(&lower))
                 || AD_WORDS.matches(&lower)
                 || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
             {

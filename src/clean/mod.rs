@@ -35,7 +35,7 @@ use self::trailing::remove_trailing_sections;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR};
+use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::score::{class_weight, CommonClasses};
 use crate::tunables::{names_video, SHARE_ELEMENTS};
@@ -78,7 +78,12 @@ pub(crate) fn clean(
     }
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
-    remove_boilerplate_lines(content, explain);
+    // A thread (declared, or posts found built alike) has its posts' meta lines to drop.
+    let thread = flags.discussion
+        || content
+            .walk_descendants()
+            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+    remove_boilerplate_lines(content, thread, explain);
     remove_trailing_sections(content, flags, explain);
     remove_repeated_blocks(content, explain);
     for h1 in content
