@@ -474,6 +474,17 @@ fn a_block_named_a_widget_of_its_own_still_counts_as_one() {
 
 // ------------------------------------------------------------------ forum posts
 
+/// A page with one thread: its title, a story's paragraphs, then `posts`.
+fn thread_page(title: &str, posts: &str) -> String {
+    page(
+        title,
+        &format!(
+            "<div class=thread><h1>{title}</h1>{}{posts}</div>",
+            story(2)
+        ),
+    )
+}
+
 #[test]
 fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
     let posts: String = (1..=3)
@@ -487,13 +498,7 @@ fn a_posts_row_of_action_buttons_is_dropped_and_its_text_kept() {
             )
         })
         .collect();
-    let html = page(
-        "Starters",
-        &format!(
-            "<div class=thread><h1>Starters</h1>{}{posts}</div>",
-            story(2)
-        ),
-    );
+    let html = thread_page("Starters", &posts);
     let text = text_of(&html);
     assert!(text.contains("Reply 3: I tried the same"), "{text}");
     assert!(!text.contains("Quote Report"), "{text}");
@@ -512,13 +517,7 @@ fn a_posts_meta_lines_are_dropped_and_its_text_kept() {
             )
         })
         .collect();
-    let html = page(
-        "Starters",
-        &format!(
-            "<div class=thread><h1>Starters</h1>{}{posts}</div>",
-            story(2)
-        ),
-    );
+    let html = thread_page("Starters", &posts);
     let text = text_of(&html);
     assert!(text.contains("Reply 3: I tried the same"), "{text}");
     assert!(!text.contains("Posts: 1,233"), "{text}");
