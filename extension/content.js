@@ -27,6 +27,14 @@
   // default, the frame's src origin, is the per-session one, which Chromium does not match).
   const READER_ORIGIN = api.runtime.getURL('').replace(/\/$/, '');
   let session = null;
+  // Firefox runs the reader's frame on the page's own thread (Chromium in the extension's
+  // process), so hiding the page and making the reader modal, which restyle the whole page,
+  // held the reader's start up there (by ~170 ms on a 1 MB page): Firefox does both once the
+  // reader says it shows its first view (ReaderToContent.SHOWN), or after SETTLE_AFTER_MS.
+  // Chromium does them at once, as before: there a dialog made modal after its frame had
+  // loaded left the frame unable to scroll (Chromium 156).
+  const SETTLE_WHEN_SHOWN = api.runtime.getURL('').startsWith('moz-extension:');
+  const SETTLE_AFTER_MS = 1500;
   // Script and style texts shorter than this stay in the snapshot (see withoutCode).
   const MIN_LEFT_OUT_CHARS = 200;
 
@@ -152,8 +160,9 @@
   // has to be started again after idling. A page script cannot send from the reader's origin;
   // one that swallows the message leaves the background's way.
   function onReaderMessage(event) {
-    if (!session || event.origin !== READER_ORIGIN || event.data?.type !== ReaderToContent.CLOSE) return;
-    close();
+    if (!session || event.origin !== READER_ORIGIN) return;
+    if (event.data?.type === ReaderToContent.CLOSE) close();
+    else if (event.data?.type === ReaderToContent.SHOWN) session.settle?.(true);
   }
 
   function open() {
@@ -220,6 +229,8 @@
       scrollY: window.scrollY,
       focused: document.activeElement,
       showPage: null,
+      settled: false,
+      settle: null,
     };
     window.addEventListener('keydown', onPageKeydown, true);
     window.addEventListener('message', onReaderMessage, true);
@@ -228,7 +239,7 @@
     // Focus leaves the page before the page is hidden: blurring an element already hidden
     // would have the browser bring it up to date first.
     try { holder.focus({ preventScroll: true }); } catch { /* ignore */ }
-    session.showPage = hidePage(extent);
+    if (!SETTLE_WHEN_SHOWN) session.showPage = hidePage(extent);
     try {
       snapshot.html = serialiseDocument(host);
     } catch (error) {
@@ -237,19 +248,31 @@
     }
     // Made modal just after this script has handed the snapshot back: making the page inert
     // restyles it (a few ms with its body hidden; the whole page's elements otherwise), which
-    // the snapshot need not wait for. The dialog is already shown meanwhile (its inline
-    // display), just not modal yet.
-    setTimeout(() => {
-      if (session?.host !== host) return;
+    // the snapshot need not wait for; in Firefox once the reader shows its first view (see
+    // SETTLE_WHEN_SHOWN). The dialog is already shown meanwhile (its inline display), just not
+    // modal yet.
+    const settle = (readerShown = false) => {
+      if (session?.host !== host || session.settled) return;
+      session.settled = true;
+      clearTimeout(settleTimer);
+      session.showPage ??= hidePage(extent);
+      // showModal() focuses the dialog's autofocus element: the reader's frame once the reader
+      // has shown itself (a frame that has focus keeps it, and its own focus inside).
+      if (readerShown) {
+        holder.autofocus = false;
+        frame.autofocus = true;
+      }
       try {
         dialog.showModal();
       } catch {
         // still shown over the page (the host covers it), just not modal
       }
-      if (frameLoaded) {
+      if (frameLoaded && !readerShown) {
         try { frame.focus(); } catch { /* ignore */ }
       }
-    }, 0);
+    };
+    const settleTimer = setTimeout(() => settle(), SETTLE_WHEN_SHOWN ? SETTLE_AFTER_MS : 0);
+    if (SETTLE_WHEN_SHOWN) session.settle = settle;
     return snapshot;
   }
 

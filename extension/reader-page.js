@@ -229,6 +229,12 @@ async function main() {
     reader.showError(error?.message ?? error);
   }
   reader.focus();
+  // Firefox hides the page and makes the reader modal once this first view has been painted,
+  // not while this page is starting: there this frame runs on the page's own thread, which
+  // that restyle of the whole page held up.
+  requestAnimationFrame(() => setTimeout(() => {
+    try { window.parent.postMessage({ type: ReaderToContent.SHOWN }, '*'); } catch { /* ignore */ }
+  }, 0));
 }
 
 main();

@@ -59,6 +59,8 @@ globalThis.lecternProtocol = Object.freeze({
    */
   ReaderToContent: Object.freeze({
     CLOSE: 'lectern:close',
+    /** The reader shows its first view (the article, or why not): Firefox hides the page now. */
+    SHOWN: 'lectern:shown',
   }),
 
   /** Chromium's engine keeper (engine-keeper.js) and the background. */

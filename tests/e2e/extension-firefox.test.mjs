@@ -213,3 +213,34 @@ describe('site rules on the options page, in Firefox', () => {
 import { defineAutoOpenTests } from './helpers/auto-open-spec.mjs';
 
 defineAutoOpenTests('Firefox', (dir) => makeFirefoxDriver(dir, { prefs: { 'extensions.webextOptionalPermissionPrompts': false } }));
+
+// ---- Firefox hides the page and makes the reader modal once the reader has shown itself (its
+// frame runs on the page's thread): here the fallback is a minute away, so the reader's word
+// does it. (Focus in the reader after that: the shared suite's focus test, which waits for it.)
+import { testBuild, patch } from './helpers/extension-build.mjs';
+import { PAGE_SETTLED } from './helpers/drivers.mjs';
+
+describe('the page under the reader, in Firefox', () => {
+  it('is hidden once the reader shows its article, and shown again on close', async () => {
+    const build = testBuild('lectern-settle-build-', (root) => patch(join(root, 'content.js'),
+      'const SETTLE_AFTER_MS = 1500;', 'const SETTLE_AFTER_MS = 60000;'));
+    const server = await startFixtureServer();
+    const profile = tempDir('lectern-firefox-settle-');
+    const driver = await makeFirefoxDriver(profile.dir, { extension: build.dir });
+    try {
+      const tab = await driver.openTab(server.url('/news.html'));
+      await driver.trigger(tab);
+      await driver.waitForReader(tab);
+      await eventually(() => driver.reader(tab, `!!document.querySelector('article.lectern-article')`), { message: 'the article' });
+      await eventually(() => driver.page(tab, PAGE_SETTLED), { timeout: 5000, message: 'the page hidden under the reader' });
+      await driver.pressEscape(tab);
+      await driver.waitForReaderGone(tab);
+      assert.equal(await driver.page(tab, PAGE_SETTLED), false, 'shown again on close');
+    } finally {
+      await driver.close();
+      await server.close();
+      profile.remove();
+      build.remove();
+    }
+  });
+});

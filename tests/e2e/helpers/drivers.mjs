@@ -23,6 +23,13 @@ import { launchFirefox, GECKO_ID } from './firefox.mjs';
 const json = (expr, prelude = '') => `(async () => { ${prelude}\n return JSON.stringify((await (${expr})) ?? null); })()`;
 
 // Helpers available to every expression evaluated in the reader: find controls by their names.
+/**
+ * In a tab's page: whether the page under the reader is hidden (the reader's style sheet
+ * adopted). Firefox hides it, and makes the reader modal, only once the reader shows its first
+ * view, so an open is over when this holds.
+ */
+export const PAGE_SETTLED = `[...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('content-visibility')))`;
+
 export const READER_PRELUDE = `
   const $group = (name) => [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent.trim() === name);
   const $button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
