@@ -10,8 +10,6 @@
 mod support;
 
 use lectern::{extract, Error, Options};
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use support::hostile::{filler, garbage, nested, tag_soup};
 use support::oracle::{assert_output_ok, assert_tree_survives_a_parse};
@@ -228,15 +226,7 @@ fn default_limits_suit_real_pages() {
 }
 
 fn run_cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = support::cli::lectern(args, stdin);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -199,20 +199,7 @@ const DEPTH: usize = 100_000;
 
 /// The HTML the browser's own parser makes of `content` (parsed as a body, serialised again).
 fn browser_reparse(content: &str) -> String {
-    let window = js_sys::global();
-    let parser = Reflect::get(&window, &"DOMParser".into()).unwrap();
-    let parser = Reflect::construct(&parser.into(), &Array::new()).unwrap();
-    let parse: js_sys::Function = Reflect::get(&parser, &"parseFromString".into())
-        .unwrap()
-        .into();
-    let doc = parse
-        .call2(
-            &parser,
-            &format!("<body>{content}").into(),
-            &"text/html".into(),
-        )
-        .unwrap();
-    let body = Reflect::get(&doc, &"body".into()).unwrap();
+    let body = Reflect::get(&browser_document(content), &"body".into()).unwrap();
     Reflect::get(&body, &"innerHTML".into())
         .unwrap()
         .as_string()
