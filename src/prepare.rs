@@ -7,7 +7,8 @@
 //! and page-wide wrappers; structural boilerplate (`nav`, navigation/banner/
 //! contentinfo/search/dialog/alert roles, `header`/`footer` outside `article`/`main` unless
 //! they hold real paragraphs, asides outside the article, cookie and consent overlays).
-//! Repaired: lazy images (`data-src` and friends, tiny placeholders, `<noscript>` fallbacks),
+//! Repaired: content a streamed page sends late (React's `<div hidden id="S:n">`) moved to
+//! where its script would put it; lazy images (`data-src` and friends, tiny placeholders, `<noscript>` fallbacks),
 //! `<br><br>` runs into paragraphs, `<font>` into `<span>`. Marked as protected (never removed
 //! by class or link-density rules later): embedded posts, `pre`/`code`, math, data tables.
 
@@ -21,11 +22,12 @@ use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
-    NOSCRIPT_CONTENT_MIN_CHARS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY,
-    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STRUCTURAL_ROLES,
+    TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
+    WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
@@ -38,7 +40,19 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     let mut noscripts: Vec<NodeRef> = Vec::new();
     let mut disclosed: HashSet<String> = HashSet::new();
     let mut math: Vec<NodeRef> = Vec::new();
+    // And React's streamed boundaries: their placeholders and the content sent for them.
+    let mut placeholders: Vec<NodeRef> = Vec::new();
+    let mut segments: HashMap<String, NodeRef> = HashMap::new();
     for n in document.walk_descendants() {
+        if let Some(id) = dom::attr(&n, "id").filter(|id| id.len() > 2 && id.is_char_boundary(2)) {
+            match (dom::tag(&n), &id[..2]) {
+                ("template", "B:" | "P:") => placeholders.push(n.clone()),
+                ("div", "S:") => {
+                    segments.insert(id[2..].to_owned(), n.clone());
+                }
+                _ => {}
+            }
+        }
         if dom::is(&n, &["noscript"]) {
             noscripts.push(n);
         } else if dom::is(&n, &["script", "img", "annotation"]) {
@@ -47,12 +61,76 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
             disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
         }
     }
+    reveal_streamed(&placeholders, &mut segments);
     math_as_mathml(&math);
     recover_noscript_images(&noscripts);
     keep_noscript_content(document, &noscripts);
     remove_boilerplate(document, &disclosed, explain);
     let tables = repair(document, title);
     mark_data_tables(&tables);
+}
+
+/// Pages rendered by React as a stream (`renderToPipeableStream`: Next.js and others) send
+/// what was not ready with the page's first bytes later, at the end of the page, in a
+/// `<div hidden id="S:n">`; where it belongs stands `<template id="B:n">` (a Suspense
+/// boundary, followed by its fallback, "Loading paragraph…", up to the comment `<!--/$-->`)
+/// or `<template id="P:n">` (a placeholder). React's script moves the content into place; a
+/// snapshot of a page whose scripts ran has it there already, a page as served does not, and
+/// without this its article is a column of "Loading…" lines, the text having been hidden.
+/// Done here as the script does: the fallback goes (when its end is marked; else only a
+/// loading label right after the placeholder), the content takes the placeholder's place.
+fn reveal_streamed(placeholders: &[NodeRef], segments: &mut HashMap<String, NodeRef>) {
+    for placeholder in placeholders {
+        let id = dom::attr(placeholder, "id").unwrap_or_default();
+        let Some(segment) = segments.remove(&id[2..]) else {
+            continue;
+        };
+        if id.starts_with("B:") {
+            remove_fallback(placeholder);
+        }
+        // A segment's content may hold placeholders of its own: moved along, still found.
+        while let Some(c) = segment.first_child() {
+            placeholder.insert_before(c);
+        }
+        segment.detach();
+        placeholder.detach();
+    }
+}
+
+/// Removes a Suspense boundary's fallback: the nodes after its `placeholder` up to the
+/// boundary's end (`<!--/$-->`, boundaries nest: `<!--$-->`, `<!--$?-->`, `<!--$!-->` open
+/// one), or, when the page's comments were stripped, the element right after it if that is a
+/// loading label alone.
+fn remove_fallback(placeholder: &NodeRef) {
+    let mut depth = 0usize;
+    let mut fallback: Vec<NodeRef> = Vec::new();
+    let mut next = placeholder.next_sibling();
+    while let Some(n) = next {
+        next = n.next_sibling();
+        if let Some(comment) = n.as_comment() {
+            let comment = comment.borrow();
+            if comment.starts_with("/$") {
+                if depth == 0 {
+                    for f in fallback {
+                        f.detach();
+                    }
+                    return;
+                }
+                depth -= 1;
+            } else if comment.starts_with('$') {
+                depth += 1;
+            }
+        }
+        fallback.push(n);
+    }
+    let label = placeholder
+        .next_sibling()
+        .filter(|n| n.as_element().is_some())
+        .filter(|n| dom::text_len(n) <= STREAM_FALLBACK_MAX_CHARS)
+        .filter(|n| STREAM_FALLBACK.is_match(&n.text_contents()));
+    if let Some(label) = label {
+        label.detach();
+    }
 }
 
 /// Math as MathML with its TeX in `alttext`: MathJax 2's `<script type="math/tex">` and

@@ -311,6 +311,20 @@ pub(crate) static LOADING_WORDS: Lowercased = Lowercased::guarded(
     ]),
 );
 
+/// Ours: a streamed page's fallback ("Loading paragraph...", "Loading image..."), when the
+/// page's comments that mark where a fallback ends were stripped: the element right after
+/// React's `<template id="B:n">` with no more text than this, saying one of these words.
+pub(crate) static STREAM_FALLBACK: Words = Words::any(&[
+    "loading",
+    "正在加载",
+    "загрузка",
+    "chargement",
+    "cargando",
+    "laden",
+    "caricamento",
+]);
+pub(crate) const STREAM_FALLBACK_MAX_CHARS: usize = 40;
+
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
 /// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",
 /// "Tags: …", "Filed under …", "Advertisement", "Continue reading below", photo credits.

@@ -77,6 +77,96 @@ fn content_streamed_into_a_hidden_block_is_kept() {
     assert!(text.contains("Paragraph 6 of the story"), "{text}");
 }
 
+/// Paragraph `i` of a story, as [`story`] writes it.
+fn paragraph(i: usize) -> String {
+    story(i)
+        .rsplit("<p>")
+        .next()
+        .map(|p| format!("<p>{p}"))
+        .unwrap_or_default()
+}
+
+#[test]
+fn streamed_parts_of_an_article_take_their_placeholders_places() {
+    // Next.js sends the parts that were not ready later, each in its own <div hidden
+    // id="S:n">; a Suspense boundary's fallback stands where each goes until a script
+    // ($RC) swaps them.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<main><h1>The ferry</h1>{first}<!--$?--><template id=B:0></template>\
+             <div>Loading <!-- -->paragraph<!-- -->...</div><!--/$-->{third}\
+             <!--$?--><template id=B:1></template><div>Loading paragraph...</div><!--/$-->\
+             </main><div hidden id=S:1>{fourth}{fifth}</div><div hidden id=S:0>{second}</div>\
+             <script>$RC('B:1','S:1');$RC('B:0','S:0')</script>",
+            first = paragraph(1),
+            second = paragraph(2),
+            third = paragraph(3),
+            fourth = paragraph(4),
+            fifth = paragraph(5),
+        ),
+    );
+    let text = text_of(&html);
+    let at = |n: usize| text.find(&format!("Paragraph {n} of")).expect("every part");
+    assert!(
+        at(1) < at(2) && at(2) < at(3) && at(3) < at(4) && at(4) < at(5),
+        "{text}"
+    );
+    assert!(!text.contains("Loading"), "{text}");
+}
+
+#[test]
+fn a_streamed_segment_fills_its_placeholder() {
+    // $RS('S:n','P:n'): a placeholder without a fallback.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<main><h1>The ferry</h1>{}<template id=P:2></template>{}</main>\
+             <div hidden id=S:2>{}</div>",
+            story(2),
+            paragraph(9),
+            paragraph(5)
+        ),
+    );
+    let text = text_of(&html);
+    let (five, nine) = (text.find("Paragraph 5 of"), text.find("Paragraph 9 of"));
+    assert!(five.is_some() && five < nine, "{text}");
+}
+
+#[test]
+fn a_streamed_fallback_whose_end_is_not_marked_goes_when_it_is_a_loading_label() {
+    // A copy of the page with its comments stripped: the boundary's end is unknown.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<main><h1>The ferry</h1>{}<template id=B:0></template><div>Loading paragraph...\
+             </div>{}</main><div hidden id=S:0>{}</div>",
+            story(3),
+            paragraph(8),
+            paragraph(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("Paragraph 4 of") && !text.contains("Loading"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_hidden_block_without_a_placeholder_stays_hidden() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<main><h1>The ferry</h1>{}</main><div hidden id=S:7><p>A draft paragraph the \
+             page never shows, long enough to be read as a paragraph of the story if shown.</p>\
+             </div>",
+            story(4)
+        ),
+    );
+    assert!(!text_of(&html).contains("A draft paragraph"));
+}
+
 #[test]
 fn a_page_shell_hidden_until_its_styles_load_is_kept() {
     let html = page(
