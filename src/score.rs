@@ -235,6 +235,13 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
             wrap_phrasing_runs(&n);
             if has_single_child_tag(&n, "p") && link_density(&n) < SINGLE_P_MAX_LINK_DENSITY {
                 if let Some(p) = dom::element_children(&n).next() {
+                    // The box's class and id name the paragraph now (`div.author-bio > p`,
+                    // `div#fn1 > p`): the later class rules and links still find it.
+                    for name in ["class", "id"] {
+                        if let Some(v) = dom::attr(&n, name).filter(|_| !dom::has_attr(&p, name)) {
+                            dom::set_attr(&p, name, &v);
+                        }
+                    }
                     n.insert_before(p.clone());
                     n.detach();
                     current = p;

@@ -562,6 +562,39 @@ fn a_block_named_a_widget_of_its_own_still_counts_as_one() {
     assert!(!text.contains("Subscribe to our weekly letter"), "{text}");
 }
 
+#[test]
+fn an_authors_bio_in_a_box_of_one_paragraph_goes() {
+    // The box is unwrapped into its paragraph while scoring; its class goes with it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<section class=post-author><a href=/author/jule>\
+             <img src=/jule.jpg alt=\"\"></a><div class=post-author-bio><p>Jule Radeck studied \
+             sport science, then moved to Hamburg; she writes about harbours and swims.</p>\
+             </div></section></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Jule Radeck"), "{text}");
+}
+
+#[test]
+fn a_paragraph_named_for_a_boilerplate_family_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<p class=author-bio>Jane Doe covers the harbour for \
+             the paper. Since joining in 2010, she has written about ferries.</p></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Jane Doe covers"), "{text}");
+}
+
 // ------------------------------------------------------------------ forum posts
 
 /// A page with one thread: its title, a story's paragraphs, then `posts`.

@@ -44,7 +44,7 @@ pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, expla
             && !dom::is(
                 &n,
                 &[
-                    "a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure", "p",
+                    "a", "span", "em", "strong", "b", "i", "code", "pre", "img", "figure",
                 ],
             )
         {
