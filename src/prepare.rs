@@ -22,12 +22,12 @@ use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
-    NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STRUCTURAL_ROLES,
-    TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
-    WRAPPER_RULES,
+    NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
+    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS,
+    WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
@@ -42,15 +42,13 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     let mut math: Vec<NodeRef> = Vec::new();
     // And React's streamed boundaries: their placeholders and the content sent for them.
     let mut placeholders: Vec<NodeRef> = Vec::new();
-    let mut segments: HashMap<String, NodeRef> = HashMap::new();
+    let mut segments: Vec<(String, NodeRef)> = Vec::new();
     for n in document.walk_descendants() {
-        if let Some(id) = dom::attr(&n, "id").filter(|id| id.len() > 2 && id.is_char_boundary(2)) {
-            match (dom::tag(&n), &id[..2]) {
-                ("template", "B:" | "P:") => placeholders.push(n.clone()),
-                ("div", "S:") => {
-                    segments.insert(id[2..].to_owned(), n.clone());
-                }
-                _ => {}
+        if let Some(id) = dom::attr(&n, "id") {
+            if let Some(key) = id.strip_prefix("S:").filter(|_| dom::is(&n, &["div"])) {
+                segments.push((key.to_owned(), n.clone()));
+            } else if dom::is(&n, &["template"]) && (id.starts_with("B:") || id.starts_with("P:")) {
+                placeholders.push(n.clone());
             }
         }
         if dom::is(&n, &["noscript"]) {
@@ -61,7 +59,7 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
             disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
         }
     }
-    reveal_streamed(&placeholders, &mut segments);
+    reveal_streamed(&placeholders, segments);
     math_as_mathml(&math);
     recover_noscript_images(&noscripts);
     keep_noscript_content(document, &noscripts);
@@ -79,10 +77,17 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
 /// without this its article is a column of "Loading…" lines, the text having been hidden.
 /// Done here as the script does: the fallback goes (when its end is marked; else only a
 /// loading label right after the placeholder), the content takes the placeholder's place.
-fn reveal_streamed(placeholders: &[NodeRef], segments: &mut HashMap<String, NodeRef>) {
-    for placeholder in placeholders {
+fn reveal_streamed(placeholders: &[NodeRef], segments: Vec<(String, NodeRef)>) {
+    // Matched by a plain search: pages stream tens of segments; a hostile page's thousands
+    // are cut to [`STREAM_MAX_SEGMENTS`] of each kind, which bounds the search.
+    for placeholder in placeholders.iter().take(STREAM_MAX_SEGMENTS) {
         let id = dom::attr(placeholder, "id").unwrap_or_default();
-        let Some(segment) = segments.remove(&id[2..]) else {
+        let key = id.get(2..).unwrap_or_default();
+        let found = segments
+            .iter()
+            .take(STREAM_MAX_SEGMENTS)
+            .find(|(s, _)| s == key);
+        let Some((_, segment)) = found else {
             continue;
         };
         if id.starts_with("B:") {

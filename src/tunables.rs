@@ -324,6 +324,9 @@ pub(crate) static STREAM_FALLBACK: Words = Words::any(&[
     "caricamento",
 ]);
 pub(crate) const STREAM_FALLBACK_MAX_CHARS: usize = 40;
+/// Ours: the most streamed segments and placeholders matched (pages stream tens; the bound
+/// keeps a hostile page's hundred thousand from costing their product in comparisons).
+pub(crate) const STREAM_MAX_SEGMENTS: usize = 2000;
 
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
 /// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",

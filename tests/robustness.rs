@@ -94,6 +94,20 @@ fn nested_mathml_100k() {
 }
 
 #[test]
+fn streamed_placeholders_and_segments_50k_each() {
+    // React's streamed segments, matched to their placeholders: a bounded search.
+    let mut html = String::from("<main>");
+    for i in 0..50_000 {
+        html.push_str(&format!("<template id=B:{i}></template><div>Loading...</div>"));
+    }
+    html.push_str("</main>");
+    for i in (0..50_000).rev() {
+        html.push_str(&format!("<div hidden id=S:{i}><p>Part {i} of the story.</p></div>"));
+    }
+    survives(&html);
+}
+
+#[test]
 fn huge_page_30_mb_extracts() {
     let para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.</p>\n";
     let chrome = "<div class=\"sidebar\"><ul><li><a href=\"/a\">Link one</a></li><li><a href=\"/b\">Link two</a></li></ul></div>\n";
