@@ -56,17 +56,3 @@ pub fn to_markdown(root: &NodeRef) -> String {
 pub fn dump(root: &NodeRef) -> String {
     crate::output::html::dump(root)
 }
-
-/// The blocks of the learned block filter (`clean/learned.rs`) for the article of `html`: each
-/// block's text (as the text output writes it) and its measures, before the filter removes
-/// anything (and with it removing nothing). For training the filter (`examples/block_features.rs`).
-pub fn block_features(html: &str, options: &Options) -> Result<Vec<(String, Vec<f32>)>, Error> {
-    crate::clean::learned_dump::start();
-    let article = crate::extract(html, options);
-    let rows = crate::clean::learned_dump::finish();
-    article?;
-    Ok(rows
-        .into_iter()
-        .map(|(node, f)| (crate::output::text::to_text(&node), f.to_vec()))
-        .collect())
-}

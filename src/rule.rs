@@ -134,9 +134,6 @@ rules! {
     CustomerReviews = "customer-reviews" in "clean",
     /// `repeated-block`: a block whose text repeats an earlier one.
     RepeatedBlock = "repeated-block" in "clean",
-    /// `learned-boilerplate`: a block the learned block filter holds for boilerplate with high
-    /// confidence (a leaked tail of links, shipping or spec lines, an author's bio).
-    LearnedBoilerplate = "learned-boilerplate" in "clean",
 
     // Sanitising: what the allowlist does not let through.
     /// `script`: scripts and templates (`<script>`, `<noscript>`, `<template>`).
@@ -198,7 +195,6 @@ impl Rule {
             Notice => "Notices",
             BoilerplateLine | DateLine => "Boilerplate lines",
             RepeatedBlock => "Repeated text",
-            LearnedBoilerplate => "Other page extras",
             Script | Style | Frame | FormControl | DocumentMetadata | Media | Dialog | Svg
             | TableShape | MathAnnotation | ForeignNamespace | SourceOutsidePicture => {
                 "Unsafe or unsupported content"
@@ -265,7 +261,6 @@ mod tests {
                 "trailing-section",
                 "customer-reviews",
                 "repeated-block",
-                "learned-boilerplate",
                 "script",
                 "style",
                 "frame",

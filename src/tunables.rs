@@ -890,14 +890,6 @@ pub(crate) const LEAD_MIN_CHARS: usize = 60;
 /// Ours: a standfirst may open with a kicker the description leaves out ("Heavy defeat for
 /// Johnson: …"), of up to this many bytes before the description's words.
 pub(crate) const LEAD_MAX_KICKER_BYTES: usize = 80;
-
-/// Ours (issue 17, the learned block filter, `clean/learned.rs`): a block of the cleaned
-/// article goes when the model's probability that it is boilerplate is at least this (tuned on
-/// the wcxb tune pages: high, so that only clear leaks go), given as log-odds:
-/// ln(p / (1 - p)) for p = 0.9.
-pub(crate) const LEARNED_MIN_LOG_ODDS: f32 = 2.1972246;
-/// Ours: the learned filter never takes more than this share of the article's text.
-pub(crate) const LEARNED_MAX_SHARE: f64 = 0.3;
 /// Ours: blocks that can hold a standfirst: paragraphs, and the headings and bold runs some
 /// templates set it in (`<h3>` under the headline).
 pub(crate) const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "strong"];

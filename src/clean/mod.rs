@@ -4,8 +4,7 @@
 //! promotions, tags, author bios), calls to action and teaser lines, and trailing sections
 //! of teasers or comments ("Recent News", "Leave a Comment"). Protected nodes (embedded posts,
 //! code, math, data tables, the notes list) are never removed by these rules. Footnotes are
-//! given one structure first (`footnotes`). Last, a learned model drops the blocks it is sure
-//! are boilerplate (`learned`).
+//! given one structure first (`footnotes`).
 //!
 //! [`clean`] runs the passes in their order (which matters: a later pass measures what the
 //! earlier ones left); each family of removals has its own file.
@@ -16,8 +15,6 @@ mod conditional;
 mod elements;
 mod families;
 mod footnotes;
-mod learned;
-mod learned_weights;
 mod lines;
 mod repeated;
 mod structure;
@@ -30,9 +27,6 @@ use self::conditional::conditional;
 use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove_share_bars};
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
-#[cfg(feature = "internals")]
-pub(crate) use self::learned::dump as learned_dump;
-use self::learned::remove_learned_boilerplate;
 use self::lines::remove_boilerplate_lines;
 use self::repeated::remove_repeated_blocks;
 use self::structure::{name_headings, normalise_code_blocks};
@@ -102,8 +96,6 @@ pub(crate) fn clean(
     normalise_code_blocks(content);
     tidy(content);
     name_headings(content);
-    // Last: the model measures the article as the rules left it.
-    remove_learned_boilerplate(content, explain);
 }
 
 /// What the first passes may remove, found in one walk of the article. What they ask of a
