@@ -21,10 +21,10 @@ use crate::rule::Rule;
 use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
-    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, EMBEDDED_POST,
-    NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
-    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS,
-    WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
+    EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS,
+    STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY,
+    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -329,6 +329,14 @@ fn removal_rule(
                 return Some((Rule::StructuralRole, format!("role={role}")));
             }
         }
+    }
+    // A dialog by its class (Bootstrap's `<div class="modal fade">`, shown by a script on a
+    // click): a login form, a newsletter pop-up, a gallery's viewer.
+    if dom::attr(node, "class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| DIALOG_CLASSES.contains(&t))
+    }) {
+        return Some((Rule::StructuralRole, "class=modal".into()));
     }
     if (tag == "header" || tag == "footer") && !ctx.in_article && !holds_paragraphs(node) {
         return Some((

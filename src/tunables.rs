@@ -731,6 +731,9 @@ pub(crate) const UNLIKELY_ROLES: &[&str] = &[
 
 /// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
 /// search, dialogs and alerts.
+/// Ours: class names of dialogs a script shows on a click, hidden until then (Bootstrap's
+/// `modal`), removed as `role=dialog` is: a login form, a newsletter pop-up.
+pub(crate) const DIALOG_CLASSES: &[&str] = &["modal"];
 pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "navigation",
     "menu",

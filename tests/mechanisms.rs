@@ -595,6 +595,23 @@ fn a_paragraph_named_for_a_boilerplate_family_goes() {
     assert!(!text.contains("Jane Doe covers"), "{text}");
 }
 
+#[test]
+fn a_dialog_the_page_shows_on_a_click_is_not_the_article() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<div class=\"modal fade\" id=comment-login \
+             tabindex=-1><div class=modal-dialog><div class=modal-body><p>Only members who \
+             have signed in can comment on and rate this story, so please sign in first.</p>\
+             </div></div></div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Only members"), "{text}");
+}
+
 // ------------------------------------------------------------------ forum posts
 
 /// A page with one thread: its title, a story's paragraphs, then `posts`.

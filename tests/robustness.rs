@@ -98,11 +98,15 @@ fn streamed_placeholders_and_segments_50k_each() {
     // React's streamed segments, matched to their placeholders: a bounded search.
     let mut html = String::from("<main>");
     for i in 0..50_000 {
-        html.push_str(&format!("<template id=B:{i}></template><div>Loading...</div>"));
+        html.push_str(&format!(
+            "<template id=B:{i}></template><div>Loading...</div>"
+        ));
     }
     html.push_str("</main>");
     for i in (0..50_000).rev() {
-        html.push_str(&format!("<div hidden id=S:{i}><p>Part {i} of the story.</p></div>"));
+        html.push_str(&format!(
+            "<div hidden id=S:{i}><p>Part {i} of the story.</p></div>"
+        ));
     }
     survives(&html);
 }
