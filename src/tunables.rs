@@ -363,6 +363,11 @@ pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
     r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
     r")\s*$"
 ));
+/// Ours: a post's signature (phpBB's and SMF's `signature`, XenForo's `message-signature`,
+/// FluxBB's `postsignature`, vBulletin's `signaturecontainer`): the author's motto, gear list
+/// or advertisement under every post, removed by class in a thread only (an article may sign
+/// off in a block of that name).
+pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
 /// or a ranked list the number is the rank.
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");

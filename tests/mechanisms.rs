@@ -614,6 +614,25 @@ fn each_post_of_a_thread_opens_with_its_author_and_date() {
 }
 
 #[test]
+fn a_posts_signature_is_dropped_in_a_thread() {
+    // (Four posts: the first one's author is taken for the page's byline.)
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p><div class=signature><p>Sailing since 1998, boat {i}</p><p>Ask \
+                 me about knots</p></div></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    assert!(text.contains("Reply 3: the ferry"), "{text}");
+    assert!(!text.contains("Ask me about knots"), "{text}");
+}
+
+#[test]
 fn cards_that_name_their_author_keep_their_titles() {
     let cards: String = (1..=4)
         .map(|i| {
