@@ -348,10 +348,11 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
     None
 }
 
-/// The posts of the threads in `content`: runs of at least [`REPEATED_ITEMS_MIN`] siblings
-/// built alike, each naming its author ([`post_author`]); each post gets its author's line
-/// ([`head_post`]). Siblings are compared with the first of at most [`POST_GROUPS_MAX`]
-/// groups each.
+/// The posts of the threads in `content`: groups of at least [`REPEATED_ITEMS_MIN`] siblings
+/// built alike, one fewer of them naming an author ([`post_author`]: the first post's author
+/// box is often taken for the page's byline while scoring); each post that names one gets
+/// its author's line ([`head_post`]). Siblings are compared with the first of at most
+/// [`POST_GROUPS_MAX`] groups each.
 fn head_posts(content: &NodeRef) {
     let mut posts = Vec::new();
     for parent in content.walk_inclusive() {
@@ -368,11 +369,12 @@ fn head_posts(content: &NodeRef) {
             }
         }
         for (_, items) in groups {
+            let n = items.len();
             let authored: Vec<_> = items
                 .into_iter()
                 .filter_map(|item| post_author(&item).map(|a| (item, a)))
                 .collect();
-            if authored.len() >= REPEATED_ITEMS_MIN {
+            if n >= REPEATED_ITEMS_MIN && authored.len() + 1 >= REPEATED_ITEMS_MIN {
                 posts.extend(authored);
             }
         }

@@ -614,6 +614,23 @@ fn each_post_of_a_thread_opens_with_its_author_and_date() {
 }
 
 #[test]
+fn a_thread_of_three_posts_names_its_repliers_when_the_first_author_is_the_byline() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor3") < at("Reply 3"), "{text}");
+}
+
+#[test]
 fn a_posts_signature_is_dropped_in_a_thread() {
     // (Four posts: the first one's author is taken for the page's byline.)
     let posts: String = (1..=4)
