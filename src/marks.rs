@@ -16,6 +16,11 @@ pub(crate) const DATA_TABLE_ATTR: &str = "data-lectern-table";
 /// comment by its class (`class="comment"` is what forum software calls a reply).
 pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
+/// Marks a post's author box and date (`box`), which its author's line (`line`) repeats:
+/// removed after cleaning (so that the blocks around them are measured as they were), and
+/// the line with them when the post kept no other text.
+pub(crate) const POST_AUTHOR_ATTR: &str = "data-lectern-post-author";
+
 /// The attribute that carries an element's index in the original document while explaining.
 pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
 

@@ -6,13 +6,14 @@
 
 use crate::dom;
 use crate::dom::Walk;
-use crate::marks::{STORY_ATTR, THREAD_ITEM_ATTR};
+use crate::marks::{POST_AUTHOR_ATTR, PROTECT_ATTR, STORY_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
-    PARAGRAPH_MAX_LINK_DENSITY, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
+    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
     REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
     REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
     SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY,
@@ -194,6 +195,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
     }
     drop_follow_on_stories(&content, best.as_ref());
+    head_posts(&content);
     Selected {
         content,
         dir,
@@ -297,6 +299,141 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
     }
     candidate
 }
+
+/// The first element of a post that names its author (`itemprop="author"`, a class or id
+/// with [`POST_AUTHOR`]), outside quotes and replies nested in it, that gives a name short
+/// enough to be one: the text of its `itemprop="name"`, else of its first link, else its own
+/// when it has no parts (a rank beside a name the page's script fills in is no name).
+fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
+    let classes = class_tokens(item);
+    for d in item.walk_descendants() {
+        let Some(el) = d.as_element() else { continue };
+        let itemprop = |n: &NodeRef, word: &str| {
+            n.as_element().is_some_and(|e| {
+                dom::get(&e.attributes.borrow(), "itemprop").is_some_and(|p| p.contains(word))
+            })
+        };
+        let named = {
+            let attrs = el.attributes.borrow();
+            let has = |name| dom::get(&attrs, name).is_some_and(|v| POST_AUTHOR.is_match(v));
+            has("class") || has("id")
+        } || itemprop(&d, "author");
+        if !named
+            || d.ancestors()
+                .take_while(|a| a != item)
+                .any(|a| dom::is(&a, &["blockquote"]) || built_alike(item, &classes, &a))
+        {
+            continue;
+        }
+        let name_node = d
+            .walk_inclusive()
+            .find(|n| itemprop(n, "name") && dom::has_text(n))
+            .or_else(|| {
+                d.walk_inclusive()
+                    .find(|n| dom::is(n, &["a"]) && dom::has_text(n))
+            })
+            .or_else(|| {
+                dom::element_children(&d)
+                    .next()
+                    .is_none()
+                    .then(|| d.clone())
+            });
+        if let Some(name_node) = name_node {
+            let name = dom::normalized_text(&name_node);
+            if (1..=POST_AUTHOR_MAX_CHARS).contains(&name.chars().count()) {
+                return Some((d, name));
+            }
+        }
+    }
+    None
+}
+
+/// The posts of the threads in `content`: groups of at least [`REPEATED_ITEMS_MIN`] siblings
+/// built alike, one fewer of them naming an author ([`post_author`]: the first post's author
+/// box is often taken for the page's byline while scoring); each post that names one gets
+/// its author's line ([`head_post`]). Siblings are compared with the first of at most
+/// [`POST_GROUPS_MAX`] groups each.
+fn head_posts(content: &NodeRef) {
+    let mut posts = Vec::new();
+    for parent in content.walk_inclusive() {
+        let mut groups: Vec<(Vec<String>, Vec<NodeRef>)> = Vec::new();
+        for child in dom::element_children(&parent) {
+            let full = groups.len() >= POST_GROUPS_MAX;
+            match groups
+                .iter_mut()
+                .find(|(classes, items)| built_alike(&items[0], classes, &child))
+            {
+                Some(group) => group.1.push(child),
+                None if !full => groups.push((class_tokens(&child), vec![child])),
+                None => {}
+            }
+        }
+        for (_, items) in groups {
+            let n = items.len();
+            let authored: Vec<_> = items
+                .into_iter()
+                .filter_map(|item| post_author(&item).map(|a| (item, a)))
+                .collect();
+            if n >= REPEATED_ITEMS_MIN && authored.len() + 1 >= REPEATED_ITEMS_MIN {
+                posts.extend(authored);
+            }
+        }
+    }
+    for (item, (author, name)) in posts {
+        // (An outer post's box may hold a reply's, gone with it.)
+        if author.ancestors().any(|a| a == item) && !dom::is(&item, &["tr", "tbody", "table"]) {
+            dom::set_attr(&item, THREAD_ITEM_ATTR, "1");
+            head_post(&item, author, name);
+        }
+    }
+}
+
+/// Ours: a thread's post shown with its author (issue 17: "every post in order, with its
+/// author"). Forum software sets the author's name in a box of their own (name, rank, post
+/// count, join date: `crumbshotModeratorPosts: 5,120` once glued) and the date in the post's
+/// header, which cleaning takes for link-heavy furniture. The post gets a line of its own in
+/// front, "name · date" (the first `<time>` outside quotes); the author's box (the largest
+/// block around the name of at most [`POST_AUTHOR_BOX_MAX_CHARS`], less than half the post's
+/// text, without a sentence or a heading: a card's title is no part of it) and the date are
+/// marked to go once cleaning has measured the blocks around them as they were. A post whose
+/// text cleaning removed loses its line too (a teaser card's author and date alone).
+fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
+    let item_len = dom::text_len(item);
+    let mut author_box = author;
+    while let Some(parent) = author_box.parent().filter(|p| p != item) {
+        let len = dom::text_len(&parent);
+        if len > POST_AUTHOR_BOX_MAX_CHARS
+            || len * 2 >= item_len
+            || parent.walk_descendants().any(|d| {
+                dom::is(&d, HEADINGS)
+                    || d.as_text().is_some_and(|t| {
+                        t.borrow().trim().chars().count() > POST_AUTHOR_BOX_MAX_RUN
+                    })
+            })
+        {
+            break;
+        }
+        author_box = parent;
+    }
+    dom::set_attr(&author_box, POST_AUTHOR_ATTR, "box");
+    let line = dom::new_html_element("p", vec![]);
+    // Protected: a short post ("+1", a link) is as much a post as a long one.
+    dom::set_attr(&line, PROTECT_ATTR, "1");
+    dom::set_attr(&line, POST_AUTHOR_ATTR, "line");
+    if let Some(time) = item.walk_descendants().find(|d| {
+        dom::is(d, &["time"])
+            && !dom::has_ancestor(d, &["blockquote"], None)
+            && (1..=POST_AUTHOR_MAX_CHARS).contains(&dom::text_len(d))
+    }) {
+        name.push_str(" · ");
+        name.push_str(&dom::normalized_text(&time));
+        dom::set_attr(&time, POST_AUTHOR_ATTR, "box");
+    }
+    line.append(NodeRef::new_text(name));
+    item.prepend(line);
+}
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Contains a period followed by a space or the end: reads like a sentence.
 fn ends_sentence(text: &str) -> bool {

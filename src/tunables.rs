@@ -380,6 +380,11 @@ pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
     r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
     r")\s*$"
 ));
+/// Ours: a post's signature (phpBB's and SMF's `signature`, XenForo's `message-signature`,
+/// FluxBB's `postsignature`, vBulletin's `signaturecontainer`): the author's motto, gear list
+/// or advertisement under every post, removed by class in a thread only (an article may sign
+/// off in a block of that name).
+pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
 /// or a ranked list the number is the rank.
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
@@ -902,6 +907,19 @@ pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
 pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
 /// Classless siblings are built alike only when they are items by their tag.
 pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
+/// Ours: a thread's posts are shown with their authors. An element whose class or id holds
+/// one of these words (or with `itemprop="author"`) names the post's author
+/// (XenForo's `username`, Invision's `cAuthorPane_author`, the `post-author` box); the name
+/// is at most [`POST_AUTHOR_MAX_CHARS`] (so is the date), and the author's box around it,
+/// which goes once the name has a line of its own, at most [`POST_AUTHOR_BOX_MAX_CHARS`].
+pub(crate) static POST_AUTHOR: Words = Words::any(&["author", "username"]);
+pub(crate) const POST_AUTHOR_MAX_CHARS: usize = 40;
+pub(crate) const POST_AUTHOR_BOX_MAX_CHARS: usize = 300;
+/// Ours: ... and without a text longer than this (a sentence of the post's own).
+pub(crate) const POST_AUTHOR_BOX_MAX_RUN: usize = 80;
+/// Ours: the groups of siblings built alike looked for under one element (each sibling is
+/// compared with the first of each group, so a list of many unlike items costs no more).
+pub(crate) const POST_GROUPS_MAX: usize = 8;
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub(crate) const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 

@@ -720,6 +720,93 @@ fn a_posts_number_is_dropped_in_a_thread() {
     assert!(!text.contains("#4"), "{text}");
 }
 
+/// A thread whose posts set their author in a box of their own (name, rank, post count) and
+/// their date in a header of links, as forum software does.
+fn thread_with_author_boxes() -> String {
+    let posts: String = [
+        ("alice", "Admin", 3),
+        ("bob", "Moderator", 4),
+        ("carol", "Regular", 5),
+    ]
+    .iter()
+    .map(|(name, rank, day)| {
+        format!(
+            "<div class=\"message\"><div class=message-user><a class=username \
+                 href=/members/{name}>{name}</a><span class=rank>{rank}</span></div><div \
+                 class=message-main><ul class=attribution><li><a href=/p/{day}><time \
+                 datetime=2024-03-0{day}>Mar {day}, 2024</time></a></li></ul><div class=body><p>\
+                 {name} writes: the ferry left late again today, and the crossing, in a strong \
+                 wind, took twice as long as the timetable says it should.</p></div></div></div>"
+        )
+    })
+    .collect();
+    thread_page("The late ferry", &posts)
+}
+
+#[test]
+fn each_post_of_a_thread_opens_with_its_author_and_date() {
+    let text = text_of(&thread_with_author_boxes());
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("bob · Mar 4, 2024") < at("bob writes"), "{text}");
+    assert!(at("carol · Mar 5, 2024") < at("carol writes"), "{text}");
+    // The author's box goes, rank and all: the line says who wrote the post.
+    assert!(!text.contains("Moderator"), "{text}");
+}
+
+#[test]
+fn a_thread_of_three_posts_names_its_repliers_when_the_first_author_is_the_byline() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor3") < at("Reply 3"), "{text}");
+}
+
+#[test]
+fn a_posts_signature_is_dropped_in_a_thread() {
+    // (Four posts: the first one's author is taken for the page's byline.)
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p><div class=signature><p>Sailing since 1998, boat {i}</p><p>Ask \
+                 me about knots</p></div></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    assert!(text.contains("Reply 3: the ferry"), "{text}");
+    assert!(!text.contains("Ask me about knots"), "{text}");
+}
+
+#[test]
+fn cards_that_name_their_author_keep_their_titles() {
+    let cards: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=card><div class=head><h3>Timetable change number {i}</h3><span \
+                 class=author><a href=/a/{i}>Writer {i}</a></span></div><p>Card {i}: the \
+                 winter timetable moves the first crossing of the day, and the last one, by \
+                 half an hour.</p></div>"
+            )
+        })
+        .collect();
+    let html = page("Timetables", &format!("<div class=cards>{cards}</div>"));
+    let text = text_of(&html);
+    assert!(text.contains("Timetable change number 3"), "{text}");
+    assert!(text.contains("Writer 3"), "{text}");
+}
+
 #[test]
 fn a_rank_alone_on_its_line_is_kept_outside_a_thread() {
     let html = page(

@@ -3,11 +3,12 @@
 
 use super::guards_protected;
 use crate::dom;
+use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::THREAD_ITEM_ATTR;
+use crate::marks::{POST_AUTHOR_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::rule::Rule;
-use crate::tunables::{BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY};
+use crate::tunables::{BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, POST_SIGNATURE};
 use kuchikiki::NodeRef;
 
 /// The first boilerplate token among a node's class and id tokens.
@@ -35,8 +36,14 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
 
 /// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
 /// share of the article (then the token describes the page, not the block).
-/// On a discussion page ([`Flags::discussion`]) the comment family is the content.
-pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, explain: &mut Explain) {
+/// On a discussion page ([`Flags::discussion`]) the comment family is the content; in a
+/// `thread` the posts' signatures ([`POST_SIGNATURE`]) go.
+pub(super) fn remove_boilerplate_families(
+    content: &NodeRef,
+    flags: Flags,
+    thread: bool,
+    explain: &mut Explain,
+) {
     let total = dom::text_len(content).max(1) as f64;
     let mut node = content.first_child();
     while let Some(n) = node {
@@ -48,10 +55,25 @@ pub(super) fn remove_boilerplate_families(content: &NodeRef, flags: Flags, expla
                 ],
             )
         {
-            if let Some(token) = boilerplate_token(&n).filter(|t| {
-                let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
-                !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
-            }) {
+            // In a thread, a post's signature (`signature`, `message-signature`,
+            // `postsignature`) is its author's, not the post; not a Q&A site's card that
+            // names the post's author (`post-signature`), which the post's author line
+            // replaces after cleaning (`select::head_post`).
+            let signature = || {
+                thread
+                    && POST_SIGNATURE.is_match(&dom::class_and_id(&n))
+                    && !n
+                        .walk_inclusive()
+                        .chain(n.ancestors())
+                        .any(|d| dom::has_attr(&d, POST_AUTHOR_ATTR))
+            };
+            if let Some(token) = boilerplate_token(&n)
+                .filter(|t| {
+                    let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
+                    !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
+                })
+                .or_else(|| signature().then_some("signature"))
+            {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);

@@ -35,7 +35,7 @@ use self::trailing::remove_trailing_sections;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
+use crate::marks::{DATA_TABLE_ATTR, POST_AUTHOR_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::score::{class_weight, CommonClasses};
 use crate::tunables::{names_video, SHARE_ELEMENTS};
@@ -66,7 +66,13 @@ pub(crate) fn clean(
     remove_embeds(content, first.embeds, explain);
     remove_share_bars(content, first.share_named, char_threshold, explain);
     remove_negative_headings(content, first.negative_headings, explain);
-    remove_boilerplate_families(content, flags, explain);
+    // A thread (declared, or posts found built alike) has its posts' signatures and meta
+    // lines to drop.
+    let thread = flags.discussion
+        || content
+            .walk_descendants()
+            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+    remove_boilerplate_families(content, flags, thread, explain);
     // The article's measure, carried from one pass to the next while they remove nothing.
     let mut measure = None;
     for tag in ["table", "ul", "div"] {
@@ -78,12 +84,23 @@ pub(crate) fn clean(
     }
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
-    // A thread (declared, or posts found built alike) has its posts' meta lines to drop.
-    let thread = flags.discussion
-        || content
-            .walk_descendants()
-            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
     remove_boilerplate_lines(content, thread, explain);
+    // A post's author box and date, now in the post's own line (`select::head_post`); the
+    // line of a post that kept no text of its own.
+    for marked in content
+        .walk_descendants()
+        .filter(|d| dom::has_attr(d, POST_AUTHOR_ATTR))
+        .collect::<Vec<_>>()
+    {
+        let alone = || {
+            marked
+                .parent()
+                .is_some_and(|post| dom::text_len(&post) == dom::text_len(&marked))
+        };
+        if dom::attr(&marked, POST_AUTHOR_ATTR).as_deref() != Some("line") || alone() {
+            marked.detach();
+        }
+    }
     remove_trailing_sections(content, flags, explain);
     remove_repeated_blocks(content, explain);
     for h1 in content
