@@ -18,7 +18,7 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS,
-    HEADING_TAUTOLOGY, HEADING_TAUTOLOGY_MIN_WORDS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, REPEATED_LABEL_MAX_CHARS,
+    MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, REPEATED_LABEL_MAX_CHARS,
     REPEATED_LABEL_MIN, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
     UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
@@ -192,16 +192,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
             if flags.strip_unlikely {
                 // On a discussion page, replies classed as comments are the content.
                 let reply = flags.discussion && COMMENT_FAMILY.is_match(&match_string);
-                // A heading of a few words named a "header" (`h2.section-header`) only says it
-                // is one: that word alone does not make it page furniture.
-                let named = if dom::is(&n, &["h1", "h2", "h3", "h4", "h5", "h6"])
-                    && dom::normalized_text(&n).split_whitespace().count() >= HEADING_TAUTOLOGY_MIN_WORDS
-                {
-                    match_string.replace(HEADING_TAUTOLOGY, "")
-                } else {
-                    match_string.clone()
-                };
-                if UNLIKELY_CANDIDATES.is_match(&named)
+                if UNLIKELY_CANDIDATES.is_match(&match_string)
                     && !MAYBE_CANDIDATE.is_match(&match_string)
                     && !reply
                     && !dom::has_ancestor(&n, &["table", "code"], None)

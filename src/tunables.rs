@@ -45,17 +45,6 @@ pub(crate) static UNLIKELY_CANDIDATES: Words = Words::any(&[
     "yom-remote",
 ]);
 
-/// Ours: the [`UNLIKELY_CANDIDATES`] word that a heading (`h1`–`h6`) may carry without being
-/// stripped: `h2.header-anchor-post`, `h2.et_pb_module_header`, `h3.faq-item-header` are the
-/// text's own headings (a heading is a header by what it is); any other unlikely word in its
-/// class or id (`h3.related-posts-title`, `h2.sidebar-heading`) still strips it.
-pub(crate) const HEADING_TAUTOLOGY: &str = "header";
-/// Ours: ... but only a heading of at least this many words: the section headings that say
-/// something ("Determinism over magic", "How much does it cost?"); a one- or two-word label
-/// named a header ("Summary", "Pros", "Contribute") is as often a box's or a widget's title and
-/// is stripped as before.
-pub(crate) const HEADING_TAUTOLOGY_MIN_WORDS: usize = 3;
-
 /// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
 /// holding the body on some CMSes.
 pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
