@@ -387,6 +387,40 @@ fn social_follow_lines_after_the_story_are_dropped() {
     }
 }
 
+/// A story with a list of changes, each a paragraph that is all link (`li > p > a`, as
+/// Markdown writes a loose list), and a teaser paragraph that is all link between two
+/// paragraphs.
+fn story_with_a_loose_list_of_links() -> String {
+    let items: String = (1..=6)
+        .map(|i| format!("<li>\n<p><a href=https://code.example.org/pull/{i}>Fix the ferry timetable, part {i}</a></p>\n</li>"))
+        .collect();
+    page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><a href=/news/harbour-festival>Harbour festival draws record crowds</a></p>\
+             {}<p>The changes merged this month:</p><ul>{items}</ul>{}</article>",
+            story(2),
+            story(2),
+            story(1)
+        ),
+    )
+}
+
+#[test]
+fn a_loose_lists_items_that_are_links_are_kept() {
+    let text = text_of(&story_with_a_loose_list_of_links());
+    for i in 1..=6 {
+        assert!(text.contains(&format!("Fix the ferry timetable, part {i}")), "{i}: {text}");
+    }
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_link_between_paragraphs_is_still_dropped() {
+    let text = text_of(&story_with_a_loose_list_of_links());
+    assert!(!text.contains("Harbour festival draws record crowds"), "{text}");
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+}
+
 // ------------------------------------------------------------------ the body as the article
 
 #[test]
