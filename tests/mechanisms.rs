@@ -222,6 +222,45 @@ fn a_page_that_is_mostly_its_footer_links_has_no_article() {
     ));
 }
 
+// ------------------------------------------------------------------ sections no score reaches
+
+/// A story whose body wins, and beside it a CMS field of extra sections whose answers sit
+/// eight levels down (deeper than any paragraph's score climbs), with `head` in the `<head>`.
+fn story_with_deep_extra_sections(head: &str) -> String {
+    let answers: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=item><div class=wrapper><div class=description><div class=field>\
+                 <div class=text><div class=rich><div class=inner><p>Answer {i}: the ferry leaves the harbour at seven on \
+                 weekdays and at nine on Sundays, weather permitting, and the timetable on \
+                 the pier, which the harbour office updates each spring, says which boat \
+                 runs.</p></div></div></div></div></div></div></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title>{head}</head><body>{NAV}<div \
+         class=node><div class=body>{}</div><div class=field-additional>{answers}</div></div>\
+         </body></html>",
+        story(5)
+    )
+}
+
+#[test]
+fn a_storys_deep_sections_beside_its_body_join_it() {
+    let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
+    let text = text_of(&story_with_deep_extra_sections(head));
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
+#[test]
+fn deep_sections_beside_the_best_block_stay_out_on_a_page_that_is_not_a_story() {
+    let text = text_of(&story_with_deep_extra_sections(""));
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
 // ------------------------------------------------------------------ copies
 
 #[test]
