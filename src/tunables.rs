@@ -920,7 +920,8 @@ pub(crate) const SIBLING_PARAGRAPH_CHARS: usize = 80;
 pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// Ours: a sibling that holds no score at all (no paragraph within [`ANCESTOR_LEVELS`] of it)
 /// joins when its paragraphs hold at least this many characters and it has less link density
-/// than this: the rest of a text the page cut into deep sections.
+/// than this: the rest of a text the page cut into deep sections. Only on a story, or when the
+/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more.
 pub(crate) const SIBLING_UNSCORED_MIN_CHARS: usize = 500;
 pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).

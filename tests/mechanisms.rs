@@ -225,8 +225,9 @@ fn a_page_that_is_mostly_its_footer_links_has_no_article() {
 // ------------------------------------------------------------------ sections no score reaches
 
 /// A story whose body wins, and beside it a CMS field of extra sections whose answers sit
-/// eight levels down (deeper than any paragraph's score climbs), with `head` in the `<head>`.
-fn story_with_deep_extra_sections(head: &str) -> String {
+/// eight levels down (deeper than any paragraph's score climbs), with `head` in the `<head>`
+/// and `paragraphs` paragraphs in the body.
+fn story_with_deep_extra_sections(head: &str, paragraphs: usize) -> String {
     let answers: String = (1..=3)
         .map(|i| {
             format!(
@@ -242,21 +243,29 @@ fn story_with_deep_extra_sections(head: &str) -> String {
         "<!DOCTYPE html><html><head><title>The ferry</title>{head}</head><body>{NAV}<div \
          class=node><div class=body>{}</div><div class=field-additional>{answers}</div></div>\
          </body></html>",
-        story(5)
+        story(paragraphs)
     )
 }
 
 #[test]
 fn a_storys_deep_sections_beside_its_body_join_it() {
     let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
-    let text = text_of(&story_with_deep_extra_sections(head));
+    let text = text_of(&story_with_deep_extra_sections(head, 5));
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
     assert!(text.contains("Answer 3: the ferry leaves"), "{text}");
 }
 
 #[test]
-fn deep_sections_beside_the_best_block_stay_out_on_a_page_that_is_not_a_story() {
-    let text = text_of(&story_with_deep_extra_sections(""));
+fn deep_sections_beside_a_long_text_join_it_on_a_page_that_is_not_a_story() {
+    // Ten paragraphs: more than a prose hub's best block may hold.
+    let text = text_of(&story_with_deep_extra_sections("", 10));
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+    assert!(text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
+#[test]
+fn deep_sections_beside_a_short_best_block_stay_out_on_a_page_that_is_not_a_story() {
+    let text = text_of(&story_with_deep_extra_sections("", 5));
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
     assert!(!text.contains("Answer 3: the ferry leaves"), "{text}");
 }
