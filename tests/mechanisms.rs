@@ -458,14 +458,20 @@ fn story_with_a_loose_list_of_links() -> String {
 fn a_loose_lists_items_that_are_links_are_kept() {
     let text = text_of(&story_with_a_loose_list_of_links());
     for i in 1..=6 {
-        assert!(text.contains(&format!("Fix the ferry timetable, part {i}")), "{i}: {text}");
+        assert!(
+            text.contains(&format!("Fix the ferry timetable, part {i}")),
+            "{i}: {text}"
+        );
     }
 }
 
 #[test]
 fn a_paragraph_that_is_only_a_link_between_paragraphs_is_still_dropped() {
     let text = text_of(&story_with_a_loose_list_of_links());
-    assert!(!text.contains("Harbour festival draws record crowds"), "{text}");
+    assert!(
+        !text.contains("Harbour festival draws record crowds"),
+        "{text}"
+    );
     assert!(text.contains("Paragraph 2 of the story"), "{text}");
 }
 
