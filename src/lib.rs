@@ -473,6 +473,7 @@ fn find_article(
         let flags = retry::Flags {
             discussion: meta.discussion,
             product: meta.product && !meta.story,
+            story: meta.story,
             ..flags
         };
         let mut log = Explain::with_blocks(options.explain, fixes.blocks);

@@ -17,6 +17,9 @@ pub(crate) struct Flags {
     /// The page says it sells one product (schema.org `Product`, `og:type` product) and not
     /// that it is a story: its customers' reviews are not its text. Set from the metadata.
     pub product: bool,
+    /// The page says it is one story (`og:type` article, a publication date): its text may
+    /// run on in sections no paragraph's score reaches. Set from the metadata.
+    pub story: bool,
 }
 
 impl Flags {
@@ -29,6 +32,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            story: false,
         },
         Flags {
             strip_unlikely: false,
@@ -36,6 +40,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            story: false,
         },
         Flags {
             strip_unlikely: false,
@@ -43,6 +48,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            story: false,
         },
         Flags {
             strip_unlikely: false,
@@ -50,6 +56,7 @@ impl Flags {
             clean_conditionally: false,
             discussion: false,
             product: false,
+            story: false,
         },
     ];
 }

@@ -13,11 +13,12 @@ use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
     PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
-    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY,
-    SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
+    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -159,6 +160,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         Some(p) => dom::element_children(&p).collect(),
         None => vec![top_candidate.clone()],
     };
+    let winner_text = paragraph_text(&top_candidate, &stats);
     for sibling in siblings {
         let append = if sibling == top_candidate {
             true
@@ -172,6 +174,18 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
             };
             match scores.get(&sibling) {
                 Some(s) if s != 0.0 && s + bonus >= sibling_threshold => true,
+                // A sibling no paragraph scored (its paragraphs sit deeper than the scores
+                // climb: a page builder's section, a CMS field of extra sections) is judged by
+                // its prose: enough of it, with hardly a link, continues the text. Only on a
+                // story, or beside a winner longer than a prose hub's best block: a landing
+                // page whose best section is short is read whole as a prose hub, and joining
+                // one section would stop that.
+                None if (flags.story || winner_text >= PROSE_HUB_MAX_ARTICLE_CHARS)
+                    && stats.link_density(&sibling) < SIBLING_UNSCORED_MAX_LINK_DENSITY
+                    && paragraph_text(&sibling, &stats) >= SIBLING_UNSCORED_MIN_CHARS =>
+                {
+                    true
+                }
                 _ if dom::is(&sibling, &["p"]) => {
                     let text = dom::normalized_text(&sibling);
                     let len = text.chars().count();

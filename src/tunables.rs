@@ -939,6 +939,12 @@ pub(crate) const SIBLING_FLOOR: f64 = 10.0;
 /// links that ends a sentence.
 pub(crate) const SIBLING_PARAGRAPH_CHARS: usize = 80;
 pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// Ours: a sibling that holds no score at all (no paragraph within [`ANCESTOR_LEVELS`] of it)
+/// joins when its paragraphs hold at least this many characters and it has less link density
+/// than this: the rest of a text the page cut into deep sections. Only on a story, or when the
+/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more.
+pub(crate) const SIBLING_UNSCORED_MIN_CHARS: usize = 500;
+pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).
 pub(crate) const HASH_LINK_WEIGHT: f64 = 0.3;
 /// A `<div>` holding one `<p>` with less link density than this becomes that paragraph.

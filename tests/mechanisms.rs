@@ -222,6 +222,54 @@ fn a_page_that_is_mostly_its_footer_links_has_no_article() {
     ));
 }
 
+// ------------------------------------------------------------------ sections no score reaches
+
+/// A story whose body wins, and beside it a CMS field of extra sections whose answers sit
+/// eight levels down (deeper than any paragraph's score climbs), with `head` in the `<head>`
+/// and `paragraphs` paragraphs in the body.
+fn story_with_deep_extra_sections(head: &str, paragraphs: usize) -> String {
+    let answers: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=item><div class=wrapper><div class=description><div class=field>\
+                 <div class=text><div class=rich><div class=inner><p>Answer {i}: the ferry leaves the harbour at seven on \
+                 weekdays and at nine on Sundays, weather permitting, and the timetable on \
+                 the pier, which the harbour office updates each spring, says which boat \
+                 runs.</p></div></div></div></div></div></div></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title>{head}</head><body>{NAV}<div \
+         class=node><div class=body>{}</div><div class=field-additional>{answers}</div></div>\
+         </body></html>",
+        story(paragraphs)
+    )
+}
+
+#[test]
+fn a_storys_deep_sections_beside_its_body_join_it() {
+    let head = r#"<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#;
+    let text = text_of(&story_with_deep_extra_sections(head, 5));
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
+#[test]
+fn deep_sections_beside_a_long_text_join_it_on_a_page_that_is_not_a_story() {
+    // Ten paragraphs: more than a prose hub's best block may hold.
+    let text = text_of(&story_with_deep_extra_sections("", 10));
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+    assert!(text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
+#[test]
+fn deep_sections_beside_a_short_best_block_stay_out_on_a_page_that_is_not_a_story() {
+    let text = text_of(&story_with_deep_extra_sections("", 5));
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Answer 3: the ferry leaves"), "{text}");
+}
+
 // ------------------------------------------------------------------ copies
 
 #[test]
@@ -385,6 +433,46 @@ fn social_follow_lines_after_the_story_are_dropped() {
     for line in ["Facebook group", "Instagram", "TikTok"] {
         assert!(!text.contains(line), "{line}: {text}");
     }
+}
+
+/// A story with a list of changes, each a paragraph that is all link (`li > p > a`, as
+/// Markdown writes a loose list), and a teaser paragraph that is all link between two
+/// paragraphs.
+fn story_with_a_loose_list_of_links() -> String {
+    let items: String = (1..=6)
+        .map(|i| format!("<li>\n<p><a href=https://code.example.org/pull/{i}>Fix the ferry timetable, part {i}</a></p>\n</li>"))
+        .collect();
+    page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><a href=/news/harbour-festival>Harbour festival draws record crowds</a></p>\
+             {}<p>The changes merged this month:</p><ul>{items}</ul>{}</article>",
+            story(2),
+            story(2),
+            story(1)
+        ),
+    )
+}
+
+#[test]
+fn a_loose_lists_items_that_are_links_are_kept() {
+    let text = text_of(&story_with_a_loose_list_of_links());
+    for i in 1..=6 {
+        assert!(
+            text.contains(&format!("Fix the ferry timetable, part {i}")),
+            "{i}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_link_between_paragraphs_is_still_dropped() {
+    let text = text_of(&story_with_a_loose_list_of_links());
+    assert!(
+        !text.contains("Harbour festival draws record crowds"),
+        "{text}"
+    );
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
 }
 
 // ------------------------------------------------------------------ the body as the article

@@ -102,8 +102,12 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 continue;
             }
         }
+        // A paragraph that is a list item's whole text (`li > p > a`, as Markdown writes a
+        // loose list) is an entry of a list of links the text gives (sources, changes, shops),
+        // not a teaser between paragraphs: the list as a whole is judged by its links.
         if dom::is(&b, &["p"])
             && link_density(&b) >= 0.9
+            && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
             && !b.walk_descendants().any(|d| dom::is(&d, &["img"]))
         {
             let hash_only = b
