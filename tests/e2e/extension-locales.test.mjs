@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
-import { chromiumDriver, eventually, firefoxDriver } from './helpers/drivers.mjs';
+import { chromiumDriver, eventually, firefoxDriver, openSettled } from './helpers/drivers.mjs';
 import { tempDir } from './helpers/paths.mjs';
 
 const READER_STATE = `(() => {
@@ -42,6 +42,7 @@ for (const [browserName, makeDriver] of [['Chromium', chromiumDriver], ['Firefox
         await driver.trigger(tab);
         await driver.waitForReader(tab);
         await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`), { message: 'the article' });
+        await openSettled(driver, tab);
         return await driver.reader(tab, READER_STATE);
       } finally {
         await driver.close();

@@ -30,6 +30,18 @@ const json = (expr, prelude = '') => `(async () => { ${prelude}\n return JSON.st
  */
 export const PAGE_SETTLED = `[...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('content-visibility')))`;
 
+/**
+ * Waits until an open is over: the page under the reader hidden ([`PAGE_SETTLED`]), then two
+ * of the reader's animation frames, so that its layout has followed the dialog made modal
+ * (Firefox does both at the reader's first view; a measure of the reader's layout taken in
+ * between saw the frame before it was resized: a button on the wrong side, a page a few pixels
+ * too wide).
+ */
+export async function openSettled(driver, tab) {
+  await eventually(() => driver.page(tab, PAGE_SETTLED), { message: 'the page hidden under the reader' });
+  await driver.reader(tab, 'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))');
+}
+
 export const READER_PRELUDE = `
   const $group = (name) => [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent.trim() === name);
   const $button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);

@@ -5,7 +5,7 @@ import { startFixtureServer } from './fixture-server.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, STORY_PARAGRAPHS, CLUTTER, STORY_TITLE, FIXTURES } from './paths.mjs';
-import { eventually, PAGE_SETTLED } from './drivers.mjs';
+import { eventually, openSettled } from './drivers.mjs';
 import { largeNewsPage } from './large-page.mjs';
 
 // Over the background engine's limit (Limits.BACKGROUND_MAX_CHARS in extension/shared/protocol.js, 3 MiB).
@@ -53,12 +53,11 @@ export function defineExtensionTests(browserName, makeDriver) {
       profile?.remove();
     });
 
-    const pageSettled = (tab) => eventually(() => driver.page(tab, PAGE_SETTLED), { message: 'the page hidden under the reader' });
     const articleShown = async (tab) => {
       await eventually(
         () => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`),
         { message: 'the article' });
-      await pageSettled(tab);
+      await openSettled(driver, tab);
     };
     const messageShown = (tab) => eventually(() => driver.reader(tab, `!!document.querySelector('.lectern-message h1')`), { message: 'a message' });
 
