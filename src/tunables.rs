@@ -300,21 +300,10 @@ pub(crate) static AD_WORDS: Lowercased = Lowercased::guarded(
 pub(crate) const WHOLE_TEXT_LABEL_MAX_CHARS: usize = 40;
 pub(crate) static LOADING_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*((loading|正在加载|загрузка|chargement|cargando|laden|caricamento)(…|\.\.\.)?)\s*$",
-    Words::any(&[
-        "loading",
-        "正在加载",
-        "загрузка",
-        "chargement",
-        "cargando",
-        "laden",
-        "caricamento",
-    ]),
+    Words::any(LOADING),
 );
-
-/// Ours: a streamed page's fallback ("Loading paragraph...", "Loading image..."), when the
-/// page's comments that mark where a fallback ends were stripped: the element right after
-/// React's `<template id="B:n">` with no more text than this, saying one of these words.
-pub(crate) static STREAM_FALLBACK: Words = Words::any(&[
+/// "Loading" in the languages [`LOADING_WORDS`] and [`STREAM_FALLBACK`] know.
+const LOADING: &[&str] = &[
     "loading",
     "正在加载",
     "загрузка",
@@ -322,7 +311,12 @@ pub(crate) static STREAM_FALLBACK: Words = Words::any(&[
     "cargando",
     "laden",
     "caricamento",
-]);
+];
+
+/// Ours: a streamed page's fallback ("Loading paragraph...", "Loading image..."), when the
+/// page's comments that mark where a fallback ends were stripped: the element right after
+/// React's `<template id="B:n">` with no more text than this, saying one of these words.
+pub(crate) static STREAM_FALLBACK: Words = Words::any(LOADING);
 pub(crate) const STREAM_FALLBACK_MAX_CHARS: usize = 40;
 /// Ours: the most streamed segments and placeholders matched (pages stream tens; the bound
 /// keeps a hostile page's hundred thousand from costing their product in comparisons).
