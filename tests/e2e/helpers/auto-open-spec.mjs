@@ -12,7 +12,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './fixture-server.mjs';
 import { tempDir } from './paths.mjs';
-import { eventually } from './drivers.mjs';
+import { eventually, openSettled } from './drivers.mjs';
 
 export function defineAutoOpenTests(browserName, makeDriver) {
   describe(`"Always open reader on <site>", in ${browserName}`, () => {
@@ -30,9 +30,12 @@ export function defineAutoOpenTests(browserName, makeDriver) {
       profile?.remove();
     });
 
-    const articleShown = (tab) => eventually(
-      () => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`),
-      { message: 'the article' });
+    const articleShown = async (tab) => {
+      await eventually(
+        () => driver.reader(tab, `document.querySelector('article.lectern-article') && !document.querySelector('main[aria-busy]')`),
+        { message: 'the article' });
+      await openSettled(driver, tab);
+    };
 
     it('asked once in the reader, the next page of the site opens in the reader by itself; the options page lists it and "Stop opening" ends it', async () => {
       const host = new URL(server.url('/')).hostname;
