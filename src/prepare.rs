@@ -44,11 +44,17 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     let mut placeholders: Vec<NodeRef> = Vec::new();
     let mut segments: Vec<(String, NodeRef)> = Vec::new();
     for n in document.walk_descendants() {
-        if let Some(id) = dom::attr(&n, "id") {
-            if let Some(key) = id.strip_prefix("S:").filter(|_| dom::is(&n, &["div"])) {
-                segments.push((key.to_owned(), n.clone()));
-            } else if dom::is(&n, &["template"]) && (id.starts_with("B:") || id.starts_with("P:")) {
-                placeholders.push(n.clone());
+        // The id is read in place: most elements are none of these, and a copy of every
+        // id would cost the walk an allocation each.
+        if let Some(el) = n.as_element() {
+            if let Some(id) = dom::get(&el.attributes.borrow(), "id") {
+                if let Some(key) = id.strip_prefix("S:").filter(|_| dom::is(&n, &["div"])) {
+                    segments.push((key.to_owned(), n.clone()));
+                } else if (id.starts_with("B:") || id.starts_with("P:"))
+                    && dom::is(&n, &["template"])
+                {
+                    placeholders.push(n.clone());
+                }
             }
         }
         if dom::is(&n, &["noscript"]) {
