@@ -241,6 +241,34 @@ export function openTable(rows) {
 }
 
 /**
+ * One page's opens in one browser: its first open (round 0: the browser's process, the
+ * extension's and every code cache start cold, reported on its own), then `opts.cold - 1`
+ * cold opens (`stop` ends the background first: what a person meets after any idle spell) and
+ * `opts.warm` warm ones spread over the rounds. `open` opens the reader and gives its times,
+ * `close` closes it; `afterOpen`, if given, runs after each cold or first open.
+ */
+export async function openRounds(opts, { open, close, stop, afterOpen = async () => {} }) {
+  let first = null;
+  const cold = [];
+  const warm = [];
+  const perRound = Math.ceil(opts.warm / opts.cold);
+  for (let round = 0; round < opts.cold; round++) {
+    if (round > 0) {
+      await withTimeout(close(), 15000, 'closing the reader');
+      await stop();
+    }
+    const times = await withTimeout(open(), 30000, 'cold open');
+    if (round === 0) first = times; else cold.push(times);
+    await afterOpen();
+    for (let i = 0; i < perRound && warm.length < opts.warm; i++) {
+      await withTimeout(close(), 15000, 'closing the reader');
+      warm.push(await withTimeout(open(), 30000, 'warm open'));
+    }
+  }
+  return { first, cold, warm };
+}
+
+/**
  * Runs `measurePage(origin, index, page, opts, extension)` of an open bench on each of its pages
  * (served from 127.0.0.1, with the run's instrumented copy of the extension), then cleans up;
  * the rows, in page order (a failed page's row says its error, also printed as `label: …`).

@@ -33,7 +33,7 @@
 import { pathToFileURL } from 'node:url';
 import { launchFirefox } from '../tests/e2e/helpers/firefox.mjs';
 import { tempDir } from '../tests/e2e/helpers/paths.mjs';
-import { machineLine, measureOpens, median, openArgs, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
+import { machineLine, measureOpens, median, openArgs, openRounds, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
 
 /** Firefox's prefs for the bench: clocks not rounded (see above). */
 export const BENCH_PREFS = { 'privacy.reduceTimerPrecision': false };
@@ -157,24 +157,13 @@ async function measurePage(origin, index, page, opts, extension) {
   let ff;
   try {
     ff = await launch(`${origin}/p/${index}/page.html`, extension);
-    let first = null;
-    const cold = [];
-    const warm = [];
     let clocks = null;
-    const perRound = Math.ceil(opts.warm / opts.cold);
-    for (let round = 0; round < opts.cold; round++) {
-      if (round > 0) {
-        await withTimeout(closeReader(ff), 15000, 'closing the reader');
-        await stopBackground(ff);
-      }
-      const open = await withTimeout(openOnce(ff), 30000, 'cold open');
-      if (round === 0) first = open; else cold.push(open);
-      if (!clocks) clocks = await clockCheck(ff, await readerContext(ff));
-      for (let i = 0; i < perRound && warm.length < opts.warm; i++) {
-        await withTimeout(closeReader(ff), 15000, 'closing the reader');
-        warm.push(await withTimeout(openOnce(ff), 30000, 'warm open'));
-      }
-    }
+    const { first, cold, warm } = await openRounds(opts, {
+      open: () => openOnce(ff),
+      close: () => closeReader(ff),
+      stop: () => stopBackground(ff),
+      afterOpen: async () => { clocks ??= await clockCheck(ff, await readerContext(ff)); },
+    });
     if (process.env.OPEN_DEBUG) console.error(page.name, JSON.stringify({ first, cold, warm }));
     const version = await ff.evaluate(ff.chrome, 'Services.appinfo.version');
     return { page: page.name, bytes: page.bytes, first, cold, warm, version, clocks };

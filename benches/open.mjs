@@ -25,7 +25,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './cdp.mjs';
-import { machineLine, measureOpens, openArgs, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
+import { machineLine, measureOpens, openArgs, openRounds, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 
@@ -194,25 +194,11 @@ async function measurePage(origin, index, page, opts, extension) {
   let browser;
   try {
     browser = await launch(`${origin}/p/${index}/page.html`, origin, extension);
-    // The browser's first open (round 0: its process, the extension's and every code cache
-    // start cold) is reported on its own; "cold" is every later open with the service worker
-    // stopped first, which is what a person meets after any idle spell of 30 s.
-    let first = null;
-    const cold = [];
-    const warm = [];
-    const perRound = Math.ceil(opts.warm / opts.cold);
-    for (let round = 0; round < opts.cold; round++) {
-      if (round > 0) {
-        await withTimeout(closeReader(browser), 15000, 'closing the reader');
-        await stopServiceWorker(browser);
-      }
-      const open = await withTimeout(openOnce(browser), 30000, 'cold open');
-      if (round === 0) first = open; else cold.push(open);
-      for (let i = 0; i < perRound && warm.length < opts.warm; i++) {
-        await withTimeout(closeReader(browser), 15000, 'closing the reader');
-        warm.push(await withTimeout(openOnce(browser), 30000, 'warm open'));
-      }
-    }
+    const { first, cold, warm } = await openRounds(opts, {
+      open: () => openOnce(browser),
+      close: () => closeReader(browser),
+      stop: () => stopServiceWorker(browser),
+    });
     if (process.env.OPEN_DEBUG) console.error(page.name, JSON.stringify({ first, cold, warm }));
     const { product } = await browser.send('Browser.getVersion');
     return { page: page.name, bytes: page.bytes, first, cold, warm, version: product };
