@@ -6,7 +6,7 @@
 //     page is left exactly as it was, its scripts still running.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumDriver, firefoxDriver, eventually, PAGE_SETTLED } from './helpers/drivers.mjs';
+import { chromiumDriver, firefoxDriver, eventually, openSettled } from './helpers/drivers.mjs';
 import { startFixtureServer } from './helpers/fixture-server.mjs';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -790,7 +790,7 @@ for (const [browserName, makeDriver] of BROWSERS) {
       await driver.trigger(tab);
       await driver.waitForReader(tab);
       await eventually(() => driver.reader(tab, `document.querySelector('article.lectern-article') && !$button('Copy as Markdown').disabled`), { message: 'the article' });
-      await eventually(() => driver.page(tab, PAGE_SETTLED), { message: 'the page hidden under the reader' });
+      await openSettled(driver, tab);
       await driver.clickInReader(tab, 'Copy as Markdown');
       await eventually(() => driver.reader(tab, `document.querySelector('.lectern-status').textContent === 'Copied the article as Markdown.'`), { message: 'the copy' });
       await driver.pressEscape(tab);
