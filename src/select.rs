@@ -253,14 +253,13 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
 
 /// The class tokens of an element, for comparing siblings.
 fn class_tokens(node: &NodeRef) -> Vec<String> {
-    let mut tokens: Vec<String> = dom::attr(node, "class")
-        .unwrap_or_default()
-        .split_ascii_whitespace()
-        .map(str::to_owned)
-        .collect();
-    tokens.sort();
-    tokens.dedup();
-    tokens
+    crate::text::sorted_unique(
+        dom::attr(node, "class")
+            .unwrap_or_default()
+            .split_ascii_whitespace()
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 /// Siblings built alike: the same tag and mostly the same classes (`post bg1` and

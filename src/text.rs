@@ -43,3 +43,36 @@ mod tests {
         assert_eq!(similarity("Hello World", "Hello World | Site"), 0.75);
     }
 }
+
+/// `v` sorted and without repeats. A heap sort of our own: the standard library's sorts are
+/// fast but each instance weighs 3–5 KB of wasm, and the engine sorts only a handful of short
+/// lists of strings (class tokens, a pattern's leading words); this one is O(n log n) whatever
+/// the input (a hostile class attribute of 100,000 tokens included) for ~300 bytes.
+pub(crate) fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
+    fn sift_down(v: &mut [String], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift_down(&mut v, start, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(&mut v, 0, end);
+    }
+    v.dedup();
+    v
+}

@@ -45,8 +45,17 @@ fn pair(a: u8, b: u8) -> (usize, u64) {
 
 impl ByFirstByte {
     fn new(substrings: &[&'static str]) -> Self {
-        let mut words: Vec<&'static [u8]> = substrings.iter().map(|w| w.as_bytes()).collect();
-        words.sort_by_key(|w| w.first().copied());
+        // Grouped by first byte (the empty word first), in one pass per byte value: the lists
+        // are short and built once, and a sort would bring a sort's code into the wasm.
+        let mut words: Vec<&'static [u8]> = Vec::with_capacity(substrings.len());
+        for first in std::iter::once(None).chain((0..=u8::MAX).map(Some)) {
+            words.extend(
+                substrings
+                    .iter()
+                    .map(|w| w.as_bytes())
+                    .filter(|w| w.first().copied() == first),
+            );
+        }
         let mut ranges = vec![(0u16, 0u16); 256];
         let mut pairs = vec![0u64; 65536 / 64];
         for (i, w) in words.iter().enumerate() {
@@ -345,16 +354,14 @@ fn leading_texts(pattern: &str) -> Option<Vec<String>> {
     // The leading group's alternatives, and what may follow the group if it is optional (a
     // date line's "Posted on", weekday and day are each optional before the date itself).
     let out = beginnings(&p[i..])?;
-    let mut out: Vec<String> = out.into_iter().map(|t| t.to_lowercase()).collect();
+    let out: Vec<String> = out.into_iter().map(|t| t.to_lowercase()).collect();
     if out
         .iter()
         .any(|t| t.is_empty() || t.starts_with(char::is_whitespace))
     {
         return None;
     }
-    out.sort();
-    out.dedup();
-    Some(out)
+    Some(crate::text::sorted_unique(out))
 }
 
 /// The literal beginnings of one alternative (see [`leading_texts`]).
