@@ -26,6 +26,7 @@ mod blocks;
 mod dom;
 mod error;
 mod explain;
+mod json;
 mod marks;
 mod options;
 mod retry;

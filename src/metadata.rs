@@ -8,11 +8,11 @@
 
 use crate::dom;
 use crate::dom::Walk;
+use crate::json::Value;
 use crate::tunables::{MAX_BYLINE_CHARS, TITLE_SEPARATORS};
 use crate::urls::{safe_url, BaseUrl, UrlKind};
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// What the page says about itself.
@@ -311,7 +311,7 @@ fn json_ld(scripts: &[NodeRef], page_title: &str) -> LdFields {
             .trim()
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        let Some(value) = Value::parse(raw) else {
             continue;
         };
         if let Some(article) = find_article(&value) {
@@ -329,7 +329,7 @@ fn is_schema_org(context: Option<&Value>) -> bool {
     match context {
         None => true,
         Some(Value::String(s)) => ok(s),
-        Some(Value::Object(o)) => o.get("@vocab").and_then(Value::as_str).is_some_and(ok),
+        Some(o @ Value::Object(_)) => o.get("@vocab").and_then(Value::as_str).is_some_and(ok),
         Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(ok)),
         _ => false,
     }
@@ -356,7 +356,7 @@ fn find_article(value: &Value) -> Option<&Value> {
                     stack.push((item, item.get("@context").or(ctx)));
                 }
             }
-            Value::Object(o) => {
+            o @ Value::Object(_) => {
                 let ctx = o.get("@context").or(ctx);
                 if has_article_type(v) && is_schema_org(ctx) {
                     candidates.push(v);
@@ -401,7 +401,7 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     let author_name = |a: &Value| -> Option<String> {
         match a {
             Value::String(s) => Some(s.trim().to_string()),
-            Value::Object(o) => o
+            o @ Value::Object(_) => o
                 .get("name")
                 .and_then(Value::as_str)
                 .map(|s| s.trim().to_string()),
@@ -422,10 +422,10 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
     };
     let image = match article.get("image") {
         Some(Value::String(u)) => Some(u.clone()),
-        Some(Value::Object(o)) => o.get("url").and_then(Value::as_str).map(str::to_string),
+        Some(o @ Value::Object(_)) => o.get("url").and_then(Value::as_str).map(str::to_string),
         Some(Value::Array(a)) => a.first().and_then(|f| match f {
             Value::String(u) => Some(u.clone()),
-            Value::Object(o) => o.get("url").and_then(Value::as_str).map(str::to_string),
+            o @ Value::Object(_) => o.get("url").and_then(Value::as_str).map(str::to_string),
             _ => None,
         }),
         _ => None,
@@ -440,7 +440,7 @@ fn ld_fields(article: &Value, page_title: &str) -> LdFields {
         lang: s(article.get("inLanguage")),
         body_chars: s(article.get("articleBody")).map(|b| b.chars().count()),
         word_count: match article.get("wordCount") {
-            Some(Value::Number(n)) => n.as_u64().map(|n| n as usize),
+            Some(n @ Value::Number(_)) => n.as_u64().map(|n| n as usize),
             Some(Value::String(n)) => n.trim().parse().ok(),
             _ => None,
         },

@@ -9,9 +9,9 @@
 //! [`SITE_RULES_MAX_RULES`], or with one malformed rule changes nothing.
 
 use crate::error::Error;
+use crate::json::Value;
 use crate::tunables::{SITE_RULES_MAX_BYTES, SITE_RULES_MAX_RULES, SITE_RULE_MAX_SIGNATURE_BYTES};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// The `format` field every site rules file carries.
 pub const SITE_RULES_FORMAT: &str = "lectern-site-rules";
@@ -77,15 +77,15 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
 
 fn rule_from(value: &Value, n: usize) -> Result<SiteRule, Error> {
     let at = |why: &str| invalid(format!("rule {n}: {why}"));
-    let object: &Map<String, Value> = value.as_object().ok_or_else(|| at("not an object"))?;
-    if let Some(key) = object
-        .keys()
-        .find(|k| !["host", "action", "signature"].contains(&k.as_str()))
+    let members = value.as_object().ok_or_else(|| at("not an object"))?;
+    if let Some((key, _)) = members
+        .iter()
+        .find(|(k, _)| !["host", "action", "signature"].contains(&k.as_str()))
     {
         return Err(at(&format!("unknown key {key:?}")));
     }
     let text = |key: &str| {
-        object
+        value
             .get(key)
             .and_then(Value::as_str)
             .ok_or_else(|| at(&format!("\"{key}\" must be a string")))
@@ -123,12 +123,12 @@ impl SiteRules {
                 "the file is larger than {SITE_RULES_MAX_BYTES} bytes"
             )));
         }
-        let value: Value =
-            serde_json::from_str(text).map_err(|_| invalid("the file is not JSON"))?;
-        let object = value
-            .as_object()
-            .filter(|o| o.get("format").and_then(Value::as_str) == Some(SITE_RULES_FORMAT))
-            .ok_or_else(|| invalid("not a Lectern site rules file"))?;
+        let object = Value::parse(text).ok_or_else(|| invalid("the file is not JSON"))?;
+        if object.as_object().is_none()
+            || object.get("format").and_then(Value::as_str) != Some(SITE_RULES_FORMAT)
+        {
+            return Err(invalid("not a Lectern site rules file"));
+        }
         match object.get("version").and_then(Value::as_u64) {
             Some(SITE_RULES_VERSION) => {}
             _ => {

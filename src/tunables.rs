@@ -1135,6 +1135,11 @@ pub(crate) const SIGNATURE_MAX_STEPS: usize = 24;
 /// names can be hundreds of characters long).
 pub(crate) const SIGNATURE_MAX_NAME_CHARS: usize = 64;
 
+/// JSON (a page's JSON-LD, a site rules file) nested deeper than this is not read (`json.rs`):
+/// serde_json's limit, which the engine had before; a page's `[[[[…` must end the read, not the
+/// stack.
+pub(crate) const JSON_MAX_DEPTH: usize = 128;
+
 /// A site rules file longer than this (bytes) is refused: about 1,000 rules of typical length,
 /// within `storage.sync`'s quota.
 pub(crate) const SITE_RULES_MAX_BYTES: usize = 100 * 1024;

@@ -58,6 +58,7 @@ const SHARED: &[&str] = &[
     "dom",
     "error",
     "explain",
+    "json",
     "marks",
     "options",
     "retry",
