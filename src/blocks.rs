@@ -71,11 +71,17 @@ impl Paths {
             *nth += 1;
             let attrs = el.attributes.borrow();
             let mut step = el.name.local.to_string();
-            if let Some(id) = attrs.get("id").map(str::trim).filter(|id| !id.is_empty()) {
+            if let Some(id) = dom::get(&attrs, "id")
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+            {
                 step.push('#');
                 step.push_str(shorten(id));
             }
-            for class in attrs.get("class").unwrap_or("").split_ascii_whitespace() {
+            for class in dom::get(&attrs, "class")
+                .unwrap_or("")
+                .split_ascii_whitespace()
+            {
                 step.push('.');
                 step.push_str(shorten(class));
             }

@@ -591,14 +591,15 @@ impl Sources {
         let names_discussion = |s: &str| DISCUSSION_TYPES.iter().any(|t| s.contains(t));
         for el in document.walk_descendants().elements() {
             let node = el.as_node();
-            if let Some(itemtype) = el.attributes.borrow().get("itemtype") {
+            if let Some(itemtype) = dom::get(&el.attributes.borrow(), "itemtype") {
                 sources.discussion |= names_discussion(itemtype);
                 sources.product |= names_product(itemtype);
             }
             match &*el.name.local {
                 "meta" => sources.metas.push(node.clone()),
                 "base" if sources.base_href.is_none() => {
-                    sources.base_href = el.attributes.borrow().get("href").map(str::to_string);
+                    sources.base_href =
+                        dom::get(&el.attributes.borrow(), "href").map(str::to_string);
                 }
                 "script" => {
                     let is_ld = el

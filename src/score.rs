@@ -85,7 +85,7 @@ struct ClassCounter(HashMap<Box<str>, usize>);
 impl ClassCounter {
     fn count(&mut self, el: &kuchikiki::ElementData) {
         let attrs = el.attributes.borrow();
-        let Some(classes) = attrs.get("class") else {
+        let Some(classes) = dom::get(&attrs, "class") else {
             return;
         };
         for class in classes.split_ascii_whitespace() {

@@ -491,13 +491,12 @@ impl Sanitiser<'_> {
         let el = node.as_element()?;
         let (src, title) = {
             let attrs = el.attributes.borrow();
-            let title = attrs
-                .get("title")
-                .or(attrs.get("aria-label"))
+            let title = crate::dom::get(&attrs, "title")
+                .or(crate::dom::get(&attrs, "aria-label"))
                 .map(str::trim)
                 .unwrap_or("")
                 .to_string();
-            let src = attrs.get("src").map(str::to_string);
+            let src = crate::dom::get(&attrs, "src").map(str::to_string);
             (src, title)
         };
         let src = match (&*el.name.local, src) {
