@@ -353,6 +353,20 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_and_every_dropped_character_of_a_text_reads_or_is_refused_without_panicking() {
+        let text = r#"{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle",
+            "headline": "Caf\u00e9 \ud83d\ude00 \"q\"", "wordCount": 1200, "x": [1.5e-3, -0,
+            true, false, null, {}], "author": [{"name": "Zoë"}]}]}"#;
+        assert!(Value::parse(text).is_some());
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &at in &cuts {
+            let _ = Value::parse(&text[..at]);
+            let next = text[at..].chars().next().map_or(0, char::len_utf8);
+            let _ = Value::parse(&format!("{}{}", &text[..at], &text[at + next..]));
+        }
+    }
+
+    #[test]
     fn nesting_deeper_than_the_limit_is_refused_without_overflowing() {
         let ok = "[".repeat(JSON_MAX_DEPTH) + &"]".repeat(JSON_MAX_DEPTH);
         assert!(Value::parse(&ok).is_some());

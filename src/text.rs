@@ -22,28 +22,6 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     1.0 - uniq_len as f64 / total as f64
 }
 
-#[cfg(test)]
-mod tests {
-    use super::similarity;
-
-    #[test]
-    fn the_same_words_are_wholly_alike() {
-        assert_eq!(similarity("Hello World", "hello, world!"), 1.0);
-    }
-
-    #[test]
-    fn no_shared_word_is_not_alike_at_all() {
-        assert_eq!(similarity("Hello World", "Goodbye moon"), 0.0);
-        assert_eq!(similarity("", "Goodbye moon"), 0.0);
-    }
-
-    #[test]
-    fn words_of_the_second_missing_from_the_first_count_by_their_length() {
-        // "site" (4 letters) of "hello world site" (14 letters and 2 gaps) is not in the first.
-        assert_eq!(similarity("Hello World", "Hello World | Site"), 0.75);
-    }
-}
-
 /// `v` sorted and without repeats. A heap sort of our own: the standard library's sorts are
 /// fast but each instance weighs 3–5 KB of wasm, and the engine sorts only a handful of short
 /// lists of strings (class tokens, a pattern's leading words); this one is O(n log n) whatever
@@ -75,4 +53,36 @@ pub(crate) fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
     }
     v.dedup();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{similarity, sorted_unique};
+
+    #[test]
+    fn the_same_words_are_wholly_alike() {
+        assert_eq!(similarity("Hello World", "hello, world!"), 1.0);
+    }
+
+    #[test]
+    fn no_shared_word_is_not_alike_at_all() {
+        assert_eq!(similarity("Hello World", "Goodbye moon"), 0.0);
+        assert_eq!(similarity("", "Goodbye moon"), 0.0);
+    }
+
+    #[test]
+    fn words_of_the_second_missing_from_the_first_count_by_their_length() {
+        // "site" (4 letters) of "hello world site" (14 letters and 2 gaps) is not in the first.
+        assert_eq!(similarity("Hello World", "Hello World | Site"), 0.75);
+    }
+
+    #[test]
+    fn sorted_unique_sorts_and_drops_repeats() {
+        let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(sorted_unique(v("b a c a b")), v("a b c"));
+        assert_eq!(sorted_unique(Vec::new()), Vec::<String>::new());
+        let many: Vec<String> = (0..1000).rev().map(|n| format!("{n:04}")).collect();
+        let sorted = sorted_unique(many.iter().chain(&many).cloned().collect());
+        assert_eq!(sorted, many.into_iter().rev().collect::<Vec<_>>());
+    }
 }
