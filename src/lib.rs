@@ -473,6 +473,7 @@ fn find_article(
         let flags = retry::Flags {
             discussion: meta.discussion,
             product: meta.product && !meta.story,
+            sells: meta.product,
             story: meta.story,
             ..flags
         };
