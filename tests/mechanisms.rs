@@ -527,6 +527,27 @@ fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
 }
 
 #[test]
+fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
+    // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
+    // is what the page hides and animates open.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<button aria-controls=panel-1 aria-expanded=false>Tickets</button>\
+             <div class=chakra-collapse style=\"overflow:hidden;display:none\"><div role=region \
+             id=panel-1><p>Buy the ticket at the kiosk on the pier the evening before, since \
+             the morning queue is long and the kiosk opens late.</p></div></div>\
+             <div style=\"display:none\"><div><p>A hidden note no control opens.</p></div></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
+    assert!(!text.contains("A hidden note"), "{text}");
+}
+
+#[test]
 fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
     let first = story(4);
     let replies: String = ["bob", "carol", "dave", "erin"]
