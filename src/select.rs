@@ -235,17 +235,23 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
 /// colour's "description" is no product's text), is the article.
 fn product_description(page: &NodeRef, stats: &TextStats) -> Option<NodeRef> {
     let mut best: Option<(NodeRef, usize)> = None;
-    for d in page.walk_descendants() {
-        if !dom::is(&d, &["div", "section", "article", "main"])
-            || !PRODUCT_DESCRIPTION.is_match(&dom::class_and_id(&d))
-            || stats.link_density(&d) >= PARAGRAPH_MAX_LINK_DENSITY
+    let mut node = page.first_child();
+    while let Some(d) = node {
+        if dom::is(&d, &["div", "section", "article", "main"])
+            && PRODUCT_DESCRIPTION.is_match(&dom::class_and_id(&d))
+            && stats.link_density(&d) < PARAGRAPH_MAX_LINK_DENSITY
         {
+            let text = paragraph_text(&d, stats);
+            if text >= PRODUCT_DESCRIPTION_MIN_CHARS && best.as_ref().is_none_or(|(_, b)| text > *b)
+            {
+                best = Some((d.clone(), text));
+            }
+            // A description inside this one holds no more paragraph text: not measured (the
+            // measure walks the block, and nested ones would cost the square of the depth).
+            node = dom::next_skipping_children(&d, page);
             continue;
         }
-        let text = paragraph_text(&d, stats);
-        if text >= PRODUCT_DESCRIPTION_MIN_CHARS && best.as_ref().is_none_or(|(_, b)| text > *b) {
-            best = Some((d, text));
-        }
+        node = dom::next_in_order(&d, page);
     }
     best.map(|(d, _)| d)
 }
