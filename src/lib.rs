@@ -474,6 +474,7 @@ fn find_article(
         let flags = retry::Flags {
             discussion: meta.discussion,
             product: meta.product && !meta.story,
+            sells: meta.product,
             story: meta.story,
             ..flags
         };

@@ -365,10 +365,16 @@ fn removal_rule(
 
 /// A collapsed panel a control of the page opens (an accordion's answer, a tab): hidden until
 /// the person clicks, but part of the page's text. Its id is named by an `aria-controls`, or
-/// it is a `role=tabpanel`.
+/// it is a `role=tabpanel`; or it is the hidden wrapper whose only child is such a panel (the
+/// element a UI kit animates open: Chakra's `<div class="chakra-collapse" style="display:none">`
+/// around the `role=region` panel the button controls).
 fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
-    dom::attr(node, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
-        || dom::attr(node, "id").is_some_and(|id| disclosed.contains(id.trim()))
+    let panel = |n: &NodeRef| {
+        dom::attr(n, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+            || dom::attr(n, "id").is_some_and(|id| disclosed.contains(id.trim()))
+    };
+    let mut children = dom::element_children(node);
+    panel(node) || matches!((children.next(), children.next()), (Some(only), None) if panel(&only))
 }
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text

@@ -17,6 +17,9 @@ pub(crate) struct Flags {
     /// The page says it sells one product (schema.org `Product`, `og:type` product) and not
     /// that it is a story: its customers' reviews are not its text. Set from the metadata.
     pub product: bool,
+    /// The page says it sells a product, whether or not it also says it is a story (a shop
+    /// that dates its product pages): its text is its description. Set from the metadata.
+    pub sells: bool,
     /// The page says it is one story (`og:type` article, a publication date): its text may
     /// run on in sections no paragraph's score reaches. Set from the metadata.
     pub story: bool,
@@ -32,6 +35,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            sells: false,
             story: false,
         },
         Flags {
@@ -40,6 +44,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            sells: false,
             story: false,
         },
         Flags {
@@ -48,6 +53,7 @@ impl Flags {
             clean_conditionally: true,
             discussion: false,
             product: false,
+            sells: false,
             story: false,
         },
         Flags {
@@ -56,6 +62,7 @@ impl Flags {
             clean_conditionally: false,
             discussion: false,
             product: false,
+            sells: false,
             story: false,
         },
     ];

@@ -13,12 +13,13 @@ use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
     PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
-    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
-    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
-    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
-    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
+    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
+    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
+    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
+    TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -138,6 +139,11 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
+    if flags.sells {
+        if let Some(description) = product_description(page, &stats) {
+            top_candidate = description;
+        }
+    }
     if !scores.contains(&top_candidate) {
         scores.set(
             &top_candidate,
@@ -216,6 +222,38 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         byline,
         common_classes,
     }
+}
+
+/// A shop's product page holds its product's description, written prose, among the
+/// furniture of selling: the price box, delivery and warranty notes, specification rows,
+/// accessories, customers' reviews and questions, the shop's own pitch. Their paragraphs,
+/// all under one `<main>`, add up to outscore the description (Readability gives every
+/// paragraph's score to its ancestors), and a reader wants the description. On a page that
+/// says it sells a product, the block named for it ([`PRODUCT_DESCRIPTION`]: WooCommerce's
+/// `tab-description`, Shopify's `product__description`, `id="desc"`) with the most
+/// paragraph text, at least [`PRODUCT_DESCRIPTION_MIN_CHARS`] of it (a short blurb or a
+/// colour's "description" is no product's text), is the article.
+fn product_description(page: &NodeRef, stats: &TextStats) -> Option<NodeRef> {
+    let mut best: Option<(NodeRef, usize)> = None;
+    let mut node = page.first_child();
+    while let Some(d) = node {
+        if dom::is(&d, &["div", "section", "article", "main"])
+            && PRODUCT_DESCRIPTION.is_match(&dom::class_and_id(&d))
+            && stats.link_density(&d) < PARAGRAPH_MAX_LINK_DENSITY
+        {
+            let text = paragraph_text(&d, stats);
+            if text >= PRODUCT_DESCRIPTION_MIN_CHARS && best.as_ref().is_none_or(|(_, b)| text > *b)
+            {
+                best = Some((d.clone(), text));
+            }
+            // A description inside this one holds no more paragraph text: not measured (the
+            // measure walks the block, and nested ones would cost the square of the depth).
+            node = dom::next_skipping_children(&d, page);
+            continue;
+        }
+        node = dom::next_in_order(&d, page);
+    }
+    best.map(|(d, _)| d)
 }
 
 /// Characters of paragraph text below `node`: `<p>`s (scoring turned text-only `<div>`s into

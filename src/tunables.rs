@@ -914,6 +914,13 @@ pub(crate) const POST_AUTHOR_BOX_MAX_RUN: usize = 80;
 /// Ours: the groups of siblings built alike looked for under one element (each sibling is
 /// compared with the first of each group, so a list of many unlike items costs no more).
 pub(crate) const POST_GROUPS_MAX: usize = 8;
+/// Ours: on a page that says it sells a product, the block whose class or id holds one of
+/// these words (`product-description`, `tab-description`, Steam's `game_description_column`;
+/// the token `desc`) and at least [`PRODUCT_DESCRIPTION_MIN_CHARS`] of paragraph text is the
+/// article: the product's text is its description, not the page's price box, specifications,
+/// accessories and reviews around it (wcxb product pages 0583, 0626, 2894, 3026).
+pub(crate) static PRODUCT_DESCRIPTION: Words = Words::any(&["description"]).with_tokens(&["desc"]);
+pub(crate) const PRODUCT_DESCRIPTION_MIN_CHARS: usize = 700;
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub(crate) const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
 

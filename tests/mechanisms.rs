@@ -527,6 +527,27 @@ fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
 }
 
 #[test]
+fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
+    // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
+    // is what the page hides and animates open.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<button aria-controls=panel-1 aria-expanded=false>Tickets</button>\
+             <div class=chakra-collapse style=\"overflow:hidden;display:none\"><div role=region \
+             id=panel-1><p>Buy the ticket at the kiosk on the pier the evening before, since \
+             the morning queue is long and the kiosk opens late.</p></div></div>\
+             <div style=\"display:none\"><div><p>A hidden note no control opens.</p></div></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
+    assert!(!text.contains("A hidden note"), "{text}");
+}
+
+#[test]
 fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
     let first = story(4);
     let replies: String = ["bob", "carol", "dave", "erin"]
@@ -1000,6 +1021,69 @@ fn a_review_article_about_a_product_keeps_its_text() {
     );
     let text = text_of(&product_page(&head, "Customer Reviews"));
     assert!(text.contains("Review 1:"), "{text}");
+}
+
+/// A shop's product page: under one `<main>`, the price box, the product's tabs (its
+/// description, a block named by `description_block` holding `paragraphs` of the story, and
+/// its specifications), the shop's pitch in paragraphs of its own, and questions answered.
+fn shop_page(head: &str, description_block: &str, paragraphs: usize) -> String {
+    let pitch: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p>Pitch {i}: our experts test every kettle we sell, answer your calls seven                  days a week, and ship your order from our own warehouse, tracked.</p>"
+            )
+        })
+        .collect();
+    let answers: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=qa><p>Question {i}: does it fit a small kitchen?</p><p>Answer                  {i}: yes, it stands on a saucer's width, and the cord winds into its base.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{head}</head><body>{NAV}\
+         <main id=main-content><h1>Stone kettle</h1><div class=price-box><p>$49.00</p>\
+         <p>In stock</p></div><div class=tabs><div {description_block}><h2>About this \
+         kettle</h2>{}</div><div class=tab-specs><table><tr><th>Capacity</th><td>1.7 l</td>\
+         </tr></table></div></div><section class=why-us><h2>Why buy from us</h2>{pitch}</section>\
+         <section class=questions><h2>Questions</h2>{answers}</section></main></body></html>",
+        story(paragraphs)
+    )
+}
+
+#[test]
+fn a_product_pages_text_is_its_description() {
+    let text = text_of(&shop_page(PRODUCT_LD, "class=product-description", 4));
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Pitch 1:"), "{text}");
+    assert!(!text.contains("Answer 2:"), "{text}");
+}
+
+#[test]
+fn a_dated_product_page_whose_description_has_the_id_desc_is_read_as_its_description() {
+    // A shop that dates its product pages still sells: the page is a product and a story.
+    let head = format!(
+        r#"{PRODUCT_LD}<meta property="article:published_time" content="2025-03-01T10:00:00Z">"#
+    );
+    let text = text_of(&shop_page(&head, "id=desc", 4));
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(!text.contains("Pitch 3:"), "{text}");
+}
+
+#[test]
+fn a_product_description_of_a_few_lines_is_not_the_whole_article() {
+    // A blurb (here one paragraph) is too short to be the product's text.
+    let text = text_of(&shop_page(PRODUCT_LD, "class=product-description", 1));
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(text.contains("Pitch 1:"), "{text}");
+}
+
+#[test]
+fn a_block_named_description_is_not_the_article_on_a_page_that_sells_nothing() {
+    let text = text_of(&shop_page("", "class=product-description", 4));
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(text.contains("Pitch 1:"), "{text}");
 }
 
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose

@@ -112,6 +112,25 @@ fn streamed_placeholders_and_segments_50k_each() {
 }
 
 #[test]
+fn product_descriptions_nested_200_deep_with_prose_at_every_level() {
+    // On a product page each block named for the description is measured by walking it:
+    // nested ones are passed over (the outer one holds all their text), so the cost stays
+    // linear in the page.
+    let para = "<p>The kettle, which boils fast, is made of stone, glass and steel.</p>".repeat(50);
+    let mut html = String::from(
+        r#"<html><head><script type="application/ld+json">{"@type":"Product"}</script></head><body><main>"#,
+    );
+    for _ in 0..200 {
+        html.push_str("<div class=description>");
+        html.push_str(&para);
+    }
+    let start = Instant::now();
+    let results = survives(&html);
+    assert!(results[0].is_ok());
+    eprintln!("200 nested descriptions: {:?}", start.elapsed());
+}
+
+#[test]
 fn huge_page_30_mb_extracts() {
     let para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.</p>\n";
     let chrome = "<div class=\"sidebar\"><ul><li><a href=\"/a\">Link one</a></li><li><a href=\"/b\">Link two</a></li></ul></div>\n";
