@@ -561,8 +561,15 @@ export function createReader(container, adapter, { onClose } = {}) {
     ? el('button', { type: 'button', class: 'lectern-button lectern-close', text: t('closeReader') })
     : null;
 
-  // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value.
-  const controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings), ui }));
+  // Each control as DOM: a fieldset, and `reflect(settings)` to show the current value. Built
+  // when the panel first opens: a dozen fieldsets, built and brought up to date with the stored
+  // settings, are work the reader's first view does not show, done while the engine is busy.
+  let controls = null;
+  function buildControls() {
+    controls = CONTROLS.map((control) => CONTROL_KINDS[control.kind](control, { el, t, uid, update: (value) => model.update({ [control.name]: value }), current: () => model.settings[control.name], change: (settings) => model.update(settings), ui }));
+    for (const control of controls) control.reflect(model.settings);
+    panel.prepend(...controls.map((c) => c.element));
+  }
   const resetButton = el('button', { type: 'button', class: 'lectern-button', text: t('resetSettings') });
   resetButton.addEventListener('click', () => {
     model.update({ ...DEFAULTS });
@@ -586,12 +593,15 @@ export function createReader(container, adapter, { onClose } = {}) {
     ? el('button', { type: 'button', class: 'lectern-button', 'aria-pressed': 'false', hidden: true })
     : null;
   let autoOpenHost = null;
+  let autoOpenOffer = 0;
   async function offerAutoOpen(url) {
+    autoOpenOffer++;
     if (!autoOpenButton) return;
     const host = isWebUrl(url) ? new URL(url).hostname.toLowerCase() : null;
     autoOpenHost = host;
     autoOpenButton.hidden = !host;
     if (!host) return;
+    followAutoOpen();
     autoOpenButton.textContent = t('alwaysOpen', host);
     autoOpenButton.setAttribute('aria-pressed', 'false');
     const on = await adapter.autoOpen.isOn(host).catch(() => false);
@@ -611,15 +621,22 @@ export function createReader(container, adapter, { onClose } = {}) {
       say(t(now ? 'autoOpenOn' : on ? 'autoOpenDenied' : 'autoOpenOff', host));
     }, (error) => say(t('autoOpenFailed', String(error?.message ?? error))));
   });
-  // Allowed or stopped elsewhere (the options page): the button follows.
-  adapter.autoOpen?.onChanged?.(() => {
-    const host = autoOpenHost;
-    if (host) adapter.autoOpen.isOn(host).then((on) => { if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on)); }, () => {});
-  });
+  // Allowed or stopped elsewhere (the options page): the button follows. Listened for from the
+  // first article on (see offerAutoOpen), not while the reader starts.
+  let followingAutoOpen = false;
+  function followAutoOpen() {
+    if (followingAutoOpen) return;
+    followingAutoOpen = true;
+    adapter.autoOpen?.onChanged?.(() => {
+      const host = autoOpenHost;
+      if (host) adapter.autoOpen.isOn(host).then((on) => { if (autoOpenHost === host) autoOpenButton.setAttribute('aria-pressed', String(on)); }, () => {});
+    });
+  }
   const panel = el('div', { class: 'lectern-settings', id: `${uid}-settings`, hidden: true },
-    ...controls.map((c) => c.element), el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton, autoOpenButton));
+    el('p', { class: 'lectern-settings-actions' }, resetButton, forgetButton, autoOpenButton));
   settingsButton.addEventListener('click', () => {
     const open = settingsButton.getAttribute('aria-expanded') !== 'true';
+    if (open && !controls) buildControls();
     settingsButton.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
   });
@@ -745,7 +762,7 @@ export function createReader(container, adapter, { onClose } = {}) {
   let heldImages = [];
   const model = settingsModel(adapter, (settings) => {
     applySettings(root, settings);
-    for (const control of controls) control.reflect(settings);
+    for (const control of controls ?? []) control.reflect(settings);
     if (settings.images === 'always') for (const load of heldImages.splice(0)) load();
   });
   const { ready } = model;
@@ -1119,7 +1136,11 @@ export function createReader(container, adapter, { onClose } = {}) {
       if (view) setUpBlockTools(view);
       viewer.close();
       reading.attach(shown.body, url);
-      offerAutoOpen(url);
+      // The button sits in the settings panel, and asking whether the site opens by itself
+      // loads a module and reads storage: after the article's first paint, unless another
+      // view came first.
+      const offer = ++autoOpenOffer;
+      doc.defaultView.requestAnimationFrame(() => setTimeout(() => { if (offer === autoOpenOffer) offerAutoOpen(url); }, 0));
       return shown.body;
     },
 
@@ -1482,6 +1503,9 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   let links = new Map();
   let current = null;
   let scroller = doc.scrollingElement || doc.documentElement;
+  // Found again for each article, in its first frame (update): asked for while the article has
+  // just been put in, it would style the whole article once more before its first paint.
+  let scrollerStale = true;
   let frame = 0;
   let shownBefore = false;
   let saveTimer = 0;
@@ -1587,6 +1611,10 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
   function update() {
     frame = 0;
     if (!body) return;
+    if (scrollerStale) {
+      scroller = scrollerOf(root);
+      scrollerStale = false;
+    }
     const max = range();
     const fraction = max > 0 ? Math.min(1, scroller.scrollTop / max) : 0;
     progress.style.transform = `scaleX(${fraction})`;
@@ -1747,7 +1775,7 @@ function readingAids({ doc, root, bar, main, contents, contentsButton, progress,
       continueOffer.replaceChildren();
       buildContents();
       layout();
-      scroller = scrollerOf(root);
+      scrollerStale = true;
       // A new article starts at its top (the demo's pane keeps its scroll between articles; the
       // first article of a reader starts there already, and reading the scroll position would
       // lay it out before its first paint).

@@ -43,7 +43,16 @@ export async function openSettled(driver, tab) {
 }
 
 export const READER_PRELUDE = `
-  const $group = (name) => [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent.trim() === name);
+  // The settings' controls are built when their panel first opens: opened and closed again first.
+  const $group = (name) => {
+    const find = () => [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent.trim() === name);
+    if (!find()) {
+      const settings = document.querySelector('button[aria-controls$="-settings"]');
+      settings?.click();
+      settings?.click();
+    }
+    return find();
+  };
   const $button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
   const $choose = (group, option) => {
     const label = [...$group(group).querySelectorAll('label')].find((l) => l.textContent.trim() === option);
