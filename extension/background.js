@@ -52,6 +52,9 @@ const sessions = new Map();
 // ends it for good.
 const RIPE_AFTER_CALLS = 8;
 const RIPEN_CHARS = 256 * 1024;
+// The first extra call waits this long after the answer: the reader is rendering and painting
+// the article meanwhile, which the engine's calls slowed on two cores.
+const RIPEN_AFTER_MS = 250;
 let engineCalls = 0;
 let ripening = false;
 
@@ -70,7 +73,7 @@ function ripen(snapshot) {
       () => setTimeout(step, 0),
       () => { ripening = false; engineCalls = RIPE_AFTER_CALLS; });
   };
-  setTimeout(step, 0);
+  setTimeout(step, RIPEN_AFTER_MS);
 }
 
 /** The site's rules file for `url` (null without any, or if storage fails). */
@@ -112,7 +115,7 @@ async function articleFor(tabId) {
   // Runs after this answer has been sent (see ripen); never on a page the engine failed on
   // (a trap would fail whatever else the engine has in hand, such as the next open).
   if (outcome?.ok) ripen(snapshot);
-  setTimeout(keepEngineCompiled, 0);
+  setTimeout(keepEngineCompiled, Limits.ENGINE_KEEPER_NOTICE_AFTER_MS);
   return { url: snapshot.url, title: snapshot.title, article: outcome };
 }
 

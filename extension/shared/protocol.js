@@ -124,5 +124,12 @@ globalThis.lecternProtocol = Object.freeze({
      * minutes and finds it fast; a browser left alone keeps nothing for it.
      */
     ENGINE_KEEPER_IDLE_MS: 30 * 60 * 1000,
+    /**
+     * How long after answering an open the background tells the keeper it was used (or starts
+     * it again after a restart): later than the reader's first view, whose start and render it
+     * slowed on two cores (a message to every extension frame; after a restart, a document,
+     * a worker and the wasm compiled again).
+     */
+    ENGINE_KEEPER_NOTICE_AFTER_MS: 1000,
   }),
 });
