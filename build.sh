@@ -319,7 +319,7 @@ usage: ./build.sh COMMAND
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability,
                    ../shared/corpus/wcxb-dev); --engine lectern (default), readability-js,
                    dom-smoothie or trafilatura (installed into .eval/venv on demand)
-  bench [engine DIR | browser DIR | memory DIR | open [DIR] | extension-memory | size | transfer | sentences DIR]
+  bench [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR]
                    speed, memory and size against the peers (no argument: all of them)
   package          setup + build + dist/: lectern-chromium-V.zip (Chrome Web Store),
                    lectern-firefox-V.zip (addons.mozilla.org, checked with web-ext lint),

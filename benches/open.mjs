@@ -23,9 +23,10 @@
 // The same opens in Firefox: benches/open-firefox.mjs (`./build.sh bench open` runs both). Its
 // pieces (launch, clickAction, closeReader, …) are exported for benches/extension-memory.mjs.
 
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './cdp.mjs';
-import { machineLine, measureOpens, openArgs, openRounds, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
+import { machineLine, measureOpens, median, openArgs, openRounds, openTable, openTimes, withTimeout, waitFor } from './common.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';
 
@@ -217,6 +218,13 @@ async function main() {
   console.log(`### Whole path: toolbar action → article visible (extension, headless Chromium)\n`);
   console.log(`Machine: ${machineLine()}; ${version}; per page the browser's first open, then ${opts.cold - 1} cold opens (service worker stopped first) and ${opts.warm} warm.\n`);
   console.log(openTable(rows));
+  // For benches/open-against.mjs: each page's warm and cold medians, as JSON, where OPEN_JSON says.
+  if (process.env.OPEN_JSON) {
+    const totals = (runs) => (runs ?? []).map((run) => run.total);
+    fs.writeFileSync(process.env.OPEN_JSON, JSON.stringify(rows.map((r) => ({
+      page: r.page, error: r.error ?? null, warmMedian: median(totals(r.warm)) ?? null, coldMedian: median(totals(r.cold)) ?? null,
+    }))));
+  }
   console.log('\np95: nearest rank. The last six columns: warm medians, ms after the click: the reader ' +
     'page\'s document created; its script started (its modules loaded); the content script\'s snapshot received by the background; the ' +
     'article extracted there (the engine\'s own time in brackets); the background\'s reply received ' +

@@ -10,6 +10,8 @@
 //   node benches/run.mjs open [DIR] [ARGS]    extension: toolbar action → article visible, in Chromium
 //                                             (benches/open.mjs) then Firefox (benches/open-firefox.mjs)
 //                                             (default: generated news pages, benches/news-page.mjs)
+//   node benches/run.mjs open-against REF [ARGS]  the Chromium open, this tree's extension against
+//                                             commit REF's, runs in turn (benches/open-against.mjs)
 //   node benches/run.mjs extension-memory     the extension's process memory in both browsers, idle
 //                                             and with a reader open (benches/extension-memory.mjs)
 //   node benches/run.mjs transfer             the demo's first view: every file fetched, raw and gzip
@@ -70,6 +72,7 @@ const benches = {
     build('wasm');
     return `${sh('node', ['benches/open.mjs', ...args])}\n${sh('node', ['benches/open-firefox.mjs', ...args])}`;
   },
+  'open-against'(ref, ...args) { build('wasm'); return sh('node', ['benches/open-against.mjs', ref, ...args]); },
   'extension-memory'(...args) { build('wasm'); return sh('node', ['benches/extension-memory.mjs', ...args]); },
   transfer() { build('wasm'); return sh('node', ['benches/transfer.mjs']); },
   sentences(dir, ...args) { build('wasm'); return sh('node', ['benches/sentences.mjs', dir, ...args]); },
@@ -103,7 +106,7 @@ function main() {
   if (what === 'all') return all();
   const bench = benches[what];
   if (!bench || (!['size', 'open', 'transfer', 'extension-memory'].includes(what) && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | extension-memory | size | transfer | sentences DIR]');
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR]');
     process.exit(64);
   }
   bench(...rest);
