@@ -76,6 +76,9 @@ function ripen(snapshot) {
   setTimeout(step, RIPEN_AFTER_MS);
 }
 
+/** What the reader page uses of the engine's result: no `textContent`. */
+const READER_OUTPUTS = Object.freeze({ text: false });
+
 /** The site's rules file for `url` (null without any, or if storage fails). */
 const rulesFor = (url) => fileFor(url).catch(() => null);
 
@@ -88,11 +91,12 @@ function startExtraction(snapshot, rules = null) {
   const background = snapshot.html.length <= Limits.BACKGROUND_MAX_CHARS && engine.usable;
   if (background) engineCalls++;
   // The site's rules (a person's corrections) go with the page; a page without any is read
-  // as it always was.
+  // as it always was. Not the article's plain text: the reader shows its HTML and copies its
+  // Markdown, and the text would only lengthen the way to the reader page.
   const article = !background
     ? null
     : (rules ?? rulesFor(snapshot.url))
-      .then((siteRules) => engine.extract(snapshot.html, snapshot.url, siteRules ? { siteRules } : undefined)).then(
+      .then((siteRules) => engine.extract(snapshot.html, snapshot.url, siteRules ? { siteRules, ...READER_OUTPUTS } : READER_OUTPUTS)).then(
       ({ result, ms }) => ({ ok: true, result, ms }),
       (error) => ({ ok: false, error: String(error?.message ?? error) }));
   return { snapshot, article };

@@ -31,6 +31,8 @@ describe('the reader in Firefox, across a restart', () => {
       let top = await ff.topContext();
       let reader = await readerOn(top);
       await ff.evaluate(reader, `(() => {
+        // The settings' controls are built when their panel opens, as a person opens it.
+        document.querySelector('button[aria-controls$="-settings"]').click();
         const pick = (value) => document.querySelector('input[type=radio][value="' + value + '"]').click();
         pick('dark'); pick('mono');
         return true;
