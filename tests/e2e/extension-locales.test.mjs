@@ -9,6 +9,10 @@ import { chromiumDriver, eventually, firefoxDriver, openSettled } from './helper
 import { tempDir } from './helpers/paths.mjs';
 
 const READER_STATE = `(() => {
+  // The settings' controls are built when their panel first opens: opened and closed again.
+  const settings = document.querySelector('button[aria-controls$="-settings"]');
+  settings.click();
+  settings.click();
   const app = document.querySelector('.lectern-app');
   const toolbar = document.querySelector('.lectern-toolbar');
   const close = toolbar.querySelector('.lectern-close');
