@@ -1132,3 +1132,59 @@ fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
     assert!(text.contains("We are a small firm of advisers"), "{text}");
     assert!(!text.contains("Our service 6 team"), "{text}");
 }
+
+// ------------------------------------------------------------------ plain text
+
+#[test]
+fn an_embedded_videos_link_is_in_the_html_and_not_in_the_plain_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<iframe src=\"https://www.youtube.com/embed/abc_DEF-123\"></iframe>\
+             <iframe src=\"https://player.vimeo.com/video/1\" title=\"The pier at dusk\">\
+             </iframe>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("Video: player.vimeo.com")
+            || article.content.contains("Video: The pier at dusk"),
+        "{}",
+        article.content
+    );
+    assert!(
+        article.text_content.contains("Paragraph 3 of the story"),
+        "{}",
+        article.text_content
+    );
+    assert!(
+        !article.text_content.contains("Video:"),
+        "{}",
+        article.text_content
+    );
+    assert!(
+        !article.text_content.contains("The pier at dusk"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
+fn an_article_that_is_one_captioned_video_is_still_an_article() {
+    let html = page(
+        "The ferry",
+        "<article><figure><iframe src=\"https://www.youtube.com/embed/abc_DEF-123\" \
+         title=\"The ferry\"></iframe><figcaption>The ferry leaving the harbour at dawn, \
+         filmed from the pier</figcaption></figure></article>",
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("lectern-video"),
+        "{}",
+        article.content
+    );
+}
