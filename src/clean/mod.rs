@@ -28,7 +28,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
 use self::lines::remove_boilerplate_lines;
-use self::repeated::remove_repeated_blocks;
+use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
 use self::trailing::remove_trailing_sections;
@@ -103,6 +103,9 @@ pub(crate) fn clean(
     }
     remove_trailing_sections(content, flags, explain);
     remove_repeated_blocks(content, explain);
+    if thread {
+        remove_repeated_thread_text(content, explain);
+    }
     for h1 in content
         .walk_descendants()
         .filter(|d| dom::is(d, &["h1"]))
