@@ -931,6 +931,23 @@ fn a_replys_quote_of_a_post_above_is_dropped_in_a_thread() {
 }
 
 #[test]
+fn a_quote_under_its_posters_name_is_dropped_when_the_thread_shows_the_post() {
+    let html = quoting_thread(|i| {
+        if i > 1 {
+            "<blockquote><div><cite>sailor1 wrote:</cite>Reply 1: the ferry left late again \
+             today, and the crossing, in a strong wind, took twice as long as it should.</div>\
+             </blockquote>"
+                .to_string()
+        } else {
+            String::new()
+        }
+    });
+    let text = text_of(&html);
+    assert_eq!(text.matches("Reply 1: the ferry").count(), 1, "{text}");
+    assert!(!text.contains("sailor1 wrote"), "{text}");
+}
+
+#[test]
 fn a_short_line_repeated_in_a_thread_is_kept() {
     let html = quoting_thread(|_| "<p>Thanks, same here!</p>".to_string());
     let text = text_of(&html);

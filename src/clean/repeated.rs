@@ -89,7 +89,14 @@ pub(super) fn remove_repeated_thread_text(content: &NodeRef, explain: &mut Expla
         if dom::text_len_capped(&leaf, THREAD_REPEAT_MIN_CHARS) < THREAD_REPEAT_MIN_CHARS {
             continue;
         }
-        let text = dom::normalized_text(&leaf);
+        let mut text = dom::normalized_text(&leaf);
+        // A quote's header ("sailor2 wrote:", phpBB's `<cite>`) is not what it quotes.
+        if let Some(cite) = leaf.walk_descendants().find(|d| dom::is(d, &["cite"])) {
+            let header = dom::normalized_text(&cite);
+            if let Some(rest) = text.strip_prefix(header.as_str()) {
+                text = rest.trim_start().to_string();
+            }
+        }
         if seen.contains(&text) {
             if !guards_protected(&leaf) {
                 explain.remove(&leaf, Rule::RepeatedBlock, || text.clone());
