@@ -346,7 +346,14 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     }
 
     let text_content = output::text::to_text(content);
-    if text_content.trim().is_empty() && !options.whole_document {
+    // The plain text leaves the reader's video links out; an article that is one video is
+    // still an article.
+    if text_content.trim().is_empty()
+        && !options.whole_document
+        && !content
+            .descendants()
+            .any(|n| output::text::is_video_link(&n))
+    {
         return Err(Error::NoArticle);
     }
     let excerpt = meta

@@ -803,6 +803,33 @@ pub(crate) const REPEATED_BLOCK_TAGS: &[&str] = &[
     "div", "section", "article", "ul", "ol", "dl", "table", "figure",
 ];
 
+/// Ours, in a thread (declared, or posts found built alike): a block of text at least this
+/// long that repeats an earlier one word for word goes. Forum replies quote the posts above
+/// them (phpBB's "X wrote: …", XenForo's and Discourse's quote boxes), often the same lines in
+/// several replies, and some forums print the thread's title on every post ("Re: …"); the
+/// thread shows each once (wcxb's forum references hold each once). Shorter lines ("Thanks!",
+/// "+1") are the posters' own.
+pub(crate) const THREAD_REPEAT_MIN_CHARS: usize = 60;
+/// The blocks compared for [`THREAD_REPEAT_MIN_CHARS`], the innermost of them: the text of a
+/// quote is its own block or its paragraphs.
+pub(crate) const THREAD_TEXT_BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "blockquote",
+    "li",
+    "dd",
+    "dt",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "section",
+    "article",
+    "aside",
+];
+
 /// Ours: a block holding at least this share of the page's text is a page-wide wrapper (the
 /// ASP.NET page-wide `<form>`, React's streamed `<div hidden id="S:0">`, a `visibility:hidden`
 /// anti-flicker shell, a misnested `<aside>` that swallowed the page): preparation looks

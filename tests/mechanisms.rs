@@ -898,6 +898,89 @@ fn a_posts_signature_is_dropped_in_a_thread() {
     assert!(!text.contains("Ask me about knots"), "{text}");
 }
 
+/// Four posts of a thread built alike, each naming its author; `quote(i)` is what post `i`
+/// quotes above its own text.
+fn quoting_thread(quote: impl Fn(usize) -> String) -> String {
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody>{}<p>Reply {i}: the ferry left late again today, and \
+                 the crossing, in a strong wind, took twice as long as it should.</p></div></div>",
+                quote(i)
+            )
+        })
+        .collect();
+    thread_page("The late ferry", &posts)
+}
+
+#[test]
+fn a_replys_quote_of_a_post_above_is_dropped_in_a_thread() {
+    let html = quoting_thread(|i| {
+        if i > 2 {
+            "<blockquote>Reply 1: the ferry left late again today, and the crossing, in a \
+             strong wind, took twice as long as it should.</blockquote>"
+                .to_string()
+        } else {
+            String::new()
+        }
+    });
+    let text = text_of(&html);
+    assert_eq!(text.matches("Reply 1: the ferry").count(), 1, "{text}");
+    assert!(text.contains("Reply 4: the ferry"), "{text}");
+}
+
+#[test]
+fn a_quote_under_its_posters_name_is_dropped_when_the_thread_shows_the_post() {
+    let html = quoting_thread(|i| {
+        if i > 1 {
+            "<blockquote><div><cite>sailor1 wrote:</cite>Reply 1: the ferry left late again \
+             today, and the crossing, in a strong wind, took twice as long as it should.</div>\
+             </blockquote>"
+                .to_string()
+        } else {
+            String::new()
+        }
+    });
+    let text = text_of(&html);
+    assert_eq!(text.matches("Reply 1: the ferry").count(), 1, "{text}");
+    assert!(!text.contains("sailor1 wrote"), "{text}");
+}
+
+#[test]
+fn a_short_line_repeated_in_a_thread_is_kept() {
+    let html = quoting_thread(|_| "<p>Thanks, same here!</p>".to_string());
+    let text = text_of(&html);
+    assert_eq!(text.matches("Thanks, same here!").count(), 4, "{text}");
+}
+
+#[test]
+fn repeated_code_in_a_thread_is_kept() {
+    let html = quoting_thread(|_| {
+        "<pre><code>sudo systemctl restart ferry-timetable.service --no-block --quiet \
+         --force</code></pre>"
+            .to_string()
+    });
+    let text = text_of(&html);
+    assert_eq!(text.matches("sudo systemctl restart").count(), 4, "{text}");
+}
+
+#[test]
+fn a_repeated_paragraph_outside_a_thread_is_kept() {
+    let repeated = "<p>Tickets are sold at the harbour office, and on board when the office is \
+                    closed.</p>";
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h2>Summer</h2>{}{repeated}<h2>Winter</h2>{}{repeated}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(text.matches("Tickets are sold").count(), 2, "{text}");
+}
+
 #[test]
 fn cards_that_name_their_author_keep_their_titles() {
     let cards: String = (1..=4)
@@ -1131,4 +1214,60 @@ fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
     let text = text_of(&landing_page(true));
     assert!(text.contains("We are a small firm of advisers"), "{text}");
     assert!(!text.contains("Our service 6 team"), "{text}");
+}
+
+// ------------------------------------------------------------------ plain text
+
+#[test]
+fn an_embedded_videos_link_is_in_the_html_and_not_in_the_plain_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<iframe src=\"https://www.youtube.com/embed/abc_DEF-123\"></iframe>\
+             <iframe src=\"https://player.vimeo.com/video/1\" title=\"The pier at dusk\">\
+             </iframe>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("Video: player.vimeo.com")
+            || article.content.contains("Video: The pier at dusk"),
+        "{}",
+        article.content
+    );
+    assert!(
+        article.text_content.contains("Paragraph 3 of the story"),
+        "{}",
+        article.text_content
+    );
+    assert!(
+        !article.text_content.contains("Video:"),
+        "{}",
+        article.text_content
+    );
+    assert!(
+        !article.text_content.contains("The pier at dusk"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
+fn an_article_that_is_one_captioned_video_is_still_an_article() {
+    let html = page(
+        "The ferry",
+        "<article><figure><iframe src=\"https://www.youtube.com/embed/abc_DEF-123\" \
+         title=\"The ferry\"></iframe><figcaption>The ferry leaving the harbour at dawn, \
+         filmed from the pier</figcaption></figure></article>",
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("lectern-video"),
+        "{}",
+        article.content
+    );
 }

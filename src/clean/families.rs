@@ -111,7 +111,9 @@ mod tests {
             discussion: true,
             ..Flags::ATTEMPTS[2]
         };
-        let (html, rules) = clean_with(&format!("{PROSE}{PROSE}{COMMENTS}"), flags);
+        // (Two paragraphs that differ: in a thread a repeated one goes.)
+        let other = PROSE.replace("Tuesday", "Friday");
+        let (html, rules) = clean_with(&format!("{PROSE}{other}{COMMENTS}"), flags);
         assert!(html.contains("I disagree"), "{html}");
         assert!(rules.is_empty(), "{rules:?}");
     }

@@ -1,10 +1,11 @@
 //! Stage 6: cleaning inside the chosen article. Removes what sits in the article's container
 //! but is not the article: share bars, headings with negative classes, link-heavy lists and
 //! blocks (conditional cleaning), boilerplate class families (related, newsletter, comments,
-//! promotions, tags, author bios), calls to action and teaser lines, and trailing sections
-//! of teasers or comments ("Recent News", "Leave a Comment"). Protected nodes (embedded posts,
-//! code, math, data tables, the notes list) are never removed by these rules. Footnotes are
-//! given one structure first (`footnotes`).
+//! promotions, tags, author bios), calls to action and teaser lines, trailing sections of
+//! teasers or comments ("Recent News", "Leave a Comment"), and repeated text (a copy of a
+//! section; in a thread, a reply's quote of a post the thread shows already). Protected nodes
+//! (embedded posts, code, math, data tables, the notes list) are never removed by these
+//! rules. Footnotes are given one structure first (`footnotes`).
 //!
 //! [`clean`] runs the passes in their order (which matters: a later pass measures what the
 //! earlier ones left); each family of removals has its own file.
@@ -28,7 +29,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
 use self::lines::remove_boilerplate_lines;
-use self::repeated::remove_repeated_blocks;
+use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
 use self::trailing::remove_trailing_sections;
@@ -103,6 +104,9 @@ pub(crate) fn clean(
     }
     remove_trailing_sections(content, flags, explain);
     remove_repeated_blocks(content, explain);
+    if thread {
+        remove_repeated_thread_text(content, explain);
+    }
     for h1 in content
         .walk_descendants()
         .filter(|d| dom::is(d, &["h1"]))

@@ -1,11 +1,15 @@
-//! Removal of repeated blocks: a block whose text repeats an earlier one word for word.
+//! Removal of repeated blocks: a block whose text repeats an earlier one word for word; in a
+//! thread, any block of text that repeats an earlier one (a reply's quote of a post above).
 
 use super::guards_protected;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::rule::Rule;
-use crate::tunables::{REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS};
+use crate::tunables::{
+    REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, THREAD_REPEAT_MIN_CHARS, THREAD_TEXT_BLOCKS,
+};
+use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
 /// Ours: a block whose text repeats an earlier block of the article word for word is a copy
@@ -40,6 +44,65 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
             None => {
                 seen.insert(text, block);
             }
+        }
+    }
+}
+
+/// Ours, in a thread: a block of text (the innermost blocks of [`THREAD_TEXT_BLOCKS`]) of
+/// [`THREAD_REPEAT_MIN_CHARS`] or more that says word for word what an earlier one said is a
+/// reply quoting a post the thread already shows (or quoting the same lines again), or the
+/// thread's title repeated on every post ("Re: …"): the thread reads once what was said.
+/// Code is never a repetition to drop.
+pub(super) fn remove_repeated_thread_text(content: &NodeRef, explain: &mut Explain) {
+    // The innermost text blocks outside code, in one walk: a block is innermost when no
+    // block opens inside it before it closes. Each open block carries whether it is out of
+    // the comparison (it holds a block or code, or sits in code).
+    let mut open: Vec<(NodeRef, bool)> = Vec::new();
+    let mut code = 0usize;
+    let mut leaves: Vec<NodeRef> = Vec::new();
+    for edge in content.traverse() {
+        match edge {
+            NodeEdge::Start(n) if dom::is(&n, &["pre", "code"]) => {
+                code += 1;
+                if let Some(block) = open.last_mut() {
+                    // A block holding code is never dropped.
+                    block.1 = true;
+                }
+            }
+            NodeEdge::End(n) if dom::is(&n, &["pre", "code"]) => code = code.saturating_sub(1),
+            NodeEdge::Start(n) if n != *content && dom::is(&n, THREAD_TEXT_BLOCKS) => {
+                if let Some(parent) = open.last_mut() {
+                    parent.1 = true;
+                }
+                open.push((n, code > 0));
+            }
+            NodeEdge::End(n) if open.last().is_some_and(|(o, _)| *o == n) => {
+                if let Some((node, false)) = open.pop() {
+                    leaves.push(node);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for leaf in leaves {
+        if dom::text_len_capped(&leaf, THREAD_REPEAT_MIN_CHARS) < THREAD_REPEAT_MIN_CHARS {
+            continue;
+        }
+        let mut text = dom::normalized_text(&leaf);
+        // A quote's header ("sailor2 wrote:", phpBB's `<cite>`) is not what it quotes.
+        if let Some(cite) = leaf.walk_descendants().find(|d| dom::is(d, &["cite"])) {
+            let header = dom::normalized_text(&cite);
+            if let Some(rest) = text.strip_prefix(header.as_str()) {
+                text = rest.trim_start().to_string();
+            }
+        }
+        if seen.contains(&text) {
+            if !guards_protected(&leaf) {
+                explain.remove(&leaf, Rule::RepeatedBlock, || text.clone());
+            }
+        } else {
+            seen.insert(text);
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Stage 8b: the article as plain text. Blocks are separated by blank lines (so words of
 //! adjacent blocks never glue together, unlike the DOM's `textContent`), whitespace inside
-//! blocks is folded except in `<pre>`, and figure captions, image alt text, URLs and
-//! footnote markers are left out: this is the text a person reads. Also word counts and
+//! blocks is folded except in `<pre>`, and figure captions, image alt text, URLs,
+//! footnote markers and the reader's own video links (`Video: www.youtube.com`, a control
+//! standing for an embedded player) are left out: this is the text a person reads. Also word counts and
 //! reading time that count CJK text sensibly.
 
 use crate::dom;
@@ -25,6 +26,13 @@ const SKIPPED: &[&str] = &[
     "rt",
     "rp",
 ];
+
+/// The reader's link to an embedded video (made by sanitising; a page cannot set the class):
+/// the player it stands for is no text, and its label (`Video: ` and the host or the player's
+/// title) would read as a line of the article.
+pub(crate) fn is_video_link(node: &NodeRef) -> bool {
+    dom::is(node, &["a"]) && dom::attr(node, "class").is_some_and(|c| c == "lectern-video")
+}
 
 /// Invisible characters that only hint at line breaking: soft hyphens would split words
 /// (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
@@ -127,7 +135,8 @@ pub(crate) fn to_text(root: &NodeRef) -> String {
                     continue;
                 };
                 let tag: &str = &el.name.local;
-                if skip > 0 || SKIPPED.contains(&tag) || is_footnote_marker(&n) {
+                if skip > 0 || SKIPPED.contains(&tag) || is_footnote_marker(&n) || is_video_link(&n)
+                {
                     skip += 1;
                     continue;
                 }
