@@ -29,6 +29,7 @@ mod explain;
 mod json;
 mod marks;
 mod options;
+mod pattern;
 mod retry;
 mod rule;
 mod siterules;

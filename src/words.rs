@@ -9,7 +9,7 @@
 //! names are ASCII in practice; the only case folds this misses are the Kelvin sign and the
 //! long s, which no class name uses).
 
-use regex_lite::Regex;
+use crate::pattern::Pattern as Regex;
 use std::sync::OnceLock;
 
 /// A case-insensitive test for any of `substrings` anywhere in a string, or any of `tokens`
@@ -149,50 +149,13 @@ impl Words {
     }
 }
 
-/// The regex in `cell`, compiled from `pattern` on first use, its groups made non-capturing.
+/// The regex in `cell`, compiled from `pattern` on first use (`crate::pattern`: matches only,
+/// no capture groups).
 fn compiled<'a>(cell: &'a OnceLock<Regex>, pattern: &str) -> &'a Regex {
     cell.get_or_init(|| {
         // The patterns are constants covered by the tests; a typo fails every test.
-        Regex::new(&non_capturing(pattern))
-            .unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
+        Regex::new(pattern).unwrap_or_else(|e| panic!("bad tunable pattern {pattern}: {e}"))
     })
-}
-
-/// `pattern` with every capturing group `(…)` written `(?:…)`. The engine only asks whether a
-/// pattern matches, never what a group caught; but the regex engine keeps two slots per group
-/// for every state of a search: the date pattern's twenty groups over its two lists of month
-/// names made its search state 2.5 MB, held for the life of the process, and every step copy
-/// slots it never reads.
-fn non_capturing(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        out.push(c);
-        match c {
-            '\\' => {
-                if let Some(escaped) = chars.next() {
-                    out.push(escaped);
-                }
-            }
-            '[' if !in_class => {
-                in_class = true;
-                // A `]` first in a class (after an optional `^`) is a literal.
-                if chars.peek() == Some(&'^') {
-                    out.push('^');
-                    chars.next();
-                }
-                if chars.peek() == Some(&']') {
-                    out.push(']');
-                    chars.next();
-                }
-            }
-            ']' if in_class => in_class = false,
-            '(' if !in_class && chars.peek() != Some(&'?') => out.push_str("?:"),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A regex behind a [`Words`] guard that every match must pass (its literal words): the word
@@ -205,6 +168,12 @@ pub(crate) struct Guarded {
 }
 
 impl Guarded {
+    /// The pattern, for the tests that check every tunable pattern (`crate::pattern`).
+    #[cfg(test)]
+    pub(crate) fn pattern(&self) -> &'static str {
+        self.pattern
+    }
+
     /// `guard` must hold a word of every string `pattern` matches.
     pub(crate) const fn new(guard: Words, pattern: &'static str) -> Self {
         Guarded {
@@ -219,7 +188,7 @@ impl Guarded {
     }
 }
 
-/// A regex matched against the text lowercased by Unicode rules: regex-lite's `(?i)` folds
+/// A regex matched against the text lowercased by Unicode rules: the patterns' `(?i)` folds
 /// ASCII letters only, so "Über den Autor" or "Реклама" would slip past a pattern that says
 /// `über den autor` or `реклама`. Patterns are written in lowercase.
 pub(crate) struct Lowercased {
@@ -254,6 +223,12 @@ impl<'a> LowerText<'a> {
 }
 
 impl Lowercased {
+    /// The pattern, for the tests that check every tunable pattern (`crate::pattern`).
+    #[cfg(test)]
+    pub(crate) fn pattern(&self) -> &'static str {
+        self.pattern
+    }
+
     pub(crate) const fn new(pattern: &'static str) -> Self {
         Self::built(pattern, None, &[])
     }
@@ -658,36 +633,6 @@ mod word_tests {
         assert!(SIDEBAR.is_match("x hid y"));
         assert!(!SIDEBAR.is_match("hidx"));
         assert!(!SIDEBAR.is_match("chid"));
-    }
-}
-
-#[cfg(test)]
-mod non_capturing_tests {
-    use super::non_capturing;
-
-    #[test]
-    fn groups_become_non_capturing_and_nothing_else_changes() {
-        assert_eq!(non_capturing(r"(?i)^\s*(a|(b))c"), r"(?i)^\s*(?:a|(?:b))c");
-        assert_eq!(non_capturing(r"\(x\)[(][^)(][]()]"), r"\(x\)[(][^)(][]()]");
-        assert_eq!(non_capturing(r"(?:a)(?i:b)\\(c)"), r"(?:a)(?i:b)\\(?:c)");
-        assert_eq!(
-            non_capturing("über (den|das) [a-z(]+ (x)"),
-            "über (?:den|das) [a-z(]+ (?:x)"
-        );
-    }
-
-    #[test]
-    fn the_rewritten_pattern_matches_the_same_texts() {
-        let pattern = r"^\s*((am|on) )?(\d{1,2}[./](\d{2}|x))\s*$";
-        let original = regex_lite::Regex::new(pattern).unwrap();
-        let rewritten = regex_lite::Regex::new(&non_capturing(pattern)).unwrap();
-        for text in ["am 3/12", " on 4.x ", "3/1", "am 3/123", "x 3/12", ""] {
-            assert_eq!(
-                original.is_match(text),
-                rewritten.is_match(text),
-                "{text:?}"
-            );
-        }
     }
 }
 

@@ -61,6 +61,7 @@ const SHARED: &[&str] = &[
     "json",
     "marks",
     "options",
+    "pattern",
     "retry",
     "rule",
     "siterules",
