@@ -44,7 +44,7 @@ impl fmt::Display for PatternError {
 }
 
 /// Instructions beyond this make a pattern an error (a counted repetition of a large group
-/// could otherwise make a program of millions); the largest tunable pattern compiles to ~4,000.
+/// could otherwise make a program of millions); the largest tunable pattern compiles to 3,355.
 const MAX_PROGRAM: usize = 100_000;
 
 /// A compiled pattern.
