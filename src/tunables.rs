@@ -55,6 +55,12 @@ pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
 /// share of the page's text and the article's headline (the whole page wrapped in
 /// `class="above-footer"`): sidebars and footers never hold the story's headline.
 pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
+/// Ours: a block matched as unlikely only by `header` within a longer class or id
+/// (`listicle-header`, MDN's `layout__header`, a docs section `id="header-ordering"`) that
+/// holds this many paragraphs of this many characters is prose, not the site's header: a
+/// listicle's four-paragraph intro, a reference page's opening were lost with it.
+pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
+pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);

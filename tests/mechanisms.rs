@@ -1271,3 +1271,42 @@ fn an_article_that_is_one_captioned_video_is_still_an_article() {
         article.content
     );
 }
+
+// ------------------------------------------------------------------ prose in a block named "…-header"
+
+#[test]
+fn an_intro_in_a_block_named_like_a_header_is_kept() {
+    let intro = "<p>So you have decided to give the old house a refresh, and the question is \
+                 where to begin: paint, floors, furniture, or the light that falls on all of \
+                 them in the late afternoon.</p><p>In the past few years a handful of services \
+                 have come along that promise to help, each with its own way of asking what you \
+                 like and what you can spend, and each with a different answer.</p>";
+    let html = page(
+        "Ten services",
+        &format!(
+            "{NAV}<main><section class=\"listicle-header\"><h1>Ten services</h1>{intro}</section>\
+             {}</main>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("So you have decided"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_site_header_with_long_menu_descriptions_still_goes() {
+    let blurb = "<p>Everything you need to plan, book and share a trip along the coast, from \
+                 the ferry timetables to the best places to wait for a boat that is late.</p>";
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div id=\"header\" class=\"header\">{blurb}{}</div><article>{}</article>",
+            blurb.replace("Everything", "All"),
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("plan, book and share"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
