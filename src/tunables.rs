@@ -421,13 +421,14 @@ pub(crate) static CREDIT_LINE: Lowercased = Lowercased::guarded(
 pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
-/// "| © Augusta National/Getty Images", "Bild: Werk/…") is that image's caption; blocks of up
+/// "| © Augusta National/Getty Images", "Bild: Werk/…", or opening with the credit's words:
+/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand") is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
 pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
-    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) ",
+    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s",
     Words::any(&[
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
-        "(c) ",
+        "(c) ", "picture", "courtesy",
     ]),
 );
 pub(crate) const LOOSE_CAPTION_MAX_CHARS: usize = 300;

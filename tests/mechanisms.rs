@@ -1310,3 +1310,44 @@ fn a_site_header_with_long_menu_descriptions_still_goes() {
     assert!(!text.contains("plan, book and share"), "{text}");
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
 }
+
+// ------------------------------------------------------------------ credits under images
+
+#[test]
+fn a_line_under_an_image_that_opens_with_a_credits_words_is_its_caption() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><img src=\"/pier.jpg\" alt=\"The pier\"></p><p>Image from the \
+             harbour master's March review.</p>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("harbour master"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.text_content.contains("harbour master"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
+fn a_paragraph_that_opens_with_a_credits_words_away_from_an_image_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p>Courtesy of the harbour master, the town kept its lights on until \
+             the last passengers had gone home.</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Courtesy of the harbour master"), "{text}");
+}
