@@ -611,6 +611,24 @@ pub(crate) static NOTICE: Lowercased = Lowercased::guarded(
 );
 pub(crate) const NOTICE_MAX_CHARS: usize = 400;
 
+/// Ours: an author's bio at the article's end, whatever its box is called: among the article's
+/// last [`AUTHOR_BIO_TAIL_BLOCKS`] blocks of text, one of [`AUTHOR_BIO_MIN_CHARS`] to
+/// [`AUTHOR_BIO_MAX_CHARS`] characters that greets the reader in the first person ("Hey, I'm
+/// Jessica! Welcome to…", "Hallo, ich bin Foodbloggerin…") or says where its author writes
+/// ("Schreibt seit 2008 für die taz"). wcxb's references leave such bios out, as trafilatura's
+/// snippets do. Not a third-person bio ("Jane Roe is a reporter for…"): Readability keeps
+/// those, and so do some wcxb references.
+pub(crate) static AUTHOR_BIO: Lowercased = Lowercased::new(concat!(
+    r"^\s*(",
+    // "Hey, I'm …" / "Hallo, ich bin …"
+    r"(hey|hi|hello|hallo)( there)?[,!]? (i'?m|i’m|i am|ich bin)\s",
+    r"|schreibt seit \d{4} für\s",
+    r")",
+));
+pub(crate) const AUTHOR_BIO_TAIL_BLOCKS: usize = 3;
+pub(crate) const AUTHOR_BIO_MIN_CHARS: usize = 60;
+pub(crate) const AUTHOR_BIO_MAX_CHARS: usize = 800;
+
 /// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,
 /// the first to the home page, in a block of at most [`BREADCRUMB_MAX_CHARS`] characters,
 /// above the first paragraph of at least [`LEAD_PARAGRAPH_CHARS`] characters.

@@ -1351,3 +1351,35 @@ fn a_paragraph_that_opens_with_a_credits_words_away_from_an_image_stays() {
     let text = text_of(&html);
     assert!(text.contains("Courtesy of the harbour master"), "{text}");
 }
+
+// ------------------------------------------------------------------ a greeting bio at the end
+
+#[test]
+fn a_first_person_bio_at_the_articles_end_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"box-content\"><p>Hi, I'm Jane! Welcome to the harbour \
+             blog, where I write about boats, piers and the people who wait for them.</p>\
+             </div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Welcome to the harbour blog"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_first_person_greeting_early_in_the_article_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><p>Hi, I'm Jane, and this is the story of the day the ferry did not come \
+             to the harbour town, told as the people on the pier told it to me.</p>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Hi, I'm Jane"), "{text}");
+}
