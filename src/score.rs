@@ -20,7 +20,7 @@ use crate::tunables::{
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS,
     MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE, REPEATED_LABEL_MAX_CHARS,
     REPEATED_LABEL_MIN, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -200,6 +200,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && tag != "a"
                     && !holds_most_of_page(&n, page_len, &match_string, &title)
                     && !is_semantic_article(&n, &match_string)
+                    && !is_prose_named_header(&n, &match_string)
                 {
                     let next = dom::next_skipping_children(&n, page);
                     explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
@@ -331,6 +332,30 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
         && node
             .walk_descendants()
             .any(|h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
+}
+
+/// Ours: a block the unlikely pattern matches only by the word `header` inside a longer
+/// name (`listicle-header`, `layout__header`, `header-ordering`: an intro, a reference page's
+/// opening, a section named by its heading) is kept when it holds running prose: at least
+/// [`HEADER_PROSE_MIN_PARAGRAPHS`] paragraphs of [`HEADER_PROSE_MIN_CHARS`] characters. A
+/// `<header>` element or a block named `header` outright is the site's header and still goes,
+/// whatever its menus' descriptions say.
+fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
+    let lower = match_string.to_ascii_lowercase();
+    if dom::is(node, &["header"])
+        || !lower.contains("header")
+        || lower.split_whitespace().any(|t| t == "header")
+        || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
+    {
+        return false;
+    }
+    node.walk_descendants()
+        .filter(|p| {
+            dom::is(p, &["p"])
+                && dom::text_len_capped(p, HEADER_PROSE_MIN_CHARS) >= HEADER_PROSE_MIN_CHARS
+        })
+        .nth(HEADER_PROSE_MIN_PARAGRAPHS - 1)
+        .is_some()
 }
 
 /// An `<article>` element is a story by its author's own markup; a class word like

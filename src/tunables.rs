@@ -55,6 +55,12 @@ pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
 /// share of the page's text and the article's headline (the whole page wrapped in
 /// `class="above-footer"`): sidebars and footers never hold the story's headline.
 pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
+/// Ours: a block matched as unlikely only by `header` within a longer class or id
+/// (`listicle-header`, MDN's `layout__header`, a docs section `id="header-ordering"`) that
+/// holds this many paragraphs of this many characters is prose, not the site's header: a
+/// listicle's four-paragraph intro, a reference page's opening were lost with it.
+pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
+pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
@@ -415,13 +421,14 @@ pub(crate) static CREDIT_LINE: Lowercased = Lowercased::guarded(
 pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
-/// "| © Augusta National/Getty Images", "Bild: Werk/…") is that image's caption; blocks of up
+/// "| © Augusta National/Getty Images", "Bild: Werk/…", or opening with the credit's words:
+/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand") is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
 pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
-    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) ",
+    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s",
     Words::any(&[
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
-        "(c) ",
+        "(c) ", "picture", "courtesy",
     ]),
 );
 pub(crate) const LOOSE_CAPTION_MAX_CHARS: usize = 300;
@@ -603,6 +610,24 @@ pub(crate) static NOTICE: Lowercased = Lowercased::guarded(
     ]),
 );
 pub(crate) const NOTICE_MAX_CHARS: usize = 400;
+
+/// Ours: an author's bio at the article's end, whatever its box is called: among the article's
+/// last [`AUTHOR_BIO_TAIL_BLOCKS`] blocks of text, one of [`AUTHOR_BIO_MIN_CHARS`] to
+/// [`AUTHOR_BIO_MAX_CHARS`] characters that greets the reader in the first person ("Hey, I'm
+/// Jessica! Welcome to…", "Hallo, ich bin Foodbloggerin…") or says where its author writes
+/// ("Schreibt seit 2008 für die taz"). wcxb's references leave such bios out, as trafilatura's
+/// snippets do. Not a third-person bio ("Jane Roe is a reporter for…"): Readability keeps
+/// those, and so do some wcxb references.
+pub(crate) static AUTHOR_BIO: Lowercased = Lowercased::new(concat!(
+    r"^\s*(",
+    // "Hey, I'm …" / "Hallo, ich bin …"
+    r"(hey|hi|hello|hallo)( there)?[,!]? (i'?m|i’m|i am|ich bin)\s",
+    r"|schreibt seit \d{4} für\s",
+    r")",
+));
+pub(crate) const AUTHOR_BIO_TAIL_BLOCKS: usize = 3;
+pub(crate) const AUTHOR_BIO_MIN_CHARS: usize = 60;
+pub(crate) const AUTHOR_BIO_MAX_CHARS: usize = 800;
 
 /// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,
 /// the first to the home page, in a block of at most [`BREADCRUMB_MAX_CHARS`] characters,

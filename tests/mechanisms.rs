@@ -1271,3 +1271,115 @@ fn an_article_that_is_one_captioned_video_is_still_an_article() {
         article.content
     );
 }
+
+// ------------------------------------------------------------------ prose in a block named "…-header"
+
+#[test]
+fn an_intro_in_a_block_named_like_a_header_is_kept() {
+    let intro = "<p>So you have decided to give the old house a refresh, and the question is \
+                 where to begin: paint, floors, furniture, or the light that falls on all of \
+                 them in the late afternoon.</p><p>In the past few years a handful of services \
+                 have come along that promise to help, each with its own way of asking what you \
+                 like and what you can spend, and each with a different answer.</p>";
+    let html = page(
+        "Ten services",
+        &format!(
+            "{NAV}<main><section class=\"listicle-header\"><h1>Ten services</h1>{intro}</section>\
+             {}</main>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("So you have decided"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_site_header_with_long_menu_descriptions_still_goes() {
+    let blurb = "<p>Everything you need to plan, book and share a trip along the coast, from \
+                 the ferry timetables to the best places to wait for a boat that is late.</p>";
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div id=\"header\" class=\"header\">{blurb}{}</div><article>{}</article>",
+            blurb.replace("Everything", "All"),
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("plan, book and share"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+// ------------------------------------------------------------------ credits under images
+
+#[test]
+fn a_line_under_an_image_that_opens_with_a_credits_words_is_its_caption() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><img src=\"/pier.jpg\" alt=\"The pier\"></p><p>Image from the \
+             harbour master's March review.</p>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("harbour master"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.text_content.contains("harbour master"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
+fn a_paragraph_that_opens_with_a_credits_words_away_from_an_image_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p>Courtesy of the harbour master, the town kept its lights on until \
+             the last passengers had gone home.</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Courtesy of the harbour master"), "{text}");
+}
+
+// ------------------------------------------------------------------ a greeting bio at the end
+
+#[test]
+fn a_first_person_bio_at_the_articles_end_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"box-content\"><p>Hi, I'm Jane! Welcome to the harbour \
+             blog, where I write about boats, piers and the people who wait for them.</p>\
+             </div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Welcome to the harbour blog"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_first_person_greeting_early_in_the_article_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><p>Hi, I'm Jane, and this is the story of the day the ferry did not come \
+             to the harbour town, told as the people on the pier told it to me.</p>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Hi, I'm Jane"), "{text}");
+}

@@ -7,8 +7,9 @@ use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::rule::Rule;
 use crate::stats::link_density;
+use crate::score::has_block_descendant;
 use crate::tunables::{
-    AD_WORDS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
+    AD_WORDS, AUTHOR_BIO, AUTHOR_BIO_MAX_CHARS, AUTHOR_BIO_MIN_CHARS, AUTHOR_BIO_TAIL_BLOCKS, BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
     CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, NOTICE,
     NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER,
 };
@@ -117,6 +118,30 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             if !hash_only && !guards_protected(&b) {
                 explain.remove(&b, Rule::LinkedTeaser, || dom::normalized_text(&b));
             }
+        }
+    }
+}
+
+/// Ours: an author's bio among the article's last blocks of text ([`AUTHOR_BIO`]): the bio
+/// box's class names nothing we know (`text-rich-text_author`, a page builder's column), but
+/// its sentence says whose it is. Only the bio's own block goes.
+pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
+    let blocks: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| {
+            dom::is(d, &["p", "div", "li", "td", "blockquote"])
+                && !has_block_descendant(d)
+                && dom::text_len_capped(d, 1) > 0
+        })
+        .collect();
+    for b in blocks.iter().rev().take(AUTHOR_BIO_TAIL_BLOCKS) {
+        let len = dom::text_len_capped(b, AUTHOR_BIO_MAX_CHARS + 1);
+        if !(AUTHOR_BIO_MIN_CHARS..=AUTHOR_BIO_MAX_CHARS).contains(&len) {
+            continue;
+        }
+        let text = dom::normalized_text(b);
+        if AUTHOR_BIO.matches(&LowerText::new(&text)) && !guards_protected(b) {
+            explain.remove(b, Rule::BoilerplateLine, || format!("author bio: {text}"));
         }
     }
 }

@@ -28,7 +28,7 @@ use self::conditional::conditional;
 use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove_share_bars};
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
-use self::lines::remove_boilerplate_lines;
+use self::lines::{remove_boilerplate_lines, remove_trailing_bio};
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
@@ -103,6 +103,7 @@ pub(crate) fn clean(
         }
     }
     remove_trailing_sections(content, flags, explain);
+    remove_trailing_bio(content, explain);
     remove_repeated_blocks(content, explain);
     if thread {
         remove_repeated_thread_text(content, explain);
