@@ -859,6 +859,14 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: a hub page that names its main region (HTML's `<main>`, or `role="main"`; one
+/// outermost) is read from it, not from the whole body: what lies outside is the site's
+/// chrome the preparation did not know for such (a "Skip to content" link, the announcement
+/// bar, a shop's mega-menu of "Back" links, a footer of "Categories" and "Trending Topics"
+/// link lists in plain `<div>`s). wcxb tune: the front pages and category grids read whole
+/// (3064, 4112, 3066, 2936, 2962, 3016, 3015), none worse.
+pub(crate) const MAIN_REGION_TAGS: &[&str] = &["main"];
+pub(crate) const MAIN_REGION_ROLE: &str = "main";
 /// Ours: a page of prose sections (a service's landing page: a section of what it offers, one
 /// of how it works, one of questions and answers) where no one section reads as the article
 /// and the best is one of them. When the article is shorter than this, the prepared page

@@ -615,6 +615,46 @@ fn a_dated_list_whose_article_is_a_line_without_a_sentence_is_read_as_its_list()
 }
 
 #[test]
+fn a_hub_page_is_read_from_its_main_region() {
+    // A shop's or a front page's chrome outside `<main>`, in plain `<div>`s the preparation
+    // does not know for chrome: a skip link, a footer of link lists.
+    let html = job_board(30, "")
+        .replace(
+            "<main>",
+            "<a class=skip href=#content>Skip to content</a><main>",
+        )
+        .replace(
+            "</main>",
+            "</main><div class=site-links><h3>Trending topics</h3><a href=/t/1>Gardening</a> \
+         <a href=/t/2>Sailing</a><p>Copyright 2026 The Board Ltd.</p></div>",
+        );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 1 is hiring"), "{text}");
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("Skip to content"), "{text}");
+    assert!(!text.contains("Trending topics"), "{text}");
+    assert!(!text.contains("Copyright"), "{text}");
+}
+
+#[test]
+fn a_hub_page_whose_main_region_is_empty_has_no_article() {
+    // The list is drawn into `<main>` by a script; what the HTML holds is the site's chrome.
+    let links: String = (1..=30)
+        .map(|i| format!("<div><a href=/c/{i}>Category number {i}</a></div>"))
+        .collect();
+    let html = page(
+        "Shop",
+        &format!("<main id=app></main><div class=site-links>{links}</div>"),
+    );
+    let result = extract(&html, &Options::with_url("https://shop.example.com/"));
+    assert!(
+        matches!(result, Err(Error::NoArticle)),
+        "{:?}",
+        result.map(|a| a.text_content)
+    );
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
