@@ -524,6 +524,7 @@ fn find_article(
             &selected.common_classes,
             &mut log,
         );
+        let selected = select::within_main_region(selected);
         let len = dom::text_len(&selected.content);
         let done = len >= options.char_threshold;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {

@@ -655,6 +655,42 @@ fn a_hub_page_whose_main_region_is_empty_has_no_article() {
 }
 
 #[test]
+fn an_article_found_around_the_pages_main_region_is_read_from_it() {
+    // The winner is a wrapper high in the page: the story in `<main>` and, beside it in plain
+    // `<div>`s the preparation does not know for chrome, a promotion and the site's blurb.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrapper><div class=promo><p>Spring sale: every ticket to the islands \
+             is a third off until Sunday, book at the harbour office or online.</p></div>\
+             <div><main>{}</main></div><div class=about><p>The Harbour Post is the \
+             town's own paper since 1921, written and printed by the people of the pier.</p>\
+             </div></div>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Spring sale"), "{text}");
+    assert!(!text.contains("since 1921"), "{text}");
+}
+
+#[test]
+fn an_article_whose_main_region_is_a_small_part_of_it_keeps_the_rest() {
+    // `<main>` holds a one-line hero; the text is beside it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrapper><main><p>Ferries for every island, every day of the year, \
+             from the old pier.</p></main><div class=text>{}</div></div>",
+            story(6)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
