@@ -1245,6 +1245,23 @@ fn a_block_named_description_is_not_the_article_on_a_page_that_sells_nothing() {
     assert!(text.contains("Pitch 1:"), "{text}");
 }
 
+#[test]
+fn a_product_pages_text_printed_twice_for_two_screens_is_shown_once() {
+    // The shop prints the feature block once for phones and once for desktops; a style
+    // sheet hides one of the two.
+    let feature = "<p>The camera records in slow motion at a hundred and twenty frames a \
+                   second, so every wing beat at the feeder is there to see.</p>";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Bird feeder</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Bird feeder</h1>{}<div class=features-mobile>{feature}</div>\
+         <div class=features-desktop><div class=col>{feature}</div></div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("every wing beat").count(), 1, "{text}");
+}
+
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose
 /// cards (what it offers, questions and answers), each card too short to be an article; with
 /// `linked`, every card is a link to another page instead.
