@@ -864,6 +864,18 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: an accessibility skip link (a link within the page, `href="#…"`, that lets a
+/// keyboard skip the menus) is navigation whatever its place: its text opens with one of
+/// these (lower-cased). Shops and front pages put it in a plain `<div>` before the header
+/// (wcxb tune: "Skip to search results" on REI's category pages, "Skip to main content").
+pub(crate) const SKIP_LINK_TEXTS: &[&str] = &[
+    "skip to ",
+    "skip navigation",
+    "jump to main content",
+    "zum inhalt",
+    "aller au contenu",
+    "ir al contenido",
+];
 /// Ours: a hub page that names its main region (HTML's `<main>`, or `role="main"`; one
 /// outermost) is read from it, not from the whole body: what lies outside is the site's
 /// chrome the preparation did not know for such (a "Skip to content" link, the announcement

@@ -615,6 +615,21 @@ fn a_dated_list_whose_article_is_a_line_without_a_sentence_is_read_as_its_list()
 }
 
 #[test]
+fn a_skip_link_is_not_the_article() {
+    // A list page read whole (no `<main>`), its skip link in a plain `<div>` before it, where
+    // no rule of navigation would find it.
+    let html = job_board(30, "")
+        .replace(
+            "<main>",
+            "<div class=a11y><a href=\"#list\">Skip to search results</a></div><div id=list>",
+        )
+        .replace("</main>", "</div>");
+    let text = text_of(&html);
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("Skip to search results"), "{text}");
+}
+
+#[test]
 fn a_hub_page_is_read_from_its_main_region() {
     // A shop's or a front page's chrome outside `<main>`, in plain `<div>`s the preparation
     // does not know for chrome: a skip link, a footer of link lists.
