@@ -408,7 +408,10 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
 /// service's or a product's landing page) whose best block is one section: when the page
 /// holds [`PROSE_HUB_MIN_PAGE_RATIO`] times its text and the rest is hardly links, the rest
 /// is more of the same prose, not teasers. The page is parsed and prepared afresh, as for a
-/// retry.
+/// retry. Of a page that names its main region (one `<main>`, [`select::main_region`]) the
+/// hub is that region: the rest is the site's chrome (skip links, menus, footers not marked
+/// as such), whatever the page's size; a main region left empty (its list is drawn by a
+/// script) gives no article.
 fn hub_page(
     html: &str,
     meta: &metadata::Metadata,
@@ -422,7 +425,7 @@ fn hub_page(
     fixes.number(&document);
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut log);
     fixes.remove(&document, &mut log);
-    let hub = select::whole_body(&document);
+    let mut hub = select::whole_body(&document);
     let len = dom::text_len(&hub.content);
     let list =
         article_len < HUB_MAX_ARTICLE_CHARS && len >= HUB_MIN_PAGE_RATIO * article_len.max(1);
@@ -432,7 +435,17 @@ fn hub_page(
     let prose = article_len < PROSE_HUB_MAX_ARTICLE_CHARS
         && len as f64 >= PROSE_HUB_MIN_PAGE_RATIO * article_len.max(1) as f64
         && extra_linked < PROSE_HUB_MAX_LINK_DENSITY * extra;
-    Ok((list || prose).then_some((len, hub, log)))
+    if !(list || prose) {
+        return Ok(None);
+    }
+    // The page's main region, when it names one, is the hub's list; the rest is its chrome.
+    if let Some(main) = select::main_region(&hub.content) {
+        let content = dom::new_html_element("div", vec![]);
+        main.detach();
+        content.append(main);
+        hub.content = content;
+    }
+    Ok(Some((len, hub, log)))
 }
 
 /// Whether `content`'s text holds the end of a sentence: a mark of [`SENTENCE_END_MARKS`]
@@ -512,6 +525,7 @@ fn find_article(
             &selected.common_classes,
             &mut log,
         );
+        let selected = select::within_main_region(selected);
         let len = dom::text_len(&selected.content);
         let done = len >= options.char_threshold;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {

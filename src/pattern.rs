@@ -844,6 +844,7 @@ mod tests {
             t::BOILERPLATE_PHRASE.pattern(),
             t::DATE_LINE.pattern(),
             t::NOTICE.pattern(),
+            t::AUTHOR_BIO.pattern(),
             t::TRAILING_SECTION_HEADING.pattern(),
             t::REVIEWS_HEADING.pattern(),
             t::CODE_LINE_NUMBER_CLASS.pattern(),

@@ -22,9 +22,9 @@ use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
-    EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS,
-    STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_MAX_LINK_DENSITY,
-    WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
+    STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES,
+    WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -291,6 +291,15 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
     }
 }
 
+/// An accessibility skip link: a link within the page (`href="#…"`) whose text opens with
+/// one of [`SKIP_LINK_TEXTS`] ("Skip to main content", "Skip to search results").
+fn is_skip_link(node: &NodeRef) -> bool {
+    dom::attr(node, "href").is_some_and(|h| h.trim_start().starts_with('#')) && {
+        let text = dom::normalized_text(node).to_lowercase();
+        SKIP_LINK_TEXTS.iter().any(|s| text.starts_with(s))
+    }
+}
+
 /// `disclosed`: the ids of the panels the page's controls show and hide (`aria-controls`).
 fn removal_rule(
     node: &NodeRef,
@@ -326,6 +335,9 @@ fn removal_rule(
     }
     if tag == "nav" {
         return Some((Rule::Navigation, "<nav>".into()));
+    }
+    if tag == "a" && is_skip_link(node) {
+        return Some((Rule::Navigation, "skip link".into()));
     }
     let role = dom::attr(node, "role").map(|r| r.trim().to_ascii_lowercase());
     if let Some(role) = role.as_deref() {

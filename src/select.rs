@@ -11,15 +11,15 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MIN_ALTERNATIVES,
-    PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
-    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
-    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
-    TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE,
+    MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR,
+    POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX,
+    PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS,
+    REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN,
+    REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS,
+    REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
+    SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS,
+    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -47,6 +47,36 @@ pub(crate) fn whole_body(document: &NodeRef) -> Selected {
         byline: None,
         common_classes: CommonClasses::default(),
     }
+}
+
+/// The page's main region in `content`: its one outermost element of [`MAIN_REGION_TAGS`]
+/// or [`MAIN_REGION_ROLE`] (none when there is none, or more than one).
+pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
+    let is_main = |n: &NodeRef| {
+        dom::is(n, MAIN_REGION_TAGS) || dom::attr(n, "role").as_deref() == Some(MAIN_REGION_ROLE)
+    };
+    let mut mains = content
+        .descendants()
+        .filter(|n| is_main(n) && !n.ancestors().any(|a| is_main(&a)));
+    let main = mains.next()?;
+    mains.next().is_none().then_some(main)
+}
+
+/// The cleaned article read from the page's main region ([`main_region`]) when it holds that
+/// region and more, the region holding at least [`MAIN_REGION_MIN_SHARE`] of its text: a
+/// winner high in the page (the body's wrapper) takes the chrome around `<main>` with it.
+pub(crate) fn within_main_region(mut selected: Selected) -> Selected {
+    if let Some(main) = main_region(&selected.content) {
+        let all = dom::text_len(&selected.content);
+        let len = dom::text_len(&main);
+        if len < all && len as f64 >= MAIN_REGION_MIN_SHARE * all as f64 {
+            let content = dom::new_html_element("div", vec![]);
+            main.detach();
+            content.append(main);
+            selected.content = content;
+        }
+    }
+    selected
 }
 
 /// Chooses the article in `page` (the scored body, detached from its document).

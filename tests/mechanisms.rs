@@ -615,6 +615,97 @@ fn a_dated_list_whose_article_is_a_line_without_a_sentence_is_read_as_its_list()
 }
 
 #[test]
+fn a_skip_link_is_not_the_article() {
+    // A list page read whole (no `<main>`), its skip link in a plain `<div>` before it, where
+    // no rule of navigation would find it.
+    let html = job_board(30, "")
+        .replace(
+            "<main>",
+            "<div class=a11y><a href=\"#list\">Skip to search results</a></div><div id=list>",
+        )
+        .replace("</main>", "</div>");
+    let text = text_of(&html);
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("Skip to search results"), "{text}");
+}
+
+#[test]
+fn a_hub_page_is_read_from_its_main_region() {
+    // A shop's or a front page's chrome outside `<main>`, in plain `<div>`s the preparation
+    // does not know for chrome: a skip link, a footer of link lists.
+    let html = job_board(30, "")
+        .replace(
+            "<main>",
+            "<a class=skip href=#content>Skip to content</a><main>",
+        )
+        .replace(
+            "</main>",
+            "</main><div class=site-links><h3>Trending topics</h3><a href=/t/1>Gardening</a> \
+         <a href=/t/2>Sailing</a><p>Copyright 2026 The Board Ltd.</p></div>",
+        );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 1 is hiring"), "{text}");
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("Skip to content"), "{text}");
+    assert!(!text.contains("Trending topics"), "{text}");
+    assert!(!text.contains("Copyright"), "{text}");
+}
+
+#[test]
+fn a_hub_page_whose_main_region_is_empty_has_no_article() {
+    // The list is drawn into `<main>` by a script; what the HTML holds is the site's chrome.
+    let links: String = (1..=30)
+        .map(|i| format!("<div><a href=/c/{i}>Category number {i}</a></div>"))
+        .collect();
+    let html = page(
+        "Shop",
+        &format!("<main id=app></main><div class=site-links>{links}</div>"),
+    );
+    let result = extract(&html, &Options::with_url("https://shop.example.com/"));
+    assert!(
+        matches!(result, Err(Error::NoArticle)),
+        "{:?}",
+        result.map(|a| a.text_content)
+    );
+}
+
+#[test]
+fn an_article_found_around_the_pages_main_region_is_read_from_it() {
+    // The winner is a wrapper high in the page: the story in `<main>` and, beside it in plain
+    // `<div>`s the preparation does not know for chrome, a promotion and the site's blurb.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrapper><div class=promo><p>Spring sale: every ticket to the islands \
+             is a third off until Sunday, book at the harbour office or online.</p></div>\
+             <div><main>{}</main></div><div class=about><p>The Harbour Post is the \
+             town's own paper since 1921, written and printed by the people of the pier.</p>\
+             </div></div>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Spring sale"), "{text}");
+    assert!(!text.contains("since 1921"), "{text}");
+}
+
+#[test]
+fn an_article_whose_main_region_is_a_small_part_of_it_keeps_the_rest() {
+    // `<main>` holds a one-line hero; the text is beside it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrapper><main><p>Ferries for every island, every day of the year, \
+             from the old pier.</p></main><div class=text>{}</div></div>",
+            story(6)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
@@ -1167,6 +1258,23 @@ fn a_block_named_description_is_not_the_article_on_a_page_that_sells_nothing() {
     let text = text_of(&shop_page("", "class=product-description", 4));
     assert!(text.contains("Paragraph 4 of the story"), "{text}");
     assert!(text.contains("Pitch 1:"), "{text}");
+}
+
+#[test]
+fn a_product_pages_text_printed_twice_for_two_screens_is_shown_once() {
+    // The shop prints the feature block once for phones and once for desktops; a style
+    // sheet hides one of the two.
+    let feature = "<p>The camera records in slow motion at a hundred and twenty frames a \
+                   second, so every wing beat at the feeder is there to see.</p>";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Bird feeder</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Bird feeder</h1>{}<div class=features-mobile>{feature}</div>\
+         <div class=features-desktop><div class=col>{feature}</div></div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("every wing beat").count(), 1, "{text}");
 }
 
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose

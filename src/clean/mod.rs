@@ -105,7 +105,9 @@ pub(crate) fn clean(
     remove_trailing_sections(content, flags, explain);
     remove_trailing_bio(content, explain);
     remove_repeated_blocks(content, explain);
-    if thread {
+    // A thread reads once what was said; a shop's page shows its text once (the mobile and
+    // desktop copies of a feature block, a description repeated in a tab).
+    if thread || flags.sells {
         remove_repeated_thread_text(content, explain);
     }
     for h1 in content

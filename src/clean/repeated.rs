@@ -1,5 +1,6 @@
 //! Removal of repeated blocks: a block whose text repeats an earlier one word for word; in a
-//! thread, any block of text that repeats an earlier one (a reply's quote of a post above).
+//! thread or on a shop's product page, any block of text that repeats an earlier one (a
+//! reply's quote of a post above, a feature block printed once per screen size).
 
 use super::guards_protected;
 use crate::dom;
@@ -52,7 +53,8 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
 /// [`THREAD_REPEAT_MIN_CHARS`] or more that says word for word what an earlier one said is a
 /// reply quoting a post the thread already shows (or quoting the same lines again), or the
 /// thread's title repeated on every post ("Re: …"): the thread reads once what was said.
-/// Code is never a repetition to drop.
+/// Also on a shop's product page, where the repeated block is a copy of the page's own text
+/// for another screen size or tab. Code is never a repetition to drop.
 pub(super) fn remove_repeated_thread_text(content: &NodeRef, explain: &mut Explain) {
     // The innermost text blocks outside code, in one walk: a block is innermost when no
     // block opens inside it before it closes. Each open block carries whether it is out of
