@@ -865,17 +865,22 @@ mod tests {
         );
     }
 
+    /// A seeded xorshift: each call gives a number below its argument (0 for 0).
+    fn random_below(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed | 1;
+        move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        }
+    }
+
     /// Texts near each pattern's matches: its own words (as written, capitalised, shouted),
     /// digits, spaces and the punctuation the patterns name, strung together at random (a fixed
     /// seed), and the text of the fixture pages line by line.
     fn texts_for(pattern: &str, seed: u64) -> Vec<String> {
-        let mut state = seed | 1;
-        let mut random = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = random_below(seed);
         let mut words: Vec<String> = pattern
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty() && w.len() < 30)
@@ -922,13 +927,7 @@ mod tests {
     /// as they are and with a character dropped, doubled or changed: its matches and their
     /// nearest misses.
     fn sampled_texts(pattern: &Pattern, seed: u64) -> Vec<String> {
-        let mut state = seed | 1;
-        let mut random = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n.max(1) as u64) as usize
-        };
+        let mut random = random_below(seed);
         let mut out = Vec::new();
         for _ in 0..3000 {
             let mut text = String::new();
