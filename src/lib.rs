@@ -440,10 +440,7 @@ fn hub_page(
     }
     // The page's main region, when it names one, is the hub's list; the rest is its chrome.
     if let Some(main) = select::main_region(&hub.content) {
-        let content = dom::new_html_element("div", vec![]);
-        main.detach();
-        content.append(main);
-        hub.content = content;
+        hub.content = select::region_alone(main);
     }
     Ok(Some((len, hub, log)))
 }

@@ -70,13 +70,18 @@ pub(crate) fn within_main_region(mut selected: Selected) -> Selected {
         let all = dom::text_len(&selected.content);
         let len = dom::text_len(&main);
         if len < all && len as f64 >= MAIN_REGION_MIN_SHARE * all as f64 {
-            let content = dom::new_html_element("div", vec![]);
-            main.detach();
-            content.append(main);
-            selected.content = content;
+            selected.content = region_alone(main);
         }
     }
     selected
+}
+
+/// `region` taken out of its page into an article container of its own.
+pub(crate) fn region_alone(region: NodeRef) -> NodeRef {
+    let content = dom::new_html_element("div", vec![]);
+    region.detach();
+    content.append(region);
+    content
 }
 
 /// Chooses the article in `page` (the scored body, detached from its document).
