@@ -11,15 +11,16 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE,
-    MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR,
-    POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX,
-    PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS,
-    REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN,
-    REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS,
-    REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
-    SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS,
-    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LEAD_MAX_KICKER_BYTES,
+    LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS,
+    MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
+    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
+    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -174,6 +175,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
+    top_candidate = story_cell(top_candidate, &stats);
     if flags.sells {
         if let Some(description) = product_description(page, &stats) {
             top_candidate = description;
@@ -322,6 +324,43 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
         }
     }
     best
+}
+
+/// A layout table's row chosen as the article (2008's news pages: a navigation column, the
+/// story's cell, a column of links): the cell that holds nearly all of the row's paragraph
+/// text ([`LAYOUT_CELL_MIN_SHARE`]) is the article when every other cell of the row is a
+/// column of links ([`LAYOUT_CELL_MIN_LINK_DENSITY`]) or holds no text. A cell scored as a
+/// paragraph hands its whole text to the row, which then outscores the cell itself (and
+/// Readability, whose scoring this is, keeps the navigation columns too). A row of two
+/// cells of prose stays whole.
+fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
+    if !dom::is(&candidate, &["tr"]) {
+        return candidate;
+    }
+    let cells: Vec<NodeRef> = dom::element_children(&candidate)
+        .filter(|c| dom::is(c, &["td", "th"]))
+        .collect();
+    let total = paragraph_text(&candidate, stats);
+    let Some((story, text)) = cells
+        .iter()
+        .map(|c| (c, paragraph_text(c, stats)))
+        .max_by_key(|(_, text)| *text)
+    else {
+        return candidate;
+    };
+    let others_are_furniture = cells
+        .iter()
+        .filter(|c| *c != story)
+        .all(|c| stats.text_len(c) == 0 || stats.link_density(c) >= LAYOUT_CELL_MIN_LINK_DENSITY);
+    if cells.len() >= 2
+        && text > 0
+        && text as f64 >= LAYOUT_CELL_MIN_SHARE * total as f64
+        && others_are_furniture
+    {
+        story.clone()
+    } else {
+        candidate
+    }
 }
 
 /// The class tokens of an element, for comparing siblings.

@@ -48,6 +48,57 @@ fn a_page_wide_form_keeps_its_article() {
     assert!(!text.contains("Sport"), "{text}");
 }
 
+/// An old table-layout news page: a column of section links on either side of the story's
+/// cell, whose paragraphs are separated by `<br>` runs.
+fn table_layout_page(story_cell: &str, side_cell: &str) -> String {
+    let links: String = (1..=20)
+        .map(|i| format!("<a href=/section{i}>Section {i}</a><br>"))
+        .collect();
+    page(
+        "The ferry",
+        &format!(
+            "<table width=760><tr><td colspan=3><img src=/logo.gif alt=Logo></td></tr><tr>\
+             <td width=150><font size=1>{links}</font></td><td width=460>{story_cell}</td>\
+             <td width=150>{side_cell}</td></tr></table>"
+        ),
+    )
+}
+
+fn story_with_brs(paragraphs: usize) -> String {
+    (1..=paragraphs)
+        .map(|i| {
+            format!(
+                "Paragraph {i} of the story tells, at some length and with commas, what \
+                 happened in the harbour town on the day the ferry did not come, and why the \
+                 people waiting on the pier, tired and cold, stayed until dark."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("<br><br>")
+}
+
+#[test]
+fn a_layout_tables_link_columns_are_not_the_article() {
+    let links: String = (1..=20)
+        .map(|i| format!("<a href=/more{i}>More {i}</a><br>"))
+        .collect();
+    let text = text_of(&table_layout_page(&story_with_brs(8), &links));
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(!text.contains("Section 3"), "{text}");
+    assert!(!text.contains("More 3"), "{text}");
+}
+
+#[test]
+fn a_layout_tables_second_column_of_prose_stays() {
+    let side = "<p>A second column of the story goes on, at some length and with commas, \
+                about the ferry's captain, who had waited in the next town, tired and cold, \
+                for a call that did not come until dark.</p>";
+    let text = text_of(&table_layout_page(&story_with_brs(8), side));
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(text.contains("A second column of the story"), "{text}");
+}
+
 #[test]
 fn a_comment_form_beside_the_article_is_still_removed() {
     let html = page(
