@@ -719,7 +719,8 @@ fn replace_br_run(br: &NodeRef) {
                 }
             }
         }
-        if !is_phrasing(&n) {
+        // (A `<font>` is phrasing: this pass makes it a `<span>`, maybe only after this run.)
+        if !(is_phrasing(&n) || dom::is(&n, &["font"])) {
             break;
         }
         next = n.next_sibling();
@@ -736,10 +737,15 @@ fn replace_br_run(br: &NodeRef) {
         p.detach();
         return;
     }
-    if let Some(parent) = p.parent() {
-        if dom::is(&parent, &["p"]) {
-            dom::rename(&parent, "div");
-        }
+    // A paragraph cannot hold one: the paragraph it sits in becomes a `<div>`, also through
+    // phrasing wrappers (`<p><font>…<br><br>…</font></p>`, made by an earlier run: left a
+    // `<p>` inside, its text ran on from the block before it).
+    if let Some(outer) = p
+        .ancestors()
+        .take_while(|a| dom::is(a, &["p"]) || is_phrasing(a))
+        .find(|a| dom::is(a, &["p"]))
+    {
+        dom::rename(&outer, "div");
     }
 }
 

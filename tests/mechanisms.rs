@@ -90,6 +90,17 @@ fn a_layout_tables_link_columns_are_not_the_article() {
 }
 
 #[test]
+fn a_br_run_between_two_font_blocks_still_ends_a_paragraph() {
+    let cell = format!(
+        "<font size=1>By Jane Roe, Staff Writer</font><br><br><font size=2>{}</font>",
+        story_with_brs(8)
+    );
+    let text = text_of(&table_layout_page(&cell, ""));
+    assert!(text.contains("Staff Writer\n"), "{text}");
+    assert!(!text.contains("WriterParagraph"), "{text}");
+}
+
+#[test]
 fn a_layout_tables_second_column_of_prose_stays() {
     let side = "<p>A second column of the story goes on, at some length and with commas, \
                 about the ferry's captain, who had waited in the next town, tired and cold, \
