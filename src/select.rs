@@ -11,16 +11,16 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LEAD_MAX_KICKER_BYTES,
-    LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS,
-    MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
-    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
-    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
-    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
-    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
-    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
+    LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
+    MAIN_REGION_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR,
+    POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX,
+    PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS,
+    REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN,
+    REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS,
+    REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
+    SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS,
+    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -326,38 +326,40 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
     best
 }
 
-/// A layout table's row chosen as the article (2008's news pages: a navigation column, the
-/// story's cell, a column of links): the cell that holds nearly all of the row's paragraph
-/// text ([`LAYOUT_CELL_MIN_SHARE`]) is the article when every other cell of the row is a
-/// column of links ([`LAYOUT_CELL_MIN_LINK_DENSITY`]) or holds no text. A cell scored as a
-/// paragraph hands its whole text to the row, which then outscores the cell itself (and
-/// Readability, whose scoring this is, keeps the navigation columns too). A row of two
-/// cells of prose stays whole.
+/// A layout table chosen as the article, or one of its rows (2008's news pages: a row for the
+/// logo, then a navigation column, the story's cell and a column of links): the story's cell
+/// is the article when, at each level down (rows of the table, cells of the row), one part
+/// holds nearly all of the text outside links ([`LAYOUT_CELL_MIN_SHARE`], a story's worth:
+/// [`LAYOUT_CELL_MIN_CHARS`]) and every other part is links ([`LAYOUT_CELL_MIN_LINK_DENSITY`])
+/// or holds no text. A cell is scored as a paragraph (Readability's `td`), so a story cell
+/// hands its whole text to the row and the table above it, which then outscore the cell
+/// itself (and Readability, whose scoring this is, keeps the navigation columns too). A row
+/// of two cells of prose stays whole.
 fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
-    if !dom::is(&candidate, &["tr"]) {
-        return candidate;
-    }
-    let cells: Vec<NodeRef> = dom::element_children(&candidate)
-        .filter(|c| dom::is(c, &["td", "th"]))
-        .collect();
-    let total = paragraph_text(&candidate, stats);
-    let Some((story, text)) = cells
-        .iter()
-        .map(|c| (c, paragraph_text(c, stats)))
-        .max_by_key(|(_, text)| *text)
-    else {
-        return candidate;
+    let unlinked = |n: &NodeRef| stats.text_len(n) as f64 * (1.0 - stats.link_density(n));
+    let is_furniture = |n: &NodeRef| {
+        stats.text_len(n) == 0 || stats.link_density(n) >= LAYOUT_CELL_MIN_LINK_DENSITY
     };
-    let others_are_furniture = cells
-        .iter()
-        .filter(|c| *c != story)
-        .all(|c| stats.text_len(c) == 0 || stats.link_density(c) >= LAYOUT_CELL_MIN_LINK_DENSITY);
-    if cells.len() >= 2
-        && text > 0
-        && text as f64 >= LAYOUT_CELL_MIN_SHARE * total as f64
-        && others_are_furniture
-    {
-        story.clone()
+    let mut node = candidate.clone();
+    while dom::is(&node, &["table", "tbody", "tr"]) {
+        let parts: Vec<NodeRef> = dom::element_children(&node).collect();
+        let Some(main) = parts
+            .iter()
+            .max_by(|a, b| unlinked(a).total_cmp(&unlinked(b)))
+        else {
+            return candidate;
+        };
+        let text = unlinked(main);
+        if text < LAYOUT_CELL_MIN_CHARS as f64
+            || text < LAYOUT_CELL_MIN_SHARE * unlinked(&node)
+            || !parts.iter().filter(|p| *p != main).all(is_furniture)
+        {
+            return candidate;
+        }
+        node = main.clone();
+    }
+    if dom::is(&node, &["td", "th"]) {
+        node
     } else {
         candidate
     }

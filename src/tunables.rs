@@ -971,11 +971,13 @@ pub(crate) const SPLIT_BODY_RATIO: f64 = 2.0;
 pub(crate) const SPLIT_BODY_LEVELS: usize = 6;
 pub(crate) const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
 /// Ours: a layout table's row chosen as the article narrows to its story's cell when that
-/// cell holds at least this share of the row's paragraph text and every other cell is a
+/// cell holds at least this share of the row's text outside links and every other cell is a
 /// column of links, at least this link-dense, or empty (old table-layout news pages: a
 /// navigation column on either side of the story).
 pub(crate) const LAYOUT_CELL_MIN_SHARE: f64 = 0.9;
 pub(crate) const LAYOUT_CELL_MIN_LINK_DENSITY: f64 = 0.5;
+/// … and when that cell holds a story: at least this many characters outside links.
+pub(crate) const LAYOUT_CELL_MIN_CHARS: usize = 400;
 /// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
 /// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
 /// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below

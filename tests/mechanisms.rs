@@ -101,6 +101,18 @@ fn a_br_run_between_two_font_blocks_still_ends_a_paragraph() {
 }
 
 #[test]
+fn a_layout_table_whose_story_has_single_line_breaks_loses_its_link_columns() {
+    let story = story_with_brs(8).replace("<br><br>", "<br>");
+    let links: String = (1..=20)
+        .map(|i| format!("<a href=/more{i}>More {i}</a><br>"))
+        .collect();
+    let text = text_of(&table_layout_page(&story, &links));
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(!text.contains("Section 3"), "{text}");
+    assert!(!text.contains("More 3"), "{text}");
+}
+
+#[test]
 fn a_layout_tables_second_column_of_prose_stays() {
     let side = "<p>A second column of the story goes on, at some length and with commas, \
                 about the ferry's captain, who had waited in the next town, tired and cold, \
