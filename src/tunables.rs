@@ -221,7 +221,8 @@ pub(crate) fn names_video(value: &str) -> bool {
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
 /// or `author-bio`. Each family: share bars, related/recommended teasers, newsletter boxes,
 /// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
-/// lists, author bios, breadcrumbs, ads.
+/// lists, author bios and boxes (`author-info`, `about-the-author`), sign-up boxes
+/// (`inline-signup`), breadcrumbs, ads.
 pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "share",
     "sharing",
@@ -257,6 +258,11 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "author-bio",
     "authorbio",
     "bio",
+    "author-info",
+    "author-box",
+    "about-author",
+    "about-the-author",
+    "signup",
     "jp-relatedposts",
     "yarpp",
     "crp",

@@ -105,6 +105,17 @@ mod tests {
     }
 
     #[test]
+    fn an_author_box_and_a_signup_box_go() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}{PROSE}<div class=\"author-info\"><p>Jane Roe covers city hall.</p></div>\
+             <div class=\"inline-signup\"><p>The top stories in your inbox.</p></div>"
+        ));
+        assert!(!html.contains("Jane Roe"), "{html}");
+        assert!(!html.contains("inbox"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateClass, Rule::BoilerplateClass]);
+    }
+
+    #[test]
     fn on_a_discussion_page_the_comment_family_is_not_boilerplate() {
         // (Without class weights, so that only this family's rule is asked.)
         let flags = Flags {
