@@ -113,6 +113,22 @@ fn a_layout_table_whose_story_has_single_line_breaks_loses_its_link_columns() {
 }
 
 #[test]
+fn a_photo_credit_goes_and_its_photo_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><img src=/pier.jpg alt=\"The pier\"><br>Getty Images / Jane Roe</p>{}\
+             </article>",
+            story(3),
+            story(3).replace("Paragraph", "Section")
+        ),
+    );
+    let article = extract(&html, &Options::with_url("https://news.example.com/story")).unwrap();
+    assert!(article.content.contains("pier.jpg"), "{}", article.content);
+    assert!(!article.content.contains("Getty"), "{}", article.content);
+}
+
+#[test]
 fn a_layout_tables_second_column_of_prose_stays() {
     let side = "<p>A second column of the story goes on, at some length and with commas, \
                 about the ferry's captain, who had waited in the next town, tired and cold, \

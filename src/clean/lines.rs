@@ -71,10 +71,21 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 || POST_META.matches(&lower)
                 || (thread && POST_NUMBER.matches(&lower))
                 || AD_WORDS.matches(&lower)
-                || (len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower))
             {
                 if removable() {
                     explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                }
+                continue;
+            }
+            if len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower) {
+                // A credit in the block of the photo it names ("<img>Getty Images / Jane
+                // Roe", a layout table's photo cell): the credit goes, the photo stays.
+                if removable() {
+                    if holds_media(&b) {
+                        remove_beside_media(&b, explain, &text);
+                    } else {
+                        explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                    }
                 }
                 continue;
             }
@@ -121,6 +132,30 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             }
         }
     }
+}
+
+/// True when `block` holds an image or another picture a reader shows.
+fn holds_media(block: &NodeRef) -> bool {
+    block
+        .walk_descendants()
+        .any(|d| dom::is(&d, &["img", "picture", "video", "svg", "figure", "iframe"]))
+}
+
+/// Removes what `block` holds beside its pictures (a credit's text and the `<br>` before
+/// it), gathered in one `<span>` so that the removal is one block to show and restore.
+fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
+    let media = |n: &NodeRef| dom::is(n, &["img", "picture", "video", "svg", "figure", "iframe"]);
+    let parts: Vec<NodeRef> = block
+        .children()
+        .filter(|c| !media(c) && !holds_media(c))
+        .collect();
+    let Some(first) = parts.first() else { return };
+    let span = dom::new_html_element("span", vec![]);
+    first.insert_before(span.clone());
+    for part in parts {
+        span.append(part);
+    }
+    explain.remove(&span, Rule::BoilerplateLine, || text.to_string());
 }
 
 /// Ours: an author's bio among the article's last blocks of text ([`AUTHOR_BIO`]): the bio
