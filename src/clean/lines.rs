@@ -67,7 +67,10 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             }
             if BOILERPLATE_LINE.matches(&lower)
                 || BOILERPLATE_PHRASE.matches(&lower)
-                || (POST_ACTIONS.matches(&lower) && lower.as_str().chars().any(char::is_alphabetic))
+                // (Not a heading: "Vote", "Share" or "Context" may title a section.)
+                || (POST_ACTIONS.matches(&lower)
+                    && lower.as_str().chars().any(char::is_alphabetic)
+                    && !is_heading_title(&b))
                 || POST_META.matches(&lower)
                 || (thread && POST_NUMBER.matches(&lower))
                 || AD_WORDS.matches(&lower)
@@ -134,6 +137,14 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
     }
 }
 
+/// True when `block` is a heading or its title: inside a heading, only a link (MediaWiki's
+/// "[edit]") is a post's action; "Vote", "Share" or "Context" may title a section.
+fn is_heading_title(block: &NodeRef) -> bool {
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    dom::is(block, HEADINGS)
+        || (dom::has_ancestor(block, HEADINGS, None) && link_density(block) < 0.5)
+}
+
 /// True when `block` holds an image or another picture a reader shows.
 fn holds_media(block: &NodeRef) -> bool {
     block
@@ -191,6 +202,17 @@ mod tests {
     // (On the last attempt, so that conditional cleaning does not take the lines first.)
     fn clean(body: &str) -> (String, Vec<Rule>) {
         clean_with(body, Flags::ATTEMPTS[3])
+    }
+
+    #[test]
+    fn a_section_heading_named_like_a_posts_action_stays() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<h2><span class=\"mw-headline\">Vote</span><span>[<a href=\"/edit\">edit\
+             </a>]</span></h2>{PROSE}"
+        ));
+        assert!(html.contains("Vote"), "{html}");
+        assert!(!html.contains("edit"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateLine]);
     }
 
     #[test]
