@@ -54,6 +54,15 @@ impl Explain {
         if !self.enabled && !self.blocks {
             return;
         }
+        // The work is done once, not once for every caller's closure (each is its own type,
+        // and the wasm carried a copy of this for each).
+        let mut detail = Some(detail);
+        self.record_with(node, rule, &mut || {
+            detail.take().map_or_else(String::new, |d| d())
+        });
+    }
+
+    fn record_with(&mut self, node: &NodeRef, rule: Rule, detail: &mut dyn FnMut() -> String) {
         let Some(el) = node.as_element() else { return };
         let index = crate::blocks::index_of(node);
         if self.blocks && rule.stage() != "sanitise" && rule != Rule::NonContentElement {
