@@ -515,15 +515,18 @@ fn find_article(
         let grab = score::score(&body, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
-        clean::clean(
+        // Entries of a list kept against conditional cleaning do not count: whether to try
+        // again, the main region and whether the page is a hub are decided on what the rules
+        // alone leave.
+        let kept = clean::clean(
             &selected.content,
             options.char_threshold,
             flags,
             &selected.common_classes,
             &mut log,
         );
-        let selected = select::within_main_region(selected);
-        let len = dom::text_len(&selected.content);
+        let selected = select::within_main_region(selected, kept);
+        let len = dom::text_len(&selected.content).saturating_sub(kept);
         let done = len >= options.char_threshold;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, selected, log));

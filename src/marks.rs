@@ -13,7 +13,8 @@ pub(crate) const STORY_ATTR: &str = "data-lectern-story";
 pub(crate) const DATA_TABLE_ATTR: &str = "data-lectern-table";
 
 /// Marks the posts of a thread chosen as the article: cleaning does not take a post for a
-/// comment by its class (`class="comment"` is what forum software calls a reply).
+/// comment by its class (`class="comment"` is what forum software calls a reply), nor, on a
+/// page that is not a discussion's, an entry's linked lines for navigation (`clean::entries`).
 pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 
 /// Marks a post's author box and date (`box`), which its author's line (`line`) repeats:

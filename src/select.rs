@@ -66,10 +66,12 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
 /// The cleaned article read from the page's main region ([`main_region`]) when it holds that
 /// region and more, the region holding at least [`MAIN_REGION_MIN_SHARE`] of its text: a
 /// winner high in the page (the body's wrapper) takes the chrome around `<main>` with it.
-pub(crate) fn within_main_region(mut selected: Selected) -> Selected {
+pub(crate) fn within_main_region(mut selected: Selected, kept: usize) -> Selected {
     if let Some(main) = main_region(&selected.content) {
-        let all = dom::text_len(&selected.content);
-        let len = dom::text_len(&main);
+        // Without the `kept` text of a list's entries (in the region: lists are) put back
+        // against conditional cleaning, as the rules alone would leave the article.
+        let all = dom::text_len(&selected.content).saturating_sub(kept);
+        let len = dom::text_len(&main).saturating_sub(kept);
         if len < all && len as f64 >= MAIN_REGION_MIN_SHARE * all as f64 {
             selected.content = region_alone(main);
         }

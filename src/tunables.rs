@@ -987,7 +987,10 @@ pub(crate) const LAYOUT_CELL_MIN_CHARS: usize = 400;
 /// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
 /// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
 /// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below
-/// [`REPEATED_ITEMS_MAX_LINK_DENSITY`], gives way to their parent.
+/// [`REPEATED_ITEMS_MAX_LINK_DENSITY`], gives way to their parent. Those items are the
+/// entries of a list (`clean::entries`): on a page that does not say it is a discussion,
+/// conditional cleaning's link rules leave their parts (a listing's bylines and linked
+/// titles, a feed's author lines: wcxb's listing references keep each entry whole).
 pub(crate) const REPEATED_ITEMS_MIN: usize = 3;
 pub(crate) const REPEATED_ITEM_MIN_CHARS: usize = 80;
 pub(crate) const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;

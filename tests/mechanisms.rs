@@ -1581,3 +1581,66 @@ fn a_first_person_greeting_early_in_the_article_stays() {
     let text = text_of(&html);
     assert!(text.contains("Hi, I'm Jane"), "{text}");
 }
+
+// ------------------------------------------------------------------ a list page's entries
+
+/// A feed of papers: each entry a linked title, a line of linked author names and a summary;
+/// the first, the featured paper, with a longer one.
+fn paper_feed(entries: usize) -> String {
+    let items: String = (1..=entries)
+        .map(|i| {
+            let parts = if i == 1 { 4 } else { 1 };
+            let summary: String = (1..=parts)
+                .map(|k| {
+                    format!(
+                        "<p>We study how a small harbour schedules its ferries when the tide \
+                         changes, and show a method that waits less, in paper number {i}, part \
+                         {k}.</p>"
+                    )
+                })
+                .collect();
+            format!(
+                "<div class=entry><div class=title><a href=/abs/{i}>Paper {i}: learning to \
+                 route ferries around a harbour with tides</a></div><div class=names>\
+                 <a href=/a/lee>Ann Lee</a>, <a href=/a/chan>Bo Chan</a>, \
+                 <a href=/a/dunn>Cy Dunn</a></div><div class=text>{summary}</div></div>"
+            )
+        })
+        .collect();
+    page(
+        "Recent papers",
+        &format!("{NAV}<div id=feed><h1>Recent papers</h1>{items}</div>"),
+    )
+}
+
+#[test]
+fn a_list_pages_entries_keep_their_linked_lines() {
+    // The article is the run of entries built alike (found from its longest one); each
+    // entry's author line is all links, and conditional cleaning took it for navigation.
+    let text = text_of(&paper_feed(10));
+    assert!(text.contains("paper number 10, part 1"), "{text}");
+    assert_eq!(
+        text.matches("Ann Lee, Bo Chan, Cy Dunn").count(),
+        10,
+        "{text}"
+    );
+    assert!(!text.contains("Sport"), "{text}");
+}
+
+#[test]
+fn a_link_list_beside_an_article_still_goes() {
+    // Entries built alike that hold a small part of the article are a teaser list.
+    let teasers: String = (1..=5)
+        .map(|i| format!("<div class=more><a href=/n/{i}>Another story number {i}</a></div>"))
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<div class=related>{teasers}</div></article>",
+            story(6)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Another story number"), "{text}");
+}

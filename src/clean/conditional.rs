@@ -1,6 +1,7 @@
 //! Readability's conditional cleaning: `table`, `ul` and `div` blocks that look like
 //! navigation, ads or widgets by their link density, images per paragraph, inputs and headings.
 
+use super::entries::Entries;
 use super::{guards_protected, is_video_embed, share};
 use crate::dom;
 use crate::dom::Walk;
@@ -23,7 +24,7 @@ use kuchikiki::NodeRef;
 /// navigation, ads or widgets by their link density, images per paragraph, inputs and
 /// headings.
 ///
-/// `nodes`: the article's `tag` blocks, in document order. `measure`: the text
+/// `nodes`: the article's `tag` blocks, in document order. `carry.measure`: the text
 /// stats of `content` if a pass just before measured it and removed nothing; left for the
 /// next pass on the same terms.
 pub(super) fn conditional(
@@ -33,7 +34,7 @@ pub(super) fn conditional(
     flags: Flags,
     common: &CommonClasses,
     explain: &mut Explain,
-    measure: &mut Option<TextStats>,
+    carry: &mut Carry,
 ) {
     if !flags.clean_conditionally {
         return;
@@ -43,6 +44,7 @@ pub(super) fn conditional(
     }
     // Every candidate asks for the text lengths of the blocks inside it: measured once, and
     // forgotten along the path of each removal.
+    let Carry { measure, entries } = carry;
     let stats = measure.get_or_insert_with(|| TextStats::new(content));
     let total = stats.text_len(content);
     let mut removed = false;
@@ -56,6 +58,16 @@ pub(super) fn conditional(
             continue;
         }
         if let Some(reason) = conditional_reason(&node, tag, flags, common, stats) {
+            // A list page's entries are its text, whatever their links (their other rules
+            // hold): set aside in place of a placeholder, as if removed, so that the blocks
+            // around are judged as before, and put back when the placeholder stays.
+            if matches!(reason, Rule::LinkDensity | Rule::ShortAndLinked)
+                && entries.set_aside(&node)
+            {
+                stats.forget(&parent, Some(&node));
+                removed = true;
+                continue;
+            }
             explain.remove(&node, reason, || {
                 format!(
                     "link density {}%",
@@ -69,6 +81,14 @@ pub(super) fn conditional(
     if removed {
         *measure = None;
     }
+}
+
+/// What one conditional pass leaves the next: the article's measure (while the passes remove
+/// nothing) and the lists of entries with the blocks set aside.
+#[derive(Default)]
+pub(super) struct Carry {
+    pub(super) measure: Option<TextStats>,
+    pub(super) entries: Entries,
 }
 
 /// What the conditional rules weigh below a block, gathered in one walk.

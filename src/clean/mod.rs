@@ -14,6 +14,7 @@ mod breadcrumbs;
 mod captions;
 mod conditional;
 mod elements;
+mod entries;
 mod families;
 mod footnotes;
 mod lines;
@@ -24,8 +25,9 @@ mod trailing;
 
 use self::breadcrumbs::remove_breadcrumb_trails;
 use self::captions::mark_loose_captions;
-use self::conditional::conditional;
+use self::conditional::{conditional, Carry};
 use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove_share_bars};
+use self::entries::Entries;
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
 use self::lines::{remove_boilerplate_lines, remove_trailing_bio};
@@ -42,14 +44,15 @@ use crate::score::{class_weight, CommonClasses};
 use crate::tunables::{names_video, SHARE_ELEMENTS};
 use kuchikiki::NodeRef;
 
-/// Cleans the article container `content` in place.
+/// Cleans the article container `content` in place. Returns the length of the text of a
+/// list's entries kept against conditional cleaning (`entries`).
 pub(crate) fn clean(
     content: &NodeRef,
     char_threshold: usize,
     flags: Flags,
     common: &CommonClasses,
     explain: &mut Explain,
-) {
+) -> usize {
     // First, so that the notes list is protected from the passes that would take it for
     // boilerplate (a list of short items, links back, "References").
     normalise_footnotes(content);
@@ -61,7 +64,7 @@ pub(crate) fn clean(
         flags,
         common,
         explain,
-        &mut None,
+        &mut Carry::default(),
     );
     remove_all(content, first.non_article, explain);
     remove_embeds(content, first.embeds, explain);
@@ -74,15 +77,22 @@ pub(crate) fn clean(
             .walk_descendants()
             .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
     remove_boilerplate_families(content, flags, thread, explain);
+    // A list page's entries (not on a page that says it is a discussion: its posts and
+    // their links are judged as before).
+    let entries = Entries::new(!flags.discussion);
     // The article's measure, carried from one pass to the next while they remove nothing.
-    let mut measure = None;
+    let mut carry = Carry {
+        measure: None,
+        entries,
+    };
     for tag in ["table", "ul", "div"] {
         let nodes = content
             .walk_descendants()
             .filter(|d| dom::is(d, &[tag]))
             .collect();
-        conditional(content, tag, nodes, flags, common, explain, &mut measure);
+        conditional(content, tag, nodes, flags, common, explain, &mut carry);
     }
+    let kept = carry.entries.put_back(content);
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
     remove_boilerplate_lines(content, thread, explain);
@@ -120,6 +130,7 @@ pub(crate) fn clean(
     normalise_code_blocks(content);
     tidy(content);
     name_headings(content);
+    kept
 }
 
 /// What the first passes may remove, found in one walk of the article. What they ask of a
