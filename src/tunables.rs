@@ -977,7 +977,12 @@ pub(crate) const SPLIT_BODY_MAX_LINK_DENSITY: f64 = 0.3;
 pub(crate) const REPEATED_ITEMS_MIN: usize = 3;
 pub(crate) const REPEATED_ITEM_MIN_CHARS: usize = 80;
 pub(crate) const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;
-pub(crate) const REPEATED_ITEMS_LEVELS: usize = 5;
+/// Nine levels: XenForo 2 (a forum engine behind thousands of sites) sets a post's text eight
+/// levels below the post (`article.message > .message-inner > .message-cell--main >
+/// .message-main > .message-content > .message-userContent > article.message-body > div >
+/// .bbWrapper`); at five, a thread whose best block was one post's quote kept that post alone
+/// (wcxb 2797).
+pub(crate) const REPEATED_ITEMS_LEVELS: usize = 9;
 /// The other items hold at least this share of the winner's text: an article followed by
 /// its citations and an author box built alike is one story, not a thread.
 pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;

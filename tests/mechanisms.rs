@@ -359,6 +359,48 @@ fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     assert!(!text_of(&html).contains("Citations"));
 }
 
+/// A post as XenForo 2 builds it: the text eight levels below the post's own element.
+fn deep_post(author: &str, text: &str) -> String {
+    format!(
+        "<article class=\"message message--post\"><div class=message-inner>\
+         <div class=message-cell--user><a href=/m/{author}>{author}</a></div>\
+         <div class=message-cell--main><div class=message-main><div class=message-content>\
+         <div class=message-userContent><article class=message-body><div>\
+         <div class=bbWrapper>{text}</div></div></article></div></div></div></div></div>\
+         </article>"
+    )
+}
+
+#[test]
+fn every_post_of_a_thread_is_kept_when_its_text_sits_deep_in_the_post() {
+    let long = "I run the laptop with a small Linux install and the old programs in virtual \
+                machines, and it works well enough, though the graphics driver took a while.";
+    let posts: String = [
+        ("alice", format!("Alice asks: {long}")),
+        ("bob", format!("Bob answers: {long}")),
+        ("carol", format!("Carol answers: {long}")),
+        (
+            "dave",
+            format!(
+                "<blockquote class=bbCodeBlock><div class=bbCodeBlock-content>\
+                 <div class=bbCodeBlock-expandContent>{long}<br>{long}<br>{long}<br>{long}\
+                 </div></div></blockquote>Dave, quoting: {long}"
+            ),
+        ),
+    ]
+    .iter()
+    .map(|(a, t)| deep_post(a, t))
+    .collect();
+    let html = page(
+        "Which Linux for old programs?",
+        &format!("<div class=p-body><div class=block-body>{posts}</div></div>"),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("Alice asks") < at("Bob answers") && at("Bob answers") < at("Carol answers"));
+    assert!(at("Carol answers") < at("Dave, quoting"));
+}
+
 // ------------------------------------------------------------------ listings
 
 #[test]
