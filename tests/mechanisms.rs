@@ -401,6 +401,38 @@ fn every_post_of_a_thread_is_kept_when_its_text_sits_deep_in_the_post() {
     assert!(at("Carol answers") < at("Dave, quoting"));
 }
 
+#[test]
+fn a_posts_text_with_its_photos_is_kept_in_a_thread() {
+    let long = "I fitted the new lights to the tailgate last weekend, and they switch on and \
+                off with the gate as the old ones did, which took some wiring.";
+    let posts: String = [
+        (
+            "alice",
+            format!(
+                "Alice, with photos: {long}<br>{long}<br><img src=/a.jpg alt=one>\
+                           <img src=/b.jpg alt=two><img src=/c.jpg alt=three>"
+            ),
+        ),
+        ("bob", format!("Bob answers: {long} {long}")),
+        ("carol", format!("Carol answers: {long} {long}")),
+        ("dave", format!("Dave answers: {long} {long} {long} {long}")),
+    ]
+    .iter()
+    .map(|(a, t)| {
+        format!(
+            "<div class=\"message post\"><div class=author>{a}</div><div class=body>{t}</div></div>"
+        )
+    })
+    .collect();
+    let html = page(
+        "New tailgate lights",
+        &format!("<div class=thread>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Alice, with photos"), "{text}");
+    assert!(text.contains("Dave answers"), "{text}");
+}
+
 // ------------------------------------------------------------------ listings
 
 #[test]
