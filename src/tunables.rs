@@ -116,6 +116,18 @@ pub(crate) static NEGATIVE: Words = Words::any(&[
 ])
 .with_tokens(&["hid"]);
 
+/// Ours: class tokens holding these words say how a box scrolls (a landing page's cards in
+/// `div.scrollingcardscollectionblock`, a carousel's `scroller`, a docs page's `.scroll-x`
+/// code box), not what it is: they are left out when a class is tested for [`NEGATIVE`]
+/// words, whose `scroll` then weighs only in an id (`#infinite-scroll`, `#scroll-to-top`).
+/// Without them wcxb service and documentation pages lost cards and code (1142, 0691, 2841,
+/// 2867); with `scroll` dropped from [`NEGATIVE`] outright, a trafilatura check page leaked.
+pub(crate) static SCROLL_STYLING: Words = Words::any(&["scroll"]);
+/// ... but a box given a scrollbar of its own (`scrollbar-gray`, jQuery's
+/// `mCustomScrollbar`) is a side panel that scrolls beside the article (a video playlist, a
+/// list of topics), and keeps `scroll` as a negative word.
+pub(crate) static SCROLL_PANEL: Words = Words::any(&["scrollbar"]);
+
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
 pub(crate) static BYLINE: Words =
     Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);

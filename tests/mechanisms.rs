@@ -433,6 +433,35 @@ fn a_posts_text_with_its_photos_is_kept_in_a_thread() {
     assert!(text.contains("Dave answers"), "{text}");
 }
 
+// ------------------------------------------------------------------ class words of styling
+
+/// A story with a row of feature cards in a box whose class says how it scrolls.
+fn story_with_cards(class: &str) -> String {
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=\"{class}\"><div class=card><h3>Daily crossings</h3>\
+             <p>Six boats a day in summer.</p></div><div class=card><h3>Bicycles aboard</h3>\
+             <p>Room for twelve bikes.</p></div><div class=card><h3>Night ferry</h3>\
+             <p>Cabins on the late boat.</p></div></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn cards_in_a_box_styled_to_scroll_are_kept() {
+    let text = text_of(&story_with_cards("cards horizontal-scroll"));
+    assert!(text.contains("Room for twelve bikes."), "{text}");
+}
+
+#[test]
+fn a_box_given_a_scrollbar_of_its_own_is_still_a_side_panel() {
+    let text = text_of(&story_with_cards("cards scrollbar-gray"));
+    assert!(!text.contains("Room for twelve bikes."), "{text}");
+}
+
 // ------------------------------------------------------------------ listings
 
 #[test]
