@@ -397,6 +397,12 @@ pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
 /// or advertisement under every post, removed by class in a thread only (an article may sign
 /// off in a block of that name).
 pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
+/// Ours: phpBB's poster box beside each post (prosilver's `dl.postprofile`: the poster's
+/// name, rank, "Posts: 6217", join date, location), removed in a thread only, as a
+/// signature is: the post's author line says the name. phpBB 3.0 names no `username` in it,
+/// so the box was never taken for the author's and every post opened with the poster's
+/// card (wcxb 0540).
+pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
 /// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
 /// or a ranked list the number is the rank.
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");

@@ -433,6 +433,35 @@ fn a_posts_text_with_its_photos_is_kept_in_a_thread() {
     assert!(text.contains("Dave answers"), "{text}");
 }
 
+#[test]
+fn a_phpbb_posters_box_is_dropped_in_a_thread() {
+    let long = "The league fixtures are out, and the first weekend brings the two old rivals \
+                together at the harbour ground, which should be a full house.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "<div id=p{i} class=\"post bg2\"><div class=inner><dl class=postprofile>\
+                 <dt><a href=/flag/{name}><img src=/f.png alt=flag></a> \
+                 <a href=/member/{name}>{name}</a></dt><dd>Ambassador</dd>\
+                 <dd><strong>Posts:</strong> 6217</dd><dd><strong>Founded:</strong> \
+                 Oct 05, 2011</dd><dd>Civil Rights Lovefest</dd></dl><div class=postbody>\
+                 <p class=author><a href=#p{i}><img src=/i.gif alt=Post></a>by <strong>\
+                 <a href=/member/{name}>{name}</a></strong> » Tue Aug 27, 2019</p>\
+                 <div class=content>Post {i}: {long}</div></div></div></div><hr class=divider>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Football season",
+        &format!("<div id=page-body>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Post 3: The league"), "{text}");
+    assert!(!text.contains("Civil Rights Lovefest"), "{text}");
+}
+
 // ------------------------------------------------------------------ class words of styling
 
 /// A story with a row of feature cards in a box whose class says how it scrolls.
