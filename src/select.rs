@@ -389,7 +389,8 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
 /// The first element of a post that names its author (`itemprop="author"`, a class or id
 /// with [`POST_AUTHOR`]), outside quotes and replies nested in it, that gives a name short
 /// enough to be one: the text of its `itemprop="name"`, else of its first link, else its own
-/// when it has no parts (a rank beside a name the page's script fills in is no name).
+/// when it has no parts (a rank beside a name the page's script fills in is no name); failing
+/// that, the first term of a poster's card ([`poster_card_term`]).
 fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
     let classes = class_tokens(item);
     for d in item.walk_descendants() {
@@ -431,7 +432,36 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             }
         }
     }
-    None
+    // No element names the author: the first term of a poster's card does.
+    let term = item
+        .walk_descendants()
+        .find(|d| poster_card_term(d) && !dom::has_ancestor(d, &["blockquote"], None))?;
+    let name_node = term
+        .walk_descendants()
+        .find(|n| dom::is(n, &["a"]) && dom::has_text(n))
+        .or_else(|| (dom::element_children(&term).count() <= 1).then(|| term.clone()))?;
+    let name = dom::normalized_text(&name_node);
+    (1..=POST_AUTHOR_MAX_CHARS)
+        .contains(&name.chars().count())
+        .then_some((term, name))
+}
+
+/// The first term of a poster's card: forum engines that set the poster as a definition list
+/// (FluxBB and PunBB's `.postleft > dl > dt`, phpBB 3.0's `dl.postprofile > dt`: the name,
+/// then rank, "Posts:", "Registered:" as `<dd>`s) name no author class. A `<dt>` that opens
+/// its `<dl>`, a list short enough to be a card ([`POST_AUTHOR_BOX_MAX_CHARS`]) whose entries
+/// are no longer than a line ([`POST_AUTHOR_BOX_MAX_RUN`]: a glossary's or an API
+/// reference's definitions are sentences). Asked only when no element of the post names its
+/// author; the name is the term's first link, or its text when it holds at most one element
+/// (`<dt><strong>seth</strong></dt>`).
+fn poster_card_term(d: &NodeRef) -> bool {
+    dom::is(d, &["dt"])
+        && d.parent().is_some_and(|dl| {
+            dom::is(&dl, &["dl"])
+                && dom::element_children(&dl).next().as_ref() == Some(d)
+                && dom::text_len(&dl) <= POST_AUTHOR_BOX_MAX_CHARS
+                && dom::element_children(&dl).all(|c| dom::text_len(&c) <= POST_AUTHOR_BOX_MAX_RUN)
+        })
 }
 
 /// The posts of the threads in `content`: groups of at least [`REPEATED_ITEMS_MIN`] siblings

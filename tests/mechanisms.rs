@@ -462,6 +462,32 @@ fn a_phpbb_posters_box_is_dropped_in_a_thread() {
     assert!(!text.contains("Civil Rights Lovefest"), "{text}");
 }
 
+#[test]
+fn a_posters_card_as_a_definition_list_names_the_posts_author() {
+    let long = "I would look at the older forum packages first, since they still run on a small \
+                server and keep the plain layout people here are used to.";
+    let posts: String = ["alice", "bob", "carol", "dave", "erin", "frank"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "<div id=p{i} class=\"blockpost row{}\"><h2><span>#{i}</span> \
+                 <a href=#p{i}>2024-08-03 14:22</a></h2><div class=box><div class=postleft>\
+                 <dl><dt><strong>{name}</strong></dt><dd class=usertitle><strong>Veteran\
+                 </strong></dd><dd><span>Registered: 2012-09-03</span></dd></dl></div>\
+                 <div class=postright><div class=postmsg><p>Post {i}: {long}</p></div></div>\
+                 </div></div>",
+                if i % 2 == 0 { "odd" } else { "even" }
+            )
+        })
+        .collect();
+    let html = page("Forum software", &format!("<div id=brdmain>{posts}</div>"));
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("carol") < at("Post 2: I would") && at("Post 1: I would") < at("carol"));
+    assert!(!text.contains("Veteran"), "{text}");
+}
+
 // ------------------------------------------------------------------ class words of styling
 
 /// A story with a row of feature cards in a box whose class says how it scrolls.

@@ -39,7 +39,8 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
 /// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
 /// share of the article (then the token describes the page, not the block).
 /// On a discussion page ([`Flags::discussion`]) the comment family is the content; in a
-/// `thread` the posts' signatures ([`POST_SIGNATURE`]) and phpBB's poster boxes ([`POST_PROFILE`]) go.
+/// `thread` the posts' signatures ([`POST_SIGNATURE`]) and phpBB's poster boxes
+/// ([`POST_PROFILE`]) go.
 pub(super) fn remove_boilerplate_families(
     content: &NodeRef,
     flags: Flags,
