@@ -393,6 +393,7 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
 /// that, the first term of a poster's card ([`poster_card_term`]).
 fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
     let classes = class_tokens(item);
+    let mut card = None;
     for d in item.walk_descendants() {
         let Some(el) = d.as_element() else { continue };
         let itemprop = |n: &NodeRef, word: &str| {
@@ -405,6 +406,9 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             let has = |name| dom::get(&attrs, name).is_some_and(|v| POST_AUTHOR.is_match(v));
             has("class") || has("id")
         } || itemprop(&d, "author");
+        if !named && card.is_none() && poster_card_term(&d) {
+            card = Some(d.clone());
+        }
         if !named
             || d.ancestors()
                 .take_while(|a| a != item)
@@ -433,14 +437,8 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
         }
     }
     // No element names the author: the first term of a poster's card does.
-    let term = item
-        .walk_descendants()
-        .find(|d| poster_card_term(d) && !dom::has_ancestor(d, &["blockquote"], None))?;
-    let name_node = term
-        .walk_descendants()
-        .find(|n| dom::is(n, &["a"]) && dom::has_text(n))
-        .or_else(|| (dom::element_children(&term).count() <= 1).then(|| term.clone()))?;
-    let name = dom::normalized_text(&name_node);
+    let term = card?;
+    let name = dom::normalized_text(&term);
     (1..=POST_AUTHOR_MAX_CHARS)
         .contains(&name.chars().count())
         .then_some((term, name))
@@ -452,8 +450,7 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
 /// its `<dl>`, a list short enough to be a card ([`POST_AUTHOR_BOX_MAX_CHARS`]) whose entries
 /// are no longer than a line ([`POST_AUTHOR_BOX_MAX_RUN`]: a glossary's or an API
 /// reference's definitions are sentences). Asked only when no element of the post names its
-/// author; the name is the term's first link, or its text when it holds at most one element
-/// (`<dt><strong>seth</strong></dt>`).
+/// author; the name is the term's text (`<dt><strong>seth</strong></dt>`).
 fn poster_card_term(d: &NodeRef) -> bool {
     dom::is(d, &["dt"])
         && d.parent().is_some_and(|dl| {
