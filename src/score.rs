@@ -19,8 +19,9 @@ use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
-    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE,
-    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING,
+    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
+    UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -128,16 +129,18 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
     let mut weight = 0.0;
     for name in ["class", "id"] {
         if let Some(v) = dom::attr(node, name).filter(|v| !v.is_empty()) {
-            let negative =
-                if name == "class" && v.split_ascii_whitespace().any(|c| common.contains(c)) {
-                    let own: Vec<&str> = v
-                        .split_ascii_whitespace()
-                        .filter(|c| !common.contains(c))
-                        .collect();
-                    NEGATIVE.is_match(&own.join(" "))
-                } else {
-                    NEGATIVE.is_match(&v)
-                };
+            let negative = if name == "class"
+                && v.split_ascii_whitespace()
+                    .any(|c| common.contains(c) || is_scroll_styling(c))
+            {
+                let own: Vec<&str> = v
+                    .split_ascii_whitespace()
+                    .filter(|c| !common.contains(c) && !is_scroll_styling(c))
+                    .collect();
+                NEGATIVE.is_match(&own.join(" "))
+            } else {
+                NEGATIVE.is_match(&v)
+            };
             if negative {
                 weight -= CLASS_WEIGHT;
             }
@@ -147,6 +150,18 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
         }
     }
     weight
+}
+
+/// A class token that says how a box scrolls (`scroller`, `horizontal-scroll`,
+/// `scrollingcardscollectionblock`, `overflow-x-scroll`): styling, not what the box is.
+/// Readability's negative word `scroll` is for widgets (`#infinite-scroll`,
+/// `#scroll-to-top`), which an id names; a landing page's cards in a scroll container and a
+/// docs page's code in `.scroll-x` lost a class weight's worth of score and went as
+/// negative blocks. Dropped before the [`NEGATIVE`] test; the id is tested as it is. A box
+/// given a scrollbar of its own (`scrollbar-gray`, `mCustomScrollbar`) is a side panel (a
+/// video playlist, a topic list) and keeps the word.
+fn is_scroll_styling(class: &str) -> bool {
+    SCROLL_STYLING.is_match(class) && !SCROLL_PANEL.is_match(class)
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).

@@ -432,9 +432,11 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
 /// The first element of a post that names its author (`itemprop="author"`, a class or id
 /// with [`POST_AUTHOR`]), outside quotes and replies nested in it, that gives a name short
 /// enough to be one: the text of its `itemprop="name"`, else of its first link, else its own
-/// when it has no parts (a rank beside a name the page's script fills in is no name).
+/// when it has no parts (a rank beside a name the page's script fills in is no name); failing
+/// that, the first term of a poster's card ([`poster_card_term`]).
 fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
     let classes = class_tokens(item);
+    let mut card = None;
     for d in item.walk_descendants() {
         let Some(el) = d.as_element() else { continue };
         let itemprop = |n: &NodeRef, word: &str| {
@@ -447,6 +449,9 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             let has = |name| dom::get(&attrs, name).is_some_and(|v| POST_AUTHOR.is_match(v));
             has("class") || has("id")
         } || itemprop(&d, "author");
+        if !named && card.is_none() && poster_card_term(&d) {
+            card = Some(d.clone());
+        }
         if !named
             || d.ancestors()
                 .take_while(|a| a != item)
@@ -474,7 +479,29 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             }
         }
     }
-    None
+    // No element names the author: the first term of a poster's card does.
+    let term = card?;
+    let name = dom::normalized_text(&term);
+    (1..=POST_AUTHOR_MAX_CHARS)
+        .contains(&name.chars().count())
+        .then_some((term, name))
+}
+
+/// The first term of a poster's card: forum engines that set the poster as a definition list
+/// (FluxBB and PunBB's `.postleft > dl > dt`, phpBB 3.0's `dl.postprofile > dt`: the name,
+/// then rank, "Posts:", "Registered:" as `<dd>`s) name no author class. A `<dt>` that opens
+/// its `<dl>`, a list short enough to be a card ([`POST_AUTHOR_BOX_MAX_CHARS`]) whose entries
+/// are no longer than a line ([`POST_AUTHOR_BOX_MAX_RUN`]: a glossary's or an API
+/// reference's definitions are sentences). Asked only when no element of the post names its
+/// author; the name is the term's text (`<dt><strong>seth</strong></dt>`).
+fn poster_card_term(d: &NodeRef) -> bool {
+    dom::is(d, &["dt"])
+        && d.parent().is_some_and(|dl| {
+            dom::is(&dl, &["dl"])
+                && dom::element_children(&dl).next().as_ref() == Some(d)
+                && dom::text_len(&dl) <= POST_AUTHOR_BOX_MAX_CHARS
+                && dom::element_children(&dl).all(|c| dom::text_len(&c) <= POST_AUTHOR_BOX_MAX_RUN)
+        })
 }
 
 /// The posts of the threads in `content`: groups of at least [`REPEATED_ITEMS_MIN`] siblings

@@ -116,6 +116,18 @@ pub(crate) static NEGATIVE: Words = Words::any(&[
 ])
 .with_tokens(&["hid"]);
 
+/// Ours: class tokens holding these words say how a box scrolls (a landing page's cards in
+/// `div.scrollingcardscollectionblock`, a carousel's `scroller`, a docs page's `.scroll-x`
+/// code box), not what it is: they are left out when a class is tested for [`NEGATIVE`]
+/// words, whose `scroll` then weighs only in an id (`#infinite-scroll`, `#scroll-to-top`).
+/// Without them wcxb service and documentation pages lost cards and code (1142, 0691, 2841,
+/// 2867); with `scroll` dropped from [`NEGATIVE`] outright, a trafilatura check page leaked.
+pub(crate) static SCROLL_STYLING: Words = Words::any(&["scroll"]);
+/// ... but a box given a scrollbar of its own (`scrollbar-gray`, jQuery's
+/// `mCustomScrollbar`) is a side panel that scrolls beside the article (a video playlist, a
+/// list of topics), and keeps `scroll` as a negative word.
+pub(crate) static SCROLL_PANEL: Words = Words::any(&["scrollbar"]);
+
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
 pub(crate) static BYLINE: Words =
     Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);
@@ -391,6 +403,12 @@ pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
 /// or advertisement under every post, removed by class in a thread only (an article may sign
 /// off in a block of that name).
 pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
+/// Ours: phpBB's poster box beside each post (prosilver's `dl.postprofile`: the poster's
+/// name, rank, "Posts: 6217", join date, location), removed in a thread only, as a
+/// signature is: the post's author line says the name. phpBB 3.0 names no `username` in it,
+/// so the box was never taken for the author's and every post opened with the poster's
+/// card (wcxb 0540).
+pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
 /// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
 /// or a ranked list the number is the rank.
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
@@ -994,7 +1012,12 @@ pub(crate) const LAYOUT_CELL_MIN_CHARS: usize = 400;
 pub(crate) const REPEATED_ITEMS_MIN: usize = 3;
 pub(crate) const REPEATED_ITEM_MIN_CHARS: usize = 80;
 pub(crate) const REPEATED_ITEMS_MAX_LINK_DENSITY: f64 = 0.5;
-pub(crate) const REPEATED_ITEMS_LEVELS: usize = 5;
+/// Nine levels: XenForo 2 (a forum engine behind thousands of sites) sets a post's text eight
+/// levels below the post (`article.message > .message-inner > .message-cell--main >
+/// .message-main > .message-content > .message-userContent > article.message-body > div >
+/// .bbWrapper`); at five, a thread whose best block was one post's quote kept that post alone
+/// (wcxb 2797).
+pub(crate) const REPEATED_ITEMS_LEVELS: usize = 9;
 /// The other items hold at least this share of the winner's text: an article followed by
 /// its citations and an author box built alike is one story, not a thread.
 pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;

@@ -449,6 +449,164 @@ fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     assert!(!text_of(&html).contains("Citations"));
 }
 
+/// A post as XenForo 2 builds it: the text eight levels below the post's own element.
+fn deep_post(author: &str, text: &str) -> String {
+    format!(
+        "<article class=\"message message--post\"><div class=message-inner>\
+         <div class=message-cell--user><a href=/m/{author}>{author}</a></div>\
+         <div class=message-cell--main><div class=message-main><div class=message-content>\
+         <div class=message-userContent><article class=message-body><div>\
+         <div class=bbWrapper>{text}</div></div></article></div></div></div></div></div>\
+         </article>"
+    )
+}
+
+#[test]
+fn every_post_of_a_thread_is_kept_when_its_text_sits_deep_in_the_post() {
+    let long = "I run the laptop with a small Linux install and the old programs in virtual \
+                machines, and it works well enough, though the graphics driver took a while.";
+    let posts: String = [
+        ("alice", format!("Alice asks: {long}")),
+        ("bob", format!("Bob answers: {long}")),
+        ("carol", format!("Carol answers: {long}")),
+        (
+            "dave",
+            format!(
+                "<blockquote class=bbCodeBlock><div class=bbCodeBlock-content>\
+                 <div class=bbCodeBlock-expandContent>{long}<br>{long}<br>{long}<br>{long}\
+                 </div></div></blockquote>Dave, quoting: {long}"
+            ),
+        ),
+    ]
+    .iter()
+    .map(|(a, t)| deep_post(a, t))
+    .collect();
+    let html = page(
+        "Which Linux for old programs?",
+        &format!("<div class=p-body><div class=block-body>{posts}</div></div>"),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("Alice asks") < at("Bob answers") && at("Bob answers") < at("Carol answers"));
+    assert!(at("Carol answers") < at("Dave, quoting"));
+}
+
+#[test]
+fn a_posts_text_with_its_photos_is_kept_in_a_thread() {
+    let long = "I fitted the new lights to the tailgate last weekend, and they switch on and \
+                off with the gate as the old ones did, which took some wiring.";
+    let posts: String = [
+        (
+            "alice",
+            format!(
+                "Alice, with photos: {long}<br>{long}<br><img src=/a.jpg alt=one>\
+                           <img src=/b.jpg alt=two><img src=/c.jpg alt=three>"
+            ),
+        ),
+        ("bob", format!("Bob answers: {long} {long}")),
+        ("carol", format!("Carol answers: {long} {long}")),
+        ("dave", format!("Dave answers: {long} {long} {long} {long}")),
+    ]
+    .iter()
+    .map(|(a, t)| {
+        format!(
+            "<div class=\"message post\"><div class=author>{a}</div><div class=body>{t}</div></div>"
+        )
+    })
+    .collect();
+    let html = page(
+        "New tailgate lights",
+        &format!("<div class=thread>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Alice, with photos"), "{text}");
+    assert!(text.contains("Dave answers"), "{text}");
+}
+
+#[test]
+fn a_phpbb_posters_box_is_dropped_in_a_thread() {
+    let long = "The league fixtures are out, and the first weekend brings the two old rivals \
+                together at the harbour ground, which should be a full house.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "<div id=p{i} class=\"post bg2\"><div class=inner><dl class=postprofile>\
+                 <dt><a href=/flag/{name}><img src=/f.png alt=flag></a> \
+                 <a href=/member/{name}>{name}</a></dt><dd>Ambassador</dd>\
+                 <dd><strong>Posts:</strong> 6217</dd><dd><strong>Founded:</strong> \
+                 Oct 05, 2011</dd><dd>Civil Rights Lovefest</dd></dl><div class=postbody>\
+                 <p class=author><a href=#p{i}><img src=/i.gif alt=Post></a>by <strong>\
+                 <a href=/member/{name}>{name}</a></strong> » Tue Aug 27, 2019</p>\
+                 <div class=content>Post {i}: {long}</div></div></div></div><hr class=divider>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Football season",
+        &format!("<div id=page-body>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Post 3: The league"), "{text}");
+    assert!(!text.contains("Civil Rights Lovefest"), "{text}");
+}
+
+#[test]
+fn a_posters_card_as_a_definition_list_names_the_posts_author() {
+    let long = "I would look at the older forum packages first, since they still run on a small \
+                server and keep the plain layout people here are used to.";
+    let posts: String = ["alice", "bob", "carol", "dave", "erin", "frank"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "<div id=p{i} class=\"blockpost row{}\"><h2><span>#{i}</span> \
+                 <a href=#p{i}>2024-08-03 14:22</a></h2><div class=box><div class=postleft>\
+                 <dl><dt><strong>{name}</strong></dt><dd class=usertitle><strong>Veteran\
+                 </strong></dd><dd><span>Registered: 2012-09-03</span></dd></dl></div>\
+                 <div class=postright><div class=postmsg><p>Post {i}: {long}</p></div></div>\
+                 </div></div>",
+                if i % 2 == 0 { "odd" } else { "even" }
+            )
+        })
+        .collect();
+    let html = page("Forum software", &format!("<div id=brdmain>{posts}</div>"));
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("carol") < at("Post 2: I would") && at("Post 1: I would") < at("carol"));
+    assert!(!text.contains("Veteran"), "{text}");
+}
+
+// ------------------------------------------------------------------ class words of styling
+
+/// A story with a row of feature cards in a box whose class says how it scrolls.
+fn story_with_cards(class: &str) -> String {
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=\"{class}\"><div class=card><h3>Daily crossings</h3>\
+             <p>Six boats a day in summer.</p></div><div class=card><h3>Bicycles aboard</h3>\
+             <p>Room for twelve bikes.</p></div><div class=card><h3>Night ferry</h3>\
+             <p>Cabins on the late boat.</p></div></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn cards_in_a_box_styled_to_scroll_are_kept() {
+    let text = text_of(&story_with_cards("cards horizontal-scroll"));
+    assert!(text.contains("Room for twelve bikes."), "{text}");
+}
+
+#[test]
+fn a_box_given_a_scrollbar_of_its_own_is_still_a_side_panel() {
+    let text = text_of(&story_with_cards("cards scrollbar-gray"));
+    assert!(!text.contains("Room for twelve bikes."), "{text}");
+}
+
 // ------------------------------------------------------------------ listings
 
 #[test]

@@ -6,6 +6,7 @@ use super::{guards_protected, is_video_embed, share};
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::marks::THREAD_ITEM_ATTR;
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
@@ -47,6 +48,15 @@ pub(super) fn conditional(
     let Carry { measure, entries } = carry;
     let stats = measure.get_or_insert_with(|| TextStats::new(content));
     let total = stats.text_len(content);
+    // A thread (declared, or posts found built alike: `select::head_posts`) shows what its
+    // posters wrote with the photos they showed: forum software sets a post's text and its
+    // pictures in one `<br>`-broken block without `<p>`, which the image rule takes for a
+    // gallery (a post of wiring notes and three photos, a release post's list of features
+    // with emoji). No block of a thread is removed as image-heavy.
+    let thread = flags.discussion
+        || content
+            .walk_descendants()
+            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
     let mut removed = false;
     for node in nodes.into_iter().rev() {
         let Some(parent) = node.parent() else {
@@ -57,7 +67,7 @@ pub(super) fn conditional(
         if stats.text_len(&node) as f64 > CONDITIONAL_KEEP_SHARE * total as f64 {
             continue;
         }
-        if let Some(reason) = conditional_reason(&node, tag, flags, common, stats) {
+        if let Some(reason) = conditional_reason(&node, tag, flags, thread, common, stats) {
             // A list page's entries are its text, whatever their links (their other rules
             // hold): set aside in place of a placeholder, as if removed, so that the blocks
             // around are judged as before, and put back when the placeholder stays.
@@ -155,10 +165,11 @@ pub(super) fn conditional_reason(
     node: &NodeRef,
     tag: &str,
     flags: Flags,
+    thread: bool,
     common: &CommonClasses,
     stats: &TextStats,
 ) -> Option<Rule> {
-    let reason = conditional_reason_unguarded(node, tag, flags, common, stats)?;
+    let reason = conditional_reason_unguarded(node, tag, flags, thread, common, stats)?;
     // Protected blocks and code stay; asked last, as the question walks the block's ancestors
     // and its whole inside.
     if guards_protected(node) || dom::has_ancestor(node, &["code"], None) {
@@ -171,6 +182,7 @@ pub(super) fn conditional_reason_unguarded(
     node: &NodeRef,
     tag: &str,
     flags: Flags,
+    thread: bool,
     common: &CommonClasses,
     stats: &TextStats,
 ) -> Option<Rule> {
@@ -215,7 +227,7 @@ pub(super) fn conditional_reason_unguarded(
     let text_dens = share(inside.textish_text as f64, content_len);
     let in_figure = dom::has_ancestor(node, &["figure"], None);
 
-    let reason = if !in_figure && img > 1.0 && p / img < 0.5 {
+    let reason = if !in_figure && img > 1.0 && p / img < 0.5 && !thread {
         Some(Rule::ImageHeavy)
     } else if !is_list && li > p {
         Some(Rule::ListItemsOutsideList)

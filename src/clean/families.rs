@@ -8,7 +8,9 @@ use crate::explain::Explain;
 use crate::marks::{POST_AUTHOR_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::rule::Rule;
-use crate::tunables::{BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, POST_SIGNATURE};
+use crate::tunables::{
+    BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, POST_PROFILE, POST_SIGNATURE,
+};
 use kuchikiki::NodeRef;
 
 /// The first boilerplate token among a node's class and id tokens.
@@ -37,7 +39,8 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
 /// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
 /// share of the article (then the token describes the page, not the block).
 /// On a discussion page ([`Flags::discussion`]) the comment family is the content; in a
-/// `thread` the posts' signatures ([`POST_SIGNATURE`]) go.
+/// `thread` the posts' signatures ([`POST_SIGNATURE`]) and phpBB's poster boxes
+/// ([`POST_PROFILE`]) go.
 pub(super) fn remove_boilerplate_families(
     content: &NodeRef,
     flags: Flags,
@@ -61,7 +64,8 @@ pub(super) fn remove_boilerplate_families(
             // replaces after cleaning (`select::head_post`).
             let signature = || {
                 thread
-                    && POST_SIGNATURE.is_match(&dom::class_and_id(&n))
+                    && (POST_SIGNATURE.is_match(&dom::class_and_id(&n))
+                        || POST_PROFILE.is_match(&dom::class_and_id(&n)))
                     && !n
                         .walk_inclusive()
                         .chain(n.ancestors())
