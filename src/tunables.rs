@@ -663,6 +663,11 @@ pub(crate) const LEAD_PARAGRAPH_CHARS: usize = 80;
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.
 pub(crate) const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
+/// Ours: a line of [`BOILERPLATE_LINE`] tested whatever its length when it opens with this
+/// (lowercased): WordPress's default theme of 2005–2010 ends every post with one long sentence
+/// of meta ("This entry was posted on Tuesday, December 2nd, 2008 at 10:15 am and is filed
+/// under News. You can follow any responses to this entry through the RSS 2.0 feed. …").
+pub(crate) const LONG_POST_META_PREFIX: &str = "this entry was posted";
 
 /// Ours: headings that open a block of teasers or comments at the article's end ("Recent
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything

@@ -11,8 +11,8 @@ use crate::stats::link_density;
 use crate::tunables::{
     AD_WORDS, AUTHOR_BIO, AUTHOR_BIO_MAX_CHARS, AUTHOR_BIO_MIN_CHARS, AUTHOR_BIO_TAIL_BLOCKS,
     BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
-    CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, NOTICE,
-    NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER,
+    CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX,
+    NOTICE, NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -61,7 +61,12 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 }
                 continue;
             }
-            if len > BOILERPLATE_LINE_MAX_CHARS {
+            if len > BOILERPLATE_LINE_MAX_CHARS
+                && !lower
+                    .as_str()
+                    .trim_start()
+                    .starts_with(LONG_POST_META_PREFIX)
+            {
                 unmatched = Some((b.clone(), len));
                 continue;
             }
@@ -202,6 +207,17 @@ mod tests {
     // (On the last attempt, so that conditional cleaning does not take the lines first.)
     fn clean(body: &str) -> (String, Vec<Rule>) {
         clean_with(body, Flags::ATTEMPTS[3])
+    }
+
+    #[test]
+    fn a_wordpress_posts_long_meta_sentence_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p class=\"postmetadata\">This entry was posted on Tuesday, December 2nd, \
+             2008 at 10:15 am and is filed under <a href=\"/c\">News</a>. You can follow any \
+             responses to this entry through the <a href=\"/feed\">RSS 2.0</a> feed.</p>"
+        ));
+        assert!(!html.contains("This entry"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateLine]);
     }
 
     #[test]
