@@ -150,21 +150,18 @@ fn is_heading_title(block: &NodeRef) -> bool {
         || (dom::has_ancestor(block, HEADINGS, None) && link_density(block) < 0.5)
 }
 
-/// True when `block` holds an image or another picture a reader shows.
-fn holds_media(block: &NodeRef) -> bool {
-    block
-        .walk_descendants()
-        .any(|d| dom::is(&d, &["img", "picture", "video", "svg", "figure", "iframe"]))
+/// Pictures a reader shows, which a line's removal never takes with it.
+const MEDIA: &[&str] = &["img", "picture", "video", "svg", "figure", "iframe"];
+
+/// True when `node` is a picture or holds one ([`MEDIA`]).
+fn holds_media(node: &NodeRef) -> bool {
+    node.walk_inclusive().any(|d| dom::is(&d, MEDIA))
 }
 
 /// Removes what `block` holds beside its pictures (a credit's text and the `<br>` before
 /// it), gathered in one `<span>` so that the removal is one block to show and restore.
 fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
-    let media = |n: &NodeRef| dom::is(n, &["img", "picture", "video", "svg", "figure", "iframe"]);
-    let parts: Vec<NodeRef> = block
-        .children()
-        .filter(|c| !media(c) && !holds_media(c))
-        .collect();
+    let parts: Vec<NodeRef> = block.children().filter(|c| !holds_media(c)).collect();
     let Some(first) = parts.first() else { return };
     let span = dom::new_html_element("span", vec![]);
     first.insert_before(span.clone());
