@@ -1135,6 +1135,10 @@ pub(crate) const MAX_ATTRIBUTES_PER_TAG: usize = 256;
 
 pub(crate) const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
 pub(crate) const READERABLE_MIN_SCORE: f64 = 20.0;
+/// Ours: in the readerable check's lengths, a character of Chinese or Japanese (written
+/// without spaces) counts as this many: about the letters and space of an English word per
+/// character (a 60-character Chinese paragraph says what a 200-character English one does).
+pub(crate) const READERABLE_CJK_WEIGHT: usize = 3;
 /// Ours: pages with this many `<article>` teasers, each mostly links, are listings.
 pub(crate) const LISTING_MIN_TEASERS: usize = 4;
 

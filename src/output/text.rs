@@ -7,6 +7,7 @@
 
 use crate::dom;
 use crate::dom::Walk;
+use crate::text::is_cjk;
 use crate::tunables::{CJK_CHARS_PER_MINUTE, MIN_EXCERPT_CHARS, WORDS_PER_MINUTE};
 use kuchikiki::iter::{NodeEdge, NodeIterator};
 use kuchikiki::NodeRef;
@@ -176,13 +177,6 @@ pub(crate) fn to_text(root: &NodeRef) -> String {
     }
     b.flush();
     b.blocks.join("\n\n")
-}
-
-/// True for characters of scripts written without spaces between words (Han, kana, Hangul).
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
-        | 0x1100..=0x11FF | 0x3130..=0x318F | 0x20000..=0x2FA1F)
 }
 
 /// (words of spaced scripts, CJK characters).
