@@ -56,6 +56,13 @@ pub(crate) fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
+/// True for characters of scripts written without spaces between words (Han, kana, Hangul).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0x20000..=0x2FA1F)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{similarity, sorted_unique};
@@ -86,11 +93,4 @@ mod tests {
         let sorted = sorted_unique(many.iter().chain(&many).cloned().collect());
         assert_eq!(sorted, many.into_iter().rev().collect::<Vec<_>>());
     }
-}
-
-/// True for characters of scripts written without spaces between words (Han, kana, Hangul).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
-        | 0x1100..=0x11FF | 0x3130..=0x318F | 0x20000..=0x2FA1F)
 }
