@@ -24,7 +24,15 @@ fn weighted_len(node: &NodeRef) -> usize {
     let cjk: usize = node
         .walk_descendants()
         .text_nodes()
-        .map(|t| t.borrow().chars().filter(|&c| is_cjk(c)).count())
+        .map(|t| {
+            let text = t.borrow();
+            // (Most text is ASCII: no character of it to decode and test.)
+            if text.is_ascii() {
+                0
+            } else {
+                text.chars().filter(|&c| is_cjk(c)).count()
+            }
+        })
         .sum();
     dom::text_len(node) + cjk * (READERABLE_CJK_WEIGHT - 1)
 }
