@@ -1,15 +1,16 @@
 //! The cheap check: does this page look like it has an article? (For the toolbar icon.)
 //! No extraction: one parse and one walk. Readability's test (enough long visible
 //! paragraphs outside unlikely blocks), plus ours: listings and home pages — many
-//! `<article>` teasers that are mostly links — are not readerable.
+//! `<article>` teasers that are mostly links, and little running text besides them — are
+//! not readerable.
 
 use crate::dom;
 use crate::dom::is_hidden;
 use crate::dom::Walk;
 use crate::text::is_cjk;
 use crate::tunables::{
-    LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_CJK_WEIGHT, READERABLE_MIN_CONTENT_LENGTH,
-    READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
+    LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_CJK_WEIGHT,
+    READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
 };
 use crate::Options;
 use kuchikiki::traits::*;
@@ -43,10 +44,16 @@ pub fn is_probably_readerable(html: &str) -> bool {
         return false;
     };
     let mut score = 0.0;
+    // The part of the score from outside teasers, and where the teaser being walked ends.
+    let mut own_score = 0.0;
+    let mut teaser_end: Option<NodeRef> = None;
     let mut teasers = 0usize;
     let mut articles = 0usize;
     let mut node = Some(document.clone());
     while let Some(n) = node {
+        if teaser_end.as_ref() == Some(&n) {
+            teaser_end = None;
+        }
         if n.as_element().is_none() {
             node = dom::next_in_order(&n, &document);
             continue;
@@ -65,6 +72,12 @@ pub fn is_probably_readerable(html: &str) -> bool {
                 .sum();
             if len < 600 && linked * 2 >= len {
                 teasers += 1;
+                if teaser_end.is_none() {
+                    teaser_end = Some(
+                        dom::next_skipping_children(&n, &document)
+                            .unwrap_or_else(|| document.clone()),
+                    );
+                }
             }
         }
         let scored = dom::is(&n, &["p", "pre", "article"])
@@ -77,13 +90,19 @@ pub fn is_probably_readerable(html: &str) -> bool {
             if !unlikely && !in_list_item {
                 let len = weighted_len(&n);
                 if len >= READERABLE_MIN_CONTENT_LENGTH {
-                    score += ((len - READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+                    let points = ((len - READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+                    score += points;
+                    if teaser_end.is_none() {
+                        own_score += points;
+                    }
                 }
             }
         }
         node = dom::next_in_order(&n, &document);
     }
-    let listing = teasers >= LISTING_MIN_TEASERS && teasers * 2 >= articles;
+    let listing = teasers >= LISTING_MIN_TEASERS
+        && teasers * 2 >= articles
+        && own_score < LISTING_MAX_OWN_SCORE;
     score > READERABLE_MIN_SCORE && !listing
 }
 
@@ -115,6 +134,35 @@ mod tests {
         let page = format!(
             "<html><body><article>{}</article></body></html>",
             paragraph.repeat(4)
+        );
+        assert!(is_probably_readerable(&page));
+    }
+
+    /// A teaser: a linked headline and a linked summary long enough to count as a paragraph.
+    fn teaser(n: usize) -> String {
+        format!(
+            "<article><h2><a href='/{n}'>Headline of story {n}</a></h2><p><a href='/{n}'>{}</a></p></article>",
+            "A summary of the linked story, which runs on for a while. ".repeat(4)
+        )
+    }
+
+    #[test]
+    fn a_page_of_linked_teasers_is_a_listing_and_not_readerable() {
+        let teasers: String = (0..8).map(teaser).collect();
+        let page = format!("<html><body><h1>Latest</h1><main>{teasers}</main></body></html>");
+        assert!(!is_probably_readerable(&page));
+    }
+
+    #[test]
+    fn an_article_with_a_strip_of_related_teasers_is_readerable() {
+        let paragraph = format!(
+            "<p>{}</p>",
+            "A sentence of the story, long enough to count. ".repeat(12)
+        );
+        let related: String = (0..6).map(teaser).collect();
+        let page = format!(
+            "<html><body><div class='post'>{}</div><section>{related}</section></body></html>",
+            paragraph.repeat(6)
         );
         assert!(is_probably_readerable(&page));
     }
