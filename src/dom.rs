@@ -343,6 +343,14 @@ fn count_chars_in(s: &str, set: &[char]) -> usize {
     n
 }
 
+/// Characters of folded text inside the links below `node`.
+pub(crate) fn linked_len(node: &NodeRef) -> usize {
+    node.walk_descendants()
+        .filter(|a| is(a, &["a"]))
+        .map(|a| text_len(&a))
+        .sum()
+}
+
 /// [`text_len`], but stops counting past `cap`: a cheap "is this block short?" for blocks
 /// that may hold the whole page.
 pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {

@@ -250,7 +250,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         }
         let len = dom::text_len(node);
         len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
-            && (linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
+            && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
     };
     let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
@@ -401,17 +401,9 @@ fn holds_paragraphs(node: &NodeRef) -> bool {
     node.walk_descendants().any(|d| {
         dom::is(&d, &["p"]) && {
             let total = dom::text_len(&d);
-            total >= 140 && linked_len(&d) * 2 < total
+            total >= 140 && dom::linked_len(&d) * 2 < total
         }
     })
-}
-
-/// Characters of text inside the links below `node`.
-fn linked_len(node: &NodeRef) -> usize {
-    node.walk_descendants()
-        .filter(|a| dom::is(a, &["a"]))
-        .map(|a| dom::text_len(&a))
-        .sum()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,40 +2,79 @@
 //! No extraction: one parse and one walk. Readability's test (enough long visible
 //! paragraphs outside unlikely blocks), plus ours: listings and home pages — many
 //! `<article>` teasers that are mostly links, and little running text besides them — are
-//! not readerable.
+//! not readerable. What extraction reads although a browser would not show it (a long
+//! `<noscript>` fallback, React's streamed `<div hidden>` content, a hidden page-wide
+//! wrapper) counts here too, so that a page this calls not readerable rarely gives an
+//! article (and one it calls readerable always does).
 
 use crate::dom;
 use crate::dom::is_hidden;
 use crate::dom::Walk;
 use crate::text::is_cjk;
 use crate::tunables::{
-    LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, READERABLE_CJK_WEIGHT,
-    READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE, UNLIKELY_CANDIDATES,
+    LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, NOSCRIPT_CONTENT_MIN_CHARS,
+    READERABLE_CJK_WEIGHT, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
+    UNLIKELY_CANDIDATES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
 };
 use crate::Options;
 use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 
-/// The length of `node`'s text, each character of a script written without spaces (Chinese,
+/// The length of `node`'s text as Readability measures it (the text as written, whitespace
+/// inside it and all, trimmed at its ends: pages that wrap and indent their paragraphs' source
+/// lines have longer ones), each character of a script written without spaces (Chinese,
 /// Japanese) counted [`READERABLE_CJK_WEIGHT`] times: Readability's lengths are set for
 /// languages whose words are five or six letters and a space, and a Chinese paragraph of
 /// sixty characters says as much as an English one of two hundred. Without the weight no
 /// Chinese or Japanese news page was readerable.
 fn weighted_len(node: &NodeRef) -> usize {
-    let cjk: usize = node
-        .walk_descendants()
-        .text_nodes()
-        .map(|t| {
-            let text = t.borrow();
-            // (Most text is ASCII: no character of it to decode and test.)
-            if text.is_ascii() {
-                0
+    let (mut len, mut cjk, mut lead, mut trail, mut seen) = (0, 0, 0, 0, false);
+    for t in node.walk_descendants().text_nodes() {
+        let text = t.borrow();
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        let ws_start = text.chars().take_while(|c| c.is_whitespace()).count();
+        if ws_start == chars {
+            if !seen {
+                lead += chars
             } else {
-                text.chars().filter(|&c| is_cjk(c)).count()
+                trail += chars
             }
-        })
-        .sum();
-    dom::text_len(node) + cjk * (READERABLE_CJK_WEIGHT - 1)
+        } else {
+            if !seen {
+                lead += ws_start;
+                seen = true;
+            }
+            trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+        }
+        len += chars;
+        if !text.is_ascii() {
+            cjk += text.chars().filter(|&c| is_cjk(c)).count();
+        }
+    }
+    if !seen {
+        return 0;
+    }
+    len - lead - trail + cjk * (READERABLE_CJK_WEIGHT - 1)
+}
+
+/// Whether the hidden `node` is one extraction reads anyway, so that this check agrees with it:
+/// React's streamed content (`<div hidden id="S:n">`, which its script moves into place) and
+/// a page-wide wrapper (a hidden block holding most of the page's running text: an
+/// anti-flicker shell), as preparation judges them.
+fn shown_by_preparation(node: &NodeRef, page_len: usize) -> bool {
+    if dom::is(node, &["div"]) && dom::attr(node, "id").is_some_and(|id| id.starts_with("S:")) {
+        return true;
+    }
+    if page_len < WRAPPER_MIN_CHARS {
+        return false;
+    }
+    let len = dom::text_len(node);
+    len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
+        && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
 }
 
 /// True when the page probably holds an article a reader view can show.
@@ -43,6 +82,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
     let Ok(document) = crate::parse::parse(html, &Options::default()) else {
         return false;
     };
+    let page_len = dom::body(&document).map_or(0, |b| dom::text_len(&b));
     let mut score = 0.0;
     // The part of the score from outside teasers, and where the teaser being walked ends.
     let mut own_score = 0.0;
@@ -58,18 +98,17 @@ pub fn is_probably_readerable(html: &str) -> bool {
             node = dom::next_in_order(&n, &document);
             continue;
         }
-        if is_hidden(&n) || dom::is(&n, &["script", "style", "template", "nav", "noscript"]) {
+        if (is_hidden(&n) && !shown_by_preparation(&n, page_len))
+            || dom::is(&n, &["script", "style", "template", "nav"])
+            || (dom::is(&n, &["noscript"]) && dom::text_len(&n) < NOSCRIPT_CONTENT_MIN_CHARS)
+        {
             node = dom::next_skipping_children(&n, &document);
             continue;
         }
         if dom::is(&n, &["article"]) {
             articles += 1;
             let len = dom::text_len(&n);
-            let linked: usize = n
-                .walk_descendants()
-                .filter(|a| dom::is(a, &["a"]))
-                .map(|a| dom::text_len(&a))
-                .sum();
+            let linked = dom::linked_len(&n);
             if len < 600 && linked * 2 >= len {
                 teasers += 1;
                 if teaser_end.is_none() {
@@ -167,6 +206,51 @@ mod tests {
         assert!(is_probably_readerable(&page));
     }
 
+    /// Four paragraphs of `body` each, in a page with room for a wrapper's share of the text.
+    fn page_with(wrapper: &str) -> String {
+        let paragraph = format!(
+            "<p>{}</p>",
+            "A sentence of the story, long enough to count. ".repeat(12)
+        );
+        wrapper.replace("{}", &paragraph.repeat(4))
+    }
+
+    #[test]
+    fn a_long_noscript_fallback_counts_as_extraction_reads_it() {
+        let page =
+            page_with("<html><body><noscript><div class='post'>{}</div></noscript></body></html>");
+        assert!(is_probably_readerable(&page));
+    }
+
+    #[test]
+    fn reacts_streamed_hidden_content_counts() {
+        let page = page_with(
+            "<html><body><template id='B:0'></template><p>Loading…</p><div hidden id='S:0'>{}</div></body></html>",
+        );
+        assert!(is_probably_readerable(&page));
+    }
+
+    #[test]
+    fn a_hidden_wrapper_around_the_whole_page_counts() {
+        let page = page_with(
+            "<html><body><div style='visibility:hidden' class='async-hide'><main>{}</main></div></body></html>",
+        );
+        assert!(is_probably_readerable(&page));
+    }
+
+    #[test]
+    fn a_paragraphs_inner_whitespace_counts_as_in_readability() {
+        // Each paragraph 120 letters and spaces of text, wrapped over indented source lines
+        // to 160 characters as written: long enough for Readability's 140.
+        let line = "A line of the story as it was typed in.";
+        let paragraph = format!("<p>{}</p>", [line; 3].join("\n              "));
+        let page = format!(
+            "<html><body><div>{}</div></body></html>",
+            paragraph.repeat(12)
+        );
+        assert!(is_probably_readerable(&page));
+    }
+
     #[test]
     fn a_page_of_short_lines_is_not() {
         let page = "<html><body><p>Welcome.</p><p>Sign in.</p></body></html>";
@@ -174,14 +258,15 @@ mod tests {
     }
 
     #[test]
-    fn hidden_paragraphs_do_not_count() {
+    fn hidden_paragraphs_beside_the_pages_own_text_do_not_count() {
         let paragraph = format!(
             "<p>{}</p>",
             "A sentence of the story, long enough to count. ".repeat(12)
         );
+        let menu = "<li><a href='/x'>A section of the site, with its name</a></li>".repeat(30);
         let page = format!(
-            "<html><body><div hidden>{}</div></body></html>",
-            paragraph.repeat(4)
+            "<html><body><ul>{menu}</ul><div hidden>{}</div></body></html>",
+            paragraph.repeat(2)
         );
         assert!(!is_probably_readerable(&page));
     }
