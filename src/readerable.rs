@@ -9,7 +9,6 @@
 
 use crate::dom;
 use crate::dom::is_hidden;
-use crate::dom::Walk;
 use crate::text::is_cjk;
 use crate::tunables::{
     LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, NOSCRIPT_CONTENT_MIN_CHARS,
@@ -17,7 +16,6 @@ use crate::tunables::{
     UNLIKELY_CANDIDATES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
 };
 use crate::Options;
-use kuchikiki::traits::*;
 use kuchikiki::NodeRef;
 
 /// The length of `node`'s text as Readability measures it (the text as written, whitespace
@@ -28,37 +26,16 @@ use kuchikiki::NodeRef;
 /// sixty characters says as much as an English one of two hundred. Without the weight no
 /// Chinese or Japanese news page was readerable.
 fn weighted_len(node: &NodeRef) -> usize {
-    let (mut len, mut cjk, mut lead, mut trail, mut seen) = (0, 0, 0, 0, false);
-    for t in node.walk_descendants().text_nodes() {
-        let text = t.borrow();
-        let chars = if text.is_ascii() {
-            text.len()
-        } else {
-            text.chars().count()
-        };
-        let ws_start = text.chars().take_while(|c| c.is_whitespace()).count();
-        if ws_start == chars {
-            if !seen {
-                lead += chars
-            } else {
-                trail += chars
-            }
-        } else {
-            if !seen {
-                lead += ws_start;
-                seen = true;
-            }
-            trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-        }
-        len += chars;
-        if !text.is_ascii() {
-            cjk += text.chars().filter(|&c| is_cjk(c)).count();
-        }
+    let text = node.text_contents();
+    let text = text.trim();
+    // (Most text is ASCII: no character of it to decode and test.)
+    if text.is_ascii() {
+        return text.len();
     }
-    if !seen {
-        return 0;
-    }
-    len - lead - trail + cjk * (READERABLE_CJK_WEIGHT - 1)
+    let (chars, cjk) = text
+        .chars()
+        .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))));
+    chars + cjk * (READERABLE_CJK_WEIGHT - 1)
 }
 
 /// Whether the hidden `node` is one extraction reads anyway, so that this check agrees with it:
