@@ -2,7 +2,7 @@
 // Whole path in the extension: toolbar action → article visible in the reader (issue 4's
 // benchmark; issue 7, "Whole path"), in headless Chromium with the unpacked extension.
 //
-//   node benches/open.mjs [DIR] [--pages N] [--cold N] [--warm N]
+//   node benches/open.mjs [DIR] [--pages N] [--cold N] [--warm N] [--floor]
 //
 // Pages: by default two generated news pages (benches/news-page.mjs): a small one (~64 KB) and
 // one of ~1 MB. With DIR, N pages of that corpus at even steps of size instead (10th percentile
@@ -20,6 +20,9 @@
 // is held while a debugger injects it. Driven over a bare CDP pipe (cdp.mjs), not Playwright:
 // Playwright holds each new frame for its own set-up before the frame may run, which put ~15 ms
 // into every reader start it timed; injecting an init script over CDP held it ~5 ms (p95 ~17).
+// --floor: the warm opens of a copy whose background answers the reader at once with the
+// previous open's article and extracts nothing (common.mjs: FLOOR): what the rest of the path
+// costs, the reader page's start, the message and the rendering (issue 23).
 // The same opens in Firefox: benches/open-firefox.mjs (`./build.sh bench open` runs both). Its
 // pieces (launch, clickAction, closeReader, …) are exported for benches/extension-memory.mjs.
 
@@ -215,7 +218,7 @@ async function main() {
   const rows = await measureOpens(opts, measurePage, 'open');
   const product = rows.find((r) => r.version)?.version ?? '';
   const version = `Chromium ${product.split('/')[1] ?? '?'}`;
-  console.log(`### Whole path: toolbar action → article visible (extension, headless Chromium)\n`);
+  console.log(`### Whole path: toolbar action → article visible (extension, headless Chromium)${opts.floor ? ', floor: warm opens answered without extracting' : ''}\n`);
   console.log(`Machine: ${machineLine()}; ${version}; per page the browser's first open, then ${opts.cold - 1} cold opens (service worker stopped first) and ${opts.warm} warm.\n`);
   console.log(openTable(rows));
   // For benches/open-against.mjs: each page's warm and cold medians, as JSON, where OPEN_JSON says.
