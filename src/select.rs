@@ -12,15 +12,16 @@ use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
-    LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
-    MAIN_REGION_TAGS, MIN_ALTERNATIVES, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR,
-    POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX,
-    PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS,
-    REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN,
-    REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS,
-    REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS,
-    SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS,
-    SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
+    LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
+    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
+    PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
+    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
+    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
+    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
+    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
+    TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -333,14 +334,18 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
 /// is the article when, at each level down (rows of the table, cells of the row), one part
 /// holds nearly all of the text outside links ([`LAYOUT_CELL_MIN_SHARE`], a story's worth:
 /// [`LAYOUT_CELL_MIN_CHARS`]) and every other part is links ([`LAYOUT_CELL_MIN_LINK_DENSITY`])
-/// or holds no text. A cell is scored as a paragraph (Readability's `td`), so a story cell
+/// or holds no text; among the rows, a row holding a line or two outside links
+/// ([`LAYOUT_ROW_MAX_LOOSE_CHARS`]: the footer's copyright line, a date) is furniture too.
+/// A cell is scored as a paragraph (Readability's `td`), so a story cell
 /// hands its whole text to the row and the table above it, which then outscore the cell
 /// itself (and Readability, whose scoring this is, keeps the navigation columns too). A row
 /// of two cells of prose stays whole.
 fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
     let unlinked = |n: &NodeRef| stats.text_len(n) as f64 * (1.0 - stats.link_density(n));
     let is_furniture = |n: &NodeRef| {
-        stats.text_len(n) == 0 || stats.link_density(n) >= LAYOUT_CELL_MIN_LINK_DENSITY
+        stats.text_len(n) == 0
+            || stats.link_density(n) >= LAYOUT_CELL_MIN_LINK_DENSITY
+            || (dom::is(n, &["tr"]) && unlinked(n) <= LAYOUT_ROW_MAX_LOOSE_CHARS as f64)
     };
     let mut node = candidate.clone();
     while dom::is(&node, &["table", "tbody", "tr"]) {

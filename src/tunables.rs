@@ -1007,6 +1007,11 @@ pub(crate) const LAYOUT_CELL_MIN_SHARE: f64 = 0.9;
 pub(crate) const LAYOUT_CELL_MIN_LINK_DENSITY: f64 = 0.5;
 /// … and when that cell holds a story: at least this many characters outside links.
 pub(crate) const LAYOUT_CELL_MIN_CHARS: usize = 400;
+/// Ours: … and among a layout table's rows, a row with at most this many characters outside
+/// links is furniture like a column of links: the footer row's copyright line ("Copyright ©
+/// 2008 The Herald. All rights reserved." and two links), a date row. A cell beside the
+/// story's (a second column of prose) is not judged by this.
+pub(crate) const LAYOUT_ROW_MAX_LOOSE_CHARS: usize = 200;
 /// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
 /// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
 /// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below

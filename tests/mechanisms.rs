@@ -90,6 +90,26 @@ fn a_layout_tables_link_columns_are_not_the_article() {
 }
 
 #[test]
+fn a_layout_tables_footer_row_does_not_keep_its_link_columns_in_the_article() {
+    // The story's paragraphs each in a row of their own, and the page's last row a copyright
+    // line: the whole layout table outscored the story's cell.
+    let rows: String = story_with_brs(8)
+        .split("<br><br>")
+        .map(|p| format!("<tr><td class=body>{p}</td></tr>"))
+        .collect();
+    let story = format!("<font size=5><b>The ferry</b></font><br>By Jane Roe<table>{rows}</table>");
+    let footer = "<tr><td colspan=3><font size=1>Copyright &copy; 2008 The Harbour Herald. \
+                  All rights reserved. <a href=/privacy>Privacy Policy</a> | \
+                  <a href=/terms>Terms of Use</a></font></td></tr>";
+    let layout = table_layout_page(&story, "");
+    let end = layout.rfind("</table>").unwrap();
+    let html = format!("{}{footer}{}", &layout[..end], &layout[end..]);
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(!text.contains("Section 3"), "{text}");
+}
+
+#[test]
 fn a_br_run_between_two_font_blocks_still_ends_a_paragraph() {
     let cell = format!(
         "<font size=1>By Jane Roe, Staff Writer</font><br><br><font size=2>{}</font>",
