@@ -12,8 +12,8 @@ use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
     ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
-    LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
-    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
+    LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
+    LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
     PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
     POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
     PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
@@ -178,7 +178,11 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
+    let before_cell = top_candidate.clone();
     top_candidate = story_cell(top_candidate, &stats);
+    // The story's cell stands alone: its row's other cells are what story_cell judged
+    // furniture (a column of teasers scores like a sibling worth joining).
+    let layout_cell = top_candidate != before_cell;
     if flags.sells {
         if let Some(description) = product_description(page, &stats) {
             top_candidate = description;
@@ -203,8 +207,8 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     let sibling_threshold = SIBLING_FLOOR.max(top_score * SIBLING_SHARE);
     let top_class = dom::attr(&top_candidate, "class").unwrap_or_default();
     let siblings: Vec<NodeRef> = match top_candidate.parent() {
-        Some(p) => dom::element_children(&p).collect(),
-        None => vec![top_candidate.clone()],
+        Some(p) if !layout_cell => dom::element_children(&p).collect(),
+        _ => vec![top_candidate.clone()],
     };
     let winner_text = paragraph_text(&top_candidate, &stats);
     for sibling in siblings {
@@ -332,9 +336,12 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
 /// A layout table chosen as the article, or one of its rows (2008's news pages: a row for the
 /// logo, then a navigation column, the story's cell and a column of links): the story's cell
 /// is the article when, at each level down (rows of the table, cells of the row), one part
-/// holds nearly all of the text outside links ([`LAYOUT_CELL_MIN_SHARE`], a story's worth:
+/// holds nearly all of the text outside links of the parts with running text
+/// ([`LAYOUT_CELL_MIN_SHARE`], a story's worth:
 /// [`LAYOUT_CELL_MIN_CHARS`]) and every other part is links ([`LAYOUT_CELL_MIN_LINK_DENSITY`])
-/// or holds no text; among the rows, a row holding a line or two outside links
+/// or holds no text, or holds no running text: no line of [`LAYOUT_PROSE_LINE_CHARS`] outside
+/// links (a column of teasers, each a linked headline and a line of summary; a weather and
+/// markets box); among the rows, a row holding a line or two outside links
 /// ([`LAYOUT_ROW_MAX_LOOSE_CHARS`]: the footer's copyright line, a date) is furniture too.
 /// A cell is scored as a paragraph (Readability's `td`), so a story cell
 /// hands its whole text to the row and the table above it, which then outscore the cell
@@ -346,30 +353,58 @@ fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
         stats.text_len(n) == 0
             || stats.link_density(n) >= LAYOUT_CELL_MIN_LINK_DENSITY
             || (dom::is(n, &["tr"]) && unlinked(n) <= LAYOUT_ROW_MAX_LOOSE_CHARS as f64)
+            || !holds_prose(n)
     };
     let mut node = candidate.clone();
     while dom::is(&node, &["table", "tbody", "tr"]) {
+        // The story is the part with the most text outside links among those with running
+        // text; its share is of their text (a column of teasers may hold as much as a brief).
         let parts: Vec<NodeRef> = dom::element_children(&node).collect();
-        let Some(main) = parts
+        let prose: Vec<&NodeRef> = parts.iter().filter(|p| holds_prose(p)).collect();
+        let Some(main) = prose
             .iter()
             .max_by(|a, b| unlinked(a).total_cmp(&unlinked(b)))
         else {
             return candidate;
         };
         let text = unlinked(main);
+        let prose_text: f64 = prose.iter().map(|p| unlinked(p)).sum();
         if text < LAYOUT_CELL_MIN_CHARS as f64
-            || text < LAYOUT_CELL_MIN_SHARE * unlinked(&node)
-            || !parts.iter().filter(|p| *p != main).all(is_furniture)
+            || text < LAYOUT_CELL_MIN_SHARE * prose_text
+            || !parts.iter().filter(|p| p != main).all(is_furniture)
         {
             return candidate;
         }
-        node = main.clone();
+        node = (*main).clone();
     }
     if dom::is(&node, &["td", "th"]) {
         node
     } else {
         candidate
     }
+}
+
+/// Whether `node` holds a line of running text: [`LAYOUT_PROSE_LINE_CHARS`] characters
+/// outside links between two breaks (a `<br>` or the edge of a block).
+fn holds_prose(node: &NodeRef) -> bool {
+    let mut line = 0;
+    let mut next = Some(node.clone());
+    while let Some(n) = next {
+        if dom::is(&n, &["a"]) {
+            next = dom::next_skipping_children(&n, node);
+            continue;
+        }
+        if let Some(text) = n.as_text() {
+            line += dom::fold_len(&text.borrow());
+            if line >= LAYOUT_PROSE_LINE_CHARS {
+                return true;
+            }
+        } else if n.as_element().is_some() && (dom::is(&n, &["br"]) || !dom::is_phrasing(&n)) {
+            line = 0;
+        }
+        next = dom::next_in_order(&n, node);
+    }
+    false
 }
 
 /// The class tokens of an element, for comparing siblings.

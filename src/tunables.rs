@@ -1012,6 +1012,10 @@ pub(crate) const LAYOUT_CELL_MIN_CHARS: usize = 400;
 /// 2008 The Herald. All rights reserved." and two links), a date row. A cell beside the
 /// story's (a second column of prose) is not judged by this.
 pub(crate) const LAYOUT_ROW_MAX_LOOSE_CHARS: usize = 200;
+/// Ours: … and a column beside the story's cell is furniture when no line of it holds this
+/// many characters outside links: a column of teasers (a linked headline and a line of
+/// summary each), a weather and markets box. A second column of prose has longer lines.
+pub(crate) const LAYOUT_PROSE_LINE_CHARS: usize = 150;
 /// Ours: threads (forum posts, Q&A answers, a listing's story summaries). The winner or an
 /// ancestor up to [`REPEATED_ITEMS_LEVELS`] levels up with this many siblings built alike
 /// (counting itself), each of at least [`REPEATED_ITEM_MIN_CHARS`] and below

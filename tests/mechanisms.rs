@@ -110,6 +110,36 @@ fn a_layout_tables_footer_row_does_not_keep_its_link_columns_in_the_article() {
 }
 
 #[test]
+fn a_layout_tables_column_of_teasers_is_not_the_article() {
+    // Each teaser a linked headline and a line of summary: text outside links, but no
+    // running text.
+    let teasers: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p><a href=/earlier{i}><b>Earlier story {i}</b></a><br>Residents of the \
+                 harbour prepared for another storm as forecasters warned of high winds.</p>"
+            )
+        })
+        .collect();
+    let text = text_of(&table_layout_page(&story_with_brs(4), &teasers));
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Earlier story"), "{text}");
+    assert!(!text.contains("Residents of the harbour"), "{text}");
+    assert!(!text.contains("Section 3"), "{text}");
+}
+
+#[test]
+fn a_layout_tables_column_of_short_facts_is_not_the_article() {
+    let side = "<b>Weather</b><br>Today: sunny, high 78, low 61.<br>Tomorrow: rain, high 70.\
+                <br><b>Markets</b><br>Dow 11,421.99 +0.5%<br>Nasdaq 2,261.27 -0.2%<br>\
+                <b>Tides</b><br>High 6:12 AM, low 12:30 PM";
+    let text = text_of(&table_layout_page(&story_with_brs(8), side));
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(!text.contains("Nasdaq"), "{text}");
+    assert!(!text.contains("Section 3"), "{text}");
+}
+
+#[test]
 fn a_br_run_between_two_font_blocks_still_ends_a_paragraph() {
     let cell = format!(
         "<font size=1>By Jane Roe, Staff Writer</font><br><br><font size=2>{}</font>",
