@@ -1802,3 +1802,50 @@ fn a_link_list_beside_an_article_still_goes() {
     assert!(text.contains("Paragraph 6 of the story"), "{text}");
     assert!(!text.contains("Another story number"), "{text}");
 }
+
+// ------------------------------------------------------------------ the standfirst in the page's header
+
+/// A story page whose `<header>` holds the headline and the standfirst the description repeats
+/// (`standfirst`), the story's body after it (`body`).
+fn header_standfirst_page(standfirst: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Heating with leaves</title>\
+         <meta name=description content='{standfirst}'></head><body>{NAV}\
+         <header class=article-header><h1>Heating with leaves</h1><p>{standfirst}</p></header>\
+         <div class=story>{body}</div></body></html>"
+    )
+}
+
+const STANDFIRST: &str =
+    "Leaves swept from the streets will heat the schools, if a pilot project works.";
+
+#[test]
+fn a_standfirst_in_the_pages_header_opens_the_article() {
+    // Preparation removes a `<header>` without a paragraph long enough to keep it: the
+    // standfirst is found before that.
+    let html = header_standfirst_page(STANDFIRST, &story(4));
+    let text = text_of(&html);
+    assert!(text.starts_with(STANDFIRST), "{text}");
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("Leaves swept").count(), 1, "{text}");
+}
+
+#[test]
+fn a_standfirst_whose_first_sentence_opens_the_body_still_opens_the_article() {
+    // The body repeats the standfirst's first sentence and goes on; the standfirst, in a
+    // block scoring removes as a header, says more.
+    let standfirst = "Leaves swept from the streets of the old harbour town will heat its three \
+                      schools this winter. The council approved the pilot project on Monday.";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Heating with leaves</title>\
+         <meta name=description content='{standfirst}'></head><body>{NAV}\
+         <div class=intro-header><h1>Heating with leaves</h1><p>{standfirst}</p></div>\
+         <div class=story><p>Leaves swept from the streets of the old harbour town will heat its \
+         three schools this winter. The pellets are pressed in a barn at the edge of town, by a \
+         team of four, from October on.</p>{}</div></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.starts_with(standfirst), "{text}");
+    assert!(text.contains("The pellets are pressed"), "{text}");
+}
