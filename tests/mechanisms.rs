@@ -1849,3 +1849,60 @@ fn a_standfirst_whose_first_sentence_opens_the_body_still_opens_the_article() {
     assert!(text.starts_with(standfirst), "{text}");
     assert!(text.contains("The pellets are pressed"), "{text}");
 }
+
+// ------------------------------------------------------------------ a teaser label's list of links
+
+/// A story with `middle` between its third and fourth paragraphs.
+fn story_with_middle(middle: &str) -> String {
+    page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{middle}{}</article>",
+            story(3),
+            story(6).split_off(story(3).len())
+        ),
+    )
+}
+
+#[test]
+fn a_list_of_links_after_a_related_label_goes_with_it() {
+    let html = story_with_middle(
+        "<p><strong>Verwandte Artikel:</strong></p><ul>\
+         <li><a href=/a>Die Fähre kommt wieder</a></li>\
+         <li><a href=/b>Warten am Pier</a></li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Verwandte"), "{text}");
+    assert!(!text.contains("Warten am Pier"), "{text}");
+}
+
+#[test]
+fn a_list_of_links_a_related_label_heads_from_inside_goes() {
+    let html = story_with_middle(
+        "<ul class=links><span>Artikel und Videos zum Thema</span>\
+         <li><a href=/a>Die Fähre kommt wieder</a></li>\
+         <li><a href=/b>Warten am Pier</a></li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("zum Thema"), "{text}");
+    assert!(!text.contains("Warten am Pier"), "{text}");
+}
+
+#[test]
+fn a_list_of_sentences_after_a_related_label_stays() {
+    // Only the label goes: a list that is not links is the article's own.
+    let html = story_with_middle(
+        "<p>Read also:</p><ul>\
+         <li>The ferry's timetable, which the harbour office posts every morning at six.</li>\
+         <li>The <a href=/pier>pier</a>'s history, from its first stones to the storm of 1953.</li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Read also"), "{text}");
+    assert!(
+        text.contains("timetable, which the harbour office"),
+        "{text}"
+    );
+    assert!(text.contains("from its first stones"), "{text}");
+}
