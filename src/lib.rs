@@ -319,6 +319,15 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     // A <base href> refines the page address for resolving relative URLs (metadata reads it).
     let meta = metadata::extract(&document, base);
     let base = meta.base.clone();
+    // The standfirst is looked for before preparation: a page's `<header>` holding the title
+    // and the standfirst (no paragraph long enough to be kept) goes with the site's header.
+    let lead = if options.whole_document {
+        None
+    } else {
+        meta.excerpt
+            .as_deref()
+            .and_then(|description| select::Lead::find(&document, description))
+    };
     prepare::prepare(&document, meta.title.as_deref().unwrap_or(""), &mut explain);
     fixes.remove(&document, &mut explain);
 
@@ -327,7 +336,7 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     let selected = if options.whole_document {
         select::whole_body(&document)
     } else {
-        find_article(document, &html, &meta, options, &fixes, &mut explain)?
+        find_article(document, &html, &meta, options, &fixes, lead, &mut explain)?
     };
     drop(html);
     let content = &selected.content;
@@ -473,19 +482,16 @@ fn holds_sentence(content: &NodeRef) -> bool {
 /// An attempt changes the tree it works on, so each needs an untouched page. The first works
 /// on the page itself and later ones (about one page in twelve) parse `html` again: a copy of
 /// the tree kept aside for them would be the largest thing in memory (a tree is several times
-/// its HTML). The lead paragraph is looked for in the untouched page before the first attempt.
+/// its HTML). The lead paragraph (`lead`) was looked for in the page before preparation.
 fn find_article(
     document: kuchikiki::NodeRef,
     html: &str,
     meta: &metadata::Metadata,
     options: &Options,
     fixes: &Corrections,
+    lead: Option<select::Lead>,
     explain: &mut Explain,
 ) -> Result<select::Selected, Error> {
-    let lead = meta
-        .excerpt
-        .as_deref()
-        .and_then(|description| select::Lead::find(&document, description));
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
     for flags in retry::Flags::ATTEMPTS {

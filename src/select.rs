@@ -684,8 +684,10 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
 /// block of the page says it, comes before the chosen content and is not in it, it leads the
 /// article.
 ///
-/// Found in the untouched page ([`Lead::find`], before the attempts change it) and put in
-/// front of the article once it is chosen ([`Lead::insert`]).
+/// Found in the page as parsed ([`Lead::find`], before preparation: a `<header>` holding the
+/// headline and a standfirst shorter than a kept paragraph goes with the site's header) and
+/// put in front of the article once it is chosen ([`Lead::insert`]). The body may open with
+/// the standfirst's first sentence and go on otherwise: the standfirst still leads.
 pub(crate) struct Lead {
     /// The description, whitespace folded.
     wanted: String,
@@ -773,7 +775,17 @@ impl Lead {
             return;
         }
         let opening: String = squashed(&content_text).take(60).collect();
-        match self.page_squashed.find(&opening) {
+        // The content may open with the lead's first words (the body repeats the standfirst's
+        // first sentence, then goes on): its own place is then the next one that says them.
+        let after = |from: usize| self.page_squashed[from..].find(&opening).map(|c| from + c);
+        let place = match after(0) {
+            Some(c) if c == self.at => self.page_squashed[c..]
+                .chars()
+                .next()
+                .and_then(|first| after(c + first.len_utf8())),
+            c => c,
+        };
+        match place {
             Some(c) if self.at < c => {}
             _ => return,
         }

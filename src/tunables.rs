@@ -354,9 +354,9 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     // English
     r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
-    // credits and sources ("(©" spelled out: the text is folded, and a bare "(" is not
-    // asked of the whole pattern)
-    r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|©|\(©|\( ©|copyright ©|© \d{4}|all rights reserved",
+    // credits and sources, also in brackets ("(crédito: Jane Roe/Agency)", "(Foto: dpa)";
+    // "(©" spelled out: the text is folded, and a bare "(" is not asked of the whole pattern)
+    r"|\(?\s*(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|©|\(©|\( ©|copyright ©|© \d{4}|all rights reserved",
     // German
     r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
     // social-follow lines ("Follow me on Instagram: @…", "Join the Facebook group", "Follow
@@ -659,6 +659,24 @@ pub(crate) const AUTHOR_BIO_MAX_CHARS: usize = 800;
 pub(crate) const BREADCRUMB_MIN_LINKS: usize = 2;
 pub(crate) const BREADCRUMB_MAX_CHARS: usize = 250;
 pub(crate) const LEAD_PARAGRAPH_CHARS: usize = 80;
+
+/// Ours: a short line that labels a list of links to other articles ("Verwandte Artikel:",
+/// "Artikel und Videos zum Thema", "Read also", "Lire aussi", "Leggi anche"): when a list of
+/// links follows it (or it heads the list from inside), the list goes with it, wherever it is
+/// in the article (trafilatura's peptalks, spox, auto.oe24; wcxb 4451, 4690). A German line
+/// that ends "zum Thema" names what is about the topic elsewhere ("Mehr zum Thema"). A label
+/// without such a list is left to [`BOILERPLATE_LINE`]: a section titled "Related Articles"
+/// may be prose. Asked of blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`].
+pub(crate) static TEASER_LIST_LABEL: Lowercased = Lowercased::new(concat!(
+    r"(?i)^\s*(",
+    r"related( (articles?|stories|posts|news|content|coverage|reading))?|read (more|also|next)|(you (may|might) )?also (like|read)|more on this (topic|story)",
+    r"|lesen sie (auch|mehr)|lies auch|auch interessant|das könnte (dich|sie) (auch )?interessieren|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|weitere (artikel|beiträge)|([^.!?]{0,40} )?zum thema",
+    r"|(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés)|lee también|te puede interesar|(noticias|artículos) relacionad[oa]s|leia também|veja também|leggi anche|articoli correlati|lees ook|czytaj (też|także)",
+    r")\s*[:：.!]?\s*$"
+));
+/// Ours: the share of its text in links that makes the list after a [`TEASER_LIST_LABEL`] a
+/// list of teasers (each item holds a link too).
+pub(crate) const TEASER_LIST_MIN_LINK_DENSITY: f64 = 0.5;
 
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.

@@ -1852,3 +1852,133 @@ fn a_link_list_beside_an_article_still_goes() {
     assert!(text.contains("Paragraph 6 of the story"), "{text}");
     assert!(!text.contains("Another story number"), "{text}");
 }
+
+// ------------------------------------------------------------------ the standfirst in the page's header
+
+/// A story page whose `<header>` holds the headline and the standfirst the description repeats
+/// (`standfirst`), the story's body after it (`body`).
+fn header_standfirst_page(standfirst: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Heating with leaves</title>\
+         <meta name=description content='{standfirst}'></head><body>{NAV}\
+         <header class=article-header><h1>Heating with leaves</h1><p>{standfirst}</p></header>\
+         <div class=story>{body}</div></body></html>"
+    )
+}
+
+const STANDFIRST: &str =
+    "Leaves swept from the streets will heat the schools, if a pilot project works.";
+
+#[test]
+fn a_standfirst_in_the_pages_header_opens_the_article() {
+    // Preparation removes a `<header>` without a paragraph long enough to keep it: the
+    // standfirst is found before that.
+    let html = header_standfirst_page(STANDFIRST, &story(4));
+    let text = text_of(&html);
+    assert!(text.starts_with(STANDFIRST), "{text}");
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("Leaves swept").count(), 1, "{text}");
+}
+
+#[test]
+fn a_standfirst_whose_first_sentence_opens_the_body_still_opens_the_article() {
+    // The body repeats the standfirst's first sentence and goes on; the standfirst, in a
+    // block scoring removes as a header, says more.
+    let standfirst = "Leaves swept from the streets of the old harbour town will heat its three \
+                      schools this winter. The council approved the pilot project on Monday.";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Heating with leaves</title>\
+         <meta name=description content='{standfirst}'></head><body>{NAV}\
+         <div class=intro-header><h1>Heating with leaves</h1><p>{standfirst}</p></div>\
+         <div class=story><p>Leaves swept from the streets of the old harbour town will heat its \
+         three schools this winter. The pellets are pressed in a barn at the edge of town, by a \
+         team of four, from October on.</p>{}</div></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.starts_with(standfirst), "{text}");
+    assert!(text.contains("The pellets are pressed"), "{text}");
+}
+
+// ------------------------------------------------------------------ a teaser label's list of links
+
+/// A story with `middle` between its third and fourth paragraphs.
+fn story_with_middle(middle: &str) -> String {
+    page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{middle}{}</article>",
+            story(3),
+            story(6).split_off(story(3).len())
+        ),
+    )
+}
+
+#[test]
+fn a_list_of_links_after_a_related_label_goes_with_it() {
+    let html = story_with_middle(
+        "<p><strong>Verwandte Artikel:</strong></p><ul>\
+         <li><a href=/a>Die Fähre kommt wieder</a></li>\
+         <li><a href=/b>Warten am Pier</a></li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Verwandte"), "{text}");
+    assert!(!text.contains("Warten am Pier"), "{text}");
+}
+
+#[test]
+fn a_list_of_links_a_related_label_heads_from_inside_goes() {
+    let html = story_with_middle(
+        "<ul class=links><span>Artikel und Videos zum Thema</span>\
+         <li><a href=/a>Die Fähre kommt wieder</a></li>\
+         <li><a href=/b>Warten am Pier</a></li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("zum Thema"), "{text}");
+    assert!(!text.contains("Warten am Pier"), "{text}");
+}
+
+#[test]
+fn a_list_of_sentences_after_a_related_label_stays() {
+    // Only the label goes: a list that is not links is the article's own.
+    let html = story_with_middle(
+        "<p>Read also:</p><ul>\
+         <li>The ferry's timetable, which the harbour office posts every morning at six.</li>\
+         <li>The <a href=/pier>pier</a>'s history, from its first stones to the storm of 1953.</li></ul>",
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Read also"), "{text}");
+    assert!(
+        text.contains("timetable, which the harbour office"),
+        "{text}"
+    );
+    assert!(text.contains("from its first stones"), "{text}");
+}
+
+// ------------------------------------------------------------------ named anchors
+
+#[test]
+fn a_paragraph_wrapped_in_a_named_anchor_stays() {
+    // `<a name>` without `href` is where a table of contents jumps to, not a link to a teaser.
+    let html = story_with_middle(
+        "<p><a name=question>One of the questions listeners ask most: what does the \
+         harbour master say?</a></p>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("what does the harbour master say?"), "{text}");
+}
+
+#[test]
+fn a_credit_line_in_brackets_under_a_photo_goes() {
+    let html = story_with_middle(
+        "<div class=photo><picture><source srcset=/harbour-big.jpg media='(min-width: 800px)'>\
+         <img src=/harbour.jpg alt=''></picture><div class=img-caption>\
+         <svg><use href='/icons.svg#cam'></use></svg>\
+         <small> (crédito: Jane Roe/Harbour Press)</small></div></div>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Jane Roe"), "{text}");
+}
