@@ -653,6 +653,30 @@ pub(crate) const AUTHOR_BIO_TAIL_BLOCKS: usize = 3;
 pub(crate) const AUTHOR_BIO_MIN_CHARS: usize = 60;
 pub(crate) const AUTHOR_BIO_MAX_CHARS: usize = 800;
 
+/// Ours: an author's box found by its photo (`clean::lines::remove_author_box`): the box
+/// holding an image whose `alt` names a person and a bio naming that person is at most
+/// this long (a headshot, the name, a label, a bio of a few sentences: wcxb's Hearst
+/// magazines' "Headshot of …" boxes, a finance site's "Matt Frankel, CFP" avatar, WordPress
+/// author boxes), and at most this share of the article's text comes after it (it closes
+/// the story; a profile that opens with its subject's photo and name is not one).
+pub(crate) const AUTHOR_BOX_MAX_CHARS: usize = 1200;
+pub(crate) const AUTHOR_BOX_MAX_AFTER_SHARE: f64 = 0.25;
+/// Ours: labels before the person's name in an author photo's `alt` ("Headshot of Jane
+/// Roe", "Author Jane Roe"), compared without case; the longer first where one opens
+/// another.
+pub(crate) const AUTHOR_PHOTO_LABELS: &[&str] = &[
+    "headshot of ",
+    "headshot ",
+    "photo of ",
+    "picture of ",
+    "portrait of ",
+    "avatar of ",
+    "avatar for ",
+    "author photo of ",
+    "author image of ",
+    "author ",
+];
+
 /// Ours: breadcrumb trails without `nav` or a breadcrumb class: at least this many links,
 /// the first to the home page, in a block of at most [`BREADCRUMB_MAX_CHARS`] characters,
 /// above the first paragraph of at least [`LEAD_PARAGRAPH_CHARS`] characters.

@@ -1790,6 +1790,83 @@ fn a_first_person_greeting_early_in_the_article_stays() {
     assert!(text.contains("Hi, I'm Jane"), "{text}");
 }
 
+// ------------------------------------------------------------------ an author's box by its photo
+
+/// An author's box as CMS themes set it after the story: a headshot whose `alt` names the
+/// author, a label, and the bio opening with the name.
+fn author_box(alt: &str, bio_name: &str) -> String {
+    format!(
+        "<div class=\"x9f\"><p><img src=\"/jane.jpg\" alt=\"{alt}\"></p><div><p>Writer</p>\
+         <p>{bio_name} is a freelance writer who covers harbours, ferries and the towns that \
+         wait for them. Her work has appeared in many coastal papers.</p></div></div>"
+    )
+}
+
+#[test]
+fn an_author_box_found_by_its_photo_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}{}</article>",
+            story(5),
+            author_box("Headshot of Jane Roe", "Jane Roe")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("freelance writer"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn cards_of_people_with_photos_stay() {
+    // A run of such boxes lists people (a team, a panel): not one author's box.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}{}{}</article>",
+            story(5),
+            author_box("Jane Roe", "Jane Roe"),
+            author_box("John Doe", "John Doe")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Jane Roe is a freelance writer"), "{text}");
+    assert!(text.contains("John Doe is a freelance writer"), "{text}");
+}
+
+#[test]
+fn a_photo_whose_caption_opens_with_its_subjects_name_stays() {
+    // A figure at the story's end: the photo and its caption, not an author's box.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<figure><img src=\"/jane.jpg\" alt=\"Jane Roe\"><figcaption>Jane Roe, \
+             the harbour master, on the pier on Tuesday morning before the first boats came \
+             in.</figcaption></figure><p>{}</p></article>",
+            story(5),
+            "She waited there until the evening, as she had every day that week."
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(article.content.contains("jane.jpg"), "{}", article.content);
+}
+
+#[test]
+fn a_photo_and_its_subjects_profile_opening_the_article_stay() {
+    // The subject's photo and name open a profile: most of the text comes after it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}{}</article>",
+            author_box("Jane Roe", "Jane Roe"),
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Jane Roe is a freelance writer"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;

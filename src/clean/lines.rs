@@ -10,10 +10,10 @@ use crate::score::has_block_descendant;
 use crate::stats::link_density;
 use crate::tunables::{
     AD_WORDS, AUTHOR_BIO, AUTHOR_BIO_MAX_CHARS, AUTHOR_BIO_MIN_CHARS, AUTHOR_BIO_TAIL_BLOCKS,
-    BOILERPLATE_LINE, BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE,
-    CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX,
-    NOTICE, NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER, TEASER_LIST_LABEL,
-    TEASER_LIST_MIN_LINK_DENSITY,
+    AUTHOR_BOX_MAX_AFTER_SHARE, AUTHOR_BOX_MAX_CHARS, AUTHOR_PHOTO_LABELS, BOILERPLATE_LINE,
+    BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
+    DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS,
+    POST_ACTIONS, POST_META, POST_NUMBER, TEASER_LIST_LABEL, TEASER_LIST_MIN_LINK_DENSITY,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -234,6 +234,116 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
             explain.remove(b, Rule::BoilerplateLine, || format!("author bio: {text}"));
         }
     }
+}
+
+/// Ours: an author's box, found by its photo: an image whose `alt` names a person ("Headshot
+/// of Jane Roe", "Author Jane Roe", "Jane Roe, CFP": [`author_photo_name`]) in a box of at most
+/// [`AUTHOR_BOX_MAX_CHARS`] characters, not a `<figure>` (a photo and its caption), holding a
+/// block that opens with that name ("Jane Roe is a freelance writer…": [`opens_with_name`]),
+/// the only such box of the article (several list people:
+/// a team, a podcast network), with at most [`AUTHOR_BOX_MAX_AFTER_SHARE`] of the article's
+/// text after it, goes whole: the box a CMS theme sets after the story (a headshot, the name,
+/// a label, the bio), whatever its class says. A third-person bio without its photo stays
+/// (Readability keeps those, and so do some references: an op-ed's closing line "Jane Roe is
+/// a professor of…").
+pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
+    let total = dom::text_len(content);
+    let mut boxes: Vec<(NodeRef, String)> = Vec::new();
+    let images: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| dom::is(d, &["img"]))
+        .collect();
+    for img in images {
+        let Some(alt) = dom::attr(&img, "alt") else {
+            continue;
+        };
+        let alt = dom::fold_whitespace(&alt);
+        let Some(name) = author_photo_name(&alt) else {
+            continue;
+        };
+        for a in img.ancestors() {
+            let len = dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS);
+            if a == *content || len > AUTHOR_BOX_MAX_CHARS || dom::is(&a, &["figure"]) {
+                break;
+            }
+            if opens_with_name(&a, name) {
+                boxes.push((a, name.to_string()));
+                break;
+            }
+        }
+    }
+    if let [(found, name)] = &boxes[..] {
+        if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
+            && !guards_protected(found)
+        {
+            explain.remove(found, Rule::BoilerplateLine, || {
+                format!("author box: {name}")
+            });
+        }
+    }
+}
+
+/// The person an image's `alt` names, when it names one: after a label ("Headshot of",
+/// "Photo of", "Author"), two to four capitalised words without digits, up to a comma
+/// ("Matt Frankel, CFP" → "Matt Frankel"). Capitalised: an ASCII capital first, or a letter
+/// beyond ASCII, whose case is not asked (Unicode's case tables would ship in the wasm).
+#[inline(never)]
+fn author_photo_name(alt: &str) -> Option<&str> {
+    let mut name = alt;
+    for label in AUTHOR_PHOTO_LABELS {
+        if name
+            .get(..label.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(label))
+        {
+            name = &name[label.len()..];
+            break;
+        }
+    }
+    let name = name.split(',').next()?.trim();
+    let words = name.split(' ').count();
+    let capitalised = name.split(' ').all(|w| {
+        w.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_uppercase() || b >= 0x80)
+    });
+    ((2..=4).contains(&words)
+        && name.len() <= 40
+        && capitalised
+        && !name.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(name)
+}
+
+/// Whether a block inside `node` (not a caption) opens with `name`, then no letter or digit,
+/// and is a bio's length ([`AUTHOR_BIO_MIN_CHARS`]).
+#[inline(never)]
+fn opens_with_name(node: &NodeRef, name: &str) -> bool {
+    for d in node.walk_descendants() {
+        if d.as_element().is_none() || dom::is(&d, &["figcaption"]) {
+            continue;
+        }
+        let text = dom::normalized_text_start(&d, name.len() + 1);
+        if text
+            .strip_prefix(name)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            && dom::text_len_capped(&d, AUTHOR_BIO_MIN_CHARS) >= AUTHOR_BIO_MIN_CHARS
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Characters of `root`'s text after `node` (its text nodes' folded lengths).
+fn text_after(node: &NodeRef, root: &NodeRef) -> usize {
+    let mut after = 0;
+    let mut at = dom::next_skipping_children(node, root);
+    while let Some(n) = at {
+        if let Some(t) = n.as_text() {
+            after += dom::fold_len(&t.borrow());
+        }
+        at = dom::next_in_order(&n, root);
+    }
+    after
 }
 
 #[cfg(test)]

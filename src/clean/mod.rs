@@ -30,7 +30,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::entries::Entries;
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
-use self::lines::{remove_boilerplate_lines, remove_trailing_bio};
+use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_bio};
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
@@ -114,6 +114,7 @@ pub(crate) fn clean(
     }
     remove_trailing_sections(content, flags, explain);
     remove_trailing_bio(content, explain);
+    remove_author_box(content, explain);
     remove_repeated_blocks(content, explain);
     // A thread reads once what was said; a shop's page shows its text once (the mobile and
     // desktop copies of a feature block, a description repeated in a tab).
