@@ -354,9 +354,9 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     // English
     r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|share\s*$|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|advertisement\s*$|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|never miss\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
-    // credits and sources, also in brackets ("(crédito: Jane Roe/Agency)", "(Foto: dpa)";
-    // "(©" spelled out: the text is folded, and a bare "(" is not asked of the whole pattern)
-    r"|\(?\s*(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|©|\(©|\( ©|copyright ©|© \d{4}|all rights reserved",
+    // credits and sources ("(©" spelled out: the text is folded, and a bare "(" is not
+    // asked of the whole pattern)
+    r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|©|\(©|\( ©|copyright ©|© \d{4}|all rights reserved",
     // German
     r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
     // social-follow lines ("Follow me on Instagram: @…", "Join the Facebook group", "Follow

@@ -2046,16 +2046,3 @@ fn a_paragraph_wrapped_in_a_named_anchor_stays() {
     let text = text_of(&html);
     assert!(text.contains("what does the harbour master say?"), "{text}");
 }
-
-#[test]
-fn a_credit_line_in_brackets_under_a_photo_goes() {
-    let html = story_with_middle(
-        "<div class=photo><picture><source srcset=/harbour-big.jpg media='(min-width: 800px)'>\
-         <img src=/harbour.jpg alt=''></picture><div class=img-caption>\
-         <svg><use href='/icons.svg#cam'></use></svg>\
-         <small> (crédito: Jane Roe/Harbour Press)</small></div></div>",
-    );
-    let text = text_of(&html);
-    assert!(text.contains("Paragraph 6 of the story"), "{text}");
-    assert!(!text.contains("Jane Roe"), "{text}");
-}
