@@ -2033,16 +2033,3 @@ fn a_list_of_sentences_after_a_related_label_stays() {
     );
     assert!(text.contains("from its first stones"), "{text}");
 }
-
-// ------------------------------------------------------------------ named anchors
-
-#[test]
-fn a_paragraph_wrapped_in_a_named_anchor_stays() {
-    // `<a name>` without `href` is where a table of contents jumps to, not a link to a teaser.
-    let html = story_with_middle(
-        "<p><a name=question>One of the questions listeners ask most: what does the \
-         harbour master say?</a></p>",
-    );
-    let text = text_of(&html);
-    assert!(text.contains("what does the harbour master say?"), "{text}");
-}

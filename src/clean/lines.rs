@@ -167,15 +167,10 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
             && !b.walk_descendants().any(|d| dom::is(&d, &["img"]))
         {
-            // Links within the page, or named anchors (`<a name>` without `href`, which a
-            // table of contents jumps to): the paragraph is the article's own.
             let hash_only = b
                 .walk_descendants()
                 .filter(|d| dom::is(d, &["a"]))
-                .all(|a| match dom::attr(&a, "href") {
-                    Some(h) => h.starts_with('#'),
-                    None => dom::has_attr(&a, "name"),
-                });
+                .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
             if !hash_only && !guards_protected(&b) {
                 explain.remove(&b, Rule::LinkedTeaser, || dom::normalized_text(&b));
             }
