@@ -836,7 +836,6 @@ mod tests {
             t::AD_WORDS.pattern(),
             t::LOADING_WORDS.pattern(),
             t::BOILERPLATE_LINE.pattern(),
-            t::TEASER_LIST_LABEL.pattern(),
             t::POST_ACTIONS.pattern(),
             t::POST_META.pattern(),
             t::POST_NUMBER.pattern(),

@@ -684,24 +684,6 @@ pub(crate) const BREADCRUMB_MIN_LINKS: usize = 2;
 pub(crate) const BREADCRUMB_MAX_CHARS: usize = 250;
 pub(crate) const LEAD_PARAGRAPH_CHARS: usize = 80;
 
-/// Ours: a short line that labels a list of links to other articles ("Verwandte Artikel:",
-/// "Artikel und Videos zum Thema", "Read also", "Lire aussi", "Leggi anche"): when a list of
-/// links follows it (or it heads the list from inside), the list goes with it, wherever it is
-/// in the article (trafilatura's peptalks, spox, auto.oe24; wcxb 4451, 4690). A German line
-/// that ends "zum Thema" names what is about the topic elsewhere ("Mehr zum Thema"). A label
-/// without such a list is left to [`BOILERPLATE_LINE`]: a section titled "Related Articles"
-/// may be prose. Asked of blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`].
-pub(crate) static TEASER_LIST_LABEL: Lowercased = Lowercased::new(concat!(
-    r"(?i)^\s*(",
-    r"related( (articles?|stories|posts|news|content|coverage|reading))?|read (more|also|next)|(you (may|might) )?also (like|read)|more on this (topic|story)",
-    r"|lesen sie (auch|mehr)|lies auch|auch interessant|das könnte (dich|sie) (auch )?interessieren|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|weitere (artikel|beiträge)|([^.!?]{0,40} )?zum thema",
-    r"|(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés)|lee también|te puede interesar|(noticias|artículos) relacionad[oa]s|leia também|veja também|leggi anche|articoli correlati|lees ook|czytaj (też|także)",
-    r")\s*[:：.!]?\s*$"
-));
-/// Ours: the share of its text in links that makes the list after a [`TEASER_LIST_LABEL`] a
-/// list of teasers (each item holds a link too).
-pub(crate) const TEASER_LIST_MIN_LINK_DENSITY: f64 = 0.5;
-
 /// Ours: only blocks shorter than this are checked against [`BOILERPLATE_LINE`], so a real
 /// paragraph that begins "Read more about …" survives.
 pub(crate) const BOILERPLATE_LINE_MAX_CHARS: usize = 140;

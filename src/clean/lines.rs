@@ -13,30 +13,10 @@ use crate::tunables::{
     AUTHOR_BOX_MAX_AFTER_SHARE, AUTHOR_BOX_MAX_CHARS, AUTHOR_PHOTO_LABELS, BOILERPLATE_LINE,
     BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS,
-    POST_ACTIONS, POST_META, POST_NUMBER, TEASER_LIST_LABEL, TEASER_LIST_MIN_LINK_DENSITY,
+    POST_ACTIONS, POST_META, POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
-
-/// The list of links a teaser label opens ([`TEASER_LIST_LABEL`]): the list the label heads
-/// from inside (`<ul><span>Related</span><li>…`), or the list right after the label's block.
-/// Every item holds a link, and links are most of its text.
-fn labelled_link_list(label: &NodeRef) -> Option<NodeRef> {
-    let is_list = |n: &NodeRef| dom::is(n, &["ul", "ol"]);
-    let list = match label.parent() {
-        Some(p) if is_list(&p) && dom::element_children(&p).next().as_ref() == Some(label) => p,
-        _ => std::iter::successors(label.next_sibling(), |n| n.next_sibling())
-            .find(|n| n.as_element().is_some() || dom::has_text(n))
-            .filter(is_list)?,
-    };
-    let mut items = dom::element_children(&list)
-        .filter(|c| dom::is(c, &["li"]))
-        .peekable();
-    let linked = items.peek().is_some()
-        && items.all(|li| li.walk_descendants().any(|d| dom::is(&d, &["a"])));
-    (linked && link_density(&list) >= TEASER_LIST_MIN_LINK_DENSITY && !guards_protected(&list))
-        .then_some(list)
-}
 
 /// Ours: short blocks that are calls to action or teaser labels ("Read more: …", "Share
 /// this", "Advertisement", "Tags: …") and short paragraphs that are nothing but a link
@@ -89,21 +69,6 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                     .starts_with(LONG_POST_META_PREFIX)
             {
                 unmatched = Some((b.clone(), len));
-                continue;
-            }
-            // A label with its list of links goes with the list; a label alone is asked of
-            // the patterns below.
-            if let Some(list) = TEASER_LIST_LABEL
-                .matches(&lower)
-                .then(|| labelled_link_list(&b))
-                .flatten()
-            {
-                if removable() {
-                    explain.remove(&list, Rule::LinkedTeaser, || text.clone());
-                    if b.parent().is_some() {
-                        explain.remove(&b, Rule::BoilerplateLine, || text.clone());
-                    }
-                }
                 continue;
             }
             if BOILERPLATE_LINE.matches(&lower)
