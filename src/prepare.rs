@@ -235,6 +235,18 @@ struct Context {
     in_pre: bool,
 }
 
+/// Whether `node` is a page-wide wrapper of a page with `page_len` characters of text: it holds
+/// [`WRAPPER_MIN_SHARE`] of them, mostly outside links (see [`remove_boilerplate`]). The
+/// readerable check asks it too, so that it reads what extraction keeps.
+pub(crate) fn is_page_wrapper(node: &NodeRef, page_len: usize) -> bool {
+    if page_len < WRAPPER_MIN_CHARS {
+        return false;
+    }
+    let len = dom::text_len(node);
+    len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
+        && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
+}
+
 /// One walk over the document deciding removals, then the removals.
 ///
 /// A block that holds most of the page's text is a page-wide wrapper, never removed as a
@@ -244,14 +256,7 @@ struct Context {
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
 fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
     let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
-    let is_wrapper = |node: &NodeRef| {
-        if page_len < WRAPPER_MIN_CHARS {
-            return false;
-        }
-        let len = dom::text_len(node);
-        len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
-            && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
-    };
+    let is_wrapper = |node: &NodeRef| is_page_wrapper(node, page_len);
     let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {

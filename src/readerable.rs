@@ -13,7 +13,7 @@ use crate::text::is_cjk;
 use crate::tunables::{
     LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, NOSCRIPT_CONTENT_MIN_CHARS,
     READERABLE_CJK_WEIGHT, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
-    UNLIKELY_CANDIDATES, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
+    UNLIKELY_CANDIDATES,
 };
 use crate::Options;
 use kuchikiki::NodeRef;
@@ -43,15 +43,8 @@ fn weighted_len(node: &NodeRef) -> usize {
 /// a page-wide wrapper (a hidden block holding most of the page's running text: an
 /// anti-flicker shell), as preparation judges them.
 fn shown_by_preparation(node: &NodeRef, page_len: usize) -> bool {
-    if dom::is(node, &["div"]) && dom::attr(node, "id").is_some_and(|id| id.starts_with("S:")) {
-        return true;
-    }
-    if page_len < WRAPPER_MIN_CHARS {
-        return false;
-    }
-    let len = dom::text_len(node);
-    len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
-        && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
+    (dom::is(node, &["div"]) && dom::attr(node, "id").is_some_and(|id| id.starts_with("S:")))
+        || crate::prepare::is_page_wrapper(node, page_len)
 }
 
 /// True when the page probably holds an article a reader view can show.
