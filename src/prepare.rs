@@ -18,13 +18,14 @@ use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, STORY_ATTR};
 use crate::rule::Rule;
+use crate::stats;
 use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
     EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
     STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES,
-    WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE, WRAPPER_RULES,
+    WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -235,18 +236,6 @@ struct Context {
     in_pre: bool,
 }
 
-/// Whether `node` is a page-wide wrapper of a page with `page_len` characters of text: it holds
-/// [`WRAPPER_MIN_SHARE`] of them, mostly outside links (see [`remove_boilerplate`]). The
-/// readerable check asks it too, so that it reads what extraction keeps.
-pub(crate) fn is_page_wrapper(node: &NodeRef, page_len: usize) -> bool {
-    if page_len < WRAPPER_MIN_CHARS {
-        return false;
-    }
-    let len = dom::text_len(node);
-    len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
-        && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
-}
-
 /// One walk over the document deciding removals, then the removals.
 ///
 /// A block that holds most of the page's text is a page-wide wrapper, never removed as a
@@ -256,7 +245,7 @@ pub(crate) fn is_page_wrapper(node: &NodeRef, page_len: usize) -> bool {
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
 fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
     let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
-    let is_wrapper = |node: &NodeRef| is_page_wrapper(node, page_len);
+    let is_wrapper = |node: &NodeRef| stats::is_page_wrapper(node, page_len);
     let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {

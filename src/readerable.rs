@@ -44,7 +44,7 @@ fn weighted_len(node: &NodeRef) -> usize {
 /// anti-flicker shell), as preparation judges them.
 fn shown_by_preparation(node: &NodeRef, page_len: usize) -> bool {
     (dom::is(node, &["div"]) && dom::attr(node, "id").is_some_and(|id| id.starts_with("S:")))
-        || crate::prepare::is_page_wrapper(node, page_len)
+        || crate::stats::is_page_wrapper(node, page_len)
 }
 
 /// True when the page probably holds an article a reader view can show.

@@ -9,7 +9,9 @@
 
 use crate::dom;
 use crate::dom::Walk;
-use crate::tunables::HASH_LINK_WEIGHT;
+use crate::tunables::{
+    HASH_LINK_WEIGHT, WRAPPER_MAX_LINK_DENSITY, WRAPPER_MIN_CHARS, WRAPPER_MIN_SHARE,
+};
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 use std::collections::HashMap;
@@ -232,6 +234,19 @@ pub(crate) fn link_weight(a: &NodeRef) -> f64 {
     } else {
         1.0
     }
+}
+
+/// Whether `node` is a page-wide wrapper of a page with `page_len` characters of text: it holds
+/// [`WRAPPER_MIN_SHARE`] of them, mostly outside links. Preparation keeps such a block whatever
+/// its tag or attributes say; the readerable check asks the same, so that it reads what
+/// extraction keeps.
+pub(crate) fn is_page_wrapper(node: &NodeRef, page_len: usize) -> bool {
+    if page_len < WRAPPER_MIN_CHARS {
+        return false;
+    }
+    let len = dom::text_len(node);
+    len as f64 >= WRAPPER_MIN_SHARE * page_len as f64
+        && (dom::linked_len(node) as f64) < WRAPPER_MAX_LINK_DENSITY * len as f64
 }
 
 #[cfg(test)]
