@@ -349,11 +349,11 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
 /// of two cells of prose stays whole.
 fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
     let unlinked = |n: &NodeRef| stats.text_len(n) as f64 * (1.0 - stats.link_density(n));
-    // (A part without running text is furniture already: only the others are asked.)
     let is_furniture = |n: &NodeRef| {
         stats.text_len(n) == 0
             || stats.link_density(n) >= LAYOUT_CELL_MIN_LINK_DENSITY
             || (dom::is(n, &["tr"]) && unlinked(n) <= LAYOUT_ROW_MAX_LOOSE_CHARS as f64)
+            || !holds_prose(n)
     };
     let mut node = candidate.clone();
     while dom::is(&node, &["table", "tbody", "tr"]) {
@@ -371,7 +371,7 @@ fn story_cell(candidate: NodeRef, stats: &TextStats) -> NodeRef {
         let prose_text: f64 = prose.iter().map(|p| unlinked(p)).sum();
         if text < LAYOUT_CELL_MIN_CHARS as f64
             || text < LAYOUT_CELL_MIN_SHARE * prose_text
-            || !prose.iter().filter(|p| *p != main).all(|p| is_furniture(p))
+            || !parts.iter().filter(|p| p != main).all(is_furniture)
         {
             return candidate;
         }
