@@ -23,9 +23,9 @@ use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
-    EMBEDDED_POST, NOSCRIPT_CONTENT_MIN_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
-    STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES,
-    WRAPPER_RULES,
+    EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS,
+    SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
+    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -385,9 +385,31 @@ fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text
 /// box (forum software wraps a thread's posts in its moderation form; a comment form has
-/// its `<textarea>`). Its controls still go; it reads as a `<div>`.
+/// its `<textarea>`), or it has nothing to fill in at all and holds a paragraph of any length
+/// (a thread that wraps each reply's text in its own edit form, with hidden fields only:
+/// short replies are still the thread). Its controls still go; it reads as a `<div>`.
 fn is_content_form(form: &NodeRef) -> bool {
-    !form.walk_descendants().any(|d| dom::is(&d, &["textarea"])) && holds_paragraphs(form)
+    let mut fillable = false;
+    let mut paragraph = false;
+    for d in form.walk_descendants() {
+        if dom::is(&d, &["textarea"]) {
+            return false;
+        }
+        fillable |= dom::is(&d, &["select"]);
+        if dom::is(&d, &["input"]) {
+            let kind = dom::attr(&d, "type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            fillable |= !FORM_UNFILLABLE_INPUTS.contains(&kind.trim());
+        } else if !paragraph && dom::is(&d, &["p"]) {
+            paragraph = dom::text_len(&d) >= FORM_PARAGRAPH_MIN_CHARS;
+        }
+    }
+    if fillable {
+        holds_paragraphs(form)
+    } else {
+        paragraph
+    }
 }
 
 /// True when a block holds a real paragraph (a page whose story sits in its `<header>`).

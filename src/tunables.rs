@@ -942,6 +942,14 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: a `<form>` with nothing to fill in (only these input types, no `<select>` or
+/// `<textarea>`) is not a form to remove when it holds a `<p>` of this many characters or
+/// more: threads that wrap each reply's text in its own edit form (old Reddit's `usertext`,
+/// hidden fields only) lost every short reply to the form rule.
+pub(crate) const FORM_UNFILLABLE_INPUTS: &[&str] =
+    &["hidden", "submit", "button", "image", "reset"];
+/// See [`FORM_UNFILLABLE_INPUTS`]: a reply of a dozen words.
+pub(crate) const FORM_PARAGRAPH_MIN_CHARS: usize = 40;
 /// Ours: an accessibility skip link (a link within the page, `href="#…"`, that lets a
 /// keyboard skip the menus) is navigation whatever its place: its text opens with one of
 /// these (lower-cased). Shops and front pages put it in a plain `<div>` before the header

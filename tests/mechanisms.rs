@@ -484,6 +484,46 @@ fn every_post_of_a_forum_thread_is_kept_in_order() {
     assert!(at("Same here, bob") < at("Carol replies") && at("Carol replies") < at("Dave thinks"));
 }
 
+/// A thread whose software wraps each reply's text in its own edit form (hidden fields only).
+fn thread_of_reply_forms(reply: &str) -> String {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let replies: String = ["alice", "bob", "carol"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=entry><p class=tagline>{a} · 2 hours ago</p>{}</div>",
+                reply.replace("WHO", a)
+            )
+        })
+        .collect();
+    page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><div class=thread><p>{long} {long}</p>{replies}</div>"),
+    )
+}
+
+#[test]
+fn short_replies_in_forms_with_nothing_to_fill_in_are_kept() {
+    let html = thread_of_reply_forms(
+        "<form action=# class=usertext><input type=hidden name=thing value=1>\
+         <div class=md><p>Reply by WHO: about ten miles for me on a cold day.</p></div></form>",
+    );
+    let text = text_of(&html);
+    for who in ["alice", "bob", "carol"] {
+        assert!(text.contains(&format!("Reply by {who}")), "{text}");
+    }
+}
+
+#[test]
+fn a_form_to_fill_in_with_a_short_paragraph_goes() {
+    let html = thread_of_reply_forms(
+        "<form action=/subscribe><p>Get our weekly letter about boards, WHO.</p>\
+         <input type=email name=email><input type=submit value=Join></form>",
+    );
+    assert!(!text_of(&html).contains("weekly letter"));
+}
+
 #[test]
 fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     let html = page(
