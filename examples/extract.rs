@@ -5,7 +5,7 @@
 //! ```
 //!
 //! The page's bytes are decoded as a browser would (`lectern::decode_html`: a byte order mark,
-//! then `<meta charset>`, then UTF-8, then windows-1252); the URL, if given, resolves the
+//! then `<meta charset>`, then UTF-8, then a guess as Firefox's); the URL, if given, resolves the
 //! article's relative links and images.
 
 use lectern::{decode_html, extract, Error, Options};

@@ -3,10 +3,13 @@
 //!
 //! Order: a byte-order mark; then a `<meta charset>` or `http-equiv="content-type"` anywhere
 //! in the head (many real pages declare their charset after the first 1024 bytes, where the
-//! standard's prescan stops looking); then UTF-8 if the bytes are valid UTF-8; else
-//! windows-1252.
+//! standard's prescan stops looking); then UTF-8 if the bytes are valid UTF-8; else the
+//! encoding the bytes look like, guessed as Firefox guesses an undeclared page's (chardetng:
+//! a Russian page in windows-1251 or a Chinese one in GBK that names no charset read as
+//! windows-1252 is mojibake from its first letter; its guess for Western text is
+//! windows-1252, the old fallback).
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 /// Decodes HTML bytes to a string (never fails: undecodable bytes become U+FFFD).
 pub fn decode_html(bytes: &[u8]) -> String {
@@ -21,10 +24,15 @@ pub fn decode_html(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Err(_) => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector
+                .guess(None, false)
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
     }
 }
 
@@ -121,6 +129,27 @@ mod tests {
         assert_eq!(
             decode_html(b"<p>\x93quoted\x94"),
             "<p>\u{201c}quoted\u{201d}"
+        );
+    }
+
+    #[test]
+    fn undeclared_cyrillic_in_windows_1251_is_read_as_such() {
+        let text = "Правительство объявило о новых мерах поддержки для жителей региона, \
+                    пострадавших от наводнения прошлой весной.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        assert_eq!(
+            decode_html(&[b"<p>", &bytes[..]].concat()),
+            format!("<p>{text}")
+        );
+    }
+
+    #[test]
+    fn undeclared_chinese_in_gbk_is_read_as_such() {
+        let text = "市政府今天宣布，明年将在城市东部新建三所学校和一座图书馆，以满足居民的需要。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(
+            decode_html(&[b"<p>", &bytes[..]].concat()),
+            format!("<p>{text}")
         );
     }
 

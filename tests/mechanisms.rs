@@ -499,7 +499,9 @@ fn thread_of_reply_forms(reply: &str) -> String {
         .collect();
     page(
         "What's your range?",
-        &format!("<h1>What's your range?</h1><div class=thread><p>{long} {long}</p>{replies}</div>"),
+        &format!(
+            "<h1>What's your range?</h1><div class=thread><p>{long} {long}</p>{replies}</div>"
+        ),
     )
 }
 

@@ -1,6 +1,9 @@
 // Decode a page's bytes as a browser would: BOM, then a <meta charset> (or http-equiv
 // Content-Type) anywhere in the head, then UTF-8 if the bytes are valid UTF-8, else
-// windows-1252. The same order as the Lectern CLI, so Readability.js reads the same text.
+// windows-1252. The same order as the Lectern CLI, so Readability.js reads the same text, but for
+// the last step: the CLI guesses an undeclared non-UTF-8 page's encoding (chardetng), where this
+// takes windows-1252; no page of the shared corpora gets that far (all 1,944 declare a charset
+// or are UTF-8).
 
 const HEAD_SCAN_LIMIT = 256 * 1024;
 
