@@ -352,8 +352,9 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
 /// Ours: a block the unlikely pattern matches only by the word `header` inside a longer
 /// name (`listicle-header`, `layout__header`, `header-ordering`: an intro, a reference page's
 /// opening, a section named by its heading) is kept when it holds running prose: at least
-/// [`HEADER_PROSE_MIN_PARAGRAPHS`] paragraphs of [`HEADER_PROSE_MIN_CHARS`] characters. A
-/// `<header>` element or a block named `header` outright is the site's header and still goes,
+/// [`HEADER_PROSE_MIN_PARAGRAPHS`] paragraphs of [`HEADER_PROSE_MIN_CHARS`] characters, or
+/// when it is a heading (`<h2 class="header-anchor-post">`: a section's heading is its
+/// header; Substack names every heading of a post so). A `<header>` element or a block named `header` outright is the site's header and still goes,
 /// whatever its menus' descriptions say.
 fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     let lower = match_string.to_ascii_lowercase();
@@ -364,13 +365,23 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     {
         return false;
     }
-    node.walk_descendants()
-        .filter(|p| {
-            dom::is(p, &["p"])
-                && dom::text_len_capped(p, HEADER_PROSE_MIN_CHARS) >= HEADER_PROSE_MIN_CHARS
-        })
-        .nth(HEADER_PROSE_MIN_PARAGRAPHS - 1)
-        .is_some()
+    (dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
+        || node
+            .walk_descendants()
+            .filter(|p| {
+                dom::is(p, &["p"])
+                    && dom::text_len_capped(p, HEADER_PROSE_MIN_CHARS) >= HEADER_PROSE_MIN_CHARS
+            })
+            .nth(HEADER_PROSE_MIN_PARAGRAPHS - 1)
+            .is_some()
+}
+
+/// A heading whose nearest element siblings on both sides are paragraphs: a section's
+/// heading in running text, not a box's title.
+fn between_paragraphs(node: &NodeRef) -> bool {
+    let p = |s: Option<NodeRef>| s.is_some_and(|s| dom::is(&s, &["p"]));
+    p(node.preceding_siblings().find(|s| s.as_element().is_some()))
+        && p(node.following_siblings().find(|s| s.as_element().is_some()))
 }
 
 /// An `<article>` element is a story by its author's own markup; a class word like

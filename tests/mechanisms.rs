@@ -1759,6 +1759,35 @@ fn a_site_header_with_long_menu_descriptions_still_goes() {
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
 }
 
+#[test]
+fn a_section_heading_named_like_a_header_between_paragraphs_is_kept() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2 class=\"header-anchor-post\">What the harbour master said\
+             <div class=anchor><a href=\"#what\"></a></div></h2>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("What the harbour master said"), "{text}");
+}
+
+#[test]
+fn a_box_title_named_like_a_header_still_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=box><h4 class=\"list-header\">Latest videos</h4>\
+             <ul><li>The pier at dawn</li><li>Boats in the bay</li></ul></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    assert!(!text_of(&html).contains("Latest videos"));
+}
+
 // ------------------------------------------------------------------ credits under images
 
 #[test]
