@@ -456,8 +456,27 @@ impl Fold {
 }
 
 /// The element children of `node`.
-pub(crate) fn element_children(node: &NodeRef) -> impl Iterator<Item = NodeRef> {
-    node.children().filter(|c| c.as_element().is_some())
+pub(crate) fn element_children(node: &NodeRef) -> ElementChildren {
+    ElementChildren(Some(node.children()))
+}
+
+/// See [`element_children`]. Its siblings are dropped out of line, as [`PreOrder`]'s next node:
+/// inline, every loop left early dropped them at each exit.
+pub(crate) struct ElementChildren(Option<kuchikiki::iter::Siblings>);
+
+impl Drop for ElementChildren {
+    #[inline(never)]
+    fn drop(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Iterator for ElementChildren {
+    type Item = NodeRef;
+
+    fn next(&mut self) -> Option<NodeRef> {
+        self.0.as_mut()?.find(|c| c.as_element().is_some())
+    }
 }
 
 /// True when some ancestor of `node` (not `node` itself) is named one of `names`,
