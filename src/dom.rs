@@ -581,7 +581,7 @@ fn shallow_clone(node: &NodeRef) -> NodeRef {
 /// Never inlined: every walk ([`PreOrder`]) and every loop over one inlined it (41 copies); out
 /// of line it saved 1.3 KB of the wasm's gzip (289,505 -> 288,169 B, 2026-12-05, session 11) at
 /// no measurable cost in ripe extraction (it runs once per leaf). Taking `PreOrder::next` or
-/// [`next_in_order`] out of line too saved 4.8 or 3.1 KB more but cost 1-4% of the time.
+/// [`next_in_order`] out of line too saved 4.8 or 2.9 KB more but cost 1-4% of the time.
 #[inline(never)]
 pub(crate) fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     if node == root {
