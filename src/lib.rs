@@ -27,6 +27,7 @@ mod dom;
 mod error;
 mod explain;
 mod json;
+mod lowercase;
 mod marks;
 mod options;
 mod pattern;

@@ -9,6 +9,7 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::json::Value;
+use crate::lowercase::lowercase;
 use crate::tunables::{MAX_BYLINE_CHARS, TITLE_SEPARATORS};
 use crate::urls::{safe_url, BaseUrl, UrlKind};
 use kuchikiki::traits::*;
@@ -227,11 +228,8 @@ fn meta_values(metas: &[NodeRef]) -> HashMap<String, String> {
 }
 
 fn normalise_key(k: &str) -> String {
-    k.chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase()
-        .replace('.', ":")
+    let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    lowercase(&k).replace('.', ":")
 }
 
 fn clean_value(v: &str) -> String {

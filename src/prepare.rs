@@ -16,6 +16,7 @@ use crate::dom;
 use crate::dom::Walk;
 use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
+use crate::lowercase::lowercase;
 use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, STORY_ATTR};
 use crate::rule::Rule;
 use crate::stats;
@@ -289,7 +290,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
 /// one of [`SKIP_LINK_TEXTS`] ("Skip to main content", "Skip to search results").
 fn is_skip_link(node: &NodeRef) -> bool {
     dom::attr(node, "href").is_some_and(|h| h.trim_start().starts_with('#')) && {
-        let text = dom::normalized_text(node).to_lowercase();
+        let text = lowercase(&dom::normalized_text(node));
         SKIP_LINK_TEXTS.iter().any(|s| text.starts_with(s))
     }
 }

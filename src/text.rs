@@ -1,11 +1,13 @@
 //! Text measures shared by the stages: how alike two strings read, which characters belong to
 //! scripts written without spaces.
 
+use crate::lowercase::lowercase;
+
 /// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
 /// (words as in its `\W+` split: letters, digits and `_`).
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        lowercase(s)
             .split(|c: char| !c.is_alphanumeric() && c != '_')
             .filter(|t| !t.is_empty())
             .map(str::to_string)

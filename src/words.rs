@@ -9,6 +9,7 @@
 //! names are ASCII in practice; the only case folds this misses are the Kelvin sign and the
 //! long s, which no class name uses).
 
+use crate::lowercase::lowercase;
 use crate::pattern::Pattern as Regex;
 use std::sync::OnceLock;
 
@@ -211,7 +212,7 @@ impl<'a> LowerText<'a> {
             .chars()
             .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
         {
-            LowerText(std::borrow::Cow::Owned(text.to_lowercase()))
+            LowerText(std::borrow::Cow::Owned(lowercase(text)))
         } else {
             LowerText(std::borrow::Cow::Borrowed(text))
         }
@@ -329,7 +330,7 @@ fn leading_texts(pattern: &str) -> Option<Vec<String>> {
     // The leading group's alternatives, and what may follow the group if it is optional (a
     // date line's "Posted on", weekday and day are each optional before the date itself).
     let out = beginnings(&p[i..])?;
-    let out: Vec<String> = out.into_iter().map(|t| t.to_lowercase()).collect();
+    let out: Vec<String> = out.iter().map(|t| lowercase(t)).collect();
     if out
         .iter()
         .any(|t| t.is_empty() || t.starts_with(char::is_whitespace))

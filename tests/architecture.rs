@@ -59,6 +59,7 @@ const SHARED: &[&str] = &[
     "error",
     "explain",
     "json",
+    "lowercase",
     "marks",
     "options",
     "pattern",

@@ -13,6 +13,7 @@
 
 use crate::dom;
 use crate::dom::Walk;
+use crate::lowercase::lowercase;
 use crate::tunables::{
     CODE_GUTTER_TABLES, CODE_LANGUAGE_LEVELS, CODE_LINE_NUMBER_CLASS, HEADING_ID_MAX_CHARS,
 };
@@ -176,7 +177,7 @@ pub(super) fn name_headings(content: &NodeRef) {
 /// anything else as one `-`, at most [`HEADING_ID_MAX_CHARS`].
 fn slug(text: &str) -> String {
     let mut s = String::new();
-    for c in text.to_lowercase().chars() {
+    for c in lowercase(text).chars() {
         // (Not `char::is_alphanumeric`: its Unicode tables would ship in the wasm for this.)
         let word = c.is_ascii_alphanumeric()
             || !(c.is_ascii() || c.is_whitespace() || is_wide_punctuation(c));
