@@ -21,7 +21,7 @@ use crate::tunables::{
     REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
     SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
     SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
-    TOP_CANDIDATES,
+    TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -163,7 +163,12 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
             break;
         }
         if ps > last_score {
-            top_candidate = p;
+            // (Unless a feed of teasers beside a story that stands alone is what outscores it.)
+            if paragraph_text(&top_candidate, &stats) < TEASER_FEED_MIN_STORY_CHARS
+                || !outscored_by_teasers(&p, &top_candidate, &stats)
+            {
+                top_candidate = p;
+            }
             break;
         }
         last_score = ps;
@@ -222,8 +227,14 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
             } else {
                 0.0
             };
+            // A feed of teasers beside a story that stands alone is no part of it.
+            let feed = || {
+                flags.story
+                    && winner_text >= TEASER_FEED_MIN_STORY_CHARS
+                    && teaser_text(&sibling, None, &stats) * 2 > stats.text_len(&sibling)
+            };
             match scores.get(&sibling) {
-                Some(s) if s != 0.0 && s + bonus >= sibling_threshold => true,
+                Some(s) if s != 0.0 && s + bonus >= sibling_threshold => !feed(),
                 // A sibling no paragraph scored (its paragraphs sit deeper than the scores
                 // climb: a page builder's section, a CMS field of extra sections) is judged by
                 // its prose: enough of it, with hardly a link, continues the text. Only on a
@@ -325,7 +336,10 @@ fn escalate_split_body(candidate: NodeRef, page: &NodeRef, stats: &TextStats) ->
             break;
         }
         let text = paragraph_text(&ancestor, stats);
-        if text as f64 >= SPLIT_BODY_RATIO * best_text as f64 {
+        if text as f64 >= SPLIT_BODY_RATIO * best_text as f64
+            && (best_text < TEASER_FEED_MIN_STORY_CHARS
+                || !outscored_by_teasers(&ancestor, &best, stats))
+        {
             best = ancestor;
             best_text = text;
         }
@@ -431,6 +445,58 @@ fn built_alike(a: &NodeRef, a_classes: &[String], b: &NodeRef) -> bool {
     let shared = a_classes.iter().filter(|c| b_classes.contains(c)).count();
     let all = a_classes.len() + b_classes.len() - shared;
     shared as f64 >= REPEATED_ITEM_CLASS_SHARE * all as f64
+}
+
+/// Whether `parent` outscores `child` by a feed of teasers beside it: most of the parent's text
+/// outside the child is [`teaser_text`] (a "Latest" feed after a story, whose long excerpts
+/// score like paragraphs).
+fn outscored_by_teasers(parent: &NodeRef, child: &NodeRef, stats: &TextStats) -> bool {
+    let rest = stats.text_len(parent).saturating_sub(stats.text_len(child));
+    teaser_text(parent, Some(child), stats) * 2 > rest
+}
+
+/// The text below `root` (outside `skip`) in teaser cards: runs of at least
+/// [`REPEATED_ITEMS_MIN`] siblings built alike, each holding a linked heading over at most
+/// [`TEASER_MAX_CHARS`] (another story's title over its excerpt; a buying guide's sections,
+/// each a linked product name over its review, are longer).
+fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usize {
+    let linked_heading = |item: &NodeRef| {
+        item.walk_descendants().any(|h| {
+            dom::is(&h, &["h2", "h3", "h4"])
+                && (h.walk_descendants().any(|a| dom::is(&a, &["a"]))
+                    || h.ancestors()
+                        .take_while(|a| a != item)
+                        .any(|a| dom::is(&a, &["a"])))
+        })
+    };
+    let skipped = |n: &NodeRef| skip.is_some_and(|s| n.inclusive_ancestors().any(|a| &a == s));
+    let mut teasers = 0;
+    for run in root.walk_inclusive() {
+        if run.as_element().is_none() || skipped(&run) {
+            continue;
+        }
+        // The first item with a linked heading, and those built like it (a feed's own
+        // heading, "Latest", comes first).
+        let Some(first) = dom::element_children(&run).find(linked_heading) else {
+            continue;
+        };
+        let classes = class_tokens(&first);
+        let alike: Vec<NodeRef> = dom::element_children(&run)
+            .filter(|s| {
+                built_alike(&first, &classes, s)
+                    && stats.text_len(s) <= TEASER_MAX_CHARS
+                    && linked_heading(s)
+            })
+            .collect();
+        if alike.len() >= REPEATED_ITEMS_MIN {
+            teasers += alike
+                .iter()
+                .filter(|i| !skip.is_some_and(|s| s.inclusive_ancestors().any(|a| &a == *i)))
+                .map(|i| stats.text_len(i))
+                .sum::<usize>();
+        }
+    }
+    teasers
 }
 
 /// A thread (forum posts, answers, a listing's story summaries) is a run of siblings built

@@ -942,6 +942,16 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: a story of at least this many characters of paragraph text does not grow into an
+/// ancestor whose extra paragraph text is mostly a feed of teasers (items built alike, each
+/// with a linked heading over its excerpt: a "Latest" feed after a news story). A shorter one
+/// still does, or it would fall below the article's minimum and the retry take the feed
+/// itself (a blog's short post over its related posts).
+pub(crate) const TEASER_FEED_MIN_STORY_CHARS: usize = 1000;
+/// See [`TEASER_FEED_MIN_STORY_CHARS`]: a teaser card holds at most this many characters (a
+/// title, a date, an excerpt of a few lines; a buying guide's linked product sections, each
+/// with its review, are longer and are the story).
+pub(crate) const TEASER_MAX_CHARS: usize = 600;
 /// Ours: a `<form>` with nothing to fill in (only these input types, no `<select>` or
 /// `<textarea>`) is not a form to remove when it holds a `<p>` of this many characters or
 /// more: threads that wrap each reply's text in its own edit form (old Reddit's `usertext`,

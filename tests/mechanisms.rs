@@ -410,6 +410,64 @@ fn deep_sections_beside_a_short_best_block_stay_out_on_a_page_that_is_not_a_stor
     assert!(!text.contains("Answer 3: the ferry leaves"), "{text}");
 }
 
+// ------------------------------------------------------------------ a feed after the story
+
+/// A news story (it says so), then a "Latest" feed of teaser cards with long excerpts, in one
+/// container.
+fn story_then_feed(paragraphs: usize) -> String {
+    let cards: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<div class=\"post-item row\"><div class=tagline><a href=/c>Travel</a>\
+                 <span class=date>Dec {i}</span></div><h3 class=title><a href=/other-{i}>\
+                 Other story number {i}</a></h3><p class=excerpt>Excerpt {i}: a new \
+                 terrace opens by the river this winter, with heaters, blankets and a menu \
+                 of hot drinks, and the owners say that the view of the bridge at night, \
+                 lit from below, is worth the cold walk from the station.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title><meta property=\"og:type\" \
+         content=\"article\"></head><body>{NAV}<div class=main><div class=content><div \
+         class=\"section story\"><h1>The ferry</h1>{}</div><div class=\"section feed\">\
+         <h2>Latest</h2>{cards}</div></div></div></body></html>",
+        story(paragraphs)
+    )
+}
+
+#[test]
+fn a_feed_of_teasers_after_a_story_does_not_join_it() {
+    let text = text_of(&story_then_feed(6));
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Excerpt 3"), "{text}");
+}
+
+#[test]
+fn a_buying_guides_linked_product_sections_stay_in_the_story() {
+    let review = "It heats a litre in four minutes, holds the temperature for an hour, and its \
+                  spout pours slowly enough for a careful cup, though the handle gets warm and \
+                  the lid is hard to lift with one hand. ";
+    let sections: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<div class=\"product-card\"><h3><a href=/buy/{i}>Kettle number {i}</a></h3>\
+                 <p>Review {i}: {}</p></div>",
+                review.repeat(3)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The best kettles</title><meta property=\"og:type\" \
+         content=\"article\"></head><body>{NAV}<div class=main><div class=content>\
+         <div class=\"section intro\"><h1>The best kettles</h1>{}</div>\
+         <div class=\"section picks\">{sections}</div></div></div></body></html>",
+        story(20)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Review 3: It heats"), "{text}");
+}
+
 // ------------------------------------------------------------------ copies
 
 #[test]
