@@ -455,8 +455,11 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
             .filter(|s| s != &node && built_alike(&node, &classes, s) && readable(s))
             .collect();
         let others_len: usize = others.iter().map(|s| stats.text_len(s)).sum();
+        // (A long first post and short replies, each naming its author, are a thread: the
+        // first post's name may have gone as the page's byline.)
         if others.len() + 1 >= REPEATED_ITEMS_MIN
-            && others_len as f64 >= REPEATED_ITEMS_MIN_REST * stats.text_len(&node) as f64
+            && (others_len as f64 >= REPEATED_ITEMS_MIN_REST * stats.text_len(&node) as f64
+                || others.iter().all(|i| post_author(i).is_some()))
             && stats.link_density(&parent) < REPEATED_ITEMS_MAX_LINK_DENSITY
         {
             for item in others.iter().chain(std::iter::once(&node)) {

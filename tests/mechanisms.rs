@@ -541,6 +541,29 @@ fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     assert!(!text_of(&html).contains("Citations"));
 }
 
+#[test]
+fn short_replies_after_a_long_first_post_are_kept_when_each_names_its_author() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let first = format!("<p>{long}</p>").repeat(8);
+    let posts: String = std::iter::once(post("alice", &first))
+        .chain(["bob", "carol", "dave"].iter().map(|a| {
+            post(
+                a,
+                &format!("Reply by {a}: about ten miles for me, on a cold day with hills and a headwind."),
+            )
+        }))
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><div class=thread>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    for who in ["bob", "carol", "dave"] {
+        assert!(text.contains(&format!("Reply by {who}")), "{text}");
+    }
+}
+
 /// A post as XenForo 2 builds it: the text eight levels below the post's own element.
 fn deep_post(author: &str, text: &str) -> String {
     format!(
