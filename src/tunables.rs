@@ -377,7 +377,7 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
 /// blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
     r"(?i)^[\s|·•,()\[\]–-]*(",
-    r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+    r"(reply( with quote)?|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
     r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
     r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
     r")([\s|·•,()\[\]–-]+(",
@@ -410,8 +410,12 @@ pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// card (wcxb 0540).
 pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
 /// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
-/// or a ranked list the number is the rank.
-pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
+/// or a ranked list the number is the rank. So are the poster's status (FluxBB's and
+/// NodeBB's "Offline" under each post, after a letter avatar's letter) and the badge that
+/// marks the thread's starter on a reply ("Thread Starter", "OP", Invision's "Author").
+pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(
+    r"^\s*(#\s?\d{1,7}|(\w )?(offline|online)|thread starter|discussion starter|original poster|op|author)\s*$",
+);
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under

@@ -564,6 +564,42 @@ fn short_replies_after_a_long_first_post_are_kept_when_each_names_its_author() {
     }
 }
 
+/// A thread of four posts, each followed by `chrome` (its buttons, its poster's status).
+fn thread_with_chrome(chrome: &str) -> String {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{a}>{a}</a></div>\
+                 <div class=body><p>Post by {a}: {long}</p></div>\
+                 <div class=foot><p><span>{chrome}</span></p></div></div>"
+            )
+        })
+        .collect();
+    page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><div class=thread>{posts}</div>"),
+    )
+}
+
+#[test]
+fn a_posters_status_and_starter_badge_go_in_a_thread() {
+    for chrome in ["Offline", "Thread Starter", "OP"] {
+        let text = text_of(&thread_with_chrome(chrome));
+        assert!(text.contains("Post by dave"), "{text}");
+        assert!(!text.contains(chrome), "{chrome}: {text}");
+    }
+}
+
+#[test]
+fn a_posts_reply_with_quote_button_goes() {
+    let text = text_of(&thread_with_chrome("Reply with quote"));
+    assert!(text.contains("Post by dave"), "{text}");
+    assert!(!text.contains("Reply with quote"), "{text}");
+}
+
 /// A post as XenForo 2 builds it: the text eight levels below the post's own element.
 fn deep_post(author: &str, text: &str) -> String {
     format!(
