@@ -14,14 +14,14 @@ use crate::tunables::{
     ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
     LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
     LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
-    PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
-    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
-    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
-    TOP_CANDIDATES,
+    OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
+    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
+    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -178,6 +178,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
+    add_opening_post(&top_candidate, page, &stats);
     let before_cell = top_candidate.clone();
     top_candidate = story_cell(top_candidate, &stats);
     // The story's cell stands alone: its row's other cells are what story_cell judged
@@ -470,6 +471,53 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
         node = parent;
     }
     candidate
+}
+
+/// A thread's opening post set apart from the list of replies (a forum theme that puts the
+/// first post above the block of replies, a few levels up): when `list`'s children are a
+/// thread's posts ([`REPEATED_ITEMS_MIN`] built alike, with text of their own, all but one
+/// naming an author: a review's product cards are no thread), an element
+/// before the list or before one of its nearest ancestors ([`OPENING_POST_LEVELS`]), with
+/// its own text, that shares a class token with the posts (`js-post`) is put first in it.
+fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
+    let readable = |n: &NodeRef| {
+        stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
+            && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
+    };
+    // (Through wrappers of one child.)
+    let mut list = list.clone();
+    while let (Some(only), None) = {
+        let mut children = dom::element_children(&list);
+        (children.next(), children.next())
+    } {
+        list = only;
+    }
+    let list = &list;
+    let Some(first) = dom::element_children(list).find(readable) else {
+        return;
+    };
+    let classes = class_tokens(&first);
+    let posts: Vec<NodeRef> = dom::element_children(list)
+        .filter(|i| readable(i) && built_alike(&first, &classes, i))
+        .collect();
+    let authored = posts.iter().filter(|p| post_author(p).is_some()).count();
+    if classes.is_empty() || posts.len() < REPEATED_ITEMS_MIN || authored + 1 < posts.len() {
+        return;
+    }
+    let opening = std::iter::once(list.clone())
+        .chain(list.ancestors())
+        .take(OPENING_POST_LEVELS)
+        .take_while(|a| a != page && !dom::is(a, &["body", "html"]))
+        .find_map(|a| {
+            a.preceding_siblings().find(|s| {
+                s.as_element().is_some()
+                    && readable(s)
+                    && class_tokens(s).iter().any(|c| classes.contains(c))
+            })
+        });
+    if let Some(post) = opening {
+        list.prepend(post);
+    }
 }
 
 /// The first element of a post that names its author (`itemprop="author"`, a class or id

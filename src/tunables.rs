@@ -1074,6 +1074,10 @@ pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
 /// Siblings are built alike when they share this share of their class tokens (`post bg1`
 /// and `post bg2`).
 pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
+/// Ours: a thread's opening post is looked for before the list of replies or before this
+/// many of its ancestors, the list counted (VerticalScope's forum theme sets the first post
+/// two levels above the replies' list: wcxb 0528).
+pub(crate) const OPENING_POST_LEVELS: usize = 4;
 /// Classless siblings are built alike only when they are items by their tag.
 pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 /// Ours: a thread's posts are shown with their authors. An element whose class or id holds

@@ -600,6 +600,40 @@ fn a_posts_reply_with_quote_button_goes() {
     assert!(!text.contains("Reply with quote"), "{text}");
 }
 
+#[test]
+fn a_threads_opening_post_set_above_the_block_of_replies_is_kept() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let replies: String = [
+        "bob", "carol", "dave", "erin", "fred", "gina", "hank", "ivy",
+    ]
+    .iter()
+    .map(|a| {
+        format!(
+            "<article class=\"js-message reply\"><div class=username><a href=/u/{a}>{a}</a>\
+                 </div><div class=text><p>Reply by {a}: {long} {long}</p><p>{long}</p>\
+                 <p>{long}, {long}</p></div></article>"
+        )
+    })
+    .collect();
+    let topics: String = (0..60)
+        .map(|i| format!("<li><a href=/t/{i}>Another topic about boards, number {i}</a></li>"))
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!(
+            "<h1>What's your range?</h1><div class=thread-body>\
+             <section class=\"card js-message\"><div class=text><p>First post: how far do \
+             your boards go on a charge?</p><p>Mine goes twelve miles in the cold, less with \
+             hills.</p></div></section><div class=block><div class=block-container>\
+             <div class=block-body>{replies}</div></div></div><ul class=topics>{topics}</ul></div>"
+        ),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("First post") < at("Reply by bob"));
+}
+
 /// A post as XenForo 2 builds it: the text eight levels below the post's own element.
 fn deep_post(author: &str, text: &str) -> String {
     format!(
