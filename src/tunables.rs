@@ -409,12 +409,13 @@ pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// so the box was never taken for the author's and every post opened with the poster's
 /// card (wcxb 0540).
 pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
-/// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
-/// or a ranked list the number is the rank. So are the poster's status (FluxBB's and
+/// Ours: a post's number alone ("#12", its permalink; "#12 ·" once the post's author line
+/// has taken the date after it), dropped only in a thread: in a chart or a ranked list the
+/// number is the rank. So are the poster's status (FluxBB's and
 /// NodeBB's "Offline" under each post, after a letter avatar's letter) and the badge that
 /// marks the thread's starter on a reply ("Thread Starter", "OP", Invision's "Author").
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(
-    r"^\s*(#\s?\d{1,7}|(\w )?(offline|online)|thread starter|discussion starter|original poster|op|author)\s*$",
+    r"^\s*(#\s?\d{1,7}( ·)?( \(edited\))?|(\w )?(offline|online)|thread starter|discussion starter|original poster|op|author)\s*$",
 );
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",

@@ -634,6 +634,37 @@ fn a_threads_opening_post_set_above_the_block_of_replies_is_kept() {
     assert!(at("First post") < at("Reply by bob"));
 }
 
+#[test]
+fn a_posts_author_in_its_member_menu_heads_the_post() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<li class=\"postbitlegacy postcontainer\"><div class=userinfo>\
+                 <div class=\"popupmenu memberaction\"><a class=\"username\" href=/u/{a}>\
+                 <strong itemprop=author>{a}</strong></a></div><span class=usertitle>Newbie\
+                 </span></div><div class=postbody><p>Post by {a}: {long}</p></div></li>"
+            )
+        })
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><ol class=posts>{posts}</ol>"),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("carol") < at("Post by carol"));
+}
+
+#[test]
+fn a_posts_number_left_by_its_moved_date_goes_in_a_thread() {
+    let text = text_of(&thread_with_chrome("#2 ·"));
+    assert!(text.contains("Post by dave"), "{text}");
+    assert!(!text.contains("#2"), "{text}");
+}
+
 /// A post as XenForo 2 builds it: the text eight levels below the post's own element.
 fn deep_post(author: &str, text: &str) -> String {
     format!(
