@@ -173,12 +173,17 @@ fn content_score(commas: usize, len: usize) -> f64 {
 /// no heading (a story's header holds its headline): vBulletin 4's `popupmenu`, a forum
 /// theme's `MessageCard__header`. The thread's author lines need the name.
 fn names_post_author(n: &NodeRef) -> bool {
-    dom::text_len_capped(n, POST_AUTHOR_BOX_MAX_CHARS + 1) <= POST_AUTHOR_BOX_MAX_CHARS
-        && n.walk_descendants()
-            .any(|d| dom::attr(&d, "itemprop").is_some_and(|p| p.contains("author")))
-        && !n
-            .walk_descendants()
-            .any(|d| dom::is(&d, &["h1", "h2", "h3", "h4", "h5", "h6"]))
+    if dom::text_len_capped(n, POST_AUTHOR_BOX_MAX_CHARS + 1) > POST_AUTHOR_BOX_MAX_CHARS {
+        return false;
+    }
+    let mut author = false;
+    for d in n.walk_descendants() {
+        if dom::is(&d, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+            return false;
+        }
+        author |= dom::attr(&d, "itemprop").is_some_and(|p| p.contains("author"));
+    }
+    author
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.

@@ -441,10 +441,7 @@ fn built_alike(a: &NodeRef, a_classes: &[String], b: &NodeRef) -> bool {
 /// post, in order. Teaser lists are mostly links and do not qualify; a layout's rows differ
 /// in build or have no text of their own.
 fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats) -> NodeRef {
-    let readable = |n: &NodeRef| {
-        stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
-            && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
-    };
+    let readable = |n: &NodeRef| readable_item(n, stats);
     let mut node = candidate.clone();
     for _ in 0..REPEATED_ITEMS_LEVELS {
         let Some(parent) = node.parent() else { break };
@@ -480,44 +477,54 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
 /// before the list or before one of its nearest ancestors ([`OPENING_POST_LEVELS`]), with
 /// its own text, that shares a class token with the posts (`js-post`) is put first in it.
 fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
-    let readable = |n: &NodeRef| {
-        stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
-            && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
-    };
     // (Through wrappers of one child.)
     let mut list = list.clone();
-    while let (Some(only), None) = {
-        let mut children = dom::element_children(&list);
-        (children.next(), children.next())
-    } {
-        list = only;
+    loop {
+        let children: Vec<NodeRef> = dom::element_children(&list).collect();
+        match children.as_slice() {
+            [only] => list = only.clone(),
+            _ => break,
+        }
     }
-    let list = &list;
-    let Some(first) = dom::element_children(list).find(readable) else {
+    let Some(first) = dom::element_children(&list).find(|n| readable_item(n, stats)) else {
         return;
     };
     let classes = class_tokens(&first);
-    let posts: Vec<NodeRef> = dom::element_children(list)
-        .filter(|i| readable(i) && built_alike(&first, &classes, i))
-        .collect();
-    let authored = posts.iter().filter(|p| post_author(p).is_some()).count();
-    if classes.is_empty() || posts.len() < REPEATED_ITEMS_MIN || authored + 1 < posts.len() {
+    let (mut posts, mut authored) = (0, 0);
+    for item in dom::element_children(&list) {
+        if readable_item(&item, stats) && built_alike(&first, &classes, &item) {
+            posts += 1;
+            authored += usize::from(post_author(&item).is_some());
+        }
+    }
+    if classes.is_empty() || posts < REPEATED_ITEMS_MIN || authored + 1 < posts {
         return;
     }
-    let opening = std::iter::once(list.clone())
-        .chain(list.ancestors())
-        .take(OPENING_POST_LEVELS)
-        .take_while(|a| a != page && !dom::is(a, &["body", "html"]))
-        .find_map(|a| {
-            a.preceding_siblings().find(|s| {
-                s.as_element().is_some()
-                    && readable(s)
-                    && class_tokens(s).iter().any(|c| classes.contains(c))
-            })
-        });
-    if let Some(post) = opening {
-        list.prepend(post);
+    let mut node = list.clone();
+    for _ in 0..OPENING_POST_LEVELS {
+        if &node == page || dom::is(&node, &["body", "html"]) {
+            return;
+        }
+        let mut sibling = node.previous_sibling();
+        while let Some(s) = sibling {
+            if s.as_element().is_some()
+                && readable_item(&s, stats)
+                && class_tokens(&s).iter().any(|c| classes.contains(c))
+            {
+                list.prepend(s);
+                return;
+            }
+            sibling = s.previous_sibling();
+        }
+        let Some(parent) = node.parent() else { return };
+        node = parent;
     }
+}
+
+/// An item of a thread: text of its own ([`REPEATED_ITEM_MIN_CHARS`]), few links.
+fn readable_item(n: &NodeRef, stats: &TextStats) -> bool {
+    stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
+        && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
 }
 
 /// The first element of a post that names its author (`itemprop="author"`, a class or id
