@@ -1075,6 +1075,13 @@ pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
 /// Siblings are built alike when they share this share of their class tokens (`post bg1`
 /// and `post bg2`).
 pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
+/// Ours: a phrase ([`HIDDEN_PHRASE_TAGS`]) whose class is Bootstrap's `d-none` alone (with
+/// another class, `d-none d-md-inline`, it may be shown on wide screens) is hidden at every width:
+/// Stack Overflow's machine timestamps under each comment ("2019-01-21T21:40:59.62Z+00:00").
+/// Not a block: a `<div class="d-none">` may hold data a script shows (a service page's
+/// capabilities, wcxb 0170).
+pub(crate) const HIDDEN_PHRASE_CLASS: &str = "d-none";
+pub(crate) const HIDDEN_PHRASE_TAGS: &[&str] = &["span", "time", "small"];
 /// Ours: a thread's opening post is looked for before the list of replies or before this
 /// many of its ancestors, the list counted (VerticalScope's forum theme sets the first post
 /// two levels above the replies' list: wcxb 0528).

@@ -796,6 +796,22 @@ fn a_posters_card_as_a_definition_list_names_the_posts_author() {
 
 // ------------------------------------------------------------------ class words of styling
 
+#[test]
+fn a_phrase_bootstrap_hides_at_every_width_is_not_read() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p>Asked by a reader <time class=d-none>2019-01-21T21:40:59Z</time>\
+             <span class=\"d-none d-md-inline\">on a wide screen</span> about the ferry's \
+             timetable, the harbour office gave no answer at all that week.</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("2019-01-21T21"), "{text}");
+    assert!(text.contains("on a wide screen"), "{text}");
+}
+
 /// A story with a row of feature cards in a box whose class says how it scrolls.
 fn story_with_cards(class: &str) -> String {
     page(
