@@ -19,9 +19,9 @@ use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
-    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING,
-    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
-    UNLIKELY_ROLES,
+    POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL,
+    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -169,6 +169,23 @@ fn content_score(commas: usize, len: usize) -> f64 {
     1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
 }
 
+/// A post's small header or member menu holding its author's name (`itemprop="author"`), and
+/// no heading (a story's header holds its headline): vBulletin 4's `popupmenu`, a forum
+/// theme's `MessageCard__header`. The thread's author lines need the name.
+fn names_post_author(n: &NodeRef) -> bool {
+    if dom::text_len_capped(n, POST_AUTHOR_BOX_MAX_CHARS + 1) > POST_AUTHOR_BOX_MAX_CHARS {
+        return false;
+    }
+    let mut author = false;
+    for d in n.walk_descendants() {
+        if dom::is(&d, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+            return false;
+        }
+        author |= dom::attr(&d, "itemprop").is_some_and(|p| p.contains("author"));
+    }
+    author
+}
+
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
 pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
     let mut byline: Option<String> = None;
@@ -216,6 +233,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !holds_most_of_page(&n, page_len, &match_string, &title)
                     && !is_semantic_article(&n, &match_string)
                     && !is_prose_named_header(&n, &match_string)
+                    && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
                     explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());

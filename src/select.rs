@@ -14,14 +14,15 @@ use crate::tunables::{
     ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
     LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
     LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
-    PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN,
-    POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
-    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
-    TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS, TOP_CANDIDATES,
+    OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
+    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
+    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
+    TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -183,6 +184,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     }
     top_candidate = escalate_split_body(top_candidate, page, &stats);
     top_candidate = escalate_repeated_items(top_candidate, page, &stats);
+    add_opening_post(&top_candidate, page, &stats);
     let before_cell = top_candidate.clone();
     top_candidate = story_cell(top_candidate, &stats);
     // The story's cell stands alone: its row's other cells are what story_cell judged
@@ -506,10 +508,7 @@ fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usi
 /// post, in order. Teaser lists are mostly links and do not qualify; a layout's rows differ
 /// in build or have no text of their own.
 fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats) -> NodeRef {
-    let readable = |n: &NodeRef| {
-        stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
-            && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
-    };
+    let readable = |n: &NodeRef| readable_item(n, stats);
     let mut node = candidate.clone();
     for _ in 0..REPEATED_ITEMS_LEVELS {
         let Some(parent) = node.parent() else { break };
@@ -521,8 +520,11 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
             .filter(|s| s != &node && built_alike(&node, &classes, s) && readable(s))
             .collect();
         let others_len: usize = others.iter().map(|s| stats.text_len(s)).sum();
+        // (A long first post and short replies, each naming its author, are a thread: the
+        // first post's name may have gone as the page's byline.)
         if others.len() + 1 >= REPEATED_ITEMS_MIN
-            && others_len as f64 >= REPEATED_ITEMS_MIN_REST * stats.text_len(&node) as f64
+            && (others_len as f64 >= REPEATED_ITEMS_MIN_REST * stats.text_len(&node) as f64
+                || others.iter().all(|i| post_author(i).is_some()))
             && stats.link_density(&parent) < REPEATED_ITEMS_MAX_LINK_DENSITY
         {
             for item in others.iter().chain(std::iter::once(&node)) {
@@ -533,6 +535,63 @@ fn escalate_repeated_items(candidate: NodeRef, page: &NodeRef, stats: &TextStats
         node = parent;
     }
     candidate
+}
+
+/// A thread's opening post set apart from the list of replies (a forum theme that puts the
+/// first post above the block of replies, a few levels up): when `list`'s children are a
+/// thread's posts ([`REPEATED_ITEMS_MIN`] built alike, with text of their own, all but one
+/// naming an author: a review's product cards are no thread), an element
+/// before the list or before one of its nearest ancestors ([`OPENING_POST_LEVELS`]), with
+/// its own text, that shares a class token with the posts (`js-post`) is put first in it.
+fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
+    // (Through wrappers of one child.)
+    let mut list = list.clone();
+    loop {
+        let children: Vec<NodeRef> = dom::element_children(&list).collect();
+        match children.as_slice() {
+            [only] => list = only.clone(),
+            _ => break,
+        }
+    }
+    let Some(first) = dom::element_children(&list).find(|n| readable_item(n, stats)) else {
+        return;
+    };
+    let classes = class_tokens(&first);
+    let (mut posts, mut authored) = (0, 0);
+    for item in dom::element_children(&list) {
+        if readable_item(&item, stats) && built_alike(&first, &classes, &item) {
+            posts += 1;
+            authored += usize::from(post_author(&item).is_some());
+        }
+    }
+    if classes.is_empty() || posts < REPEATED_ITEMS_MIN || authored + 1 < posts {
+        return;
+    }
+    let mut node = list.clone();
+    for _ in 0..OPENING_POST_LEVELS {
+        if &node == page || dom::is(&node, &["body", "html"]) {
+            return;
+        }
+        let mut sibling = node.previous_sibling();
+        while let Some(s) = sibling {
+            if s.as_element().is_some()
+                && readable_item(&s, stats)
+                && class_tokens(&s).iter().any(|c| classes.contains(c))
+            {
+                list.prepend(s);
+                return;
+            }
+            sibling = s.previous_sibling();
+        }
+        let Some(parent) = node.parent() else { return };
+        node = parent;
+    }
+}
+
+/// An item of a thread: text of its own ([`REPEATED_ITEM_MIN_CHARS`]), few links.
+fn readable_item(n: &NodeRef, stats: &TextStats) -> bool {
+    stats.text_len(n) >= REPEATED_ITEM_MIN_CHARS
+        && stats.link_density(n) < REPEATED_ITEMS_MAX_LINK_DENSITY
 }
 
 /// The first element of a post that names its author (`itemprop="author"`, a class or id

@@ -377,7 +377,7 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
 /// blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
     r"(?i)^[\s|·•,()\[\]–-]*(",
-    r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+    r"(reply( with quote)?|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
     r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
     r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
     r")([\s|·•,()\[\]–-]+(",
@@ -409,9 +409,14 @@ pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// so the box was never taken for the author's and every post opened with the poster's
 /// card (wcxb 0540).
 pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
-/// Ours: a post's number alone ("#12", its permalink), dropped only in a thread: in a chart
-/// or a ranked list the number is the rank.
-pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(r"^\s*#\s?\d{1,7}\s*$");
+/// Ours: a post's number alone ("#12", its permalink; "#12 ·" once the post's author line
+/// has taken the date after it), dropped only in a thread: in a chart or a ranked list the
+/// number is the rank. So are the poster's status (FluxBB's and
+/// NodeBB's "Offline" under each post, after a letter avatar's letter) and the badge that
+/// marks the thread's starter on a reply ("Thread Starter", "OP", Invision's "Author").
+pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(
+    r"^\s*(#\s?\d{1,7}( ·)?( \(edited\))?|(\w )?(offline|online)|thread starter|discussion starter|original poster|op|author)\s*$",
+);
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under
@@ -1080,6 +1085,17 @@ pub(crate) const REPEATED_ITEMS_MIN_REST: f64 = 0.5;
 /// Siblings are built alike when they share this share of their class tokens (`post bg1`
 /// and `post bg2`).
 pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
+/// Ours: a phrase ([`HIDDEN_PHRASE_TAGS`]) whose class is Bootstrap's `d-none` alone (with
+/// another class, `d-none d-md-inline`, it may be shown on wide screens) is hidden at every width:
+/// Stack Overflow's machine timestamps under each comment ("2019-01-21T21:40:59.62Z+00:00").
+/// Not a block: a `<div class="d-none">` may hold data a script shows (a service page's
+/// capabilities, wcxb 0170).
+pub(crate) const HIDDEN_PHRASE_CLASS: &str = "d-none";
+pub(crate) const HIDDEN_PHRASE_TAGS: &[&str] = &["span", "time", "small"];
+/// Ours: a thread's opening post is looked for before the list of replies or before this
+/// many of its ancestors, the list counted (VerticalScope's forum theme sets the first post
+/// two levels above the replies' list: wcxb 0528).
+pub(crate) const OPENING_POST_LEVELS: usize = 4;
 /// Classless siblings are built alike only when they are items by their tag.
 pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 /// Ours: a thread's posts are shown with their authors. An element whose class or id holds

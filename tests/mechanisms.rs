@@ -599,6 +599,130 @@ fn an_article_followed_by_blocks_built_like_it_is_not_a_thread() {
     assert!(!text_of(&html).contains("Citations"));
 }
 
+#[test]
+fn short_replies_after_a_long_first_post_are_kept_when_each_names_its_author() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let first = format!("<p>{long}</p>").repeat(8);
+    let posts: String = std::iter::once(post("alice", &first))
+        .chain(["bob", "carol", "dave"].iter().map(|a| {
+            post(
+                a,
+                &format!("Reply by {a}: about ten miles for me, on a cold day with hills and a headwind."),
+            )
+        }))
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><div class=thread>{posts}</div>"),
+    );
+    let text = text_of(&html);
+    for who in ["bob", "carol", "dave"] {
+        assert!(text.contains(&format!("Reply by {who}")), "{text}");
+    }
+}
+
+/// A thread of four posts, each followed by `chrome` (its buttons, its poster's status).
+fn thread_with_chrome(chrome: &str) -> String {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{a}>{a}</a></div>\
+                 <div class=body><p>Post by {a}: {long}</p></div>\
+                 <div class=foot><p><span>{chrome}</span></p></div></div>"
+            )
+        })
+        .collect();
+    page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><div class=thread>{posts}</div>"),
+    )
+}
+
+#[test]
+fn a_posters_status_and_starter_badge_go_in_a_thread() {
+    for chrome in ["Offline", "Thread Starter", "OP"] {
+        let text = text_of(&thread_with_chrome(chrome));
+        assert!(text.contains("Post by dave"), "{text}");
+        assert!(!text.contains(chrome), "{chrome}: {text}");
+    }
+}
+
+#[test]
+fn a_posts_reply_with_quote_button_goes() {
+    let text = text_of(&thread_with_chrome("Reply with quote"));
+    assert!(text.contains("Post by dave"), "{text}");
+    assert!(!text.contains("Reply with quote"), "{text}");
+}
+
+#[test]
+fn a_threads_opening_post_set_above_the_block_of_replies_is_kept() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let replies: String = [
+        "bob", "carol", "dave", "erin", "fred", "gina", "hank", "ivy",
+    ]
+    .iter()
+    .map(|a| {
+        format!(
+            "<article class=\"js-message reply\"><div class=username><a href=/u/{a}>{a}</a>\
+                 </div><div class=text><p>Reply by {a}: {long} {long}</p><p>{long}</p>\
+                 <p>{long}, {long}</p></div></article>"
+        )
+    })
+    .collect();
+    let topics: String = (0..60)
+        .map(|i| format!("<li><a href=/t/{i}>Another topic about boards, number {i}</a></li>"))
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!(
+            "<h1>What's your range?</h1><div class=thread-body>\
+             <section class=\"card js-message\"><div class=text><p>First post: how far do \
+             your boards go on a charge?</p><p>Mine goes twelve miles in the cold, less with \
+             hills.</p></div></section><div class=block><div class=block-container>\
+             <div class=block-body>{replies}</div></div></div><ul class=topics>{topics}</ul></div>"
+        ),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("First post") < at("Reply by bob"));
+}
+
+#[test]
+fn a_posts_author_in_its_member_menu_heads_the_post() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<li class=\"postbitlegacy postcontainer\"><div class=userinfo>\
+                 <div class=\"popupmenu memberaction\"><a class=\"username\" href=/u/{a}>\
+                 <strong itemprop=author>{a}</strong></a></div><span class=usertitle>Newbie\
+                 </span></div><div class=postbody><p>Post by {a}: {long}</p></div></li>"
+            )
+        })
+        .collect();
+    let html = page(
+        "What's your range?",
+        &format!("<h1>What's your range?</h1><ol class=posts>{posts}</ol>"),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("carol") < at("Post by carol"));
+}
+
+#[test]
+fn a_posts_number_left_by_its_moved_date_goes_in_a_thread() {
+    let text = text_of(&thread_with_chrome("#2 ·"));
+    assert!(text.contains("Post by dave"), "{text}");
+    assert!(!text.contains("#2"), "{text}");
+}
+
 /// A post as XenForo 2 builds it: the text eight levels below the post's own element.
 fn deep_post(author: &str, text: &str) -> String {
     format!(
@@ -729,6 +853,22 @@ fn a_posters_card_as_a_definition_list_names_the_posts_author() {
 }
 
 // ------------------------------------------------------------------ class words of styling
+
+#[test]
+fn a_phrase_bootstrap_hides_at_every_width_is_not_read() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p>Asked by a reader <time class=d-none>2019-01-21T21:40:59Z</time>\
+             <span class=\"d-none d-md-inline\">on a wide screen</span> about the ferry's \
+             timetable, the harbour office gave no answer at all that week.</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("2019-01-21T21"), "{text}");
+    assert!(text.contains("on a wide screen"), "{text}");
+}
 
 /// A story with a row of feature cards in a box whose class says how it scrolls.
 fn story_with_cards(class: &str) -> String {
