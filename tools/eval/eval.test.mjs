@@ -15,6 +15,7 @@ import { decompressPages, listWcxbPages } from './corpora.mjs';
 import { decodeHtml } from './decode.mjs';
 import { blockDiff, classifyLeak } from './diagnose.mjs';
 import { compareOutputDirs } from './compare-outputs.mjs';
+import { tallyRemovals } from './rule-costs.mjs';
 
 test('tokens are Unicode words, case kept, punctuation dropped', () => {
   assert.deepEqual(tokenize('Hello, wörld — ça va? 42_x'), ['Hello', 'wörld', 'ça', 'va', '42_x']);
@@ -152,4 +153,21 @@ test('compare-outputs finds the files that differ and those on one side only', (
     onlyAfter: [path.join('wcxb', '4.json')],
   });
   fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('a removed block is lost when its words are reference words our text lacks, right when they are not', () => {
+  const rules = tallyRemovals([{
+    type: 'article',
+    reference: 'the ferry came late to the harbour on monday',
+    ours: 'the ferry came late',
+    removed: [
+      { rule: 'link-density', html: '<p>to the <a href="/x">harbour</a> on monday</p>' },
+      { rule: 'link-density', html: '<div>sign up for our newsletter</div>' },
+      { rule: 'hidden', html: '<span>ok</span>' },
+    ],
+  }]);
+  const linkDensity = rules.get('link-density');
+  assert.deepEqual([linkDensity.words, linkDensity.lost, linkDensity.right], [10, 5, 5]);
+  assert.deepEqual(linkDensity.byType.get('article'), { words: 10, lost: 5, right: 5 });
+  assert.equal(rules.has('hidden'), false); // under three words: not weighed
 });
