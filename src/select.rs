@@ -471,10 +471,16 @@ fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usi
                         .any(|a| dom::is(&a, &["a"])))
         })
     };
-    let skipped = |n: &NodeRef| skip.is_some_and(|s| n.inclusive_ancestors().any(|a| &a == s));
     let mut teasers = 0;
-    for run in root.walk_inclusive() {
-        if run.as_element().is_none() || skipped(&run) {
+    let mut next = Some(root.clone());
+    while let Some(run) = next {
+        // `skip` and what is below it are passed over in one step.
+        if skip == Some(&run) {
+            next = dom::next_skipping_children(&run, root);
+            continue;
+        }
+        next = dom::next_in_order(&run, root);
+        if run.as_element().is_none() {
             continue;
         }
         // The first item with a linked heading, and those built like it (a feed's own
