@@ -6,10 +6,11 @@
 // "right" when 20% or fewer are; the rest is neither. A rule that loses as much as it gets
 // right is a rule to look at; the split's rule still decides what is kept.
 //
-//   node tools/eval/rule-costs.mjs DIR [--split tune|check|all] [--type TYPE] [--bin PATH]
+//   node tools/eval/rule-costs.mjs DIR [--split tune|check|all] [--type TYPE] [--rule RULE] [--bin PATH]
 //
 // DIR is the wcxb corpus (../shared/corpus/wcxb-dev); the default split is tune (work page by
-// page only there); --type limits the pages to one page type. Prints a markdown table, the
+// page only there); --type limits the pages to one page type; --rule RULE also lists the pages
+// where that rule loses most (to read on the tune split, never the check split). Prints a markdown table, the
 // rules by words lost, and each rule's words by page type. Work files in .eval/rule-costs/.
 
 import path from 'node:path';
@@ -60,12 +61,13 @@ export function tallyRemovals(pages) {
 }
 
 function main(argv) {
-  const opts = { split: 'tune', type: null, bin: defaultLecternBin(ROOT), dir: null };
+  const opts = { split: 'tune', type: null, rule: null, bin: defaultLecternBin(ROOT), dir: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--split') opts.split = argv[++i];
     else if (arg === '--type') opts.type = argv[++i];
     else if (arg === '--bin') opts.bin = argv[++i];
+    else if (arg === '--rule') opts.rule = argv[++i];
     else if (!opts.dir && !arg.startsWith('--')) opts.dir = arg;
     else {
       console.error(`rule-costs: unknown argument ${arg}`);
@@ -91,7 +93,7 @@ function main(argv) {
     }
     const article = JSON.parse(run.stdout);
     weighed.push({
-      type: page.type, reference: page.reference, ours: article.textContent ?? '',
+      id: page.id, type: page.type, reference: page.reference, ours: article.textContent ?? '',
       removed: (article.removedBlocks ?? []).map((b) => ({ rule: b.rule, html: b.html })),
     });
   }
@@ -105,6 +107,15 @@ function main(argv) {
     const types = [...t.byType].sort((a, b) => b[1].lost - a[1].lost)
       .map(([type, s]) => `${type} ${n(s.lost)} / ${n(s.right)}`).join('; ');
     console.log(`| \`${rule}\` | ${n(t.words)} | ${n(t.lost)} | ${n(t.right)} | ${types} |`);
+  }
+  if (opts.rule) {
+    const byPage = weighed.map((page) => [page, tallyRemovals([page]).get(opts.rule)])
+      .filter(([, t]) => t && t.lost > 0)
+      .sort((a, b) => b[1].lost - a[1].lost);
+    console.log(`\n## Pages where \`${opts.rule}\` loses most\n`);
+    console.log('| page | type | lost | right |');
+    console.log('|---|---|---|---|');
+    for (const [page, t] of byPage.slice(0, 40)) console.log(`| ${page.id} | ${page.type} | ${n(t.lost)} | ${n(t.right)} |`);
   }
 }
 
