@@ -787,14 +787,18 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     if stories.len() < 2 {
         return;
     }
-    let keep = best
-        .and_then(|b| {
-            stories
-                .iter()
-                .find(|s| *s == b || b.ancestors().any(|a| &a == *s))
-        })
-        .unwrap_or(&stories[0])
-        .clone();
+    let holding = best.and_then(|b| {
+        stories
+            .iter()
+            .find(|s| *s == b || b.ancestors().any(|a| &a == *s))
+    });
+    // When the best block is in none of them (it holds them all, or lies outside), which is
+    // the article is not known: a page's sections set as `<article>`s (a recipe's
+    // instructions, a CMS's content elements, each under its own heading) are no follow-on
+    // stories, and none goes.
+    let Some(keep) = holding.cloned() else {
+        return;
+    };
     // A page none of whose stories carries its title is a listing of them (a front page of
     // story summaries): all of them are what it shows.
     if dom::has_attr(&keep, STORY_ATTR) {

@@ -2245,3 +2245,36 @@ fn a_standfirst_whose_first_sentence_opens_the_body_still_opens_the_article() {
     assert!(text.starts_with(standfirst), "{text}");
     assert!(text.contains("The pellets are pressed"), "{text}");
 }
+
+// ------------------------------------------------------------------ stories and sections
+
+/// A recipe page: its header an `<article>` with the title, its steps another `<article>`
+/// under a heading of its own, both in the block that scores best.
+fn recipe_page() -> String {
+    let steps: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p>Step {i}: stir the flours, the salt and the starter together in a large \
+                 bowl, cover it, and leave the dough to rise at room temperature, checking it \
+                 now and then, until it has doubled.</p>"
+            )
+        })
+        .collect();
+    page(
+        "Everyday sourdough",
+        &format!(
+            "{NAV}<main><article class=quickview><h1>Everyday sourdough</h1>\
+             <p>A tangy loaf with no kneading and no shaping.</p></article>{}\
+             <article class=recipe-instructions><h2>Instructions</h2>{steps}</article></main>",
+            story(6)
+        ),
+    )
+}
+
+#[test]
+fn an_article_element_under_a_section_heading_is_no_follow_on_story() {
+    let text = text_of(&recipe_page());
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+    assert!(text.contains("Step 1: stir the flours"), "{text}");
+    assert!(text.contains("Step 6: stir the flours"), "{text}");
+}
