@@ -772,7 +772,8 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Infinite-scroll pages append the next story as another `<article>` with its own
 /// headline. When the chosen content holds several such stories, only the one holding the
-/// best-scoring block is the article the person opened.
+/// best-scoring block is the article the person opened; when that block is in none of them,
+/// none goes (a page's sections may be `<article>`s under headings of their own).
 fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     // Outermost articles only: an <article> inside another is part of it.
     let stories: Vec<NodeRef> = content
