@@ -18,9 +18,9 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
-    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATIVE, POSITIVE,
-    POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL,
-    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_PREFIXES,
+    NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
+    SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
     UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
@@ -131,11 +131,11 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
         if let Some(v) = dom::attr(node, name).filter(|v| !v.is_empty()) {
             let negative = if name == "class"
                 && v.split_ascii_whitespace()
-                    .any(|c| common.contains(c) || is_scroll_styling(c))
+                    .any(|c| common.contains(c) || is_scroll_styling(c) || says_without(c))
             {
                 let own: Vec<&str> = v
                     .split_ascii_whitespace()
-                    .filter(|c| !common.contains(c) && !is_scroll_styling(c))
+                    .filter(|c| !common.contains(c) && !is_scroll_styling(c) && !says_without(c))
                     .collect();
                 NEGATIVE.is_match(&own.join(" "))
             } else {
@@ -150,6 +150,21 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
         }
     }
     weight
+}
+
+/// A class token that says what a box is without (`item-no-media`, `no-sidebar`,
+/// `without-comments`): the word it negates is no word about the box. Dropped before the
+/// [`NEGATIVE`] test, as scroll styling is.
+fn says_without(class: &str) -> bool {
+    let b = class.as_bytes();
+    NEGATING_PREFIXES.iter().any(|p| {
+        let p = p.as_bytes();
+        (0..b.len()).any(|i| {
+            (i == 0 || matches!(b[i - 1], b'-' | b'_'))
+                && b.get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+        })
+    })
 }
 
 /// A class token that says how a box scrolls (`scroller`, `horizontal-scroll`,

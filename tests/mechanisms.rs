@@ -2278,3 +2278,28 @@ fn an_article_element_under_a_section_heading_is_no_follow_on_story() {
     assert!(text.contains("Step 1: stir the flours"), "{text}");
     assert!(text.contains("Step 6: stir the flours"), "{text}");
 }
+
+// ------------------------------------------------------------------ class words
+
+#[test]
+fn a_class_that_says_what_a_box_is_without_does_not_weigh_against_it() {
+    let cards: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"landing-item landing-item-no-media\"><h3>Guide {i}</h3><p>Guide \
+                 {i} explains, step by step and with examples, how the tool builds, tests and \
+                 ships an app, and <a href=/guide{i}>where to read more</a>.</p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Get started",
+        &format!(
+            "{NAV}<main><h1>Get started</h1>{}<div class=landing-row>{cards}</div></main>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Guide 1 explains"), "{text}");
+    assert!(text.contains("Guide 3 explains"), "{text}");
+}
