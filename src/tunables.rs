@@ -272,6 +272,18 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "bio",
     "author-info",
     "author-box",
+    // (A bio box by another name, ending a longer class as `blog-author-box` does:
+    // `single-content-author__about`, `cs-entry__author-description`, `gridlove-author-desc`,
+    // `author_wrapper`, `blog-bottom-authorbox`.)
+    "authorbox",
+    "author-about",
+    "author-section",
+    "author-container",
+    "author-card",
+    "author-description",
+    "author-desc",
+    "author-wrapper",
+    "author-block",
     "about-author",
     "about-the-author",
     "signup",

@@ -2136,6 +2136,61 @@ fn a_photo_and_its_subjects_profile_opening_the_article_stay() {
     assert!(text.contains("Jane Roe is a freelance writer"), "{text}");
 }
 
+// ------------------------------------------------------------------ boilerplate class names of several parts
+
+#[test]
+fn a_block_whose_class_ends_in_a_boilerplate_token_goes() {
+    // `author-box` ending a longer name, or written with underscores: the bio box.
+    for class in [
+        "blog-author-box",
+        "cs-entry__author-description",
+        "author_wrapper",
+    ] {
+        let html = page(
+            "The ferry",
+            &format!(
+                "<article>{}<div class=\"{class}\"><p>Jane Roe covers harbours, ferries and \
+                 the towns that wait for them for the paper.</p></div></article>",
+                story(5)
+            ),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains("Jane Roe covers"), "{class}: {text}");
+        assert!(text.contains("Paragraph 5 of the story"), "{class}: {text}");
+    }
+}
+
+#[test]
+fn a_block_whose_class_goes_on_after_a_boilerplate_token_stays() {
+    // `read-more-content` is the text a "Read more" button unfolds: the story's own.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"read-more-content\"><p>The ferry came at last on \
+             Thursday, and the town met it on the pier with flags and a band.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The ferry came at last"), "{text}");
+}
+
+#[test]
+fn a_block_classed_not_sr_only_stays() {
+    // Tailwind's `not-sr-only` shows what `sr-only` hid.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p class=\"not-sr-only\">The ferry came at last on Thursday, and \
+             the town met it on the pier with flags and a band.</p></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The ferry came at last"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;

@@ -19,18 +19,35 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
     if m.is_empty() {
         return None;
     }
-    // Whole class names first (`author-bio`, `related-posts`), then their parts.
+    // Whole class names first (`author-bio`, `related-posts`), then their parts. A token of
+    // several parts also ends a longer name or is written with other separators
+    // (`blog-author-box`, `cs-entry__author-info`, `author_box`,
+    // `u-sr-only`), not one that goes on (`read-more-content` is the text a button unfolds)
+    // nor Tailwind's `not-sr-only`, which undoes `sr-only`.
     for class in m.split_whitespace() {
         if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == class) {
             return Some(t);
         }
-        for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let parts: Vec<&str> = class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
+        for part in &parts {
             if let Some(t) = BOILERPLATE_TOKENS
                 .iter()
-                .find(|t| **t == part && !t.contains('-'))
+                .find(|t| *t == part && !t.contains('-'))
             {
                 return Some(t);
             }
+        }
+        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| {
+            let n = t.split('-').count();
+            n > 1
+                && parts.len() >= n
+                && (parts.len() == n || parts[parts.len() - n - 1] != "not")
+                && parts[parts.len() - n..].iter().copied().eq(t.split('-'))
+        }) {
+            return Some(t);
         }
     }
     None
