@@ -2191,6 +2191,23 @@ fn a_block_classed_not_sr_only_stays() {
     assert!(text.contains("The ferry came at last"), "{text}");
 }
 
+#[test]
+fn a_block_webflow_hides_by_class_goes() {
+    // `w-condition-invisible`: a CMS block whose condition failed, `display: none`.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"notice w-condition-invisible\"><p>Trademarks named in \
+             another post belong to their owners, who do not endorse this one.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Trademarks"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;
