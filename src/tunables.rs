@@ -1104,10 +1104,11 @@ pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
 /// capabilities, wcxb 0170).
 pub(crate) const HIDDEN_PHRASE_CLASS: &str = "d-none";
 pub(crate) const HIDDEN_PHRASE_TAGS: &[&str] = &["span", "time", "small"];
-/// Ours: Webflow's class for a block whose CMS condition failed, hidden by its stylesheet
-/// (`display: none !important`) at every width: an empty "Related Posts" callout, a
-/// trademark notice for another post (wcxb 0358, 4252).
-pub(crate) const HIDDEN_CLASS: &str = "w-condition-invisible";
+/// Ours: classes Webflow's stylesheet hides (`display: none`) until a script shows them, if
+/// ever: a block whose CMS condition failed (an empty "Related Posts" callout, a trademark
+/// notice for another post: wcxb 0358, 4252) and a form's messages for after it is sent
+/// ("Thank you! Your submission has been received!", "Oops! Something went wrong…").
+pub(crate) const HIDDEN_CLASSES: &[&str] = &["w-condition-invisible", "w-form-done", "w-form-fail"];
 /// Ours: a thread's opening post is looked for before the list of replies or before this
 /// many of its ancestors, the list counted (VerticalScope's forum theme sets the first post
 /// two levels above the replies' list: wcxb 0528).

@@ -2193,19 +2193,21 @@ fn a_block_classed_not_sr_only_stays() {
 
 #[test]
 fn a_block_webflow_hides_by_class_goes() {
-    // `w-condition-invisible`: a CMS block whose condition failed, `display: none`.
-    let html = page(
-        "The ferry",
-        &format!(
-            "<article>{}<div class=\"notice w-condition-invisible\"><p>Trademarks named in \
-             another post belong to their owners, who do not endorse this one.</p></div>\
-             </article>",
-            story(5)
-        ),
-    );
-    let text = text_of(&html);
-    assert!(!text.contains("Trademarks"), "{text}");
-    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    // A CMS block whose condition failed, a form's messages for after it is sent: Webflow's
+    // stylesheet hides them (`display: none`).
+    for class in ["w-condition-invisible", "w-form-done", "w-form-fail"] {
+        let html = page(
+            "The ferry",
+            &format!(
+                "<article>{}<div class=\"notice {class}\"><p>Trademarks named in another post \
+                 belong to their owners, who do not endorse this one.</p></div></article>",
+                story(5)
+            ),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains("Trademarks"), "{class}: {text}");
+        assert!(text.contains("Paragraph 5 of the story"), "{class}: {text}");
+    }
 }
 
 // ------------------------------------------------------------------ a list page's entries
