@@ -2210,6 +2210,20 @@ fn a_block_webflow_hides_by_class_goes() {
     }
 }
 
+#[test]
+fn a_reading_time_line_goes() {
+    // "5 min read" above the story: the page's estimate, not the article.
+    for line in ["5 min read", "Reading Time: 11 minutes"] {
+        let html = page(
+            "The ferry",
+            &format!("<article><p>{line}</p>{}</article>", story(5)),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains(line), "{line}: {text}");
+        assert!(text.contains("Paragraph 1 of the story"), "{line}: {text}");
+    }
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;
