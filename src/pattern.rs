@@ -846,7 +846,6 @@ mod tests {
             t::NOTICE.pattern(),
             t::AUTHOR_BIO.pattern(),
             t::TRAILING_SECTION_HEADING.pattern(),
-            t::CONTENTS_LABEL.pattern(),
             t::REVIEWS_HEADING.pattern(),
             t::CODE_LINE_NUMBER_CLASS.pattern(),
             t::EMBEDDED_POST.pattern(),

@@ -712,19 +712,6 @@ pub(crate) const BOILERPLATE_LINE_MAX_CHARS: usize = 140;
 /// under News. You can follow any responses to this entry through the RSS 2.0 feed. …").
 pub(crate) const LONG_POST_META_PREFIX: &str = "this entry was posted";
 
-/// Ours: the label of a table of contents ("Table of Contents", "In this article", "On this
-/// page", "Jump to:", "Inhaltsverzeichnis", "Sommaire"), with a toggle's "[Hide]" after it. Such
-/// a label goes when no link into the page (`href="#…"`) follows it: conditional cleaning took
-/// its list of links and left the label alone above the story (14 wcxb tune articles kept
-/// one; the references leave the table of contents out).
-pub(crate) static CONTENTS_LABEL: Lowercased = Lowercased::new(concat!(
-    r"(?i)^\s*(table of contents|contents|in this (article|post|guide)|on this page|jump to( a section)?",
-    r"|inhaltsverzeichnis|sommaire|índice|indice|spis treści)",
-    r"\s*[:：↓]?\s*(\[?(hide|show|toggle)\]?\s*)*$"
-));
-/// Ours: only blocks this short are asked whether they are [`CONTENTS_LABEL`].
-pub(crate) const CONTENTS_LABEL_MAX_CHARS: usize = 40;
-
 /// Ours: headings that open a block of teasers or comments at the article's end ("Recent
 /// News", "Related Articles", "Leave a Comment", "Comments"). The heading and everything
 /// after it in the same container go, when what follows is mostly links or forms.

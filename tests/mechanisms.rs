@@ -2243,40 +2243,6 @@ fn a_reading_time_line_goes() {
     }
 }
 
-#[test]
-fn a_contents_label_without_its_list_goes() {
-    // The table of contents' links went (or a script fills them in): its label alone stays
-    // behind above the story.
-    let html = page(
-        "The ferry",
-        &format!("<article><h2>Table of Contents</h2>{}</article>", story(5)),
-    );
-    let text = text_of(&html);
-    assert!(!text.contains("Table of Contents"), "{text}");
-    assert!(text.contains("Paragraph 1 of the story"), "{text}");
-}
-
-#[test]
-fn a_contents_label_above_its_links_stays() {
-    let html = page(
-        "The ferry",
-        &format!(
-            "<article><h2>Contents</h2><ul><li><a href=\"#pier\">The pier</a></li><li>\
-             <a href=\"#night\">The night</a></li></ul><h2 id=pier>The pier</h2>{}\
-             <h2 id=night>The night</h2>{}</article>",
-            story(3),
-            story(2)
-        ),
-    );
-    let article =
-        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
-    assert!(
-        article.content.contains(">Contents<"),
-        "{}",
-        article.content
-    );
-}
-
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;

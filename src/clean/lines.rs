@@ -11,9 +11,9 @@ use crate::stats::link_density;
 use crate::tunables::{
     AD_WORDS, AUTHOR_BIO, AUTHOR_BIO_MAX_CHARS, AUTHOR_BIO_MIN_CHARS, AUTHOR_BIO_TAIL_BLOCKS,
     AUTHOR_BOX_MAX_AFTER_SHARE, AUTHOR_BOX_MAX_CHARS, AUTHOR_PHOTO_LABELS, BOILERPLATE_LINE,
-    BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CONTENTS_LABEL, CONTENTS_LABEL_MAX_CHARS,
-    CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE, DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS,
-    LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS, POST_ACTIONS, POST_META, POST_NUMBER,
+    BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
+    DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS,
+    POST_ACTIONS, POST_META, POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -170,64 +170,6 @@ fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
         span.append(part);
     }
     explain.remove(&span, Rule::BoilerplateLine, || text.to_string());
-}
-
-/// Ours: a table of contents' label ([`CONTENTS_LABEL`]) with no link into the page after it
-/// (the first element after the label holds no link with a `#`): conditional cleaning took the
-/// list it titled, or the list was a script's. The label's whole block goes (climbing from
-/// `<strong>` through wrappers with no other text). A label above its list of links stays.
-pub(super) fn remove_contents_labels(content: &NodeRef, explain: &mut Explain) {
-    let labels: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(
-                d,
-                &[
-                    "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "summary",
-                ],
-            ) && dom::text_len_capped(d, CONTENTS_LABEL_MAX_CHARS + 1) <= CONTENTS_LABEL_MAX_CHARS
-        })
-        .collect();
-    for label in labels {
-        if label.parent().is_none() || !label.ancestors().any(|a| a == *content) {
-            continue;
-        }
-        let len = dom::text_len(&label);
-        if len == 0 {
-            continue;
-        }
-        let text = dom::normalized_text(&label);
-        if !CONTENTS_LABEL.matches(&LowerText::new(&text)) {
-            continue;
-        }
-        let mut block = label.clone();
-        while let Some(parent) = block.parent().filter(|p| p != content) {
-            if dom::text_len_capped(&parent, len) != len {
-                break;
-            }
-            block = parent;
-        }
-        // The first element or text after the label's block.
-        let mut next = dom::next_skipping_children(&block, content);
-        while let Some(n) = next.clone() {
-            let blank = n.as_text().is_some_and(|t| t.borrow().trim().is_empty())
-                || (n.as_element().is_none() && n.as_text().is_none());
-            if !blank {
-                break;
-            }
-            next = dom::next_skipping_children(&n, content);
-        }
-        let links_in = next.as_ref().is_some_and(|n| {
-            n.walk_inclusive().any(|d| {
-                dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.contains('#'))
-            })
-        });
-        if !links_in && !guards_protected(&block) {
-            explain.remove(&block, Rule::BoilerplateLine, || {
-                format!("contents label: {text}")
-            });
-        }
-    }
 }
 
 /// Ours: an author's bio among the article's last blocks of text ([`AUTHOR_BIO`]): the bio

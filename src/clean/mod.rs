@@ -30,9 +30,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::entries::Entries;
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
-use self::lines::{
-    remove_author_box, remove_boilerplate_lines, remove_contents_labels, remove_trailing_bio,
-};
+use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_bio};
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
@@ -98,7 +96,6 @@ pub(crate) fn clean(
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
     remove_boilerplate_lines(content, thread, explain);
-    remove_contents_labels(content, explain);
     // A post's author box and date, now in the post's own line (`select::head_post`); the
     // line of a post that kept no text of its own.
     for marked in content
