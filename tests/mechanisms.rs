@@ -2087,25 +2087,6 @@ fn an_author_box_found_by_its_photo_goes() {
 }
 
 #[test]
-fn an_author_photo_and_bio_set_as_loose_blocks_go() {
-    // A Markdown post's closing author box: the photo in a paragraph of its own, then the bio
-    // (after a story longer than any author's box).
-    let html = page(
-        "The ferry",
-        &format!(
-            "<article>{}<hr><p><img src=\"/jane.jpg\" alt=\"Jane Roe\"></p><p>Jane Roe is a \
-             freelance writer who covers harbours, ferries and the towns that wait for them.\
-             </p><p>Her work has appeared in many coastal papers.</p></article>",
-            story(8)
-        ),
-    );
-    let text = text_of(&html);
-    assert!(!text.contains("freelance writer"), "{text}");
-    assert!(!text.contains("coastal papers"), "{text}");
-    assert!(text.contains("Paragraph 5 of the story"), "{text}");
-}
-
-#[test]
 fn cards_of_people_with_photos_stay() {
     // A run of such boxes lists people (a team, a panel): not one author's box.
     let html = page(

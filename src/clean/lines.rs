@@ -208,7 +208,7 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
 /// a professor of…").
 pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
     let total = dom::text_len(content);
-    let mut boxes: Vec<(Vec<NodeRef>, String)> = Vec::new();
+    let mut boxes: Vec<(NodeRef, String)> = Vec::new();
     let images: Vec<NodeRef> = content
         .walk_descendants()
         .filter(|d| dom::is(d, &["img"]))
@@ -221,74 +221,26 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         let Some(name) = author_photo_name(&alt) else {
             continue;
         };
-        // The photo's own block, the largest around it with no text of its own.
-        let mut photo = img.clone();
         for a in img.ancestors() {
             let len = dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS);
             if a == *content || len > AUTHOR_BOX_MAX_CHARS || dom::is(&a, &["figure"]) {
-                if let Some(run) = photo_and_bio(&photo, name) {
-                    boxes.push((run, name.to_string()));
-                }
                 break;
             }
             if opens_with_name(&a, name) {
-                boxes.push((vec![a], name.to_string()));
+                boxes.push((a, name.to_string()));
                 break;
-            }
-            if len == 0 {
-                photo = a;
             }
         }
     }
     if let [(found, name)] = &boxes[..] {
-        let last = found.last().expect("a box holds a node");
-        if text_after(last, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
-            && !found.iter().any(guards_protected)
+        if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
+            && !guards_protected(found)
         {
-            for part in found {
-                explain.remove(part, Rule::BoilerplateLine, || {
-                    format!("author box: {name}")
-                });
-            }
+            explain.remove(found, Rule::BoilerplateLine, || {
+                format!("author box: {name}")
+            });
         }
     }
-}
-
-/// An author's box set as loose blocks (a Markdown post's closing `<p><img alt="Jane Roe"></p>`
-/// then `<p>Jane Roe is a freelance writer…</p>`): the photo's block and the blocks after it,
-/// when the first of them with text opens with the name and all of them together are at most
-/// [`AUTHOR_BOX_MAX_CHARS`] long.
-fn photo_and_bio(photo: &NodeRef, name: &str) -> Option<Vec<NodeRef>> {
-    if dom::text_len_capped(photo, 1) > 0 {
-        return None;
-    }
-    let mut run = vec![photo.clone()];
-    let mut len = 0;
-    let mut named = false;
-    for sibling in photo.following_siblings() {
-        let here = dom::text_len(&sibling);
-        if sibling.as_element().is_none() {
-            if here > 0 {
-                return None;
-            }
-            continue;
-        }
-        if !named && here > 0 {
-            named = dom::normalized_text_start(&sibling, name.len() + 1)
-                .strip_prefix(name)
-                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
-                && here >= AUTHOR_BIO_MIN_CHARS;
-            if !named {
-                return None;
-            }
-        }
-        len += here;
-        if len > AUTHOR_BOX_MAX_CHARS {
-            return None;
-        }
-        run.push(sibling);
-    }
-    named.then_some(run)
 }
 
 /// The person an image's `alt` names, when it names one: after a label ("Headshot of",
