@@ -19,33 +19,30 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
     if m.is_empty() {
         return None;
     }
-    // Whole class names first (`author-bio`, `related-posts`), then their parts. A token of
-    // several parts also ends a longer name or is written with other separators
-    // (`blog-author-box`, `cs-entry__author-info`, `author_box`,
-    // `u-sr-only`), not one that goes on (`read-more-content` is the text a button unfolds)
-    // nor Tailwind's `not-sr-only`, which undoes `sr-only`.
+    // A class's parts first (`author-jane` does not match `author-bio`), then its tokens of
+    // several parts, which end the class name or are it, whatever the separators
+    // (`blog-author-box`, `cs-entry__author-info`, `author_box`, `u-sr-only`): not a name that
+    // goes on (`read-more-content` is the text a button unfolds), nor Tailwind's
+    // `not-sr-only`, which undoes `sr-only`.
     for class in m.split_whitespace() {
-        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == class) {
-            return Some(t);
-        }
-        let parts: Vec<&str> = class
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .collect();
-        for part in &parts {
-            if let Some(t) = BOILERPLATE_TOKENS
-                .iter()
-                .find(|t| *t == part && !t.contains('-'))
-            {
+        // The class with each run of other characters as one `-`.
+        let mut name = String::new();
+        for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == part) {
                 return Some(t);
             }
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.push_str(part);
         }
         if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| {
-            let n = t.split('-').count();
-            n > 1
-                && parts.len() >= n
-                && (parts.len() == n || parts[parts.len() - n - 1] != "not")
-                && parts[parts.len() - n..].iter().copied().eq(t.split('-'))
+            name.strip_suffix(**t).is_some_and(|head| {
+                head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
+            })
         }) {
             return Some(t);
         }
