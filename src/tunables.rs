@@ -502,7 +502,7 @@ pub(crate) static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
         r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
         r"(\d{1,2}\.?\s*(de\s+)?",
         months!(),
-        r"\.?\s*(de\s+)?\d{4}|",
+        r"\.?,?\s*(de\s+)?\d{4}|",
         // "March 7, 2020" and "March 2020" share one list of months: the regex engine walks
         // every name of a list at each step it may start.
         months!(),

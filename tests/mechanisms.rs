@@ -2224,6 +2224,18 @@ fn a_reading_time_line_goes() {
     }
 }
 
+#[test]
+fn a_date_line_with_a_comma_after_the_month_goes() {
+    // "15 Dec, 2025": the dateline, which the header shows.
+    let html = page(
+        "The ferry",
+        &format!("<article><p><i>15 Dec, 2025</i></p>{}</article>", story(5)),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("15 Dec"), "{text}");
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;
