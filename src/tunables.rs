@@ -325,11 +325,22 @@ pub(crate) const COMMAS: &[char] = &[
     '\u{FF0C}',
 ];
 
-/// Ad and loading labels that are a block's whole text.
+/// Ad and loading labels that are a block's whole text ("Sponsored" over a shop's paid
+/// listing or an ad's slot: 11 wcxb tune pages kept one, no reference does).
 /// (The guards hold a word of every match, so most blocks never reach the regex.)
 pub(crate) static AD_WORDS: Lowercased = Lowercased::guarded(
-    r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
-    Words::any(&["ad", "pub", "werb", "广告", "реклама", "anuncio", "anzeige"]),
+    r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità|sponsored|gesponsert)\s*$",
+    Words::any(&[
+        "ad",
+        "pub",
+        "werb",
+        "广告",
+        "реклама",
+        "anuncio",
+        "anzeige",
+        "sponsor",
+        "gesponsert",
+    ]),
 );
 /// The longest text [`AD_WORDS`] and [`LOADING_WORDS`] can match ("advertisement", "caricamento..."
 /// after folding whitespace), with room: longer blocks are not read for them.

@@ -2236,6 +2236,17 @@ fn a_date_line_with_a_comma_after_the_month_goes() {
     assert!(text.contains("Paragraph 1 of the story"), "{text}");
 }
 
+#[test]
+fn a_sponsored_label_goes() {
+    // "Sponsored" alone over an ad's slot: a label, like "Advertisement".
+    let html = page(
+        "The ferry",
+        &format!("<article><div><p>Sponsored</p></div>{}</article>", story(5)),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Sponsored"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;
