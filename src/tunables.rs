@@ -284,6 +284,13 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "author-desc",
     "author-wrapper",
     "author-block",
+    // (The links to the previous and next posts under a post, with their titles and excerpts:
+    // `nav-prev`, `feast-modern-prev-next`, `cs-entry__prev-next`.)
+    "prev-next",
+    "nav-prev",
+    "nav-previous",
+    "nav-next",
+    "post-navigation",
     "about-author",
     "about-the-author",
     "signup",

@@ -2161,6 +2161,23 @@ fn a_block_whose_class_ends_in_a_boilerplate_token_goes() {
 }
 
 #[test]
+fn the_previous_and_next_posts_block_goes() {
+    // Under a post, links to its neighbours with their titles and excerpts.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"theme-prev-next\"><div class=\"nav-prev\"><p><a \
+             href=\"/older\">The lighthouse keeper</a></p><p>An older story about the \
+             lighthouse on the point and the keeper who kept it lit.</p></div></div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("lighthouse"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
 fn a_block_whose_class_goes_on_after_a_boilerplate_token_stays() {
     // `read-more-content` is the text a "Read more" button unfolds: the story's own.
     let html = page(
