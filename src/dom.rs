@@ -3,7 +3,7 @@
 //! Everything here is iterative: documents can nest 100,000 elements deep and wasm's stack
 //! is small, so nothing in the engine recurses over the tree.
 
-use crate::tunables::{HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
+use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
 use html5ever::{local_name, ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
@@ -628,6 +628,13 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
     if get(&attrs, "class").is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS)
         && is(node, HIDDEN_PHRASE_TAGS)
     {
+        return true;
+    }
+    // A block hidden by class at every width ([`HIDDEN_CLASSES`]).
+    if get(&attrs, "class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| HIDDEN_CLASSES.contains(&t))
+    }) {
         return true;
     }
     if let Some(style) = get(&attrs, "style") {

@@ -277,6 +277,25 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "bio",
     "author-info",
     "author-box",
+    // (A bio box by another name, ending a longer class as `blog-author-box` does:
+    // `single-content-author__about`, `cs-entry__author-description`, `gridlove-author-desc`,
+    // `author_wrapper`, `blog-bottom-authorbox`.)
+    "authorbox",
+    "author-about",
+    "author-section",
+    "author-container",
+    "author-card",
+    "author-description",
+    "author-desc",
+    "author-wrapper",
+    "author-block",
+    // (The links to the previous and next posts under a post, with their titles and excerpts:
+    // `nav-prev`, `feast-modern-prev-next`, `cs-entry__prev-next`.)
+    "prev-next",
+    "nav-prev",
+    "nav-previous",
+    "nav-next",
+    "post-navigation",
     "about-author",
     "about-the-author",
     "signup",
@@ -318,11 +337,22 @@ pub(crate) const COMMAS: &[char] = &[
     '\u{FF0C}',
 ];
 
-/// Ad and loading labels that are a block's whole text.
+/// Ad and loading labels that are a block's whole text ("Sponsored" over a shop's paid
+/// listing or an ad's slot: 11 wcxb tune pages kept one, no reference does).
 /// (The guards hold a word of every match, so most blocks never reach the regex.)
 pub(crate) static AD_WORDS: Lowercased = Lowercased::guarded(
-    r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità)\s*$",
-    Words::any(&["ad", "pub", "werb", "广告", "реклама", "anuncio", "anzeige"]),
+    r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità|sponsored|gesponsert)\s*$",
+    Words::any(&[
+        "ad",
+        "pub",
+        "werb",
+        "广告",
+        "реклама",
+        "anuncio",
+        "anzeige",
+        "sponsor",
+        "gesponsert",
+    ]),
 );
 /// The longest text [`AD_WORDS`] and [`LOADING_WORDS`] can match ("advertisement", "caricamento..."
 /// after folding whitespace), with room: longer blocks are not read for them.
@@ -369,7 +399,9 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|(join|like) (the|our) (facebook|linkedin|telegram|whatsapp|discord) (group|page|channel)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
     // paywalls, app and subscription prompts, feedback prompts, the login a reply box asks for
     r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|do you want to be informed|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren|you must be (logged|signed) in\b|(log|sign) in to (reply|comment|post)\b|only (registered|logged-in|signed-in) (users|members) can\b|nur (angemeldete|registrierte) (benutzer|nutzer|mitglieder) können\b|vous devez être connecté",
-    // meta lines: posting, views, contacts, author boxes, ads, cookies
+    // meta lines: posting, reading time ("5 min read", "Reading Time: 11 minutes",
+    // "Lesezeit: 4 Minuten"), views, contacts, author boxes, ads, cookies
+    r"|\d+[ -]?(min|mins|minutes?)\.? read\s*$|(reading time|read time|lesezeit)\s*[:：]?\s*(ca\. )?\d+\s*(min|mins|minutes?|minuten)\.?\s*$",
     r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
     // French, Spanish, Portuguese, Italian, Dutch, Polish
     r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
@@ -493,7 +525,7 @@ pub(crate) static DATE_LINE: Lowercased = Lowercased::guarded_ending_in(
         r"^\s*((asked|answered|edited|posted|published|updated|veröffentlicht|aktualisiert)( am| on)? )?(am |on |le |el |il |den |d\. )?((mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)?,?\s*",
         r"(\d{1,2}\.?\s*(de\s+)?",
         months!(),
-        r"\.?\s*(de\s+)?\d{4}|",
+        r"\.?,?\s*(de\s+)?\d{4}|",
         // "March 7, 2020" and "March 2020" share one list of months: the regex engine walks
         // every name of a list at each step it may start.
         months!(),
@@ -1097,6 +1129,11 @@ pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
 /// capabilities, wcxb 0170).
 pub(crate) const HIDDEN_PHRASE_CLASS: &str = "d-none";
 pub(crate) const HIDDEN_PHRASE_TAGS: &[&str] = &["span", "time", "small"];
+/// Ours: classes Webflow's stylesheet hides (`display: none`) until a script shows them, if
+/// ever: a block whose CMS condition failed (an empty "Related Posts" callout, a trademark
+/// notice for another post: wcxb 0358, 4252) and a form's messages for after it is sent
+/// ("Thank you! Your submission has been received!", "Oops! Something went wrong…").
+pub(crate) const HIDDEN_CLASSES: &[&str] = &["w-condition-invisible", "w-form-done", "w-form-fail"];
 /// Ours: a thread's opening post is looked for before the list of replies or before this
 /// many of its ancestors, the list counted (VerticalScope's forum theme sets the first post
 /// two levels above the replies' list: wcxb 0528).

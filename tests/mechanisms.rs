@@ -2136,6 +2136,134 @@ fn a_photo_and_its_subjects_profile_opening_the_article_stay() {
     assert!(text.contains("Jane Roe is a freelance writer"), "{text}");
 }
 
+// ------------------------------------------------------------------ boilerplate class names of several parts
+
+#[test]
+fn a_block_whose_class_ends_in_a_boilerplate_token_goes() {
+    // `author-box` ending a longer name, or written with underscores: the bio box.
+    for class in [
+        "blog-author-box",
+        "cs-entry__author-description",
+        "author_wrapper",
+    ] {
+        let html = page(
+            "The ferry",
+            &format!(
+                "<article>{}<div class=\"{class}\"><p>Jane Roe covers harbours, ferries and \
+                 the towns that wait for them for the paper.</p></div></article>",
+                story(5)
+            ),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains("Jane Roe covers"), "{class}: {text}");
+        assert!(text.contains("Paragraph 5 of the story"), "{class}: {text}");
+    }
+}
+
+#[test]
+fn the_previous_and_next_posts_block_goes() {
+    // Under a post, links to its neighbours with their titles and excerpts.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"theme-prev-next\"><div class=\"nav-prev\"><p><a \
+             href=\"/older\">The lighthouse keeper</a></p><p>An older story about the \
+             lighthouse on the point and the keeper who kept it lit.</p></div></div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("lighthouse"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_block_whose_class_goes_on_after_a_boilerplate_token_stays() {
+    // `read-more-content` is the text a "Read more" button unfolds: the story's own.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"read-more-content\"><p>The ferry came at last on \
+             Thursday, and the town met it on the pier with flags and a band.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The ferry came at last"), "{text}");
+}
+
+#[test]
+fn a_block_classed_not_sr_only_stays() {
+    // Tailwind's `not-sr-only` shows what `sr-only` hid.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p class=\"not-sr-only\">The ferry came at last on Thursday, and \
+             the town met it on the pier with flags and a band.</p></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The ferry came at last"), "{text}");
+}
+
+#[test]
+fn a_block_webflow_hides_by_class_goes() {
+    // A CMS block whose condition failed, a form's messages for after it is sent: Webflow's
+    // stylesheet hides them (`display: none`).
+    for class in ["w-condition-invisible", "w-form-done", "w-form-fail"] {
+        let html = page(
+            "The ferry",
+            &format!(
+                "<article>{}<div class=\"notice {class}\"><p>Trademarks named in another post \
+                 belong to their owners, who do not endorse this one.</p></div></article>",
+                story(5)
+            ),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains("Trademarks"), "{class}: {text}");
+        assert!(text.contains("Paragraph 5 of the story"), "{class}: {text}");
+    }
+}
+
+#[test]
+fn a_reading_time_line_goes() {
+    // "5 min read" above the story: the page's estimate, not the article.
+    for line in ["5 min read", "Reading Time: 11 minutes"] {
+        let html = page(
+            "The ferry",
+            &format!("<article><p>{line}</p>{}</article>", story(5)),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains(line), "{line}: {text}");
+        assert!(text.contains("Paragraph 1 of the story"), "{line}: {text}");
+    }
+}
+
+#[test]
+fn a_date_line_with_a_comma_after_the_month_goes() {
+    // "15 Dec, 2025": the dateline, which the header shows.
+    let html = page(
+        "The ferry",
+        &format!("<article><p><i>15 Dec, 2025</i></p>{}</article>", story(5)),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("15 Dec"), "{text}");
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+}
+
+#[test]
+fn a_sponsored_label_goes() {
+    // "Sponsored" alone over an ad's slot: a label, like "Advertisement".
+    let html = page(
+        "The ferry",
+        &format!("<article><div><p>Sponsored</p></div>{}</article>", story(5)),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Sponsored"), "{text}");
+}
+
 // ------------------------------------------------------------------ a list page's entries
 
 /// A feed of papers: each entry a linked title, a line of linked author names and a summary;

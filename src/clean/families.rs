@@ -19,18 +19,32 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
     if m.is_empty() {
         return None;
     }
-    // Whole class names first (`author-bio`, `related-posts`), then their parts.
+    // A class's parts first (`author-jane` does not match `author-bio`), then its tokens of
+    // several parts, which end the class name or are it, whatever the separators
+    // (`blog-author-box`, `cs-entry__author-info`, `author_box`, `u-sr-only`): not a name that
+    // goes on (`read-more-content` is the text a button unfolds), nor Tailwind's
+    // `not-sr-only`, which undoes `sr-only`.
     for class in m.split_whitespace() {
-        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == class) {
-            return Some(t);
-        }
+        // The class with each run of other characters as one `-`.
+        let mut name = String::new();
         for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if let Some(t) = BOILERPLATE_TOKENS
-                .iter()
-                .find(|t| **t == part && !t.contains('-'))
-            {
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == part) {
                 return Some(t);
             }
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.push_str(part);
+        }
+        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| {
+            name.strip_suffix(**t).is_some_and(|head| {
+                head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
+            })
+        }) {
+            return Some(t);
         }
     }
     None
