@@ -1107,6 +1107,31 @@ fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_cal
     assert!(text.contains("carol replies"), "{text}");
 }
 
+/// A service page: its story, then questions and answers in folding panels (`class`), one
+/// answer's links in its sentence.
+fn questions_in_panels(class: &str) -> String {
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=\"{class}\"><div class=item><h3>Can I bring my bike?</h3>\
+             <div class=answer><p>Yes: see <a href=/bikes>bicycles aboard</a> and the \
+             <a href=/fares>fares for bikes</a>, paid at the kiosk.</p></div></div>\
+             <div class=item><h3>Is there a night boat?</h3><div class=answer><p>Cabins are \
+             on the late boat.</p></div></div></div></article>",
+            story(4)
+        ),
+    )
+}
+
+#[test]
+fn an_answer_in_folding_panels_keeps_the_links_in_its_sentence() {
+    let text = text_of(&questions_in_panels("faq accordion"));
+    assert!(text.contains("paid at the kiosk"), "{text}");
+    // Elsewhere the same block goes for its links.
+    let text = text_of(&questions_in_panels("questions"));
+    assert!(!text.contains("paid at the kiosk"), "{text}");
+}
+
 // ------------------------------------------------------------------ hub pages
 
 /// A list page: a one-line introduction in the page's content block, then `items` entries
