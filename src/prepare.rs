@@ -325,7 +325,7 @@ fn removal_rule(
     if ctx.in_pre {
         return None;
     }
-    if is_hidden(node) && !is_disclosure_panel(node, disclosed) {
+    if is_hidden(node) && !is_disclosure_panel(node, disclosed) && !is_switched_panel(node) {
         return Some((Rule::Hidden, "hidden attribute or inline style".into()));
     }
     if tag == "nav" {
@@ -382,6 +382,33 @@ fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
     };
     let mut children = dom::element_children(node);
     panel(node) || matches!((children.next(), children.next()), (Some(only), None) if panel(&only))
+}
+
+/// A panel of a set the page switches between (a product's tabs: Overview, Specs, Reviews):
+/// hidden by its inline style while a sibling of the same tag and class is shown. Each is
+/// the page's text, as a panel a control names is ([`is_disclosure_panel`]).
+fn is_switched_panel(node: &NodeRef) -> bool {
+    let Some(class) = dom::attr(node, "class").filter(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let style_hidden = |n: &NodeRef| {
+        dom::attr(n, "style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        })
+    };
+    if !style_hidden(node) || dom::has_attr(node, "hidden") || dom::has_attr(node, "aria-hidden") {
+        return false;
+    }
+    let tag = dom::tag(node);
+    node.parent().is_some_and(|p| {
+        dom::element_children(&p).any(|s| {
+            s != *node
+                && dom::tag(&s) == tag
+                && dom::attr(&s, "class").as_deref() == Some(class.as_str())
+                && !is_hidden(&s)
+        })
+    })
 }
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text

@@ -1065,6 +1065,25 @@ fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
 }
 
 #[test]
+fn a_tab_the_page_hides_beside_a_shown_tab_of_its_set_is_kept() {
+    // A shop's tabs: the shown pane and the hidden ones alike, switched by their inline style.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div class=tab-panes><div class=tab-pane style=\"display:block\">{}\
+             </div><div class=tab-pane style=\"display: none\"><p>Winter timetable: the last \
+             ferry leaves an hour earlier, and the first one does not run on Sundays.</p></div>\
+             </div><div class=note style=\"display:none\"><p>A hidden note of no set.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Winter timetable"), "{text}");
+    assert!(!text.contains("A hidden note"), "{text}");
+}
+
+#[test]
 fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
     // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
     // is what the page hides and animates open.
