@@ -385,19 +385,17 @@ fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
 }
 
 /// A panel of a set the page switches between (a product's tabs: Overview, Specs, Reviews):
-/// hidden by its inline style while a sibling of the same tag and class is shown. Each is
+/// hidden by its inline style (`display:none`, `visibility:hidden`) while a sibling of the
+/// same tag and class is shown. Each is
 /// the page's text, as a panel a control names is ([`is_disclosure_panel`]).
 fn is_switched_panel(node: &NodeRef) -> bool {
     let Some(class) = dom::attr(node, "class").filter(|c| !c.trim().is_empty()) else {
         return false;
     };
-    let style_hidden = |n: &NodeRef| {
-        dom::attr(n, "style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        })
-    };
-    if !style_hidden(node) || dom::has_attr(node, "hidden") || dom::has_attr(node, "aria-hidden") {
+    if !dom::attr(node, "style").is_some_and(|s| dom::hides_by_style(&s))
+        || dom::has_attr(node, "hidden")
+        || dom::has_attr(node, "aria-hidden")
+    {
         return false;
     }
     let tag = dom::tag(node);
