@@ -954,6 +954,37 @@ fn prose_in_a_block_with_a_negative_class_word_is_kept() {
     assert!(text.contains("Pick 2 review"), "{text}");
 }
 
+/// A page builder's page: every block a `mod_widget` module, one of them named by the id
+/// `id`.
+fn builder_page(id: &str) -> String {
+    let modules: String = (1..=10)
+        .map(|i| {
+            format!(
+                "<div class=mod_widget><p>Paragraph {i} of the story tells, at some length and \
+                 with commas, what happened in the harbour town on the day the ferry did not \
+                 come.</p></div>"
+            )
+        })
+        .collect();
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{modules}<div class=mod_widget id={id}><h3>Bicycles aboard</h3>\
+             <p>Room for twelve bikes on every boat.</p></div>{}</article>",
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn an_id_naming_one_instance_of_a_common_class_is_not_held_negative() {
+    let text = text_of(&builder_page("mod_widget_1753110617606"));
+    assert!(text.contains("Room for twelve bikes"), "{text}");
+    // An id of its own with the word goes, as before.
+    let text = text_of(&builder_page("promo_widget_1753110617606"));
+    assert!(!text.contains("Room for twelve bikes"), "{text}");
+}
+
 // ------------------------------------------------------------------ lines that are not the story
 
 #[test]
