@@ -26,7 +26,7 @@ use crate::tunables::{
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
     EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS,
     SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
-    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -398,14 +398,17 @@ fn is_switched_panel(node: &NodeRef) -> bool {
     {
         return false;
     }
+    // A tab set has a few panels: a parent of more children is not one, and is not scanned
+    // once per hidden child (a list of thousands of hidden items).
     let tag = dom::tag(node);
     node.parent().is_some_and(|p| {
-        dom::element_children(&p).any(|s| {
-            s != *node
-                && dom::tag(&s) == tag
-                && dom::attr(&s, "class").as_deref() == Some(class.as_str())
-                && !is_hidden(&s)
-        })
+        dom::element_children(&p).nth(TAB_SET_MAX_PANELS).is_none()
+            && dom::element_children(&p).any(|s| {
+                s != *node
+                    && dom::tag(&s) == tag
+                    && dom::attr(&s, "class").as_deref() == Some(class.as_str())
+                    && !is_hidden(&s)
+            })
     })
 }
 
