@@ -637,17 +637,17 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
     }) {
         return true;
     }
-    if let Some(style) = get(&attrs, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    get(&attrs, "style").is_some_and(hides_by_style)
+}
+
+/// Whether an inline `style` hides its element (`display:none`, `visibility:hidden`).
+pub(crate) fn hides_by_style(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Phrasing content (text, inline elements, and links or edits holding only such): what

@@ -26,7 +26,7 @@ use crate::tunables::{
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
     EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS,
     SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
-    STRUCTURAL_ROLES, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
@@ -325,7 +325,7 @@ fn removal_rule(
     if ctx.in_pre {
         return None;
     }
-    if is_hidden(node) && !is_disclosure_panel(node, disclosed) {
+    if is_hidden(node) && !is_disclosure_panel(node, disclosed) && !is_switched_panel(node) {
         return Some((Rule::Hidden, "hidden attribute or inline style".into()));
     }
     if tag == "nav" {
@@ -382,6 +382,34 @@ fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
     };
     let mut children = dom::element_children(node);
     panel(node) || matches!((children.next(), children.next()), (Some(only), None) if panel(&only))
+}
+
+/// A panel of a set the page switches between (a product's tabs: Overview, Specs, Reviews):
+/// hidden by its inline style (`display:none`, `visibility:hidden`) while a sibling of the
+/// same tag and class is shown. Each is
+/// the page's text, as a panel a control names is ([`is_disclosure_panel`]).
+fn is_switched_panel(node: &NodeRef) -> bool {
+    let Some(class) = dom::attr(node, "class").filter(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    if !dom::attr(node, "style").is_some_and(|s| dom::hides_by_style(&s))
+        || dom::has_attr(node, "hidden")
+        || dom::has_attr(node, "aria-hidden")
+    {
+        return false;
+    }
+    // A tab set has a few panels: a parent of more children is not one, and is not scanned
+    // once per hidden child (a list of thousands of hidden items).
+    let tag = dom::tag(node);
+    node.parent().is_some_and(|p| {
+        dom::element_children(&p).nth(TAB_SET_MAX_PANELS).is_none()
+            && dom::element_children(&p).any(|s| {
+                s != *node
+                    && dom::tag(&s) == tag
+                    && dom::attr(&s, "class").as_deref() == Some(class.as_str())
+                    && !is_hidden(&s)
+            })
+    })
 }
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text

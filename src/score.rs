@@ -76,6 +76,15 @@ impl CommonClasses {
     pub(crate) fn contains(&self, class: &str) -> bool {
         self.0.contains(class)
     }
+
+    /// Whether `id` names one instance of a common class: the class name, `-` or `_`, and a
+    /// number (a page builder's module `#hs_cos_wrapper_widget_1753110617606` of
+    /// `.hs_cos_wrapper_widget`). A negative word in it is the builder's, as in the class.
+    pub(crate) fn names_instance(&self, id: &str) -> bool {
+        id.rfind(['-', '_']).is_some_and(|i| {
+            i > 0 && id[i + 1..].bytes().any(|b| b.is_ascii_digit()) && self.contains(&id[..i])
+        })
+    }
 }
 
 /// Counts the class names of the elements walked, for [`CommonClasses`] (and the short
@@ -139,7 +148,7 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
                     .collect();
                 NEGATIVE.is_match(&own.join(" "))
             } else {
-                NEGATIVE.is_match(&v)
+                !(name == "id" && common.names_instance(&v)) && NEGATIVE.is_match(&v)
             };
             if negative {
                 weight -= CLASS_WEIGHT;

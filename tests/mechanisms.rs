@@ -954,6 +954,37 @@ fn prose_in_a_block_with_a_negative_class_word_is_kept() {
     assert!(text.contains("Pick 2 review"), "{text}");
 }
 
+/// A page builder's page: every block a `mod_widget` module, one of them named by the id
+/// `id`.
+fn builder_page(id: &str) -> String {
+    let modules: String = (1..=10)
+        .map(|i| {
+            format!(
+                "<div class=mod_widget><p>Paragraph {i} of the story tells, at some length and \
+                 with commas, what happened in the harbour town on the day the ferry did not \
+                 come.</p></div>"
+            )
+        })
+        .collect();
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{modules}<div class=mod_widget id={id}><h3>Bicycles aboard</h3>\
+             <p>Room for twelve bikes on every boat.</p></div>{}</article>",
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn an_id_naming_one_instance_of_a_common_class_is_not_held_negative() {
+    let text = text_of(&builder_page("mod_widget_1753110617606"));
+    assert!(text.contains("Room for twelve bikes"), "{text}");
+    // An id of its own with the word goes, as before.
+    let text = text_of(&builder_page("promo_widget_1753110617606"));
+    assert!(!text.contains("Room for twelve bikes"), "{text}");
+}
+
 // ------------------------------------------------------------------ lines that are not the story
 
 #[test]
@@ -1065,6 +1096,25 @@ fn a_collapsed_panel_the_page_opens_with_its_own_control_is_kept() {
 }
 
 #[test]
+fn a_tab_the_page_hides_beside_a_shown_tab_of_its_set_is_kept() {
+    // A shop's tabs: the shown pane and the hidden ones alike, switched by their inline style.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div class=tab-panes><div class=tab-pane style=\"display:block\">{}\
+             </div><div class=tab-pane style=\"display: none\"><p>Winter timetable: the last \
+             ferry leaves an hour earlier, and the first one does not run on Sundays.</p></div>\
+             </div><div class=note style=\"display:none\"><p>A hidden note of no set.</p></div>\
+             </article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Winter timetable"), "{text}");
+    assert!(!text.contains("A hidden note"), "{text}");
+}
+
+#[test]
 fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
     // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
     // is what the page hides and animates open.
@@ -1105,6 +1155,31 @@ fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_cal
     );
     let text = text_of(&html);
     assert!(text.contains("carol replies"), "{text}");
+}
+
+/// A service page: its story, then questions and answers in folding panels (`class`), one
+/// answer's links in its sentence.
+fn questions_in_panels(class: &str) -> String {
+    page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=\"{class}\"><div class=item><h3>Can I bring my bike?</h3>\
+             <div class=answer><p>Yes: see <a href=/bikes>bicycles aboard</a> and the \
+             <a href=/fares>fares for bikes</a>, paid at the kiosk.</p></div></div>\
+             <div class=item><h3>Is there a night boat?</h3><div class=answer><p>Cabins are \
+             on the late boat.</p></div></div></div></article>",
+            story(4)
+        ),
+    )
+}
+
+#[test]
+fn an_answer_in_folding_panels_keeps_the_links_in_its_sentence() {
+    let text = text_of(&questions_in_panels("faq accordion"));
+    assert!(text.contains("paid at the kiosk"), "{text}");
+    // Elsewhere the same block goes for its links.
+    let text = text_of(&questions_in_panels("questions"));
+    assert!(!text.contains("paid at the kiosk"), "{text}");
 }
 
 // ------------------------------------------------------------------ hub pages

@@ -131,6 +131,27 @@ fn product_descriptions_nested_200_deep_with_prose_at_every_level() {
 }
 
 #[test]
+fn forty_thousand_hidden_siblings_of_one_class_are_linear() {
+    // A hidden block is kept when a shown sibling of its class is a tab of the same set:
+    // the siblings are compared only under a parent of a few children (before the cap, this
+    // page took minutes).
+    let items: String = (0..40_000)
+        .map(|i| format!("<li class=x style=\"display:none\">item {i}</li>"))
+        .collect();
+    let html = format!(
+        "<article><p>{}</p><ul>{items}</ul></article>",
+        "word ".repeat(200)
+    );
+    let start = Instant::now();
+    survives(&html);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
 fn huge_page_30_mb_extracts() {
     let para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.</p>\n";
     let chrome = "<div class=\"sidebar\"><ul><li><a href=\"/a\">Link one</a></li><li><a href=\"/b\">Link two</a></li></ul></div>\n";

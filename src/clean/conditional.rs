@@ -14,7 +14,7 @@ use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
     AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
-    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, LOADING_WORDS,
+    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS, LOADING_WORDS,
     NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
     NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
@@ -68,6 +68,15 @@ pub(super) fn conditional(
             continue;
         }
         if let Some(reason) = conditional_reason(&node, tag, flags, thread, common, stats) {
+            // Inside folding panels (a page's questions and answers) a block is held to the
+            // link density of a high-weight block: an answer's links are in its sentences; a
+            // question that is all link (a toggle) still goes.
+            if reason == Rule::LinkDensity
+                && stats.link_density(&node) <= CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT
+                && in_folding_panels(&node, content)
+            {
+                continue;
+            }
             // A list page's entries are its text, whatever their links (their other rules
             // hold): set aside in place of a placeholder, as if removed, so that the blocks
             // around are judged as before, and put back when the placeholder stays.
@@ -91,6 +100,14 @@ pub(super) fn conditional(
     if removed {
         *measure = None;
     }
+}
+
+/// Whether `node` is, or sits inside, a block of folding panels within `content`
+/// ([`FOLDING_PANELS`]: a page's questions and answers, whose links are in their sentences).
+fn in_folding_panels(node: &NodeRef, content: &NodeRef) -> bool {
+    node.inclusive_ancestors()
+        .take_while(|a| a != content)
+        .any(|a| FOLDING_PANELS.is_match(&dom::class_and_id(&a)))
 }
 
 /// What one conditional pass leaves the next: the article's measure (while the passes remove
