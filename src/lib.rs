@@ -89,9 +89,10 @@ use explain::{Explain, Taken};
 use kuchikiki::NodeRef;
 use std::cell::RefCell;
 use tunables::{
-    CLOSING_MARKS, FULL_WIDTH_SENTENCE_END_MARKS, HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO,
-    INCOMPLETE_RATIO, PROSE_HUB_MAX_ARTICLE_CHARS, PROSE_HUB_MAX_LINK_DENSITY,
-    PROSE_HUB_MIN_PAGE_RATIO, SENTENCE_END_MARKS,
+    CLOSING_MARKS, FULL_WIDTH_SENTENCE_END_MARKS, HUB_FEED_MIN_LINK_DENSITY,
+    HUB_FEED_MIN_PAGE_RATIO, HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO,
+    PROSE_HUB_MAX_ARTICLE_CHARS, PROSE_HUB_MAX_LINK_DENSITY, PROSE_HUB_MIN_PAGE_RATIO,
+    SENTENCE_END_MARKS,
 };
 
 /// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
@@ -442,10 +443,13 @@ fn hub_page(
     // The text the page holds beyond the article, and how much of it is links.
     let extra = len.saturating_sub(article_len) as f64;
     let extra_linked = stats::link_density(&hub.content) * len as f64 - article_linked;
+    // An article that is nearly all links is a feed of teasers, one section of the hub.
+    let feed = feed(article_len, article_linked)
+        && len as f64 >= HUB_FEED_MIN_PAGE_RATIO * article_len.max(1) as f64;
     let prose = article_len < PROSE_HUB_MAX_ARTICLE_CHARS
         && len as f64 >= PROSE_HUB_MIN_PAGE_RATIO * article_len.max(1) as f64
         && extra_linked < PROSE_HUB_MAX_LINK_DENSITY * extra;
-    if !(list || prose) {
+    if !(list || prose || feed) {
         return Ok(None);
     }
     // The page's main region, when it names one, is the hub's list; the rest is its chrome.
@@ -453,6 +457,12 @@ fn hub_page(
         hub.content = select::region_alone(main);
     }
     Ok(Some((len, hub, log)))
+}
+
+/// Whether an article of `len` characters, `linked` of them in links, is a feed of teasers
+/// ([`HUB_FEED_MIN_LINK_DENSITY`]).
+fn feed(len: usize, linked: f64) -> bool {
+    len > 0 && linked >= HUB_FEED_MIN_LINK_DENSITY * len as f64
 }
 
 /// Whether `content`'s text holds the end of a sentence: a mark of [`SENTENCE_END_MARKS`]
@@ -544,17 +554,23 @@ fn find_article(
     }
     if let Some(hub) = best
         .as_ref()
-        .filter(|(len, _, _)| *len < HUB_MAX_ARTICLE_CHARS.max(PROSE_HUB_MAX_ARTICLE_CHARS))
+        .map(|(len, selected, _)| {
+            let linked = stats::link_density(&selected.content) * *len as f64;
+            (*len, selected, linked)
+        })
+        .filter(|(len, _, linked)| {
+            *len < HUB_MAX_ARTICLE_CHARS.max(PROSE_HUB_MAX_ARTICLE_CHARS) || feed(*len, *linked)
+        })
         // A page that says it is a story is read as one, unless what was found of it is
         // short and holds not one sentence (a tagline, a product's name and price): then it
-        // is no story, and may be a hub of links (not a page of prose sections).
-        .filter(|(len, selected, _)| {
-            !meta.story || (*len < HUB_MAX_ARTICLE_CHARS && !holds_sentence(&selected.content))
+        // is no story, and may be a hub of links (not a page of prose sections); nor is a
+        // feed of teasers.
+        .filter(|(len, selected, linked)| {
+            !meta.story
+                || (*len < HUB_MAX_ARTICLE_CHARS && !holds_sentence(&selected.content))
+                || feed(*len, *linked)
         })
-        .and_then(|(len, selected, _)| {
-            let linked = stats::link_density(&selected.content) * *len as f64;
-            hub_page(html, meta, options, fixes, *len, linked).transpose()
-        })
+        .and_then(|(len, _, linked)| hub_page(html, meta, options, fixes, len, linked).transpose())
     {
         best = Some(hub?);
     }

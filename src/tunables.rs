@@ -984,6 +984,16 @@ pub(crate) const HUB_MAX_ARTICLE_CHARS: usize = 1000;
 /// holds at least this many times the text of such a short article, the page is shown as it
 /// is instead: its list of stories, jobs or products is what it has to read.
 pub(crate) const HUB_MIN_PAGE_RATIO: usize = 5;
+/// Ours: an article (after every attempt) at least this share of whose text is in links is a
+/// feed of teasers, not an article, however long: the best block was one card of a front
+/// page (a linked headline over its excerpt) and the common ancestor of the next best is one
+/// of the page's sections of cards ("More top stories" of a news front page, a blog's
+/// newsletter issues beside its posts). When the prepared page holds at least
+/// [`HUB_FEED_MIN_PAGE_RATIO`] times its text, the page is shown as a hub is, even one that
+/// says it is a story (a blog's front page carries its latest post's date). No article page
+/// of wcxb-dev comes out above 0.6; its listing pages 2961 and 2903 were one section of many.
+pub(crate) const HUB_FEED_MIN_LINK_DENSITY: f64 = 0.8;
+pub(crate) const HUB_FEED_MIN_PAGE_RATIO: f64 = 2.0;
 /// Ours: a story of at least this many characters of paragraph text does not grow into an
 /// ancestor whose extra paragraph text is mostly a feed of teasers (items built alike, each
 /// with a linked heading over its excerpt: a "Latest" feed after a news story). A shorter one

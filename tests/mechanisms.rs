@@ -1319,6 +1319,34 @@ fn an_article_whose_main_region_is_a_small_part_of_it_keeps_the_rest() {
 }
 
 #[test]
+fn a_front_page_whose_best_block_is_a_section_of_teasers_is_read_whole() {
+    // A dated front page of sections, each a heading over cards that are links (a headline
+    // over its excerpt): what was found is one section, nearly all links.
+    let section = |s: usize| {
+        let cards: String = (1..=5)
+            .map(|i| {
+                format!(
+                    "<div class=card><a href=/s/{s}/{i}><h3>Headline {i} of section {s}</h3>\
+                     <p>The excerpt of story {i} in section {s} says, at some length and with \
+                     commas, what happened in the harbour town on the day the ferry did not \
+                     come.</p></a></div>"
+                )
+            })
+            .collect();
+        format!("<section><h2>Section {s}</h2><div class=cards>{cards}</div></section>")
+    };
+    let sections: String = (1..=4).map(section).collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The Harbour Post</title><meta \
+         property=\"article:published_time\" content=\"2025-03-01T10:00:00Z\"></head><body>\
+         {NAV}<main>{sections}</main></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Headline 1 of section 1"), "{text}");
+    assert!(text.contains("Headline 5 of section 4"), "{text}");
+}
+
+#[test]
 fn a_short_story_beside_a_few_teasers_is_not_a_hub() {
     let teasers: String = (1..=3)
         .map(|i| format!("<p><a href=/t/{i}>Another story number {i}</a></p>"))
