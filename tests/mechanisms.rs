@@ -1533,6 +1533,30 @@ fn a_posts_number_is_dropped_in_a_thread() {
     assert!(!text.contains("#4"), "{text}");
 }
 
+#[test]
+fn a_posts_number_beside_its_date_goes_once_the_date_heads_the_post() {
+    // (The date moves to the post's author line; "#3 ·" is then a line of its own.)
+    let posts: String = [("alice", 3), ("bob", 4), ("carol", 5)]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, day))| {
+            format!(
+                "<div class=message><div class=message-user><a class=username \
+                 href=/members/{name}>{name}</a></div><div class=message-main><p><a \
+                 href=#p{i}>#{}</a> <span>·</span> <a href=#p{i}><time \
+                 datetime=2024-03-0{day}>Mar {day}, 2024</time></a></p><div class=body><p>\
+                 {name} writes: the ferry left late again today, and the crossing, in a strong \
+                 wind, took twice as long as the timetable says it should.</p></div></div></div>",
+                i + 1
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    assert!(text.contains("carol · Mar 5, 2024"), "{text}");
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("#3"), "{text}");
+}
+
 /// A thread whose posts set their author in a box of their own (name, rank, post count) and
 /// their date in a header of links, as forum software does.
 fn thread_with_author_boxes() -> String {
