@@ -1557,6 +1557,46 @@ fn a_posts_number_beside_its_date_goes_once_the_date_heads_the_post() {
     assert!(!text.contains("#3"), "{text}");
 }
 
+/// A thread of three posts, each naming its author, with `extra` (a line of the forum's)
+/// after each post's text.
+fn thread_with_lines(extra: &str) -> String {
+    let posts: String = ["alice", "bob", "carol"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<div class=message><div class=message-user><a class=username \
+                 href=/members/{name}>{name}</a></div><div class=body><p>{name} writes: the \
+                 ferry left late again today, and the crossing, in a strong wind, took twice as \
+                 long as the timetable says it should.</p></div><div>{extra}</div></div>"
+            )
+        })
+        .collect();
+    thread_page("The late ferry", &posts)
+}
+
+#[test]
+fn a_posts_vote_count_alone_on_its_line_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines("<div class=votes><p>467</p></div>"));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("467"), "{text}");
+}
+
+#[test]
+fn a_posts_back_link_to_the_top_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines("<p><a href=#top>Top</a></p>"));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("Top"), "{text}");
+}
+
+#[test]
+fn a_posts_edit_count_line_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines(
+        "<p>Last edited by carol on Sun Feb 22, 2026 2:08 am, edited 3 times in total.</p>",
+    ));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("edited 3 times"), "{text}");
+}
+
 /// A thread whose posts set their author in a box of their own (name, rank, post count) and
 /// their date in a header of links, as forum software does.
 fn thread_with_author_boxes() -> String {
