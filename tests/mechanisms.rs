@@ -693,6 +693,41 @@ fn a_threads_opening_post_set_above_the_block_of_replies_is_kept() {
 }
 
 #[test]
+fn a_questions_post_built_like_the_answers_inside_opens_the_thread() {
+    // (The question and the answers share no class, only their children's: `post-layout`;
+    // the question's text sits too deep for its own block to score.)
+    let long = "Press the key twice, then hold it, and the window in front takes the focus, as \
+                the manual says; it works in every version I have tried since.";
+    let answers: String = ["bob", "carol", "dave", "erin"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"answer js-answer\"><div class=post-layout><div class=postcell>\
+                 <div class=prose><p>Answer by {a}: {long} {long}</p><p>{long}</p></div></div>\
+                 <div class=username><a href=/u/{a}>{a}</a></div></div></div>"
+            )
+        })
+        .collect();
+    let topics: String = (0..60)
+        .map(|i| format!("<li><a href=/q/{i}>Another question about windows, number {i}</a></li>"))
+        .collect();
+    let html = page(
+        "Focus the file pane",
+        &format!(
+            "<h1>Focus the file pane</h1><div id=mainbar><div class=\"question js-question\">\
+             <div class=post-layout><div class=postcell><div class=body><div class=prose><div \
+             class=text><p>The question: is there a key that moves the focus to the list of \
+             files in the file manager?</p><p>I have tried the tab key, which walks through \
+             every control on the way.</p></div></div></div></div></div></div><div \
+             id=answers>{answers}</div><ul class=topics>{topics}</ul></div>"
+        ),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("The question") < at("Answer by bob"));
+}
+
+#[test]
 fn a_posts_author_in_its_member_menu_heads_the_post() {
     let long = "I have been riding this board for a year now, and the range I get on a full \
                 charge, in cold weather and with hills, is about twelve miles, sometimes less.";
