@@ -839,6 +839,7 @@ mod tests {
             t::POST_ACTIONS.pattern(),
             t::POST_META.pattern(),
             t::POST_NUMBER.pattern(),
+            t::POST_MARK_LINE.pattern(),
             t::CREDIT_LINE.pattern(),
             t::CAPTION_CREDIT.pattern(),
             t::BOILERPLATE_PHRASE.pattern(),

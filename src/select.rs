@@ -573,6 +573,9 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
     if classes.is_empty() || posts < REPEATED_ITEMS_MIN || authored + 1 < posts {
         return;
     }
+    // (Or whose children share one with the first post's: Stack Exchange's question,
+    // `question js-question`, and answers, `answer js-answer`, each hold a `post-layout`.)
+    let inner = child_tokens(&first);
     let mut node = list.clone();
     for _ in 0..OPENING_POST_LEVELS {
         if &node == page || dom::is(&node, &["body", "html"]) {
@@ -582,7 +585,8 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
         while let Some(s) = sibling {
             if s.as_element().is_some()
                 && readable_item(&s, stats)
-                && class_tokens(&s).iter().any(|c| classes.contains(c))
+                && (class_tokens(&s).iter().any(|c| classes.contains(c))
+                    || child_tokens(&s).iter().any(|c| inner.contains(c)))
             {
                 list.prepend(s);
                 return;
@@ -592,6 +596,13 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
         let Some(parent) = node.parent() else { return };
         node = parent;
     }
+}
+
+/// The class tokens of an element's children.
+fn child_tokens(node: &NodeRef) -> Vec<String> {
+    dom::element_children(node)
+        .flat_map(|c| class_tokens(&c))
+        .collect()
 }
 
 /// An item of a thread: text of its own ([`REPEATED_ITEM_MIN_CHARS`]), few links.

@@ -430,7 +430,7 @@ pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
 /// silver badges"): the forum software's, not what the post says. Only blocks shorter than
 /// [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
-    r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}",
+    r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}(, edited \d+ times? in total\.?)?",
     r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
     r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
     r")\s*$"
@@ -454,6 +454,14 @@ pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
 pub(crate) static POST_NUMBER: Lowercased = Lowercased::new(
     r"^\s*(#\s?\d{1,7}( ·)?( \(edited\))?|(\w )?(offline|online)|thread starter|discussion starter|original poster|op|author)\s*$",
 );
+
+/// Ours: a line of a thread's post that is only a count (an answer's votes, a post's likes
+/// or replies: Stack Exchange's `467`, a bounty's `+100`) or phpBB's back-link to the top of
+/// the page (`Top`, under every post): the forum's, not the post's. Only a whole line goes
+/// (a block of [`POST_MARK_BLOCKS`] with no other text), never a number in a sentence.
+pub(crate) static POST_MARK_LINE: Lowercased = Lowercased::new(r"^\s*([+-]?\d{1,6}|top)\s*$");
+/// ... the blocks such a line may be.
+pub(crate) const POST_MARK_BLOCKS: &[&str] = &["p", "div"];
 
 /// Ours: short credit lines naming a photo or news agency ("Augusta National/Getty Images",
 /// "aja/PAP", "(crédito: Minervino Júnior/CB)"), tested on blocks under

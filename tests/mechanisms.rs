@@ -693,6 +693,41 @@ fn a_threads_opening_post_set_above_the_block_of_replies_is_kept() {
 }
 
 #[test]
+fn a_questions_post_built_like_the_answers_inside_opens_the_thread() {
+    // (The question and the answers share no class, only their children's: `post-layout`;
+    // the question's text sits too deep for its own block to score.)
+    let long = "Press the key twice, then hold it, and the window in front takes the focus, as \
+                the manual says; it works in every version I have tried since.";
+    let answers: String = ["bob", "carol", "dave", "erin"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"answer js-answer\"><div class=post-layout><div class=postcell>\
+                 <div class=prose><p>Answer by {a}: {long} {long}</p><p>{long}</p></div></div>\
+                 <div class=username><a href=/u/{a}>{a}</a></div></div></div>"
+            )
+        })
+        .collect();
+    let topics: String = (0..60)
+        .map(|i| format!("<li><a href=/q/{i}>Another question about windows, number {i}</a></li>"))
+        .collect();
+    let html = page(
+        "Focus the file pane",
+        &format!(
+            "<h1>Focus the file pane</h1><div id=mainbar><div class=\"question js-question\">\
+             <div class=post-layout><div class=postcell><div class=body><div class=prose><div \
+             class=text><p>The question: is there a key that moves the focus to the list of \
+             files in the file manager?</p><p>I have tried the tab key, which walks through \
+             every control on the way.</p></div></div></div></div></div></div><div \
+             id=answers>{answers}</div><ul class=topics>{topics}</ul></div>"
+        ),
+    );
+    let text = text_of(&html);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("The question") < at("Answer by bob"));
+}
+
+#[test]
 fn a_posts_author_in_its_member_menu_heads_the_post() {
     let long = "I have been riding this board for a year now, and the range I get on a full \
                 charge, in cold weather and with hills, is about twelve miles, sometimes less.";
@@ -1559,6 +1594,70 @@ fn a_posts_number_is_dropped_in_a_thread() {
     let text = text_of(&numbered_thread());
     assert!(text.contains("dave says"), "{text}");
     assert!(!text.contains("#4"), "{text}");
+}
+
+#[test]
+fn a_posts_number_beside_its_date_goes_once_the_date_heads_the_post() {
+    // (The date moves to the post's author line; "#3 ·" is then a line of its own.)
+    let posts: String = [("alice", 3), ("bob", 4), ("carol", 5)]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, day))| {
+            format!(
+                "<div class=message><div class=message-user><a class=username \
+                 href=/members/{name}>{name}</a></div><div class=message-main><p><a \
+                 href=#p{i}>#{}</a> <span>·</span> <a href=#p{i}><time \
+                 datetime=2024-03-0{day}>Mar {day}, 2024</time></a></p><div class=body><p>\
+                 {name} writes: the ferry left late again today, and the crossing, in a strong \
+                 wind, took twice as long as the timetable says it should.</p></div></div></div>",
+                i + 1
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    assert!(text.contains("carol · Mar 5, 2024"), "{text}");
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("#3"), "{text}");
+}
+
+/// A thread of three posts, each naming its author, with `extra` (a line of the forum's)
+/// after each post's text.
+fn thread_with_lines(extra: &str) -> String {
+    let posts: String = ["alice", "bob", "carol"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<div class=message><div class=message-user><a class=username \
+                 href=/members/{name}>{name}</a></div><div class=body><p>{name} writes: the \
+                 ferry left late again today, and the crossing, in a strong wind, took twice as \
+                 long as the timetable says it should.</p></div><div>{extra}</div></div>"
+            )
+        })
+        .collect();
+    thread_page("The late ferry", &posts)
+}
+
+#[test]
+fn a_posts_vote_count_alone_on_its_line_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines("<div class=votes><p>467</p></div>"));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("467"), "{text}");
+}
+
+#[test]
+fn a_posts_back_link_to_the_top_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines("<p><a href=#top>Top</a></p>"));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("Top"), "{text}");
+}
+
+#[test]
+fn a_posts_edit_count_line_goes_in_a_thread() {
+    let text = text_of(&thread_with_lines(
+        "<p>Last edited by carol on Sun Feb 22, 2026 2:08 am, edited 3 times in total.</p>",
+    ));
+    assert!(text.contains("carol writes"), "{text}");
+    assert!(!text.contains("edited 3 times"), "{text}");
 }
 
 /// A thread whose posts set their author in a box of their own (name, rank, post count) and

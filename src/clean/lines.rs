@@ -5,6 +5,7 @@ use super::guards_protected;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
+use crate::marks::{POST_AUTHOR_ATTR, THREAD_ITEM_ATTR};
 use crate::rule::Rule;
 use crate::score::has_block_descendant;
 use crate::stats::link_density;
@@ -13,10 +14,30 @@ use crate::tunables::{
     AUTHOR_BOX_MAX_AFTER_SHARE, AUTHOR_BOX_MAX_CHARS, AUTHOR_PHOTO_LABELS, BOILERPLATE_LINE,
     BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
     DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS,
-    POST_ACTIONS, POST_META, POST_NUMBER,
+    POST_ACTIONS, POST_MARK_BLOCKS, POST_MARK_LINE, POST_META, POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
+
+/// A thread's post headed by its author's line (`select::head_post`): not a step of a page of
+/// steps built alike.
+fn headed_post(node: &NodeRef) -> bool {
+    dom::has_attr(node, THREAD_ITEM_ATTR)
+        && dom::element_children(node).any(|c| dom::has_attr(&c, POST_AUTHOR_ATTR))
+}
+
+/// The whole block of `b`, whose text is `len` long: from `<span>` up through wrappers with
+/// no other text.
+fn whole_block(b: &NodeRef, content: &NodeRef, len: usize) -> NodeRef {
+    let mut block = b.clone();
+    while let Some(parent) = block.parent().filter(|p| p != content) {
+        if dom::text_len_capped(&parent, len) != len {
+            break;
+        }
+        block = parent;
+    }
+    block
+}
 
 /// Ours: short blocks that are calls to action or teaser labels ("Read more: …", "Share
 /// this", "Advertisement", "Tags: …") and short paragraphs that are nothing but a link
@@ -86,6 +107,15 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 }
                 continue;
             }
+            if thread && POST_MARK_LINE.matches(&lower) && b.ancestors().any(|a| headed_post(&a)) {
+                let block = whole_block(&b, content, len);
+                if dom::is(&block, POST_MARK_BLOCKS) {
+                    if removable() {
+                        explain.remove(&block, Rule::BoilerplateLine, || text.clone());
+                    }
+                    continue;
+                }
+            }
             if len <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.matches(&lower) {
                 // A credit in the block of the photo it names ("<img>Getty Images / Jane
                 // Roe", a layout table's photo cell): the credit goes, the photo stays.
@@ -101,14 +131,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             // A date alone is the dateline, which the header shows; only whole blocks, never a
             // date inside a sentence.
             if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
-                // The date's whole block: climb from `<span>` through wrappers with no other text.
-                let mut block = b.clone();
-                while let Some(parent) = block.parent().filter(|p| p != content) {
-                    if dom::text_len_capped(&parent, len) != len {
-                        break;
-                    }
-                    block = parent;
-                }
+                let block = whole_block(&b, content, len);
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
                         explain.remove(&block, Rule::DateLine, || text.clone());

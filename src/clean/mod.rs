@@ -95,21 +95,37 @@ pub(crate) fn clean(
     let kept = carry.entries.put_back(content);
     remove_breadcrumb_trails(content, explain);
     mark_loose_captions(content);
-    remove_boilerplate_lines(content, thread, explain);
-    // A post's author box and date, now in the post's own line (`select::head_post`); the
-    // line of a post that kept no text of its own.
-    for marked in content
+    // A post's author box and date, now in the post's own line (`select::head_post`), go
+    // before the short lines are read: a post's number or its poster's status beside them
+    // ("#2 · Jan 3, 2024", "J Offline julian") is a line of its own once they are gone.
+    let marked: Vec<NodeRef> = content
         .walk_descendants()
         .filter(|d| dom::has_attr(d, POST_AUTHOR_ATTR))
-        .collect::<Vec<_>>()
-    {
-        let alone = || {
-            marked
-                .parent()
-                .is_some_and(|post| dom::text_len(&post) == dom::text_len(&marked))
-        };
-        if dom::attr(&marked, POST_AUTHOR_ATTR).as_deref() != Some("line") || alone() {
-            marked.detach();
+        .collect();
+    let (lines, boxes): (Vec<NodeRef>, Vec<NodeRef>) = marked
+        .into_iter()
+        .partition(|m| dom::attr(m, POST_AUTHOR_ATTR).as_deref() == Some("line"));
+    // The line of a post that kept no text of its own (nor its author's box) goes.
+    let alone: Vec<NodeRef> = lines
+        .into_iter()
+        .filter(|line| {
+            line.parent().is_some_and(|post| {
+                !boxes
+                    .iter()
+                    .any(|b| dom::has_text(b) && b.ancestors().any(|a| a == post))
+            })
+        })
+        .collect();
+    for b in boxes {
+        b.detach();
+    }
+    remove_boilerplate_lines(content, thread, explain);
+    for line in alone {
+        if line
+            .parent()
+            .is_some_and(|post| dom::text_len(&post) == dom::text_len(&line))
+        {
+            line.detach();
         }
     }
     remove_trailing_sections(content, flags, explain);
