@@ -105,15 +105,16 @@ pub(crate) fn clean(
     let (lines, boxes): (Vec<NodeRef>, Vec<NodeRef>) = marked
         .into_iter()
         .partition(|m| dom::attr(m, POST_AUTHOR_ATTR).as_deref() == Some("line"));
-    // The line of a post that kept no text of its own (nor its author's box) goes.
+    // The line of a post that kept no text of its own (nor its author's box) goes. (The post
+    // is walked for a box with text, once per line: not every box's ancestors per line.)
+    let is_box_with_text = |d: &NodeRef| {
+        dom::attr(d, POST_AUTHOR_ATTR).is_some_and(|v| v != "line") && dom::has_text(d)
+    };
     let alone: Vec<NodeRef> = lines
         .into_iter()
         .filter(|line| {
-            line.parent().is_some_and(|post| {
-                !boxes
-                    .iter()
-                    .any(|b| dom::has_text(b) && b.ancestors().any(|a| a == post))
-            })
+            line.parent()
+                .is_some_and(|post| !post.walk_descendants().any(|d| is_box_with_text(&d)))
         })
         .collect();
     for b in boxes {
