@@ -18,7 +18,7 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
-    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_PREFIXES,
+    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_WORDS,
     NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
     SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
     UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
@@ -165,15 +165,13 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
 /// `without-comments`): the word it negates is no word about the box. Dropped before the
 /// [`NEGATIVE`] test, as scroll styling is.
 fn says_without(class: &str) -> bool {
-    let b = class.as_bytes();
-    NEGATING_PREFIXES.iter().any(|p| {
-        let p = p.as_bytes();
-        (0..b.len()).any(|i| {
-            (i == 0 || matches!(b[i - 1], b'-' | b'_'))
-                && b.get(i..i + p.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
-        })
-    })
+    let mut parts = class.split(['-', '_']).peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_some() && NEGATING_WORDS.iter().any(|w| part.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A class token that says how a box scrolls (`scroller`, `horizontal-scroll`,

@@ -116,11 +116,11 @@ pub(crate) static NEGATIVE: Words = Words::any(&[
 ])
 .with_tokens(&["hid"]);
 
-/// Ours: a class token holding one of these at its start or after `-`/`_` says what the box
-/// is without (Google's devsite `devsite-landing-row-item-no-media`, themes' `no-sidebar`,
-/// `without-comments`): it is left out when a class is tested for [`NEGATIVE`] words (a docs
+/// Ours: a class token with one of these words as a part followed by another (parts split at
+/// `-` and `_`) says what the box is without (Google's devsite
+/// `devsite-landing-row-item-no-media`, themes' `no-sidebar`, `without-comments`): it is left out when a class is tested for [`NEGATIVE`] words (a docs
 /// landing page's text cards went as `media` blocks: wcxb 1442).
-pub(crate) const NEGATING_PREFIXES: &[&str] = &["no-", "no_", "without-", "without_"];
+pub(crate) const NEGATING_WORDS: &[&str] = &["no", "without"];
 /// Ours: class tokens holding these words say how a box scrolls (a landing page's cards in
 /// `div.scrollingcardscollectionblock`, a carousel's `scroller`, a docs page's `.scroll-x`
 /// code box), not what it is: they are left out when a class is tested for [`NEGATIVE`]
