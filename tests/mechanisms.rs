@@ -2191,6 +2191,32 @@ fn a_box_title_named_like_a_header_still_goes() {
 // ------------------------------------------------------------------ credits under images
 
 #[test]
+fn a_credit_in_its_own_wrapper_with_an_icon_after_a_picture_is_its_caption() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"img\"><picture><img src=\"/pier.jpg\" alt=\"The pier\">\
+             </picture><div class=\"img-caption\"><svg><use></use></svg><small> (crédito: Ana \
+             Souza/Agência)</small></div></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("<figcaption>"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.text_content.contains("Ana Souza"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
 fn a_line_under_an_image_that_opens_with_a_credits_words_is_its_caption() {
     let html = page(
         "The ferry",

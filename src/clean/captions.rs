@@ -24,6 +24,41 @@ pub(super) fn previous_element(node: &NodeRef) -> Option<NodeRef> {
     None
 }
 
+/// True for an element that shows nothing of its own: no text and no image (a caption's
+/// camera icon, an empty `<span>`); it stands between a caption and its image in markup only.
+fn is_decoration(node: &NodeRef) -> bool {
+    !dom::is(node, &["img", "picture"])
+        && dom::text_len(node) == 0
+        && !node
+            .walk_descendants()
+            .any(|d| dom::is(&d, &["img", "picture"]))
+}
+
+/// The element before `block`, past decorations, or, when `block` opens a wrapper that holds
+/// nothing but it and decorations (a CMS's `<div><svg>…</svg><small>(crédito: …)</small></div>`
+/// after a `<picture>`), the element before the outermost such wrapper: the caption's own
+/// markup is no reason to lose its image.
+fn image_before(block: &NodeRef, len: usize) -> Option<NodeRef> {
+    let mut node = block.clone();
+    loop {
+        let mut prev = previous_element(&node);
+        while let Some(p) = prev.clone().filter(is_decoration) {
+            prev = previous_element(&p);
+        }
+        if prev.is_some() {
+            return prev;
+        }
+        let parent = node.parent()?;
+        if !dom::is(&parent, &["div", "span", "p"])
+            || dom::text_len_capped(&parent, len + 1) != len
+            || dom::element_children(&parent).any(|c| c != node && !is_decoration(&c))
+        {
+            return None;
+        }
+        node = parent;
+    }
+}
+
 /// Ours: captions written as a plain paragraph under an image ("Lee Elder at the Masters. |
 /// © Augusta National/Getty Images"): a short block right after an image-only element that
 /// names a photo credit, or that sits in a `<figure>` without a caption, becomes that image's
@@ -51,7 +86,7 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
         if len == 0 || len > LOOSE_CAPTION_MAX_CHARS || has_block_descendant(&b) {
             continue;
         }
-        let Some(image) = previous_element(&b) else {
+        let Some(image) = image_before(&b, len) else {
             continue;
         };
         let image_only = (dom::is(&image, &["img", "picture"])
