@@ -6,6 +6,10 @@
 /// Marks nodes that later class- and link-density rules must not remove.
 pub(crate) const PROTECT_ATTR: &str = "data-lectern-protect";
 
+/// Marks the box around a sign-up form the preparation removed (`tunables::SIGNUP_BOX`):
+/// cleaning takes it out of the article (`form-inputs`, "sign-up box").
+pub(crate) const SIGNUP_BOX_ATTR: &str = "data-lectern-signup-box";
+
 /// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
 pub(crate) const STORY_ATTR: &str = "data-lectern-story";
 

@@ -846,6 +846,7 @@ mod tests {
             t::DATE_LINE.pattern(),
             t::NOTICE.pattern(),
             t::AUTHOR_BIO.pattern(),
+            t::SIGNUP_BOX.pattern(),
             t::TRAILING_SECTION_HEADING.pattern(),
             t::REVIEWS_HEADING.pattern(),
             t::CODE_LINE_NUMBER_CLASS.pattern(),

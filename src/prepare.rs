@@ -17,7 +17,9 @@ use crate::dom::Walk;
 use crate::dom::{is_hidden, is_phrasing};
 use crate::explain::Explain;
 use crate::lowercase::lowercase;
-use crate::marks::{DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, STORY_ATTR};
+use crate::marks::{
+    DATA_TABLE_ATTR, PROTECT_ATTR, RESERVED_CLASS_PREFIX, SIGNUP_BOX_ATTR, STORY_ATTR,
+};
 use crate::rule::Rule;
 use crate::stats;
 use crate::tunables::TEX_IMAGE_HINTS;
@@ -25,9 +27,11 @@ use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
     EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS,
-    SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
-    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS,
+    STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES,
+    TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
+use crate::words::LowerText;
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
 
@@ -281,9 +285,55 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
             }
         }
     }
+    // A sign-up form's box (its heading, its pitch, its small print) is marked for the
+    // cleaning to take out of the article: removed here, it would change which block is
+    // chosen as the article.
+    for (node, rule, _) in &doomed {
+        if *rule == Rule::Form && asks_for_email(node) {
+            if let Some(b) = signup_box(node) {
+                dom::set_attr(&b, SIGNUP_BOX_ATTR, "1");
+            }
+        }
+    }
     for (node, rule, detail) in doomed {
         explain.remove(&node, rule, || detail);
     }
+}
+
+/// True when a form asks for an e-mail address (an `<input>` of type `email`, or one whose
+/// name, id or placeholder says e-mail).
+fn asks_for_email(form: &NodeRef) -> bool {
+    form.walk_descendants().any(|d| {
+        dom::is(&d, &["input"])
+            && ["type", "name", "id", "placeholder"].iter().any(|k| {
+                dom::attr(&d, k).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    v.contains("email") || v.contains("e-mail")
+                })
+            })
+    })
+}
+
+/// The box around a sign-up form ([`SIGNUP_BOX`]): its highest ancestor below `body`, `main`
+/// and `article` whose text beside the form's is at most [`SIGNUP_BOX_MAX_CHARS`], when that
+/// text says what the form is for and holds no paragraph of prose.
+fn signup_box(form: &NodeRef) -> Option<NodeRef> {
+    let own = dom::text_len(form);
+    let mut found = None;
+    for a in form.ancestors() {
+        if dom::is(&a, &["body", "main", "article", "html"])
+            || dom::attr(&a, "role").as_deref() == Some("main")
+            || dom::text_len(&a).saturating_sub(own) > SIGNUP_BOX_MAX_CHARS
+        {
+            break;
+        }
+        found = Some(a);
+    }
+    let b = found?;
+    let prose = b
+        .walk_descendants()
+        .any(|d| dom::is(&d, &["p"]) && dom::text_len(&d) >= SIGNUP_BOX_MAX_PARAGRAPH_CHARS);
+    (!prose && SIGNUP_BOX.matches(&LowerText::new(&dom::normalized_text(&b)))).then_some(b)
 }
 
 /// An accessibility skip link: a link within the page (`href="#…"`) whose text opens with

@@ -106,7 +106,8 @@ rules! {
     /// `list-items-outside-list`: conditional cleaning, more list items than paragraphs in a
     /// block that is not a list.
     ListItemsOutsideList = "list-items-outside-list" in "clean",
-    /// `form-inputs`: conditional cleaning, many form inputs for its paragraphs.
+    /// `form-inputs`: conditional cleaning, many form inputs for its paragraphs; or the box
+    /// around a sign-up form the preparation removed (its heading and small print).
     FormInputs = "form-inputs" in "clean",
     /// `short-and-linked`: conditional cleaning, a short block with links.
     ShortAndLinked = "short-and-linked" in "clean",

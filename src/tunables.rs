@@ -1020,6 +1020,21 @@ pub(crate) const FORM_UNFILLABLE_INPUTS: &[&str] =
     &["hidden", "submit", "button", "image", "reset"];
 /// See [`FORM_UNFILLABLE_INPUTS`]: a reply of a dozen words.
 pub(crate) const FORM_PARAGRAPH_MIN_CHARS: usize = 40;
+/// Ours: a sign-up box. A removed `<form>` that asks for an e-mail address takes with it the
+/// box around it: its highest ancestor (below `body`, `main` and `article`) whose text beside
+/// the form's is at most [`SIGNUP_BOX_MAX_CHARS`] and says what the form is for ("Join our
+/// newsletter", "Subscribe to receive monthly updates", "Fill out the form to get a copy of
+/// our ebook"). The form went, its heading and small print stayed (wcxb tune 0477's
+/// "By signing up, you agree to receive recurring automated SMS marketing messages…", 0362,
+/// 0097, 0411, 4845).
+pub(crate) static SIGNUP_BOX: Lowercased = Lowercased::new(
+    r"subscri|newsletter|sign(ing)? ?up\b|mailing list|inbox|updates\b|stay in touch|e-?book\b|abonn|anmeld",
+);
+/// See [`SIGNUP_BOX`]: a heading, a line of pitch and a line of small print.
+pub(crate) const SIGNUP_BOX_MAX_CHARS: usize = 500;
+/// See [`SIGNUP_BOX`]: not a box that holds a `<p>` this long, a paragraph of prose (a short
+/// post with the blog's newsletter form under it: trafilatura's boingboing.net.millenials).
+pub(crate) const SIGNUP_BOX_MAX_PARAGRAPH_CHARS: usize = 250;
 /// Ours: an accessibility skip link (a link within the page, `href="#…"`, that lets a
 /// keyboard skip the menus) is navigation whatever its place: its text opens with one of
 /// these (lower-cased). Shops and front pages put it in a plain `<div>` before the header

@@ -2659,3 +2659,45 @@ fn a_class_that_says_what_a_box_is_without_does_not_weigh_against_it() {
     assert!(text.contains("Guide 1 explains"), "{text}");
     assert!(text.contains("Guide 3 explains"), "{text}");
 }
+
+// ------------------------------------------------------------------ a sign-up box
+
+#[test]
+fn a_sign_up_forms_box_goes_with_its_form() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"card\"><h3>Harbour notes</h3><div>Join our newsletter \
+             for the ferry timetable every week.</div><form action=/join><input type=email \
+             name=address placeholder=\"you@example.com\"><button>Join</button></form>\
+             <div>By joining, you agree to our terms and privacy policy.</div></div>{}\
+             </article>",
+            story(3),
+            story(2).replace("Paragraph", "Part")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Join our newsletter"), "{text}");
+    assert!(!text.contains("you agree to our terms"), "{text}");
+    assert!(!text.contains("Harbour notes"), "{text}");
+    assert!(text.contains("Paragraph 3 of the story"), "{text}");
+    assert!(text.contains("Part 2 of the story"), "{text}");
+}
+
+#[test]
+fn a_short_post_with_a_newsletter_form_under_it_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "{NAV}<article><div id=story><p>The ferry did not come to the harbour town today, and the \
+             people waiting on the pier, tired and cold and with nowhere else to go, stayed \
+             until dark, watching the water, telling each other stories of other days when \
+             the boat was late, and wondering who would tell them why.</p>\
+             <p>Comics / harbours</p><form action=/subscribe><label>Get the newsletter</label><input type=email \
+             name=EMAIL><input type=submit value=Subscribe></form></div>{}</article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The ferry did not come"), "{text}");
+}

@@ -38,8 +38,11 @@ use self::trailing::remove_trailing_sections;
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::{DATA_TABLE_ATTR, POST_AUTHOR_ATTR, PROTECT_ATTR, THREAD_ITEM_ATTR};
+use crate::marks::{
+    DATA_TABLE_ATTR, POST_AUTHOR_ATTR, PROTECT_ATTR, SIGNUP_BOX_ATTR, THREAD_ITEM_ATTR,
+};
 use crate::retry::Flags;
+use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
 use crate::tunables::{names_video, SHARE_ELEMENTS};
 use kuchikiki::NodeRef;
@@ -67,6 +70,7 @@ pub(crate) fn clean(
         &mut Carry::default(),
     );
     remove_all(content, first.non_article, explain);
+    remove_signup_boxes(content, explain);
     remove_embeds(content, first.embeds, explain);
     remove_share_bars(content, first.share_named, char_threshold, explain);
     remove_negative_headings(content, first.negative_headings, explain);
@@ -197,6 +201,26 @@ impl FirstPasses {
             }
         }
         first
+    }
+}
+
+/// The boxes around the sign-up forms the preparation removed (`tunables::SIGNUP_BOX`): their
+/// heading, pitch and small print ("Join our newsletter", "By signing up, you agree to…").
+/// Not one that holds protected content, nor one that holds half the article's text.
+fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
+    let boxes: Vec<NodeRef> = content
+        .walk_descendants()
+        .filter(|d| dom::has_attr(d, SIGNUP_BOX_ATTR))
+        .collect();
+    if boxes.is_empty() {
+        return;
+    }
+    let total = dom::text_len(content);
+    for b in boxes {
+        if b.parent().is_none() || guards_protected(&b) || dom::text_len(&b) * 2 > total {
+            continue;
+        }
+        explain.remove(&b, Rule::FormInputs, || "sign-up box".into());
     }
 }
 
