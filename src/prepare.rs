@@ -319,11 +319,14 @@ fn asks_for_email(form: &NodeRef) -> bool {
 /// text says what the form is for and holds no paragraph of prose.
 fn signup_box(form: &NodeRef) -> Option<NodeRef> {
     let own = dom::text_len(form);
+    // (Each ancestor is measured only as far as the limit: a page of thousands of forms
+    // does not measure the whole page once per form.)
     let mut found = None;
     for a in form.ancestors() {
         if dom::is(&a, &["body", "main", "article", "html"])
             || dom::attr(&a, "role").as_deref() == Some("main")
-            || dom::text_len(&a).saturating_sub(own) > SIGNUP_BOX_MAX_CHARS
+            || dom::text_len_capped(&a, own + SIGNUP_BOX_MAX_CHARS).saturating_sub(own)
+                > SIGNUP_BOX_MAX_CHARS
         {
             break;
         }
