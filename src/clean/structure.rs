@@ -18,6 +18,7 @@ use crate::tunables::{
     CODE_GUTTER_TABLES, CODE_LANGUAGE_LEVELS, CODE_LINE_NUMBER_CLASS, HEADING_ID_MAX_CHARS,
 };
 use kuchikiki::NodeRef;
+use std::collections::{HashMap, HashSet};
 
 /// Reduces every code block of `content` to its text and language.
 pub(super) fn normalise_code_blocks(content: &NodeRef) {
@@ -149,11 +150,14 @@ pub(super) fn name_headings(content: &NodeRef) {
         .walk_descendants()
         .filter(|d| dom::is(d, &["h1", "h2", "h3", "h4", "h5", "h6"]))
         .collect();
-    // Ids already in the article; an id made here must differ from each.
-    let mut taken: Vec<String> = content
+    // Ids already in the article; an id made here must differ from each. (A set, and for each
+    // base the next number to try: a page of thousands of headings alike, "Reviews", would
+    // otherwise try every number against every id, cubic in the headings.)
+    let mut taken: HashSet<String> = content
         .walk_descendants()
         .filter_map(|d| dom::attr(&d, "id"))
         .collect();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, h) in headings.iter().enumerate() {
         if dom::has_attr(h, "id") {
             continue;
@@ -163,13 +167,13 @@ pub(super) fn name_headings(content: &NodeRef) {
             base = format!("section-{}", i + 1);
         }
         let mut id = base.clone();
-        let mut n: usize = 1;
+        let n = next.entry(base.clone()).or_insert(1);
         while taken.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         dom::set_attr(h, "id", &id);
-        taken.push(id);
+        taken.insert(id);
     }
 }
 
