@@ -905,6 +905,22 @@ fn a_phrase_bootstrap_hides_at_every_width_is_not_read() {
     assert!(text.contains("on a wide screen"), "{text}");
 }
 
+#[test]
+fn a_date_printed_in_a_long_and_a_short_form_reads_once() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><p>Posted <time datetime=2024-06-14><span class=ipsTime__long>June 14, \
+             2024</span><span class=ipsTime__short>1 yr</span></time> by the harbour office.</p>\
+             {}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("June 14, 2024 by"), "{text}");
+    assert!(!text.contains("1 yr"), "{text}");
+}
+
 /// A story with a row of feature cards in a box whose class says how it scrolls.
 fn story_with_cards(class: &str) -> String {
     page(
