@@ -643,6 +643,12 @@ fn thread_with_chrome(chrome: &str) -> String {
 }
 
 #[test]
+fn a_posts_date_alone_on_its_line_stays_in_a_thread() {
+    let text = text_of(&thread_with_chrome("Posted March 19, 2024"));
+    assert_eq!(text.matches("Posted March 19, 2024").count(), 4, "{text}");
+}
+
+#[test]
 fn a_posters_status_and_starter_badge_go_in_a_thread() {
     for chrome in ["Offline", "Thread Starter", "OP"] {
         let text = text_of(&thread_with_chrome(chrome));
