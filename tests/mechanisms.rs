@@ -1733,6 +1733,32 @@ fn a_thread_of_three_posts_names_its_repliers_when_the_first_author_is_the_bylin
 }
 
 #[test]
+fn a_declared_threads_first_post_keeps_its_author_taken_for_the_byline() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p></div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The late ferry</title>\
+         <script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"DiscussionForumPosting\",\"headline\":\"The late ferry\"}}</script>\
+         </head><body><h1>The late ferry</h1><div class=thread>{posts}</div></body></html>"
+    );
+    let article =
+        extract(&html, &Options::with_url("https://forum.example.com/t/1")).expect("an article");
+    let text = article.text_content;
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor1") < at("Reply 1"), "{text}");
+    assert_eq!(article.byline.as_deref(), Some("sailor1"));
+}
+
+#[test]
 fn a_posts_signature_is_dropped_in_a_thread() {
     // (Four posts: the first one's author is taken for the page's byline.)
     let posts: String = (1..=4)
