@@ -927,6 +927,24 @@ fn a_date_printed_in_a_long_and_a_short_form_reads_once() {
     assert!(!text.contains("1 yr"), "{text}");
 }
 
+#[test]
+fn copy_set_in_a_custom_element_is_text() {
+    let html = page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=section><ds-block><h2>Book a crossing</h2>\
+             <ds-typography slot=copy>Small party or a coach tour? We book your crossing, \
+             often within a day.</ds-typography><ds-typography slot=copy>And we hold the \
+             cabins you need on the late boat.</ds-typography><div class=accent></div></ds-block>\
+             </div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("we hold the cabins"), "{text}");
+}
+
 /// A story with a row of feature cards in a box whose class says how it scrolls.
 fn story_with_cards(class: &str) -> String {
     page(
