@@ -9,7 +9,8 @@
 //! they hold real paragraphs, asides outside the article, cookie and consent overlays).
 //! Repaired: content a streamed page sends late (React's `<div hidden id="S:n">`) moved to
 //! where its script would put it; lazy images (`data-src` and friends, tiny placeholders, `<noscript>` fallbacks),
-//! `<br><br>` runs into paragraphs, `<font>` into `<span>`. Marked as protected (never removed
+//! `<br><br>` runs into paragraphs, `<font>` into `<span>`, a date printed in a long and a short
+//! form (one shown by width) left in its long form. Marked as protected (never removed
 //! by class or link-density rules later): embedded posts, `pre`/`code`, math, data tables.
 
 use crate::dom;
@@ -25,11 +26,12 @@ use crate::stats;
 use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
-    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DIALOG_CLASSES,
-    EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS,
-    SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS,
-    STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES,
-    TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
+    DATE_SHORT_FORM, DIALOG_CLASSES, EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS,
+    FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS,
+    SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS,
+    STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES,
+    WRAPPER_RULES,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -744,6 +746,7 @@ fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
             "font" => {
                 dom::rename(&node, "span");
             }
+            "time" => drop_short_form(&node),
             "article" if is_other_story(&node, title) => {
                 dom::set_attr(&node, STORY_ATTR, "1");
             }
@@ -759,6 +762,26 @@ fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
         }
     }
     tables
+}
+
+/// A date printed twice in one `<time>`, a long and a short form of which a style sheet shows
+/// one by the screen's width (Invision Community's `<span class="ipsTime__long">June 14,
+/// 2024</span><span class="ipsTime__short">1 yr</span>`): the short form goes, or every
+/// post's date reads "June 14, 20241 yr". A child is a form by a part of its class (split at
+/// `-` and `_`): [`DATE_SHORT_FORM`] beside a sibling's [`DATE_LONG_FORM`].
+fn drop_short_form(time: &NodeRef) {
+    let form = |n: &NodeRef, words: &[&str]| {
+        dom::attr(n, "class").is_some_and(|c| {
+            c.split(|ch: char| ch == '-' || ch == '_' || ch.is_ascii_whitespace())
+                .any(|part| words.iter().any(|w| part.eq_ignore_ascii_case(w)))
+        })
+    };
+    let children: Vec<NodeRef> = dom::element_children(time).collect();
+    if children.iter().any(|c| form(c, DATE_LONG_FORM)) {
+        for c in children.iter().filter(|c| form(c, DATE_SHORT_FORM)) {
+            c.detach();
+        }
+    }
 }
 
 fn is_whitespace_text(n: &NodeRef) -> bool {

@@ -231,6 +231,13 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
         if &n != page && !protected {
             if byline.is_none() && is_byline(&n, &match_string) {
                 byline = Some(byline_text(&n));
+                // On a page that declares itself a discussion the byline is the name over
+                // a post (the first one's, or a reply's): it is read for the header and
+                // stays, as every other post's author line does.
+                if flags.discussion {
+                    node = dom::next_in_order(&n, page);
+                    continue;
+                }
                 let next = dom::next_skipping_children(&n, page);
                 explain.remove(&n, Rule::Byline, || "moved to the article header".into());
                 node = next;

@@ -1162,6 +1162,13 @@ pub(crate) const REPEATED_ITEM_CLASS_SHARE: f64 = 0.5;
 /// capabilities, wcxb 0170).
 pub(crate) const HIDDEN_PHRASE_CLASS: &str = "d-none";
 pub(crate) const HIDDEN_PHRASE_TAGS: &[&str] = &["span", "time", "small"];
+/// Ours: class words (parts split at `-` and `_`) of a `<time>`'s child that is the date's
+/// short form, dropped when a sibling is its [`DATE_LONG_FORM`] (Invision Community prints
+/// both, `ipsTime__long` and `ipsTime__short`, and a style sheet shows one: wcxb forum
+/// pages read "June 14, 20241 yr" under every post).
+pub(crate) const DATE_SHORT_FORM: &[&str] = &["short"];
+/// Ours: class words of a `<time>`'s child that is the date's long form (see [`DATE_SHORT_FORM`]).
+pub(crate) const DATE_LONG_FORM: &[&str] = &["long", "full"];
 /// Ours: classes Webflow's stylesheet hides (`display: none`) until a script shows them, if
 /// ever: a block whose CMS condition failed (an empty "Related Posts" callout, a trademark
 /// notice for another post: wcxb 0358, 4252) and a form's messages for after it is sent

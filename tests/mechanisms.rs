@@ -643,6 +643,12 @@ fn thread_with_chrome(chrome: &str) -> String {
 }
 
 #[test]
+fn a_posts_date_alone_on_its_line_stays_in_a_thread() {
+    let text = text_of(&thread_with_chrome("Posted March 19, 2024"));
+    assert_eq!(text.matches("Posted March 19, 2024").count(), 4, "{text}");
+}
+
+#[test]
 fn a_posters_status_and_starter_badge_go_in_a_thread() {
     for chrome in ["Offline", "Thread Starter", "OP"] {
         let text = text_of(&thread_with_chrome(chrome));
@@ -903,6 +909,40 @@ fn a_phrase_bootstrap_hides_at_every_width_is_not_read() {
     let text = text_of(&html);
     assert!(!text.contains("2019-01-21T21"), "{text}");
     assert!(text.contains("on a wide screen"), "{text}");
+}
+
+#[test]
+fn a_date_printed_in_a_long_and_a_short_form_reads_once() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><p>Posted <time datetime=2024-06-14><span class=ipsTime__long>June 14, \
+             2024</span><span class=ipsTime__short>1 yr</span></time> by the harbour office.</p>\
+             {}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("June 14, 2024 by"), "{text}");
+    assert!(!text.contains("1 yr"), "{text}");
+}
+
+#[test]
+fn copy_set_in_a_custom_element_is_text() {
+    let html = page(
+        "The ferry service",
+        &format!(
+            "<article>{}<div class=section><ds-block><h2>Book a crossing</h2>\
+             <ds-typography slot=copy>Small party or a coach tour? We book your crossing, \
+             often within a day.</ds-typography><ds-typography slot=copy>And we hold the \
+             cabins you need on the late boat.</ds-typography><div class=accent></div></ds-block>\
+             </div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("we hold the cabins"), "{text}");
 }
 
 /// A story with a row of feature cards in a box whose class says how it scrolls.
@@ -1708,6 +1748,32 @@ fn a_thread_of_three_posts_names_its_repliers_when_the_first_author_is_the_bylin
     let text = text_of(&thread_page("The late ferry", &posts));
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
     assert!(at("sailor3") < at("Reply 3"), "{text}");
+}
+
+#[test]
+fn a_declared_threads_first_post_keeps_its_author_taken_for_the_byline() {
+    let posts: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p></div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The late ferry</title>\
+         <script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"DiscussionForumPosting\",\"headline\":\"The late ferry\"}}</script>\
+         </head><body><h1>The late ferry</h1><div class=thread>{posts}</div></body></html>"
+    );
+    let article =
+        extract(&html, &Options::with_url("https://forum.example.com/t/1")).expect("an article");
+    let text = article.text_content;
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor1") < at("Reply 1"), "{text}");
+    assert_eq!(article.byline.as_deref(), Some("sailor1"));
 }
 
 #[test]

@@ -130,7 +130,8 @@ pub(super) struct Inside {
     /// An embedded video from a known host: the block stays.
     video: bool,
     /// Text in headings, in lists, in text-holding blocks (counted once per such element,
-    /// so nested ones count again, as Readability does), and weighted link text.
+    /// so nested ones count again, as Readability does; and a custom element's own text),
+    /// and weighted link text.
     heading_text: usize,
     list_text: usize,
     textish_text: usize,
@@ -171,6 +172,15 @@ impl Inside {
             }
             if is_textish(tag) {
                 inside.textish_text += stats.text_len(&d);
+            } else if tag.contains('-') {
+                // A custom element (a web component's tag holds a `-`: `<rhcl-typography>`)
+                // is a box until its script defines it: the text it holds itself is text (a
+                // service page's copy, set in its design system's typography element, went
+                // as a block with no text).
+                inside.textish_text += d
+                    .children()
+                    .filter_map(|c| c.as_text().map(|t| t.borrow().trim().len()))
+                    .sum::<usize>();
             }
         }
         inside

@@ -1,5 +1,5 @@
-//! Removals of short lines: notices, calls to action and teaser labels, lone date lines, and
-//! paragraphs that are nothing but a link to another article.
+//! Removals of short lines: notices, calls to action and teaser labels, lone date lines (not in a thread,
+//! where a date is a post's), and paragraphs that are nothing but a link to another article.
 
 use super::guards_protected;
 use crate::dom;
@@ -129,8 +129,10 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 continue;
             }
             // A date alone is the dateline, which the header shows; only whole blocks, never a
-            // date inside a sentence.
-            if len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
+            // date inside a sentence. Not in a thread: there it is a post's date ("Posted
+            // March 19, 2024", a reply's "2019-02-24, 05:31 PM"), part of the post as its
+            // author is, and the page's header shows the first post's date only.
+            if !thread && len <= DATE_LINE_MAX_CHARS && DATE_LINE.matches(&lower) {
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
