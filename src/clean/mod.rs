@@ -45,6 +45,7 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
 use crate::tunables::{names_video, SHARE_ELEMENTS};
+use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
 /// Cleans the article container `content` in place. Returns the length of the text of a
@@ -242,19 +243,32 @@ fn guards_protected(node: &NodeRef) -> bool {
     if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
         return true;
     }
-    let protected: Vec<NodeRef> = node.walk_descendants().filter(is_protected).collect();
-    if protected.is_empty() {
+    // One walk: the text of the outermost protected blocks (one inside another counts once),
+    // and whether any is a data table. (Not each protected block asking whether any other is
+    // its ancestor: a thread of thousands of protected lines deep in wrappers took minutes.)
+    let mut open = 0usize;
+    let mut found = false;
+    let mut inside = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            NodeEdge::Start(d) if d != *node && is_protected(&d) => {
+                if dom::has_attr(&d, DATA_TABLE_ATTR) {
+                    return true;
+                }
+                if open == 0 {
+                    inside += dom::text_len(&d);
+                }
+                found = true;
+                open += 1;
+            }
+            NodeEdge::End(d) if d != *node && is_protected(&d) => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if !found {
         return false;
     }
-    if protected.iter().any(|p| dom::has_attr(p, DATA_TABLE_ATTR)) {
-        return true;
-    }
     let total = dom::text_len(node);
-    let inside: usize = protected
-        .iter()
-        .filter(|p| !p.ancestors().any(|a| protected.contains(&a)))
-        .map(dom::text_len)
-        .sum();
     total == 0 || inside * 2 >= total
 }
 
