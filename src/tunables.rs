@@ -754,6 +754,11 @@ pub(crate) static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!
     r")\s*[:.!]?\s*$"
 ));
 
+/// Ours: at most this many headings of [`TRAILING_SECTION_HEADING`] (or reviews) are asked
+/// what follows them, each measuring the rest of its container: real pages have a few; a
+/// hostile page of 16,000 "Comments" headings in one container took minutes.
+pub(crate) const TRAILING_SECTION_MAX_HEADINGS: usize = 64;
+
 /// Ours: on a product page ([`crate::retry::Flags::product`]), the heading of its customers'
 /// reviews ("Customer Reviews", "51 Reviews", "Ratings & Reviews", "Customer reviews for
 /// Terraria", "Top reviews from the United States"). The heading and its section go whatever

@@ -195,8 +195,8 @@ fn twenty_thousand_headings_alike_get_their_ids_in_linear_time() {
 
 #[test]
 fn twenty_thousand_comment_headings_in_one_container_are_linear() {
-    // Each "Comments" heading asks what follows it in its container: measured once per
-    // container from its end (before, each heading measured the rest again: 4,000 took 7 s).
+    // Each "Comments" heading measures what follows it in its container: only the first
+    // few dozen are asked (before, every one was: 4,000 took 7 s, 16,000 minutes).
     let sections: String = (0..20_000)
         .map(|i| format!("<h3>Comments</h3><div><a href=\"/c{i}\">c</a></div><p>Part {i} of the story goes on here.</p>"))
         .collect();

@@ -7,9 +7,8 @@ use crate::explain::Explain;
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
-use crate::tunables::{REVIEWS_HEADING, TRAILING_SECTION_HEADING};
+use crate::tunables::{REVIEWS_HEADING, TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS};
 use kuchikiki::NodeRef;
-use std::collections::HashMap;
 
 /// Ours: a heading that opens a block of teasers or comments ("Recent News", "Related
 /// Articles", "Leave a Comment") goes with what follows it in its container, when that is
@@ -23,7 +22,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
                 && dom::text_len_capped(d, 60) <= 60
         })
         .collect();
-    let mut tails: HashMap<usize, Tails> = HashMap::new();
+    let mut asked = 0;
     for h in headings {
         if h.parent().is_none() || guards_protected(&h) {
             continue;
@@ -33,6 +32,12 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
         if text.is_empty() || !(reviews || TRAILING_SECTION_HEADING.is_match(&text)) {
             continue;
         }
+        // Each such heading measures what follows it: a page has a few, and a page of
+        // thousands is not measured thousands of times over.
+        if asked == TRAILING_SECTION_MAX_HEADINGS {
+            break;
+        }
+        asked += 1;
         // A paragraph or div counts as a heading only when it is all bold or all heading.
         if dom::is(&h, &["p", "div"])
             && !h
@@ -41,20 +46,19 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
         {
             continue;
         }
-        let Some(parent) = h.parent() else { continue };
-        // What follows a heading is measured once per container, from its end: a container
-        // of thousands of such headings does not measure its rest once per heading.
-        let tails = tails
-            .entry(key(&parent))
-            .or_insert_with(|| Tails::of(&parent));
-        let Some(&at) = tails.index.get(&key(&h)) else {
-            continue;
-        };
+        let followers: Vec<NodeRef> = h
+            .following_siblings()
+            .filter(|s| s.as_element().is_some() || dom::has_text(s))
+            .collect();
         // Protected content (code, a data table, the notes list) never goes with it.
-        if tails.protected[at + 1] {
+        if followers.iter().any(guards_protected) {
             continue;
         }
-        let (total, linked) = (tails.total[at + 1], tails.linked[at + 1]);
+        let total: usize = followers.iter().map(dom::text_len).sum();
+        let linked: f64 = followers
+            .iter()
+            .map(|f| link_density(f) * dom::text_len(f) as f64)
+            .sum();
         if reviews || total == 0 || linked / total as f64 >= 0.5 {
             let rule = if reviews {
                 Rule::CustomerReviews
@@ -62,64 +66,11 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
                 Rule::TrailingSection
             };
             let detail = text.clone();
-            let followers: Vec<NodeRef> = h.following_siblings().filter(counts).collect();
             for f in followers {
                 explain.remove(&f, rule, || detail.clone());
             }
             explain.remove(&h, rule, || text.clone());
         }
-    }
-}
-
-/// A sibling that counts as following a heading: an element, or text that is not blank.
-fn counts(s: &NodeRef) -> bool {
-    s.as_element().is_some() || dom::has_text(s)
-}
-
-/// A node's identity, for the maps of this pass (the nodes outlive them: the article holds
-/// them, and a removed one is held by the log or by a map's `Tails`).
-fn key(node: &NodeRef) -> usize {
-    &**node as *const kuchikiki::Node as usize
-}
-
-/// A container's children measured from its end: for the child at `i`, what the children
-/// from `i` on hold (`total`, `linked` text, any `protected`), with one more entry for
-/// nothing at the end. Each removal of this pass takes a heading and all that follows it,
-/// and a removal elsewhere (inside an earlier child) changes no later child: a container's
-/// measure, taken at its first heading, holds for its later ones.
-struct Tails {
-    /// The measured container (held, so that no other node takes its address).
-    _parent: NodeRef,
-    index: HashMap<usize, usize>,
-    total: Vec<usize>,
-    linked: Vec<f64>,
-    protected: Vec<bool>,
-}
-
-impl Tails {
-    fn of(parent: &NodeRef) -> Tails {
-        let children: Vec<NodeRef> = parent.children().collect();
-        let n = children.len();
-        let mut tails = Tails {
-            _parent: parent.clone(),
-            index: HashMap::with_capacity(n),
-            total: vec![0; n + 1],
-            linked: vec![0.0; n + 1],
-            protected: vec![false; n + 1],
-        };
-        for (i, c) in children.iter().enumerate().rev() {
-            tails.index.insert(key(c), i);
-            let (len, link, guard) = if counts(c) {
-                let len = dom::text_len(c);
-                (len, link_density(c) * len as f64, guards_protected(c))
-            } else {
-                (0, 0.0, false)
-            };
-            tails.total[i] = tails.total[i + 1] + len;
-            tails.linked[i] = tails.linked[i + 1] + link;
-            tails.protected[i] = tails.protected[i + 1] || guard;
-        }
-        tails
     }
 }
 
