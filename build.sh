@@ -297,7 +297,7 @@ cmd_eval() {
 cmd_bench() {
   [ -d node_modules ] || cmd_setup
   case "${1:-all}" in
-    engine|memory) cargo build --release --bin lectern ;;  # run.mjs builds benches/peers itself
+    engine|memory|scaling) cargo build --release --bin lectern ;;  # run.mjs builds benches/peers itself
     *) cmd_build ;;  # browser, open, size and all measure the shipped wasm
   esac
   node benches/run.mjs "$@"
@@ -319,7 +319,7 @@ usage: ./build.sh COMMAND
                    extraction quality on a corpus directory (e.g. ../shared/corpus/readability,
                    ../shared/corpus/wcxb-dev); --engine lectern (default), readability-js,
                    dom-smoothie or trafilatura (installed into .eval/venv on demand)
-  bench [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR]
+  bench [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR | scaling]
                    speed, memory and size against the peers (no argument: all of them)
   package          setup + build + dist/: lectern-chromium-V.zip (Chrome Web Store),
                    lectern-firefox-V.zip (addons.mozilla.org, checked with web-ext lint),

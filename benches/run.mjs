@@ -15,6 +15,8 @@
 //   node benches/run.mjs extension-memory     the extension's process memory in both browsers, idle
 //                                             and with a reader open (benches/extension-memory.mjs)
 //   node benches/run.mjs transfer             the demo's first view: every file fetched, raw and gzip
+//   node benches/run.mjs scaling [ARGS]       the CLI on generated pages of one shape at N and 4N
+//                                             repeats: any pass that grows faster than the page
 //
 // Builds what it runs (the peers crate into target/peers; the CLI with cargo build --release;
 // the wasm with ./build.sh build if www/engine is missing). A full run's report is also written
@@ -76,6 +78,7 @@ const benches = {
   'extension-memory'(...args) { build('wasm'); return sh('node', ['benches/extension-memory.mjs', ...args]); },
   transfer() { build('wasm'); return sh('node', ['benches/transfer.mjs']); },
   sentences(dir, ...args) { build('wasm'); return sh('node', ['benches/sentences.mjs', dir, ...args]); },
+  scaling(...args) { build('cli'); return sh('node', ['benches/scaling.mjs', ...args]); },
 };
 
 function all() {
@@ -105,8 +108,8 @@ function main() {
   const [what = 'all', ...rest] = process.argv.slice(2);
   if (what === 'all') return all();
   const bench = benches[what];
-  if (!bench || (!['size', 'open', 'transfer', 'extension-memory'].includes(what) && !rest.length)) {
-    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR]');
+  if (!bench || (!['size', 'open', 'transfer', 'extension-memory', 'scaling'].includes(what) && !rest.length)) {
+    console.error('usage: node benches/run.mjs [engine DIR | browser DIR | memory DIR | open [DIR] | open-against REF | extension-memory | size | transfer | sentences DIR | scaling]');
     process.exit(64);
   }
   bench(...rest);
