@@ -1171,6 +1171,26 @@ fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
 }
 
 #[test]
+fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
+    // An accordion whose button names no panel: the header just before the hidden panel holds
+    // the collapsed control. A pop-up's trigger (`aria-haspopup`) discloses no panel.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h3><button aria-expanded=false>Tickets</button></h3>\
+             <div hidden><p>Buy the ticket at the kiosk on the pier the evening before, since \
+             the morning queue is long and the kiosk opens late.</p></div>\
+             <span aria-haspopup=dialog aria-expanded=false>Share</span>\
+             <div hidden><p>A hidden pop-up of sharing buttons.</p></div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
+    assert!(!text.contains("A hidden pop-up"), "{text}");
+}
+
+#[test]
 fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
     let first = story(4);
     let replies: String = ["bob", "carol", "dave", "erin"]
