@@ -1215,7 +1215,9 @@ pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// Ours: a sibling that holds no score at all (no paragraph within [`ANCESTOR_LEVELS`] of it)
 /// joins when its paragraphs hold at least this many characters and it has less link density
 /// than this: the rest of a text the page cut into deep sections. Only on a story, or when the
-/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more.
+/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more. A sibling before the
+/// winner is held to the same test when its score falls short of joining (a story's summary
+/// or intro in a box of its own: wcxb 0327, 0381; trafilatura 0afd671f, iass-potsdam).
 pub(crate) const SIBLING_UNSCORED_MIN_CHARS: usize = 500;
 pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).

@@ -1171,6 +1171,30 @@ fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
 }
 
 #[test]
+fn a_summary_box_before_the_story_joins_it_though_its_deep_paragraph_scored_little() {
+    // The summary's paragraph sits three levels below the box beside the story's body, so the
+    // box holds a sliver of the paragraph's score, too little to join as a sibling.
+    let summary = "<p>Summary: the ferry did not come on Tuesday, and the town, which had \
+        waited on the pier since dawn, went home at dusk; the company blamed a storm out at \
+        sea, the harbour master blamed the company, and the people who had tickets for the \
+        mainland, among them a doctor, two students and a family with a dog, were told that \
+        the next boat would leave on Thursday, weather permitting, from the other pier, the \
+        one by the fish market, at seven in the morning, with coffee served on board for \
+        those who had waited longest.</p>";
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrap><div class=summary><div><div><div>{summary}</div></div></div>\
+             </div><div class=body>{}</div></div>",
+            story(12)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Summary: the ferry did not come"), "{text}");
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+}
+
+#[test]
 fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
     // An accordion whose button names no panel: the header just before the hidden panel holds
     // the collapsed control. A pop-up's trigger (`aria-haspopup`) discloses no panel.
