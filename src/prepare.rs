@@ -445,7 +445,7 @@ fn follows_collapsed_control(node: &NodeRef) -> bool {
     let Some(header) = node.preceding_siblings().find(|s| s.as_element().is_some()) else {
         return false;
     };
-    dom::text_len(&header) <= DISCLOSURE_HEADER_MAX_CHARS
+    dom::text_len_capped(&header, DISCLOSURE_HEADER_MAX_CHARS + 1) <= DISCLOSURE_HEADER_MAX_CHARS
         && header.inclusive_descendants().any(|d| {
             dom::attr(&d, "aria-expanded").is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
                 && !dom::has_attr(&d, "aria-haspopup")
