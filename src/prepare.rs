@@ -27,11 +27,11 @@ use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
-    DATE_SHORT_FORM, DIALOG_CLASSES, EMBEDDED_POST, FORM_PARAGRAPH_MIN_CHARS,
-    FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS,
-    SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS,
-    STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES,
-    WRAPPER_RULES,
+    DATE_SHORT_FORM, DIALOG_CLASSES, DISCLOSURE_HEADER_MAX_CHARS, EMBEDDED_POST,
+    FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX,
+    SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
+    STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS,
+    TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -436,7 +436,25 @@ fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
             || dom::attr(n, "id").is_some_and(|id| disclosed.contains(id.trim()))
     };
     let mut children = dom::element_children(node);
-    panel(node) || matches!((children.next(), children.next()), (Some(only), None) if panel(&only))
+    panel(node)
+        || matches!((children.next(), children.next()), (Some(only), None) if panel(&only))
+        || follows_collapsed_control(node)
+}
+
+/// An accordion's panel that no `aria-controls` names: the element just before it is its
+/// header, a short one that is or holds a control saying it is collapsed
+/// (`<h3><button aria-expanded="false">Weight</button></h3><div hidden>`, a review's
+/// "What to consider" sections: wcxb 1821). A control that opens a pop-up
+/// (`aria-haspopup`: a menu, a flyout, a popover) discloses no panel of the page's text.
+fn follows_collapsed_control(node: &NodeRef) -> bool {
+    let Some(header) = node.preceding_siblings().find(|s| s.as_element().is_some()) else {
+        return false;
+    };
+    dom::text_len_capped(&header, DISCLOSURE_HEADER_MAX_CHARS + 1) <= DISCLOSURE_HEADER_MAX_CHARS
+        && header.inclusive_descendants().any(|d| {
+            dom::attr(&d, "aria-expanded").is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
+                && !dom::has_attr(&d, "aria-haspopup")
+        })
 }
 
 /// A panel of a set the page switches between (a product's tabs: Overview, Specs, Reviews):

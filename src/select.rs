@@ -218,8 +218,10 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         _ => vec![top_candidate.clone()],
     };
     let winner_text = paragraph_text(&top_candidate, &stats);
+    let mut past_winner = false;
     for sibling in siblings {
         let append = if sibling == top_candidate {
+            past_winner = true;
             true
         } else {
             let bonus = if !top_class.is_empty()
@@ -243,9 +245,16 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                 // story, or beside a winner longer than a prose hub's best block: a landing
                 // page whose best section is short is read whole as a prose hub, and joining
                 // one section would stop that.
-                None if (flags.story || winner_text >= PROSE_HUB_MAX_ARTICLE_CHARS)
-                    && stats.link_density(&sibling) < SIBLING_UNSCORED_MAX_LINK_DENSITY
-                    && paragraph_text(&sibling, &stats) >= SIBLING_UNSCORED_MIN_CHARS =>
+                // So is a sibling before the winner that scored too little to join: the
+                // story's summary or intro set in a box of its own, whose paragraphs hand
+                // their score to deeper blocks (wcxb 0327, 0381). After the winner, a scored
+                // box of prose that falls short is more often the page's questions and
+                // answers or a review than the story's next section.
+                score
+                    if (score.is_none() || !past_winner)
+                        && (flags.story || winner_text >= PROSE_HUB_MAX_ARTICLE_CHARS)
+                        && stats.link_density(&sibling) < SIBLING_UNSCORED_MAX_LINK_DENSITY
+                        && paragraph_text(&sibling, &stats) >= SIBLING_UNSCORED_MIN_CHARS =>
                 {
                     true
                 }

@@ -1227,7 +1227,9 @@ pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// Ours: a sibling that holds no score at all (no paragraph within [`ANCESTOR_LEVELS`] of it)
 /// joins when its paragraphs hold at least this many characters and it has less link density
 /// than this: the rest of a text the page cut into deep sections. Only on a story, or when the
-/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more.
+/// winner's paragraphs hold [`PROSE_HUB_MAX_ARTICLE_CHARS`] or more. A sibling before the
+/// winner is held to the same test when its score falls short of joining (a story's summary
+/// or intro in a box of its own: wcxb 0327, 0381; trafilatura 0afd671f, iass-potsdam).
 pub(crate) const SIBLING_UNSCORED_MIN_CHARS: usize = 500;
 pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).
@@ -1258,6 +1260,11 @@ pub(crate) const CONDITIONAL_COMMAS: &[char] = &[',', '\u{FF0C}', '\u{060C}'];
 /// removed 1,709 reference words in such blocks against 215 rightly (service 0691, 4250;
 /// collection 2952, 3000).
 pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
+/// Ours: the longest text of an accordion's header (`prepare::follows_collapsed_control`: a
+/// hidden block right after a short header holding an `aria-expanded="false"` control is its
+/// panel, kept as a panel an `aria-controls` names is). A review's "What to consider"
+/// sections went as hidden blocks (wcxb 1821: 990 reference words).
+pub(crate) const DISCLOSURE_HEADER_MAX_CHARS: usize = 200;
 /// Ours: the most children a tab set's parent has (`prepare::is_switched_panel`: a panel
 /// hidden beside a shown one of its set is kept). A parent of more is a list, not tabs, and
 /// its hidden children are not each compared with all the others.

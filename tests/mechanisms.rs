@@ -1211,6 +1211,50 @@ fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
 }
 
 #[test]
+fn a_summary_box_before_the_story_joins_it_though_its_deep_paragraph_scored_little() {
+    // The summary's paragraph sits three levels below the box beside the story's body, so the
+    // box holds a sliver of the paragraph's score, too little to join as a sibling.
+    let summary = "<p>Summary: the ferry did not come on Tuesday, and the town, which had \
+        waited on the pier since dawn, went home at dusk; the company blamed a storm out at \
+        sea, the harbour master blamed the company, and the people who had tickets for the \
+        mainland, among them a doctor, two students and a family with a dog, were told that \
+        the next boat would leave on Thursday, weather permitting, from the other pier, the \
+        one by the fish market, at seven in the morning, with coffee served on board for \
+        those who had waited longest.</p>";
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrap><div class=summary><div><div><div>{summary}</div></div></div>\
+             </div><div class=body>{}</div></div>",
+            story(12)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Summary: the ferry did not come"), "{text}");
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+}
+
+#[test]
+fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
+    // An accordion whose button names no panel: the header just before the hidden panel holds
+    // the collapsed control. A pop-up's trigger (`aria-haspopup`) discloses no panel.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h3><button aria-expanded=false>Tickets</button></h3>\
+             <div hidden><p>Buy the ticket at the kiosk on the pier the evening before, since \
+             the morning queue is long and the kiosk opens late.</p></div>\
+             <span aria-haspopup=dialog aria-expanded=false>Share</span>\
+             <div hidden><p>A hidden pop-up of sharing buttons.</p></div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
+    assert!(!text.contains("A hidden pop-up"), "{text}");
+}
+
+#[test]
 fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
     let first = story(4);
     let replies: String = ["bob", "carol", "dave", "erin"]
