@@ -496,10 +496,12 @@ pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
 /// "| © Augusta National/Getty Images", "Bild: Werk/…", or opening with the credit's words:
-/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand") is that image's caption; blocks of up
+/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand", or naming where the
+/// picture came from: "Paris Haute Couture SS14, Serkan Cura, Bild via", "Photo via Flickr")
+/// is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
 pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
-    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s",
+    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s|(^|[\s,(|/])(fotos?|bild(er)?|photos?|images?|pictures?) via\b",
     Words::any(&[
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
         "(c) ", "picture", "courtesy",

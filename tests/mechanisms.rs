@@ -2283,6 +2283,33 @@ fn a_credit_in_its_own_wrapper_with_an_icon_after_a_picture_is_its_caption() {
 }
 
 #[test]
+fn a_line_under_an_image_that_names_where_the_picture_came_from_is_its_caption() {
+    // "…, Bild via <a>source</a>": a blog's credit by "via" under its picture.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div><a href=\"/pier\"><img src=\"/pier.jpg\" alt=\"The pier\"></a>\
+             <p>The pier at dawn, harbour festival, Bild <a href=\"https://photos.example.org/\
+             pier\">via</a></p></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("harbour festival"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.text_content.contains("harbour festival"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
 fn a_line_under_an_image_that_opens_with_a_credits_words_is_its_caption() {
     let html = page(
         "The ferry",
