@@ -456,6 +456,25 @@ fn hub_page(
     if let Some(main) = select::main_region(&hub.content) {
         hub.content = select::region_alone(main);
     }
+    // A page of prose sections is read as an article: what it holds besides its prose (a
+    // blog post's comment form and share bar, its author's box) goes as on the last attempt,
+    // whose rules leave a section's links and lists alone. A list hub keeps all it holds.
+    if prose && !list && !feed {
+        let flags = retry::Flags {
+            discussion: meta.discussion,
+            product: meta.product && !meta.story,
+            sells: meta.product,
+            story: meta.story,
+            ..retry::Flags::ATTEMPTS[retry::Flags::ATTEMPTS.len() - 1]
+        };
+        clean::clean(
+            &hub.content,
+            options.char_threshold,
+            flags,
+            &hub.common_classes,
+            &mut log,
+        );
+    }
     Ok(Some((len, hub, log)))
 }
 

@@ -2124,6 +2124,21 @@ fn a_landing_page_of_prose_sections_is_shown_whole() {
 }
 
 #[test]
+fn a_page_of_prose_sections_shown_whole_is_cleaned_like_an_article() {
+    // A blog post whose best block is one section is shown whole; its meta line and the
+    // heading of its comment form are not its text.
+    let html = landing_page(false).replace(
+        "</body>",
+        "<p>Tags: hiring, payroll, contracts</p><div id=respond><h3>Leave a Comment!</h3>\
+         <form action=/comment><textarea name=c></textarea></form></div></body>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Our answer 6 team"), "{text}");
+    assert!(!text.contains("Tags: hiring"), "{text}");
+    assert!(!text.contains("Leave a Comment"), "{text}");
+}
+
+#[test]
 fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
     let text = text_of(&landing_page(true));
     assert!(text.contains("We are a small firm of advisers"), "{text}");
