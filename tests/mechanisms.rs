@@ -2578,6 +2578,28 @@ fn a_reading_time_line_goes() {
 }
 
 #[test]
+fn a_posts_comment_status_and_share_prompt_lines_go() {
+    // A blog's line under its post: whether comments are open, and a prompt to share it,
+    // in the languages of the corpora; and a "related topics" label.
+    for line in [
+        "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+        "Comments are closed.",
+        "Leave a Comment!",
+        "Artikel gefallen? Vergiss nicht zu teilen!",
+        "Enjoyed this article? Share it with a friend.",
+        "Verwandte Themenbereiche",
+    ] {
+        let html = page(
+            "The ferry",
+            &format!("<article>{}<p>{line}</p>{}</article>", story(4), story(1)),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains(line), "{line}: {text}");
+        assert!(text.contains("Paragraph 4 of the story"), "{line}: {text}");
+    }
+}
+
+#[test]
 fn a_date_line_with_a_comma_after_the_month_goes() {
     // "15 Dec, 2025": the dateline, which the header shows.
     let html = page(
