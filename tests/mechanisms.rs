@@ -2600,6 +2600,25 @@ fn a_posts_comment_status_and_share_prompt_lines_go() {
 }
 
 #[test]
+fn a_related_label_that_is_also_a_boilerplate_line_goes_with_its_list_of_links() {
+    // "Related articles:" in bold over a list of links: the label is a boilerplate line
+    // too, but read as one first it went alone and left its list as the article's end.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><strong>Verwandte Artikel:</strong></p><ul><li><a \
+             href=\"/a\">The lighthouse keeper's last winter</a></li><li><a href=\"/b\">A \
+             bridge for the island</a></li></ul></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("lighthouse keeper"), "{text}");
+    assert!(!text.contains("Verwandte"), "{text}");
+}
+
+#[test]
 fn a_date_line_with_a_comma_after_the_month_goes() {
     // "15 Dec, 2025": the dateline, which the header shows.
     let html = page(
