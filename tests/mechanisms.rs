@@ -2619,6 +2619,26 @@ fn a_related_label_that_is_also_a_boilerplate_line_goes_with_its_list_of_links()
 }
 
 #[test]
+fn an_author_box_marked_up_as_the_authors_person_with_a_description_goes() {
+    // An author-box plugin's markup: schema.org microdata says what it is, whatever its
+    // classes.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"xbox-wrap\" itemprop=\"author\" itemscope \
+             itemtype=\"http://schema.org/Person\"><div><span itemprop=\"name\">Jane \
+             Roe</span></div><div itemprop=\"description\"><p>Photographer from Hamburg. I \
+             like every kind of photography, as long as there are people in it.</p></div>\
+             </div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Photographer from Hamburg"), "{text}");
+}
+
+#[test]
 fn a_date_line_with_a_comma_after_the_month_goes() {
     // "15 Dec, 2025": the dateline, which the header shows.
     let html = page(
