@@ -1259,6 +1259,9 @@ pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
 /// hidden beside a shown one of its set is kept). A parent of more is a list, not tabs, and
 /// its hidden children are not each compared with all the others.
 pub(crate) const TAB_SET_MAX_PANELS: usize = 12;
+/// Ours: the link density of each item of a list of links that holds its own label
+/// (`conditional::labelled_list_of_links`: a story's "Artikel und Videos zum Thema" box).
+pub(crate) const LINK_LIST_ITEM_DENSITY: f64 = 0.95;
 /// Conditional cleaning: link density limits for low- and high-weight blocks.
 pub(crate) const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
 pub(crate) const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;

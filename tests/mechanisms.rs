@@ -2639,6 +2639,25 @@ fn an_author_box_marked_up_as_the_authors_person_with_a_description_goes() {
 }
 
 #[test]
+fn a_list_of_links_with_its_label_inside_goes_from_the_story() {
+    // A box of teasers set in the story as a list: Readability spares lists the link
+    // density rule, but this one names itself ("Stories on the topic") and is all links.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<ul class=\"lnk\"><span>Stories on the topic</span><li><a \
+             href=\"/a\">The lighthouse keeper's last winter</a></li><li><a href=\"/b\">A \
+             bridge for the island</a></li></ul>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+    assert!(!text.contains("lighthouse keeper"), "{text}");
+}
+
+#[test]
 fn a_date_line_with_a_comma_after_the_month_goes() {
     // "15 Dec, 2025": the dateline, which the header shows.
     let html = page(
