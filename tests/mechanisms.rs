@@ -2619,7 +2619,7 @@ fn a_related_label_that_is_also_a_boilerplate_line_goes_with_its_list_of_links()
 }
 
 #[test]
-fn an_author_box_marked_up_as_the_authors_person_with_a_description_goes() {
+fn an_author_box_marked_up_as_the_authors_person_goes() {
     // An author-box plugin's markup: schema.org microdata says what it is, whatever its
     // classes.
     let html = page(
@@ -2655,6 +2655,26 @@ fn a_list_of_links_with_its_label_inside_goes_from_the_story() {
     let text = text_of(&html);
     assert!(text.contains("Paragraph 2 of the story"), "{text}");
     assert!(!text.contains("lighthouse keeper"), "{text}");
+}
+
+#[test]
+fn a_byline_marked_up_as_the_authors_person_stays_a_byline() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">\
+             By <span itemprop=\"name\">Jane Roe</span></div>{}</article>",
+            story(5)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert_eq!(
+        article.byline.as_deref(),
+        Some("Jane Roe"),
+        "{:?}",
+        article.byline
+    );
 }
 
 #[test]

@@ -110,20 +110,17 @@ pub(super) fn remove_boilerplate_families(
 }
 
 /// Ours: an author's box marked up as schema.org microdata: an element that is the page's
-/// `author`, a `Person`, and holds that person's `description` (the bio of WordPress's
-/// author-box plugins, whatever their classes), or more text than a byline
-/// ([`MAX_BYLINE_CHARS`]: the description's `<div>` may have become its paragraph). A byline
-/// marked up alike is short and holds no description, and stays. Its inside is walked only for such an element.
+/// `author`, a `Person`, and holds more text than a byline ([`MAX_BYLINE_CHARS`]): the name
+/// with a bio, as WordPress's author-box plugins set it, whatever their classes. A byline
+/// marked up alike is shorter and stays. (The text is counted up to the cap: nested author
+/// elements cost no more than their number.)
 fn is_author_bio(node: &NodeRef) -> bool {
     let words = |name: &str, word: &str| {
         dom::attr(node, name).is_some_and(|v| v.split_ascii_whitespace().any(|w| w.ends_with(word)))
     };
     words("itemprop", "author")
         && words("itemtype", "/Person")
-        && (dom::text_len_capped(node, MAX_BYLINE_CHARS) >= MAX_BYLINE_CHARS
-            || node
-                .walk_descendants()
-                .any(|d| dom::attr(&d, "itemprop").as_deref() == Some("description")))
+        && dom::text_len_capped(node, MAX_BYLINE_CHARS) >= MAX_BYLINE_CHARS
 }
 
 #[cfg(test)]
