@@ -412,6 +412,17 @@ fn extract_cow(html: std::borrow::Cow<str>, options: &Options) -> Result<Article
     })
 }
 
+/// An attempt's `flags` with what the page says of itself (a discussion, a product, a story).
+fn page_flags(flags: retry::Flags, meta: &metadata::Metadata) -> retry::Flags {
+    retry::Flags {
+        discussion: meta.discussion,
+        product: meta.product && !meta.story,
+        sells: meta.product,
+        story: meta.story,
+        ..flags
+    }
+}
+
 /// The prepared page as a whole, when it holds [`HUB_MIN_PAGE_RATIO`] times the text of the
 /// short article found in it (`article_len` characters, `article_linked` of them in links): a
 /// hub page (a front page, a list of jobs, papers or products) has no one block that reads as
@@ -455,6 +466,22 @@ fn hub_page(
     // The page's main region, when it names one, is the hub's list; the rest is its chrome.
     if let Some(main) = select::main_region(&hub.content) {
         hub.content = select::region_alone(main);
+    }
+    // A page of prose sections is read as an article: what it holds besides its prose (a
+    // blog post's comment form and share bar, its author's box) goes as on the last attempt,
+    // whose rules leave a section's links and lists alone. A list hub keeps all it holds.
+    if prose && !list && !feed {
+        let flags = page_flags(
+            retry::Flags::ATTEMPTS[retry::Flags::ATTEMPTS.len() - 1],
+            meta,
+        );
+        clean::clean(
+            &hub.content,
+            options.char_threshold,
+            flags,
+            &hub.common_classes,
+            &mut log,
+        );
     }
     Ok(Some((len, hub, log)))
 }
@@ -506,13 +533,7 @@ fn find_article(
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
     for flags in retry::Flags::ATTEMPTS {
-        let flags = retry::Flags {
-            discussion: meta.discussion,
-            product: meta.product && !meta.story,
-            sells: meta.product,
-            story: meta.story,
-            ..flags
-        };
+        let flags = page_flags(flags, meta);
         let mut log = Explain::with_blocks(options.explain, fixes.blocks);
         let document = match page.take() {
             Some(document) => document,

@@ -393,7 +393,7 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // asked of the whole pattern)
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|(photo|foto|bild|image)\s*[:©]|bild(er)? via\b|©|\(©|\( ©|copyright ©|© \d{4}|all rights reserved",
     // German
-    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|verwandte (artikel|beiträge|themen)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
+    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|verfasst von\s*:|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|entdecke weitere|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|anzeige\s*$|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|(der )?artikel wurde (erfolgreich )?(dem warenkorb )?hinzugefügt|verwandte (artikel|beiträge|themen|themenbereiche)\s*:?\s*$|lade (weitere|mehr) inhalte|quellen (ausblenden|anzeigen)\s*$|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
     // social-follow lines ("Follow me on Instagram: @…", "Join the Facebook group", "Follow
     // on X"): an invitation to a social network, not the article
     r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|(join|like) (the|our) (facebook|linkedin|telegram|whatsapp|discord) (group|page|channel)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
@@ -402,7 +402,7 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // meta lines: posting, reading time ("5 min read", "Reading Time: 11 minutes",
     // "Lesezeit: 4 Minuten"), views, contacts, author boxes, ads, cookies
     r"|\d+[ -]?(min|mins|minutes?)\.? read\s*$|(reading time|read time|lesezeit)\s*[:：]?\s*(ca\. )?\d+\s*(min|mins|minutes?|minuten)\.?\s*$",
-    r"|this entry was posted\b|posted (on|in)\s|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
+    r"|this entry was posted\b|posted (on|in)\s|(the )?comments (are )?closed\b|(die )?kommentare (sind )?geschlossen\b|kommentarfeed\b|les commentaires sont fermés|comentarios cerrados|leave a (comment|reply)\b|(hinterlasse|schreibe) einen kommentar\b|(artikel|beitrag) gefallen\s*\?|(did you )?(like|enjoy)(ed)? (this|the) (article|post|story)\s*\?|release date\s*:|published\s*:|opublikowano\b|aufrufe\s*:|kommentare insgesamt|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
     // French, Spanish, Portuguese, Italian, Dutch, Polish
     r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
     r")"
@@ -496,10 +496,12 @@ pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 
 /// Ours: a short block right after an image that names a photo credit ("Foto: Andina",
 /// "| © Augusta National/Getty Images", "Bild: Werk/…", or opening with the credit's words:
-/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand") is that image's caption; blocks of up
+/// "Image from Becca's October review.", "Photo by …", "Courtesy of brand", or naming where the
+/// picture came from: "Paris Haute Couture SS14, Serkan Cura, Bild via", "Photo via Flickr")
+/// is that image's caption; blocks of up
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
 pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
-    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s",
+    r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s|(^|[\s,(|/])(fotos?|bild(er)?|photos?|images?|pictures?) via\b",
     Words::any(&[
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
         "(c) ", "picture", "courtesy",
@@ -749,7 +751,7 @@ pub(crate) const LONG_POST_META_PREFIX: &str = "this entry was posted";
 pub(crate) static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     r"recent (news|posts|stories|articles)|related (news|posts|stories|articles|content|coverage|reading|links)|more (news|stories|articles|from|on|in)\b.*|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|most (read|popular|viewed|commented|discussed)|popular (posts|stories|now)|trending( now)?|latest (news|posts|stories)|leave a (comment|reply)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|join the (discussion|conversation)|share this( article| story| post)?|tags|see also|further reading|also on [\w .-]+|about the author",
-    r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|neueste (artikel|beiträge)|meist-?(gelesen|diskutiert|kommentiert)|siehe auch|auch auf [\w .-]+|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
+    r"|(das )?könnte (dich|sie) (auch )?interessieren!?|auch interessant|weitere (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge|themen)|neueste (artikel|beiträge)|meist-?(gelesen|diskutiert|kommentiert)|siehe auch|auch auf [\w .-]+|kommentare?( \(\d+\))?|(einen )?kommentar (schreiben|hinterlassen)|lesen sie auch|mehr zum thema|zum weiterlesen",
     r"|articles? (similaires|liés)|à lire aussi|sur le même sujet|commentaires?|artículos relacionados|noticias relacionadas|comentarios?|artigos relacionados|comentários|articoli correlati|commenti",
     r")\s*[:.!]?\s*$"
 ));
@@ -1269,6 +1271,9 @@ pub(crate) const DISCLOSURE_HEADER_MAX_CHARS: usize = 200;
 /// hidden beside a shown one of its set is kept). A parent of more is a list, not tabs, and
 /// its hidden children are not each compared with all the others.
 pub(crate) const TAB_SET_MAX_PANELS: usize = 12;
+/// Ours: the link density of each item of a list of links that holds its own label
+/// (`conditional::labelled_list_of_links`: a story's "Artikel und Videos zum Thema" box).
+pub(crate) const LINK_LIST_ITEM_DENSITY: f64 = 0.95;
 /// Conditional cleaning: link density limits for low- and high-weight blocks.
 pub(crate) const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
 pub(crate) const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;

@@ -2168,6 +2168,21 @@ fn a_landing_page_of_prose_sections_is_shown_whole() {
 }
 
 #[test]
+fn a_page_of_prose_sections_shown_whole_is_cleaned_like_an_article() {
+    // A blog post whose best block is one section is shown whole; its meta line and the
+    // heading of its comment form are not its text.
+    let html = landing_page(false).replace(
+        "</body>",
+        "<p>Tags: hiring, payroll, contracts</p><div id=respond><h3>Leave a Comment!</h3>\
+         <form action=/comment><textarea name=c></textarea></form></div></body>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Our answer 6 team"), "{text}");
+    assert!(!text.contains("Tags: hiring"), "{text}");
+    assert!(!text.contains("Leave a Comment"), "{text}");
+}
+
+#[test]
 fn a_short_article_beside_cards_that_are_links_is_not_shown_whole() {
     let text = text_of(&landing_page(true));
     assert!(text.contains("We are a small firm of advisers"), "{text}");
@@ -2321,6 +2336,33 @@ fn a_credit_in_its_own_wrapper_with_an_icon_after_a_picture_is_its_caption() {
     );
     assert!(
         !article.text_content.contains("Ana Souza"),
+        "{}",
+        article.text_content
+    );
+}
+
+#[test]
+fn a_line_under_an_image_that_names_where_the_picture_came_from_is_its_caption() {
+    // "…, Bild via <a>source</a>": a blog's credit by "via" under its picture.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div><a href=\"/pier\"><img src=\"/pier.jpg\" alt=\"The pier\"></a>\
+             <p>The pier at dawn, harbour festival, Bild <a href=\"https://photos.example.org/\
+             pier\">via</a></p></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert!(
+        article.content.contains("harbour festival"),
+        "{}",
+        article.content
+    );
+    assert!(
+        !article.text_content.contains("harbour festival"),
         "{}",
         article.text_content
     );
@@ -2577,6 +2619,106 @@ fn a_reading_time_line_goes() {
         assert!(!text.contains(line), "{line}: {text}");
         assert!(text.contains("Paragraph 1 of the story"), "{line}: {text}");
     }
+}
+
+#[test]
+fn a_posts_comment_status_and_share_prompt_lines_go() {
+    // A blog's line under its post: whether comments are open, and a prompt to share it,
+    // in the languages of the corpora; and a "related topics" label.
+    for line in [
+        "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+        "Comments are closed.",
+        "Leave a Comment!",
+        "Artikel gefallen? Vergiss nicht zu teilen!",
+        "Enjoyed this article? Share it with a friend.",
+        "Verwandte Themenbereiche",
+    ] {
+        let html = page(
+            "The ferry",
+            &format!("<article>{}<p>{line}</p>{}</article>", story(4), story(1)),
+        );
+        let text = text_of(&html);
+        assert!(!text.contains(line), "{line}: {text}");
+        assert!(text.contains("Paragraph 4 of the story"), "{line}: {text}");
+    }
+}
+
+#[test]
+fn a_related_label_that_is_also_a_boilerplate_line_goes_with_its_list_of_links() {
+    // "Related articles:" in bold over a list of links: the label is a boilerplate line
+    // too, but read as one first it went alone and left its list as the article's end.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><strong>Verwandte Artikel:</strong></p><ul><li><a \
+             href=\"/a\">The lighthouse keeper's last winter</a></li><li><a href=\"/b\">A \
+             bridge for the island</a></li></ul></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("lighthouse keeper"), "{text}");
+    assert!(!text.contains("Verwandte"), "{text}");
+}
+
+#[test]
+fn an_author_box_marked_up_as_the_authors_person_goes() {
+    // An author-box plugin's markup: schema.org microdata says what it is, whatever its
+    // classes.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"xbox-wrap\" itemprop=\"author\" itemscope \
+             itemtype=\"http://schema.org/Person\"><div><span itemprop=\"name\">Jane \
+             Roe</span></div><div itemprop=\"description\"><p>Photographer from Hamburg. I \
+             like every kind of photography, as long as there are people in it.</p></div>\
+             </div></article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("Photographer from Hamburg"), "{text}");
+}
+
+#[test]
+fn a_list_of_links_with_its_label_inside_goes_from_the_story() {
+    // A box of teasers set in the story as a list: Readability spares lists the link
+    // density rule, but this one names itself ("Stories on the topic") and is all links.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<ul class=\"lnk\"><span>Stories on the topic</span><li><a \
+             href=\"/a\">The lighthouse keeper's last winter</a></li><li><a href=\"/b\">A \
+             bridge for the island</a></li></ul>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+    assert!(!text.contains("lighthouse keeper"), "{text}");
+}
+
+#[test]
+fn a_byline_marked_up_as_the_authors_person_stays_a_byline() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">\
+             By <span itemprop=\"name\">Jane Roe</span></div>{}</article>",
+            story(5)
+        ),
+    );
+    let article =
+        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
+    assert_eq!(
+        article.byline.as_deref(),
+        Some("Jane Roe"),
+        "{:?}",
+        article.byline
+    );
 }
 
 #[test]

@@ -14,9 +14,10 @@ use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
     AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
-    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS, LOADING_WORDS,
-    NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
-    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, WHOLE_TEXT_LABEL_MAX_CHARS,
+    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS,
+    LINK_LIST_ITEM_DENSITY, LOADING_WORDS, NEGATIVE_WEIGHT_PROSE_CHARS,
+    NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS,
+    WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -268,7 +269,7 @@ pub(super) fn conditional_reason_unguarded(
         && ld > 0.0
     {
         Some(Rule::ShortAndLinked)
-    } else if (!is_list
+    } else if ((!is_list || labelled_list_of_links(node, stats))
         && weight < CONDITIONAL_HIGH_WEIGHT
         && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
         || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
@@ -289,6 +290,30 @@ pub(super) fn conditional_reason_unguarded(
         }
     }
     reason
+}
+
+/// Ours: a list of links with its label inside it (`<ul><span>Related stories</span><li><a>`):
+/// at least two items, each one link and nothing else. Readability spares lists the link
+/// density rule; such a list is a box of teasers set in the story, not one of its lists.
+fn labelled_list_of_links(node: &NodeRef, stats: &TextStats) -> bool {
+    if !dom::is(node, &["ul", "ol"]) {
+        return false;
+    }
+    let (mut items, mut label) = (0, false);
+    for c in node.children() {
+        if dom::is(&c, &["li"]) {
+            if stats.text_len(&c) == 0 {
+                continue;
+            }
+            if stats.link_density(&c) < LINK_LIST_ITEM_DENSITY {
+                return false;
+            }
+            items += 1;
+        } else if dom::has_text(&c) {
+            label = true;
+        }
+    }
+    label && items >= 2
 }
 
 #[cfg(test)]

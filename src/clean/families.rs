@@ -9,7 +9,8 @@ use crate::marks::{POST_AUTHOR_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::tunables::{
-    BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, POST_PROFILE, POST_SIGNATURE,
+    BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, MAX_BYLINE_CHARS, POST_PROFILE,
+    POST_SIGNATURE,
 };
 use kuchikiki::NodeRef;
 
@@ -91,6 +92,7 @@ pub(super) fn remove_boilerplate_families(
                     !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
                 })
                 .or_else(|| signature().then_some("signature"))
+                .or_else(|| is_author_bio(&n).then_some("itemprop=author"))
             {
                 let share = dom::text_len(&n) as f64 / total;
                 if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
@@ -105,6 +107,20 @@ pub(super) fn remove_boilerplate_families(
         }
         node = dom::next_in_order(&n, content);
     }
+}
+
+/// Ours: an author's box marked up as schema.org microdata: an element that is the page's
+/// `author`, a `Person`, and holds more text than a byline ([`MAX_BYLINE_CHARS`]): the name
+/// with a bio, as WordPress's author-box plugins set it, whatever their classes. A byline
+/// marked up alike is shorter and stays. (The text is counted up to the cap: nested author
+/// elements cost no more than their number.)
+fn is_author_bio(node: &NodeRef) -> bool {
+    let words = |name: &str, word: &str| {
+        dom::attr(node, name).is_some_and(|v| v.split_ascii_whitespace().any(|w| w.ends_with(word)))
+    };
+    words("itemprop", "author")
+        && words("itemtype", "/Person")
+        && dom::text_len_capped(node, MAX_BYLINE_CHARS) >= MAX_BYLINE_CHARS
 }
 
 #[cfg(test)]

@@ -125,6 +125,9 @@ pub(crate) fn clean(
     for b in boxes {
         b.detach();
     }
+    // Trailing sections before the short lines: a related-links label in bold ("Verwandte
+    // Artikel:") is both, and read as a line first it went alone, leaving its list of links.
+    remove_trailing_sections(content, flags, explain);
     remove_boilerplate_lines(content, thread, explain);
     for line in alone {
         if line
@@ -134,7 +137,6 @@ pub(crate) fn clean(
             line.detach();
         }
     }
-    remove_trailing_sections(content, flags, explain);
     remove_trailing_bio(content, explain);
     remove_author_box(content, explain);
     remove_repeated_blocks(content, explain);
