@@ -2315,81 +2315,53 @@ fn a_box_title_named_like_a_header_still_goes() {
 
 // ------------------------------------------------------------------ credits under images
 
-#[test]
-fn a_credit_in_its_own_wrapper_with_an_icon_after_a_picture_is_its_caption() {
+/// A story with `figure` (a picture and a line under it) after its third paragraph: the
+/// reader shows `line` as the picture's `<figcaption>`, and the article's text leaves it out.
+fn assert_caption(figure: &str, line: &str) {
     let html = page(
         "The ferry",
-        &format!(
-            "<article>{}<div class=\"img\"><picture><img src=\"/pier.jpg\" alt=\"The pier\">\
-             </picture><div class=\"img-caption\"><svg><use></use></svg><small> (crédito: Ana \
-             Souza/Agência)</small></div></div>{}</article>",
-            story(3),
-            story(2)
-        ),
+        &format!("<article>{}{figure}{}</article>", story(3), story(2)),
     );
     let article =
         extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
     assert!(
-        article.content.contains("<figcaption>"),
+        article.content.contains("<figcaption>") && article.content.contains(line),
         "{}",
         article.content
     );
     assert!(
-        !article.text_content.contains("Ana Souza"),
+        !article.text_content.contains(line),
         "{}",
         article.text_content
+    );
+}
+
+#[test]
+fn a_credit_in_its_own_wrapper_with_an_icon_after_a_picture_is_its_caption() {
+    assert_caption(
+        "<div class=\"img\"><picture><img src=\"/pier.jpg\" alt=\"The pier\"></picture>\
+         <div class=\"img-caption\"><svg><use></use></svg><small> (crédito: Ana Souza/Agência)\
+         </small></div></div>",
+        "Ana Souza",
     );
 }
 
 #[test]
 fn a_line_under_an_image_that_names_where_the_picture_came_from_is_its_caption() {
     // "…, Bild via <a>source</a>": a blog's credit by "via" under its picture.
-    let html = page(
-        "The ferry",
-        &format!(
-            "<article>{}<div><a href=\"/pier\"><img src=\"/pier.jpg\" alt=\"The pier\"></a>\
-             <p>The pier at dawn, harbour festival, Bild <a href=\"https://photos.example.org/\
-             pier\">via</a></p></div>{}</article>",
-            story(3),
-            story(2)
-        ),
-    );
-    let article =
-        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
-    assert!(
-        article.content.contains("harbour festival"),
-        "{}",
-        article.content
-    );
-    assert!(
-        !article.text_content.contains("harbour festival"),
-        "{}",
-        article.text_content
+    assert_caption(
+        "<div><a href=\"/pier\"><img src=\"/pier.jpg\" alt=\"The pier\"></a><p>The pier at \
+         dawn, harbour festival, Bild <a href=\"https://photos.example.org/pier\">via</a></p></div>",
+        "harbour festival",
     );
 }
 
 #[test]
 fn a_line_under_an_image_that_opens_with_a_credits_words_is_its_caption() {
-    let html = page(
-        "The ferry",
-        &format!(
-            "<article>{}<p><img src=\"/pier.jpg\" alt=\"The pier\"></p><p>Image from the \
-             harbour master's March review.</p>{}</article>",
-            story(3),
-            story(2)
-        ),
-    );
-    let article =
-        extract(&html, &Options::with_url("https://news.example.com/story")).expect("an article");
-    assert!(
-        article.content.contains("harbour master"),
-        "{}",
-        article.content
-    );
-    assert!(
-        !article.text_content.contains("harbour master"),
-        "{}",
-        article.text_content
+    assert_caption(
+        "<p><img src=\"/pier.jpg\" alt=\"The pier\"></p><p>Image from the harbour master's \
+         March review.</p>",
+        "harbour master",
     );
 }
 
