@@ -28,10 +28,10 @@ use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
     DATE_SHORT_FORM, DIALOG_CLASSES, DISCLOSURE_HEADER_MAX_CHARS, EMBEDDED_POST,
-    FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX,
-    SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
-    STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS,
-    TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, IMAGE_ADDRESS_TEXTS_MIN,
+    NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS,
+    SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
+    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -241,6 +241,7 @@ fn is_other_story(article: &NodeRef, title: &str) -> bool {
 struct Context {
     in_article: bool,
     in_pre: bool,
+    in_link: bool,
 }
 
 /// One walk over the document deciding removals, then the removals.
@@ -276,6 +277,9 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         if dom::is(&node, &["pre", "code"]) {
             child_ctx.in_pre = true;
         }
+        if dom::is(&node, &["a"]) {
+            child_ctx.in_link = true;
+        }
         // Last child first, so the first is looked at next.
         let mut child = node.last_child();
         while let Some(c) = child {
@@ -297,8 +301,16 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
             }
         }
     }
+    // An image's address printed as text is a shop engine's data when the page prints a list
+    // of them; one or two are a post's pasted link.
+    let addresses = doomed
+        .iter()
+        .filter(|(n, ..)| n.as_text().is_some())
+        .count();
     for (node, rule, detail) in doomed {
-        explain.remove(&node, rule, || detail);
+        if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
+            explain.remove(&node, rule, || detail);
+        }
     }
 }
 
@@ -356,6 +368,11 @@ fn removal_rule(
     ctx: Context,
     disclosed: &HashSet<String>,
 ) -> Option<(Rule, String)> {
+    if let Some(text) = node.as_text() {
+        // (A link's text names what it links to: a post's shared picture stays.)
+        return (!ctx.in_pre && !ctx.in_link && is_image_address(&text.borrow()))
+            .then(|| (Rule::NonContentElement, "an image's address as text".into()));
+    }
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
@@ -532,6 +549,20 @@ const IMAGE_EXT: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
 fn looks_like_image_url(v: &str) -> bool {
     let l = v.trim().to_ascii_lowercase();
     !l.contains(' ') && IMAGE_EXT.iter().any(|e| l.contains(e))
+}
+
+/// A text that is nothing but an image's address (`https://cdn…/thumb.jpg`): a shop
+/// engine's data (a colour swatch's picture) printed as text, which no reader reads.
+fn is_image_address(text: &str) -> bool {
+    let t = text.trim();
+    t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
+        && t.contains("://")
+        && !t.contains(char::is_whitespace)
+        && IMAGE_EXT.iter().any(|e| {
+            let l = t.to_ascii_lowercase();
+            let path = l.split(['?', '#']).next().unwrap_or("");
+            path.ends_with(e)
+        })
 }
 
 fn looks_like_srcset(v: &str) -> bool {

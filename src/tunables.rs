@@ -1290,6 +1290,12 @@ pub(crate) const DATA_TABLE_MIN_ROWS: usize = 10;
 pub(crate) const DATA_TABLE_MAX_LAYOUT_COLUMNS: usize = 4;
 pub(crate) const DATA_TABLE_MIN_CELLS: usize = 10;
 
+/// Ours: a text that is nothing but an image's address (`https://cdn…/5001_TEE_BONE_THUMB.jpg`)
+/// goes when the page prints at least this many: a shop engine's custom fields shown as a
+/// list of text (a swatch picture per colour, 90 of them on one product page). A forum post
+/// that pastes an address once or twice keeps it.
+pub(crate) const IMAGE_ADDRESS_TEXTS_MIN: usize = 5;
+
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
 pub(crate) const TINY_PLACEHOLDER_BYTES: usize = 133;
 

@@ -2127,6 +2127,44 @@ fn a_product_pages_text_printed_twice_for_two_screens_is_shown_once() {
     assert_eq!(text.matches("every wing beat").count(), 1, "{text}");
 }
 
+#[test]
+fn a_list_of_image_addresses_printed_as_text_is_not_the_article() {
+    // A shop engine's custom fields shown as a list: a colour's name, then its swatch
+    // picture's address as text.
+    let fields: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<dt>Colour {i}</dt><dd>https://cdn.example.com/images/160x160/tee_colour_{i}_thumb.jpg</dd>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Tee</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Tee</h1>{}<dl>{fields}</dl></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("thumb.jpg"), "{text}");
+}
+
+#[test]
+fn an_image_address_pasted_once_stays() {
+    // A reply that is the address of a picture (no link): a post, not a shop's data.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<p>https://pics.example.com/ferry.jpg</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("https://pics.example.com/ferry.jpg"),
+        "{text}"
+    );
+}
+
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose
 /// cards (what it offers, questions and answers), each card too short to be an article; with
 /// `linked`, every card is a link to another page instead.
