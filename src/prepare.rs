@@ -241,7 +241,6 @@ fn is_other_story(article: &NodeRef, title: &str) -> bool {
 struct Context {
     in_article: bool,
     in_pre: bool,
-    in_link: bool,
 }
 
 /// One walk over the document deciding removals, then the removals.
@@ -276,9 +275,6 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         }
         if dom::is(&node, &["pre", "code"]) {
             child_ctx.in_pre = true;
-        }
-        if dom::is(&node, &["a"]) {
-            child_ctx.in_link = true;
         }
         // Last child first, so the first is looked at next.
         let mut child = node.last_child();
@@ -369,8 +365,7 @@ fn removal_rule(
     disclosed: &HashSet<String>,
 ) -> Option<(Rule, String)> {
     if let Some(text) = node.as_text() {
-        // (A link's text names what it links to: a post's shared picture stays.)
-        return (!ctx.in_pre && !ctx.in_link && is_image_address(&text.borrow()))
+        return (!ctx.in_pre && is_image_address(&text.borrow()))
             .then(|| (Rule::NonContentElement, "an image's address as text".into()));
     }
     let el = node.as_element()?;
@@ -555,14 +550,7 @@ fn looks_like_image_url(v: &str) -> bool {
 /// engine's data (a colour swatch's picture) printed as text, which no reader reads.
 fn is_image_address(text: &str) -> bool {
     let t = text.trim();
-    t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
-        && t.contains("://")
-        && !t.contains(char::is_whitespace)
-        && IMAGE_EXT.iter().any(|e| {
-            let l = t.to_ascii_lowercase();
-            let path = l.split(['?', '#']).next().unwrap_or("");
-            path.ends_with(e)
-        })
+    t.starts_with("http") && !t.contains('\n') && looks_like_image_url(t)
 }
 
 fn looks_like_srcset(v: &str) -> bool {

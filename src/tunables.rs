@@ -1300,8 +1300,8 @@ pub(crate) const OTHER_PRODUCT_CARD_MAX_CHARS: usize = 400;
 /// Ours: a card is looked at as far as this many nodes (a card has a few dozen): each child of
 /// each block is asked once, and a child with more is no card.
 pub(crate) const OTHER_PRODUCT_CARD_MAX_NODES: usize = 200;
-/// Ours: the signs and codes of a price ([`OTHER_PRODUCTS_MIN_CARDS`]), beside a digit.
-pub(crate) const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "EUR", "USD", "GBP"];
+/// Ours: the signs of a price ([`OTHER_PRODUCTS_MIN_CARDS`]), beside a digit.
+pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥'];
 
 /// Ours: a text that is nothing but an image's address (`https://cdn…/5001_TEE_BONE_THUMB.jpg`)
 /// goes when the page prints at least this many: a shop engine's custom fields shown as a

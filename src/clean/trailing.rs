@@ -95,9 +95,7 @@ pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
         };
     }
     for r in rows {
-        explain.remove(&r, Rule::OtherProducts, || {
-            dom::normalized_text(&r).chars().take(60).collect()
-        });
+        explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
     }
 }
 
@@ -125,16 +123,14 @@ fn is_card(node: &NodeRef) -> bool {
         && holds_price(&dom::normalized_text(node))
 }
 
-/// A currency sign or code ([`CURRENCY_SIGNS`]) with a digit after or before it (`$12`,
-/// `EUR 163.12`, `12,99 €`).
+/// A currency sign ([`CURRENCY_SIGNS`]) with a digit after or before it (`$12`, `€ 163.12`,
+/// `12,99 €`).
 fn holds_price(text: &str) -> bool {
-    CURRENCY_SIGNS.iter().any(|s| {
-        text.match_indices(s).any(|(i, _)| {
-            text[i + s.len()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit())
-                || text[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
-        })
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    text.char_indices().any(|(i, c)| {
+        CURRENCY_SIGNS.contains(&c)
+            && (digit(text[i + c.len_utf8()..].trim_start().chars().next())
+                || digit(text[..i].trim_end().chars().next_back()))
     })
 }
 
@@ -164,10 +160,10 @@ mod tests {
 
     #[test]
     fn a_price_is_a_sign_beside_a_number() {
-        for t in ["$12.99", "EUR 163.12", "12,99 €", "from £5"] {
+        for t in ["$12.99", "€ 163.12", "12,99 €", "from £5"] {
             assert!(super::holds_price(t), "{t}");
         }
-        for t in ["Save $$$", "EUR", "5 stars"] {
+        for t in ["Save $$$", "EUR 12", "5 stars"] {
             assert!(!super::holds_price(t), "{t}");
         }
     }
