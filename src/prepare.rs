@@ -28,10 +28,10 @@ use crate::tunables::{
     names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
     DATE_SHORT_FORM, DIALOG_CLASSES, DISCLOSURE_HEADER_MAX_CHARS, EMBEDDED_POST,
-    FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX,
-    SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK,
-    STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS,
-    TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, IMAGE_ADDRESS_TEXTS_MIN,
+    NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS,
+    SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
+    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -297,8 +297,16 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
             }
         }
     }
+    // An image's address printed as text is a shop engine's data when the page prints a list
+    // of them; one or two are a post's pasted link.
+    let addresses = doomed
+        .iter()
+        .filter(|(n, ..)| n.as_text().is_some())
+        .count();
     for (node, rule, detail) in doomed {
-        explain.remove(&node, rule, || detail);
+        if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
+            explain.remove(&node, rule, || detail);
+        }
     }
 }
 
@@ -356,6 +364,10 @@ fn removal_rule(
     ctx: Context,
     disclosed: &HashSet<String>,
 ) -> Option<(Rule, String)> {
+    if let Some(text) = node.as_text() {
+        return (!ctx.in_pre && is_image_address(&text.borrow()))
+            .then(|| (Rule::NonContentElement, "an image's address as text".into()));
+    }
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
     if tag == "html" || tag == "body" {
@@ -532,6 +544,13 @@ const IMAGE_EXT: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
 fn looks_like_image_url(v: &str) -> bool {
     let l = v.trim().to_ascii_lowercase();
     !l.contains(' ') && IMAGE_EXT.iter().any(|e| l.contains(e))
+}
+
+/// A text that is nothing but an image's address (`https://cdn…/thumb.jpg`): a shop
+/// engine's data (a colour swatch's picture) printed as text, which no reader reads.
+fn is_image_address(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("http") && !t.contains('\n') && looks_like_image_url(t)
 }
 
 fn looks_like_srcset(v: &str) -> bool {

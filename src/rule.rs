@@ -133,6 +133,9 @@ rules! {
     /// `customer-reviews`: on a product page, the customers' reviews ("Customer Reviews",
     /// "51 Reviews"), heading and all: a product's text is its description.
     CustomerReviews = "customer-reviews" in "clean",
+    /// `other-products`: on a product page, a row of other products' cards, each a link and
+    /// a price ("Similar items", "Customers also viewed").
+    OtherProducts = "other-products" in "clean",
     /// `repeated-block`: a block whose text repeats an earlier one.
     RepeatedBlock = "repeated-block" in "clean",
 
@@ -185,7 +188,7 @@ impl Rule {
             NonArticleElement => "Page furniture",
             ShareBar => "Share buttons",
             NegativeHeading => "Headings of extras",
-            BoilerplateClass | TrailingSection => "Related stories and comments",
+            BoilerplateClass | TrailingSection | OtherProducts => "Related stories and comments",
             CustomerReviews => "Customer reviews",
             NegativeWeight | ShortAndLinked | LinkDensity | ListItemsOutsideList | LinkedTeaser => {
                 "Link lists and teasers"
@@ -261,6 +264,7 @@ mod tests {
                 "breadcrumbs",
                 "trailing-section",
                 "customer-reviews",
+                "other-products",
                 "repeated-block",
                 "script",
                 "style",

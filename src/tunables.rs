@@ -1290,6 +1290,25 @@ pub(crate) const DATA_TABLE_MIN_ROWS: usize = 10;
 pub(crate) const DATA_TABLE_MAX_LAYOUT_COLUMNS: usize = 4;
 pub(crate) const DATA_TABLE_MIN_CELLS: usize = 10;
 
+/// Ours: on a product page, a block of at least this many cards of other products (each a
+/// link and a price in under [`OTHER_PRODUCT_CARD_MAX_CHARS`] characters), half its children
+/// or more, is a row of other products ("Similar items", "People who viewed this item also
+/// viewed"), not the product's text (wcxb product tune 0.6767 -> 0.6846, check 0.5625 ->
+/// 0.5686; two cards a row moved a check collection page down, none up).
+pub(crate) const OTHER_PRODUCTS_MIN_CARDS: usize = 3;
+pub(crate) const OTHER_PRODUCT_CARD_MAX_CHARS: usize = 400;
+/// Ours: a card is looked at as far as this many nodes (a card has a few dozen): each child of
+/// each block is asked once, and a child with more is no card.
+pub(crate) const OTHER_PRODUCT_CARD_MAX_NODES: usize = 200;
+/// Ours: the signs of a price ([`OTHER_PRODUCTS_MIN_CARDS`]), beside a digit.
+pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥'];
+
+/// Ours: a text that is nothing but an image's address (`https://cdn…/5001_TEE_BONE_THUMB.jpg`)
+/// goes when the page prints at least this many: a shop engine's custom fields shown as a
+/// list of text (a swatch picture per colour, 90 of them on one product page). A forum post
+/// that pastes an address once or twice keeps it.
+pub(crate) const IMAGE_ADDRESS_TEXTS_MIN: usize = 5;
+
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
 pub(crate) const TINY_PLACEHOLDER_BYTES: usize = 133;
 

@@ -2047,6 +2047,40 @@ fn a_review_article_about_a_product_keeps_its_text() {
     assert!(text.contains("Review 1:"), "{text}");
 }
 
+/// A shop's page: the story under `<main>`, then a row of other products' cards, each a
+/// linked name and a price.
+fn page_with_other_products(head: &str) -> String {
+    let cards: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<li class=card><a href=/p/{i}>Clay kettle model {i}</a><span>${i}9.99</span>\
+                 <span>+ $4.00 delivery</span></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{head}</head><body><main>\
+         <h1>Stone kettle</h1>{}<h2>Similar items</h2><ul class=carousel>{cards}</ul></main>\
+         </body></html>",
+        story(4)
+    )
+}
+
+#[test]
+fn a_product_pages_row_of_other_products_goes() {
+    let text = text_of(&page_with_other_products(PRODUCT_LD));
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Clay kettle model 3"), "{text}");
+    assert!(!text.contains("$39.99"), "{text}");
+}
+
+#[test]
+fn a_row_of_priced_cards_stays_on_a_page_that_sells_nothing() {
+    // A shop's category page or a buying guide: the cards are what it lists.
+    let text = text_of(&page_with_other_products(""));
+    assert!(text.contains("Clay kettle model 3"), "{text}");
+}
+
 /// A shop's product page: under one `<main>`, the price box, the product's tabs (its
 /// description, a block named by `description_block` holding `paragraphs` of the story, and
 /// its specifications), the shop's pitch in paragraphs of its own, and questions answered.
@@ -2125,6 +2159,44 @@ fn a_product_pages_text_printed_twice_for_two_screens_is_shown_once() {
     let text = text_of(&html);
     assert!(text.contains("Paragraph 4 of the story"), "{text}");
     assert_eq!(text.matches("every wing beat").count(), 1, "{text}");
+}
+
+#[test]
+fn a_list_of_image_addresses_printed_as_text_is_not_the_article() {
+    // A shop engine's custom fields shown as a list: a colour's name, then its swatch
+    // picture's address as text.
+    let fields: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<dt>Colour {i}</dt><dd>https://cdn.example.com/images/160x160/tee_colour_{i}_thumb.jpg</dd>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Tee</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Tee</h1>{}<dl>{fields}</dl></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("thumb.jpg"), "{text}");
+}
+
+#[test]
+fn an_image_address_pasted_once_stays() {
+    // A reply that is the address of a picture (no link): a post, not a shop's data.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<p>https://pics.example.com/ferry.jpg</p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("https://pics.example.com/ferry.jpg"),
+        "{text}"
+    );
 }
 
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose

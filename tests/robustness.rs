@@ -155,6 +155,19 @@ fn forty_thousand_hidden_siblings_of_one_class_are_linear() {
 }
 
 #[test]
+fn a_product_pages_cards_nested_five_thousand_deep_are_linear() {
+    // Each block asks each of its children whether it is a product's card: a child is looked
+    // at only so far (here each level holds two cards and the next level, never a row).
+    let card = "<p><a href=/p>Kettle</a> $5.00</p>";
+    let deep = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"Product\"}}</script>{}{}",
+        format!("<div>{card}{card}").repeat(5_000),
+        "</div>".repeat(5_000)
+    );
+    survives_within(&deep, 20);
+}
+
+#[test]
 fn twenty_thousand_sign_up_forms_in_one_box_are_linear() {
     // Each removed sign-up form looks for the box around it: the ancestors are measured only
     // as far as a box's limit (before, each form measured the whole page: a minute).

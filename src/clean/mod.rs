@@ -34,7 +34,7 @@ use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_b
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
-use self::trailing::remove_trailing_sections;
+use self::trailing::{remove_other_products, remove_trailing_sections};
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
@@ -128,6 +128,9 @@ pub(crate) fn clean(
     // Trailing sections before the short lines: a related-links label in bold ("Verwandte
     // Artikel:") is both, and read as a line first it went alone, leaving its list of links.
     remove_trailing_sections(content, flags, explain);
+    if flags.product {
+        remove_other_products(content, explain);
+    }
     remove_boilerplate_lines(content, thread, explain);
     for line in alone {
         if line

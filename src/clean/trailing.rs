@@ -7,7 +7,11 @@ use crate::explain::Explain;
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
-use crate::tunables::{REVIEWS_HEADING, TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS};
+use crate::tunables::{
+    CURRENCY_SIGNS, OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCT_CARD_MAX_CHARS,
+    OTHER_PRODUCT_CARD_MAX_NODES, REVIEWS_HEADING, TRAILING_SECTION_HEADING,
+    TRAILING_SECTION_MAX_HEADINGS,
+};
 use kuchikiki::NodeRef;
 
 /// Ours: a heading that opens a block of teasers or comments ("Recent News", "Related
@@ -74,6 +78,62 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
     }
 }
 
+/// Ours: on a product page ([`Flags::product`]), a row of other products' cards ("Similar
+/// items", "People who viewed this item also viewed", a seller's other items) goes: a block
+/// of at least [`OTHER_PRODUCTS_MIN_CARDS`] children, half of them or more cards (a link and
+/// a price in under [`OTHER_PRODUCT_CARD_MAX_CHARS`] characters). The product's own price
+/// box is one block, not a row. The outermost row goes; rows inside it are not looked at.
+pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
+    let mut rows = Vec::new();
+    let mut next = content.first_child();
+    while let Some(n) = next {
+        next = if is_row_of_cards(&n) {
+            rows.push(n.clone());
+            dom::next_skipping_children(&n, content)
+        } else {
+            dom::next_in_order(&n, content)
+        };
+    }
+    for r in rows {
+        explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
+    }
+}
+
+fn is_row_of_cards(node: &NodeRef) -> bool {
+    let mut kids = 0;
+    let mut cards = 0;
+    for c in node.children().filter(|c| c.as_element().is_some()) {
+        kids += 1;
+        cards += usize::from(is_card(&c));
+    }
+    cards >= OTHER_PRODUCTS_MIN_CARDS && 2 * cards >= kids
+}
+
+/// A short block holding a link and a price. (Its walk stops at
+/// [`OTHER_PRODUCT_CARD_MAX_NODES`] nodes: each child of each block is asked once.)
+fn is_card(node: &NodeRef) -> bool {
+    let mut link = false;
+    for (i, d) in node.walk_inclusive().enumerate() {
+        if i == OTHER_PRODUCT_CARD_MAX_NODES {
+            return false;
+        }
+        link |= dom::is(&d, &["a"]);
+    }
+    link && dom::text_len_capped(node, OTHER_PRODUCT_CARD_MAX_CHARS) < OTHER_PRODUCT_CARD_MAX_CHARS
+        && holds_price(&dom::normalized_text(node))
+}
+
+/// A currency sign ([`CURRENCY_SIGNS`]) with a digit after or before it (`$12`, `€ 163.12`,
+/// `12,99 €`).
+fn holds_price(text: &str) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    text.char_indices().any(|(i, c)| {
+        CURRENCY_SIGNS.contains(&c)
+            && (digit(text[i + c.len_utf8()..].trim_start().chars().next())
+                || digit(text[..i].trim_end().chars().next_back()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::retry::Flags;
@@ -96,6 +156,16 @@ mod tests {
             rules.iter().all(|r| *r == Rule::TrailingSection),
             "{rules:?}"
         );
+    }
+
+    #[test]
+    fn a_price_is_a_sign_beside_a_number() {
+        for t in ["$12.99", "€ 163.12", "12,99 €", "from £5"] {
+            assert!(super::holds_price(t), "{t}");
+        }
+        for t in ["Save $$$", "EUR 12", "5 stars"] {
+            assert!(!super::holds_price(t), "{t}");
+        }
     }
 
     #[test]
