@@ -16,6 +16,7 @@ import { decodeHtml } from './decode.mjs';
 import { blockDiff, classifyLeak } from './diagnose.mjs';
 import { compareOutputDirs } from './compare-outputs.mjs';
 import { tallyRemovals } from './rule-costs.mjs';
+import { figure, splitNoise } from './split-noise.mjs';
 
 test('tokens are Unicode words, case kept, punctuation dropped', () => {
   assert.deepEqual(tokenize('Hello, wörld — ça va? 42_x'), ['Hello', 'wörld', 'ça', 'va', '42_x']);
@@ -170,4 +171,23 @@ test('a removed block is lost when its words are reference words our text lacks,
   assert.deepEqual([linkDensity.words, linkDensity.lost, linkDensity.right], [10, 5, 5]);
   assert.deepEqual(linkDensity.byType.get('article'), { words: 10, lost: 5, right: 5 });
   assert.equal(rules.has('hidden'), false); // under three words: not weighed
+});
+
+test('split noise: pages that all score alike leave no gap between splits and no spread', () => {
+  const pages = Array.from({ length: 40 }, (_, i) => ({ page: `p${i}`, f1: 0.9 }));
+  const r = splitNoise('wcxb', pages, { draws: 200 });
+  assert.ok(Math.abs(r.gap) < 1e-12 && r.checkSd < 1e-12 && r.gapSd < 1e-12);
+});
+
+test('split noise: the figure is the pooled snippet F on trafilatura, the mean page F1 elsewhere', () => {
+  const pages = [{ page: 'a', tp: 3, fn: 1, fp: 0, f1: 0 }, { page: 'b', tp: 1, fn: 0, fp: 1, f1: 1 }];
+  assert.equal(figure('trafilatura', pages), 8 / 10);
+  assert.equal(figure('readability', pages), 0.5);
+});
+
+test('split noise: a seed draws the same splits again, another seed others', () => {
+  const pages = Array.from({ length: 60 }, (_, i) => ({ page: `p${i}`, f1: (i * 37 % 11) / 10 }));
+  const a = splitNoise('wcxb', pages, { draws: 300, seed: 7 });
+  assert.deepEqual(splitNoise('wcxb', pages, { draws: 300, seed: 7 }), a);
+  assert.notEqual(splitNoise('wcxb', pages, { draws: 300, seed: 8 }).gapSd, a.gapSd);
 });
