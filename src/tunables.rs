@@ -238,7 +238,7 @@ pub(crate) fn names_video(value: &str) -> bool {
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
 /// or `author-bio`. Each family: share bars, related/recommended teasers, newsletter boxes,
 /// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
-/// lists, author bios and boxes (`author-info`, `about-the-author`), sign-up boxes
+/// lists, author bios and boxes (`author-info`, `about-the-author`), disclaimers, sign-up boxes
 /// (`inline-signup`), breadcrumbs, ads.
 pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "share",
@@ -266,6 +266,10 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "tagcloud",
     "breadcrumb",
     "breadcrumbs",
+    // (A review's or a newsletter's note on its commissions or its advice, set in the story:
+    // `affiliate-disclaimer`, `ftc-disclosure`, `post-disclaimer`.)
+    "disclaimer",
+    "disclosure",
     "advert",
     "advertisement",
     "ad",

@@ -2925,3 +2925,22 @@ fn a_short_post_with_a_newsletter_form_under_it_stays() {
     let text = text_of(&html);
     assert!(text.contains("The ferry did not come"), "{text}");
 }
+
+#[test]
+fn an_affiliate_disclaimer_named_by_its_class_goes() {
+    // A review's disclosure of its commissions, set in the story under its byline: its
+    // class names it (`affiliate-disclaimer`, `ftc-disclosure`).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div class=\"affiliate-disclaimer\"><p>We earn commissions from links \
+             on our site, enabling us to deliver independent reviews. See our <a \
+             href=\"/policy\">editorial policy</a>.</p></div>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("We earn commissions"), "{text}");
+}
+

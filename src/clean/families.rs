@@ -1,5 +1,5 @@
 //! Removals by boilerplate family: blocks whose class or id tokens name related teasers,
-//! newsletters, comments, promotions, tags or author bios.
+//! newsletters, comments, promotions, tags, author bios or disclaimers.
 
 use super::guards_protected;
 use crate::dom;
