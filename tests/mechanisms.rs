@@ -2944,3 +2944,56 @@ fn an_affiliate_disclaimer_named_by_its_class_goes() {
     assert!(!text.contains("We earn commissions"), "{text}");
 }
 
+#[test]
+fn a_call_to_action_named_by_its_class_goes_from_the_story() {
+    // The publisher's pitch set in the story: its class says what it is (`wp-block-cta`).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"wp-block-cta\"><p>Get quotes from up to three local \
+             ferry operators today, free and with no obligation!</p></div>{}</article>",
+            story(4),
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Get quotes"), "{text}");
+}
+
+#[test]
+fn a_buttons_label_named_as_a_call_to_action_stays() {
+    // A label is the page's control, not a pitch ("View photo" over a picture).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"cta\">View photo.</div>{}</article>",
+            story(3),
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("View photo"), "{text}");
+}
+
+#[test]
+fn excerpts_that_are_a_list_pages_entries_stay() {
+    // Blocks named as excerpts that hold much of the article are its entries, not teasers
+    // of other posts beside a story.
+    let entries: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><h2><a href=\"/post-{i}\">Ferry news, part {i}</a></h2>\
+                 <div class=\"post-excerpt\"><p>The harbour town waited for the ferry again \
+                 today, and the people on the pier, tired and cold, stayed until dark, part \
+                 {i}.</p></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Ferry news",
+        &format!("<article>{}{entries}</article>", story(2)),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("stayed until dark, part 12"), "{text}");
+}
