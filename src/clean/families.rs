@@ -71,12 +71,18 @@ pub(super) fn remove_boilerplate_families(
     let teasers = {
         let cap = (total * BOILERPLATE_MAX_SHARE) as usize;
         let mut held = 0usize;
-        for d in content.walk_descendants() {
+        // The outermost blocks so named, each measured once (a nest of them is not walked
+        // once per level).
+        let mut at = content.first_child();
+        while let Some(d) = at {
             if held > cap {
                 break;
             }
             if boilerplate_token(&d, true).is_some_and(|t| TEASER_TOKENS.contains(&t)) {
                 held += dom::text_len_capped(&d, cap + 1 - held);
+                at = dom::next_skipping_children(&d, content);
+            } else {
+                at = dom::next_in_order(&d, content);
             }
         }
         held <= cap
