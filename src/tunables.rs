@@ -238,7 +238,7 @@ pub(crate) fn names_video(value: &str) -> bool {
 /// (split on non-alphanumerics), so `article-header` or `author-jane` do not match `header`
 /// or `author-bio`. Each family: share bars, related/recommended teasers, newsletter boxes,
 /// comment sections, promotions and sponsored blocks, content-recommendation vendors, tag
-/// lists, author bios and boxes (`author-info`, `about-the-author`), sign-up boxes
+/// lists, author bios and boxes (`author-info`, `about-the-author`), disclaimers, sign-up boxes
 /// (`inline-signup`), breadcrumbs, ads.
 pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "share",
@@ -266,6 +266,10 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "tagcloud",
     "breadcrumb",
     "breadcrumbs",
+    // (A review's or a newsletter's note on its commissions or its advice, set in the story:
+    // `affiliate-disclaimer`, `ftc-disclosure`, `post-disclaimer`.)
+    "disclaimer",
+    "disclosure",
     "advert",
     "advertisement",
     "ad",
@@ -323,6 +327,20 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "visually-hidden",
     "screen-reader-text",
 ];
+
+/// Ours: tokens of [`BOILERPLATE_TOKENS`]' kind for blocks that point elsewhere: another
+/// post's excerpt (`article-item__excerpt`, a carousel of related posts under the story) and
+/// the publisher's call to action (`cta`, `wp-block-cta`: "Get quotes from up to 3 pros!").
+/// They go only while all such blocks together hold at most [`BOILERPLATE_MAX_SHARE`] of the
+/// article: a list page's entries are excerpts, a landing page's sections pitches (wcxb tune
+/// listing 0083, 0260 lost theirs)...
+pub(crate) const TEASER_TOKENS: &[&str] = &["excerpt", "cta"];
+/// ...each at most this share of the article (a closing section "Ready to start building
+/// your future?" with its links is the page's, not a pitch)...
+pub(crate) const TEASER_MAX_SHARE: f64 = 0.1;
+/// ...and at least this many characters: a button's label ("View photo", "Learn more") is
+/// the page's control, which Readability's references keep.
+pub(crate) const TEASER_MIN_CHARS: usize = 40;
 
 /// Ours: a boilerplate-token block is kept anyway when it holds more than this share of the
 /// article's text (a whole article body wrapped in `class="post comments-enabled"`).

@@ -2997,3 +2997,75 @@ fn a_short_post_with_a_newsletter_form_under_it_stays() {
     let text = text_of(&html);
     assert!(text.contains("The ferry did not come"), "{text}");
 }
+
+#[test]
+fn an_affiliate_disclaimer_named_by_its_class_goes() {
+    // A review's disclosure of its commissions, set in the story under its byline: its
+    // class names it (`affiliate-disclaimer`, `ftc-disclosure`).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><div class=\"affiliate-disclaimer\"><p>We earn commissions from links \
+             on our site, enabling us to deliver independent reviews. See our <a \
+             href=\"/policy\">editorial policy</a>.</p></div>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+    assert!(!text.contains("We earn commissions"), "{text}");
+}
+
+#[test]
+fn a_call_to_action_named_by_its_class_goes_from_the_story() {
+    // The publisher's pitch set in the story: its class says what it is (`wp-block-cta`).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"wp-block-cta\"><p>Get quotes from up to three local \
+             ferry operators today, free and with no obligation!</p></div>{}</article>",
+            story(4),
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Get quotes"), "{text}");
+}
+
+#[test]
+fn a_buttons_label_named_as_a_call_to_action_stays() {
+    // A label is the page's control, not a pitch ("View photo" over a picture).
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"cta\">View photo.</div>{}</article>",
+            story(3),
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("View photo"), "{text}");
+}
+
+#[test]
+fn excerpts_that_are_a_list_pages_entries_stay() {
+    // Blocks named as excerpts that hold much of the article are its entries, not teasers
+    // of other posts beside a story.
+    let entries: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><h2><a href=\"/post-{i}\">Ferry news, part {i}</a></h2>\
+                 <div class=\"post-excerpt\"><p>The harbour town waited for the ferry again \
+                 today, and the people on the pier, tired and cold, stayed until dark, part \
+                 {i}.</p></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Ferry news",
+        &format!("<article>{}{entries}</article>", story(2)),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("stayed until dark, part 12"), "{text}");
+}

@@ -1,5 +1,5 @@
 //! Removals by boilerplate family: blocks whose class or id tokens name related teasers,
-//! newsletters, comments, promotions, tags or author bios.
+//! newsletters, comments, promotions, tags, author bios or disclaimers.
 
 use super::guards_protected;
 use crate::dom;
@@ -10,12 +10,13 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::tunables::{
     BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, MAX_BYLINE_CHARS, POST_PROFILE,
-    POST_SIGNATURE,
+    POST_SIGNATURE, TEASER_MAX_SHARE, TEASER_MIN_CHARS, TEASER_TOKENS,
 };
 use kuchikiki::NodeRef;
 
-/// The first boilerplate token among a node's class and id tokens.
-pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
+/// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
+/// and with `teasers` [`TEASER_TOKENS`]).
+pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'static str> {
     let m = dom::class_and_id(node).to_ascii_lowercase();
     if m.is_empty() {
         return None;
@@ -25,6 +26,8 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
     // (`blog-author-box`, `cs-entry__author-info`, `author_box`, `u-sr-only`): not a name that
     // goes on (`read-more-content` is the text a button unfolds), nor Tailwind's
     // `not-sr-only`, which undoes `sr-only`.
+    let more: &[&'static str] = if teasers { TEASER_TOKENS } else { &[] };
+    let tokens = || BOILERPLATE_TOKENS.iter().chain(more);
     for class in m.split_whitespace() {
         // The class with each run of other characters as one `-`.
         let mut name = String::new();
@@ -32,7 +35,7 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
             if part.is_empty() {
                 continue;
             }
-            if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| **t == part) {
+            if let Some(t) = tokens().find(|t| **t == part) {
                 return Some(t);
             }
             if !name.is_empty() {
@@ -40,7 +43,7 @@ pub(super) fn boilerplate_token(node: &NodeRef) -> Option<&'static str> {
             }
             name.push_str(part);
         }
-        if let Some(t) = BOILERPLATE_TOKENS.iter().find(|t| {
+        if let Some(t) = tokens().find(|t| {
             name.strip_suffix(**t).is_some_and(|head| {
                 head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
             })
@@ -63,6 +66,27 @@ pub(super) fn remove_boilerplate_families(
     explain: &mut Explain,
 ) {
     let total = dom::text_len(content).max(1) as f64;
+    // Teasers and pitches are a small part of a story: blocks so named that hold more of the
+    // article together are a list page's entries. (Their text is counted up to that share.)
+    let teasers = {
+        let cap = (total * BOILERPLATE_MAX_SHARE) as usize;
+        let mut held = 0usize;
+        // The outermost blocks so named, each measured once (a nest of them is not walked
+        // once per level).
+        let mut at = content.first_child();
+        while let Some(d) = at {
+            if held > cap {
+                break;
+            }
+            if boilerplate_token(&d, true).is_some_and(|t| TEASER_TOKENS.contains(&t)) {
+                held += dom::text_len_capped(&d, cap + 1 - held);
+                at = dom::next_skipping_children(&d, content);
+            } else {
+                at = dom::next_in_order(&d, content);
+            }
+        }
+        held <= cap
+    };
     let mut node = content.first_child();
     while let Some(n) = node {
         if n.as_element().is_some()
@@ -86,7 +110,7 @@ pub(super) fn remove_boilerplate_families(
                         .chain(n.ancestors())
                         .any(|d| dom::has_attr(&d, POST_AUTHOR_ATTR))
             };
-            if let Some(token) = boilerplate_token(&n)
+            if let Some(token) = boilerplate_token(&n, teasers)
                 .filter(|t| {
                     let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
                     !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
@@ -94,8 +118,17 @@ pub(super) fn remove_boilerplate_families(
                 .or_else(|| signature().then_some("signature"))
                 .or_else(|| is_author_bio(&n).then_some("itemprop=author"))
             {
-                let share = dom::text_len(&n) as f64 / total;
-                if share <= BOILERPLATE_MAX_SHARE && !guards_protected(&n) {
+                let len = dom::text_len(&n);
+                let share = len as f64 / total;
+                // A teaser or a pitch says something in a few lines: not a button's label
+                // ("View photo", "Learn more"), nor a section of the page.
+                let teaser = TEASER_TOKENS.contains(&token);
+                let max = if teaser {
+                    TEASER_MAX_SHARE
+                } else {
+                    BOILERPLATE_MAX_SHARE
+                };
+                if share <= max && !(teaser && len < TEASER_MIN_CHARS) && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);
                     explain.remove(&n, Rule::BoilerplateClass, || {
                         format!("{token} ({}% of text)", (share * 100.0).round() as u32)
