@@ -1839,6 +1839,27 @@ fn a_posts_signature_is_dropped_in_a_thread() {
     assert!(!text.contains("Ask me about knots"), "{text}");
 }
 
+#[test]
+fn a_block_whose_data_role_names_a_signature_is_dropped_however_short_the_thread() {
+    // Two posts (no thread found by its posts, none declared); the reply's signature, named
+    // by its `data-role` and by no class, is as long as the reply.
+    let post = |i: usize, sig: &str| {
+        format!(
+            "<article class=\"entry\"><div class=\"entry-body\"><p>Post {i}: the ferry left \
+             late again today, and the crossing, in a strong wind, took twice as long as the \
+             timetable says it should, so the harbour office promised a new schedule.</p></div>\
+             {sig}</article>"
+        )
+    };
+    let sig = "<div data-role=\"memberSignature\" class=\"border-top\"><p>Sailing since 1998 \
+               on the old boat, and happy to answer questions.</p><p>Ask me about knots, \
+               charts, tides and the best moorings along the whole coast.</p></div>";
+    let body = format!("<main>{}{}</main>", post(1, ""), post(2, sig));
+    let text = text_of(&page("The late ferry", &body));
+    assert!(text.contains("Post 2: the ferry"), "{text}");
+    assert!(!text.contains("Ask me about knots"), "{text}");
+}
+
 /// Four posts of a thread built alike, each naming its author; `quote(i)` is what post `i`
 /// quotes above its own text.
 fn quoting_thread(quote: impl Fn(usize) -> String) -> String {

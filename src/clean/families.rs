@@ -101,10 +101,13 @@ pub(super) fn remove_boilerplate_families(
             // `postsignature`) is its author's, not the post; not a Q&A site's card that
             // names the post's author (`post-signature`), which the post's author line
             // replaces after cleaning (`select::head_post`).
+            // A block whose `data-role` says it is a signature (Invision's
+            // `memberSignature`, on a thread of two posts too) is one on any page.
             let signature = || {
-                thread
+                (thread
                     && (POST_SIGNATURE.is_match(&dom::class_and_id(&n))
                         || POST_PROFILE.is_match(&dom::class_and_id(&n)))
+                    || dom::attr(&n, "data-role").is_some_and(|r| POST_SIGNATURE.is_match(&r)))
                     && !n
                         .walk_inclusive()
                         .chain(n.ancestors())
@@ -123,7 +126,10 @@ pub(super) fn remove_boilerplate_families(
                 // A teaser or a pitch says something in a few lines: not a button's label
                 // ("View photo", "Learn more"), nor a section of the page.
                 let teaser = TEASER_TOKENS.contains(&token);
-                let max = if teaser {
+                // (A post's signature is its author's however short the post: no share.)
+                let max = if token == "signature" {
+                    1.0
+                } else if teaser {
                     TEASER_MAX_SHARE
                 } else {
                     BOILERPLATE_MAX_SHARE
