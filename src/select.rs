@@ -772,8 +772,13 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
             && !dom::has_ancestor(d, &["blockquote"], None)
             && (1..=POST_AUTHOR_MAX_CHARS).contains(&dom::text_len(d))
     }) {
-        name.push_str(" · ");
-        name.push_str(&dom::normalized_text(&time));
+        // A stamp in ISO 8601's date-time form (`2006-09-01T16:07+00:00`, a microdata
+        // `<time>` a stylesheet hides) is for machines: it goes, and names no date.
+        let text = dom::normalized_text(&time);
+        if !machine_stamp(&text) {
+            name.push_str(" · ");
+            name.push_str(&text);
+        }
         dom::set_attr(&time, POST_AUTHOR_ATTR, "box");
     }
     line.append(NodeRef::new_text(name));
@@ -781,6 +786,14 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// A date and time as ISO 8601 writes them for machines: a `T` between digits, with no space.
+fn machine_stamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    !text.contains(' ')
+        && (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == b'T' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+}
 
 /// Contains a period followed by a space or the end: reads like a sentence.
 fn ends_sentence(text: &str) -> bool {

@@ -1860,6 +1860,27 @@ fn a_block_whose_data_role_names_a_signature_is_dropped_however_short_the_thread
     assert!(!text.contains("Ask me about knots"), "{text}");
 }
 
+#[test]
+fn a_posts_machine_date_stamp_is_no_date_in_its_author_line() {
+    // Each post's only `<time>` is a microdata stamp in ISO 8601's date-time form.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <time class=hide itemprop=commentTime datetime=\"2006-09-0{i}T16:07+00:00\">\
+                 2006-09-0{i}T16:07+00:00</time><div class=postbody><p>Reply {i}: the ferry \
+                 left late again today, and the crossing, in a strong wind, took twice as long \
+                 as the timetable says it should.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    assert!(text.contains("Reply 3: the ferry"), "{text}");
+    // (The first post's author is taken for the page's byline, its post left as it is.)
+    assert!(text.contains("sailor3\n"), "{text}");
+    assert!(!text.contains("2006-09-03"), "{text}");
+}
+
 /// Four posts of a thread built alike, each naming its author; `quote(i)` is what post `i`
 /// quotes above its own text.
 fn quoting_thread(quote: impl Fn(usize) -> String) -> String {
