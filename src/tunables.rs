@@ -456,8 +456,8 @@ pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
 /// Ours: a post's signature (phpBB's and SMF's `signature`, XenForo's `message-signature`,
 /// FluxBB's `postsignature`, vBulletin's `signaturecontainer`): the author's motto, gear list
 /// or advertisement under every post, removed by class in a thread only (an article may sign
-/// off in a block of that name). A block whose `data-role` holds the word (Invision's
-/// `memberSignature`, whose class may not) is one on any page, a thread of two posts too,
+/// off in a block of that name). A block whose `data-role` ends with the word (Invision's
+/// `memberSignature`, whose class may not hold it) is one on any page, a thread of two posts too,
 /// and whatever its share of the text (wcxb 0546, 0550).
 pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
 /// Ours: phpBB's poster box beside each post (prosilver's `dl.postprofile`: the poster's
