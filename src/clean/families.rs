@@ -101,17 +101,15 @@ pub(super) fn remove_boilerplate_families(
             // `postsignature`) is its author's, not the post; not a Q&A site's card that
             // names the post's author (`post-signature`), which the post's author line
             // replaces after cleaning (`select::head_post`).
-            // A block whose `data-role` says it is a signature (ends with the word:
-            // Invision's `memberSignature`, not a `signature-pad`), on a thread of two posts
-            // too, is one on any page.
+            // A block whose `data-role` says it is a signature (ends with the word, in
+            // either case: Invision's `memberSignature`, not a `signature-pad`), on a thread
+            // of two posts too, is one on any page.
             let signature = || {
                 (thread
                     && (POST_SIGNATURE.is_match(&dom::class_and_id(&n))
                         || POST_PROFILE.is_match(&dom::class_and_id(&n)))
-                    || dom::attr(&n, "data-role").is_some_and(|r| {
-                        r.trim().to_ascii_lowercase().ends_with("signature")
-                            && POST_SIGNATURE.is_match(&r)
-                    }))
+                    || dom::attr(&n, "data-role")
+                        .is_some_and(|r| r.ends_with("ignature") && POST_SIGNATURE.is_match(&r)))
                     && !n
                         .walk_inclusive()
                         .chain(n.ancestors())
