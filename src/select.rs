@@ -19,7 +19,7 @@ use crate::tunables::{
     PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
     REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
     REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_GAP_MIN_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
     SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
     TOP_CANDIDATES,
@@ -219,6 +219,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     };
     let winner_text = paragraph_text(&top_candidate, &stats);
     let mut past_winner = false;
+    let mut joins: Vec<(NodeRef, bool)> = Vec::with_capacity(siblings.len());
     for sibling in siblings {
         let append = if sibling == top_candidate {
             past_winner = true;
@@ -271,6 +272,12 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                 _ => false,
             }
         };
+        joins.push((sibling, append));
+    }
+    if !flags.sells {
+        join_gaps(&mut joins, &stats);
+    }
+    for (sibling, append) in joins {
         if append {
             let node = if dom::is(&sibling, &["div", "article", "section", "p"]) {
                 sibling
@@ -287,6 +294,28 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         dir,
         byline,
         common_classes,
+    }
+}
+
+/// Ours: a sibling left out between two that join the winner joins too when it holds prose
+/// ([`SIBLING_GAP_MIN_CHARS`] of paragraph text, less link density than
+/// [`SIBLING_MAX_LINK_DENSITY`]): the text goes on around it, and a section that scored a
+/// little short of the threshold (or not at all: its paragraphs sit deeper than the scores
+/// climb) is no furniture set in the middle of it. `joins`: the winner's parent's children
+/// with whether each joins, in order.
+fn join_gaps(joins: &mut [(NodeRef, bool)], stats: &TextStats) {
+    let first = joins.iter().position(|(_, append)| *append);
+    let last = joins.iter().rposition(|(_, append)| *append);
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    for (sibling, append) in &mut joins[first..last] {
+        if !*append
+            && stats.link_density(sibling) < SIBLING_MAX_LINK_DENSITY
+            && paragraph_text(sibling, stats) >= SIBLING_GAP_MIN_CHARS
+        {
+            *append = true;
+        }
     }
 }
 
