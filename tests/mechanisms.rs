@@ -1265,6 +1265,42 @@ fn a_short_section_between_two_that_join_the_story_joins_too() {
 }
 
 #[test]
+fn a_page_builders_box_of_prose_before_the_storys_box_opens_the_article() {
+    // Each box (an Elementor container) holds a widget of text below a wrapper; the story's
+    // widget wins, and the intro's box, built alike, is its parent's parent's sibling.
+    let intro: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<p>Intro part {i}: before the ferry stopped running, the town had one boat a \
+                 day, which left at seven, called at the island, and came back at dusk.</p>"
+            )
+        })
+        .collect();
+    let boxed = |id: &str, widget: &str| {
+        format!(
+            "<div class=\"e-con e-parent e-{id}\"><div class=e-con-inner>\
+             <div class=text-block>{widget}</div>\
+             <div class=button><a href=/tickets>Tickets</a></div></div></div>"
+        )
+    };
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=builder>{}{}</div>{NAV}",
+            boxed("1", &intro),
+            boxed("2", &story(10))
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Intro part 1: before the ferry"), "{text}");
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+    assert!(
+        text.find("Intro part 3") < text.find("Paragraph 1 of"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
     // An accordion whose button names no panel: the header just before the hidden panel holds
     // the collapsed control. A pop-up's trigger (`aria-haspopup`) discloses no panel.
