@@ -11,14 +11,15 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
-    LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
-    LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
-    OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
-    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
-    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
-    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
-    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY,
+    LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS,
+    LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
+    MAIN_REGION_TAGS, MIN_ALTERNATIVES, OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY,
+    POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
+    POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
+    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
+    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
     SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
     SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
@@ -218,7 +219,17 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         _ => vec![top_candidate.clone()],
     };
     let winner_text = paragraph_text(&top_candidate, &stats);
+    // (Found before the join moves the winner out of its page.)
+    let opening = if layout_cell || flags.sells {
+        Vec::new()
+    } else {
+        builder_sections_before(&top_candidate, page, &stats)
+    };
+    for section in opening.into_iter().rev() {
+        content.append(section);
+    }
     let mut past_winner = false;
+    let mut joins: Vec<(NodeRef, bool)> = Vec::with_capacity(siblings.len());
     for sibling in siblings {
         let append = if sibling == top_candidate {
             past_winner = true;
@@ -271,6 +282,12 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                 _ => false,
             }
         };
+        joins.push((sibling, append));
+    }
+    if !flags.sells {
+        join_gaps(&mut joins, &stats);
+    }
+    for (sibling, append) in joins {
         if append {
             let node = if dom::is(&sibling, &["div", "article", "section", "p"]) {
                 sibling
@@ -288,6 +305,62 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         byline,
         common_classes,
     }
+}
+
+/// Ours: a sibling left out between two that join the winner joins too when it holds prose
+/// ([`SIBLING_GAP_MIN_CHARS`] of paragraph text, less link density than
+/// [`SIBLING_MAX_LINK_DENSITY`]): the text goes on around it, and a section that scored a
+/// little short of the threshold (or not at all: its paragraphs sit deeper than the scores
+/// climb) is no furniture set in the middle of it. `joins`: the winner's parent's children
+/// with whether each joins, in order.
+fn join_gaps(joins: &mut [(NodeRef, bool)], stats: &TextStats) {
+    let first = joins.iter().position(|(_, append)| *append);
+    let last = joins.iter().rposition(|(_, append)| *append);
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    for (sibling, append) in &mut joins[first..last] {
+        if !*append
+            && stats.link_density(sibling) < SIBLING_MAX_LINK_DENSITY
+            && paragraph_text(sibling, stats) >= SIBLING_GAP_MIN_CHARS
+        {
+            *append = true;
+        }
+    }
+}
+
+/// The page builder's boxes before the one holding the winner ([`BUILDER_SECTION_LEVELS`]):
+/// at each level above the winner's parent, the run of element siblings right before it
+/// (passing over those without text) built alike with it whose prose would join as an
+/// unscored sibling's does. Nearest first.
+fn builder_sections_before(candidate: &NodeRef, page: &NodeRef, stats: &TextStats) -> Vec<NodeRef> {
+    let mut sections = Vec::new();
+    let Some(mut node) = candidate.parent() else {
+        return sections;
+    };
+    for _ in 0..BUILDER_SECTION_LEVELS {
+        let Some(parent) = node.parent() else { break };
+        if &node == page || &parent == page || dom::is(&parent, &["body", "html"]) {
+            break;
+        }
+        let classes = class_tokens(&node);
+        let mut sibling = node.previous_sibling();
+        while let Some(s) = sibling {
+            sibling = s.previous_sibling();
+            if s.as_element().is_none() || stats.text_len(&s) == 0 {
+                continue;
+            }
+            if !built_alike(&node, &classes, &s)
+                || stats.link_density(&s) >= SIBLING_UNSCORED_MAX_LINK_DENSITY
+                || paragraph_text(&s, stats) < SIBLING_UNSCORED_MIN_CHARS
+            {
+                break;
+            }
+            sections.push(s);
+        }
+        node = parent;
+    }
+    sections
 }
 
 /// A shop's product page holds its product's description, written prose, among the

@@ -1254,6 +1254,23 @@ pub(crate) const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// or intro in a box of its own: wcxb 0327, 0381; trafilatura 0afd671f, iass-potsdam).
 pub(crate) const SIBLING_UNSCORED_MIN_CHARS: usize = 500;
 pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
+/// Ours: a sibling between two that joined the winner joins when its paragraphs hold at
+/// least this many characters, with less link density than [`SIBLING_MAX_LINK_DENSITY`]:
+/// the text goes on around it (a camera guide's section that scored a little short between
+/// the story and its last section, wcxb 0272; a service page's questions and answers between
+/// its overview and its testimonials, 3033; a row of short sections, each too short to score,
+/// between two that joined, 4477). Not on a page that sells: a product page's blocks between
+/// its description and another joined box are the shop's.
+pub(crate) const SIBLING_GAP_MIN_CHARS: usize = 200;
+/// Ours: a page builder sets a story's sections in boxes built alike (Elementor's
+/// `e-con` containers), and the winner is in one of them, a few levels below its box. Up to
+/// this many levels above the winner's parent, the run of boxes right before the one that
+/// holds the winner, built alike with it ([`REPEATED_ITEM_CLASS_SHARE`]) and each holding
+/// prose as a sibling that no paragraph scored must ([`SIBLING_UNSCORED_MIN_CHARS`],
+/// [`SIBLING_UNSCORED_MAX_LINK_DENSITY`]), opens the article: the story's intro and first
+/// sections (wcxb 0336). Only before: after the story such boxes are the site's questions
+/// and answers as often (0342).
+pub(crate) const BUILDER_SECTION_LEVELS: usize = 4;
 /// Links to `#anchors` count this much toward link density (tables of contents, footnotes).
 pub(crate) const HASH_LINK_WEIGHT: f64 = 0.3;
 /// A `<div>` holding one `<p>` with less link density than this becomes that paragraph.

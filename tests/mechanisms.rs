@@ -1235,6 +1235,72 @@ fn a_summary_box_before_the_story_joins_it_though_its_deep_paragraph_scored_litt
 }
 
 #[test]
+fn a_short_section_between_two_that_join_the_story_joins_too() {
+    // The middle section (a heading and one paragraph) scores short of the joining
+    // threshold; the sections on both sides of it join, so the text goes on through it.
+    let later: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<p>Later part {i}: the next morning, once the storm had passed, the harbour \
+                 master, the company and the town council met, and agreed, after much talk, \
+                 that the ferry would run twice a day.</p>"
+            )
+        })
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=wrap><div class=body>{}</div><div class=aside><h2>The doctor</h2>\
+             <p>In between: the doctor, who had missed her train, spent the night at the inn by the pier and \
+             wrote to the newspaper about the ferry, the storm and the company that ran the \
+             boats, a letter printed the next week on the front page.</p></div>\
+             <div class=more>{later}</div></div>{NAV}",
+            story(8)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 8 of the story"), "{text}");
+    assert!(text.contains("In between: the doctor"), "{text}");
+    assert!(text.contains("Later part 5"), "{text}");
+}
+
+#[test]
+fn a_page_builders_box_of_prose_before_the_storys_box_opens_the_article() {
+    // Each box (an Elementor container) holds a widget of text below a wrapper; the story's
+    // widget wins, and the intro's box, built alike, is its parent's parent's sibling.
+    let intro: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<p>Intro part {i}: before the ferry stopped running, the town had one boat a \
+                 day, which left at seven, called at the island, and came back at dusk.</p>"
+            )
+        })
+        .collect();
+    let boxed = |id: &str, widget: &str| {
+        format!(
+            "<div class=\"e-con e-parent e-{id}\"><div class=e-con-inner>\
+             <div class=text-block>{widget}</div>\
+             <div class=button><a href=/tickets>Tickets</a></div></div></div>"
+        )
+    };
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=builder>{}{}</div>{NAV}",
+            boxed("1", &intro),
+            boxed("2", &story(10))
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Intro part 1: before the ferry"), "{text}");
+    assert!(text.contains("Paragraph 10 of the story"), "{text}");
+    assert!(
+        text.find("Intro part 3") < text.find("Paragraph 1 of"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
     // An accordion whose button names no panel: the header just before the hidden panel holds
     // the collapsed control. A pop-up's trigger (`aria-haspopup`) discloses no panel.

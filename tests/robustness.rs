@@ -168,6 +168,27 @@ fn a_product_pages_cards_nested_five_thousand_deep_are_linear() {
 }
 
 #[test]
+fn twenty_thousand_boxes_of_prose_beside_the_story_are_joined_in_linear_time() {
+    // The boxes between two that join, and the page builder's boxes before the story's, are
+    // each measured once (their subtrees are apart).
+    let para = "<p>A paragraph of the section, with commas, long enough to count as prose in \
+        a box of its own, which the page builder set apart from the story's text.</p>";
+    let boxes: String = (0..20_000)
+        .map(|i| {
+            format!("<div class=\"e-con e-{i}\"><div class=in><h3>Part {i}</h3>{para}</div></div>")
+        })
+        .collect();
+    let story = para.repeat(30);
+    survives_within(
+        &format!(
+            "<div class=b>{boxes}<div class=\"e-con e-s\"><div class=in><div>{story}</div>\
+             <div><a href=/x>x</a></div></div></div>{boxes}</div>"
+        ),
+        20,
+    );
+}
+
+#[test]
 fn twenty_thousand_sign_up_forms_in_one_box_are_linear() {
     // Each removed sign-up form looks for the box around it: the ancestors are measured only
     // as far as a box's limit (before, each form measured the whole page: a minute).
