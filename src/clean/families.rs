@@ -54,6 +54,27 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
     None
 }
 
+/// Whether a teaser token ([`TEASER_TOKENS`]) appears anywhere in the node's class or id, in
+/// any case: what [`boilerplate_token`] needs to find one, asked without its lowercased copy
+/// and split names (the share of teasers is counted over every node of the article, before
+/// the blocks are asked one by one).
+fn may_name_teaser(node: &NodeRef) -> bool {
+    let Some(el) = node.as_element() else {
+        return false;
+    };
+    let attrs = el.attributes.borrow();
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| attrs.get(*a))
+        .any(|v| {
+            TEASER_TOKENS.iter().any(|t| {
+                v.as_bytes()
+                    .windows(t.len())
+                    .any(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+            })
+        })
+}
+
 /// Ours: blocks whose class/id tokens name a boilerplate family, unless they hold a large
 /// share of the article (then the token describes the page, not the block).
 /// On a discussion page ([`Flags::discussion`]) the comment family is the content; in a
@@ -78,7 +99,9 @@ pub(super) fn remove_boilerplate_families(
             if held > cap {
                 break;
             }
-            if boilerplate_token(&d, true).is_some_and(|t| TEASER_TOKENS.contains(&t)) {
+            if may_name_teaser(&d)
+                && boilerplate_token(&d, true).is_some_and(|t| TEASER_TOKENS.contains(&t))
+            {
                 held += dom::text_len_capped(&d, cap + 1 - held);
                 at = dom::next_skipping_children(&d, content);
             } else {
