@@ -23,7 +23,8 @@ const WORDS = ('the of and to in a is that for it as was with be by on not he th
   'village school hospital report market winter festival research scientists engineers museum railway bridge ' +
   'water energy village committee farmers teachers library weather coast island mountain storm season families').split(' ');
 
-function rng(seed) {
+/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

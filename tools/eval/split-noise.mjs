@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { splitOf } from './split.mjs';
+import { rng as random } from '../../benches/news-page.mjs';
 
 /** The corpus's figure over `pages`: pooled snippet F (trafilatura) or mean page F1. */
 export function figure(corpus, pages) {
@@ -24,18 +25,6 @@ export function figure(corpus, pages) {
     return 2 * tp + fn + fp === 0 ? 0 : (2 * tp) / (2 * tp + fn + fp);
   }
   return pages.reduce((s, p) => s + p.f1, 0) / pages.length;
-}
-
-/** A small seeded generator (mulberry32): the same seed draws the same splits. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
