@@ -17,7 +17,7 @@ use crate::stats::TextStats;
 use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
-    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
+    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADED_BODY_MAX_LINK_DENSITY, HEADED_BODY_MIN_CHARS, HEADING_MAX_CHARS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_WORDS,
     NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
     SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
@@ -262,6 +262,8 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !holds_most_of_page(&n, page_len, &match_string, &title)
                     && !is_semantic_article(&n, &match_string)
                     && !is_prose_named_header(&n, &match_string)
+                    && !is_slug_named_heading(&n, &match_string)
+                    && !(std::env::var("NOB").is_err() && heads_its_next_sibling(&n, &match_string))
                     && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
@@ -421,6 +423,60 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
             })
             .nth(HEADER_PROSE_MIN_PARAGRAPHS - 1)
             .is_some()
+}
+
+/// Ours: a heading whose unlikely words are all in class or id tokens made of its own words
+/// (`<h2 id="h-what-is-social-shopping">`, `id="h-5-community-building"`: anchors a CMS
+/// builds from the heading's text) is the author's section heading, not a sidebar's. The
+/// heading's text is read up to [`HEADING_MAX_CHARS`].
+fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
+    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+        return false;
+    }
+    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS).to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .collect();
+    let rest: Vec<&str> = match_string
+        .split_whitespace()
+        .filter(|token| {
+            let parts: Vec<String> = token
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
+                .map(str::to_lowercase)
+                .collect();
+            parts.len() < 2 || !parts.iter().all(|w| words.contains(&w.as_str()))
+        })
+        .collect();
+    !UNLIKELY_CANDIDATES.is_match(&rest.join(" "))
+}
+
+/// Ours: a heading matched as unlikely only by `header` within a longer name
+/// (`et_pb_module_header`, `accordion-header`, `tocHeader`: a box's or an item's title) is
+/// kept when its next element sibling is the body it heads: at least
+/// [`HEADED_BODY_MIN_CHARS`] characters, twice the heading's, under
+/// [`HEADED_BODY_MAX_LINK_DENSITY`] links. A box's title over a list of links goes.
+fn heads_its_next_sibling(node: &NodeRef, match_string: &str) -> bool {
+    let lower = match_string.to_ascii_lowercase();
+    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+        || !lower.contains("header")
+        || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
+    {
+        return false;
+    }
+    let own = dom::text_len_capped(node, HEADING_MAX_CHARS);
+    if own == 0 || own > HEADING_MAX_CHARS || link_density(node) >= HEADED_BODY_MAX_LINK_DENSITY {
+        return false;
+    }
+    node.following_siblings()
+        .find(|s| s.as_element().is_some())
+        .is_some_and(|body| {
+            let len = dom::text_len_capped(&body, HEADED_BODY_MIN_CHARS.max(2 * own));
+            len >= HEADED_BODY_MIN_CHARS
+                && len >= 2 * own
+                && link_density(&body) < HEADED_BODY_MAX_LINK_DENSITY
+        })
 }
 
 /// A heading whose nearest element siblings on both sides are paragraphs: a section's
