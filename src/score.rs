@@ -17,7 +17,7 @@ use crate::stats::TextStats;
 use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
-    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADED_BODY_MAX_LINK_DENSITY, HEADED_BODY_MIN_CHARS, HEADING_MAX_CHARS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
+    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADED_BODY_MAX_LINK_DENSITY, HEADED_BODY_MIN_CHARS, HEADED_TITLE_MIN_WORDS, HEADING_MAX_CHARS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_WORDS,
     NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
     SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
@@ -459,14 +459,17 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
 /// [`HEADED_BODY_MAX_LINK_DENSITY`] links. A box's title over a list of links goes.
 fn heads_its_next_sibling(node: &NodeRef, match_string: &str) -> bool {
     let lower = match_string.to_ascii_lowercase();
-    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+    if !dom::is(node, &["h2", "h3", "h4", "h5", "h6"])
         || !lower.contains("header")
         || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
     {
         return false;
     }
     let own = dom::text_len_capped(node, HEADING_MAX_CHARS);
-    if own == 0 || own > HEADING_MAX_CHARS || link_density(node) >= HEADED_BODY_MAX_LINK_DENSITY {
+    if own > HEADING_MAX_CHARS
+        || link_density(node) >= HEADED_BODY_MAX_LINK_DENSITY
+        || dom::normalized_text(node).split_whitespace().count() < HEADED_TITLE_MIN_WORDS
+    {
         return false;
     }
     node.following_siblings()

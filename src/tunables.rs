@@ -70,6 +70,9 @@ pub(crate) const HEADING_MAX_CHARS: usize = 200;
 /// density: the body it heads (Divi's `et_pb_module_header` blurbs, FAQ rows).
 pub(crate) const HEADED_BODY_MIN_CHARS: usize = 80;
 pub(crate) const HEADED_BODY_MAX_LINK_DENSITY: f64 = 0.3;
+/// Ours: ... and when the heading has at least this many words: a one-word label over a box
+/// (`Pros`, `Summary`, `Modules`) is the box's furniture, which references leave out.
+pub(crate) const HEADED_TITLE_MIN_WORDS: usize = 2;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
