@@ -17,11 +17,11 @@ use crate::stats::TextStats;
 use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
-    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADED_BODY_MAX_LINK_DENSITY, HEADED_BODY_MIN_CHARS, HEADED_TITLE_MIN_WORDS, HEADING_MAX_CHARS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
-    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_WORDS,
-    NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
-    SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
+    HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
+    NEGATING_WORDS, NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS,
+    REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE,
+    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -263,7 +263,6 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !is_semantic_article(&n, &match_string)
                     && !is_prose_named_header(&n, &match_string)
                     && !is_slug_named_heading(&n, &match_string)
-                    && !(std::env::var("NOB").is_err() && heads_its_next_sibling(&n, &match_string))
                     && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
@@ -450,36 +449,6 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
         })
         .collect();
     !UNLIKELY_CANDIDATES.is_match(&rest.join(" "))
-}
-
-/// Ours: a heading matched as unlikely only by `header` within a longer name
-/// (`et_pb_module_header`, `accordion-header`, `tocHeader`: a box's or an item's title) is
-/// kept when its next element sibling is the body it heads: at least
-/// [`HEADED_BODY_MIN_CHARS`] characters, twice the heading's, under
-/// [`HEADED_BODY_MAX_LINK_DENSITY`] links. A box's title over a list of links goes.
-fn heads_its_next_sibling(node: &NodeRef, match_string: &str) -> bool {
-    let lower = match_string.to_ascii_lowercase();
-    if !dom::is(node, &["h2", "h3", "h4", "h5", "h6"])
-        || !lower.contains("header")
-        || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
-    {
-        return false;
-    }
-    let own = dom::text_len_capped(node, HEADING_MAX_CHARS);
-    if own > HEADING_MAX_CHARS
-        || link_density(node) >= HEADED_BODY_MAX_LINK_DENSITY
-        || dom::normalized_text(node).split_whitespace().count() < HEADED_TITLE_MIN_WORDS
-    {
-        return false;
-    }
-    node.following_siblings()
-        .find(|s| s.as_element().is_some())
-        .is_some_and(|body| {
-            let len = dom::text_len_capped(&body, HEADED_BODY_MIN_CHARS.max(2 * own));
-            len >= HEADED_BODY_MIN_CHARS
-                && len >= 2 * own
-                && link_density(&body) < HEADED_BODY_MAX_LINK_DENSITY
-        })
 }
 
 /// A heading whose nearest element siblings on both sides are paragraphs: a section's

@@ -61,18 +61,9 @@ pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// listicle's four-paragraph intro, a reference page's opening were lost with it.
 pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
 pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
-/// Ours: a heading longer than this is no heading the unlikely-candidate guards keep (a
-/// `<h2>` broken markup wrapped round a footer); also how much of a heading's text is read
-/// for words its class or id is built from.
+/// Ours: how much of a heading's text is read for the words its class or id is built from
+/// (`id="h-what-is-social-shopping"`), see `score::is_slug_named_heading`.
 pub(crate) const HEADING_MAX_CHARS: usize = 200;
-/// Ours: a heading classed `…header` (a box's title, an accordion's question) is kept when
-/// its next sibling holds at least this much text (and twice the heading's) under this link
-/// density: the body it heads (Divi's `et_pb_module_header` blurbs, FAQ rows).
-pub(crate) const HEADED_BODY_MIN_CHARS: usize = 80;
-pub(crate) const HEADED_BODY_MAX_LINK_DENSITY: f64 = 0.3;
-/// Ours: ... and when the heading has at least this many words: a one-word label over a box
-/// (`Pros`, `Summary`, `Modules`) is the box's furniture, which references leave out.
-pub(crate) const HEADED_TITLE_MIN_WORDS: usize = 2;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
