@@ -434,27 +434,27 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
     if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
         return false;
     }
-    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS).to_ascii_lowercase();
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() > 1)
-        .collect();
-    let rest: Vec<&str> = match_string
-        .split_whitespace()
-        .filter(|token| {
-            let parts: Vec<String> = token
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| w.len() > 1 && !w.bytes().all(|c| c.is_ascii_digit()))
-                .map(str::to_ascii_lowercase)
-                .collect();
-            let missing = parts
-                .iter()
-                .filter(|w| !words.contains(&w.as_str()))
-                .count();
-            parts.len() < 2 || missing > usize::from(parts.len() >= 3)
-        })
-        .collect();
-    !UNLIKELY_CANDIDATES.is_match(&rest.join(" "))
+    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS);
+    let words = slug_parts(&text);
+    match_string.split_whitespace().all(|token| {
+        if !UNLIKELY_CANDIDATES.is_match(token) {
+            return true;
+        }
+        let slug = slug_parts(token);
+        let missing = slug
+            .iter()
+            .filter(|p| !words.iter().any(|w| w.eq_ignore_ascii_case(p)))
+            .count();
+        slug.len() >= 2 && missing <= usize::from(slug.len() >= 3)
+    })
+}
+
+/// The words of a heading or of a class/id token: ASCII letters and digits, one-letter parts
+/// and numbers left out.
+fn slug_parts(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 1 && !w.bytes().all(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// A heading whose nearest element siblings on both sides are paragraphs: a section's
