@@ -18,10 +18,10 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
-    MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS, NEGATING_WORDS,
-    NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN,
-    SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
+    NEGATING_WORDS, NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS,
+    REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE,
+    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -262,6 +262,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !holds_most_of_page(&n, page_len, &match_string, &title)
                     && !is_semantic_article(&n, &match_string)
                     && !is_prose_named_header(&n, &match_string)
+                    && !is_slug_named_heading(&n, &match_string)
                     && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
@@ -421,6 +422,39 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
             })
             .nth(HEADER_PROSE_MIN_PARAGRAPHS - 1)
             .is_some()
+}
+
+/// Ours: a heading whose unlikely words are all in class or id tokens made of its own words
+/// (`<h2 id="h-what-is-social-shopping">`, `id="h-5-community-building"`: anchors a CMS
+/// builds from the heading's text) is the author's section heading, not a sidebar's. A token
+/// of three words or more may hold one that is not the heading's (`project-social-impact`:
+/// the CMS's prefix). The heading's text is read up to [`HEADING_MAX_CHARS`]; ASCII only
+/// (Unicode case tables would cost the wasm engine kilobytes).
+fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
+    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+        return false;
+    }
+    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS);
+    let words = slug_parts(&text);
+    match_string.split_whitespace().all(|token| {
+        if !UNLIKELY_CANDIDATES.is_match(token) {
+            return true;
+        }
+        let slug = slug_parts(token);
+        let missing = slug
+            .iter()
+            .filter(|p| !words.iter().any(|w| w.eq_ignore_ascii_case(p)))
+            .count();
+        slug.len() >= 2 && missing <= usize::from(slug.len() >= 3)
+    })
+}
+
+/// The words of a heading or of a class/id token: ASCII letters and digits, one-letter parts
+/// and numbers left out.
+fn slug_parts(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 1 && !w.bytes().all(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// A heading whose nearest element siblings on both sides are paragraphs: a section's

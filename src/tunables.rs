@@ -61,6 +61,9 @@ pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// listicle's four-paragraph intro, a reference page's opening were lost with it.
 pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
 pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
+/// Ours: how much of a heading's text is read for the words its class or id is built from
+/// (`id="h-what-is-social-shopping"`), see `score::is_slug_named_heading`.
+pub(crate) const HEADING_MAX_CHARS: usize = 200;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);

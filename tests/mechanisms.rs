@@ -2493,6 +2493,36 @@ fn a_box_title_named_like_a_header_still_goes() {
     assert!(!text_of(&html).contains("Latest videos"));
 }
 
+#[test]
+fn a_heading_whose_anchor_id_spells_its_own_words_stays() {
+    // `social` and `community` are unlikely words, but here they are the heading's own words
+    // in the anchor the CMS built from it.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2 id=\"h-5-community-building-on-the-pier\">5. Community building \
+             on the pier</h2>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Community building on the pier"), "{text}");
+}
+
+#[test]
+fn a_heading_named_by_an_unlikely_word_not_its_own_still_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2 id=\"social-share-title\">Share this story</h2>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph")
+        ),
+    );
+    assert!(!text_of(&html).contains("Share this story"));
+}
+
 // ------------------------------------------------------------------ credits under images
 
 /// A story with `figure` (a picture and a line under it) after its third paragraph: the
