@@ -55,6 +55,54 @@ pub(crate) struct Pattern {
     /// Every match starts at the text's start (the pattern begins with `^` in each branch):
     /// threads are started there only.
     anchored: bool,
+    /// The characters a match can start with: see [`Starts`].
+    starts: Starts,
+    /// Thread lists kept for the next call: see [`Scratch`].
+    scratch: std::sync::Mutex<Scratch>,
+}
+
+/// The first characters of a pattern's matches: ASCII ones as bits, the others as one flag.
+/// A thread started where the next character is not among them dies at its first step, so
+/// none is started there: most tunable patterns are alternations of words, whose starting
+/// closure (every alternative's first instruction) was walked at every character of every
+/// text asked, and most texts match nothing. Texts where no character can start a match
+/// need no thread lists at all.
+#[derive(Debug, Clone, Copy)]
+struct Starts {
+    /// Bit `c % 64` of word `c / 64` for ASCII `c`.
+    ascii: [u64; 2],
+    /// Any character beyond ASCII.
+    other: bool,
+    /// A match may start at the text's end (the pattern matches the empty text).
+    at_end: bool,
+}
+
+impl Starts {
+    /// Everything: for a pattern that matches the empty text, or starts with `.`.
+    const ALL: Starts = Starts {
+        ascii: [u64::MAX; 2],
+        other: true,
+        at_end: true,
+    };
+
+    /// Adds the characters from `lo` to `hi`.
+    #[inline(never)]
+    fn mark(&mut self, lo: char, hi: char) {
+        self.other |= hi > '\x7f';
+        let mut c = lo as u32;
+        while c <= (hi as u32).min(0x7f) {
+            self.ascii[c as usize / 64] |= 1 << (c % 64);
+            c += 1;
+        }
+    }
+
+    fn may_start(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii[c as usize / 64] & (1 << (c as u32 % 64)) != 0
+        } else {
+            self.other
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -599,12 +647,60 @@ fn anchored(node: &Node) -> bool {
     }
 }
 
+/// The characters the instructions reachable from the program's start without reading one
+/// can read ([`Starts`]); all when that closure reaches a match (the empty text matches) or a
+/// `.`. Assertions are taken as holding: that only adds characters, never loses a match.
+#[inline(never)]
+fn starts(program: &[Inst], classes: &[Class]) -> Starts {
+    let mut set = Starts {
+        ascii: [0; 2],
+        other: false,
+        at_end: false,
+    };
+    let mut seen = vec![false; program.len()];
+    let mut stack = vec![0u32];
+    while let Some(pc) = stack.pop() {
+        if std::mem::replace(&mut seen[pc as usize], true) {
+            continue;
+        }
+        match program[pc as usize] {
+            Inst::Match | Inst::Any => return Starts::ALL,
+            Inst::Char(c) => set.mark(c, c),
+            Inst::Fold(b) => {
+                set.mark(char::from(b), char::from(b));
+                let upper = char::from(b.to_ascii_uppercase());
+                set.mark(upper, upper);
+            }
+            Inst::Class(k) => {
+                for &(lo, hi) in &classes[k as usize].ranges {
+                    set.mark(lo, hi);
+                }
+            }
+            Inst::Split(a, b) => stack.extend([a, b]),
+            Inst::Jump(to) => stack.push(to),
+            Inst::Assert(_) => stack.push(pc + 1),
+        }
+    }
+    set
+}
+
 fn is_word(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// The thread lists and stack [`Pattern::is_match`] works in, kept for the next call (the
+/// patterns are asked of every short block of a page). A call made while another holds them
+/// (none does today) makes its own.
+#[derive(Debug)]
+struct Scratch {
+    current: Threads,
+    following: Threads,
+    stack: Vec<u32>,
+}
+
 /// The threads of one step: instruction indices, each at most once (a generation stamp per
 /// instruction says whether it is in).
+#[derive(Debug)]
 struct Threads {
     list: Vec<u32>,
     stamp: Vec<u32>,
@@ -612,16 +708,31 @@ struct Threads {
 }
 
 impl Threads {
-    fn new(len: usize) -> Self {
+    /// Lists with no room yet: [`Threads::make_room`] before the first insert.
+    const fn new() -> Self {
         Threads {
-            list: Vec::with_capacity(len),
-            stamp: vec![0; len],
+            list: Vec::new(),
+            stamp: Vec::new(),
             generation: 1,
         }
     }
 
+    /// Room for a program of `len` instructions. The stamps are kept from call to call
+    /// ([`SCRATCH`]): zeroing two lists of the program's length for every text asked was
+    /// a tenth of a page's pattern time.
+    fn make_room(&mut self, len: usize) {
+        if self.stamp.len() < len {
+            self.stamp.resize(len, 0);
+        }
+    }
+
+    /// Empties the list: a new generation, every stamp older than it.
     fn clear(&mut self) {
         self.list.clear();
+        if self.generation == u32::MAX {
+            self.stamp.fill(0);
+            self.generation = 0;
+        }
         self.generation += 1;
     }
 
@@ -655,10 +766,17 @@ impl Pattern {
         };
         compiler.node(&node)?;
         compiler.push(Inst::Match)?;
+        let starts = starts(&compiler.program, &compiler.classes);
         Ok(Pattern {
             program: compiler.program,
             classes: compiler.classes,
             anchored: anchored(&node),
+            starts,
+            scratch: std::sync::Mutex::new(Scratch {
+                current: Threads::new(),
+                following: Threads::new(),
+                stack: Vec::new(),
+            }),
         })
     }
 
@@ -702,19 +820,51 @@ impl Pattern {
     }
 
     /// Whether the pattern matches anywhere in `text`.
+    #[inline(never)]
     pub(crate) fn is_match(&self, text: &str) -> bool {
+        match self.scratch.try_lock() {
+            Ok(mut scratch) => {
+                let Scratch {
+                    current,
+                    following,
+                    stack,
+                } = &mut *scratch;
+                self.run(text, current, following, stack)
+            }
+            Err(_) => self.run(
+                text,
+                &mut Threads::new(),
+                &mut Threads::new(),
+                &mut Vec::new(),
+            ),
+        }
+    }
+
+    fn run<'a>(
+        &self,
+        text: &str,
+        mut current: &'a mut Threads,
+        mut following: &'a mut Threads,
+        stack: &mut Vec<u32>,
+    ) -> bool {
         let len = self.program.len();
-        let mut current = Threads::new(len);
-        let mut following = Threads::new(len);
-        let mut stack = Vec::new();
+        current.clear();
+        following.clear();
+        stack.clear();
         let mut chars = text.chars();
         let mut prev = None;
         let mut next = chars.next();
         loop {
-            if (prev.is_none() || !self.anchored)
-                && self.add(&mut current, &mut stack, 0, prev, next)
-            {
-                return true;
+            let may_start = match next {
+                Some(c) => self.starts.may_start(c),
+                None => self.starts.at_end,
+            };
+            if may_start && (prev.is_none() || !self.anchored) {
+                current.make_room(len);
+                following.make_room(len);
+                if self.add(current, stack, 0, prev, next) {
+                    return true;
+                }
             }
             let Some(c) = next else {
                 return false;
@@ -732,7 +882,7 @@ impl Pattern {
                     Inst::Class(k) => self.classes[k as usize].contains(c),
                     _ => false,
                 };
-                if steps && self.add(&mut following, &mut stack, pc + 1, Some(c), after) {
+                if steps && self.add(following, stack, pc + 1, Some(c), after) {
                     return true;
                 }
             }
@@ -750,6 +900,48 @@ mod tests {
 
     fn matches(pattern: &str, text: &str) -> bool {
         Pattern::new(pattern).unwrap().is_match(text)
+    }
+
+    #[test]
+    fn starting_characters_skip_no_match() {
+        // Alternations, case folding, classes and assertions at the start, non-ASCII starts.
+        assert!(matches(r"\b(share|tweet)\b", "xx — share this"));
+        assert!(!matches(r"\b(share|tweet)\b", "reshare"));
+        assert!(matches("(?i)photo:", "a PHOTO: b"));
+        assert!(matches("[é-ë]t[ée]", "l'été"));
+        assert!(matches(r"\d+ min", "read in 5 min"));
+        assert!(matches("ü|x", "grün"));
+        // Patterns that match the empty text, or start with `.`, have no starting set.
+        assert!(matches("a*", "zzz"));
+        assert!(matches(".b", "ab"));
+        assert!(!matches("^b", "ab"));
+        assert!(matches("$", "ab"));
+    }
+
+    #[test]
+    fn answers_do_not_depend_on_the_calls_before() {
+        // The thread lists are kept between calls: a long program's, then a short one's.
+        let long = Pattern::new(r"^\s*(share|tweet|email|print|follow us)\s*$").unwrap();
+        let short = Pattern::new("a.c").unwrap();
+        for _ in 0..3 {
+            assert!(long.is_match(" follow us "));
+            assert!(!short.is_match("ab"));
+            assert!(!long.is_match("share this story"));
+            assert!(short.is_match("xabc"));
+        }
+    }
+
+    #[test]
+    fn thread_stamps_survive_their_generation_wrapping() {
+        let mut threads = super::Threads::new();
+        threads.make_room(4);
+        threads.generation = u32::MAX - 1;
+        for _ in 0..3 {
+            threads.clear();
+            assert!(threads.insert(2));
+            assert!(!threads.insert(2));
+            assert!(threads.insert(3));
+        }
     }
 
     #[test]
