@@ -17,6 +17,11 @@
 //! The table was generated from html5ever's (sorted `(name, characters)` pairs with the prefixes
 //! left out), and the tests check it against it.
 
+/// The shortest and longest names without `;` (`&lt`, `&frac12`): only the legacy references
+/// have such a form, and a name without `;` is looked for only at these lengths (an `&` in a
+/// link's query, `?a=1&returnTo=…`, was looked up at every length of `returnTo`).
+pub(crate) const LEGACY_NAME_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
+
 /// The characters a reference stands for, or `None` if `name` (with its `;` if it has one)
 /// is not one.
 pub(crate) fn lookup(name: &str) -> Option<&'static str> {
@@ -86,6 +91,13 @@ mod tests {
 
     fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
         TABLE.strip_suffix('\0').unwrap().split('\0').map(entry)
+    }
+
+    #[test]
+    fn names_without_a_semicolon_have_the_legacy_lengths() {
+        for (name, _) in entries().filter(|(name, _)| !name.ends_with(';')) {
+            assert!(LEGACY_NAME_LENGTHS.contains(&name.len()), "{name}");
+        }
     }
 
     #[test]

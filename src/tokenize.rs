@@ -850,6 +850,18 @@ fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<(Chars, usize)> {
                 .count();
             let name = &s[amp + 1..amp + 1 + run];
             if run <= MAX_ENTITY_NAME && b.get(amp + 1 + run) == Some(&b';') {
+                // The commonest, without a search of the table (`&amp;` in every link's query).
+                let common = match name {
+                    "amp" => Some('&'),
+                    "nbsp" => Some('\u{a0}'),
+                    "quot" => Some('"'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    _ => None,
+                };
+                if let Some(c) = common {
+                    return Some((Chars::Char(c), run + 2));
+                }
                 let mut key = String::with_capacity(run + 1);
                 key.push_str(name);
                 key.push(';');
@@ -858,7 +870,8 @@ fn char_ref(s: &str, amp: usize, in_attribute: bool) -> Option<(Chars, usize)> {
                 }
             }
             // The longest name without `;` (only the legacy ones have such a form).
-            for len in (1..=run.min(MAX_ENTITY_NAME)).rev() {
+            let lengths = crate::entities::LEGACY_NAME_LENGTHS;
+            for len in (*lengths.start()..=run.min(*lengths.end())).rev() {
                 if let Some(chars) = crate::entities::lookup(&name[..len]) {
                     let next = b.get(amp + 1 + len);
                     if in_attribute && next.is_some_and(|c| *c == b'=' || c.is_ascii_alphanumeric())
@@ -1041,6 +1054,7 @@ mod tests {
         "\t",
         "é ünï 中文 ",
         "&amp;",
+        "<p title='&quot;&lt;&gt;&nbsp;&amp;'>&quot;&lt;&gt;&ampx;&nbspx;&returnTo=1",
         "&AMP",
         "&notit;",
         "&notin;",
