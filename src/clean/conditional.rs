@@ -15,6 +15,7 @@ use crate::tunables::{
     AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS,
+    LINKED_PROSE_MAX_LINK_DENSITY, LINKED_PROSE_MAX_PARAGRAPHS, LINKED_PROSE_MIN_PLAIN_CHARS,
     LINK_LIST_ITEM_DENSITY, LOADING_WORDS, NEGATIVE_WEIGHT_PROSE_CHARS,
     NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS,
     WHOLE_TEXT_LABEL_MAX_CHARS,
@@ -274,7 +275,7 @@ pub(super) fn conditional_reason_unguarded(
         && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
         || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
     {
-        Some(Rule::LinkDensity)
+        (!linked_prose(node, &inside, is_list, content_len, ld)).then_some(Rule::LinkDensity)
     } else if (embeds == 1 && content_len < 75) || embeds > 1 {
         Some(Rule::Embeds)
     } else if img == 0.0 && text_dens == 0.0 {
@@ -290,6 +291,24 @@ pub(super) fn conditional_reason_unguarded(
         }
     }
     reason
+}
+
+/// Ours: running prose with links in its sentences is not a box of links: a block of one or
+/// two paragraphs ([`LINKED_PROSE_MAX_PARAGRAPHS`]), no list, heading or picture, links under
+/// [`LINKED_PROSE_MAX_LINK_DENSITY`] of its text, at least [`LINKED_PROSE_MIN_PLAIN_CHARS`]
+/// characters outside them, and ending as a sentence ends. (A blog's or a news story's
+/// paragraph citing its sources link by link; a teaser box is titles, not sentences.)
+fn linked_prose(node: &NodeRef, inside: &Inside, is_list: bool, len: usize, ld: f64) -> bool {
+    !is_list
+        && (1..=LINKED_PROSE_MAX_PARAGRAPHS).contains(&inside.p)
+        && inside.li == 0
+        && inside.img == 0
+        && inside.heading_text == 0
+        && ld < LINKED_PROSE_MAX_LINK_DENSITY
+        && len as f64 - inside.link_text >= LINKED_PROSE_MIN_PLAIN_CHARS as f64
+        && dom::normalized_text(node)
+            .trim_end_matches(['"', '”', '»', ')', '’', '\''])
+            .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// Ours: a list of links with its label inside it (`<ul><span>Related stories</span><li><a>`):
