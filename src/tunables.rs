@@ -957,6 +957,11 @@ pub(crate) const NEGATIVE_WEIGHT_PROSE_LINK_DENSITY: f64 = 0.2;
 pub(crate) const LINKED_PROSE_MAX_PARAGRAPHS: usize = 2;
 pub(crate) const LINKED_PROSE_MAX_LINK_DENSITY: f64 = 0.5;
 pub(crate) const LINKED_PROSE_MIN_PLAIN_CHARS: usize = 200;
+/// Ours: the negative-weight rule keeps a block of one or two paragraphs of running prose
+/// with at least this many characters outside links (and links under
+/// [`NEGATIVE_WEIGHT_PROSE_LINK_DENSITY`]): a story's paragraph in a page builder's box
+/// classed `widget` or `card` (wcxb 0226, 4027, 4177).
+pub(crate) const NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS: usize = 150;
 
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel

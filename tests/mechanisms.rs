@@ -3254,3 +3254,50 @@ fn a_box_of_linked_titles_still_goes_for_its_links() {
     let text = text_of(&html);
     assert!(!text.contains("Another story from the harbour"), "{text}");
 }
+
+/// A box whose class holds a negative word (`widget`, as a page builder names its text
+/// module) around a label and one paragraph of the story.
+fn widget_box(paragraph: &str) -> String {
+    format!("<div class=\"widget\"><span>Update</span><p>{paragraph}</p></div>")
+}
+
+const HARBOUR_PARAGRAPH: &str = "The harbour board met again on Tuesday evening, and after \
+     a long debate about the winter timetable, the cost of a second boat and the complaints \
+     of the island's shopkeepers, it agreed to keep the morning crossing running until spring.";
+
+#[test]
+fn a_paragraph_of_prose_in_a_negatively_classed_box_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{}{}</article>",
+            story(3),
+            widget_box(HARBOUR_PARAGRAPH),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("agreed to keep the morning crossing"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_run_of_negatively_classed_boxes_still_goes_however_it_reads() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{}{}{}</article>",
+            story(3),
+            widget_box(HARBOUR_PARAGRAPH),
+            widget_box(&HARBOUR_PARAGRAPH.replace("Tuesday", "Friday")),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        !text.contains("agreed to keep the morning crossing"),
+        "{text}"
+    );
+}
