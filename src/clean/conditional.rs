@@ -318,8 +318,13 @@ pub(super) fn conditional_reason_unguarded(
 /// alike (same tag and class as a sibling next to it: testimonials, teasers, comments): a
 /// negative class word says what it is, however much it reads like prose.
 fn quoted_or_repeated(node: &NodeRef) -> bool {
-    let alike = |s: &NodeRef| {
-        dom::tag(s) == dom::tag(node) && dom::attr(s, "class") == dom::attr(node, "class")
+    // Compared in place (asked of every negatively classed block): no copies of the classes.
+    let alike = |s: &NodeRef| match (s.as_element(), node.as_element()) {
+        (Some(a), Some(b)) => {
+            a.name == b.name
+                && a.attributes.borrow().get("class") == b.attributes.borrow().get("class")
+        }
+        _ => false,
     };
     // Blocks are asked from the last: the one before is still there, and is marked as one of
     // the run for when it is asked.
