@@ -26,6 +26,11 @@ pub(crate) const THREAD_ITEM_ATTR: &str = "data-lectern-thread-item";
 /// the line with them when the post kept no other text.
 pub(crate) const POST_AUTHOR_ATTR: &str = "data-lectern-post-author";
 
+/// Marks a box built like the next one (same tag and class) that a negatively classed box
+/// of running prose found: conditional cleaning walks a pass's blocks from the last, so the
+/// run's first box learns it is one of a run after the box next to it is gone.
+pub(crate) const ALIKE_ATTR: &str = "data-lectern-alike";
+
 /// The attribute that carries an element's index in the original document while explaining.
 pub(crate) const INDEX_ATTR: &str = "data-lectern-index";
 

@@ -950,6 +950,18 @@ pub(crate) const COOKIE_OVERLAY_MAX_CHARS: usize = 1200;
 pub(crate) const NEGATIVE_WEIGHT_PROSE_PARAGRAPHS: usize = 2;
 pub(crate) const NEGATIVE_WEIGHT_PROSE_CHARS: usize = 400;
 pub(crate) const NEGATIVE_WEIGHT_PROSE_LINK_DENSITY: f64 = 0.2;
+/// Ours: the link-density rule keeps running prose whose sentences carry links
+/// (`clean::conditional::linked_prose`): at most this many paragraphs, links under this
+/// share of the text, at least this many characters outside them (wcxb 0097, 0312: a
+/// paragraph citing its sources went at 21–46% links).
+pub(crate) const LINKED_PROSE_MAX_PARAGRAPHS: usize = 2;
+pub(crate) const LINKED_PROSE_MAX_LINK_DENSITY: f64 = 0.5;
+pub(crate) const LINKED_PROSE_MIN_PLAIN_CHARS: usize = 200;
+/// Ours: the negative-weight rule keeps a block of one or two paragraphs of running prose
+/// with at least this many characters outside links (and links under
+/// [`NEGATIVE_WEIGHT_PROSE_LINK_DENSITY`]): a story's paragraph in a page builder's box
+/// classed `widget` or `card` (wcxb 0226, 4027, 4177).
+pub(crate) const NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS: usize = 150;
 
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel

@@ -3207,3 +3207,97 @@ fn excerpts_that_are_a_list_pages_entries_stay() {
     let text = text_of(&html);
     assert!(text.contains("stayed until dark, part 12"), "{text}");
 }
+
+// ------------------------------------------------------------------ links in sentences
+
+/// A paragraph in its own box, citing its sources link by link (a third of its text in
+/// links), between the story's paragraphs.
+fn linked_paragraph_box(sentence_end: &str) -> String {
+    format!(
+        "<div class=note><p>The harbour board <a href=/report>published its yearly report</a> \
+         on Monday, and the figures, which <a href=/minutes>the council discussed</a> at \
+         length, show that the ferry ran late on more than half of its winter crossings, \
+         most of them in the storms of January and February, according to \
+         <a href=/data>the operator's own data</a>{sentence_end}</p></div>"
+    )
+}
+
+#[test]
+fn a_boxed_paragraph_with_links_in_its_sentences_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{}{}</article>",
+            story(3),
+            linked_paragraph_box("."),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("published its yearly report"), "{text}");
+}
+
+#[test]
+fn a_box_of_linked_titles_still_goes_for_its_links() {
+    let titles: String = (1..=4)
+        .map(|i| format!("<a href=/story{i}>Another story from the harbour, number {i}</a> "))
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<div class=more><p>More from the coast and the \
+             islands this week, read on {titles}</p></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Another story from the harbour"), "{text}");
+}
+
+/// A box whose class holds a negative word (`widget`, as a page builder names its text
+/// module) around a label and one paragraph of the story.
+fn widget_box(paragraph: &str) -> String {
+    format!("<div class=\"widget\"><span>Update</span><p>{paragraph}</p></div>")
+}
+
+const HARBOUR_PARAGRAPH: &str = "The harbour board met again on Tuesday evening, and after \
+     a long debate about the winter timetable, the cost of a second boat and the complaints \
+     of the island's shopkeepers, it agreed to keep the morning crossing running until spring.";
+
+#[test]
+fn a_paragraph_of_prose_in_a_negatively_classed_box_stays() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{}{}</article>",
+            story(3),
+            widget_box(HARBOUR_PARAGRAPH),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("agreed to keep the morning crossing"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_run_of_negatively_classed_boxes_still_goes_however_it_reads() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}{}{}{}</article>",
+            story(3),
+            widget_box(HARBOUR_PARAGRAPH),
+            widget_box(&HARBOUR_PARAGRAPH.replace("Tuesday", "Friday")),
+            story(2)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        !text.contains("agreed to keep the morning crossing"),
+        "{text}"
+    );
+}

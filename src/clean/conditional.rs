@@ -6,7 +6,7 @@ use super::{guards_protected, is_video_embed, share};
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::THREAD_ITEM_ATTR;
+use crate::marks::{ALIKE_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
@@ -15,9 +15,10 @@ use crate::tunables::{
     AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
     CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
     CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS,
-    LINK_LIST_ITEM_DENSITY, LOADING_WORDS, NEGATIVE_WEIGHT_PROSE_CHARS,
-    NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS,
-    WHOLE_TEXT_LABEL_MAX_CHARS,
+    LINKED_PROSE_MAX_LINK_DENSITY, LINKED_PROSE_MAX_PARAGRAPHS, LINKED_PROSE_MIN_PLAIN_CHARS,
+    LINK_LIST_ITEM_DENSITY, LOADING_WORDS, NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS,
+    NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -228,7 +229,20 @@ pub(super) fn conditional_reason_unguarded(
     let prose = inside.p >= NEGATIVE_WEIGHT_PROSE_PARAGRAPHS
         && content_len >= NEGATIVE_WEIGHT_PROSE_CHARS
         && share(inside.link_text, content_len) < NEGATIVE_WEIGHT_PROSE_LINK_DENSITY;
-    if weight < 0.0 && !prose {
+    if weight < 0.0 && !prose && (thread || quoted_or_repeated(node)) {
+        return Some(Rule::NegativeWeight);
+    }
+    if weight < 0.0
+        && !prose
+        && !running_prose(
+            node,
+            &inside,
+            is_list,
+            content_len,
+            NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+            NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS,
+        )
+    {
         return Some(Rule::NegativeWeight);
     }
     if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {
@@ -274,7 +288,15 @@ pub(super) fn conditional_reason_unguarded(
         && ld > CONDITIONAL_LINK_DENSITY_LOW_WEIGHT)
         || (weight >= CONDITIONAL_HIGH_WEIGHT && ld > CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT)
     {
-        Some(Rule::LinkDensity)
+        (!running_prose(
+            node,
+            &inside,
+            is_list,
+            content_len,
+            LINKED_PROSE_MAX_LINK_DENSITY,
+            LINKED_PROSE_MIN_PLAIN_CHARS,
+        ))
+        .then_some(Rule::LinkDensity)
     } else if (embeds == 1 && content_len < 75) || embeds > 1 {
         Some(Rule::Embeds)
     } else if img == 0.0 && text_dens == 0.0 {
@@ -290,6 +312,63 @@ pub(super) fn conditional_reason_unguarded(
         }
     }
     reason
+}
+
+/// A quotation (a testimonial opening with its quotation mark) or one of a run of boxes built
+/// alike (same tag and class as a sibling next to it: testimonials, teasers, comments): a
+/// negative class word says what it is, however much it reads like prose.
+fn quoted_or_repeated(node: &NodeRef) -> bool {
+    // Compared in place (asked of every negatively classed block): no copies of the classes.
+    let alike = |s: &NodeRef| match (s.as_element(), node.as_element()) {
+        (Some(a), Some(b)) => {
+            a.name == b.name
+                && a.attributes.borrow().get("class") == b.attributes.borrow().get("class")
+        }
+        _ => false,
+    };
+    // Blocks are asked from the last: the one before is still there, and is marked as one of
+    // the run for when it is asked.
+    if let Some(prev) = node
+        .preceding_siblings()
+        .find(|s| s.as_element().is_some())
+        .filter(alike)
+    {
+        dom::set_attr(&prev, ALIKE_ATTR, "");
+        return true;
+    }
+    dom::has_attr(node, ALIKE_ATTR)
+        || node
+            .following_siblings()
+            .find(|s| s.as_element().is_some())
+            .is_some_and(|s| alike(&s))
+        || dom::normalized_text_start(node, 4).starts_with(['“', '"', '«', '„', '‘'])
+}
+
+/// Ours: running prose is not a box of links nor furniture, whatever its class says: a block
+/// of one or two paragraphs ([`LINKED_PROSE_MAX_PARAGRAPHS`]), no list, heading or picture,
+/// links under `max_ld` of its text, at least `min_plain` characters outside them, ending as
+/// a sentence ends. The link-density rule keeps such a paragraph citing its sources link by
+/// link ([`LINKED_PROSE_MAX_LINK_DENSITY`], [`LINKED_PROSE_MIN_PLAIN_CHARS`]); the
+/// negative-weight rule keeps one in a box classed `widget` or `card`
+/// ([`NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS`]). A teaser box is titles, not sentences.
+fn running_prose(
+    node: &NodeRef,
+    inside: &Inside,
+    is_list: bool,
+    len: usize,
+    max_ld: f64,
+    min_plain: usize,
+) -> bool {
+    !is_list
+        && (1..=LINKED_PROSE_MAX_PARAGRAPHS).contains(&inside.p)
+        && inside.li == 0
+        && inside.img == 0
+        && inside.heading_text == 0
+        && share(inside.link_text, len) < max_ld
+        && len as f64 - inside.link_text >= min_plain as f64
+        && dom::normalized_text(node)
+            .trim_end_matches(['"', '”', '»', ')', '’', '\''])
+            .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// Ours: a list of links with its label inside it (`<ul><span>Related stories</span><li><a>`):
