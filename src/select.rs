@@ -16,7 +16,7 @@ use crate::tunables::{
     LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
     MAIN_REGION_TAGS, MIN_ALTERNATIVES, OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY,
     POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
-    POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
+    POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
     PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
     REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
     REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
@@ -841,7 +841,7 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
     dom::set_attr(&line, PROTECT_ATTR, "1");
     dom::set_attr(&line, POST_AUTHOR_ATTR, "line");
     if let Some(time) = item.walk_descendants().find(|d| {
-        dom::is(d, &["time"])
+        post_date(d)
             && !dom::has_ancestor(d, &["blockquote"], None)
             && (1..=POST_AUTHOR_MAX_CHARS).contains(&dom::text_len(d))
     }) {
@@ -859,6 +859,19 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// A post's date: a `<time>`, or an element that says it is one in microdata
+/// ([`POST_DATE_ITEMPROPS`]).
+fn post_date(d: &NodeRef) -> bool {
+    let Some(el) = d.as_element() else {
+        return false;
+    };
+    if &*el.name.local == "time" {
+        return true;
+    }
+    let attrs = el.attributes.borrow();
+    dom::get(&attrs, "itemprop").is_some_and(|p| POST_DATE_ITEMPROPS.iter().any(|w| p.contains(w)))
+}
 
 /// A date and time as ISO 8601 writes them for machines: a `T` between digits, with no space.
 fn machine_stamp(text: &str) -> bool {
