@@ -727,8 +727,13 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             .walk_inclusive()
             .find(|n| itemprop(n, "name") && dom::has_text(n))
             .or_else(|| {
-                d.walk_inclusive()
-                    .find(|n| dom::is(n, &["a"]) && dom::has_text(n))
+                // Not a link around a picture: the avatar, whose text is its letter and a
+                // status for screen readers (NodeBB's "J Offline").
+                d.walk_inclusive().find(|n| {
+                    dom::is(n, &["a"])
+                        && dom::has_text(n)
+                        && !n.descendants().any(|c| dom::is(&c, &["img"]))
+                })
             })
             .or_else(|| {
                 dom::element_children(&d)
