@@ -16,11 +16,11 @@ use crate::tunables::{
     LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
     MAIN_REGION_TAGS, MIN_ALTERNATIVES, OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY,
     POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
-    POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    POST_DATE_CLASSES, POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_GAP_MIN_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
     SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
     TOP_CANDIDATES,
@@ -727,8 +727,13 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
             .walk_inclusive()
             .find(|n| itemprop(n, "name") && dom::has_text(n))
             .or_else(|| {
-                d.walk_inclusive()
-                    .find(|n| dom::is(n, &["a"]) && dom::has_text(n))
+                // Not a link around a picture: the avatar, whose text is its letter and a
+                // status for screen readers (NodeBB's "J Offline").
+                d.walk_inclusive().find(|n| {
+                    dom::is(n, &["a"])
+                        && dom::has_text(n)
+                        && !n.descendants().any(|c| dom::is(&c, &["img"]))
+                })
             })
             .or_else(|| {
                 dom::element_children(&d)
@@ -840,11 +845,24 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
     // Protected: a short post ("+1", a link) is as much a post as a long one.
     dom::set_attr(&line, PROTECT_ATTR, "1");
     dom::set_attr(&line, POST_AUTHOR_ATTR, "line");
-    if let Some(time) = item.walk_descendants().find(|d| {
-        dom::is(d, &["time"])
-            && !dom::has_ancestor(d, &["blockquote"], None)
-            && (1..=POST_AUTHOR_MAX_CHARS).contains(&dom::text_len(d))
-    }) {
+    // The first `<time>` (or microdata date); failing that, the first element classed as a
+    // date ([`POST_DATE_CLASSES`]).
+    let mut classed = None;
+    let mut date = None;
+    for d in item.walk_descendants() {
+        let (tagged, by_class) = post_date(&d);
+        if (tagged || (by_class && classed.is_none()))
+            && !dom::has_ancestor(&d, &["blockquote"], None)
+            && (1..=POST_AUTHOR_MAX_CHARS).contains(&dom::text_len(&d))
+        {
+            if tagged {
+                date = Some(d);
+                break;
+            }
+            classed = Some(d);
+        }
+    }
+    if let Some(time) = date.or(classed) {
         // A stamp in ISO 8601's date-time form (`2006-09-01T16:07+00:00`, a microdata
         // `<time>` a stylesheet hides) is for machines: it goes, and names no date.
         let text = dom::normalized_text(&time);
@@ -859,6 +877,25 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Whether an element is a post's date: a `<time>`, or an element that says it is one in
+/// microdata ([`POST_DATE_ITEMPROPS`]); and whether its class says so ([`POST_DATE_CLASSES`]).
+fn post_date(d: &NodeRef) -> (bool, bool) {
+    let Some(el) = d.as_element() else {
+        return (false, false);
+    };
+    if &*el.name.local == "time" {
+        return (true, false);
+    }
+    let attrs = el.attributes.borrow();
+    let tagged = dom::get(&attrs, "itemprop")
+        .is_some_and(|p| POST_DATE_ITEMPROPS.iter().any(|w| p.contains(w)));
+    let by_class = dom::get(&attrs, "class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| POST_DATE_CLASSES.iter().any(|w| t.eq_ignore_ascii_case(w)))
+    });
+    (tagged, by_class)
+}
 
 /// A date and time as ISO 8601 writes them for machines: a `T` between digits, with no space.
 fn machine_stamp(text: &str) -> bool {

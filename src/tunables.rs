@@ -1230,6 +1230,15 @@ pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 pub(crate) static POST_AUTHOR: Words = Words::any(&["author", "username"]);
 pub(crate) const POST_AUTHOR_MAX_CHARS: usize = 40;
 pub(crate) const POST_AUTHOR_BOX_MAX_CHARS: usize = 300;
+/// Ours: a post's date in its author line is its first `<time>`, or failing that the
+/// first element that names itself the post's date in schema.org microdata with one of
+/// these `itemprop`s (vBulletin's `span.postdate[itemprop=datePublished]`: wcxb 0533), an
+/// engine that prints a post's date without a `<time>`.
+pub(crate) const POST_DATE_ITEMPROPS: &[&str] = &["datePublished", "dateCreated"];
+/// Ours: ... and failing both, the first element with one of these class tokens (any case):
+/// XenForo 1's `span.DateTime` (wcxb 0520, 0517), a theme's `span.date`. (`postdate`,
+/// `post-date`, `post_date`, `published` too moved no wcxb page: left out.)
+pub(crate) const POST_DATE_CLASSES: &[&str] = &["date", "datetime"];
 /// Ours: ... and without a text longer than this (a sentence of the post's own).
 pub(crate) const POST_AUTHOR_BOX_MAX_RUN: usize = 80;
 /// Ours: the groups of siblings built alike looked for under one element (each sibling is

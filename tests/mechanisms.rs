@@ -1861,6 +1861,71 @@ fn a_thread_of_three_posts_names_its_repliers_when_the_first_author_is_the_bylin
 }
 
 #[test]
+fn a_posts_date_named_in_microdata_joins_its_author_line() {
+    // vBulletin prints each post's date as `span[itemprop=datePublished]`, not a `<time>`.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=posthead><span itemprop=datePublished>\
+                 11-2{i}-2024, 09:03 AM</span></div><div class=author><a href=/u/{i}>sailor{i}\
+                 </a></div><div class=postbody><p>Reply {i}: the ferry left late again today, \
+                 and the crossing, in a strong wind, took twice as long as the timetable says \
+                 it should.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(
+        at("sailor3 · 11-23-2024, 09:03 AM") < at("Reply 3"),
+        "{text}"
+    );
+    // The date is said once, in the line.
+    assert_eq!(text.matches("11-23-2024").count(), 1, "{text}");
+}
+
+#[test]
+fn a_posts_date_classed_as_one_joins_its_author_line_when_it_has_no_time_element() {
+    // XenForo 1: `<span class="DateTime" title="…">May 11, 2024</span>` under each post.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}>sailor{i}</a></div>\
+                 <div class=postbody><p>Reply {i}: the ferry left late again today, and the \
+                 crossing, in a strong wind, took twice as long as the timetable says it \
+                 should.</p></div><div class=meta><span class=DateTime>May 1{i}, 2024</span>\
+                 </div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor3 · May 13, 2024") < at("Reply 3"), "{text}");
+    assert_eq!(text.matches("May 13, 2024").count(), 1, "{text}");
+}
+
+#[test]
+fn a_posts_author_is_named_by_the_link_that_is_not_the_avatar() {
+    // NodeBB's post header: the avatar's link (a picture, or a letter, and a status for
+    // screen readers) comes before the link with the poster's name.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{i}><img src=/a{i}.png \
+                 alt=\"\"><span class=avatar>S</span><span class=status>Offline</span></a> \
+                 <a href=/u/{i}>sailor{i}</a></div><div class=postbody><p>Reply {i}: the ferry \
+                 left late again today, and the crossing, in a strong wind, took twice as long \
+                 as the timetable says it should.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&thread_page("The late ferry", &posts));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
+    assert!(at("sailor3") < at("Reply 3"), "{text}");
+    assert!(!text.contains("Offline"), "{text}");
+}
+
+#[test]
 fn a_declared_threads_first_post_keeps_its_author_taken_for_the_byline() {
     let posts: String = (1..=3)
         .map(|i| {
