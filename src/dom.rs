@@ -366,13 +366,27 @@ pub(crate) fn linked_len(node: &NodeRef) -> usize {
 pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     let mut fold = Fold::default();
     for t in node.walk_inclusive().text_nodes() {
-        fold.add(&t.borrow());
-        if fold.len > cap {
-            break;
+        // A long text is counted a piece at a time (the count carries over pieces): a
+        // paragraph of thousands of characters was counted whole to learn it passed 300.
+        let text = t.borrow();
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(CAPPED_PIECE_BYTES);
+            while !rest.is_char_boundary(end) {
+                end += 1;
+            }
+            fold.add(&rest[..end]);
+            if fold.len > cap {
+                return fold.len;
+            }
+            rest = &rest[end..];
         }
     }
     fold.len
 }
+
+/// How much of a text [`text_len_capped`] counts before it looks at the cap again.
+const CAPPED_PIECE_BYTES: usize = 256;
 
 /// Characters of `text` after folding whitespace runs to one space and trimming.
 pub(crate) fn fold_len(text: &str) -> usize {
@@ -695,6 +709,20 @@ mod fold_tests {
             fold.add(&text[..cut]);
             fold.add(&text[cut..]);
             assert_eq!(fold.len, fold_len(&text), "{text:?} cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn capped_length_is_exact_up_to_the_cap_and_past_it_beyond() {
+        let long = "Ünïcödé  words   and\tspaces é ".repeat(100);
+        let html = format!("<p>{long}<b>{long}</b></p>");
+        let doc = crate::parse::parse(&html, &crate::Options::default()).unwrap();
+        let p = doc.select_first("p").unwrap().as_node().clone();
+        let whole = super::text_len(&p);
+        assert_eq!(super::text_len_capped(&p, whole), whole);
+        assert_eq!(super::text_len_capped(&p, usize::MAX), whole);
+        for cap in [0, 1, 255, 256, 300, 3_000, whole - 1] {
+            assert!(super::text_len_capped(&p, cap) > cap, "{cap}");
         }
     }
 
