@@ -532,6 +532,12 @@ fn find_article(
 ) -> Result<select::Selected, Error> {
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
+    // The text of the whole body (every attempt prepares the page alike), counted up to the
+    // threshold only (past it, an attempt that keeps it all is done anyway): an attempt that
+    // keeps all of a short page's text cannot be outdone, and the attempts after it (each a
+    // parse, a score and a cleaning of the whole page) would only find it again. Short pages
+    // were extracted four times over.
+    let mut all_text = None;
     for flags in retry::Flags::ATTEMPTS {
         let flags = page_flags(flags, meta);
         let mut log = Explain::with_blocks(options.explain, fixes.blocks);
@@ -550,6 +556,8 @@ fn find_article(
         let body = dom::body(&document).ok_or(Error::NoArticle)?;
         body.detach();
         drop(document);
+        let all_text =
+            *all_text.get_or_insert_with(|| dom::text_len_capped(&body, options.char_threshold));
         let grab = score::score(&body, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
@@ -565,7 +573,7 @@ fn find_article(
         );
         let selected = select::within_main_region(selected, kept);
         let len = dom::text_len(&selected.content).saturating_sub(kept);
-        let done = len >= options.char_threshold;
+        let done = len >= options.char_threshold || len >= all_text;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, selected, log));
         }
