@@ -15,22 +15,22 @@ use kuchikiki::{Attribute, ExpandedName, NodeRef};
 /// nodes in the same order with one step per node.
 pub(crate) trait Walk {
     /// The nodes below `self` in document order (as kuchikiki's `descendants()`).
-    fn walk_descendants(&self) -> PreOrder;
+    fn walk_descendants(&self) -> PreOrder<'_>;
     /// `self`, then the nodes below it (as kuchikiki's `inclusive_descendants()`).
-    fn walk_inclusive(&self) -> PreOrder;
+    fn walk_inclusive(&self) -> PreOrder<'_>;
 }
 
 impl Walk for NodeRef {
-    fn walk_descendants(&self) -> PreOrder {
+    fn walk_descendants(&self) -> PreOrder<'_> {
         PreOrder {
-            root: self.clone(),
+            root: self,
             next: self.first_child(),
         }
     }
 
-    fn walk_inclusive(&self) -> PreOrder {
+    fn walk_inclusive(&self) -> PreOrder<'_> {
         PreOrder {
-            root: self.clone(),
+            root: self,
             next: Some(self.clone()),
         }
     }
@@ -39,27 +39,24 @@ impl Walk for NodeRef {
 /// See [`Walk`]. The node after the one yielded is found before it is handed out, so a caller
 /// that detaches the node it was given ends the walk or walks on in the detached part; collect
 /// first to change the tree while walking.
-pub(crate) struct PreOrder {
-    root: NodeRef,
+///
+/// The root is borrowed, not a handle of its own: a walk left early dropped the root's handle
+/// inline at each of ~150 exits, 1.6 KB of the wasm's gzip (298,536 -> 296,968 B, 2026-12-06,
+/// session 15); borrowing also spares a count per walk. With the root borrowed, no `Drop` of
+/// its own either (session 11 dropped the next node out of line): without one the compiler
+/// sees that a walk run to its end holds no node and drops nothing, 2.2 KB of gzip more
+/// (295,987 -> 293,794 B).
+pub(crate) struct PreOrder<'a> {
+    root: &'a NodeRef,
     next: Option<NodeRef>,
 }
 
-/// Dropped out of line: a walk left early (`break`, `return`, `?`, `find`) dropped its next
-/// node inline at every exit, which took 2.9 KB of the wasm's gzip (288,169 -> 285,262 B,
-/// 2026-12-05, session 11); it is once per walk, not per node.
-impl Drop for PreOrder {
-    #[inline(never)]
-    fn drop(&mut self) {
-        self.next = None;
-    }
-}
-
-impl Iterator for PreOrder {
+impl Iterator for PreOrder<'_> {
     type Item = NodeRef;
 
     fn next(&mut self) -> Option<NodeRef> {
         let current = self.next.take()?;
-        self.next = next_in_order(&current, &self.root);
+        self.next = next_in_order(&current, self.root);
         Some(current)
     }
 }
@@ -81,6 +78,19 @@ pub(crate) fn tag(node: &NodeRef) -> &str {
 pub(crate) fn is(node: &NodeRef, names: &[&str]) -> bool {
     let t = tag(node);
     !t.is_empty() && names.contains(&t)
+}
+
+/// True when `s` is one of `list`: `<[&str]>::contains` out of line, for the tag and attribute
+/// lists of the sanitiser, whose searches were inlined at ~15 places (681 B of the wasm's gzip,
+/// 2026-12-06, session 15; +0.15% of the instructions over the Readability pages). Not for
+/// the depth pass, which runs on every tag of the page: there the calls cost 1.2%.
+#[inline(never)]
+pub(crate) fn one_of(s: &str, list: &[&str]) -> bool {
+    // The length and the first byte before the comparison: most entries differ there, and a
+    // comparison of unknown length is a call.
+    let first = s.as_bytes().first();
+    list.iter()
+        .any(|x| x.len() == s.len() && x.as_bytes().first() == first && *x == s)
 }
 
 /// True when `node` is an HTML element (not SVG or MathML) named one of `names`.

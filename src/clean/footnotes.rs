@@ -284,9 +284,23 @@ fn reference_fragment(node: &NodeRef) -> Option<String> {
     is_ref.then(|| fragment.to_string())
 }
 
-/// The elements of `content` by id (and `<a name>`), the first of each.
-fn id_index(content: &NodeRef) -> HashMap<String, NodeRef> {
-    let mut ids = HashMap::new();
+/// The elements of `content` by id (and `<a name>`), the first of each: their indexes in a
+/// list, so that the map's type is one the wasm carries anyway (`HashMap<String, usize>`), not
+/// a copy of the hash table's code of its own (2026-12-06, session 15).
+struct Ids {
+    index: HashMap<String, usize>,
+    nodes: Vec<NodeRef>,
+}
+
+impl Ids {
+    fn get(&self, id: &str) -> Option<&NodeRef> {
+        self.index.get(id).map(|&i| &self.nodes[i])
+    }
+}
+
+fn id_index(content: &NodeRef) -> Ids {
+    let mut index = HashMap::new();
+    let mut nodes = Vec::new();
     for d in content.walk_descendants() {
         let Some(el) = d.as_element() else { continue };
         let attrs = el.attributes.borrow();
@@ -295,10 +309,13 @@ fn id_index(content: &NodeRef) -> HashMap<String, NodeRef> {
             _ => None,
         });
         if let Some(id) = id.filter(|i| !i.is_empty()) {
-            ids.entry(id.to_string()).or_insert_with(|| d.clone());
+            index.entry(id.to_string()).or_insert_with(|| {
+                nodes.push(d.clone());
+                nodes.len() - 1
+            });
         }
     }
-    ids
+    Ids { index, nodes }
 }
 
 /// The element holding the note `target` names, and the anchor inside it to leave out.

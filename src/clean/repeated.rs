@@ -21,29 +21,30 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         .walk_descendants()
         .filter(|d| dom::is(d, REPEATED_BLOCK_TAGS))
         .collect();
-    let mut seen: std::collections::HashMap<String, NodeRef> = std::collections::HashMap::new();
-    for block in blocks {
-        if dom::text_len_capped(&block, REPEATED_BLOCK_MIN_CHARS) < REPEATED_BLOCK_MIN_CHARS
+    // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS) < REPEATED_BLOCK_MIN_CHARS
             || !block.ancestors().any(|a| &a == content)
         {
             continue;
         }
         // A quote repeats what it quotes (forum replies); paragraphs side by side that say
         // the same are the author's own (placeholder text, a refrain).
-        if dom::is(&block, &["blockquote"]) || dom::has_ancestor(&block, &["blockquote"], None) {
+        if dom::is(block, &["blockquote"]) || dom::has_ancestor(block, &["blockquote"], None) {
             continue;
         }
-        let text = dom::normalized_text(&block);
-        match seen.get(&text) {
+        let text = dom::normalized_text(block);
+        match seen.get(&text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
             Some(first) if block.ancestors().any(|a| &a == first) => {}
             Some(first) if first.parent() == block.parent() => {}
-            Some(_) if !guards_protected(&block) => {
-                explain.remove(&block, Rule::RepeatedBlock, || text.clone());
+            Some(_) if !guards_protected(block) => {
+                explain.remove(block, Rule::RepeatedBlock, || text.clone());
             }
             Some(_) => {}
             None => {
-                seen.insert(text, block);
+                seen.insert(text, i);
             }
         }
     }

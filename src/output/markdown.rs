@@ -306,10 +306,11 @@ pub(crate) fn to_markdown(root: &NodeRef) -> String {
 /// The numbers of the notes in `root`'s notes lists (`<section role="doc-endnotes">`, items
 /// with the id `article-fn-N`).
 fn note_numbers(root: &NodeRef) -> Vec<usize> {
-    root.walk_descendants()
-        .filter(is_notes_list)
-        .flat_map(|s| s.walk_descendants().filter_map(|li| note_number(&li)))
-        .collect()
+    let mut numbers = Vec::new();
+    for list in root.walk_descendants().filter(is_notes_list) {
+        numbers.extend(list.walk_descendants().filter_map(|li| note_number(&li)));
+    }
+    numbers
 }
 
 fn is_notes_list(node: &NodeRef) -> bool {

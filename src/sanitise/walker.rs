@@ -62,7 +62,7 @@ impl Ctx {
         };
         let name = el.name.local.clone();
         if el.name.ns == ns!(mathml) {
-            let mode = if MATHML_TOKENS.contains(&&*name) {
+            let mode = if crate::dom::one_of(&name, MATHML_TOKENS) {
                 Mode::MathToken
             } else {
                 Mode::Math
@@ -78,7 +78,7 @@ impl Ctx {
             };
         }
         let n: &str = &name;
-        let special = SPECIAL.contains(&n);
+        let special = crate::dom::one_of(n, SPECIAL);
         Ctx {
             mode: self.mode,
             p_open: match n {
@@ -162,7 +162,8 @@ impl Sanitiser<'_> {
     /// Makes `node`'s children final: each is kept (attributes cleaned), dropped, unwrapped
     /// (its children take its place and are looked at in turn), replaced or wrapped.
     fn fix_children(&mut self, node: &NodeRef, ctx: &Ctx) {
-        let table_container = ctx.mode == Mode::Html && TABLE_CONTAINERS.contains(&&*ctx.name);
+        let table_container =
+            ctx.mode == Mode::Html && crate::dom::one_of(&ctx.name, TABLE_CONTAINERS);
         // The wrapper of the previous misplaced child, reused for a run of them.
         let mut open_wrap: Option<(&'static [&'static str], NodeRef)> = None;
         let mut cur = node.first_child();
@@ -268,18 +269,20 @@ impl Sanitiser<'_> {
             return match ctx.mode {
                 Mode::Html if local == "math" => match &*ctx.name {
                     "colgroup" => Action::Drop(Rule::TableShape),
-                    parent if TABLE_CONTAINERS.contains(&parent) => {
+                    parent if crate::dom::one_of(parent, TABLE_CONTAINERS) => {
                         Action::Wrap(cell_wrapping(parent))
                     }
                     _ => Action::Keep,
                 },
                 Mode::Html => Action::Unwrap,
-                Mode::MathToken if MATHML_DROPPED.contains(&local) => {
+                Mode::MathToken if crate::dom::one_of(local, MATHML_DROPPED) => {
                     Action::Drop(Rule::MathAnnotation)
                 }
                 Mode::MathToken => Action::Unwrap,
-                Mode::Math if MATHML_DROPPED.contains(&local) => Action::Drop(Rule::MathAnnotation),
-                Mode::Math if MATHML_ELEMENTS.contains(&local) => Action::Keep,
+                Mode::Math if crate::dom::one_of(local, MATHML_DROPPED) => {
+                    Action::Drop(Rule::MathAnnotation)
+                }
+                Mode::Math if crate::dom::one_of(local, MATHML_ELEMENTS) => Action::Keep,
                 Mode::Math => Action::Replace(rename_detached(c, ns!(mathml), "mrow")),
             };
         }
@@ -297,7 +300,7 @@ impl Sanitiser<'_> {
         if ctx.mode != Mode::Html {
             return Action::Unwrap;
         }
-        if !ALLOWED_HTML.contains(&local) {
+        if !crate::dom::one_of(local, ALLOWED_HTML) {
             // A block the output does not keep stays a block: unwrapped, its text would run
             // into its neighbours' (three column `<article>`s "HM", "E", "M" became "HMEM").
             if crate::dom::is_text_block(&el.name.local) {
@@ -305,7 +308,7 @@ impl Sanitiser<'_> {
             }
             return Action::Unwrap;
         }
-        if VOID.contains(&local) {
+        if crate::dom::one_of(local, VOID) {
             // Only a synthetic tree gives a void element children; they could not be written.
             while let Some(child) = c.first_child() {
                 child.detach();
@@ -314,11 +317,11 @@ impl Sanitiser<'_> {
         let parent: &str = &ctx.name;
         // Table shape: parts only in their parent; containers hold only their parts.
         if let Some((_, parents)) = TABLE_PARTS.iter().find(|(n, _)| *n == local) {
-            if parents.contains(&parent) {
+            if crate::dom::one_of(parent, parents) {
                 return Action::Keep;
             }
         }
-        if TABLE_CONTAINERS.contains(&parent) {
+        if crate::dom::one_of(parent, TABLE_CONTAINERS) {
             return match (parent, local) {
                 ("colgroup", _) => Action::Drop(Rule::TableShape),
                 ("table", "tr") => Action::Wrap(&["tbody"]),
@@ -337,16 +340,16 @@ impl Sanitiser<'_> {
             "dd" | "dt" if ctx.dd_open => return Action::Unwrap,
             // The parser would close the parent at this start tag and put the annotation
             // after it: written as it is, the output would not parse to itself.
-            "rt" | "rp" if ctx.ruby && RUBY_ANNOTATION_CLOSES.contains(&parent) => {
+            "rt" | "rp" if ctx.ruby && crate::dom::one_of(parent, RUBY_ANNOTATION_CLOSES) => {
                 return Action::Unwrap
             }
             "source" if parent != "picture" => return Action::Drop(Rule::SourceOutsidePicture),
             _ => {}
         }
-        if HEADINGS.contains(&local) && HEADINGS.contains(&parent) {
+        if crate::dom::one_of(local, HEADINGS) && crate::dom::one_of(parent, HEADINGS) {
             return Action::Unwrap;
         }
-        if P_CLOSERS.contains(&local) {
+        if crate::dom::one_of(local, P_CLOSERS) {
             if let Some(p) = &ctx.p_open {
                 self.p_to_div.push(p.clone());
             }
@@ -364,11 +367,11 @@ impl Sanitiser<'_> {
         let old: Vec<(ExpandedName, Attribute)> = attrs.map.drain(..).collect();
         if el.name.ns == ns!(mathml) {
             for (name, attr) in old {
-                if name.ns != ns!() || !MATHML_ATTRIBUTES.contains(&&*name.local) {
+                if name.ns != ns!() || !crate::dom::one_of(&name.local, MATHML_ATTRIBUTES) {
                     continue;
                 }
                 let value = fix_chars(&attr.value);
-                let bounded = if MATHML_LENGTH_ATTRIBUTES.contains(&&*name.local) {
+                let bounded = if crate::dom::one_of(&name.local, MATHML_LENGTH_ATTRIBUTES) {
                     Some(math_length(&value))
                 } else if &*name.local == "scriptlevel" {
                     Some(math_scriptlevel(&value))
