@@ -229,19 +229,20 @@ pub(super) fn conditional_reason_unguarded(
     let prose = inside.p >= NEGATIVE_WEIGHT_PROSE_PARAGRAPHS
         && content_len >= NEGATIVE_WEIGHT_PROSE_CHARS
         && share(inside.link_text, content_len) < NEGATIVE_WEIGHT_PROSE_LINK_DENSITY;
-    if weight < 0.0 && !prose && (thread || quoted_or_repeated(node)) {
-        return Some(Rule::NegativeWeight);
-    }
+    // A single paragraph of running prose stays too, unless it is in a thread or is a
+    // quotation or one of a run of boxes built alike (asked first: it marks the run).
     if weight < 0.0
         && !prose
-        && !running_prose(
-            node,
-            &inside,
-            is_list,
-            content_len,
-            NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
-            NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS,
-        )
+        && (thread
+            || quoted_or_repeated(node)
+            || !running_prose(
+                node,
+                &inside,
+                is_list,
+                content_len,
+                NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
+                NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS,
+            ))
     {
         return Some(Rule::NegativeWeight);
     }
