@@ -17,6 +17,7 @@ import { blockDiff, classifyLeak } from './diagnose.mjs';
 import { compareOutputDirs } from './compare-outputs.mjs';
 import { tallyRemovals } from './rule-costs.mjs';
 import { figure, splitNoise } from './split-noise.mjs';
+import { agreement } from './agreement.mjs';
 
 test('tokens are Unicode words, case kept, punctuation dropped', () => {
   assert.deepEqual(tokenize('Hello, wörld — ça va? 42_x'), ['Hello', 'wörld', 'ça', 'va', '42_x']);
@@ -190,4 +191,21 @@ test('split noise: a seed draws the same splits again, another seed others', () 
   const a = splitNoise('wcxb', pages, { draws: 300, seed: 7 });
   assert.deepEqual(splitNoise('wcxb', pages, { draws: 300, seed: 7 }), a);
   assert.notEqual(splitNoise('wcxb', pages, { draws: 300, seed: 8 }).gapSd, a.gapSd);
+});
+
+test('agreement with Readability.js scores shingles per page, skips pages it gave nothing for', () => {
+  const same = 'one two three four five six';
+  const pages = [
+    { name: '0001', type: 'article', ours: same, reference: same },
+    { name: '0002', type: 'article', ours: null, reference: same }, // we said "no article"
+    { name: '0003', type: 'listing', ours: same, reference: '' }, // Readability.js gave nothing
+  ];
+  const all = agreement('wcxb', pages).all;
+  assert.equal(all.pages, 2);
+  assert.equal(all.precision, 0.5);
+  assert.equal(all.recall, 0.5);
+  assert.equal(agreement('wcxb', pages, { type: 'listing' }).all.pages, 0);
+  const tune = agreement('wcxb', pages).tune.pages;
+  const check = agreement('wcxb', pages).check.pages;
+  assert.equal(tune + check, 2);
 });
