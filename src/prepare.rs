@@ -4,7 +4,8 @@
 //! Removed: code and styling (`script`, `style`, `template`, form controls, frames other than
 //! known video embeds); hidden nodes (`hidden`, `aria-hidden="true"`, inline
 //! `display:none`/`visibility:hidden`) but for collapsed panels the page's own controls open
-//! and page-wide wrappers; structural boilerplate (`nav`, navigation/banner/
+//! and page-wide wrappers (and, on a page that shows next to nothing of what it hides, the
+//! blocks its script shows); structural boilerplate (`nav`, navigation/banner/
 //! contentinfo/search/dialog/alert roles, `header`/`footer` outside `article`/`main` unless
 //! they hold real paragraphs, asides outside the article, cookie and consent overlays).
 //! Repaired: content a streamed page sends late (React's `<div hidden id="S:n">`) moved to
