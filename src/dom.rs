@@ -664,6 +664,12 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
     get(&attrs, "style").is_some_and(hides_by_style)
 }
 
+/// Whether `node` is hidden by its `hidden` attribute or an inline style: how a page's script
+/// hides what it shows later (not `aria-hidden`, said of decoration, nor a class).
+pub(crate) fn hidden_by_page(node: &NodeRef) -> bool {
+    has_attr(node, "hidden") || attr(node, "style").is_some_and(|s| hides_by_style(&s))
+}
+
 /// Whether an inline `style` hides its element (`display:none`, `visibility:hidden`).
 pub(crate) fn hides_by_style(style: &str) -> bool {
     let s: String = style

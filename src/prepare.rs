@@ -4,7 +4,8 @@
 //! Removed: code and styling (`script`, `style`, `template`, form controls, frames other than
 //! known video embeds); hidden nodes (`hidden`, `aria-hidden="true"`, inline
 //! `display:none`/`visibility:hidden`) but for collapsed panels the page's own controls open
-//! and page-wide wrappers; structural boilerplate (`nav`, navigation/banner/
+//! and page-wide wrappers (and, on a page that shows next to nothing of what it hides, the
+//! blocks its script shows); structural boilerplate (`nav`, navigation/banner/
 //! contentinfo/search/dialog/alert roles, `header`/`footer` outside `article`/`main` unless
 //! they hold real paragraphs, asides outside the article, cookie and consent overlays).
 //! Repaired: content a streamed page sends late (React's `<div hidden id="S:n">`) moved to
@@ -29,9 +30,10 @@ use crate::tunables::{
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
     DATE_SHORT_FORM, DIALOG_CLASSES, DISCLOSURE_HEADER_MAX_CHARS, EMBEDDED_POST,
     FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, IMAGE_ADDRESS_TEXTS_MIN,
-    NOSCRIPT_CONTENT_MIN_CHARS, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS, SIGNUP_BOX_MAX_PARAGRAPH_CHARS,
-    SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS, STREAM_MAX_SEGMENTS,
-    STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES, WRAPPER_RULES,
+    NOSCRIPT_CONTENT_MIN_CHARS, REVEAL_MAX_SHOWN_SHARE, SIGNUP_BOX, SIGNUP_BOX_MAX_CHARS,
+    SIGNUP_BOX_MAX_PARAGRAPH_CHARS, SKIP_LINK_TEXTS, STREAM_FALLBACK, STREAM_FALLBACK_MAX_CHARS,
+    STREAM_MAX_SEGMENTS, STRUCTURAL_ROLES, TAB_SET_MAX_PANELS, TINY_PLACEHOLDER_BYTES,
+    WRAPPER_MIN_CHARS, WRAPPER_RULES,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -250,16 +252,77 @@ struct Context {
 /// sit in one `<form>`, script-rendered pages stream their content into `<div hidden>`
 /// blocks a script reveals, anti-flicker shells are `visibility:hidden`, and misnested
 /// markup puts the page inside an `<aside>`. Its parts are judged one by one instead.
+///
+/// A page that shows (nearly) nothing but what it hides by its `hidden` attributes and inline
+/// styles is drawn by its script: the walk is made again with those blocks kept.
 fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
     let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
+    let shown_max = (REVEAL_MAX_SHOWN_SHARE * page_len as f64) as usize;
+    let (mut doomed, shown) = doom(document, disclosed, page_len, false, shown_max);
+    // (The page's length counts its scripts' text: what it hides is measured on a page that
+    // shows so little, the hidden blocks being apart from one another.)
+    if shown < shown_max && {
+        let hidden: usize = doomed
+            .iter()
+            .filter(|(n, rule, _)| *rule == Rule::Hidden && dom::hidden_by_page(n))
+            .map(|(n, ..)| dom::text_len(n))
+            .sum();
+        hidden >= WRAPPER_MIN_CHARS && (shown as f64) < REVEAL_MAX_SHOWN_SHARE * hidden as f64
+    } {
+        doomed = doom(document, disclosed, page_len, true, 0).0;
+    }
+    // A sign-up form's box (its heading, its pitch, its small print) is marked for the
+    // cleaning to take out of the article: removed here, it would change which block is
+    // chosen as the article.
+    for (node, rule, _) in &doomed {
+        if *rule == Rule::Form && asks_for_email(node) {
+            if let Some(b) = signup_box(node) {
+                dom::set_attr(&b, SIGNUP_BOX_ATTR, "1");
+            }
+        }
+    }
+    // An image's address printed as text is a shop engine's data when the page prints a list
+    // of them; one or two are a post's pasted link.
+    let addresses = doomed
+        .iter()
+        .filter(|(n, ..)| n.as_text().is_some())
+        .count();
+    for (node, rule, detail) in doomed {
+        if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
+            explain.remove(&node, rule, || detail);
+        }
+    }
+}
+
+/// The walk of [`remove_boilerplate`]: the blocks to remove with their rules, and how many
+/// bytes of text (not counting whitespace) the page shows beside them, counted as far as
+/// `shown_max`. With `reveal`, blocks hidden by their `hidden` attribute or inline style stay.
+fn doom(
+    document: &NodeRef,
+    disclosed: &HashSet<String>,
+    page_len: usize,
+    reveal: bool,
+    shown_max: usize,
+) -> (Vec<(NodeRef, Rule, String)>, usize) {
     let is_wrapper = |node: &NodeRef| stats::is_page_wrapper(node, page_len);
     let mut doomed: Vec<(NodeRef, Rule, String)> = Vec::new();
+    let mut shown = 0;
     let mut stack = vec![(document.clone(), Context::default())];
     while let Some((mut node, ctx)) = stack.pop() {
         if let Some((rule, detail)) = removal_rule(&node, ctx, disclosed) {
-            if !(WRAPPER_RULES.contains(&rule) && is_wrapper(&node)) {
+            let revealed = reveal && rule == Rule::Hidden && dom::hidden_by_page(&node);
+            if !(revealed || WRAPPER_RULES.contains(&rule) && is_wrapper(&node)) {
                 doomed.push((node, rule, detail));
                 continue;
+            }
+        }
+        if shown <= shown_max {
+            if let Some(t) = node.as_text() {
+                shown += t
+                    .borrow()
+                    .bytes()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .count();
             }
         }
         // A form kept (a wrapper, or one around content): its controls go by their own
@@ -287,27 +350,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
             }
         }
     }
-    // A sign-up form's box (its heading, its pitch, its small print) is marked for the
-    // cleaning to take out of the article: removed here, it would change which block is
-    // chosen as the article.
-    for (node, rule, _) in &doomed {
-        if *rule == Rule::Form && asks_for_email(node) {
-            if let Some(b) = signup_box(node) {
-                dom::set_attr(&b, SIGNUP_BOX_ATTR, "1");
-            }
-        }
-    }
-    // An image's address printed as text is a shop engine's data when the page prints a list
-    // of them; one or two are a post's pasted link.
-    let addresses = doomed
-        .iter()
-        .filter(|(n, ..)| n.as_text().is_some())
-        .count();
-    for (node, rule, detail) in doomed {
-        if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
-            explain.remove(&node, rule, || detail);
-        }
-    }
+    (doomed, shown)
 }
 
 /// True when a form asks for an e-mail address (an `<input>` of type `email`, or one whose

@@ -1016,6 +1016,12 @@ pub(crate) const WRAPPER_MIN_CHARS: usize = 500;
 /// Ours: a wrapper is mostly running text, not links (a page that is mostly its footer's
 /// link lists, as shop pages without a description are, has no wrapper).
 pub(crate) const WRAPPER_MAX_LINK_DENSITY: f64 = 0.5;
+/// Ours: a page that shows less than this share of its text (what is not hidden, nor
+/// navigation, headers, footers, asides, dialogs) is drawn by its script, and the blocks
+/// it hides by their `hidden` attribute or inline style are its text: a shop's product or
+/// category (wcxb 0631, 0658) sits in `display:none` blocks its script shows, beside hidden
+/// mega-menus, so that no one hidden block holds [`WRAPPER_MIN_SHARE`] of the page.
+pub(crate) const REVEAL_MAX_SHOWN_SHARE: f64 = 0.05;
 /// The preparation rules a page-wide wrapper is exempt from.
 pub(crate) const WRAPPER_RULES: &[Rule] = &[
     Rule::Form,

@@ -3366,3 +3366,38 @@ fn a_run_of_negatively_classed_boxes_still_goes_however_it_reads() {
         "{text}"
     );
 }
+
+#[test]
+fn a_page_that_shows_nothing_but_what_its_script_hides_is_read_with_its_hidden_blocks() {
+    // A shop's product page: the script shows the product's block; the menus stay hidden
+    // until hovered. No hidden block holds most of the page's text.
+    let menu: String = (1..=40)
+        .map(|i| format!("<li><a href=/c/{i}>Category number {i}</a></li>"))
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<header><div class=mega-menu style=\"display:none\"><ul>{menu}</ul></div>\
+             <div class=mega-menu style=\"display:none\"><ul>{menu}</ul></div></header>\
+             <div class=product-wrapper style=\"display: none\"><article><h1>The ferry</h1>{}\
+             </article></div><footer><a href=/help>Help</a></footer>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Category number"), "{text}");
+}
+
+#[test]
+fn a_page_whose_script_hides_a_few_words_only_has_no_article() {
+    // An app's shell: the page shows nothing, and hides a search box's hint.
+    let html = page(
+        "The ferry",
+        "<div id=root></div><div style=\"display:none\"><span>I'm shopping for...</span></div>",
+    );
+    assert!(matches!(
+        extract(&html, &Options::default()),
+        Err(Error::NoArticle)
+    ));
+}

@@ -462,3 +462,12 @@ fn thousands_of_references_into_deeply_nested_targets_extract() {
     html.push_str("end");
     assert!(!survives(&html).is_empty());
 }
+
+#[test]
+fn a_page_of_twenty_thousand_hidden_blocks_that_shows_nothing_is_walked_twice_only() {
+    // The page shows nothing: the hidden blocks' text is summed once (they are apart), and
+    // the walk is made once more with them kept, nested hidden blocks and all.
+    let block = "<div style=\"display:none\"><p>A paragraph the script shows, with commas, long \
+        enough to count as prose.</p><div hidden><span>and a nested one</span></div></div>";
+    survives_within(&block.repeat(20_000), 20);
+}
