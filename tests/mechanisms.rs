@@ -490,6 +490,41 @@ fn a_section_repeated_for_another_screen_size_is_shown_once() {
 }
 
 #[test]
+fn a_short_slide_copied_for_another_screen_is_shown_once() {
+    let slide = "<div class=slide-text><div class=headline>Universal Appeal</div>\
+                 <p>Raising the attendance of a space museum in a small town.</p></div>";
+    let html = page(
+        "The studio",
+        &format!(
+            "<article><h1>The studio</h1>{}<section class=\"slide desktop\">{slide}</section>\
+             <section class=\"slide mobile\">{slide}</section></article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(text.matches("Raising the attendance").count(), 1, "{text}");
+}
+
+#[test]
+fn cards_styled_for_small_screens_are_not_copies() {
+    let card = "<div class=\"columns is-mobile\"><h2 class=is-size-6-mobile>JavaOne</h2>\
+                <p>Tech conference in Redwood City, California, United States.</p></div>";
+    let html = page(
+        "Conferences",
+        &format!(
+            "<article><h1>Conferences</h1>{}{card}{card}</article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(
+        text.matches("Tech conference in Redwood").count(),
+        2,
+        "{text}"
+    );
+}
+
+#[test]
 fn paragraphs_that_repeat_on_purpose_are_kept() {
     let html = page(
         "The ferry",
