@@ -3219,6 +3219,26 @@ fn a_sign_up_forms_box_goes_with_its_form() {
 }
 
 #[test]
+fn an_sms_sign_up_forms_box_goes_with_its_form() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"card\"><div>Get the timetable texted to your phone!</div>\
+             <form action=/join><input type=tel placeholder=\"Phone number\">\
+             <button>Sign me up</button></form><div>By signing up, you agree to receive \
+             recurring automated text messages at the number provided.</div></div>{}\
+             </article>",
+            story(3),
+            story(2).replace("Paragraph", "Part")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("recurring automated text"), "{text}");
+    assert!(!text.contains("texted to your phone"), "{text}");
+    assert!(text.contains("Part 2 of the story"), "{text}");
+}
+
+#[test]
 fn a_short_post_with_a_newsletter_form_under_it_stays() {
     let html = page(
         "The ferry",
