@@ -973,13 +973,16 @@ pub(crate) const REPEATED_BLOCK_MIN_CHARS: usize = 500;
 /// several screens, the others hidden by the style sheet: when its text repeats an earlier
 /// container's it goes from [`SCREEN_COPY_MIN_CHARS`], side by side too (wcxb 4245: each case
 /// study's slide once as `section.desktop`, once as `section.mobile`).
-/// A size alone in a longer class is styling, not a copy (Bulma's `columns is-mobile`,
-/// `is-size-7-mobile` on every card of a listing, wcxb 4361): those words count as whole
-/// tokens only.
+/// The size names a copy when it is the class or opens a name (`mobile-content`,
+/// `desktop_nav`); a size that ends a class is a style for that screen, not a copy (Bulma's
+/// `columns is-mobile`, `is-size-7-mobile` on every card of a listing: wcxb 4361 lost its
+/// cards when any `mobile` counted).
 pub(crate) static SCREEN_COPY: Words = Words::any(&[
-    "mobile-only",
-    "desktop-only",
-    "tablet-only",
+    "mobile-",
+    "desktop-",
+    "tablet-",
+    "mobile_",
+    "desktop_",
     "only-mobile",
     "only-desktop",
     "hide-",

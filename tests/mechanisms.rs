@@ -491,18 +491,22 @@ fn a_section_repeated_for_another_screen_size_is_shown_once() {
 
 #[test]
 fn a_short_slide_copied_for_another_screen_is_shown_once() {
+    let promo = "<p>Open every day of the week, from the first ferry to the last.</p><p>Closed in storms.</p>";
     let slide = "<div class=slide-text><div class=headline>Universal Appeal</div>\
                  <p>Raising the attendance of a space museum in a small town.</p></div>";
     let html = page(
         "The studio",
         &format!(
             "<article><h1>The studio</h1>{}<section class=\"slide desktop\">{slide}</section>\
-             <section class=\"slide mobile\">{slide}</section></article>",
+             <section class=\"slide mobile\">{slide}</section>\
+             <div class=hours-desktop-content>{promo}</div><div class=hours-mobile-content>{promo}</div>\
+             </article>",
             story(3)
         ),
     );
     let text = text_of(&html);
     assert_eq!(text.matches("Raising the attendance").count(), 1, "{text}");
+    assert_eq!(text.matches("Open every day").count(), 1, "{text}");
 }
 
 #[test]
