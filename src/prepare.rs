@@ -354,14 +354,15 @@ fn doom(
 }
 
 /// True when a form asks for an e-mail address (an `<input>` of type `email`, or one whose
-/// name, id or placeholder says e-mail).
+/// name, id or placeholder says e-mail), or for a phone number to text deals and news to
+/// (`type="tel"`: an SMS sign-up, wcxb 0477).
 fn asks_for_email(form: &NodeRef) -> bool {
     form.walk_descendants().any(|d| {
         dom::is(&d, &["input"])
             && ["type", "name", "id", "placeholder"].iter().any(|k| {
                 dom::attr(&d, k).is_some_and(|v| {
                     let v = v.to_ascii_lowercase();
-                    v.contains("email") || v.contains("e-mail")
+                    v.contains("email") || v.contains("e-mail") || (*k == "type" && v == "tel")
                 })
             })
     })

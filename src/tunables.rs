@@ -968,6 +968,35 @@ pub(crate) const NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS: usize = 150;
 /// slides). Paragraphs and list items may repeat on purpose (API docs repeat a parameter's
 /// description under each endpoint), and so may short blocks.
 pub(crate) const REPEATED_BLOCK_MIN_CHARS: usize = 500;
+/// Ours: a container whose class names a screen size (`desktop`, `mobile`, Bootstrap's
+/// `visible-xs`, `d-md-none`, Foundation's `hide-for-small`) is one of a section's copies for
+/// several screens, the others hidden by the style sheet: when its text repeats an earlier
+/// container's it goes from [`SCREEN_COPY_MIN_CHARS`], side by side too (wcxb 4245: each case
+/// study's slide once as `section.desktop`, once as `section.mobile`).
+/// The size names a copy when it is the class or opens a name (`mobile-content`,
+/// `desktop_nav`); a size that ends a class is a style for that screen, not a copy (Bulma's
+/// `columns is-mobile`, `is-size-7-mobile` on every card of a listing: wcxb 4361 lost its
+/// cards when any `mobile` counted).
+pub(crate) static SCREEN_COPY: Words = Words::any(&[
+    "mobile-",
+    "desktop-",
+    "tablet-",
+    "mobile_",
+    "desktop_",
+    "only-mobile",
+    "only-desktop",
+    "hide-",
+    "hidden-",
+    "visible-",
+    "show-for-",
+    "d-sm-",
+    "d-md-",
+    "d-lg-",
+    "d-xl-",
+])
+.with_tokens(&["desktop", "mobile", "tablet"]);
+/// The shortest text compared for [`SCREEN_COPY`]: a slide's headline and line.
+pub(crate) const SCREEN_COPY_MIN_CHARS: usize = 40;
 /// The containers compared for [`REPEATED_BLOCK_MIN_CHARS`].
 pub(crate) const REPEATED_BLOCK_TAGS: &[&str] = &[
     "div", "section", "article", "ul", "ol", "dl", "table", "figure",

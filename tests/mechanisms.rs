@@ -490,6 +490,45 @@ fn a_section_repeated_for_another_screen_size_is_shown_once() {
 }
 
 #[test]
+fn a_short_slide_copied_for_another_screen_is_shown_once() {
+    let promo = "<p>Open every day of the week, from the first ferry to the last.</p><p>Closed in storms.</p>";
+    let slide = "<div class=slide-text><div class=headline>Universal Appeal</div>\
+                 <p>Raising the attendance of a space museum in a small town.</p></div>";
+    let html = page(
+        "The studio",
+        &format!(
+            "<article><h1>The studio</h1>{}<section class=\"slide desktop\">{slide}</section>\
+             <section class=\"slide mobile\">{slide}</section>\
+             <div class=hours-desktop-content>{promo}</div><div class=hours-mobile-content>{promo}</div>\
+             </article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(text.matches("Raising the attendance").count(), 1, "{text}");
+    assert_eq!(text.matches("Open every day").count(), 1, "{text}");
+}
+
+#[test]
+fn cards_styled_for_small_screens_are_not_copies() {
+    let card = "<div class=\"columns is-mobile\"><h2 class=is-size-6-mobile>JavaOne</h2>\
+                <p>Tech conference in Redwood City, California, United States.</p></div>";
+    let html = page(
+        "Conferences",
+        &format!(
+            "<article><h1>Conferences</h1>{}{card}{card}</article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(
+        text.matches("Tech conference in Redwood").count(),
+        2,
+        "{text}"
+    );
+}
+
+#[test]
 fn paragraphs_that_repeat_on_purpose_are_kept() {
     let html = page(
         "The ferry",
@@ -3180,6 +3219,26 @@ fn a_sign_up_forms_box_goes_with_its_form() {
     assert!(!text.contains("you agree to our terms"), "{text}");
     assert!(!text.contains("Harbour notes"), "{text}");
     assert!(text.contains("Paragraph 3 of the story"), "{text}");
+    assert!(text.contains("Part 2 of the story"), "{text}");
+}
+
+#[test]
+fn an_sms_sign_up_forms_box_goes_with_its_form() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=\"card\"><div>Get the timetable texted to your phone!</div>\
+             <form action=/join><input type=tel placeholder=\"Phone number\">\
+             <button>Sign me up</button></form><div>By signing up, you agree to receive \
+             recurring automated text messages at the number provided.</div></div>{}\
+             </article>",
+            story(3),
+            story(2).replace("Paragraph", "Part")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("recurring automated text"), "{text}");
+    assert!(!text.contains("texted to your phone"), "{text}");
     assert!(text.contains("Part 2 of the story"), "{text}");
 }
 

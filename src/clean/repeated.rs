@@ -8,7 +8,8 @@ use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::rule::Rule;
 use crate::tunables::{
-    REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, THREAD_REPEAT_MIN_CHARS, THREAD_TEXT_BLOCKS,
+    REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, SCREEN_COPY, SCREEN_COPY_MIN_CHARS,
+    THREAD_REPEAT_MIN_CHARS, THREAD_TEXT_BLOCKS,
 };
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
@@ -24,9 +25,13 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
-        if dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS) < REPEATED_BLOCK_MIN_CHARS
-            || !block.ancestors().any(|a| &a == content)
-        {
+        let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
+        if len < SCREEN_COPY_MIN_CHARS || !block.ancestors().any(|a| &a == content) {
+            continue;
+        }
+        // A copy for another screen says so in its class, and may be short.
+        let screen = SCREEN_COPY.is_match(&dom::class_and_id(block));
+        if len < REPEATED_BLOCK_MIN_CHARS && !screen {
             continue;
         }
         // A quote repeats what it quotes (forum replies); paragraphs side by side that say
@@ -38,7 +43,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         match seen.get(&text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
             Some(first) if block.ancestors().any(|a| &a == first) => {}
-            Some(first) if first.parent() == block.parent() => {}
+            Some(first) if first.parent() == block.parent() && !screen => {}
             Some(_) if !guards_protected(block) => {
                 explain.remove(block, Rule::RepeatedBlock, || text.clone());
             }
