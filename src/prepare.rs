@@ -489,16 +489,15 @@ fn is_switched_panel(node: &NodeRef) -> bool {
     // beside `slide`, `tab` beside `tab active`): one's classes hold all of the other's.
     let tag = dom::tag(node);
     node.parent().is_some_and(|p| {
-        dom::element_children(&p)
-            .take(TAB_SET_MAX_PANELS)
-            .any(|s| {
-                s != *node
-                    && dom::tag(&s) == tag
-                    && dom::attr(&s, "class").is_some_and(|c| {
-                        !c.trim().is_empty() && (classes_within(&c, &class) || classes_within(&class, &c))
-                    })
-                    && !is_hidden(&s)
-            })
+        dom::element_children(&p).take(TAB_SET_MAX_PANELS).any(|s| {
+            s != *node
+                && dom::tag(&s) == tag
+                && dom::attr(&s, "class").is_some_and(|c| {
+                    !c.trim().is_empty()
+                        && (classes_within(&c, &class) || classes_within(&class, &c))
+                })
+                && !is_hidden(&s)
+        })
     })
 }
 

@@ -111,6 +111,18 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
     }
 
+    // A page that names its main region has its article there: a best candidate outside it
+    // (and not around it) gives way to the best of the top candidates inside it (a
+    // slideshow's caption box, whose class says `text`, above a landing page's `<main>`).
+    if let Some(main) = top.first().and_then(|_| main_region(page)) {
+        let inside = |n: &NodeRef| n == &main || n.ancestors().any(|a| a == main);
+        let first = &top[0].0;
+        if !inside(first) && !main.ancestors().any(|a| a == *first) {
+            if let Some(i) = top.iter().position(|(c, _)| inside(c)) {
+                top[..=i].rotate_right(1);
+            }
+        }
+    }
     let best = top.first().map(|(c, _)| c.clone());
     let is_page = |n: &NodeRef| n == page;
     let mut top_candidate = match top.first() {
