@@ -1254,6 +1254,31 @@ fn a_best_candidate_outside_the_main_region_gives_way_to_one_inside_it() {
 }
 
 #[test]
+fn a_story_outscored_by_a_grid_of_teasers_beside_it_is_the_article() {
+    // The excerpts of a hundred teaser cards score the row that holds the story's column
+    // more than the story scores its own block.
+    let teasers: String = (1..=100)
+        .map(|i| {
+            format!(
+                "<li class=teaser><div class=card><h2><a href=/n/{i}>Another story {i}</a></h2>\
+                 <p>An excerpt of another story, with commas, a date, and a few lines of its \
+                 opening, so that it reads, at a glance, like a paragraph {i}.</p></div></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title><meta property=\"og:type\" \
+         content=\"article\"></head><body><div class=\"row content\"><div class=col><h1>The \
+         ferry</h1><div class=story-body>{}</div></div><ul class=\"teasers tags\">{teasers}\
+         </ul></div></body></html>",
+        story(7)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 7 of the story"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}
+
+#[test]
 fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
     // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
     // is what the page hides and animates open.
