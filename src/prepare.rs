@@ -527,18 +527,28 @@ fn is_switched_panel(node: &NodeRef) -> bool {
     {
         return false;
     }
-    // A tab set has a few panels: a parent of more children is not one, and is not scanned
-    // once per hidden child (a list of thousands of hidden items).
+    // A tab set or a slideshow shows its first panels: the shown one is looked for among the
+    // parent's first children only (a list of thousands of hidden items is not scanned once
+    // per item). A panel may differ from the shown one by a state class (`slide hidden`
+    // beside `slide`, `tab` beside `tab active`): one's classes hold all of the other's.
     let tag = dom::tag(node);
     node.parent().is_some_and(|p| {
-        dom::element_children(&p).nth(TAB_SET_MAX_PANELS).is_none()
-            && dom::element_children(&p).any(|s| {
-                s != *node
-                    && dom::tag(&s) == tag
-                    && dom::attr(&s, "class").as_deref() == Some(class.as_str())
-                    && !is_hidden(&s)
-            })
+        dom::element_children(&p).take(TAB_SET_MAX_PANELS).any(|s| {
+            s != *node
+                && dom::tag(&s) == tag
+                && dom::attr(&s, "class").is_some_and(|c| {
+                    !c.trim().is_empty()
+                        && (classes_within(&c, &class) || classes_within(&class, &c))
+                })
+                && !is_hidden(&s)
+        })
     })
+}
+
+/// Every class of `a` is one of `b`'s.
+fn classes_within(a: &str, b: &str) -> bool {
+    a.split_ascii_whitespace()
+        .all(|t| b.split_ascii_whitespace().any(|u| u == t))
 }
 
 /// A `<form>` around content, not a form to fill in: it holds real paragraphs and no text

@@ -111,6 +111,36 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         }
     }
 
+    // A page that names its main region has its article there: a best candidate outside it
+    // (and not around it) gives way to the best of the top candidates inside it (a
+    // slideshow's caption box, whose class says `text`, above a landing page's `<main>`).
+    if let Some(main) = top.first().and_then(|_| main_region(page)) {
+        let inside = |n: &NodeRef| n == &main || n.ancestors().any(|a| a == main);
+        let first = &top[0].0;
+        if !inside(first) && !main.ancestors().any(|a| a == *first) {
+            if let Some(i) = top.iter().position(|(c, _)| inside(c)) {
+                top[..=i].rotate_right(1);
+            }
+        }
+    }
+    // A best candidate that outscores a story below it by a feed of teasers beside the story
+    // (the excerpts of a grid of teaser cards score the row that holds the story's column)
+    // gives way to the story: the first of the top candidates inside it holding
+    // [`TEASER_FEED_MIN_STORY_CHARS`] of paragraph text, when most of the rest is teasers.
+    if let Some(first) = top
+        .first()
+        .filter(|_| top.len() > 1)
+        .map(|(c, _)| c.clone())
+    {
+        let story = top.iter().position(|(c, _)| {
+            c.ancestors().any(|a| a == first)
+                && paragraph_text(c, &stats) >= TEASER_FEED_MIN_STORY_CHARS
+                && outscored_by_teasers(&first, c, &stats)
+        });
+        if let Some(i) = story {
+            top[..=i].rotate_right(1);
+        }
+    }
     let best = top.first().map(|(c, _)| c.clone());
     let is_page = |n: &NodeRef| n == page;
     let mut top_candidate = match top.first() {

@@ -1363,9 +1363,10 @@ pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
 /// panel, kept as a panel an `aria-controls` names is). A review's "What to consider"
 /// sections went as hidden blocks (wcxb 1821: 990 reference words).
 pub(crate) const DISCLOSURE_HEADER_MAX_CHARS: usize = 200;
-/// Ours: the most children a tab set's parent has (`prepare::is_switched_panel`: a panel
-/// hidden beside a shown one of its set is kept). A parent of more is a list, not tabs, and
-/// its hidden children are not each compared with all the others.
+/// Ours: how many of a tab set's first children are looked at for its shown panel
+/// (`prepare::is_switched_panel`: a panel hidden beside a shown one of its set is kept). A
+/// set shows one of its first panels; a slideshow may have more slides (trafilatura tune's
+/// gallery of 31), and a list of thousands of hidden items is not scanned once per item.
 pub(crate) const TAB_SET_MAX_PANELS: usize = 12;
 /// Ours: the link density of each item of a list of links that holds its own label
 /// (`conditional::labelled_list_of_links`: a story's "Artikel und Videos zum Thema" box).

@@ -1229,6 +1229,95 @@ fn a_tab_the_page_hides_beside_a_shown_tab_of_its_set_is_kept() {
 }
 
 #[test]
+fn a_slideshows_hidden_slides_are_kept_beside_the_shown_one() {
+    // A gallery of more slides than a tab set has panels; the script that pages it marks the
+    // hidden ones with a state class besides their inline style.
+    let slides: String = (1..=14)
+        .map(|i| {
+            let (state, display) = if i == 1 {
+                ("", "block")
+            } else {
+                (" hidden", "none")
+            };
+            format!(
+                "<div class=\"slide{state}\" style=\"display: {display}\"><p>Gadget {i}: a \
+                 pillow shaped like a ferry, perfect for those of us who sleep on the crossing.\
+                 </p></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=gallery>{slides}</div><div class=gallery-note \
+             style=\"display:none\"><p>A hidden note of no set.</p></div></article>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Gadget 1:"), "{text}");
+    assert!(text.contains("Gadget 14:"), "{text}");
+    assert!(!text.contains("A hidden note"), "{text}");
+}
+
+#[test]
+fn a_best_candidate_outside_the_main_region_gives_way_to_one_inside_it() {
+    // A landing page's slideshow above `<main>`: its caption boxes, whose class says `text`,
+    // outscore the page's own paragraphs.
+    let slides: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=slide><div class=\"textbox text-black\"><p>Offer {i}</p><p>Our \
+                 label printers, ribbons and labels, sold at fair prices, suit offices, \
+                 warehouses and shops of every size, in town or out of it {i}.</p></div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Printers",
+        &format!(
+            "<div class=slideshow>{slides}</div><main><div class=wrapper><h1>Printers from the \
+             expert</h1><p>We advise you independently of any maker, and we plan every \
+             installation objectively, from a single desk printer to a whole warehouse, so \
+             that it runs as it should.</p><p>Labels of every kind, in your format, delivered \
+             fast and in high quality, for thermal, laser and inkjet printers alike, from our \
+             own stock.</p><p>Our service engineers, certified by the makers, repair printers \
+             on site or in our workshops, and lend you one while yours is away.</p></div>\
+             </main>"
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("We advise you independently"), "{text}");
+    assert!(text.contains("Our service engineers"), "{text}");
+    assert!(!text.contains("Offer 1"), "{text}");
+}
+
+#[test]
+fn a_story_outscored_by_a_grid_of_teasers_beside_it_is_the_article() {
+    // The excerpts of a hundred teaser cards score the row that holds the story's column
+    // more than the story scores its own block.
+    let teasers: String = (1..=100)
+        .map(|i| {
+            format!(
+                "<li class=teaser><div class=card><h2><a href=/n/{i}>Another story {i}</a></h2>\
+                 <p>An excerpt of another story, with commas, a date, and a few lines of its \
+                 opening, so that it reads, at a glance, like a paragraph {i}.</p></div></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title><meta property=\"og:type\" \
+         content=\"article\"></head><body><div class=\"row content\"><div class=col><h1>The \
+         ferry</h1><div class=story-body>{}</div></div><ul class=\"teasers tags\">{teasers}\
+         </ul></div></body></html>",
+        story(7)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 7 of the story"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}
+
+#[test]
 fn a_collapsed_panel_inside_the_hidden_wrapper_that_animates_it_is_kept() {
     // Chakra UI's accordion: the button controls the panel, and a wrapper around the panel
     // is what the page hides and animates open.
