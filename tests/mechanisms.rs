@@ -3549,3 +3549,32 @@ fn a_page_whose_script_hides_a_few_words_only_has_no_article() {
         Err(Error::NoArticle)
     ));
 }
+
+#[test]
+fn a_section_heading_in_a_box_of_its_own_stays_over_its_section() {
+    let html = page(
+        "The agency",
+        &format!(
+            "<main><h1>The agency</h1>{}<div class=section-title><span class=icon></span><h3>Our services at a glance</h3></div>\
+             <p>Brand strategy, from research to the guidelines your team uses every day.</p></main>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Our services at a glance"), "{text}");
+}
+
+#[test]
+fn a_heading_box_whose_section_went_still_goes() {
+    let html = page(
+        "The agency",
+        &format!(
+            "<main><h1>The agency</h1>{}<div class=section-title><span class=icon></span><h3>Elsewhere on the site</h3></div>\
+             <div class=links><a href=/a>First other page</a> <a href=/b>Second other page</a> \
+             <a href=/c>Third other page</a></div></main>",
+            story(3)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Elsewhere on the site"), "{text}");
+}

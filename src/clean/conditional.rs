@@ -300,7 +300,7 @@ pub(super) fn conditional_reason_unguarded(
         .then_some(Rule::LinkDensity)
     } else if (embeds == 1 && content_len < 75) || embeds > 1 {
         Some(Rule::Embeds)
-    } else if img == 0.0 && text_dens == 0.0 {
+    } else if img == 0.0 && text_dens == 0.0 && !heads_a_section(node, &inside, content_len) {
         Some(Rule::NoContent)
     } else {
         None
@@ -313,6 +313,20 @@ pub(super) fn conditional_reason_unguarded(
         }
     }
     reason
+}
+
+/// Ours: a block that is a heading alone, no link in it, right before a block with text: a
+/// section's heading set in a `<div>` of its own (a landing page's "Our services" above its
+/// cards), which the no-content rule took for an empty box. Blocks are judged from the last,
+/// so the section after it has been judged already: a heading whose section went still goes.
+fn heads_a_section(node: &NodeRef, inside: &Inside, len: usize) -> bool {
+    len > 0
+        && inside.heading_text >= len
+        && inside.link_text == 0.0
+        && node
+            .following_siblings()
+            .find(|s| s.as_element().is_some())
+            .is_some_and(|s| dom::has_text(&s))
 }
 
 /// A quotation (a testimonial opening with its quotation mark) or one of a run of boxes built
