@@ -538,8 +538,14 @@ fn find_article(
     // parse, a score and a cleaning of the whole page) would only find it again. Short pages
     // were extracted four times over.
     let mut all_text = None;
-    for flags in retry::Flags::ATTEMPTS {
-        let flags = page_flags(flags, meta);
+    // Set when an attempt's best block is a comment ([`select::Selected::in_comment`]): the
+    // attempts start again with the page read as a discussion.
+    let mut discussion = meta.discussion;
+    let mut attempt = 0;
+    while let Some(&flags) = retry::Flags::ATTEMPTS.get(attempt) {
+        attempt += 1;
+        let mut flags = page_flags(flags, meta);
+        flags.discussion |= discussion;
         let mut log = Explain::with_blocks(options.explain, fixes.blocks);
         let document = match page.take() {
             Some(document) => document,
@@ -561,6 +567,12 @@ fn find_article(
         let grab = score::score(&body, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
+        if selected.in_comment && !discussion {
+            discussion = true;
+            attempt = 0;
+            best = None;
+            continue;
+        }
         // Entries of a list kept against conditional cleaning do not count: whether to try
         // again, the main region and whether the page is a hub are decided on what the rules
         // alone leave.

@@ -11,16 +11,17 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY,
-    LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS,
-    LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE,
-    MAIN_REGION_TAGS, MIN_ALTERNATIVES, OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY,
-    POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
-    POST_DATE_CLASSES, POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
-    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
-    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
-    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
-    SIBLING_GAP_MIN_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY, LAYOUT_CELL_MIN_CHARS,
+    LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS,
+    LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
+    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
+    OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
+    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_DATE_CLASSES, POST_DATE_ITEMPROPS,
+    POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
+    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
+    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
+    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
     SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
     TOP_CANDIDATES,
@@ -37,6 +38,9 @@ pub(crate) struct Selected {
     pub byline: Option<String>,
     /// The class names common on the page, for cleaning's class weights.
     pub common_classes: CommonClasses,
+    /// The best-scored block is a comment or sits in one ([`in_comment`]): the page's best
+    /// text is its comments, so the page is a discussion whose comment tree is its content.
+    pub in_comment: bool,
 }
 
 /// The whole body as the article (for a person's own selection, or reference HTML).
@@ -50,6 +54,7 @@ pub(crate) fn whole_body(document: &NodeRef) -> Selected {
         dir: None,
         byline: None,
         common_classes: CommonClasses::default(),
+        in_comment: false,
     }
 }
 
@@ -233,6 +238,19 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         );
     }
 
+    let in_comment = in_comment(&top_candidate, page);
+    // On a discussion page, a comment's thread is the whole tree: its outermost element
+    // classed as comments (the replies beside and above the best one).
+    if in_comment && flags.discussion {
+        if let Some(tree) = top_candidate
+            .ancestors()
+            .take_while(|a| !is_page(a))
+            .filter(|a| dom::attr(a, "class").is_some_and(|c| COMMENT_FAMILY.is_match(&c)))
+            .last()
+        {
+            top_candidate = tree;
+        }
+    }
     let dir = std::iter::once(top_candidate.clone())
         .chain(top_candidate.ancestors())
         .find_map(|a| dom::attr(&a, "dir"))
@@ -334,7 +352,28 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         dir,
         byline,
         common_classes,
+        in_comment,
     }
+}
+
+/// Ours: whether `node` sits in one comment of several: it or one of its ancestors below
+/// `page` is classed as a comment ([`COMMENT_FAMILY`]) and has a sibling of the same class.
+/// The best block of an article with a comment section is the story, or the comment
+/// section as a whole; when it is one of the comments, the page has no text of its own but
+/// its comments (a link aggregator's story is a title and a link): they are what it is
+/// read for.
+fn in_comment(node: &NodeRef, page: &NodeRef) -> bool {
+    std::iter::once(node.clone())
+        .chain(node.ancestors())
+        .take_while(|a| a != page)
+        .any(|a| {
+            let Some(class) = dom::attr(&a, "class").filter(|c| COMMENT_FAMILY.is_match(c)) else {
+                return false;
+            };
+            let alike = |s: &NodeRef| s != &a && dom::attr(s, "class").as_deref() == Some(&class);
+            a.parent()
+                .is_some_and(|p| dom::element_children(&p).any(|s| alike(&s)))
+        })
 }
 
 /// Ours: a sibling left out between two that join the winner joins too when it holds prose

@@ -1470,6 +1470,88 @@ fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_cal
     assert!(text.contains("carol replies"), "{text}");
 }
 
+/// A link aggregator's page: a story that is a linked title (and `story_paragraphs` of
+/// text), then a tree of comments (`ol.comments > li.subtree > div.comment`, replies nested
+/// in their parent's item), the longest two a reply's replies.
+fn link_and_comment_tree(story_paragraphs: usize) -> String {
+    let comment = |who: &str, words: &str, replies: &str| {
+        format!(
+            "<li class=comments_subtree><div class=comment><div class=details><div \
+             class=byline><a href=/u/{who}>{who}</a> 3 hours ago</div><div \
+             class=comment_text>{words}</div></div></div><ol class=comments>{replies}</ol></li>"
+        )
+    };
+    let erin = comment(
+        "erin",
+        "<p>Erin's reply: the timetable was printed wrong, and the harbour office said so on \
+         the radio that morning, twice, though nobody on the pier had a radio with them.</p>\
+         <p>She adds that the company has since put the right times on its board, and that \
+         the winter timetable, which starts next month, has the late boat back.</p>",
+        "",
+    );
+    let gina = comment(
+        "gina",
+        "<p>Gina answers that the radio said nothing of the kind where she lives, across the \
+         water, and that the office closed at noon, as it does every Saturday.</p><p>She \
+         thinks a text message to everyone who bought a ticket would have cost the company \
+         less than the taxis it paid for that night.</p>",
+        "",
+    );
+    let dave = comment(
+        "dave",
+        "<p>Dave writes that the ferry did come in the end, two hours late.</p>",
+        &(erin + &gina),
+    );
+    let carol = comment(
+        "carol",
+        "<p>Carol adds that the bus from the station did not wait for the boat either, so \
+         half of the passengers spent the night in the town.</p>",
+        "",
+    );
+    let frank = comment(
+        "frank",
+        "<p>Frank remembers the old boat, which was slower but never once missed a crossing \
+         in the twenty years he took it to work.</p>",
+        "",
+    );
+    page(
+        "The ferry that did not come",
+        &format!(
+            "<div class=story><h1><a href=https://elsewhere.example.org/ferry>The ferry that \
+             did not come</a></h1><div class=byline>via alice</div>{}</div>\
+             <ol class=comments>{dave}{carol}{frank}</ol>",
+            story(story_paragraphs)
+        ),
+    )
+}
+
+const TREE: [&str; 5] = [
+    "Dave writes",
+    "Erin's reply",
+    "Gina answers",
+    "Carol adds",
+    "Frank remembers",
+];
+
+#[test]
+fn a_pages_comment_tree_is_its_content_when_its_best_block_is_one_comment() {
+    // The story is a link: the best block is in one comment of several, so the page is a
+    // discussion and the whole tree its text.
+    let text = text_of(&link_and_comment_tree(0));
+    for who in TREE {
+        assert!(text.contains(who), "{who}: {text}");
+    }
+}
+
+#[test]
+fn an_articles_comment_tree_still_goes() {
+    let text = text_of(&link_and_comment_tree(5));
+    assert!(text.contains("Paragraph 5"), "{text}");
+    for who in TREE {
+        assert!(!text.contains(who), "{who}: {text}");
+    }
+}
+
 /// A service page: its story, then questions and answers in folding panels (`class`), one
 /// answer's links in its sentence.
 fn questions_in_panels(class: &str) -> String {
