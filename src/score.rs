@@ -19,9 +19,10 @@ use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
-    NEGATING_WORDS, NEGATIVE, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS,
-    REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE,
-    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS,
+    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING,
+    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
+    UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -152,7 +153,8 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
                     .collect();
                 NEGATIVE.is_match(&own.join(" "))
             } else {
-                !(name == "id" && common.names_instance(&v)) && NEGATIVE.is_match(&v)
+                !(name == "id" && (common.names_instance(&v) || is_own_anchor(node, &v)))
+                    && NEGATIVE.is_match(&v)
             };
             if negative {
                 weight -= CLASS_WEIGHT;
@@ -451,6 +453,25 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
             .count();
         slug.len() >= 2 && missing <= usize::from(slug.len() >= 3)
     })
+}
+
+/// Ours: a heading's `id` spelled from three or more of its own words
+/// (`<h2 id="h-what-is-social-shopping">What is Social Shopping?</h2>`, an anchor a CMS builds
+/// from the text) names its topic, not its box: its words do not make the heading an extra's
+/// ([`class_weight`], and the boilerplate families in cleaning). Two-word anchors stay read
+/// (`id="related-content"` over "Related content" names the furniture in its own words).
+pub(crate) fn is_own_anchor(node: &NodeRef, id: &str) -> bool {
+    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+        return false;
+    }
+    let slug = slug_parts(id);
+    if slug.len() < OWN_ANCHOR_MIN_WORDS {
+        return false;
+    }
+    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS);
+    let words = slug_parts(&text);
+    slug.iter()
+        .all(|p| words.iter().any(|w| w.eq_ignore_ascii_case(p)))
 }
 
 /// The words of a heading or of a class/id token: ASCII letters and digits, one-letter parts

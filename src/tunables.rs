@@ -64,6 +64,10 @@ pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
 /// Ours: how much of a heading's text is read for the words its class or id is built from
 /// (`id="h-what-is-social-shopping"`), see `score::is_slug_named_heading`.
 pub(crate) const HEADING_MAX_CHARS: usize = 200;
+/// The words a heading's `id` must spell from the heading's own text to name its topic
+/// (`id="h-what-is-social-shopping"`), see `score::is_own_anchor`: two-word anchors
+/// (`id="related-content"` over "Related content") name the furniture in its own words.
+pub(crate) const OWN_ANCHOR_MIN_WORDS: usize = 3;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
 pub(crate) static COMMENT_FAMILY: Words =
     Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);

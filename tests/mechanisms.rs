@@ -2798,6 +2798,38 @@ fn a_heading_named_by_an_unlikely_word_not_its_own_still_goes() {
     assert!(!text_of(&html).contains("Share this story"));
 }
 
+#[test]
+fn a_heading_whose_anchor_spells_its_own_words_is_not_an_extra() {
+    // `social` names a sharing box in the boilerplate families and weighs a heading down, but
+    // this anchor is the heading's three words, spelled by the CMS: a section of the story.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2 id=\"h-social-ferry-timetables\">Social ferry timetables</h2>{}\
+             <h3 id=\"h-setting-up-social-shopping\">Setting up social shopping</h3>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph"),
+            story(2).replace("Paragraph", "Last paragraph")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Social ferry timetables"), "{text}");
+    assert!(text.contains("Setting up social shopping"), "{text}");
+}
+
+#[test]
+fn a_two_word_anchor_of_a_headings_own_words_still_names_an_extra() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<h2 id=\"social-links\">Social links</h2>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph")
+        ),
+    );
+    assert!(!text_of(&html).contains("Social links"));
+}
+
 // ------------------------------------------------------------------ credits under images
 
 /// A story with `figure` (a picture and a line under it) after its third paragraph: the

@@ -17,7 +17,16 @@ use kuchikiki::NodeRef;
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
 /// and with `teasers` [`TEASER_TOKENS`]).
 pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'static str> {
-    let m = dom::class_and_id(node).to_ascii_lowercase();
+    // A heading's anchor spelled from its own words names its topic (`score::is_own_anchor`).
+    // (Headings only are asked for their anchor: no copy of every other node's id.)
+    let own_anchor = dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+        && dom::attr(node, "id").is_some_and(|id| crate::score::is_own_anchor(node, &id));
+    let m = if own_anchor {
+        dom::attr(node, "class").unwrap_or_default()
+    } else {
+        dom::class_and_id(node)
+    }
+    .to_ascii_lowercase();
     if m.is_empty() {
         return None;
     }
