@@ -1154,6 +1154,19 @@ pub(crate) const MAIN_REGION_MIN_SHARE: f64 = 0.6;
 pub(crate) const PROSE_HUB_MAX_ARTICLE_CHARS: usize = 2000;
 pub(crate) const PROSE_HUB_MIN_PAGE_RATIO: f64 = 3.0;
 pub(crate) const PROSE_HUB_MAX_LINK_DENSITY: f64 = 0.13;
+/// Ours: a hub page (shown whole, its list uncleaned) loses the site's footer at its end: the
+/// last elements of its trailing spine (the last element with text, then its last, and so
+/// on) whose class or id holds one of these (a blog's `div#footer` with its copyright line,
+/// a Webflow page's `footer-blog-m` section of links, a news site's `p#copyright`). Only the
+/// page's end is read: a list's entries carry `entry-footer`s, and cleaning every hub took a
+/// list page's entries (thirteenth round).
+pub(crate) const HUB_FOOTER_TOKENS: &[&str] = &["footer", "copyright"];
+/// Ours: how deep the hub's trailing spine is followed ([`HUB_FOOTER_TOKENS`]).
+pub(crate) const HUB_FOOTER_MAX_DEPTH: usize = 8;
+/// Ours: the hub's trailing footers ([`HUB_FOOTER_TOKENS`]) go only while they hold at most
+/// this share of its text (wcxb tune: at most 0.29, listing 4359's links by country; a page
+/// drawn by a script, 4868, has only its footer left).
+pub(crate) const HUB_FOOTER_MAX_SHARE: f64 = 0.5;
 /// Ours: a page that says it is a story (`Metadata::story`) is never read as a hub, unless
 /// the article found holds not one sentence: Wikipedia's lists carry a publication date and
 /// their best block is the tagline "From Wikipedia, the free encyclopedia"; a shop's dated

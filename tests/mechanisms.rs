@@ -1659,6 +1659,62 @@ fn a_hub_page_is_read_from_its_main_region() {
     assert!(!text.contains("Copyright"), "{text}");
 }
 
+/// A job board without `<main>`: its list, then the site's footer in a plain `<div>` named
+/// for it, inside the page's wrapper.
+fn job_board_with_footer(footer: &str) -> String {
+    job_board(30, "")
+        .replace("<main>", "<div id=page><div class=content>")
+        .replace("</main>", &format!("</div>{footer}</div>"))
+}
+
+#[test]
+fn a_hub_pages_trailing_footer_goes() {
+    let html = job_board_with_footer(
+        "<div id=footer><p>About us</p><a href=/terms>Terms</a> <a href=/privacy>Privacy</a>\
+         <p>\u{a9} 2026 The Board Ltd. All rights reserved.</p></div>",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(!text.contains("All rights reserved"), "{text}");
+    assert!(!text.contains("Privacy"), "{text}");
+}
+
+#[test]
+fn a_hub_lists_last_entry_keeps_its_own_footer() {
+    // The spine of the page's end leads into the list's last entry, one of alike siblings.
+    let entries: String = (1..=30)
+        .map(|i| {
+            format!(
+                "<div class=entry><a href=/jobs/{i}>Startup {i} is hiring</a>\
+                 <div class=entry-footer>Posted on day {i}</div></div>"
+            )
+        })
+        .collect();
+    let html = page(
+        "Jobs",
+        &format!("<div id=page><div class=listing>{entries}</div></div>"),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Startup 30 is hiring"), "{text}");
+    assert!(text.contains("Posted on day 30"), "{text}");
+}
+
+#[test]
+fn a_footer_holding_most_of_a_hub_stays() {
+    // What a script-drawn page leaves in its HTML is its footer: not the chrome of a list.
+    let links: String = (1..=30)
+        .map(|i| format!("<div><a href=/c/{i}>Category number {i}</a></div>"))
+        .collect();
+    let html = page(
+        "Shop",
+        &format!(
+            "<div id=page><p>Welcome to the shop.</p><div class=site-footer>{links}</div></div>"
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Category number 30"), "{text}");
+}
+
 #[test]
 fn a_hub_page_whose_main_region_is_empty_has_no_article() {
     // The list is drawn into `<main>` by a script; what the HTML holds is the site's chrome.
