@@ -437,21 +437,16 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
 /// the CMS's prefix). The heading's text is read up to [`HEADING_MAX_CHARS`]; ASCII only
 /// (Unicode case tables would cost the wasm engine kilobytes).
 fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
-    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+    let Some(text) = heading_text(node) else {
         return false;
-    }
-    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS);
+    };
     let words = slug_parts(&text);
     match_string.split_whitespace().all(|token| {
         if !UNLIKELY_CANDIDATES.is_match(token) {
             return true;
         }
         let slug = slug_parts(token);
-        let missing = slug
-            .iter()
-            .filter(|p| !words.iter().any(|w| w.eq_ignore_ascii_case(p)))
-            .count();
-        slug.len() >= 2 && missing <= usize::from(slug.len() >= 3)
+        slug.len() >= 2 && parts_missing(&slug, &words) <= usize::from(slug.len() >= 3)
     })
 }
 
@@ -461,17 +456,23 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
 /// ([`class_weight`], and the boilerplate families in cleaning). Two-word anchors stay read
 /// (`id="related-content"` over "Related content" names the furniture in its own words).
 pub(crate) fn is_own_anchor(node: &NodeRef, id: &str) -> bool {
-    if !dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
-        return false;
-    }
     let slug = slug_parts(id);
-    if slug.len() < OWN_ANCHOR_MIN_WORDS {
-        return false;
-    }
-    let text = dom::normalized_text_start(node, HEADING_MAX_CHARS);
-    let words = slug_parts(&text);
+    slug.len() >= OWN_ANCHOR_MIN_WORDS
+        && heading_text(node).is_some_and(|text| parts_missing(&slug, &slug_parts(&text)) == 0)
+}
+
+/// A heading's text as far as [`HEADING_MAX_CHARS`] (`None` for any other element): what its
+/// anchors are compared with.
+fn heading_text(node: &NodeRef) -> Option<String> {
+    dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+        .then(|| dom::normalized_text_start(node, HEADING_MAX_CHARS))
+}
+
+/// How many of a slug's parts are not among `words` (ASCII case ignored).
+fn parts_missing(slug: &[&str], words: &[&str]) -> usize {
     slug.iter()
-        .all(|p| words.iter().any(|w| w.eq_ignore_ascii_case(p)))
+        .filter(|p| !words.iter().any(|w| w.eq_ignore_ascii_case(p)))
+        .count()
 }
 
 /// The words of a heading or of a class/id token: ASCII letters and digits, one-letter parts
