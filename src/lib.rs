@@ -90,9 +90,9 @@ use kuchikiki::NodeRef;
 use std::cell::RefCell;
 use tunables::{
     CLOSING_MARKS, FULL_WIDTH_SENTENCE_END_MARKS, HUB_FEED_MIN_LINK_DENSITY,
-    HUB_FEED_MIN_PAGE_RATIO, HUB_FOOTER_MAX_DEPTH, HUB_FOOTER_MAX_SHARE, HUB_FOOTER_TOKENS,
-    HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO, PROSE_HUB_MAX_ARTICLE_CHARS,
-    PROSE_HUB_MAX_LINK_DENSITY, PROSE_HUB_MIN_PAGE_RATIO, SENTENCE_END_MARKS,
+    HUB_FEED_MIN_PAGE_RATIO, HUB_MAX_ARTICLE_CHARS, HUB_MIN_PAGE_RATIO, INCOMPLETE_RATIO,
+    PROSE_HUB_MAX_ARTICLE_CHARS, PROSE_HUB_MAX_LINK_DENSITY, PROSE_HUB_MIN_PAGE_RATIO,
+    SENTENCE_END_MARKS,
 };
 
 /// What an extraction needs to name blocks and apply site rules: the page's [`Paths`] (when
@@ -467,7 +467,7 @@ fn hub_page(
     if let Some(main) = select::main_region(&hub.content) {
         hub.content = select::region_alone(main);
     }
-    trailing_footers(&hub.content, &mut log);
+    clean::remove_hub_footers(&hub.content, &mut log);
     // A page of prose sections is read as an article: what it holds besides its prose (a
     // blog post's comment form and share bar, its author's box) goes as on the last attempt,
     // whose rules leave a section's links and lists alone. A list hub keeps all it holds.
@@ -485,57 +485,6 @@ fn hub_page(
         );
     }
     Ok(Some((len, hub, log)))
-}
-
-/// The site's footer at the hub's end goes ([`HUB_FOOTER_TOKENS`]): from `root`, the last
-/// element children named as a footer are removed, and the walk goes on into the last child
-/// left with text, at most [`HUB_FOOTER_MAX_DEPTH`] levels down; never into one of a run of
-/// alike siblings (a list's last entry keeps its own footer). Linear in the spine's children.
-fn trailing_footers(root: &NodeRef, log: &mut Explain) {
-    let mut footers = Vec::new();
-    let mut node = root.clone();
-    for _ in 0..HUB_FOOTER_MAX_DEPTH {
-        let mut next = None;
-        let mut child = node.last_child();
-        while let Some(c) = child {
-            child = c.previous_sibling();
-            if c.as_element().is_none() {
-                continue;
-            }
-            let names = dom::class_and_id(&c).to_ascii_lowercase();
-            if dom::tag(&c) == "footer" || HUB_FOOTER_TOKENS.iter().any(|t| names.contains(t)) {
-                footers.push(c);
-            } else if dom::has_text(&c) {
-                next = Some(c);
-                break;
-            }
-        }
-        let Some(n) = next else { break };
-        // One of alike siblings (a list's last entry): its footer is the entry's.
-        let alike = |s: &NodeRef| {
-            dom::tag(s) == dom::tag(&n) && dom::attr(s, "class") == dom::attr(&n, "class")
-        };
-        let mut prev = n.previous_sibling();
-        while prev.as_ref().is_some_and(|p| p.as_element().is_none()) {
-            prev = prev.and_then(|p| p.previous_sibling());
-        }
-        if prev.is_some_and(|p| alike(&p)) {
-            break;
-        }
-        node = n;
-    }
-    // A "footer" holding most of the page is not the site's chrome (a page drawn by a script
-    // leaves only its footer; a wrapper named for its sticky footer).
-    let len: usize = footers.iter().map(dom::text_len).sum();
-    if len as f64 > HUB_FOOTER_MAX_SHARE * dom::text_len(root) as f64 {
-        return;
-    }
-    for c in footers {
-        log.remove(&c, rule::Rule::PageHeaderFooter, || {
-            "the hub's trailing footer".into()
-        });
-        c.detach();
-    }
 }
 
 /// Whether an article of `len` characters, `linked` of them in links, is a feed of teasers

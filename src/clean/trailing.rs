@@ -8,9 +8,9 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::tunables::{
-    CURRENCY_SIGNS, OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCT_CARD_MAX_CHARS,
-    OTHER_PRODUCT_CARD_MAX_NODES, REVIEWS_HEADING, TRAILING_SECTION_HEADING,
-    TRAILING_SECTION_MAX_HEADINGS,
+    CURRENCY_SIGNS, HUB_FOOTER_MAX_DEPTH, HUB_FOOTER_MAX_SHARE, HUB_FOOTER_TOKENS,
+    OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCT_CARD_MAX_CHARS, OTHER_PRODUCT_CARD_MAX_NODES,
+    REVIEWS_HEADING, TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS,
 };
 use kuchikiki::NodeRef;
 
@@ -132,6 +132,58 @@ fn holds_price(text: &str) -> bool {
             && (digit(text[i + c.len_utf8()..].trim_start().chars().next())
                 || digit(text[..i].trim_end().chars().next_back()))
     })
+}
+
+/// On a page shown whole (a list or feed hub, `hub_page` in lib.rs), the site's footer at its
+/// end goes ([`HUB_FOOTER_TOKENS`]): from `root`, the last element children named as a footer
+/// are removed, and the walk goes on into the last child left with text, at most
+/// [`HUB_FOOTER_MAX_DEPTH`] levels down; never into one of a run of alike siblings (a list's
+/// last entry keeps its own footer). Linear in the spine's children.
+pub(crate) fn remove_hub_footers(root: &NodeRef, log: &mut Explain) {
+    let mut footers = Vec::new();
+    let mut node = root.clone();
+    for _ in 0..HUB_FOOTER_MAX_DEPTH {
+        let mut next = None;
+        let mut child = node.last_child();
+        while let Some(c) = child {
+            child = c.previous_sibling();
+            if c.as_element().is_none() {
+                continue;
+            }
+            let names = dom::class_and_id(&c).to_ascii_lowercase();
+            if dom::tag(&c) == "footer" || HUB_FOOTER_TOKENS.iter().any(|t| names.contains(t)) {
+                footers.push(c);
+            } else if dom::has_text(&c) {
+                next = Some(c);
+                break;
+            }
+        }
+        let Some(n) = next else { break };
+        // One of alike siblings (a list's last entry): its footer is the entry's.
+        let alike = |s: &NodeRef| {
+            dom::tag(s) == dom::tag(&n) && dom::attr(s, "class") == dom::attr(&n, "class")
+        };
+        let mut prev = n.previous_sibling();
+        while prev.as_ref().is_some_and(|p| p.as_element().is_none()) {
+            prev = prev.and_then(|p| p.previous_sibling());
+        }
+        if prev.is_some_and(|p| alike(&p)) {
+            break;
+        }
+        node = n;
+    }
+    // A "footer" holding most of the page is not the site's chrome (a page drawn by a script
+    // leaves only its footer; a wrapper named for its sticky footer).
+    let len: usize = footers.iter().map(dom::text_len).sum();
+    if len as f64 > HUB_FOOTER_MAX_SHARE * dom::text_len(root) as f64 {
+        return;
+    }
+    for c in footers {
+        log.remove(&c, Rule::PageHeaderFooter, || {
+            "the hub's trailing footer".into()
+        });
+        c.detach();
+    }
 }
 
 #[cfg(test)]
