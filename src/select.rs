@@ -21,7 +21,7 @@ use crate::tunables::{
     PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
     REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
     REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    SIBLING_LABEL_MAX_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
     SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
     SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
     TOP_CANDIDATES,
@@ -335,6 +335,9 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     if !flags.sells {
         join_gaps(&mut joins, &stats);
     }
+    if flags.story {
+        drop_leading_labels(&mut joins, &top_candidate, &stats);
+    }
     for (sibling, append) in joins {
         if append {
             let node = if dom::is(&sibling, &["div", "article", "section", "p"]) {
@@ -374,6 +377,37 @@ fn in_comment(node: &NodeRef, page: &NodeRef) -> bool {
             a.parent()
                 .is_some_and(|p| dom::element_children(&p).any(|s| alike(&s)))
         })
+}
+
+/// Ours: on a story, a short box before the winner that closes no sentence stays out of
+/// it: the headline set again in a box of its own, a dateline ("Last Updated : 9 Mar,
+/// 2026"), a blog's label, a photo credit, a price row (each under
+/// [`SIBLING_LABEL_MAX_CHARS`] of text; wcxb 0086, 0395, 0462, 4020, 4591, trafilatura's
+/// freitag). Readability joins such a box when it scores; the page's header already says
+/// what it says. A paragraph is judged by Readability's own sentence test, and a short
+/// intro that ends its sentence still opens the story (wcxb 0184).
+fn drop_leading_labels(joins: &mut [(NodeRef, bool)], winner: &NodeRef, stats: &TextStats) {
+    for (sibling, append) in joins.iter_mut() {
+        if sibling == winner {
+            return;
+        }
+        if *append
+            && !dom::is(sibling, &["p"])
+            && stats.text_len(sibling) < SIBLING_LABEL_MAX_CHARS
+            && !closes_sentence(&dom::normalized_text(sibling))
+        {
+            *append = false;
+        }
+    }
+}
+
+/// Ours: whether `text`'s last visible character closes a sentence (`.`, `!`, `?`, `…`),
+/// past the zero-width characters editors leave at a block's end ("alone.\u{200d}").
+fn closes_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || ('\u{200b}'..='\u{200d}').contains(&c) || c == '\u{feff}'
+    })
+    .ends_with(['.', '!', '?', '…'])
 }
 
 /// Ours: a sibling left out between two that join the winner joins too when it holds prose

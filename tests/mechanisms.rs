@@ -468,6 +468,36 @@ fn a_buying_guides_linked_product_sections_stay_in_the_story() {
     assert!(text.contains("Review 3: It heats"), "{text}");
 }
 
+/// A story page whose best block follows a short box of its own (`inner`: the box's HTML).
+fn story_after_a_box(inner: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title><meta property=\"og:type\" \
+         content=\"article\"></head><body>{NAV}<div class=main><div class=\"story-top\">\
+         {inner}</div><div class=\"story-body\"><h1>The ferry</h1>{}</div></div></body></html>",
+        story(6)
+    )
+}
+
+#[test]
+fn a_short_box_that_closes_no_sentence_before_a_story_does_not_join_it() {
+    let text = text_of(&story_after_a_box(
+        "<h4>The ferry that did not come, a day on the pier</h4>\
+         <span>Updated 9 March 2026, 10:15</span>",
+    ));
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("a day on the pier"), "{text}");
+}
+
+#[test]
+fn a_short_intro_box_that_ends_its_sentence_still_opens_the_story() {
+    let text = text_of(&story_after_a_box(
+        "<h4>The ferry that did not come</h4><span>If you waited on the pier for a ferry \
+         that never came, you are not alone.\u{200d}</span>",
+    ));
+    assert!(text.contains("you are not alone."), "{text}");
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+}
+
 // ------------------------------------------------------------------ copies
 
 #[test]
