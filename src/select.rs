@@ -381,9 +381,9 @@ fn in_comment(node: &NodeRef, page: &NodeRef) -> bool {
 
 /// Ours: on a story, a short box before the winner that closes no sentence stays out of
 /// it: the headline set again in a box of its own, a dateline ("Last Updated : 9 Mar,
-/// 2026"), a blog's label, a photo credit, a price row (each under
-/// [`SIBLING_LABEL_MAX_CHARS`] of text; wcxb 0086, 0395, 0462, 4020, 4591, trafilatura's
-/// freitag). Readability joins such a box when it scores; the page's header already says
+/// 2026"), a byline, a breadcrumb, a blog's label, a photo credit, a price row (each under
+/// [`SIBLING_LABEL_MAX_CHARS`] of text; wcxb 0086, 0343, 0395, 0462, 0471, 4020, 4591,
+/// trafilatura's freitag). Readability joins such a box when it scores; the page's header already says
 /// what it says. A paragraph is judged by Readability's own sentence test, and a short
 /// intro that ends its sentence still opens the story (wcxb 0184).
 fn drop_leading_labels(joins: &mut [(NodeRef, bool)], winner: &NodeRef, stats: &TextStats) {

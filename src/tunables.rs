@@ -1340,10 +1340,13 @@ pub(crate) const SIBLING_UNSCORED_MAX_LINK_DENSITY: f64 = 0.1;
 pub(crate) const SIBLING_GAP_MIN_CHARS: usize = 200;
 /// Ours: on a story, a box (not a paragraph) before the winner with less text than this that
 /// closes no sentence does not join it: a headline repeated in a box, a dateline, a label, a
-/// credit. Of the boxes that joined before the winner on wcxb's tune articles, 15 under this
-/// length were no part of the reference (titles, datelines, prices, disclosures) and one was
-/// (0184, 139 characters: an intro that ends its sentence, which the rule keeps).
-pub(crate) const SIBLING_LABEL_MAX_CHARS: usize = 150;
+/// credit, a breadcrumb over the headline. Of the boxes that joined before the winner on
+/// wcxb's tune articles, 20 under this length were no part of the reference (titles,
+/// datelines, bylines, prices, disclosures) and 3 were (0184, 0171, 0410: intros that end
+/// their sentence, which the rule keeps). At 150 wcxb 0343 and 0471 kept their breadcrumb
+/// and byline boxes; at 500 a standfirst box that trafilatura's reference keeps went
+/// (boingboing) with one site's commission notes (wcxb 4130, 4698).
+pub(crate) const SIBLING_LABEL_MAX_CHARS: usize = 250;
 /// Ours: a page builder sets a story's sections in boxes built alike (Elementor's
 /// `e-con` containers), and the winner is in one of them, a few levels below its box. Up to
 /// this many levels above the winner's parent, the run of boxes right before the one that
