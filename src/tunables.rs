@@ -1402,6 +1402,14 @@ pub(crate) const CONDITIONAL_LINK_DENSITY_LOW_WEIGHT: f64 = 0.2;
 pub(crate) const CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT: f64 = 0.5;
 /// Conditional cleaning: the weight that separates low from high.
 pub(crate) const CONDITIONAL_HIGH_WEIGHT: f64 = 25.0;
+/// Ours: a block the link-density rule would remove stays when it is one of at least this
+/// many siblings built alike (the same tag and `class`: a list's entries, a grid's cards)
+/// whose text as a whole is under the low-weight link density ([`CONDITIONAL_LINK_DENSITY_LOW_WEIGHT`])
+/// (`clean::conditional::alike_run_keeps`): a card whose excerpt is short beside its linked
+/// title is one of the list, not a menu. Only the first [`ALIKE_RUN_SCAN`] siblings are
+/// looked at, so that each block costs a bounded walk.
+pub(crate) const ALIKE_RUN_MIN: usize = 4;
+pub(crate) const ALIKE_RUN_SCAN: usize = 60;
 /// Conditional cleaning: a list whose text is this share of a block makes it a list.
 pub(crate) const CONDITIONAL_LIST_SHARE: f64 = 0.9;
 /// Ours: conditional cleaning never removes a block holding more than this share of the

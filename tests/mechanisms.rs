@@ -3778,3 +3778,55 @@ fn a_heading_box_whose_section_went_still_goes() {
     let text = text_of(&html);
     assert!(!text.contains("Elsewhere on the site"), "{text}");
 }
+
+// ------------------------------------------------------------------ a run of blocks built alike
+
+/// A ranking of five schools, each a `<div class=school>` of a linked name over its facts
+/// (`first_facts`: the first one's are a few words, so that its link density alone is
+/// high), after the article's running prose.
+fn ranking_page(first_facts: &str) -> String {
+    let entry = |i: usize, facts: &str| {
+        format!("<div class=school><h3><a href=/school/{i}>School {i}</a></h3><p>{facts}</p></div>")
+    };
+    let long = "Founded on the harbour in the old town, it teaches the ferry trade to two \
+                hundred students a year, and most of them find work on the boats.";
+    let entries: String = std::iter::once(entry(1, first_facts))
+        .chain((2..=5).map(|i| entry(i, long)))
+        .collect();
+    page(
+        "The best schools",
+        &format!(
+            "{NAV}<article><h1>The best schools</h1>{}<div class=ranking>{entries}</div></article>",
+            story(3)
+        ),
+    )
+}
+
+#[test]
+fn an_entry_of_a_run_built_alike_stays_with_its_run_whatever_its_own_links() {
+    // Alone, the first entry (a linked name over two words) is mostly links; its run as a
+    // whole reads as text.
+    let text = text_of(&ranking_page("Boston, Massachusetts."));
+    assert!(text.contains("School 1"), "{text}");
+    assert!(text.contains("Boston, Massachusetts."), "{text}");
+    assert!(text.contains("School 5"), "{text}");
+}
+
+#[test]
+fn a_run_built_alike_that_is_all_links_still_goes() {
+    let links: String = (1..=6)
+        .map(|i| {
+            format!("<div class=more><a href=/n/{i}>Another story number {i}</a> and more</div>")
+        })
+        .collect();
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<div class=related>{links}</div></article>",
+            story(6)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 6 of the story"), "{text}");
+    assert!(!text.contains("Another story number"), "{text}");
+}

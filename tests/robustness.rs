@@ -471,3 +471,15 @@ fn a_page_of_twenty_thousand_hidden_blocks_that_shows_nothing_is_walked_twice_on
         enough to count as prose.</p><div hidden><span>and a nested one</span></div></div>";
     survives_within(&block.repeat(20_000), 20);
 }
+
+#[test]
+fn twenty_thousand_linked_cards_built_alike_are_judged_in_linear_time() {
+    // Each card the link-density rule would remove weighs its run of cards built alike: only
+    // the first siblings are looked at, not the whole run per card.
+    let cards =
+        "<div class=card><a href=/p>A product with a long linked name</a> $5</div>".repeat(20_000);
+    survives_within(
+        &format!("<article><div class=grid>{cards}</div></article>"),
+        20,
+    );
+}

@@ -12,13 +12,14 @@ use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
 use crate::stats::{link_density, link_weight, TextStats};
 use crate::tunables::{
-    AD_WORDS, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT, CONDITIONAL_KEEP_SHARE,
-    CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT, CONDITIONAL_LINK_DENSITY_LOW_WEIGHT,
-    CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS, DIV_TO_P_ELEMS, FOLDING_PANELS,
-    LINKED_PROSE_MAX_LINK_DENSITY, LINKED_PROSE_MAX_PARAGRAPHS, LINKED_PROSE_MIN_PLAIN_CHARS,
-    LINK_LIST_ITEM_DENSITY, LOADING_WORDS, NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS,
-    NEGATIVE_WEIGHT_PROSE_CHARS, NEGATIVE_WEIGHT_PROSE_LINK_DENSITY,
-    NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, WHOLE_TEXT_LABEL_MAX_CHARS,
+    AD_WORDS, ALIKE_RUN_MIN, ALIKE_RUN_SCAN, CONDITIONAL_COMMAS, CONDITIONAL_HIGH_WEIGHT,
+    CONDITIONAL_KEEP_SHARE, CONDITIONAL_LINK_DENSITY_HIGH_WEIGHT,
+    CONDITIONAL_LINK_DENSITY_LOW_WEIGHT, CONDITIONAL_LIST_SHARE, CONDITIONAL_MAX_COMMAS,
+    DIV_TO_P_ELEMS, FOLDING_PANELS, LINKED_PROSE_MAX_LINK_DENSITY, LINKED_PROSE_MAX_PARAGRAPHS,
+    LINKED_PROSE_MIN_PLAIN_CHARS, LINK_LIST_ITEM_DENSITY, LOADING_WORDS,
+    NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS, NEGATIVE_WEIGHT_PROSE_CHARS,
+    NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS,
+    WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -79,6 +80,11 @@ pub(super) fn conditional(
             {
                 continue;
             }
+            // A block is judged with the run of blocks built alike it is one of: a card
+            // whose links are denser than its neighbours' stays with them.
+            if reason == Rule::LinkDensity && alike_run_keeps(&node, &parent, stats) {
+                continue;
+            }
             // A list page's entries are its text, whatever their links (their other rules
             // hold): set aside in place of a placeholder, as if removed, so that the blocks
             // around are judged as before, and put back when the placeholder stays.
@@ -102,6 +108,34 @@ pub(super) fn conditional(
     if removed {
         *measure = None;
     }
+}
+
+/// Whether `node`, which the link-density rule would remove, is one of at least
+/// [`ALIKE_RUN_MIN`] children of `parent` built alike (the same tag and `class`: a list's
+/// entries, a grid's cards) whose text as a whole is no denser in links than a low-weight
+/// block may be ([`CONDITIONAL_LINK_DENSITY_LOW_WEIGHT`]): the entries of a list share one
+/// fate, and one whose excerpt is short (a linked title over two words) is no menu when its
+/// neighbours read as text. A run of links as a whole still goes. Looks at the first
+/// [`ALIKE_RUN_SCAN`] children only, so a long list costs the same per block.
+fn alike_run_keeps(node: &NodeRef, parent: &NodeRef, stats: &TextStats) -> bool {
+    let Some(el) = node.as_element() else {
+        return false;
+    };
+    let class = dom::get(&el.attributes.borrow(), "class").map(str::to_owned);
+    let (mut n, mut len, mut linked) = (0, 0, 0.0);
+    for s in dom::element_children(parent).take(ALIKE_RUN_SCAN) {
+        let alike = s.as_element().is_some_and(|e| {
+            e.name.local == el.name.local
+                && dom::get(&e.attributes.borrow(), "class") == class.as_deref()
+        });
+        if alike {
+            let l = stats.text_len(&s);
+            n += 1;
+            len += l;
+            linked += stats.link_density(&s) * l as f64;
+        }
+    }
+    n >= ALIKE_RUN_MIN && linked <= CONDITIONAL_LINK_DENSITY_LOW_WEIGHT * len as f64 && len > 0
 }
 
 /// Whether `node` is, or sits inside, a block of folding panels within `content`
