@@ -794,6 +794,16 @@ pub(crate) const TRAILING_SECTION_MAX_HEADINGS: usize = 64;
 /// their link density: reviews are prose, but a product's text is its description. A bare
 /// "Reviews" is not one: on a game's or a book's page it heads the critics' quotes, which
 /// are part of its description.
+/// Ours: on a page that sells one product, a block whose class or id has a part beginning
+/// with this word holds its customers' reviews (IKEA's `pipf-seo-reviews`, Okendo's
+/// `okeReviews-reviewsWidget`, Amazon's `customer-reviews_feature_div`), and goes before
+/// scoring: a long review box otherwise outscores the product's description.
+pub(crate) const REVIEWS_CLASS: &str = "review";
+/// Ours: the text a block named for reviews holds to be the customers' reviews
+/// ([`REVIEWS_CLASS`]): a store's reviews run to thousands of characters; a game's press quotes
+/// (346 characters) and rating summary (700–1,100), which references keep, are shorter.
+pub(crate) const REVIEWS_MIN_CHARS: usize = 1500;
+
 pub(crate) static REVIEWS_HEADING: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     r"(customer|user|product|verified|top|most helpful|all)\s+(reviews?|ratings?)( (&|and) (reviews?|ratings?))?( (for|from|of) .*)?",

@@ -2513,6 +2513,52 @@ fn a_product_pages_row_of_other_products_goes() {
     assert!(!text.contains("$39.99"), "{text}");
 }
 
+/// A product page whose description is short and whose customers' reviews, in a block
+/// classed `class`, are long.
+fn page_with_reviews_box(head: &str, class: &str, reviews: usize) -> String {
+    let reviews: String = (1..=reviews)
+        .map(|i| {
+            format!(
+                "<div class=entry><p>Reviewer {i} says: I bought this kettle for my mother, \
+                 and she uses it every morning, though the lid sticks, the handle warms up, \
+                 and the cord is short, so three stars.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{head}</head><body><main>\
+         <h1>Stone kettle</h1><div class=about>{}</div><div class=\"{class}\">{reviews}</div>\
+         </main></body></html>",
+        story(3)
+    )
+}
+
+#[test]
+fn a_product_pages_reviews_named_by_class_go_before_scoring() {
+    // Without the rule the reviews box, longer than the description, is the article.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "pdp-seo-reviews", 12));
+    assert!(text.contains("Paragraph 3 of the story"), "{text}");
+    assert!(!text.contains("Reviewer 3 says"), "{text}");
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "okeReviews-widget", 12));
+    assert!(!text.contains("Reviewer 3 says"), "{text}");
+}
+
+#[test]
+fn a_block_named_for_reviews_stays_on_a_page_that_sells_nothing() {
+    let text = text_of(&page_with_reviews_box("", "pdp-seo-reviews", 12));
+    assert!(text.contains("Reviewer 3 says"), "{text}");
+}
+
+#[test]
+fn a_short_block_named_for_reviews_stays_on_a_product_page() {
+    // A game's press quotes: a few lines, kept by references.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "game_area_reviews", 2));
+    assert!(text.contains("Reviewer 2 says"), "{text}");
+    // `previews` names no reviews.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "image-previews", 12));
+    assert!(text.contains("Reviewer 3 says"), "{text}");
+}
+
 #[test]
 fn a_row_of_priced_cards_stays_on_a_page_that_sells_nothing() {
     // A shop's category page or a buying guide: the cards are what it lists.
