@@ -2684,6 +2684,43 @@ fn an_image_address_pasted_once_stays() {
     );
 }
 
+#[test]
+fn generated_ids_printed_as_text_are_not_the_article() {
+    // A shop's "Sponsored" label, each letter beside a decoy id its style sheet hides.
+    let label: String = "Sponsored"
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            format!("<span class=a>{c}</span><span class=b>3f2a1b0{i}-bf1f-466a-b856-6f031758a086</span>")
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Tee</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Tee</h1>{}<h2>Similar items</h2><div class=label>{label}</div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("bf1f-466a"), "{text}");
+}
+
+#[test]
+fn a_generated_id_printed_once_stays() {
+    // A post quoting a volume's id: the text a reader came for.
+    let html = page(
+        "The disk",
+        &format!(
+            "<article><h1>The disk</h1>{}<p><span>1b4e28ba-2fa1-11d2-883f-0016d3cca427</span></p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
+        "{text}"
+    );
+}
+
 /// A service's landing page: an introduction of two paragraphs, then sections of short prose
 /// cards (what it offers, questions and answers), each card too short to be an article; with
 /// `linked`, every card is a link to another page instead.
