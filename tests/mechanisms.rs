@@ -2685,6 +2685,23 @@ fn an_image_address_pasted_once_stays() {
 }
 
 #[test]
+fn a_tooltip_is_not_the_article_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<p>Arrives by <span class=hint>Friday<div \
+             role=tooltip class=popover><p>Your order should arrive by this date if you buy \
+             today, counting the seller's processing time and the carrier's.</p></div></span>\
+             </p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("processing time"), "{text}");
+}
+
+#[test]
 fn generated_ids_printed_as_text_are_not_the_article() {
     // A shop's "Sponsored" label, each letter beside a decoy id its style sheet hides.
     let label: String = "Sponsored"
