@@ -900,13 +900,14 @@ pub(crate) const UNLIKELY_ROLES: &[&str] = &[
     "dialog",
 ];
 
-/// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
-/// search, dialogs and alerts; tooltips (`role=tooltip`), the hint a control shows on hover
-/// (a shop's "Your order should arrive by this date…", a seller's rating explained, an
-/// author's card on a byline: wcxb tune 0617, 2888, 0380, 4204 up, 2972 down).
 /// Ours: class names of dialogs a script shows on a click, hidden until then (Bootstrap's
 /// `modal`), removed as `role=dialog` is: a login form, a newsletter pop-up.
 pub(crate) const DIALOG_CLASSES: &[&str] = &["modal"];
+/// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
+/// search, dialogs and alerts; tooltips (`role=tooltip`), the hint a control shows on hover
+/// (a shop's "Your order should arrive by this date…", a seller's rating explained, an
+/// author's card on a byline: wcxb tune 0617, 2888, 0380, 4204 up, 2972 down); option
+/// pickers (`role=radiogroup`: a product's sizes, colours or protection plans to choose from).
 pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "navigation",
     "menu",
@@ -918,6 +919,7 @@ pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "alertdialog",
     "alert",
     "tooltip",
+    "radiogroup",
 ];
 
 /// Elements dropped before anything else: they never hold article text.

@@ -2702,6 +2702,20 @@ fn a_tooltip_is_not_the_article_text() {
 }
 
 #[test]
+fn an_option_picker_is_not_the_article_text() {
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Kettle</title>{PRODUCT_LD}</head><body><main>\
+         <h1>Kettle</h1>{}<div role=radiogroup aria-label=\"Protection plan\"><label>\
+         <input type=radio name=plan>Three-year protection plan by our insurance partner, \
+         $24.00, covering accidental damage</label></div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("protection plan"), "{text}");
+}
+
+#[test]
 fn generated_ids_printed_as_text_are_not_the_article() {
     // A shop's "Sponsored" label, each letter beside a decoy id its style sheet hides.
     let label: String = "Sponsored"
