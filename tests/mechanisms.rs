@@ -2716,6 +2716,21 @@ fn an_option_picker_is_not_the_article_text() {
 }
 
 #[test]
+fn a_status_message_is_not_the_article_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1><div role=status>Loaded 154 results for your search \
+             of the harbour timetables, sorted by the date of departure.</div>{}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Loaded 154 results"), "{text}");
+}
+
+#[test]
 fn generated_ids_printed_as_text_are_not_the_article() {
     // A shop's "Sponsored" label, each letter beside a decoy id its style sheet hides.
     let label: String = "Sponsored"
