@@ -1439,7 +1439,9 @@ pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥'];
 /// Ours: a text that is nothing but an image's address (`https://cdn…/5001_TEE_BONE_THUMB.jpg`)
 /// goes when the page prints at least this many: a shop engine's custom fields shown as a
 /// list of text (a swatch picture per colour, 90 of them on one product page). A forum post
-/// that pastes an address once or twice keeps it.
+/// that pastes an address once or twice keeps it. The same for a text that is nothing but a
+/// UUID (`prepare::is_uuid`: a shop's obfuscated "Sponsored" label, decoy ids between its
+/// letters; wcxb tune 2991, 3019, 3021, one site).
 pub(crate) const IMAGE_ADDRESS_TEXTS_MIN: usize = 5;
 
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.
