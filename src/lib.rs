@@ -468,6 +468,10 @@ fn hub_page(
         hub.content = select::region_alone(main);
     }
     clean::remove_hub_footers(&hub.content, &mut log);
+    // A product page's customers' reviews go as they do from the page scoring reads.
+    if meta.product && !meta.story {
+        clean::remove_hub_reviews(&hub.content, &mut log);
+    }
     // A page of prose sections is read as an article: what it holds besides its prose (a
     // blog post's comment form and share bar, its author's box) goes as on the last attempt,
     // whose rules leave a section's links and lists alone. A list hub keeps all it holds.

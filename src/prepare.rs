@@ -281,8 +281,8 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
             }
         }
     }
-    // An image's address printed as text is a shop engine's data when the page prints a list
-    // of them; one or two are a post's pasted link.
+    // An image's address or a generated id printed as text is a shop engine's data when the
+    // page prints a list of them; one or two are a post's pasted link or quoted id.
     let addresses = doomed
         .iter()
         .filter(|(n, ..)| n.as_text().is_some())
@@ -409,8 +409,13 @@ fn removal_rule(
     disclosed: &HashSet<String>,
 ) -> Option<(Rule, String)> {
     if let Some(text) = node.as_text() {
-        return (!ctx.in_pre && is_image_address(&text.borrow()))
-            .then(|| (Rule::NonContentElement, "an image's address as text".into()));
+        let text = text.borrow();
+        return (!ctx.in_pre && (is_image_address(&text) || is_uuid(&text))).then(|| {
+            (
+                Rule::NonContentElement,
+                "an image's address or an id as text".into(),
+            )
+        });
     }
     let el = node.as_element()?;
     let tag: &str = &el.name.local;
@@ -605,6 +610,21 @@ fn looks_like_image_url(v: &str) -> bool {
 fn is_image_address(text: &str) -> bool {
     let t = text.trim();
     t.starts_with("http") && !t.contains('\n') && looks_like_image_url(t)
+}
+
+/// Ours: a text that is nothing but a generated identifier (a UUID, `f2f260c3-bf1f-466a-…`):
+/// a shop's obfuscated "Sponsored" label, each letter beside decoy ids its style sheet hides
+/// (wcxb 3019, 3021, 2991: 270 words of ids each), which no reader reads.
+fn is_uuid(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    t.len() == 36
+        && t.iter().enumerate().all(|(i, b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
 }
 
 fn looks_like_srcset(v: &str) -> bool {

@@ -20,9 +20,9 @@ use crate::tunables::{
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
     NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS,
-    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, SCROLL_PANEL, SCROLL_STYLING,
-    SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE,
-    UNLIKELY_ROLES,
+    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, REVIEWS_CLASS, REVIEWS_MIN_CHARS, SCROLL_PANEL,
+    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -193,6 +193,25 @@ fn is_scroll_styling(class: &str) -> bool {
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
+/// Ours: on a page that sells one product, whether `node` (class and id `names`) is its
+/// customers' reviews: a name part begins with [`REVIEWS_CLASS`] (at the start of a name,
+/// after `-`, `_` or a space, or as a capital after a lowercase letter: `okeReviews`, not
+/// `preview`) and the block holds [`REVIEWS_MIN_CHARS`] of text (a game's short press quotes
+/// and rating summary, which references keep, do not). A block that rescues itself as content
+/// ([`MAYBE_CANDIDATE`]) stays.
+pub(crate) fn is_reviews_block(node: &NodeRef, names: &str) -> bool {
+    let b = names.as_bytes();
+    let w = REVIEWS_CLASS.as_bytes();
+    (0..b.len()).any(|i| {
+        b.len() - i >= w.len()
+            && b[i..i + w.len()].eq_ignore_ascii_case(w)
+            && (i == 0
+                || matches!(b[i - 1], b'-' | b'_' | b' ')
+                || (b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()))
+    }) && !MAYBE_CANDIDATE.is_match(names)
+        && dom::text_len_capped(node, REVIEWS_MIN_CHARS) >= REVIEWS_MIN_CHARS
+}
+
 fn content_score(commas: usize, len: usize) -> f64 {
     1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
 }
@@ -273,6 +292,12 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 {
                     let next = dom::next_skipping_children(&n, page);
                     explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
+                    node = next;
+                    continue;
+                }
+                if flags.product && is_reviews_block(&n, &match_string) {
+                    let next = dom::next_skipping_children(&n, page);
+                    explain.remove(&n, Rule::CustomerReviews, || match_string.clone());
                     node = next;
                     continue;
                 }

@@ -794,6 +794,16 @@ pub(crate) const TRAILING_SECTION_MAX_HEADINGS: usize = 64;
 /// their link density: reviews are prose, but a product's text is its description. A bare
 /// "Reviews" is not one: on a game's or a book's page it heads the critics' quotes, which
 /// are part of its description.
+/// Ours: on a page that sells one product, a block whose class or id has a part beginning
+/// with this word holds its customers' reviews (IKEA's `pipf-seo-reviews`, Okendo's
+/// `okeReviews-reviewsWidget`, Amazon's `customer-reviews_feature_div`), and goes before
+/// scoring: a long review box otherwise outscores the product's description.
+pub(crate) const REVIEWS_CLASS: &str = "review";
+/// Ours: the text a block named for reviews holds to be the customers' reviews
+/// ([`REVIEWS_CLASS`]): a store's reviews run to thousands of characters; a game's press quotes
+/// (346 characters) and rating summary (700–1,100), which references keep, are shorter.
+pub(crate) const REVIEWS_MIN_CHARS: usize = 1500;
+
 pub(crate) static REVIEWS_HEADING: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     r"(customer|user|product|verified|top|most helpful|all)\s+(reviews?|ratings?)( (&|and) (reviews?|ratings?))?( (for|from|of) .*)?",
@@ -890,11 +900,17 @@ pub(crate) const UNLIKELY_ROLES: &[&str] = &[
     "dialog",
 ];
 
-/// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
-/// search, dialogs and alerts.
 /// Ours: class names of dialogs a script shows on a click, hidden until then (Bootstrap's
 /// `modal`), removed as `role=dialog` is: a login form, a newsletter pop-up.
 pub(crate) const DIALOG_CLASSES: &[&str] = &["modal"];
+/// Ours: ARIA roles removed in preparation, globally: site navigation, page banner and footer,
+/// search, dialogs and alerts; tooltips (`role=tooltip`), the hint a control shows on hover
+/// (a shop's "Your order should arrive by this date…", a seller's rating explained, an
+/// author's card on a byline: wcxb tune 0617, 2888, 0380, 4204 up, 2972 down); option
+/// pickers (`role=radiogroup`: a product's sizes, colours or protection plans to choose from);
+/// status messages (`role=status`, a live region: "51 products", "loaded 154 results", and a
+/// Shopify price box that a variant's choice updates, whose price most wcxb references leave
+/// out: 42 of 58 tune product references print no price).
 pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "navigation",
     "menu",
@@ -905,6 +921,9 @@ pub(crate) const STRUCTURAL_ROLES: &[&str] = &[
     "dialog",
     "alertdialog",
     "alert",
+    "tooltip",
+    "radiogroup",
+    "status",
 ];
 
 /// Elements dropped before anything else: they never hold article text.
@@ -1437,7 +1456,9 @@ pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥'];
 /// Ours: a text that is nothing but an image's address (`https://cdn…/5001_TEE_BONE_THUMB.jpg`)
 /// goes when the page prints at least this many: a shop engine's custom fields shown as a
 /// list of text (a swatch picture per colour, 90 of them on one product page). A forum post
-/// that pastes an address once or twice keeps it.
+/// that pastes an address once or twice keeps it. The same for a text that is nothing but a
+/// UUID (`prepare::is_uuid`: a shop's obfuscated "Sponsored" label, decoy ids between its
+/// letters; wcxb tune 2991, 3019, 3021, one site).
 pub(crate) const IMAGE_ADDRESS_TEXTS_MIN: usize = 5;
 
 /// Base64 placeholders smaller than this (bytes of data URL) are replaced by the real image.

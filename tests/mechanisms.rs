@@ -2543,6 +2543,52 @@ fn a_product_pages_row_of_other_products_goes() {
     assert!(!text.contains("$39.99"), "{text}");
 }
 
+/// A product page whose description is short and whose customers' reviews, in a block
+/// classed `class`, are long.
+fn page_with_reviews_box(head: &str, class: &str, reviews: usize) -> String {
+    let reviews: String = (1..=reviews)
+        .map(|i| {
+            format!(
+                "<div class=entry><p>Reviewer {i} says: I bought this kettle for my mother, \
+                 and she uses it every morning, though the lid sticks, the handle warms up, \
+                 and the cord is short, so three stars.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{head}</head><body><main>\
+         <h1>Stone kettle</h1><div class=about>{}</div><div class=\"{class}\">{reviews}</div>\
+         </main></body></html>",
+        story(3)
+    )
+}
+
+#[test]
+fn a_product_pages_reviews_named_by_class_go_before_scoring() {
+    // Without the rule the reviews box, longer than the description, is the article.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "pdp-seo-reviews", 12));
+    assert!(text.contains("Paragraph 3 of the story"), "{text}");
+    assert!(!text.contains("Reviewer 3 says"), "{text}");
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "okeReviews-widget", 12));
+    assert!(!text.contains("Reviewer 3 says"), "{text}");
+}
+
+#[test]
+fn a_block_named_for_reviews_stays_on_a_page_that_sells_nothing() {
+    let text = text_of(&page_with_reviews_box("", "pdp-seo-reviews", 12));
+    assert!(text.contains("Reviewer 3 says"), "{text}");
+}
+
+#[test]
+fn a_short_block_named_for_reviews_stays_on_a_product_page() {
+    // A game's press quotes: a few lines, kept by references.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "game_area_reviews", 2));
+    assert!(text.contains("Reviewer 2 says"), "{text}");
+    // `previews` names no reviews.
+    let text = text_of(&page_with_reviews_box(PRODUCT_LD, "image-previews", 12));
+    assert!(text.contains("Reviewer 3 says"), "{text}");
+}
+
 #[test]
 fn a_row_of_priced_cards_stays_on_a_page_that_sells_nothing() {
     // A shop's category page or a buying guide: the cards are what it lists.
@@ -2664,6 +2710,89 @@ fn an_image_address_pasted_once_stays() {
     let text = text_of(&html);
     assert!(
         text.contains("https://pics.example.com/ferry.jpg"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_tooltip_is_not_the_article_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1>{}<p>Arrives by <span class=hint>Friday<div \
+             role=tooltip class=popover><p>Your order should arrive by this date if you buy \
+             today, counting the seller's processing time and the carrier's.</p></div></span>\
+             </p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("processing time"), "{text}");
+}
+
+#[test]
+fn an_option_picker_is_not_the_article_text() {
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Kettle</title>{PRODUCT_LD}</head><body><main>\
+         <h1>Kettle</h1>{}<div role=radiogroup aria-label=\"Protection plan\"><label>\
+         <input type=radio name=plan>Three-year protection plan by our insurance partner, \
+         $24.00, covering accidental damage</label></div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("protection plan"), "{text}");
+}
+
+#[test]
+fn a_status_message_is_not_the_article_text() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article><h1>The ferry</h1><div role=status>Loaded 154 results for your search \
+             of the harbour timetables, sorted by the date of departure.</div>{}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Loaded 154 results"), "{text}");
+}
+
+#[test]
+fn generated_ids_printed_as_text_are_not_the_article() {
+    // A shop's "Sponsored" label, each letter beside a decoy id its style sheet hides.
+    let label: String = "Sponsored"
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            format!("<span class=a>{c}</span><span class=b>3f2a1b0{i}-bf1f-466a-b856-6f031758a086</span>")
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Tee</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Tee</h1>{}<h2>Similar items</h2><div class=label>{label}</div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("bf1f-466a"), "{text}");
+}
+
+#[test]
+fn a_generated_id_printed_once_stays() {
+    // A post quoting a volume's id: the text a reader came for.
+    let html = page(
+        "The disk",
+        &format!(
+            "<article><h1>The disk</h1>{}<p><span>1b4e28ba-2fa1-11d2-883f-0016d3cca427</span></p></article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
         "{text}"
     );
 }

@@ -168,6 +168,18 @@ fn a_product_pages_cards_nested_five_thousand_deep_are_linear() {
 }
 
 #[test]
+fn a_product_pages_empty_reviews_boxes_nested_five_thousand_deep_are_linear() {
+    // Each block named for reviews is measured as far as the reviews' length, which an
+    // empty one never reaches; the parser's depth cap bounds how many hold a node.
+    let deep = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"Product\"}}</script>{}{}",
+        "<div class=review><i></i>".repeat(5_000),
+        "</div>".repeat(5_000)
+    );
+    survives_within(&deep, 20);
+}
+
+#[test]
 fn twenty_thousand_boxes_of_prose_beside_the_story_are_joined_in_linear_time() {
     // The boxes between two that join, and the page builder's boxes before the story's, are
     // each measured once (their subtrees are apart).

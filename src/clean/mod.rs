@@ -34,7 +34,7 @@ use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_b
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::tidy::tidy;
-pub(crate) use self::trailing::remove_hub_footers;
+pub(crate) use self::trailing::{remove_hub_footers, remove_hub_reviews};
 use self::trailing::{remove_other_products, remove_trailing_sections};
 use crate::dom;
 use crate::dom::Walk;

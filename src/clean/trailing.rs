@@ -134,6 +134,27 @@ fn holds_price(text: &str) -> bool {
     })
 }
 
+/// On a product page shown whole (a hub, `hub_page` in lib.rs), its customers' reviews go
+/// ([`crate::score::is_reviews_block`]), as scoring removes them from the page it reads.
+/// One walk, skipping what it removes.
+pub(crate) fn remove_hub_reviews(root: &NodeRef, log: &mut Explain) {
+    let mut gone = Vec::new();
+    let mut next = root.first_child();
+    while let Some(n) = next {
+        next = if n.as_element().is_some()
+            && crate::score::is_reviews_block(&n, &dom::class_and_id(&n))
+        {
+            gone.push(n.clone());
+            dom::next_skipping_children(&n, root)
+        } else {
+            dom::next_in_order(&n, root)
+        };
+    }
+    for n in gone {
+        log.remove(&n, Rule::CustomerReviews, || "customer reviews".into());
+    }
+}
+
 /// On a page shown whole (a list or feed hub, `hub_page` in lib.rs), the site's footer at its
 /// end goes ([`HUB_FOOTER_TOKENS`]): from `root`, the last element children named as a footer
 /// are removed, and the walk goes on into the last child left with text, at most
