@@ -1447,6 +1447,11 @@ pub(crate) const DATA_TABLE_MIN_CELLS: usize = 10;
 /// 0.5686; two cards a row moved a check collection page down, none up).
 pub(crate) const OTHER_PRODUCTS_MIN_CARDS: usize = 3;
 pub(crate) const OTHER_PRODUCT_CARD_MAX_CHARS: usize = 400;
+/// Ours: a row of other products goes with its section: the nearest ancestors (at most this
+/// many levels up) that add under [`OTHER_PRODUCTS_SECTION_MAX_EXTRA`] characters to the row,
+/// its title and "See all" link ("People who viewed this item also viewed", "Similar items").
+pub(crate) const OTHER_PRODUCTS_SECTION_MAX_LEVELS: usize = 4;
+pub(crate) const OTHER_PRODUCTS_SECTION_MAX_EXTRA: usize = 80;
 /// Ours: a card is looked at as far as this many nodes (a card has a few dozen): each child of
 /// each block is asked once, and a child with more is no card.
 pub(crate) const OTHER_PRODUCT_CARD_MAX_NODES: usize = 200;

@@ -2590,6 +2590,31 @@ fn a_short_block_named_for_reviews_stays_on_a_product_page() {
 }
 
 #[test]
+fn a_product_pages_row_of_other_products_goes_with_its_title_and_see_all_link() {
+    let cards: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<li><a href=/p/{i}>Kettle {i}</a><span>${i}9.99</span><span>+ $4.00 delivery, \
+                 in two weeks from the potter's shed by the harbour, wrapped in paper and \
+                 straw</span></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Stone kettle</title>{PRODUCT_LD}</head><body><main>\
+         <h1>Stone kettle</h1>{}<div><div><h2>People who viewed this item also viewed</h2>\
+         <p>Sponsored</p><a href=/all>See all</a></div><ul>{cards}</ul></div></main></body>\
+         </html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert!(!text.contains("Kettle 3"), "{text}");
+    // Without the rule the row went alone and its title stayed.
+    assert!(!text.contains("also viewed"), "{text}");
+}
+
+#[test]
 fn a_row_of_priced_cards_stays_on_a_page_that_sells_nothing() {
     // A shop's category page or a buying guide: the cards are what it lists.
     let text = text_of(&page_with_other_products(""));

@@ -9,8 +9,9 @@ use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::tunables::{
     CURRENCY_SIGNS, HUB_FOOTER_MAX_DEPTH, HUB_FOOTER_MAX_SHARE, HUB_FOOTER_TOKENS,
-    OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCT_CARD_MAX_CHARS, OTHER_PRODUCT_CARD_MAX_NODES,
-    REVIEWS_HEADING, TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS,
+    OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCTS_SECTION_MAX_EXTRA, OTHER_PRODUCTS_SECTION_MAX_LEVELS,
+    OTHER_PRODUCT_CARD_MAX_CHARS, OTHER_PRODUCT_CARD_MAX_NODES, REVIEWS_HEADING,
+    TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS,
 };
 use kuchikiki::NodeRef;
 
@@ -95,8 +96,30 @@ pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
         };
     }
     for r in rows {
+        let r = row_section(r, content);
         explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
     }
+}
+
+/// The row's section: the row with its title and its "See all" link, the outermost of at most
+/// [`OTHER_PRODUCTS_SECTION_MAX_LEVELS`] ancestors holding under
+/// [`OTHER_PRODUCTS_SECTION_MAX_EXTRA`] characters besides the row (each asked that far only).
+fn row_section(row: NodeRef, content: &NodeRef) -> NodeRef {
+    let own = dom::text_len(&row);
+    let mut section = row;
+    for _ in 0..OTHER_PRODUCTS_SECTION_MAX_LEVELS {
+        match section.parent() {
+            Some(p)
+                if &p != content
+                    && dom::text_len_capped(&p, own + OTHER_PRODUCTS_SECTION_MAX_EXTRA)
+                        < own + OTHER_PRODUCTS_SECTION_MAX_EXTRA =>
+            {
+                section = p
+            }
+            _ => break,
+        }
+    }
+    section
 }
 
 fn is_row_of_cards(node: &NodeRef) -> bool {
