@@ -192,7 +192,6 @@ fn is_scroll_styling(class: &str) -> bool {
     SCROLL_STYLING.is_match(class) && !SCROLL_PANEL.is_match(class)
 }
 
-/// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
 /// Ours: on a page that sells one product, whether `node` (class and id `names`) is its
 /// customers' reviews: a name part begins with [`REVIEWS_CLASS`] (at the start of a name,
 /// after `-`, `_` or a space, or as a capital after a lowercase letter: `okeReviews`, not
@@ -212,6 +211,7 @@ pub(crate) fn is_reviews_block(node: &NodeRef, names: &str) -> bool {
         && dom::text_len_capped(node, REVIEWS_MIN_CHARS) >= REVIEWS_MIN_CHARS
 }
 
+/// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
 fn content_score(commas: usize, len: usize) -> f64 {
     1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
 }

@@ -788,12 +788,6 @@ pub(crate) static TRAILING_SECTION_HEADING: Lowercased = Lowercased::new(concat!
 /// hostile page of 16,000 "Comments" headings in one container took minutes.
 pub(crate) const TRAILING_SECTION_MAX_HEADINGS: usize = 64;
 
-/// Ours: on a product page ([`crate::retry::Flags::product`]), the heading of its customers'
-/// reviews ("Customer Reviews", "51 Reviews", "Ratings & Reviews", "Customer reviews for
-/// Terraria", "Top reviews from the United States"). The heading and its section go whatever
-/// their link density: reviews are prose, but a product's text is its description. A bare
-/// "Reviews" is not one: on a game's or a book's page it heads the critics' quotes, which
-/// are part of its description.
 /// Ours: on a page that sells one product, a block whose class or id has a part beginning
 /// with this word holds its customers' reviews (IKEA's `pipf-seo-reviews`, Okendo's
 /// `okeReviews-reviewsWidget`, Amazon's `customer-reviews_feature_div`), and goes before
@@ -804,6 +798,12 @@ pub(crate) const REVIEWS_CLASS: &str = "review";
 /// (346 characters) and rating summary (700–1,100), which references keep, are shorter.
 pub(crate) const REVIEWS_MIN_CHARS: usize = 1500;
 
+/// Ours: on a product page ([`crate::retry::Flags::product`]), the heading of its customers'
+/// reviews ("Customer Reviews", "51 Reviews", "Ratings & Reviews", "Customer reviews for
+/// Terraria", "Top reviews from the United States"). The heading and its section go whatever
+/// their link density: reviews are prose, but a product's text is its description. A bare
+/// "Reviews" is not one: on a game's or a book's page it heads the critics' quotes, which
+/// are part of its description.
 pub(crate) static REVIEWS_HEADING: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     r"(customer|user|product|verified|top|most helpful|all)\s+(reviews?|ratings?)( (&|and) (reviews?|ratings?))?( (for|from|of) .*)?",
