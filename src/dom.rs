@@ -634,6 +634,23 @@ pub(crate) fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     next_skipping_children(node, root)
 }
 
+/// The outermost descendants of `root` for which `wanted` holds, in document order: one walk,
+/// and a node's subtree is not asked once the node is taken (so a row inside a row, or a box
+/// inside a removed box, is not taken twice). For passes that collect blocks, then remove them.
+pub(crate) fn outermost(root: &NodeRef, mut wanted: impl FnMut(&NodeRef) -> bool) -> Vec<NodeRef> {
+    let mut found = Vec::new();
+    let mut next = root.first_child();
+    while let Some(n) = next {
+        next = if wanted(&n) {
+            found.push(n.clone());
+            next_skipping_children(&n, root)
+        } else {
+            next_in_order(&n, root)
+        };
+    }
+    found
+}
+
 /// True when the node is hidden by its own attributes.
 pub(crate) fn is_hidden(node: &NodeRef) -> bool {
     let Some(el) = node.as_element() else {

@@ -121,12 +121,12 @@ fn alike_run_keeps(node: &NodeRef, parent: &NodeRef, stats: &TextStats) -> bool 
     let Some(el) = node.as_element() else {
         return false;
     };
-    let class = dom::get(&el.attributes.borrow(), "class").map(str::to_owned);
+    let attrs = el.attributes.borrow();
+    let class = dom::get(&attrs, "class");
     let (mut n, mut len, mut linked) = (0, 0, 0.0);
     for s in dom::element_children(parent).take(ALIKE_RUN_SCAN) {
         let alike = s.as_element().is_some_and(|e| {
-            e.name.local == el.name.local
-                && dom::get(&e.attributes.borrow(), "class") == class.as_deref()
+            e.name.local == el.name.local && dom::get(&e.attributes.borrow(), "class") == class
         });
         if alike {
             let l = stats.text_len(&s);

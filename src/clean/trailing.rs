@@ -85,17 +85,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
 /// a price in under [`OTHER_PRODUCT_CARD_MAX_CHARS`] characters). The product's own price
 /// box is one block, not a row. The outermost row goes; rows inside it are not looked at.
 pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
-    let mut rows = Vec::new();
-    let mut next = content.first_child();
-    while let Some(n) = next {
-        next = if is_row_of_cards(&n) {
-            rows.push(n.clone());
-            dom::next_skipping_children(&n, content)
-        } else {
-            dom::next_in_order(&n, content)
-        };
-    }
-    for r in rows {
+    for r in dom::outermost(content, is_row_of_cards) {
         let r = row_section(r, content);
         explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
     }
@@ -161,19 +151,10 @@ fn holds_price(text: &str) -> bool {
 /// ([`crate::score::is_reviews_block`]), as scoring removes them from the page it reads.
 /// One walk, skipping what it removes.
 pub(crate) fn remove_hub_reviews(root: &NodeRef, log: &mut Explain) {
-    let mut gone = Vec::new();
-    let mut next = root.first_child();
-    while let Some(n) = next {
-        next = if n.as_element().is_some()
-            && crate::score::is_reviews_block(&n, &dom::class_and_id(&n))
-        {
-            gone.push(n.clone());
-            dom::next_skipping_children(&n, root)
-        } else {
-            dom::next_in_order(&n, root)
-        };
-    }
-    for n in gone {
+    let reviews = dom::outermost(root, |n| {
+        n.as_element().is_some() && crate::score::is_reviews_block(n, &dom::class_and_id(n))
+    });
+    for n in reviews {
         log.remove(&n, Rule::CustomerReviews, || "customer reviews".into());
     }
 }
