@@ -248,8 +248,9 @@ pub(crate) fn names_video(value: &str) -> bool {
 /// lists, author bios and boxes (`author-info`, `about-the-author`), disclaimers, sign-up boxes
 /// (`inline-signup`), breadcrumbs, ads. Session 18 dropped the spellings that removed
 /// something on one site's tune pages only (`socials`, `sociallinks`, `adslot`, `authorbio`,
-/// `author-about`, `about-author`, `further-reading`, `most-read`, `consent`); the vendors'
-/// and platforms' names stay (`sharedaddy`, `outbrain`, `yarpp`, `jp-relatedposts`).
+/// `author-about`, `about-author`, `further-reading`, `most-read`, `consent`,
+/// `author-description`); the vendors' and platforms' names stay (`sharedaddy`, `outbrain`,
+/// `yarpp`, `jp-relatedposts`).
 pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "share",
     "sharing",
@@ -294,7 +295,6 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "author-section",
     "author-container",
     "author-card",
-    "author-description",
     "author-desc",
     "author-wrapper",
     "author-block",
@@ -402,14 +402,14 @@ pub(crate) const STREAM_MAX_SEGMENTS: usize = 2000;
 
 /// Ours: short lines that are calls to action or teaser labels rather than article text:
 /// "Read more: …", "Related: …", "Also read", "Share this", "Sign up for our newsletter",
-/// "Tags: …", "Filed under …", "Story continues below", photo credits ("Advertisement" alone
-/// is [`AD_WORDS`]). Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
+/// "Tags: …", "Story continues below", photo credits ("Advertisement" alone is
+/// [`AD_WORDS`]). Only blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
 /// Session 18 dropped the alternatives that fired on one site's tune pages only, and those
 /// another alternative or pattern always covers (docs/evaluation.md, its last section).
 pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     // English
-    r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|sign up (for|to) (our|the)\b|newsletter\s*$|tags?\s*[:：]|filed under\b|topics?\s*[:：]|story continues below|follow us on\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
+    r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|sign up (for|to) (our|the)\b|newsletter\s*$|tags?\s*[:：]|topics?\s*[:：]|story continues below|follow us on\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
     // credits and sources
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|bild(er)? via\b|©|copyright ©|all rights reserved",
     // German
