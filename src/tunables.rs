@@ -413,7 +413,7 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     // credits and sources
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|bild(er)? via\b|©|copyright ©|all rights reserved",
     // German
-    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|verfasst von\s*:|auch interessant|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|werbung\s*$|verwandte (artikel|beiträge|themen|themenbereiche)\s*:?\s*$|lade (weitere|mehr) inhalte|siehe auch\b|auch auf [\w.-]+\.(de|com|at|ch)\s*$|aktualisiert am\b",
+    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|auch interessant|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|werbung\s*$|verwandte (artikel|beiträge|themen|themenbereiche)\s*:?\s*$|lade (weitere|mehr) inhalte|siehe auch\b|aktualisiert am\b",
     // social-follow lines ("Follow me on Instagram: @…", "Follow on X"): an invitation to a
     // social network, not the article
     r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
