@@ -256,6 +256,8 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "sharing",
     "sharedaddy",
     "social",
+    "socials",
+    "sociallinks",
     "related",
     "recommended",
     "recommendations",
@@ -283,8 +285,10 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "advertisement",
     "ad",
     "ads",
+    "adslot",
     "dfp",
     "author-bio",
+    "authorbio",
     "bio",
     "author-info",
     "author-box",
@@ -305,6 +309,7 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "nav-previous",
     "nav-next",
     "post-navigation",
+    "about-author",
     "about-the-author",
     "signup",
     "jp-relatedposts",
@@ -316,6 +321,8 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "morestories",
     "popular",
     "trending",
+    "most-read",
+    "further-reading",
     "mostread",
     "also-read",
     "related-posts",
@@ -323,6 +330,7 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "recirc",
     "paywall",
     "cookie",
+    "consent",
     "print-only",
     "sr-only",
     "visually-hidden",
@@ -409,22 +417,22 @@ pub(crate) const STREAM_MAX_SEGMENTS: usize = 2000;
 pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
     r"(?i)^\s*(",
     // English
-    r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|sign up (for|to) (our|the)\b|newsletter\s*$|tags?\s*[:：]|topics?\s*[:：]|story continues below|follow us on\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
+    r"read (more|also|next)\b|related( (articles?|stories|posts|content|coverage|news|reading))?\s*[:：|]|also read\b|see also\s*:|recommended( for you| reading)?\s*[:：]?\s*$|more from\b|more stories\b|you (may|might) (also )?like|share (this|on|via)\b|sign up (for|to) (our|the)\b|subscribe (to|for) (our|the)\b|newsletter\s*$|tags?\s*[:：]|topics?\s*[:：]|continue reading( below)?\s*$|story continues below|click here to (subscribe|read|sign up)|follow us on\b|print recipe\b|jump to recipe\b|rate this (article|post|recipe)\b|load more\b|download (this|the) (article|transcript|script) as pdf|to view the full story\b",
     // credits and sources
     r"|(photo|image|picture|foto|bild|titelbild|imagen|crédito|credit|source|quelle|quellen|quellenangaben|fuente|źródło|fonte)s?( ?(credit|courtesy|via|:|©))|bild(er)? via\b|©|copyright ©|all rights reserved",
     // German
-    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|auch interessant|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|werbung\s*$|verwandte (artikel|beiträge|themen|themenbereiche)\s*:?\s*$|lade (weitere|mehr) inhalte|siehe auch\b|aktualisiert am\b",
+    r"|(lesen sie|lies) (auch|mehr|weiter|hier)\b|(den |diesen )?(artikel|beitrag) (mit anderen )?teilen|permali(nk|en)\b|auch interessant|schon gelesen\b|das könnte (dich|sie) (auch )?interessieren|mehr zu(m thema)?\b|zum weiterlesen|weiterlesen\s*$|weitere (artikel|beiträge|themen|informationen|infos)\b|neueste artikel|mehr (artikel|news|nachrichten)\b|vorschau auf den nächsten|rezept drucken|jetzt (abonnieren|anmelden|teilen)\b|newsletter abonnieren|werbung\s*$|teilen( sie)?( diesen (artikel|beitrag))?\s*[:：]?\s*$|auch lesen\b|verwandte (artikel|beiträge|themen|themenbereiche)\s*:?\s*$|lade (weitere|mehr) inhalte|siehe auch\b|aktualisiert am\b",
     // social-follow lines ("Follow me on Instagram: @…", "Follow on X"): an invitation to a
     // social network, not the article
-    r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
+    r"|(follow|join|find|like|connect with|subscribe to)( (us|me|our|the))?( [\w'’-]+){0,3} (on|at|via) (facebook|instagram|x|twitter|tiktok|youtube|linkedin|threads|bluesky|mastodon|pinterest|telegram|whatsapp)\b|(join|like) (the|our) (facebook|linkedin|telegram|whatsapp|discord) (group|page|channel)\b|follow (on|us|me) (x|twitter|instagram|bluesky)\b",
     // paywalls, app and subscription prompts, feedback prompts, the login a reply box asks for
-    r"|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren|you must be (logged|signed) in\b|(log|sign) in to (reply|comment|post)\b|only (registered|logged-in|signed-in) (users|members) can\b|nur (angemeldete|registrierte) (benutzer|nutzer|mitglieder) können\b|vous devez être connecté",
+    r"|subscribe now\b|already a subscriber|first-time subscribers|to continue reading\b|download the [\w ]{1,30} apps?\b|we want to hear what you think|sie sind (aktuell )?nicht (eingeloggt|angemeldet)|gefällt (dir|ihnen) unser\b|jetzt (kostenlos )?registrieren|you must be (logged|signed) in\b|(log|sign) in to (reply|comment|post)\b|only (registered|logged-in|signed-in) (users|members) can\b|nur (angemeldete|registrierte) (benutzer|nutzer|mitglieder) können\b|vous devez être connecté",
     // meta lines: posting, reading time ("5 min read", "Reading Time: 11 minutes",
     // "Lesezeit: 4 Minuten"), views, contacts, author boxes, ads, cookies
     r"|\d+[ -]?(min|mins|minutes?)\.? read\s*$|(reading time|read time|lesezeit)\s*[:：]?\s*(ca\. )?\d+\s*(min|mins|minutes?|minuten)\.?\s*$",
-    r"|this entry was posted\b|posted (on|in)\s|(the )?comments (are )?closed\b|(die )?kommentare (sind )?geschlossen\b|kommentarfeed\b|les commentaires sont fermés|comentarios cerrados|leave a (comment|reply)\b|(hinterlasse|schreibe) einen kommentar\b|(did you )?(like|enjoy)(ed)? (this|the) (article|post|story)\s*\?|published\s*:|aufrufe\s*:|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
+    r"|this entry was posted\b|posted (on|in)\s|(the )?comments (are )?closed\b|(die )?kommentare (sind )?geschlossen\b|kommentarfeed\b|les commentaires sont fermés|comentarios cerrados|leave a (comment|reply)\b|(hinterlasse|schreibe) einen kommentar\b|(artikel|beitrag) gefallen\s*\?|(did you )?(like|enjoy)(ed)? (this|the) (article|post|story)\s*\?|published\s*:|opublikowano\b|aufrufe\s*:|kommentieren sie\b|(über|about) (den|die|the) (autor|autorin|author)\b|autor(en|in)?\s*:|von\s*:|kontakt\s*:|contact( us)?\s*:|-?\s*anzeige\s*-?\s*$|anzeige\s*-|externer inhalt\b|image illustrative|(wir )?(verwenden|nutzen) cookies|wir respektieren deine privatsphäre|korzystamy z (plików )?cookies|we use cookies\b",
     // French, Spanish, Portuguese, Italian, Dutch, Polish
-    r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|puedes ver\b|lee también|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|zobacz (też|także)|ten tekst przeczytasz",
+    r"|lire aussi|à lire aussi|voir aussi|sur le même sujet|le puede interesar|puedes ver\b|lee también|te puede interesar|leia também|veja também|leggi anche|potrebbe interessarti|lees ook|czytaj (też|także|więcej)|zobacz (też|także)|ten tekst przeczytasz",
     r")"
 ));
 
