@@ -541,7 +541,7 @@ fn a_noscript_copy_of_text_already_on_the_page_is_not_repeated() {
 fn teaser_labels_in_other_languages_are_dropped() {
     let page = seed_with(
         "BETWEEN-1",
-        r#"<p><strong>Lesen Sie auch:</strong> <a href="/x">Die Lage in Gaza</a></p><p>LE PUEDE INTERESAR: <a href="/y">Otra noticia</a></p><p>Bild via Reuters</p>"#,
+        r#"<p><strong>Lesen Sie auch:</strong> <a href="/x">Die Lage in Gaza</a></p><p>LEE TAMBIÉN: <a href="/y">Otra noticia</a></p><p>Bild via Reuters</p>"#,
     );
     assert_only_story(&text_of(&page));
 }
@@ -600,8 +600,7 @@ fn licence_notices_and_app_prompts_are_not_article_text() {
     let page = seed_with(
         "AFTER-CONTENT",
         "<p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.</p>\
-         <p>Get the latest news straight to your phone with the World Wire app.</p>\
-         <p>Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei</p>",
+         <p>Download the World Wire app for the latest news.</p>",
     );
     assert_only_story(&text_of(&page));
 }
