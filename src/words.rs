@@ -525,6 +525,10 @@ mod tests {
             "© 2024 Example",
             "- Anzeige -",
             "Lesen Sie auch",
+            "Das könnte Sie auch interessieren",
+            "Verfasst von:",
+            "Subscribe to our newsletter",
+            "Continue reading",
             "Photo: Jane Doe",
         ] {
             assert!(BOILERPLATE_LINE.is_match(line), "{line}");
@@ -691,9 +695,11 @@ mod lowercased_tests {
     }
 
     #[test]
-    fn comment_counts_ending_a_line_match_but_a_number_in_a_sentence_does_not() {
+    fn rating_prompts_and_comment_counts_ending_a_line_match_but_a_number_in_a_sentence_does_not() {
         assert!(BOILERPLATE_PHRASE.is_match("Lokales | 3 Kommentare"));
         assert!(BOILERPLATE_PHRASE.is_match("News | 0 Comments"));
+        assert!(BOILERPLATE_PHRASE.is_match("Hier können Sie den Artikel bewerten"));
+        assert!(BOILERPLATE_PHRASE.is_match("Die Broschüre als PDF herunterladen"));
         assert!(!BOILERPLATE_PHRASE.is_match("26 September 1907, 12 MB"));
         assert!(!BOILERPLATE_PHRASE.is_match("The 3 comments were read aloud."));
     }

@@ -541,7 +541,7 @@ fn a_noscript_copy_of_text_already_on_the_page_is_not_repeated() {
 fn teaser_labels_in_other_languages_are_dropped() {
     let page = seed_with(
         "BETWEEN-1",
-        r#"<p><strong>Lesen Sie auch:</strong> <a href="/x">Die Lage in Gaza</a></p><p>LEE TAMBIÉN: <a href="/y">Otra noticia</a></p><p>Bild via Reuters</p>"#,
+        r#"<p><strong>Lesen Sie auch:</strong> <a href="/x">Die Lage in Gaza</a></p><p>LE PUEDE INTERESAR: <a href="/y">Otra noticia</a></p><p>LEE TAMBIÉN: <a href="/z">Más noticias</a></p><p>Bild via Reuters</p>"#,
     );
     assert_only_story(&text_of(&page));
 }
