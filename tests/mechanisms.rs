@@ -2704,6 +2704,52 @@ fn a_product_pages_text_printed_twice_for_two_screens_is_shown_once() {
 }
 
 #[test]
+fn a_product_pages_short_line_printed_again_is_shown_once() {
+    // The shop's sticky bar prints the product's name and a delivery promise again under
+    // the description; neither line is 60 characters long.
+    let bar = "<div class=bar><div>Stoneware mug, speckled</div>\
+               <div>Ships the same day if ordered by 3pm</div><div>Add</div></div>";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Mug</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Mug</h1>{bar}{}{bar}</main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("Ships the same day").count(), 1, "{text}");
+    assert_eq!(text.matches("Stoneware mug, speckled").count(), 1, "{text}");
+}
+
+#[test]
+fn a_short_line_repeated_on_a_page_that_sells_nothing_stays() {
+    // A story's refrain, under 60 characters: only a shop's short lines are copies.
+    let refrain = "<p>And the river kept on rising.</p>";
+    let html = page(
+        "The flood",
+        &format!(
+            "<article><h1>The flood</h1>{refrain}{}{refrain}</article>",
+            story(4)
+        ),
+    );
+    let text = text_of(&html);
+    assert_eq!(text.matches("kept on rising").count(), 2, "{text}");
+}
+
+#[test]
+fn a_one_word_label_repeated_on_a_product_page_stays() {
+    // A spec card's label under ten characters ("Weight") is each card's own.
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Kettle</title>{PRODUCT_LD}</head><body>\
+         <main><h1>Kettle</h1>{}<div><p>Weight</p><p>1.2 kg empty</p></div>\
+         <div><p>Weight</p><p>2.9 kg full</p></div></main></body></html>",
+        story(4)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 4 of the story"), "{text}");
+    assert_eq!(text.matches("Weight").count(), 2, "{text}");
+}
+
+#[test]
 fn a_list_of_image_addresses_printed_as_text_is_not_the_article() {
     // A shop engine's custom fields shown as a list: a colour's name, then its swatch
     // picture's address as text.

@@ -45,7 +45,9 @@ use crate::marks::{
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::score::{class_weight, CommonClasses};
-use crate::tunables::{names_video, SHARE_ELEMENTS};
+use crate::tunables::{
+    names_video, SHARE_ELEMENTS, SHOP_REPEAT_MIN_CHARS, THREAD_REPEAT_MIN_CHARS,
+};
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
@@ -147,7 +149,12 @@ pub(crate) fn clean(
     // A thread reads once what was said; a shop's page shows its text once (the mobile and
     // desktop copies of a feature block, a description repeated in a tab).
     if thread || flags.sells {
-        remove_repeated_thread_text(content, explain);
+        let min_chars = if thread {
+            THREAD_REPEAT_MIN_CHARS
+        } else {
+            SHOP_REPEAT_MIN_CHARS
+        };
+        remove_repeated_thread_text(content, min_chars, explain);
     }
     for h1 in content
         .walk_descendants()

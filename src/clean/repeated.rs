@@ -9,7 +9,7 @@ use crate::explain::Explain;
 use crate::rule::Rule;
 use crate::tunables::{
     REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, SCREEN_COPY, SCREEN_COPY_MIN_CHARS,
-    THREAD_REPEAT_MIN_CHARS, THREAD_TEXT_BLOCKS,
+    THREAD_TEXT_BLOCKS,
 };
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
@@ -60,8 +60,15 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
 /// reply quoting a post the thread already shows (or quoting the same lines again), or the
 /// thread's title repeated on every post ("Re: …"): the thread reads once what was said.
 /// Also on a shop's product page, where the repeated block is a copy of the page's own text
-/// for another screen size or tab. Code is never a repetition to drop.
-pub(super) fn remove_repeated_thread_text(content: &NodeRef, explain: &mut Explain) {
+/// for another screen size or tab, or a short line the shop prints again (a sticky bar's
+/// name and price): there from `min_chars` ([`crate::tunables::SHOP_REPEAT_MIN_CHARS`]), in a
+/// thread from [`crate::tunables::THREAD_REPEAT_MIN_CHARS`]. Code is never a repetition to
+/// drop.
+pub(super) fn remove_repeated_thread_text(
+    content: &NodeRef,
+    min_chars: usize,
+    explain: &mut Explain,
+) {
     // The innermost text blocks outside code, in one walk: a block is innermost when no
     // block opens inside it before it closes. Each open block carries whether it is out of
     // the comparison (it holds a block or code, or sits in code).
@@ -94,7 +101,7 @@ pub(super) fn remove_repeated_thread_text(content: &NodeRef, explain: &mut Expla
     }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for leaf in leaves {
-        if dom::text_len_capped(&leaf, THREAD_REPEAT_MIN_CHARS) < THREAD_REPEAT_MIN_CHARS {
+        if dom::text_len_capped(&leaf, min_chars) < min_chars {
             continue;
         }
         let mut text = dom::normalized_text(&leaf);
