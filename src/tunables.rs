@@ -989,6 +989,10 @@ pub(crate) const LINKED_PROSE_MIN_PLAIN_CHARS: usize = 200;
 /// [`NEGATIVE_WEIGHT_PROSE_LINK_DENSITY`]): a story's paragraph in a page builder's box
 /// classed `widget` or `card` (wcxb 0226, 4027, 4177).
 pub(crate) const NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS: usize = 150;
+/// Ours: a paragraph that is all link stays when its link is a sentence of at least this many
+/// words ending with a full stop (`clean::lines::is_linked_sentence`): a claim linked to its
+/// source (wcxb 0355, 0224, 0151; 12, not 10: at 10 a check listing page fell), not a teaser's headline (which ends without a stop).
+pub(crate) const LINKED_SENTENCE_MIN_WORDS: usize = 12;
 
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel

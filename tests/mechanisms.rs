@@ -1188,6 +1188,37 @@ fn a_paragraph_that_is_only_a_link_between_paragraphs_is_still_dropped() {
     assert!(text.contains("Paragraph 2 of the story"), "{text}");
 }
 
+/// A story with, between its paragraphs, a paragraph that is all link: `link` is its text.
+fn story_with_a_linked_paragraph(link: &str) -> String {
+    page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><a href=https://ferries.example.gov/rules>{link}</a></p>{}</article>",
+            story(2),
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn a_paragraph_whose_link_is_a_whole_sentence_is_kept() {
+    // A claim linked to its source, a sentence ending with a full stop: the story's own text.
+    let sentence = "Ferries that leave the harbour after dark often need a second crew member \
+                    on the bridge.";
+    let text = text_of(&story_with_a_linked_paragraph(sentence));
+    assert!(text.contains("need a second crew member"), "{text}");
+}
+
+#[test]
+fn a_long_linked_headline_between_paragraphs_is_still_dropped() {
+    // A teaser's headline, however long, ends without a full stop.
+    let headline = "Harbour festival draws record crowds as the ferry company adds three late \
+                    sailings for the weekend";
+    let text = text_of(&story_with_a_linked_paragraph(headline));
+    assert!(!text.contains("Harbour festival"), "{text}");
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+}
+
 // ------------------------------------------------------------------ the body as the article
 
 #[test]
