@@ -21,8 +21,8 @@ use crate::tunables::{
     HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
     NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS,
     REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, REVIEWS_CLASS, REVIEWS_MIN_CHARS, SCROLL_PANEL,
-    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, STORY_BEGUN_MIN_CHARS, TAGS_TO_SCORE,
+    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -237,6 +237,7 @@ fn names_post_author(n: &NodeRef) -> bool {
 pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
+    let mut story_begun = false;
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
     let page_len = dom::text_len(page);
@@ -268,7 +269,20 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 node = next;
                 continue;
             }
-            if remove_title_header && dom::is(&n, &["h1", "h2"]) && duplicates_title(&n, &title) {
+            // Once a paragraph of prose has gone by, the story has begun: a heading that
+            // repeats the title is one of its sections ("What is social commerce?" under a
+            // title that asks it), not the headline above it.
+            if !story_begun
+                && tag == "p"
+                && dom::text_len_capped(&n, STORY_BEGUN_MIN_CHARS) >= STORY_BEGUN_MIN_CHARS
+            {
+                story_begun = true;
+            }
+            if remove_title_header
+                && (tag == "h1" || tag == "h2")
+                && !story_begun
+                && duplicates_title(&n, &title)
+            {
                 remove_title_header = false;
                 let next = dom::next_skipping_children(&n, page);
                 explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());

@@ -61,6 +61,11 @@ pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// listicle's four-paragraph intro, a reference page's opening were lost with it.
 pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
 pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
+/// Ours: once a `<p>` of at least this many characters has gone by in document order, the
+/// story has begun, and an `<h1>` or `<h2>` repeating the title is a section's heading, not the
+/// headline (`score::grab`'s title-heading rule; wcxb 0101, 0142, 0114: a section titled as
+/// the page).
+pub(crate) const STORY_BEGUN_MIN_CHARS: usize = 150;
 /// Ours: how much of a heading's text is read for the words its class or id is built from
 /// (`id="h-what-is-social-shopping"`), see `score::is_slug_named_heading`.
 pub(crate) const HEADING_MAX_CHARS: usize = 200;

@@ -1219,6 +1219,38 @@ fn a_long_linked_headline_between_paragraphs_is_still_dropped() {
     assert!(text.contains("Paragraph 2 of the story"), "{text}");
 }
 
+/// A story titled as a question, with `heading` before its first paragraph and, after two
+/// paragraphs, a section headed with the title's own question.
+fn story_with_a_section_titled_as_the_page(heading: &str) -> String {
+    page(
+        "Why did the ferry not come?",
+        &format!(
+            "<article>{heading}{}<h2>Why did the ferry not come?</h2>{}</article>",
+            story(2),
+            story(3)
+        ),
+    )
+}
+
+#[test]
+fn a_section_heading_that_repeats_the_title_after_the_story_begins_is_kept() {
+    let text = text_of(&story_with_a_section_titled_as_the_page(""));
+    assert!(text.contains("Why did the ferry not come?"), "{text}");
+}
+
+#[test]
+fn the_headline_that_repeats_the_title_before_the_story_still_goes() {
+    let text = text_of(&story_with_a_section_titled_as_the_page(
+        "<h1>Why did the ferry not come?</h1>",
+    ));
+    // The headline goes; the section's heading of the same words stays, once.
+    assert_eq!(
+        text.matches("Why did the ferry not come?").count(),
+        1,
+        "{text}"
+    );
+}
+
 // ------------------------------------------------------------------ the body as the article
 
 #[test]
