@@ -1421,6 +1421,10 @@ pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
 /// panel, kept as a panel an `aria-controls` names is). A review's "What to consider"
 /// sections went as hidden blocks (wcxb 1821: 990 reference words).
 pub(crate) const DISCLOSURE_HEADER_MAX_CHARS: usize = 200;
+/// Ours: a collapsed panel right after a short question (`prepare::answers_question`) is its
+/// answer when it holds at least this many characters (a FAQ's answer without `aria-expanded`:
+/// wcxb 4913, 0609), not a feedback widget's hidden thanks.
+pub(crate) const ANSWER_MIN_CHARS: usize = 100;
 /// Ours: how many of a tab set's first children are looked at for its shown panel
 /// (`prepare::is_switched_panel`: a panel hidden beside a shown one of its set is kept). A
 /// set shows one of its first panels; a slideshow may have more slides (trafilatura tune's

@@ -1541,6 +1541,41 @@ fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
     assert!(!text.contains("A hidden pop-up"), "{text}");
 }
 
+/// A story, then `after` (a FAQ, a feedback widget).
+fn story_then(after: &str) -> String {
+    page(
+        "The ferry",
+        &format!("<article>{}{after}</article>", story(5)),
+    )
+}
+
+#[test]
+fn a_faqs_collapsed_answers_after_their_questions_are_kept() {
+    // Each answer hidden until its question is clicked, with no `aria-expanded` to say so.
+    let items: String = ["When does the ferry leave?", "Can I take my bicycle?"]
+        .iter()
+        .map(|q| {
+            format!(
+                "<div class=faq-item><h3 class=faq-q>{q}</h3><div class=faq-a \
+                 style=\"display:none\"><p>The answer to this: the ferry company's office on \
+                 the pier says so in its notice, updated every morning at eight.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&story_then(&format!("<div class=faq>{items}</div>")));
+    assert_eq!(text.matches("The answer to this").count(), 2, "{text}");
+}
+
+#[test]
+fn a_lone_questions_hidden_box_still_goes() {
+    // A feedback widget: one question, a hidden form that the answer opens.
+    let widget = "<div class=feedback><p class=ask>Was this article helpful?</p>\
+                  <div class=feedback-form hidden><p>Tell us what we could do better: your \
+                  comments help the newsroom improve the stories we write for you.</p></div></div>";
+    let text = text_of(&story_then(widget));
+    assert!(!text.contains("Tell us what we could do better"), "{text}");
+}
+
 #[test]
 fn a_page_that_declares_itself_a_forum_thread_keeps_the_replies_its_software_calls_comments() {
     let first = story(4);
