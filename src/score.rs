@@ -447,18 +447,24 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
 /// opening, a section named by its heading) is kept when it holds running prose: at least
 /// [`HEADER_PROSE_MIN_PARAGRAPHS`] paragraphs of [`HEADER_PROSE_MIN_CHARS`] characters, or
 /// when it is a heading (`<h2 class="header-anchor-post">`: a section's heading is its
-/// header; Substack names every heading of a post so). A `<header>` element or a block named `header` outright is the site's header and still goes,
+/// header; Substack names every heading of a post so). The same prose test holds for a block
+/// matched only by `menu` within a longer name (a product page's `tab-menu--product` holding
+/// the tabs' panels: trafilatura's ebrosia), never a heading alone. A `<header>` element or a block named `header` outright is the site's header and still goes,
 /// whatever its menus' descriptions say.
 fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     let lower = match_string.to_ascii_lowercase();
-    if dom::is(node, &["header"])
-        || !lower.contains("header")
-        || lower.split_whitespace().any(|t| t == "header")
-        || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
-    {
+    let only_by = |word: &str| {
+        lower.contains(word)
+            && !lower.split_whitespace().any(|t| t == word)
+            && !UNLIKELY_CANDIDATES.is_match(&lower.replace(word, ""))
+    };
+    // A tab set named for its tabs (`tab-menu--product`) holds the panels' text: a menu by
+    // name, prose by content.
+    let menu = only_by("menu");
+    if dom::is(node, &["header", "nav"]) || !(only_by("header") || menu) {
         return false;
     }
-    (dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
+    (!menu && dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
         || node
             .walk_descendants()
             .filter(|p| {

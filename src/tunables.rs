@@ -58,7 +58,8 @@ pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// Ours: a block matched as unlikely only by `header` within a longer class or id
 /// (`listicle-header`, MDN's `layout__header`, a docs section `id="header-ordering"`) that
 /// holds this many paragraphs of this many characters is prose, not the site's header: a
-/// listicle's four-paragraph intro, a reference page's opening were lost with it.
+/// listicle's four-paragraph intro, a reference page's opening were lost with it. The same holds
+/// for a block matched only by `menu` within a longer name (a tab set's `tab-menu--product`).
 pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
 pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
 /// Ours: once a `<p>` of at least this many characters has gone by in document order, the

@@ -3080,6 +3080,42 @@ fn a_site_header_with_long_menu_descriptions_still_goes() {
 }
 
 #[test]
+fn a_tab_set_named_like_a_menu_keeps_its_panels_prose() {
+    // A product page's tabs, their set classed `tab-menu--product`: the panels are its text.
+    let panels = "<div class=tab-panel><p>A dry, fruity rosé from the coast, pressed from \
+                  grapes picked early in the morning while the air is still cool, and bottled \
+                  young so that it keeps the scent of strawberries.</p><p>It goes well with \
+                  grilled fish and with the spicy dishes of the harbour's kitchens, served cold \
+                  on a warm evening on the pier while the ferry comes in.</p></div>";
+    let html = page(
+        "The rosé",
+        &format!(
+            "<main><h1>The rosé</h1>{}<div class=\"tab-menu--product\"><div class=tabs>\
+             <a href=#d>Description</a> <a href=#r>Reviews</a></div>{panels}</div></main>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("goes well with grilled fish"), "{text}");
+}
+
+#[test]
+fn a_block_named_like_a_menu_of_links_still_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=\"main-menu\"><p><a href=/a>Timetables</a> <a href=/b>Tickets</a></p>\
+             <p><a href=/c>Harbour news</a> <a href=/d>Contact the pier office</a></p></div>\
+             <article>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Timetables"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
 fn a_section_heading_named_like_a_header_between_paragraphs_is_kept() {
     let html = page(
         "The ferry",
