@@ -26,7 +26,7 @@ use crate::rule::Rule;
 use crate::stats;
 use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
-    names_video, ALWAYS_DROP, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
+    names_video, ALWAYS_DROP, ANSWER_MIN_CHARS, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS, DATA_TABLE_MIN_CELLS, DATA_TABLE_MIN_ROWS, DATE_LONG_FORM,
     DATE_SHORT_FORM, DIALOG_CLASSES, DISCLOSURE_HEADER_MAX_CHARS, EMBEDDED_POST,
     FORM_PARAGRAPH_MIN_CHARS, FORM_UNFILLABLE_INPUTS, IMAGE_ADDRESS_TEXTS_MIN,
@@ -512,10 +512,42 @@ fn follows_collapsed_control(node: &NodeRef) -> bool {
         return false;
     };
     dom::text_len_capped(&header, DISCLOSURE_HEADER_MAX_CHARS + 1) <= DISCLOSURE_HEADER_MAX_CHARS
-        && header.inclusive_descendants().any(|d| {
+        && (header.inclusive_descendants().any(|d| {
             dom::attr(&d, "aria-expanded").is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
                 && !dom::has_attr(&d, "aria-haspopup")
+        }) || answers_question(node, &header))
+}
+
+/// Ours: a collapsed panel of running text right after a short question (its text ends with
+/// `?`): a FAQ's answer, which a script shows when the question is clicked, without
+/// `aria-expanded` (wcxb 4913, 0609). At least [`ANSWER_MIN_CHARS`]: a "Was this helpful?"
+/// widget's hidden thanks is a line, not an answer.
+fn answers_question(panel: &NodeRef, question: &NodeRef) -> bool {
+    dom::normalized_text(question)
+        .trim_end()
+        .ends_with(['?', '？'])
+        && dom::text_len_capped(panel, ANSWER_MIN_CHARS) >= ANSWER_MIN_CHARS
+        && one_of_alike(panel)
+}
+
+/// Whether `node` or its parent (the question and answer's item) has an element sibling right
+/// before or after it with the same tag and class: a FAQ is a list of questions, a lone
+/// question over a hidden box a widget.
+fn one_of_alike(node: &NodeRef) -> bool {
+    let alike = |n: &NodeRef, s: Option<NodeRef>| {
+        s.is_some_and(|s| {
+            dom::tag(&s) == dom::tag(n) && dom::attr(&s, "class") == dom::attr(n, "class")
         })
+    };
+    node.inclusive_ancestors().take(2).any(|n| {
+        alike(
+            &n,
+            n.preceding_siblings().find(|s| s.as_element().is_some()),
+        ) || alike(
+            &n,
+            n.following_siblings().find(|s| s.as_element().is_some()),
+        )
+    })
 }
 
 /// A panel of a set the page switches between (a product's tabs: Overview, Specs, Reviews):

@@ -21,8 +21,8 @@ use crate::tunables::{
     HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
     NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS,
     REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, REVIEWS_CLASS, REVIEWS_MIN_CHARS, SCROLL_PANEL,
-    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
-    UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, STORY_BEGUN_MIN_CHARS, TAGS_TO_SCORE,
+    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -237,6 +237,7 @@ fn names_post_author(n: &NodeRef) -> bool {
 pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
+    let mut story_begun = false;
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
     let page_len = dom::text_len(page);
@@ -268,7 +269,20 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 node = next;
                 continue;
             }
-            if remove_title_header && dom::is(&n, &["h1", "h2"]) && duplicates_title(&n, &title) {
+            // Once a paragraph of prose has gone by, the story has begun: a heading that
+            // repeats the title is one of its sections ("What is social commerce?" under a
+            // title that asks it), not the headline above it.
+            if !story_begun
+                && tag == "p"
+                && dom::text_len_capped(&n, STORY_BEGUN_MIN_CHARS) >= STORY_BEGUN_MIN_CHARS
+            {
+                story_begun = true;
+            }
+            if remove_title_header
+                && (tag == "h1" || tag == "h2")
+                && !story_begun
+                && duplicates_title(&n, &title)
+            {
                 remove_title_header = false;
                 let next = dom::next_skipping_children(&n, page);
                 explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
@@ -433,18 +447,24 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
 /// opening, a section named by its heading) is kept when it holds running prose: at least
 /// [`HEADER_PROSE_MIN_PARAGRAPHS`] paragraphs of [`HEADER_PROSE_MIN_CHARS`] characters, or
 /// when it is a heading (`<h2 class="header-anchor-post">`: a section's heading is its
-/// header; Substack names every heading of a post so). A `<header>` element or a block named `header` outright is the site's header and still goes,
+/// header; Substack names every heading of a post so). The same prose test holds for a block
+/// matched only by `menu` within a longer name (a product page's `tab-menu--product` holding
+/// the tabs' panels: trafilatura's ebrosia), never a heading alone. A `<header>` element or a block named `header` outright is the site's header and still goes,
 /// whatever its menus' descriptions say.
 fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     let lower = match_string.to_ascii_lowercase();
-    if dom::is(node, &["header"])
-        || !lower.contains("header")
-        || lower.split_whitespace().any(|t| t == "header")
-        || UNLIKELY_CANDIDATES.is_match(&lower.replace("header", ""))
-    {
+    let only_by = |word: &str| {
+        lower.contains(word)
+            && !lower.split_whitespace().any(|t| t == word)
+            && !UNLIKELY_CANDIDATES.is_match(&lower.replace(word, ""))
+    };
+    // A tab set named for its tabs (`tab-menu--product`) holds the panels' text: a menu by
+    // name, prose by content.
+    let menu = only_by("menu");
+    if dom::is(node, &["header", "nav"]) || !(only_by("header") || menu) {
         return false;
     }
-    (dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
+    (!menu && dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
         || node
             .walk_descendants()
             .filter(|p| {

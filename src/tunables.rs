@@ -58,9 +58,15 @@ pub(crate) const UNLIKELY_MAX_SHARE: f64 = 0.3;
 /// Ours: a block matched as unlikely only by `header` within a longer class or id
 /// (`listicle-header`, MDN's `layout__header`, a docs section `id="header-ordering"`) that
 /// holds this many paragraphs of this many characters is prose, not the site's header: a
-/// listicle's four-paragraph intro, a reference page's opening were lost with it.
+/// listicle's four-paragraph intro, a reference page's opening were lost with it. The same holds
+/// for a block matched only by `menu` within a longer name (a tab set's `tab-menu--product`).
 pub(crate) const HEADER_PROSE_MIN_PARAGRAPHS: usize = 2;
 pub(crate) const HEADER_PROSE_MIN_CHARS: usize = 150;
+/// Ours: once a `<p>` of at least this many characters has gone by in document order, the
+/// story has begun, and an `<h1>` or `<h2>` repeating the title is a section's heading, not the
+/// headline (`score::grab`'s title-heading rule; wcxb 0101, 0142, 0114: a section titled as
+/// the page).
+pub(crate) const STORY_BEGUN_MIN_CHARS: usize = 150;
 /// Ours: how much of a heading's text is read for the words its class or id is built from
 /// (`id="h-what-is-social-shopping"`), see `score::is_slug_named_heading`.
 pub(crate) const HEADING_MAX_CHARS: usize = 200;
@@ -989,6 +995,10 @@ pub(crate) const LINKED_PROSE_MIN_PLAIN_CHARS: usize = 200;
 /// [`NEGATIVE_WEIGHT_PROSE_LINK_DENSITY`]): a story's paragraph in a page builder's box
 /// classed `widget` or `card` (wcxb 0226, 4027, 4177).
 pub(crate) const NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS: usize = 150;
+/// Ours: a paragraph that is all link stays when its link is a sentence of at least this many
+/// words ending with a full stop (`clean::lines::is_linked_sentence`): a claim linked to its
+/// source (wcxb 0355, 0224, 0151; 12, not 10: at 10 a check listing page fell), not a teaser's headline (which ends without a stop).
+pub(crate) const LINKED_SENTENCE_MIN_WORDS: usize = 12;
 
 /// Ours: containers of the article at least this long whose text repeats an earlier
 /// container's are copies (the mobile and desktop versions of a section, cloned carousel
@@ -1422,6 +1432,10 @@ pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
 /// panel, kept as a panel an `aria-controls` names is). A review's "What to consider"
 /// sections went as hidden blocks (wcxb 1821: 990 reference words).
 pub(crate) const DISCLOSURE_HEADER_MAX_CHARS: usize = 200;
+/// Ours: a collapsed panel right after a short question (`prepare::answers_question`) is its
+/// answer when it holds at least this many characters (a FAQ's answer without `aria-expanded`:
+/// wcxb 4913, 0609), not a feedback widget's hidden thanks.
+pub(crate) const ANSWER_MIN_CHARS: usize = 100;
 /// Ours: how many of a tab set's first children are looked at for its shown panel
 /// (`prepare::is_switched_panel`: a panel hidden beside a shown one of its set is kept). A
 /// set shows one of its first panels; a slideshow may have more slides (trafilatura tune's

@@ -1188,6 +1188,69 @@ fn a_paragraph_that_is_only_a_link_between_paragraphs_is_still_dropped() {
     assert!(text.contains("Paragraph 2 of the story"), "{text}");
 }
 
+/// A story with, between its paragraphs, a paragraph that is all link: `link` is its text.
+fn story_with_a_linked_paragraph(link: &str) -> String {
+    page(
+        "The ferry",
+        &format!(
+            "<article>{}<p><a href=https://ferries.example.gov/rules>{link}</a></p>{}</article>",
+            story(2),
+            story(2)
+        ),
+    )
+}
+
+#[test]
+fn a_paragraph_whose_link_is_a_whole_sentence_is_kept() {
+    // A claim linked to its source, a sentence ending with a full stop: the story's own text.
+    let sentence = "Ferries that leave the harbour after dark often need a second crew member \
+                    on the bridge.";
+    let text = text_of(&story_with_a_linked_paragraph(sentence));
+    assert!(text.contains("need a second crew member"), "{text}");
+}
+
+#[test]
+fn a_long_linked_headline_between_paragraphs_is_still_dropped() {
+    // A teaser's headline, however long, ends without a full stop.
+    let headline = "Harbour festival draws record crowds as the ferry company adds three late \
+                    sailings for the weekend";
+    let text = text_of(&story_with_a_linked_paragraph(headline));
+    assert!(!text.contains("Harbour festival"), "{text}");
+    assert!(text.contains("Paragraph 2 of the story"), "{text}");
+}
+
+/// A story titled as a question, with `heading` before its first paragraph and, after two
+/// paragraphs, a section headed with the title's own question.
+fn story_with_a_section_titled_as_the_page(heading: &str) -> String {
+    page(
+        "Why did the ferry not come?",
+        &format!(
+            "<article>{heading}{}<h2>Why did the ferry not come?</h2>{}</article>",
+            story(2),
+            story(3)
+        ),
+    )
+}
+
+#[test]
+fn a_section_heading_that_repeats_the_title_after_the_story_begins_is_kept() {
+    let text = text_of(&story_with_a_section_titled_as_the_page(""));
+    assert!(text.contains("Why did the ferry not come?"), "{text}");
+}
+
+#[test]
+fn the_headline_that_repeats_the_title_before_the_story_still_goes() {
+    let text = text_of(&story_with_a_section_titled_as_the_page(
+        "<h1>Why did the ferry not come?</h1>",
+    ));
+    // The headline goes; the section's heading of the same words stays, once.
+    assert_eq!(
+        text.matches("Why did the ferry not come?").count(),
+        1,
+        "{text}"
+    );
+}
+
 // ------------------------------------------------------------------ the body as the article
 
 #[test]
@@ -1476,6 +1539,41 @@ fn a_hidden_panel_right_after_a_collapsed_header_control_is_kept() {
     let text = text_of(&html);
     assert!(text.contains("Buy the ticket at the kiosk"), "{text}");
     assert!(!text.contains("A hidden pop-up"), "{text}");
+}
+
+/// A story, then `after` (a FAQ, a feedback widget).
+fn story_then(after: &str) -> String {
+    page(
+        "The ferry",
+        &format!("<article>{}{after}</article>", story(5)),
+    )
+}
+
+#[test]
+fn a_faqs_collapsed_answers_after_their_questions_are_kept() {
+    // Each answer hidden until its question is clicked, with no `aria-expanded` to say so.
+    let items: String = ["When does the ferry leave?", "Can I take my bicycle?"]
+        .iter()
+        .map(|q| {
+            format!(
+                "<div class=faq-item><h3 class=faq-q>{q}</h3><div class=faq-a \
+                 style=\"display:none\"><p>The answer to this: the ferry company's office on \
+                 the pier says so in its notice, updated every morning at eight.</p></div></div>"
+            )
+        })
+        .collect();
+    let text = text_of(&story_then(&format!("<div class=faq>{items}</div>")));
+    assert_eq!(text.matches("The answer to this").count(), 2, "{text}");
+}
+
+#[test]
+fn a_lone_questions_hidden_box_still_goes() {
+    // A feedback widget: one question, a hidden form that the answer opens.
+    let widget = "<div class=feedback><p class=ask>Was this article helpful?</p>\
+                  <div class=feedback-form hidden><p>Tell us what we could do better: your \
+                  comments help the newsroom improve the stories we write for you.</p></div></div>";
+    let text = text_of(&story_then(widget));
+    assert!(!text.contains("Tell us what we could do better"), "{text}");
 }
 
 #[test]
@@ -3024,6 +3122,42 @@ fn a_site_header_with_long_menu_descriptions_still_goes() {
     );
     let text = text_of(&html);
     assert!(!text.contains("plan, book and share"), "{text}");
+    assert!(text.contains("Paragraph 5 of the story"), "{text}");
+}
+
+#[test]
+fn a_tab_set_named_like_a_menu_keeps_its_panels_prose() {
+    // A product page's tabs, their set classed `tab-menu--product`: the panels are its text.
+    let panels = "<div class=tab-panel><p>A dry, fruity rosé from the coast, pressed from \
+                  grapes picked early in the morning while the air is still cool, and bottled \
+                  young so that it keeps the scent of strawberries.</p><p>It goes well with \
+                  grilled fish and with the spicy dishes of the harbour's kitchens, served cold \
+                  on a warm evening on the pier while the ferry comes in.</p></div>";
+    let html = page(
+        "The rosé",
+        &format!(
+            "<main><h1>The rosé</h1>{}<div class=\"tab-menu--product\"><div class=tabs>\
+             <a href=#d>Description</a> <a href=#r>Reviews</a></div>{panels}</div></main>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("goes well with grilled fish"), "{text}");
+}
+
+#[test]
+fn a_block_named_like_a_menu_of_links_still_goes() {
+    let html = page(
+        "The ferry",
+        &format!(
+            "<div class=\"main-menu\"><p><a href=/a>Timetables</a> <a href=/b>Tickets</a></p>\
+             <p><a href=/c>Harbour news</a> <a href=/d>Contact the pier office</a></p></div>\
+             <article>{}</article>",
+            story(5)
+        ),
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Timetables"), "{text}");
     assert!(text.contains("Paragraph 5 of the story"), "{text}");
 }
 

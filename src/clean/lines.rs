@@ -13,8 +13,9 @@ use crate::tunables::{
     AD_WORDS, AUTHOR_BIO, AUTHOR_BIO_MAX_CHARS, AUTHOR_BIO_MIN_CHARS, AUTHOR_BIO_TAIL_BLOCKS,
     AUTHOR_BOX_MAX_AFTER_SHARE, AUTHOR_BOX_MAX_CHARS, AUTHOR_PHOTO_LABELS, BOILERPLATE_LINE,
     BOILERPLATE_LINE_MAX_CHARS, BOILERPLATE_PHRASE, CREDIT_LINE, CREDIT_LINE_MAX_CHARS, DATE_LINE,
-    DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LONG_POST_META_PREFIX, NOTICE, NOTICE_MAX_CHARS,
-    POST_ACTIONS, POST_MARK_BLOCKS, POST_MARK_LINE, POST_META, POST_NUMBER,
+    DATE_LINE_BLOCKS, DATE_LINE_MAX_CHARS, LINKED_SENTENCE_MIN_WORDS, LONG_POST_META_PREFIX,
+    NOTICE, NOTICE_MAX_CHARS, POST_ACTIONS, POST_MARK_BLOCKS, POST_MARK_LINE, POST_META,
+    POST_NUMBER,
 };
 use crate::words::LowerText;
 use kuchikiki::NodeRef;
@@ -162,10 +163,27 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 .filter(|d| dom::is(d, &["a"]))
                 .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
             if !hash_only && !guards_protected(&b) {
-                explain.remove(&b, Rule::LinkedTeaser, || dom::normalized_text(&b));
+                let text = dom::normalized_text(&b);
+                if !is_linked_sentence(&text) {
+                    explain.remove(&b, Rule::LinkedTeaser, || text);
+                }
             }
         }
     }
+}
+
+/// Ours: a paragraph whose link is a whole sentence of the story ("Installations like solar
+/// panels … often qualify for federal tax credits.", a source cited by linking its claim): at
+/// least [`LINKED_SENTENCE_MIN_WORDS`] words ending with a full stop (closing quotes and
+/// brackets aside). A teaser is a headline, and headlines do not end with a full stop.
+fn is_linked_sentence(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || "\"”’»)'".contains(c));
+    end.ends_with('.')
+        && !end.ends_with("..")
+        && text
+            .split_whitespace()
+            .nth(LINKED_SENTENCE_MIN_WORDS - 1)
+            .is_some()
 }
 
 /// True when `block` is a heading or its title: inside a heading, only a link (MediaWiki's
