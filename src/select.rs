@@ -403,7 +403,7 @@ fn drop_leading_labels(joins: &mut [(NodeRef, bool)], winner: &NodeRef, stats: &
 
 /// Ours: whether `text`'s last visible character closes a sentence (`.`, `!`, `?`, `…`),
 /// past the zero-width characters editors leave at a block's end ("alone.\u{200d}").
-fn closes_sentence(text: &str) -> bool {
+pub(crate) fn closes_sentence(text: &str) -> bool {
     text.trim_end_matches(|c: char| {
         c.is_whitespace() || ('\u{200b}'..='\u{200d}').contains(&c) || c == '\u{feff}'
     })
