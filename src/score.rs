@@ -544,6 +544,7 @@ fn byline_text(node: &NodeRef) -> String {
 
 /// Ours: marks what precedes the `headline` ([`BEFORE_HEADLINE_ATTR`]): its element siblings
 /// before it, and its ancestors' up to [`HEADLINE_LEVELS`] levels, below `page`.
+#[inline(never)]
 fn mark_before_headline(headline: &NodeRef, page: &NodeRef) {
     let mut node = headline.clone();
     for _ in 0..HEADLINE_LEVELS {

@@ -20,9 +20,9 @@ fn above_headline(node: &NodeRef, content: &NodeRef) -> bool {
         .any(|a| dom::has_attr(&a, BEFORE_HEADLINE_ATTR))
 }
 
-/// Whether `text` ends a sentence, the CJK full stops too.
+/// Whether `text` ends a sentence.
 fn ends_sentence(text: &str) -> bool {
-    closes_sentence(text) || text.ends_with(['。', '！', '？'])
+    closes_sentence(text)
 }
 
 /// Ours: on a story (not a thread) whose article `content` opens above the headline the
@@ -32,6 +32,7 @@ fn ends_sentence(text: &str) -> bool {
 /// stay. Nothing goes when the article's first [`KICKER_MAX_LINES`] lines, or its first
 /// paragraph, all lie above the headline: that headline is no story's start (a title copy
 /// deep in the text). One walk of the article's first lines.
+#[inline(never)]
 pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
     let mut lines: Vec<NodeRef> = Vec::new();
     let mut headline = false;
