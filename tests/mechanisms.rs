@@ -4059,3 +4059,13 @@ fn a_kicker_on_a_page_that_is_not_a_story_stays() {
     ));
     assert!(text.contains("Harbour news"), "{text}");
 }
+
+#[test]
+fn a_short_chinese_sentence_under_the_headline_stays() {
+    let text = text_of(&story_with_head(
+        "<p>Harbour news</p><h1>The ferry</h1><p>渡轮没有来。</p>",
+        true,
+    ));
+    assert!(text.contains("渡轮没有来。"), "{text}");
+    assert!(!text.contains("Harbour news"), "{text}");
+}

@@ -20,11 +20,6 @@ fn above_headline(node: &NodeRef, content: &NodeRef) -> bool {
         .any(|a| dom::has_attr(&a, BEFORE_HEADLINE_ATTR))
 }
 
-/// Whether `text` ends a sentence.
-fn ends_sentence(text: &str) -> bool {
-    closes_sentence(text)
-}
-
 /// Ours: on a story (not a thread) whose article `content` opens above the headline the
 /// scoring removed ([`BEFORE_HEADLINE_ATTR`]), the lines before its first paragraph of
 /// running text ([`LEAD_PARAGRAPH_CHARS`], closing a sentence) go when they are short
@@ -56,7 +51,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
         }
         next = dom::next_skipping_children(&block, content);
         if dom::text_len_capped(&block, LEAD_PARAGRAPH_CHARS) >= LEAD_PARAGRAPH_CHARS
-            && ends_sentence(&dom::normalized_text(&block))
+            && closes_sentence(&dom::normalized_text(&block))
         {
             break;
         }
@@ -91,7 +86,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
             continue;
         }
         let text = dom::normalized_text(&line);
-        if !ends_sentence(&text) {
+        if !closes_sentence(&text) {
             explain.remove(&line, Rule::Kicker, || text);
         }
     }
