@@ -4069,3 +4069,26 @@ fn a_short_chinese_sentence_under_the_headline_stays() {
     assert!(text.contains("渡轮没有来。"), "{text}");
     assert!(!text.contains("Harbour news"), "{text}");
 }
+
+#[test]
+fn a_threads_lines_under_its_title_stay() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{a}>{a}</a></div>\
+                 <div class=body><p>Post by {a}: {long}</p></div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>What's your range?</title><meta \
+         property=\"og:type\" content=\"article\"></head><body><div class=thread>\
+         <p>Boards forum</p><h1>What's your range?</h1>{posts}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Boards forum"), "{text}");
+    assert!(text.contains("Post by dave"), "{text}");
+}
