@@ -621,7 +621,11 @@ fn find_article(
         best = Some(hub?);
     }
     match best {
-        Some((len, selected, log)) if len > 0 => {
+        Some((len, selected, mut log)) if len > 0 => {
+            // After the hub's question, which measures what cleaning left.
+            if meta.story && !discussion {
+                clean::remove_kickers(&selected.content, &mut log);
+            }
             if let Some(lead) = lead {
                 lead.insert(&selected.content);
             }

@@ -13,6 +13,11 @@ pub(crate) const SIGNUP_BOX_ATTR: &str = "data-lectern-signup-box";
 /// Marks `<article>`s that carry their own headline: separate stories (infinite scroll).
 pub(crate) const STORY_ATTR: &str = "data-lectern-story";
 
+/// Marks what precedes the headline the scoring removed as the title's copy (the heading's
+/// earlier siblings, and its ancestors' up to [`crate::tunables::HEADLINE_LEVELS`]): what
+/// the chosen article holds of it sits above its story (`clean::kickers`).
+pub(crate) const BEFORE_HEADLINE_ATTR: &str = "data-lectern-before-headline";
+
 /// Marks tables judged to hold data (not layout).
 pub(crate) const DATA_TABLE_ATTR: &str = "data-lectern-table";
 

@@ -138,6 +138,9 @@ rules! {
     OtherProducts = "other-products" in "clean",
     /// `repeated-block`: a block whose text repeats an earlier one.
     RepeatedBlock = "repeated-block" in "clean",
+    /// `kicker`: on a story, a short line above its headline that closes no sentence (a
+    /// section label, an issue's number, a dateline over the title).
+    Kicker = "kicker" in "clean",
 
     // Sanitising: what the allowlist does not let through.
     /// `script`: scripts and templates (`<script>`, `<noscript>`, `<template>`).
@@ -197,7 +200,7 @@ impl Rule {
             ImageHeavy => "Image galleries",
             NoContent => "Empty blocks",
             Notice => "Notices",
-            BoilerplateLine | DateLine => "Boilerplate lines",
+            BoilerplateLine | DateLine | Kicker => "Boilerplate lines",
             RepeatedBlock => "Repeated text",
             Script | Style | Frame | FormControl | DocumentMetadata | Media | Dialog | Svg
             | TableShape | MathAnnotation | ForeignNamespace | SourceOutsidePicture => {
@@ -266,6 +269,7 @@ mod tests {
                 "customer-reviews",
                 "other-products",
                 "repeated-block",
+                "kicker",
                 "script",
                 "style",
                 "frame",

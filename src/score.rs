@@ -8,7 +8,7 @@ use crate::dom;
 use crate::dom::is_phrasing;
 use crate::dom::Walk;
 use crate::explain::Explain;
-use crate::marks::PROTECT_ATTR;
+use crate::marks::{BEFORE_HEADLINE_ATTR, PROTECT_ATTR};
 use crate::metadata::Metadata;
 use crate::retry::Flags;
 use crate::rule::Rule;
@@ -18,11 +18,11 @@ use crate::text::similarity;
 use crate::tunables::{
     ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
-    HEADING_MAX_CHARS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE, MIN_PARAGRAPH_CHARS,
-    NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE, POST_AUTHOR_BOX_MAX_CHARS,
-    REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, REVIEWS_CLASS, REVIEWS_MIN_CHARS, SCROLL_PANEL,
-    SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY, STORY_BEGUN_MIN_CHARS, TAGS_TO_SCORE,
-    UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
+    HEADING_MAX_CHARS, HEADLINE_LEVELS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE,
+    MIN_PARAGRAPH_CHARS, NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE,
+    POST_AUTHOR_BOX_MAX_CHARS, REPEATED_LABEL_MAX_CHARS, REPEATED_LABEL_MIN, REVIEWS_CLASS,
+    REVIEWS_MIN_CHARS, SCROLL_PANEL, SCROLL_STYLING, SINGLE_P_MAX_LINK_DENSITY,
+    STORY_BEGUN_MIN_CHARS, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
@@ -284,6 +284,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 && duplicates_title(&n, &title)
             {
                 remove_title_header = false;
+                mark_before_headline(&n, page);
                 let next = dom::next_skipping_children(&n, page);
                 explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
                 node = next;
@@ -559,6 +560,26 @@ fn byline_text(node: &NodeRef) -> String {
         .walk_descendants()
         .find(|d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
     dom::normalized_text(named.as_ref().unwrap_or(node))
+}
+
+/// Ours: marks what precedes the `headline` ([`BEFORE_HEADLINE_ATTR`]): its element siblings
+/// before it, and its ancestors' up to [`HEADLINE_LEVELS`] levels, below `page`.
+#[inline(never)]
+fn mark_before_headline(headline: &NodeRef, page: &NodeRef) {
+    let mut node = headline.clone();
+    for _ in 0..HEADLINE_LEVELS {
+        let mut sibling = node.previous_sibling();
+        while let Some(s) = sibling {
+            if s.as_element().is_some() {
+                dom::set_attr(&s, BEFORE_HEADLINE_ATTR, "");
+            }
+            sibling = s.previous_sibling();
+        }
+        match node.parent() {
+            Some(p) if &p != page => node = p,
+            _ => break,
+        }
+    }
 }
 
 fn duplicates_title(heading: &NodeRef, title: &str) -> bool {

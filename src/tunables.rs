@@ -1745,3 +1745,20 @@ pub(crate) static ORDINAL_DATE_WORDS: &[&str] = &[
     "bis",
     "und",
 ];
+
+/// Ours: how many levels above the headline the scoring removed as the title's copy
+/// ([`crate::marks::BEFORE_HEADLINE_ATTR`]) the boxes before it are marked as lying above
+/// the story (`score::mark_before_headline`).
+pub(crate) const HEADLINE_LEVELS: usize = 8;
+
+/// Ours: where the story begins (`clean::kickers`): a line before a story's first paragraph,
+/// when its article opens above the headline, goes when it has at most this many characters
+/// and closes no sentence (a kicker, a section label, "Hors-série n° 72", a time, a byline's
+/// label). At 80 a title copy in a `<p>` that wcxb 4612's reference keeps went too; at 40
+/// only labels and dates (wcxb 0149, 0278, 0428, 0458, 4665 up; 4194 a date its reference
+/// keeps, −0.001).
+pub(crate) const KICKER_MAX_CHARS: usize = 40;
+
+/// Ours: the lines before a story's first paragraph that `clean::kickers` reads, at most: the
+/// same pages move at 4 and 16.
+pub(crate) const KICKER_MAX_LINES: usize = 8;

@@ -4166,3 +4166,109 @@ fn a_run_built_alike_that_is_all_links_still_goes() {
     assert!(text.contains("Paragraph 6 of the story"), "{text}");
     assert!(!text.contains("Another story number"), "{text}");
 }
+
+// ------------------------------------------------------------------ where the story begins
+
+/// A story page whose article holds `head` (its HTML) before six paragraphs of running text.
+fn story_with_head(head: &str, og_type: bool) -> String {
+    let meta = if og_type {
+        "<meta property=\"og:type\" content=\"article\">"
+    } else {
+        ""
+    };
+    format!(
+        "<!DOCTYPE html><html><head><title>The ferry</title>{meta}</head><body>{NAV}\
+         <div class=main><article>{head}{}</article></div></body></html>",
+        story(6)
+    )
+}
+
+#[test]
+fn a_kicker_above_the_headline_goes() {
+    let text = text_of(&story_with_head(
+        "<p class=kicker>Harbour news</p><h1>The ferry</h1>",
+        true,
+    ));
+    assert!(!text.contains("Harbour news"), "{text}");
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+}
+
+#[test]
+fn a_byline_label_between_the_headline_and_the_story_goes() {
+    let text = text_of(&story_with_head(
+        "<p>Harbour news</p><h1>The ferry</h1><p>PUBLISHED</p>",
+        true,
+    ));
+    assert!(!text.contains("PUBLISHED"), "{text}");
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+}
+
+#[test]
+fn a_standfirst_above_the_headline_that_closes_a_sentence_stays() {
+    let text = text_of(&story_with_head(
+        "<p>The ferry did not come.</p><h1>The ferry</h1>",
+        true,
+    ));
+    assert!(text.contains("The ferry did not come."), "{text}");
+}
+
+#[test]
+fn a_section_heading_before_the_first_paragraph_stays() {
+    let text = text_of(&story_with_head(
+        "<p>Harbour news</p><h1>The ferry</h1><h2>On the pier</h2>",
+        true,
+    ));
+    assert!(text.contains("On the pier"), "{text}");
+    assert!(!text.contains("Harbour news"), "{text}");
+}
+
+#[test]
+fn a_label_above_a_title_copy_deep_in_the_text_stays() {
+    let text = text_of(&story_with_head(
+        &format!("<p>Harbour news</p>{}<h2>The ferry</h2>", story(2)),
+        true,
+    ));
+    assert!(text.contains("Harbour news"), "{text}");
+}
+
+#[test]
+fn a_kicker_on_a_page_that_is_not_a_story_stays() {
+    let text = text_of(&story_with_head(
+        "<p>Harbour news</p><h1>The ferry</h1>",
+        false,
+    ));
+    assert!(text.contains("Harbour news"), "{text}");
+}
+
+#[test]
+fn a_short_chinese_sentence_under_the_headline_stays() {
+    let text = text_of(&story_with_head(
+        "<p>Harbour news</p><h1>The ferry</h1><p>渡轮没有来。</p>",
+        true,
+    ));
+    assert!(text.contains("渡轮没有来。"), "{text}");
+    assert!(!text.contains("Harbour news"), "{text}");
+}
+
+#[test]
+fn a_threads_lines_under_its_title_stay() {
+    let long = "I have been riding this board for a year now, and the range I get on a full \
+                charge, in cold weather and with hills, is about twelve miles, sometimes less.";
+    let posts: String = ["alice", "bob", "carol", "dave"]
+        .iter()
+        .map(|a| {
+            format!(
+                "<div class=\"post\"><div class=author><a href=/u/{a}>{a}</a></div>\
+                 <div class=body><p>Post by {a}: {long}</p></div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>What's your range?</title><meta \
+         property=\"og:type\" content=\"article\"></head><body><div class=thread>\
+         <p>Boards forum</p><h1>What's your range?</h1>{posts}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Boards forum"), "{text}");
+    assert!(text.contains("Post by dave"), "{text}");
+}

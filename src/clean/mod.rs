@@ -17,6 +17,7 @@ mod elements;
 mod entries;
 mod families;
 mod footnotes;
+mod kickers;
 mod lines;
 mod repeated;
 mod structure;
@@ -30,6 +31,7 @@ use self::elements::{remove_all, remove_embeds, remove_negative_headings, remove
 use self::entries::Entries;
 use self::families::remove_boilerplate_families;
 use self::footnotes::normalise_footnotes;
+pub(crate) use self::kickers::remove_kickers;
 use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_bio};
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
