@@ -465,7 +465,7 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     if dom::is(node, &["header", "nav"]) || !(only_by("header") || menu) {
         return false;
     }
-    (!menu && dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && between_paragraphs(node))
+    (!menu && dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && heads_running_text(node))
         || node
             .walk_descendants()
             .filter(|p| {
@@ -529,12 +529,15 @@ fn slug_parts(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A heading whose nearest element siblings on both sides are paragraphs: a section's
-/// heading in running text, not a box's title.
-fn between_paragraphs(node: &NodeRef) -> bool {
-    let p = |s: Option<NodeRef>| s.is_some_and(|s| dom::is(&s, &["p"]));
-    p(node.preceding_siblings().find(|s| s.as_element().is_some()))
-        && p(node.following_siblings().find(|s| s.as_element().is_some()))
+/// A heading over a paragraph that is not the first element of its box: a section's heading
+/// in running text (after a code block, a list, a figure, as after a paragraph), not a box's
+/// title, which opens its box (a review's "Pros" over its list has no `<p>` after it either).
+fn heads_running_text(node: &NodeRef) -> bool {
+    node.preceding_siblings().any(|s| s.as_element().is_some())
+        && node
+            .following_siblings()
+            .find(|s| s.as_element().is_some())
+            .is_some_and(|s| dom::is(&s, &["p"]))
 }
 
 /// An `<article>` element is a story by its author's own markup; a class word like

@@ -3191,6 +3191,38 @@ fn a_box_title_named_like_a_header_still_goes() {
 }
 
 #[test]
+fn a_section_heading_named_like_a_header_after_a_code_block_is_kept() {
+    // Substack names every heading of a post `header-anchor-post`; after a code block, a list
+    // or a figure the heading still opens the next paragraph of the story.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<pre><code>let tide = harbour.tide();</code></pre>\
+             <h3 class=\"header-anchor-post\">3. Reading the tide</h3>{}</article>",
+            story(3),
+            story(3).replace("Paragraph", "Later paragraph")
+        ),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Reading the tide"), "{text}");
+}
+
+#[test]
+fn a_box_title_named_like_a_header_over_a_paragraph_still_goes() {
+    // The title opens its box: nothing before it there.
+    let html = page(
+        "The ferry",
+        &format!(
+            "<article>{}<div class=box><h4 class=\"box-header\">Harbour notes</h4>\
+             <p>The pier opens at six in the morning.</p></div>{}</article>",
+            story(3),
+            story(2)
+        ),
+    );
+    assert!(!text_of(&html).contains("Harbour notes"));
+}
+
+#[test]
 fn a_heading_whose_anchor_id_spells_its_own_words_stays() {
     // `social` and `community` are unlikely words, but here they are the heading's own words
     // in the anchor the CMS built from it.
