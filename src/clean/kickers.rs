@@ -12,6 +12,23 @@ use crate::select::closes_sentence;
 use crate::tunables::{KICKER_MAX_CHARS, KICKER_MAX_LINES, LEAD_PARAGRAPH_CHARS};
 use kuchikiki::NodeRef;
 
+/// Lines that are never kickers, however short: a section's heading, a list's item, a table's
+/// cell, a picture's caption, a definition's term or text.
+const NOT_KICKERS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "figcaption",
+    "dd",
+    "dt",
+];
+
 /// Whether `node` (inside `content`) lies above the headline: it or an ancestor below
 /// `content` is marked.
 fn above_headline(node: &NodeRef, content: &NodeRef) -> bool {
@@ -65,23 +82,8 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
         return;
     }
     for line in lines {
-        if dom::is(
-            &line,
-            &[
-                "h1",
-                "h2",
-                "h3",
-                "h4",
-                "h5",
-                "h6",
-                "li",
-                "td",
-                "th",
-                "figcaption",
-                "dd",
-                "dt",
-            ],
-        ) || dom::text_len_capped(&line, KICKER_MAX_CHARS + 1) > KICKER_MAX_CHARS
+        if dom::is(&line, NOT_KICKERS)
+            || dom::text_len_capped(&line, KICKER_MAX_CHARS + 1) > KICKER_MAX_CHARS
         {
             continue;
         }
