@@ -403,10 +403,14 @@ fn drop_leading_labels(joins: &mut [(NodeRef, bool)], winner: &NodeRef, stats: &
 
 /// Ours: whether `text`'s last visible character closes a sentence (`.`, `!`, `?`, `…`, the
 /// CJK full stops `。`, `！`, `？`: a Chinese sentence may have under 40 characters), past
-/// the zero-width characters editors leave at a block's end ("alone.\u{200d}").
+/// the zero-width and invisible characters editors leave at a block's end ("alone.\u{200d}",
+/// "well.\u{2063}").
 pub(crate) fn closes_sentence(text: &str) -> bool {
     text.trim_end_matches(|c: char| {
-        c.is_whitespace() || ('\u{200b}'..='\u{200d}').contains(&c) || c == '\u{feff}'
+        c.is_whitespace()
+            || ('\u{200b}'..='\u{200d}').contains(&c)
+            || ('\u{2060}'..='\u{2064}').contains(&c)
+            || c == '\u{feff}'
     })
     .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }

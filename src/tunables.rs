@@ -344,6 +344,13 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "screen-reader-text",
 ];
 
+/// Ours: a list item of at least this many characters that closes a sentence counts as a
+/// paragraph for Readability's image rule (`clean::conditional`, more images than half the
+/// paragraphs): a recipe's or a guide's steps, each a sentence over its photo, are the
+/// article's text, not a gallery (trafilatura tune: a stir-fry's nine steps went as
+/// `image-heavy`; its shortest step, "Stir fry to mix well.", has 21 characters).
+pub(crate) const TOLD_ITEM_MIN_CHARS: usize = 20;
+
 /// Ours: tokens of [`BOILERPLATE_TOKENS`]' kind for blocks that point elsewhere: another
 /// post's excerpt (`article-item__excerpt`, a carousel of related posts under the story) and
 /// the publisher's call to action (`cta`, `wp-block-cta`: "Get quotes from up to 3 pros!").

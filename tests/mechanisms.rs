@@ -4304,3 +4304,42 @@ fn a_threads_lines_under_its_title_stay() {
     assert!(text.contains("Boards forum"), "{text}");
     assert!(text.contains("Post by dave"), "{text}");
 }
+
+// ------------------------------------------------------------------ illustrated steps
+
+/// A recipe's method: a list whose every item is a step, one sentence over its photo, some
+/// ending in the invisible separator editors paste ("well.\u{2063}").
+fn steps_page(step: &dyn Fn(usize) -> String) -> String {
+    let steps: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<li class=step>{}<img src=/step{i}.jpg alt=''></li>",
+                step(i)
+            )
+        })
+        .collect();
+    page(
+        "Stir-fried noodles",
+        &format!(
+            "<div class=post><h1>Stir-fried noodles</h1>{}<div class=recipe><h2>Method</h2>\
+             <ul class=directions>{steps}</ul></div></div>",
+            story(4)
+        ),
+    )
+}
+
+#[test]
+fn a_list_of_steps_each_a_sentence_over_its_photo_is_no_gallery() {
+    let text = text_of(&steps_page(&|i| {
+        format!("Stir fry step {i} to mix well.\u{2063}")
+    }));
+    assert!(text.contains("Stir fry step 1 to mix well."), "{text}");
+    assert!(text.contains("Stir fry step 6 to mix well."), "{text}");
+}
+
+#[test]
+fn a_list_of_photos_with_short_labels_is_a_gallery() {
+    let text = text_of(&steps_page(&|i| format!("Photo {i}")));
+    assert!(!text.contains("Photo 1"), "{text}");
+    assert!(text.contains("Paragraph 1 of the story"), "{text}");
+}

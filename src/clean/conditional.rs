@@ -18,7 +18,7 @@ use crate::tunables::{
     DIV_TO_P_ELEMS, FOLDING_PANELS, LINKED_PROSE_MAX_LINK_DENSITY, LINKED_PROSE_MAX_PARAGRAPHS,
     LINKED_PROSE_MIN_PLAIN_CHARS, LINK_LIST_ITEM_DENSITY, LOADING_WORDS,
     NEGATIVE_WEIGHT_PARAGRAPH_MIN_PLAIN_CHARS, NEGATIVE_WEIGHT_PROSE_CHARS,
-    NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS,
+    NEGATIVE_WEIGHT_PROSE_LINK_DENSITY, NEGATIVE_WEIGHT_PROSE_PARAGRAPHS, TOLD_ITEM_MIN_CHARS,
     WHOLE_TEXT_LABEL_MAX_CHARS,
 };
 use crate::words::LowerText;
@@ -241,6 +241,20 @@ pub(super) fn conditional_reason(
     Some(reason)
 }
 
+/// The list items in `node` that tell something: a sentence of at least
+/// [`TOLD_ITEM_MIN_CHARS`] characters (a recipe's step over its photo: "Stir fry to mix
+/// well."). For the image rule they are paragraphs: a list of
+/// illustrated steps is no gallery. Asked only of blocks the image rule would take.
+fn told_items(node: &NodeRef) -> usize {
+    node.walk_descendants()
+        .filter(|d| dom::is(d, &["li"]))
+        .filter(|li| {
+            let text = dom::normalized_text(li);
+            text.chars().count() >= TOLD_ITEM_MIN_CHARS && crate::select::closes_sentence(&text)
+        })
+        .count()
+}
+
 pub(super) fn conditional_reason_unguarded(
     node: &NodeRef,
     tag: &str,
@@ -304,7 +318,12 @@ pub(super) fn conditional_reason_unguarded(
     let text_dens = share(inside.textish_text as f64, content_len);
     let in_figure = dom::has_ancestor(node, &["figure"], None);
 
-    let reason = if !in_figure && img > 1.0 && p / img < 0.5 && !thread {
+    let reason = if !in_figure
+        && img > 1.0
+        && p / img < 0.5
+        && !thread
+        && (p + told_items(node) as f64) / img < 0.5
+    {
         Some(Rule::ImageHeavy)
     } else if !is_list && li > p {
         Some(Rule::ListItemsOutsideList)
