@@ -18,6 +18,7 @@ import { compareOutputDirs } from './compare-outputs.mjs';
 import { tallyRemovals } from './rule-costs.mjs';
 import { figure, splitNoise } from './split-noise.mjs';
 import { agreement } from './agreement.mjs';
+import { scrambleCorpus, scrambleHtml, scrambleToken } from './scramble.mjs';
 
 test('tokens are Unicode words, case kept, punctuation dropped', () => {
   assert.deepEqual(tokenize('Hello, wörld — ça va? 42_x'), ['Hello', 'wörld', 'ça', 'va', '42_x']);
@@ -208,4 +209,41 @@ test('agreement with Readability.js scores shingles per page, skips pages it gav
   const tune = agreement('wcxb', pages).tune.pages;
   const check = agreement('wcxb', pages).check.pages;
   assert.equal(tune + check, 2);
+});
+
+test('scramble: class and id words become opaque names, the same word the same name everywhere', () => {
+  const out = scrambleHtml('<div class="comments  post-body" id="main"><p class=comments>x</p></div>');
+  const names = [...out.matchAll(/(?:class|id)="?([^">]+)/g)].map((m) => m[1]);
+  assert.deepEqual(names, [`${scrambleToken('comments')} ${scrambleToken('post-body')}`,
+    scrambleToken('main'), scrambleToken('comments')]);
+  assert.match(scrambleToken('comments'), /^x[0-9a-f]{6}$/);
+  assert.doesNotMatch(out, /comments|post-body|main/);
+  assert.match(out, /<p class=x[0-9a-f]{6}>x<\/p>/); // unquoted values too
+});
+
+test('scramble: references to an id follow it, other links and wordless tokens stay', () => {
+  const out = scrambleHtml('<a href="#note-1" aria-controls="panel">1</a><a href="/notes#x">n</a>'
+    + '<div id="note-1" hidden id2="S:0"><span id="S:0"></span></div><label for="email-box">');
+  assert.ok(out.includes(`href="#${scrambleToken('note-1')}" aria-controls="${scrambleToken('panel')}"`));
+  assert.ok(out.includes('href="/notes#x"'));
+  assert.ok(out.includes(`id="${scrambleToken('note-1')}"`));
+  assert.ok(out.includes('<span id="S:0">'));
+  assert.ok(out.includes(`for="${scrambleToken('email-box')}"`));
+});
+
+test('scramble: a corpus copy scrambles its pages and links its references', () => {
+  const src = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-scramble-src-'));
+  const dst = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-scramble-dst-'));
+  fs.mkdirSync(path.join(src, 'page'));
+  fs.writeFileSync(path.join(src, 'page', 'source.html'), '<div class="sidebar">s</div>');
+  fs.writeFileSync(path.join(src, 'page', 'expected.html'), '<div class="sidebar">s</div>');
+  fs.writeFileSync(path.join(src, 'evaldata.json'), '{}');
+  fs.writeFileSync(path.join(src, 'p.html.gz'), zlib.gzipSync('<i id="related">r</i>'));
+  scrambleCorpus(src, dst);
+  assert.doesNotMatch(fs.readFileSync(path.join(dst, 'page', 'source.html'), 'utf8'), /sidebar/);
+  assert.match(fs.readFileSync(path.join(dst, 'page', 'expected.html'), 'utf8'), /sidebar/);
+  assert.ok(fs.lstatSync(path.join(dst, 'evaldata.json')).isSymbolicLink());
+  assert.doesNotMatch(zlib.gunzipSync(fs.readFileSync(path.join(dst, 'p.html.gz'))).toString(), /related/);
+  fs.rmSync(src, { recursive: true, force: true });
+  fs.rmSync(dst, { recursive: true, force: true });
 });
