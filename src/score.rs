@@ -718,4 +718,18 @@ mod tests {
             assert_eq!(weight, crate::tunables::CLASS_WEIGHT, "{class}");
         }
     }
+
+    #[test]
+    fn a_comment_box_in_the_sites_own_language_weighs_as_negative() {
+        for class in [
+            "kommentarModul",
+            "lista-comentarios",
+            "komentarze",
+            "reacties",
+        ] {
+            let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
+            let weight = super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default());
+            assert_eq!(weight, -crate::tunables::CLASS_WEIGHT, "{class}");
+        }
+    }
 }

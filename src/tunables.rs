@@ -144,6 +144,14 @@ pub(crate) static NEGATIVE: Words = Words::any(&[
     "shopping",
     "tags",
     "widget",
+    // Ours: the comment section in German, Spanish and Portuguese, Polish and Dutch, as the
+    // English word is (French and Italian hold `comment`): `kommentarModul` names its box in
+    // one word, which the whole parts of the boilerplate families do not see. (Not in
+    // [`UNLIKELY_CANDIDATES`]: there `comentarios-nord` took a product page's reviews.)
+    "kommentar",
+    "comentario",
+    "komentarz",
+    "reacties",
 ])
 .with_tokens(&["hid"]);
 
