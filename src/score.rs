@@ -700,4 +700,36 @@ mod tests {
         assert!(!html.contains("<h1>"), "{html}");
         assert_eq!(rules, [Rule::TitleHeading]);
     }
+
+    #[test]
+    fn a_content_class_in_the_sites_own_language_weighs_as_positive() {
+        // German, Spanish, Italian, Dutch, Polish names of the article's box, none holding an
+        // English positive word.
+        for class in [
+            "inhalt",
+            "cuerpo-nota",
+            "colonna_testo",
+            "artikel",
+            "inhoud",
+            "tresc",
+        ] {
+            let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
+            let weight = super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default());
+            assert_eq!(weight, crate::tunables::CLASS_WEIGHT, "{class}");
+        }
+    }
+
+    #[test]
+    fn a_comment_box_in_the_sites_own_language_weighs_as_negative() {
+        for class in [
+            "kommentarModul",
+            "lista-comentarios",
+            "komentarze",
+            "reacties",
+        ] {
+            let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
+            let weight = super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default());
+            assert_eq!(weight, -crate::tunables::CLASS_WEIGHT, "{class}");
+        }
+    }
 }

@@ -98,6 +98,24 @@ pub(crate) static POSITIVE: Words = Words::any(&[
     "text",
     "blog",
     "story",
+    // Ours: the article's box named in the languages of the multilingual corpora (German,
+    // French, Spanish, Italian, Portuguese, Dutch, Polish): `id="inhalt"`, `cuerpo-nota`,
+    // `colonna_testo`. Left out: `corpo` (it is in `corporate`) and `noticia`, which names
+    // the lists of other stories as often (`noticias-relacionadas`, `mas-noticias`).
+    "artikel",
+    "inhalt",
+    "beitrag",
+    "contenu",
+    "contenido",
+    "conteudo",
+    "inhoud",
+    "tresc",
+    "articulo",
+    "articolo",
+    "artigo",
+    "artykul",
+    "testo",
+    "cuerpo",
 ]);
 
 /// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
@@ -126,6 +144,14 @@ pub(crate) static NEGATIVE: Words = Words::any(&[
     "shopping",
     "tags",
     "widget",
+    // Ours: the comment section in German, Spanish and Portuguese, Polish and Dutch, as the
+    // English word is (French and Italian hold `comment`): `kommentarModul` names its box in
+    // one word, which the whole parts of the boilerplate families do not see. (Not in
+    // [`UNLIKELY_CANDIDATES`]: there `comentarios-nord` took a product page's reviews.)
+    "kommentar",
+    "comentario",
+    "komentarz",
+    "reacties",
 ])
 .with_tokens(&["hid"]);
 
@@ -272,6 +298,22 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "subscription",
     "comments",
     "comment",
+    // (The comment section in the languages of the multilingual corpora: German, French,
+    // Spanish and Portuguese, Italian, Dutch, Polish. Whole parts only: as substrings of the
+    // unlikely and negative lists, `comentarios-nord` took a product page's customer reviews,
+    // which its reference keeps, and moved nothing else.)
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "commenti",
+    "commento",
+    "reacties",
+    "reactie",
+    "komentarze",
+    "komentarz",
     "disqus",
     "promo",
     "promoted",

@@ -212,6 +212,23 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_section_named_in_the_sites_own_language_goes() {
+        for class in [
+            "kommentare",
+            "commentaires",
+            "comentarios",
+            "reacties",
+            "komentarze",
+        ] {
+            let (html, rules) = clean(&format!(
+                "{PROSE}{PROSE}<div class=\"{class}\"><p>I disagree with this, strongly.</p></div>"
+            ));
+            assert!(!html.contains("I disagree"), "{class}: {html}");
+            assert_eq!(rules, [Rule::BoilerplateClass], "{class}");
+        }
+    }
+
+    #[test]
     fn an_author_box_and_a_signup_box_go() {
         let (html, rules) = clean(&format!(
             "{PROSE}{PROSE}<div class=\"author-info\"><p>Jane Roe covers city hall.</p></div>\
