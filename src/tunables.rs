@@ -376,6 +376,30 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "also-read",
     "related-posts",
     "relatedposts",
+    // (Lists of other stories as content systems and themes name them: WordPress's
+    // `wp-block-latest-posts` and recent-posts widgets, Blogger's `PopularPosts`, Ghost's
+    // `read-next`, Contao's `mod_newslist`, TYPO3's `news-list-view`, shops'
+    // `recently-viewed` and `you-may-also-like`, the related-posts plugins' `relpost`. Not
+    // Zergnet's widget, which Readability keeps: a readability check page lost with it.)
+    "recent-posts",
+    "recentposts",
+    "latest-posts",
+    "latestposts",
+    "popularposts",
+    "read-next",
+    "readnext",
+    "up-next",
+    "upnext",
+    "newslist",
+    "news-list",
+    "news-list-view",
+    "more-posts",
+    "more-news",
+    "more-articles",
+    "recently-viewed",
+    "you-may-also-like",
+    "also-like",
+    "relpost",
     "recirc",
     "paywall",
     "cookie",
