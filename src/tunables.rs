@@ -400,6 +400,19 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "you-may-also-like",
     "also-like",
     "relpost",
+    // (The furniture content systems set around a post: WordPress's `entry-meta`,
+    // `cat-links`, `wp-block-tag-cloud`, Jetpack's likes (`sd-like`) and
+    // `wp-block-jetpack-subscriptions`, Joomla's `article-info` and `moduletable`,
+    // Substack's reaction bar (`post-ufi`). Not `post-meta`: on a forum it is the post's
+    // author and time, which a forum page's reference keeps as often as not.)
+    "entry-meta",
+    "cat-links",
+    "tag-cloud",
+    "sd-like",
+    "subscriptions",
+    "article-info",
+    "moduletable",
+    "ufi",
     "recirc",
     "paywall",
     "cookie",
