@@ -400,6 +400,20 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "you-may-also-like",
     "also-like",
     "relpost",
+    // (The site's furniture as themes name it, when the chosen article holds some of it:
+    // WordPress's footer `#colophon`, a `copyright` line (a dictionary's or a journal's
+    // notice under the text), the search form, the skip and back-to-top links, a shop
+    // theme's `announcement-bar`, a cookie notice, the `site-branding`, `off-canvas` menus.)
+    "colophon",
+    "copyright",
+    "searchform",
+    "search-form",
+    "skip-link",
+    "back-to-top",
+    "announcement-bar",
+    "cookie-notice",
+    "site-branding",
+    "off-canvas",
     // (The furniture content systems set around a post: WordPress's `entry-meta`,
     // `cat-links`, `wp-block-tag-cloud`, Jetpack's likes (`sd-like`) and
     // `wp-block-jetpack-subscriptions`, Joomla's `article-info` and `moduletable`,
