@@ -376,6 +376,57 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "also-read",
     "related-posts",
     "relatedposts",
+    // (Lists of other stories as content systems and themes name them: WordPress's
+    // `wp-block-latest-posts` and recent-posts widgets, Blogger's `PopularPosts`, Ghost's
+    // `read-next`, Contao's `mod_newslist`, TYPO3's `news-list-view`, shops'
+    // `recently-viewed` and `you-may-also-like`, the related-posts plugins' `relpost`. Not
+    // Zergnet's widget, which Readability keeps: a readability check page lost with it.)
+    "recent-posts",
+    "recentposts",
+    "latest-posts",
+    "latestposts",
+    "popularposts",
+    "read-next",
+    "readnext",
+    "up-next",
+    "upnext",
+    "newslist",
+    "news-list",
+    "news-list-view",
+    "more-posts",
+    "more-news",
+    "more-articles",
+    "recently-viewed",
+    "you-may-also-like",
+    "also-like",
+    "relpost",
+    // (The site's furniture as themes name it, when the chosen article holds some of it:
+    // WordPress's footer `#colophon`, a `copyright` line (a dictionary's or a journal's
+    // notice under the text), the search form, the skip and back-to-top links, a shop
+    // theme's `announcement-bar`, a cookie notice, the `site-branding`, `off-canvas` menus.)
+    "colophon",
+    "copyright",
+    "searchform",
+    "search-form",
+    "skip-link",
+    "back-to-top",
+    "announcement-bar",
+    "cookie-notice",
+    "site-branding",
+    "off-canvas",
+    // (The furniture content systems set around a post: WordPress's `entry-meta`,
+    // `cat-links`, `wp-block-tag-cloud`, Jetpack's likes (`sd-like`) and
+    // `wp-block-jetpack-subscriptions`, Joomla's `article-info` and `moduletable`,
+    // Substack's reaction bar (`post-ufi`). Not `post-meta`: on a forum it is the post's
+    // author and time, which a forum page's reference keeps as often as not.)
+    "entry-meta",
+    "cat-links",
+    "tag-cloud",
+    "sd-like",
+    "subscriptions",
+    "article-info",
+    "moduletable",
+    "ufi",
     "recirc",
     "paywall",
     "cookie",

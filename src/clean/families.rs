@@ -229,6 +229,31 @@ mod tests {
     }
 
     #[test]
+    fn blocks_named_as_content_systems_name_their_furniture_go() {
+        // Lists of other posts, the furniture around a post, a footer's line.
+        for class in [
+            "wp-block-latest-posts",
+            "PopularPosts",
+            "read-next",
+            "mod_newslist",
+            "news-list-view",
+            "entry-meta",
+            "cat-links",
+            "wp-block-tag-cloud",
+            "article-info muted",
+            "moduletable",
+            "post-ufi",
+            "site-copyright",
+        ] {
+            let (html, rules) = clean(&format!(
+                "{PROSE}{PROSE}<div class=\"{class}\"><p>Seven things to know about it.</p></div>"
+            ));
+            assert!(!html.contains("Seven things"), "{class}: {html}");
+            assert_eq!(rules, [Rule::BoilerplateClass], "{class}");
+        }
+    }
+
+    #[test]
     fn an_author_box_and_a_signup_box_go() {
         let (html, rules) = clean(&format!(
             "{PROSE}{PROSE}<div class=\"author-info\"><p>Jane Roe covers city hall.</p></div>\
