@@ -701,6 +701,12 @@ mod tests {
         assert_eq!(rules, [Rule::TitleHeading]);
     }
 
+    /// The class weight of a `<div>` with this `class` on the first attempt.
+    fn weight_of_class(class: &str) -> f64 {
+        let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
+        super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default())
+    }
+
     #[test]
     fn a_content_class_in_the_sites_own_language_weighs_as_positive() {
         // German, Spanish, Italian, Dutch, Polish names of the article's box, none holding an
@@ -713,9 +719,11 @@ mod tests {
             "inhoud",
             "tresc",
         ] {
-            let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
-            let weight = super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default());
-            assert_eq!(weight, crate::tunables::CLASS_WEIGHT, "{class}");
+            assert_eq!(
+                weight_of_class(class),
+                crate::tunables::CLASS_WEIGHT,
+                "{class}"
+            );
         }
     }
 
@@ -727,9 +735,11 @@ mod tests {
             "komentarze",
             "reacties",
         ] {
-            let node = crate::testing::first(&format!("<div class=\"{class}\">x</div>"), "div");
-            let weight = super::class_weight(&node, Flags::ATTEMPTS[0], &Default::default());
-            assert_eq!(weight, -crate::tunables::CLASS_WEIGHT, "{class}");
+            assert_eq!(
+                weight_of_class(class),
+                -crate::tunables::CLASS_WEIGHT,
+                "{class}"
+            );
         }
     }
 }
