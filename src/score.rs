@@ -211,6 +211,12 @@ pub(crate) fn is_reviews_block(node: &NodeRef, names: &str) -> bool {
         && dom::text_len_capped(node, REVIEWS_MIN_CHARS) >= REVIEWS_MIN_CHARS
 }
 
+/// Whether a block's class and id `names` say it is unlikely to be the article
+/// ([`UNLIKELY_CANDIDATES`], unless [`MAYBE_CANDIDATE`] rescues it).
+pub(crate) fn unlikely_named(names: &str) -> bool {
+    UNLIKELY_CANDIDATES.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
+}
+
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
 fn content_score(commas: usize, len: usize) -> f64 {
     1.0 + commas as f64 + ((len / CHARS_PER_POINT) as f64).min(MAX_LENGTH_POINTS)
@@ -293,8 +299,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
             if flags.strip_unlikely {
                 // On a discussion page, replies classed as comments are the content.
                 let reply = flags.discussion && COMMENT_FAMILY.is_match(&match_string);
-                if UNLIKELY_CANDIDATES.is_match(&match_string)
-                    && !MAYBE_CANDIDATE.is_match(&match_string)
+                if unlikely_named(&match_string)
                     && !reply
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"
