@@ -16,7 +16,7 @@ use crate::stats::link_density;
 use crate::stats::TextStats;
 use crate::text::similarity;
 use crate::tunables::{
-    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
+    unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     HEADING_MAX_CHARS, HEADLINE_LEVELS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE,
     MIN_PARAGRAPH_CHARS, NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE,
@@ -209,12 +209,6 @@ pub(crate) fn is_reviews_block(node: &NodeRef, names: &str) -> bool {
                 || (b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()))
     }) && !MAYBE_CANDIDATE.is_match(names)
         && dom::text_len_capped(node, REVIEWS_MIN_CHARS) >= REVIEWS_MIN_CHARS
-}
-
-/// Whether a block's class and id `names` say it is unlikely to be the article
-/// ([`UNLIKELY_CANDIDATES`], unless [`MAYBE_CANDIDATE`] rescues it).
-pub(crate) fn unlikely_named(names: &str) -> bool {
-    UNLIKELY_CANDIDATES.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
 }
 
 /// The text points of a paragraph: one, plus one per comma, plus one per 100 characters (3 at most).
