@@ -11,9 +11,8 @@ use crate::dom;
 use crate::dom::is_hidden;
 use crate::text::is_cjk;
 use crate::tunables::{
-    LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, MAYBE_CANDIDATE, NOSCRIPT_CONTENT_MIN_CHARS,
+    unlikely_named, LISTING_MAX_OWN_SCORE, LISTING_MIN_TEASERS, NOSCRIPT_CONTENT_MIN_CHARS,
     READERABLE_CJK_WEIGHT, READERABLE_MIN_CONTENT_LENGTH, READERABLE_MIN_SCORE,
-    UNLIKELY_CANDIDATES,
 };
 use crate::Options;
 use kuchikiki::NodeRef;
@@ -93,7 +92,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
             || (dom::is(&n, &["div"]) && n.children().any(|c| dom::is(&c, &["br"])));
         if scored {
             let m = dom::class_and_id(&n);
-            let unlikely = UNLIKELY_CANDIDATES.is_match(&m) && !MAYBE_CANDIDATE.is_match(&m);
+            let unlikely = unlikely_named(&m);
             let in_list_item =
                 dom::is(&n, &["p"]) && n.parent().is_some_and(|p| dom::is(&p, &["li"]));
             if !unlikely && !in_list_item {

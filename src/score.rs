@@ -16,7 +16,7 @@ use crate::stats::link_density;
 use crate::stats::TextStats;
 use crate::text::similarity;
 use crate::tunables::{
-    ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
+    unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
     HEADING_MAX_CHARS, HEADLINE_LEVELS, MAX_BYLINE_CHARS, MAX_LENGTH_POINTS, MAYBE_CANDIDATE,
     MIN_PARAGRAPH_CHARS, NEGATING_WORDS, NEGATIVE, OWN_ANCHOR_MIN_WORDS, POSITIVE,
@@ -293,8 +293,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
             if flags.strip_unlikely {
                 // On a discussion page, replies classed as comments are the content.
                 let reply = flags.discussion && COMMENT_FAMILY.is_match(&match_string);
-                if UNLIKELY_CANDIDATES.is_match(&match_string)
-                    && !MAYBE_CANDIDATE.is_match(&match_string)
+                if unlikely_named(&match_string)
                     && !reply
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"

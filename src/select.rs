@@ -11,10 +11,10 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY, LAYOUT_CELL_MIN_CHARS,
-    LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS,
-    LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
-    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
+    unlikely_named, ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY,
+    LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
+    LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
+    LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
     OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
     POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_DATE_CLASSES, POST_DATE_ITEMPROPS,
     POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
@@ -162,9 +162,20 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
 
     if top.len() > 1 && top.first().is_some_and(|(c, _)| c == &top_candidate) {
         let best = top[0].1;
+        // On an attempt that leaves unlikely-named boxes in (a retry, for an article that sits
+        // in one), a candidate in such a box the best one is not in is no alternative: the
+        // sidebar or widgets the retry let back beside the article do not pull the selection
+        // up to the wrapper that holds them both.
+        let beside = |c: &NodeRef| {
+            !flags.strip_unlikely
+                && c.inclusive_ancestors().any(|a| {
+                    unlikely_named(&dom::class_and_id(&a))
+                        && !top_candidate.inclusive_ancestors().any(|t| t == a)
+                })
+        };
         let alternatives: Vec<Vec<NodeRef>> = top[1..]
             .iter()
-            .filter(|(_, s)| best > 0.0 && s / best >= ALTERNATIVE_SHARE)
+            .filter(|(c, s)| best > 0.0 && s / best >= ALTERNATIVE_SHARE && !beside(c))
             .map(|(c, _)| c.ancestors().collect())
             .collect();
         if alternatives.len() >= MIN_ALTERNATIVES {
@@ -1190,12 +1201,16 @@ mod tests {
 
     /// Scores and picks the article of a page with `body`; gives the article's HTML.
     fn picked(body: &str) -> String {
+        picked_with(body, Flags::ATTEMPTS[0])
+    }
+
+    /// [`picked`] as an attempt with `flags` does.
+    fn picked_with(body: &str, flags: Flags) -> String {
         let html = format!("<html><head><title>A story</title></head><body>{body}</body></html>");
         let document = crate::parse::parse(&html, &crate::Options::default()).unwrap();
         let meta = crate::metadata::extract(&document, None);
         let body = crate::dom::body(&document).unwrap();
         body.detach();
-        let flags = Flags::ATTEMPTS[0];
         let grab = crate::score::score(&body, &meta, flags, &mut Explain::new(false));
         let selected = super::pick(&body, grab, flags);
         crate::output::html::to_html(&selected.content)
@@ -1213,5 +1228,24 @@ mod tests {
         ));
         assert!(html.contains("The committee met"), "{html}");
         assert!(!html.contains("Home"), "{html}");
+    }
+
+    #[test]
+    fn a_retry_lets_no_feed_beside_the_story_pull_the_selection_up() {
+        // The retry that leaves unlikely-named boxes in is for a story that sits in one; the
+        // items of a feed beside it, each scoring nearly as well as the story, are no
+        // alternatives to it: the selection does not climb to the wrapper that holds them all.
+        let item = "<div class=\"box\"><div class=\"rss-item\"><h4>Elsewhere</h4><p>Rain, \
+            wind, snow, hail, fog, frost, sleet, storms, floods, and heat, the feed says, are \
+            coming.</p></div></div>";
+        let html = picked_with(
+            &format!(
+                "<div id=\"wrap\"><div class=\"col\"><div id=\"x1\">{PARAGRAPH}{PARAGRAPH}</div></div>\
+                 <div class=\"extra\"><div class=\"inner\">{item}{item}{item}</div></div></div>"
+            ),
+            Flags::ATTEMPTS[1],
+        );
+        assert!(html.contains("The committee met"), "{html}");
+        assert!(!html.contains("the feed says"), "{html}");
     }
 }

@@ -51,6 +51,12 @@ pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ]);
 
+/// Whether a block's class and id `names` say it is unlikely to be the article
+/// ([`UNLIKELY_CANDIDATES`], unless [`MAYBE_CANDIDATE`] rescues it).
+pub(crate) fn unlikely_named(names: &str) -> bool {
+    UNLIKELY_CANDIDATES.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
+}
+
 /// Ours: a block the unlikely pattern matches is kept anyway when it holds more than this
 /// share of the page's text and the article's headline (the whole page wrapped in
 /// `class="above-footer"`): sidebars and footers never hold the story's headline.
