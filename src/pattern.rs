@@ -1044,6 +1044,7 @@ mod tests {
             t::CODE_LINE_NUMBER_CLASS.pattern(),
             t::EMBEDDED_POST.pattern(),
             t::COOKIE_OVERLAY.pattern(),
+            t::SOCIAL_LINK.pattern(),
         ]
     }
 

@@ -88,7 +88,8 @@ rules! {
     NonArticleElement = "non-article-element" in "clean",
     /// `embed`: an embedded object or frame that is not a known video player.
     Embed = "embed" in "clean",
-    /// `share-bar`: a small block whose class or id says "share".
+    /// `share-bar`: a small block whose class or id says "share", or whose links nearly all go
+    /// to the social networks' share endpoints and profiles.
     ShareBar = "share-bar" in "clean",
     /// `negative-heading`: a heading whose class or id weighs negative.
     NegativeHeading = "negative-heading" in "clean",

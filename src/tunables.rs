@@ -188,6 +188,44 @@ pub(crate) static SHARE_ELEMENTS: Guarded = Guarded::new(
     r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)",
 );
 
+/// Ours: share and follow bars told by where their links go, not by their class (pages we have
+/// never seen name their boxes otherwise; on the corpora with every class made opaque, wcxb's
+/// "Follow Us", "Connect with us:" and "Share me:" rows of icons and trafilatura's "twittern
+/// E-Mail" rows stayed). A link to a social network's share endpoint (`facebook.com/sharer.php`,
+/// `twitter.com/intent/tweet`, `linkedin.com/sharing/…`, `pinterest.com/pin/create/…`,
+/// `api.whatsapp.com/send`, `xing.com/spi/shares`, `whatsapp://send`, an e-mail to be written,
+/// `mailto:?subject=…`) or to a profile there: one path segment (`x.com/name`, `wa.me/4912…`,
+/// `reddit.com/submit`), or two after `in/`, `company/`, `channel/`, `user/`, `profile/`.
+/// YouTube's profiles by their prefixes only (`youtube.com/watch?v=` is a video: a list of
+/// videos is the article's). Posts are not profiles (`x.com/name/status/…`, `instagram.com/p/…`:
+/// an embedded post's "View this post on Instagram" stays). (One group after the `^`: the
+/// literal beginnings `Lowercased` tries first are read from the first group only.)
+pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::new(concat!(
+    r"^(mailto:\?|mailto:.*[?&]body=|whatsapp:|(https?:)?//([^/?#]*\.)?(",
+    r"(facebook|twitter|x|linkedin|instagram|pinterest|tiktok|reddit|xing|vk|tumblr|getpocket)\.com",
+    r"|threads\.net|bsky\.app|t\.me|telegram\.me|whatsapp\.com|wa\.me|plus\.google\.com)/+(",
+    r"[^/?#]+/?([?#]|$)|share|intent/|sharing/|pin/create|dialog/|spi/|send|in/|company/",
+    r"|channel/|user/|profile/)|(https?:)?//([^/?#]*\.)?youtube\.com/+(@|channel/|c/|user/))",
+));
+
+/// A share or follow bar: at least 2 links (a button, `#` or `javascript:print()`, is none),
+/// at least 4 in 5 of them [`SOCIAL_LINK`]s, and at most this many characters outside them
+/// ("Follow Us", "Share me:", "Folgen Sie uns auf … Liken Sie uns auf …", "Connect with Us …":
+/// up to 57 on the tune splits; a tweet quoted as a paragraph, its prose around its @-links,
+/// 84 and more, readability tune; a follow line that is a sentence, "Follow me on …, …, … for a
+/// daily moment of travel inspiration", 70, stays: prose). An embedded post quoted as a
+/// `blockquote` is no block for this rule.
+pub(crate) const SOCIAL_BAR_MAX_OWN: usize = 60;
+
+/// The blocks [`SOCIAL_LINK`]'s rule reads (not a list item nor an inline run: one item of a list
+/// whose other items are prose, "Our new TikTok and Instagram accounts", is the list's), of at
+/// most this many characters.
+pub(crate) const LINK_BAR_BLOCKS: &[&str] = &[
+    "div", "p", "ul", "ol", "section", "nav", "header", "figure", "dl", "h2", "h3", "h4", "h5",
+    "h6", "center",
+];
+pub(crate) const LINK_BAR_MAX_CHARS: usize = 500;
+
 /// A host of video players, as [`VIDEO_HOSTS`] lists them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct VideoHost {

@@ -21,6 +21,7 @@ mod kickers;
 mod lines;
 mod repeated;
 mod structure;
+mod targets;
 mod tidy;
 mod trailing;
 
@@ -35,6 +36,7 @@ pub(crate) use self::kickers::remove_kickers;
 use self::lines::{remove_author_box, remove_boilerplate_lines, remove_trailing_bio};
 use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
+use self::targets::remove_social_bars;
 use self::tidy::tidy;
 pub(crate) use self::trailing::{remove_hub_footers, remove_hub_reviews};
 use self::trailing::{remove_other_products, remove_trailing_sections};
@@ -104,6 +106,9 @@ pub(crate) fn clean(
     }
     let kept = carry.entries.put_back(content);
     remove_breadcrumb_trails(content, explain);
+    // What conditional cleaning left of the share and follow bars, read by their links'
+    // targets.
+    remove_social_bars(content, explain);
     mark_loose_captions(content);
     // A post's author box and date, now in the post's own line (`select::head_post`), go
     // before the short lines are read: a post's number or its poster's status beside them
