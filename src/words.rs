@@ -317,7 +317,9 @@ fn leading_texts(pattern: &str) -> Option<Vec<String>> {
     if starts_with(&p, i, "(?i)") {
         i += 4;
     }
-    if !starts_with(&p, i, "^") {
+    // Alternatives at the top (`^(a)|^(b)`): only the first would be read, and a text that
+    // begins as the second would never be asked of the pattern. Such a pattern goes unfiltered.
+    if !starts_with(&p, i, "^") || split_alternatives(&p[i..]).len() > 1 {
         return None;
     }
     i += 1;
@@ -513,6 +515,15 @@ mod tests {
         // A reference list's "Retrieved 3 March 2010" tail is not asked of the pattern.
         assert!(!crate::tunables::DATE_LINE.is_match(". Retrieved 22 January 2011"));
         assert!(crate::tunables::DATE_LINE.is_match("Posted on Monday, 22 January 2011"));
+    }
+
+    #[test]
+    fn a_pattern_with_alternatives_at_its_top_is_not_prefiltered() {
+        // Read for the first group's beginnings only, "tags" would never reach the pattern.
+        assert_eq!(leading_texts(r"(?i)^(read more)\s*$|^(tags)\s*:"), None);
+        let line = Lowercased::new(r"(?i)^(read more)\s*$|^(tags)\s*:");
+        assert!(line.is_match("Tags: a, b"));
+        assert!(line.is_match("Read more"));
     }
 
     #[test]
