@@ -15,17 +15,17 @@ use crate::tunables::{
     HEADLINE_NEAR_CHARS, HEADLINE_NEAR_MIN_TEXT, HEADLINE_NEAR_SHARE, LAYOUT_CELL_MIN_CHARS,
     LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS,
     LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
-    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
-    OPENING_POST_LEVELS, PAGE_FOOTER_MAX_DEPTH, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR,
-    POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_DATE_CLASSES,
-    POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
-    SIBLING_LABEL_MAX_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
-    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
-    TOP_CANDIDATES,
+    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALIKE_ALTERNATIVES,
+    MIN_ALTERNATIVES, OPENING_POST_LEVELS, PAGE_FOOTER_MAX_DEPTH, PARAGRAPH_MAX_LINK_DENSITY,
+    POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
+    POST_DATE_CLASSES, POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_GAP_MIN_CHARS, SIBLING_LABEL_MAX_CHARS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
+    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
+    TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -184,16 +184,30 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
 
     if top.len() > 1 && top.first().is_some_and(|(c, _)| c == &top_candidate) {
         let best = top[0].1;
-        let alternatives: Vec<Vec<NodeRef>> = top[1..]
+        let alts: Vec<&NodeRef> = top[1..]
             .iter()
             .filter(|(_, s)| best > 0.0 && s / best >= ALTERNATIVE_SHARE)
-            .map(|(c, _)| c.ancestors().collect())
+            .map(|(c, _)| c)
             .collect();
-        if alternatives.len() >= MIN_ALTERNATIVES {
+        // Two built alike (the same tag and classes: two posts of a thread) are as good as
+        // three of any kind ([`MIN_ALIKE_ALTERNATIVES`]).
+        let needed = match alts[..] {
+            [a, b]
+                if dom::tag(a) == dom::tag(b)
+                    && dom::has_attr(a, "class")
+                    && class_tokens(a) == class_tokens(b) =>
+            {
+                MIN_ALIKE_ALTERNATIVES
+            }
+            _ => MIN_ALTERNATIVES,
+        };
+        let alternatives: Vec<Vec<NodeRef>> =
+            alts.iter().map(|c| c.ancestors().collect()).collect();
+        if alternatives.len() >= needed {
             let mut parent = top_candidate.parent();
             while let Some(p) = parent.filter(|p| !is_page(p)) {
                 let lists = alternatives.iter().filter(|a| a.contains(&p)).count();
-                if lists >= MIN_ALTERNATIVES {
+                if lists >= needed {
                     top_candidate = p;
                     break;
                 }
@@ -1292,6 +1306,32 @@ mod tests {
         ));
         assert!(html.contains("Paragraph 1 of the story"), "{html}");
         assert!(!html.contains("The committee met"), "{html}");
+    }
+
+    #[test]
+    fn two_posts_built_alike_take_the_thread_from_a_blurb_that_outscores_each() {
+        // The site's blurb, all commas, outscores each post; the posts' boxes share their tag
+        // and class (read as tokens, not words).
+        let post = |a: &str, b: &str| {
+            format!("<article><div class=\"x1c9\"><p>{a}</p><p>{b}</p></div></article>")
+        };
+        let html = picked(&format!(
+            "<div><div><div><div><p>Our forum, founded in 2001, is the place where the owners of \
+             every model meet to talk about their cars and the trips they take in them: the \
+             saloon, the estate, the pickup, the van, the hybrid, the coupe, the wagon and the \
+             truck all have their own boards here, with members from all over the country who \
+             share what they know.</p></div></div></div><div>{}{}</div></div>",
+            post(
+                "The first post asks, after a winter, why the new lights, fitted in May, flicker.",
+                "It adds, for the record, that the fuse, a new one, is fine."
+            ),
+            post(
+                "The reply says, from experience, that the plug, behind the panel, corrodes.",
+                "Cleaning it, not the fuse, cures it, as it did, on mine."
+            )
+        ));
+        assert!(html.contains("The first post asks"), "{html}");
+        assert!(html.contains("The reply says"), "{html}");
     }
 
     #[test]
