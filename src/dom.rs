@@ -511,6 +511,12 @@ pub(crate) fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usi
         .any(|a| is(&a, names))
 }
 
+/// Whether `node` is `outer` or lies inside it.
+#[inline(never)]
+pub(crate) fn within(node: &NodeRef, outer: &NodeRef) -> bool {
+    node.inclusive_ancestors().any(|a| a == *outer)
+}
+
 /// A new HTML element with the given attributes.
 pub(crate) fn new_html_element(name: &str, attrs: Vec<(String, String)>) -> NodeRef {
     NodeRef::new_element(

@@ -62,6 +62,8 @@ pub(crate) struct Grab {
     pub stats: TextStats,
     /// The class names shared by many elements of the page.
     pub common_classes: CommonClasses,
+    /// The box that held the headline the walk removed as the title's copy.
+    pub headline: Option<NodeRef>,
 }
 
 /// The class names that [`COMMON_CLASS_MIN_ELEMENTS`] or more elements of the page carry:
@@ -242,6 +244,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
     let mut to_score: Vec<NodeRef> = Vec::new();
     let page_len = dom::text_len(page);
     let mut classes = ClassCounter::default();
+    let mut headline = None;
 
     let mut node = Some(page.clone());
     while let Some(n) = node {
@@ -284,6 +287,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 && duplicates_title(&n, &title)
             {
                 remove_title_header = false;
+                headline = n.parent();
                 mark_before_headline(&n, page);
                 let next = dom::next_skipping_children(&n, page);
                 explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
@@ -422,6 +426,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
         byline,
         stats,
         common_classes,
+        headline,
     }
 }
 

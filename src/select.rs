@@ -11,20 +11,21 @@ use crate::retry::Flags;
 use crate::score::{initial_score, CommonClasses, Grab};
 use crate::stats::TextStats;
 use crate::tunables::{
-    unlikely_named, ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY,
-    LAYOUT_CELL_MIN_CHARS, LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE,
-    LAYOUT_PROSE_LINE_CHARS, LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS,
-    LEAD_TAGS, MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALTERNATIVES,
-    OPENING_POST_LEVELS, PARAGRAPH_MAX_LINK_DENSITY, POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS,
-    POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS, POST_DATE_CLASSES, POST_DATE_ITEMPROPS,
-    POST_GROUPS_MAX, PRODUCT_DESCRIPTION, PRODUCT_DESCRIPTION_MIN_CHARS,
-    PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS, REPEATED_ITEMS_MAX_LINK_DENSITY,
-    REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST, REPEATED_ITEM_CLASS_SHARE,
-    REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR, SIBLING_GAP_MIN_CHARS,
-    SIBLING_LABEL_MAX_CHARS, SIBLING_MAX_LINK_DENSITY, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    SIBLING_UNSCORED_MAX_LINK_DENSITY, SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS,
-    SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO, TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS,
-    TOP_CANDIDATES,
+    unlikely_named, ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY, HEADLINE_FAR_CHARS,
+    HEADLINE_NEAR_CHARS, HEADLINE_NEAR_MIN_TEXT, HEADLINE_NEAR_SHARE, LAYOUT_CELL_MIN_CHARS,
+    LAYOUT_CELL_MIN_LINK_DENSITY, LAYOUT_CELL_MIN_SHARE, LAYOUT_PROSE_LINE_CHARS,
+    LAYOUT_ROW_MAX_LOOSE_CHARS, LEAD_MAX_KICKER_BYTES, LEAD_MIN_CHARS, LEAD_TAGS,
+    MAIN_REGION_MIN_SHARE, MAIN_REGION_ROLE, MAIN_REGION_TAGS, MIN_ALIKE_ALTERNATIVES,
+    MIN_ALTERNATIVES, OPENING_POST_LEVELS, PAGE_FOOTER_MAX_DEPTH, PARAGRAPH_MAX_LINK_DENSITY,
+    POST_AUTHOR, POST_AUTHOR_BOX_MAX_CHARS, POST_AUTHOR_BOX_MAX_RUN, POST_AUTHOR_MAX_CHARS,
+    POST_DATE_CLASSES, POST_DATE_ITEMPROPS, POST_GROUPS_MAX, PRODUCT_DESCRIPTION,
+    PRODUCT_DESCRIPTION_MIN_CHARS, PROSE_HUB_MAX_ARTICLE_CHARS, REPEATED_ITEMS_LEVELS,
+    REPEATED_ITEMS_MAX_LINK_DENSITY, REPEATED_ITEMS_MIN, REPEATED_ITEMS_MIN_REST,
+    REPEATED_ITEM_CLASS_SHARE, REPEATED_ITEM_MIN_CHARS, REPEATED_ITEM_TAGS, SIBLING_FLOOR,
+    SIBLING_GAP_MIN_CHARS, SIBLING_LABEL_MAX_CHARS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, SIBLING_UNSCORED_MAX_LINK_DENSITY,
+    SIBLING_UNSCORED_MIN_CHARS, SPLIT_BODY_LEVELS, SPLIT_BODY_MAX_LINK_DENSITY, SPLIT_BODY_RATIO,
+    TEASER_FEED_MIN_STORY_CHARS, TEASER_MAX_CHARS, TOP_CANDIDATES,
 };
 use kuchikiki::NodeRef;
 
@@ -103,6 +104,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         byline,
         stats,
         common_classes,
+        headline,
     } = grab;
     // Link-heavy candidates lose score in proportion to their links.
     let mut top: Vec<(NodeRef, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
@@ -120,12 +122,35 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
     // (and not around it) gives way to the best of the top candidates inside it (a
     // slideshow's caption box, whose class says `text`, above a landing page's `<main>`).
     if let Some(main) = top.first().and_then(|_| main_region(page)) {
-        let inside = |n: &NodeRef| n == &main || n.ancestors().any(|a| a == main);
         let first = &top[0].0;
-        if !inside(first) && !main.ancestors().any(|a| a == *first) {
-            if let Some(i) = top.iter().position(|(c, _)| inside(c)) {
-                top[..=i].rotate_right(1);
+        if !dom::within(first, &main) && !dom::within(&main, first) {
+            prefer(&mut top, &|c, _| dom::within(c, &main));
+        }
+    }
+    // A best candidate in the page's own footer (its about text, whose commas outscore a
+    // story that lost its class words' points) gives way to the best outside it.
+    if top.first().is_some_and(|(c, _)| in_page_footer(c)) {
+        prefer(&mut top, &|c, _| !in_page_footer(c));
+    }
+    // A best candidate far below the page's headline (or above it) gives way to one that
+    // holds it or follows it closely: the story follows its headline ([`HEADLINE_FAR_CHARS`]).
+    if let (Some(h), Some((first, best_score))) = (&headline, top.first().cloned()) {
+        let at = text_before(h, page, &stats);
+        let after = |c: &NodeRef| {
+            if dom::within(h, c) {
+                Some(0)
+            } else {
+                text_before(c, page, &stats).checked_sub(at)
             }
+        };
+        if after(&first).is_none_or(|d| d > HEADLINE_FAR_CHARS) {
+            let len = stats.text_len(&first) as f64;
+            prefer(&mut top, &|c, s| {
+                s >= HEADLINE_NEAR_SHARE * best_score
+                    && after(c).is_some_and(|d| d <= HEADLINE_NEAR_CHARS)
+                    && stats.text_len(c) as f64 >= HEADLINE_NEAR_MIN_TEXT * len
+                    && !dom::within(&first, c)
+            });
         }
     }
     // A best candidate that outscores a story below it by a feed of teasers beside the story
@@ -137,14 +162,11 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         .filter(|_| top.len() > 1)
         .map(|(c, _)| c.clone())
     {
-        let story = top.iter().position(|(c, _)| {
+        prefer(&mut top, &|c, _| {
             c.ancestors().any(|a| a == first)
                 && paragraph_text(c, &stats) >= TEASER_FEED_MIN_STORY_CHARS
                 && outscored_by_teasers(&first, c, &stats)
         });
-        if let Some(i) = story {
-            top[..=i].rotate_right(1);
-        }
     }
     let best = top.first().map(|(c, _)| c.clone());
     let is_page = |n: &NodeRef| n == page;
@@ -173,16 +195,30 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
                         && !top_candidate.inclusive_ancestors().any(|t| t == a)
                 })
         };
-        let alternatives: Vec<Vec<NodeRef>> = top[1..]
+        let alts: Vec<&NodeRef> = top[1..]
             .iter()
             .filter(|(c, s)| best > 0.0 && s / best >= ALTERNATIVE_SHARE && !beside(c))
-            .map(|(c, _)| c.ancestors().collect())
+            .map(|(c, _)| c)
             .collect();
-        if alternatives.len() >= MIN_ALTERNATIVES {
+        // Two built alike (the same tag and classes: two posts of a thread) are as good as
+        // three of any kind ([`MIN_ALIKE_ALTERNATIVES`]).
+        let needed = match alts[..] {
+            [a, b]
+                if dom::tag(a) == dom::tag(b)
+                    && dom::has_attr(a, "class")
+                    && class_tokens(a) == class_tokens(b) =>
+            {
+                MIN_ALIKE_ALTERNATIVES
+            }
+            _ => MIN_ALTERNATIVES,
+        };
+        let alternatives: Vec<Vec<NodeRef>> =
+            alts.iter().map(|c| c.ancestors().collect()).collect();
+        if alternatives.len() >= needed {
             let mut parent = top_candidate.parent();
             while let Some(p) = parent.filter(|p| !is_page(p)) {
                 let lists = alternatives.iter().filter(|a| a.contains(&p)).count();
-                if lists >= MIN_ALTERNATIVES {
+                if lists >= needed {
                     top_candidate = p;
                     break;
                 }
@@ -514,6 +550,34 @@ fn product_description(page: &NodeRef, stats: &TextStats) -> Option<NodeRef> {
     best.map(|(d, _)| d)
 }
 
+/// Moves the first of the `top` candidates that `better` accepts (a candidate, its score) to
+/// the front, the others keeping their order.
+#[inline(never)]
+fn prefer(top: &mut [(NodeRef, f64)], better: &dyn Fn(&NodeRef, f64) -> bool) {
+    if let Some(i) = top.iter().position(|(c, s)| better(c, *s)) {
+        top[..=i].rotate_right(1);
+    }
+}
+
+/// Ours: whether `node` sits in the page's own footer ([`PAGE_FOOTER_MAX_DEPTH`]).
+fn in_page_footer(node: &NodeRef) -> bool {
+    node.inclusive_ancestors().any(|a| {
+        dom::is(&a, &["footer"])
+            && a.ancestors().count() <= PAGE_FOOTER_MAX_DEPTH
+            && !dom::has_ancestor(&a, &["article", "main"], None)
+    })
+}
+
+/// Characters of text before `node` in `page`, in reading order.
+#[inline(never)]
+fn text_before(node: &NodeRef, page: &NodeRef, stats: &TextStats) -> usize {
+    node.inclusive_ancestors()
+        .take_while(|a| a != page)
+        .flat_map(|a| a.preceding_siblings())
+        .map(|s| stats.text_len(&s))
+        .sum()
+}
+
 /// Characters of paragraph text below `node`: `<p>`s (scoring turned text-only `<div>`s into
 /// paragraphs) that are not mostly links.
 fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
@@ -700,7 +764,7 @@ fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usi
         if alike.len() >= REPEATED_ITEMS_MIN {
             teasers += alike
                 .iter()
-                .filter(|i| !skip.is_some_and(|s| s.inclusive_ancestors().any(|a| &a == *i)))
+                .filter(|i| !skip.is_some_and(|s| dom::within(s, i)))
                 .map(|i| stats.text_len(i))
                 .sum::<usize>();
         }
@@ -1050,11 +1114,7 @@ fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     if stories.len() < 2 {
         return;
     }
-    let holding = best.and_then(|b| {
-        stories
-            .iter()
-            .find(|s| *s == b || b.ancestors().any(|a| &a == *s))
-    });
+    let holding = best.and_then(|b| stories.iter().find(|s| dom::within(b, s)));
     // When the best block is in none of them (it holds them all, or lies outside), which is
     // the article is not known: a page's sections set as `<article>`s (a recipe's
     // instructions, a CMS's content elements, each under its own heading) are no follow-on
@@ -1219,6 +1279,75 @@ mod tests {
     const PARAGRAPH: &str = "<p>The committee met on Tuesday to weigh the proposal, which had \
         been debated for months, and agreed, after a long discussion, that the plan should go \
         ahead in the spring, with changes to its budget.</p>";
+
+    /// A paragraph without a comma: its points are for its length alone.
+    fn plain_paragraph(n: usize) -> String {
+        format!(
+            "<p>Paragraph {n} of the story says in plain words what the crew of the ferry did \
+             on the long night the engine failed and the harbour lights went out one by one \
+             over the water. The captain kept the log by the light of a lamp and wrote down \
+             every hour what the sea did and what the men said.</p>"
+        )
+    }
+
+    #[test]
+    fn a_best_block_in_the_pages_footer_gives_way_to_one_outside_it() {
+        // The footer's blurb has the commas; the story, whose class words would have given it
+        // the points, has none (its class names are unreadable).
+        let html = picked(&format!(
+            "<div class=\"x3f9a\"><div class=\"x81c2\">{}{}{}</div></div>\
+             <footer><div><div>{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div></div></footer>",
+            plain_paragraph(1),
+            plain_paragraph(2),
+            plain_paragraph(3)
+        ));
+        assert!(html.contains("Paragraph 1 of the story"), "{html}");
+        assert!(!html.contains("The committee met"), "{html}");
+    }
+
+    #[test]
+    fn a_best_block_far_below_the_headline_gives_way_to_the_story_under_it() {
+        let links: String = (1..=80)
+            .map(|i| format!("<li><a href=\"/topic/{i}\">Another topic of the week, {i}</a></li>"))
+            .collect();
+        let html = picked(&format!(
+            "<div><h1>A story</h1><div class=\"x3f9a\">{}{}{}{}</div></div>\
+             <ul>{links}</ul>\
+             <div><div><div class=\"x81c2\">{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div></div></div>",
+            plain_paragraph(1),
+            plain_paragraph(2),
+            plain_paragraph(3),
+            plain_paragraph(4)
+        ));
+        assert!(html.contains("Paragraph 1 of the story"), "{html}");
+        assert!(!html.contains("The committee met"), "{html}");
+    }
+
+    #[test]
+    fn two_posts_built_alike_take_the_thread_from_a_blurb_that_outscores_each() {
+        // The site's blurb, all commas, outscores each post; the posts' boxes share their tag
+        // and class (read as tokens, not words).
+        let post = |a: &str, b: &str| {
+            format!("<article><div class=\"x1c9\"><p>{a}</p><p>{b}</p></div></article>")
+        };
+        let html = picked(&format!(
+            "<div><div><div><div><p>Our forum, founded in 2001, is the place where the owners of \
+             every model meet to talk about their cars and the trips they take in them: the \
+             saloon, the estate, the pickup, the van, the hybrid, the coupe, the wagon and the \
+             truck all have their own boards here, with members from all over the country who \
+             share what they know.</p></div></div></div><div>{}{}</div></div>",
+            post(
+                "The first post asks, after a winter, why the new lights, fitted in May, flicker.",
+                "It adds, for the record, that the fuse, a new one, is fine."
+            ),
+            post(
+                "The reply says, from experience, that the plug, behind the panel, corrodes.",
+                "Cleaning it, not the fuse, cures it, as it did, on mine."
+            )
+        ));
+        assert!(html.contains("The first post asks"), "{html}");
+        assert!(html.contains("The reply says"), "{html}");
+    }
 
     #[test]
     fn the_block_with_the_prose_is_the_article() {

@@ -1331,6 +1331,33 @@ pub(crate) const MAIN_REGION_ROLE: &str = "main";
 /// `<main>` lost (2960, share 0.59: 0.55 -> 0.15); under 0.1 a service page's `<main>` is a
 /// hero of a line (4246).
 pub(crate) const MAIN_REGION_MIN_SHARE: f64 = 0.6;
+/// Ours: the page's own footer, for selection: a `<footer>` at most this many levels below
+/// the body (its child is 1), outside any `<article>` or `<main>` (preparation keeps one that holds paragraphs:
+/// the site's about text, an address). A best candidate in it gives way to the best of the top
+/// candidates outside it: its blurb outscored a page builder's modules once their class words
+/// could not be read (wcxb tune 0711, 3033 on the scrambled corpus; 0660 +0.01). A `<footer>`
+/// deeper in the tree is a component's: wcxb 0709's content system serves the page's text in
+/// a fragment of its own footer (14 levels down).
+pub(crate) const PAGE_FOOTER_MAX_DEPTH: usize = 4;
+/// Ours: a best candidate that starts more than this many characters of text after the box
+/// that held the page's headline (the heading scoring removed as the title's copy), or before
+/// it, gives way to a top candidate that holds that box or starts at most
+/// [`HEADLINE_NEAR_CHARS`] after it, scores at least [`HEADLINE_NEAR_SHARE`] of the best and
+/// holds at least [`HEADLINE_NEAR_MIN_TEXT`] of its text, and does not hold it (a wrapper
+/// around the best is no other container). The story follows its headline; what outscores it
+/// far below is the site's furniture or a later post (readability's heise on the scrambled
+/// corpus: a block of the site's closing chrome; wcxb 0135, 3031 up). Without class words, a
+/// story's body loses the points its `article-content` name gave it. At 1000 characters a
+/// shop's description far below its product box gave way to the box (wcxb 3026) and a
+/// promotion card to a heading's box (0709); at a near of 500 and a text share of 0.5, a
+/// category's grid (2925) lost.
+pub(crate) const HEADLINE_FAR_CHARS: usize = 2000;
+/// Ours: see [`HEADLINE_FAR_CHARS`].
+pub(crate) const HEADLINE_NEAR_CHARS: usize = 300;
+/// Ours: see [`HEADLINE_FAR_CHARS`].
+pub(crate) const HEADLINE_NEAR_SHARE: f64 = 0.5;
+/// Ours: see [`HEADLINE_FAR_CHARS`].
+pub(crate) const HEADLINE_NEAR_MIN_TEXT: f64 = 0.7;
 /// Ours: a page of prose sections (a service's landing page: a section of what it offers, one
 /// of how it works, one of questions and answers) where no one section reads as the article
 /// and the best is one of them. When the article is shorter than this, the prepared page
@@ -1391,6 +1418,16 @@ pub(crate) const TOP_CANDIDATES: usize = 5;
 /// share an ancestor, the article is split across it and the ancestor wins.
 pub(crate) const ALTERNATIVE_SHARE: f64 = 0.75;
 pub(crate) const MIN_ALTERNATIVES: usize = 3;
+/// Ours: alternatives that are enough when there are two and they are built alike (the same
+/// tag and the same class tokens, read as opaque tokens, not words: two posts of a thread,
+/// two sections of a page builder): a repeated structure holds the article whatever its class
+/// words say. On
+/// the scrambled corpus a forum's posts, their `message` names unreadable, lost to a
+/// sidebar's blurb (wcxb tune 0534 0.02 -> 0.97; 4435 +0.05); normal check wcxb +0.0009,
+/// scrambled check +0.0007; odd tune pages moved both ways (4309 +0.06, 0553 -0.04, 2081
+/// -0.08 scrambled). At 2 for any alternatives (no likeness asked), normal wcxb tune fell
+/// 0.0009 (0559, 4100, 0380, 0660 down).
+pub(crate) const MIN_ALIKE_ALTERNATIVES: usize = 2;
 /// Ours: split bodies (a story cut into sibling chunks of subheading and text, slideshows).
 /// After climbing, an ancestor up to [`SPLIT_BODY_LEVELS`] levels up replaces the winner when
 /// it holds this many times its paragraph text with little link text.
