@@ -1332,8 +1332,8 @@ pub(crate) const MAIN_REGION_ROLE: &str = "main";
 /// hero of a line (4246).
 pub(crate) const MAIN_REGION_MIN_SHARE: f64 = 0.6;
 /// Ours: the page's own footer, for selection: a `<footer>` at most this many levels below
-/// the body (its child is 1), outside any `<article>` or `<main>` (preparation keeps one that holds paragraphs:
-/// the site's about text, an address). A best candidate in it gives way to the best of the top
+/// the body (its child is 1), outside any `<article>` or `<main>` (preparation keeps one that
+/// holds paragraphs: the site's about text, an address). A best candidate in it gives way to the best of the top
 /// candidates outside it: its blurb outscored a page builder's modules once their class words
 /// could not be read (wcxb tune 0711, 3033 on the scrambled corpus; 0660 +0.01). A `<footer>`
 /// deeper in the tree is a component's: wcxb 0709's content system serves the page's text in
@@ -1346,7 +1346,9 @@ pub(crate) const PAGE_FOOTER_MAX_DEPTH: usize = 4;
 /// holds at least [`HEADLINE_NEAR_MIN_TEXT`] of its text, and does not hold it (a wrapper
 /// around the best is no other container). The story follows its headline; what outscores it
 /// far below is the site's furniture or a later post (readability's heise on the scrambled
-/// corpus: a block of the site's closing chrome; wcxb 0135, 3031 up). Without class words, a
+/// corpus: a block of the site's closing chrome; wcxb 3031 up; 0135 up alone, but with the
+/// retry's rule in `select::pick` its intro alone is taken, too short, and the page is read as
+/// a hub). Without class words, a
 /// story's body loses the points its `article-content` name gave it. At 1000 characters a
 /// shop's description far below its product box gave way to the box (wcxb 3026) and a
 /// promotion card to a heading's box (0709); at a near of 500 and a text share of 0.5, a
