@@ -640,6 +640,21 @@ pub(crate) fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     next_skipping_children(node, root)
 }
 
+/// The elements below `root` named one of `names`, in document order. Out of line, like
+/// [`descendants_where`]: each `walk_descendants().filter(..).collect()` was a copy of the
+/// walk and of the vector's growth of its own.
+#[inline(never)]
+pub(crate) fn descendants_named(root: &NodeRef, names: &[&str]) -> Vec<NodeRef> {
+    root.walk_descendants().filter(|d| is(d, names)).collect()
+}
+
+/// The nodes below `root` for which `wanted` holds, in document order: one copy of the walk
+/// and of the collection for the passes that gather nodes, then change the tree.
+#[inline(never)]
+pub(crate) fn descendants_where(root: &NodeRef, wanted: &dyn Fn(&NodeRef) -> bool) -> Vec<NodeRef> {
+    root.walk_descendants().filter(|d| wanted(d)).collect()
+}
+
 /// The outermost descendants of `root` for which `wanted` holds, in document order: one walk,
 /// and a node's subtree is not asked once the node is taken (so a row inside a row, or a box
 /// inside a removed box, is not taken twice). For passes that collect blocks, then remove them.

@@ -531,10 +531,7 @@ fn page_title(document: &NodeRef, title: Option<&NodeRef>) -> String {
             }
         }
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        let h1s: Vec<NodeRef> = document
-            .walk_descendants()
-            .filter(|n| dom::is(n, &["h1"]))
-            .collect();
+        let h1s: Vec<NodeRef> = dom::descendants_named(document, &["h1"]);
         if h1s.len() == 1 {
             cur = dom::normalized_text(&h1s[0]);
         }

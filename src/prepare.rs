@@ -719,10 +719,7 @@ fn keep_noscript_content(document: &NodeRef, noscripts: &[NodeRef]) {
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.
 fn recover_noscript_images(noscripts: &[NodeRef]) {
     for ns in noscripts {
-        let imgs: Vec<NodeRef> = ns
-            .walk_descendants()
-            .filter(|d| dom::is(d, &["img"]))
-            .collect();
+        let imgs: Vec<NodeRef> = dom::descendants_named(ns, &["img"]);
         if imgs.len() != 1 || dom::text_len(ns) > 0 {
             continue;
         }
@@ -872,10 +869,7 @@ fn drop_reserved_classes(node: &NodeRef) {
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 /// Returns the page's tables, in document order (repairs move none, nor remove any).
 fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
-    let elements: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| n.as_element().is_some())
-        .collect();
+    let elements: Vec<NodeRef> = dom::descendants_where(document, &|n| n.as_element().is_some());
     let mut tables = Vec::new();
     for node in elements {
         if node.parent().is_none() {

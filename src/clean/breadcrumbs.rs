@@ -30,10 +30,7 @@ pub(super) fn is_breadcrumb_trail(d: &NodeRef) -> bool {
     {
         return false;
     }
-    let links: Vec<NodeRef> = d
-        .walk_descendants()
-        .filter(|a| dom::is(a, &["a"]))
-        .collect();
+    let links: Vec<NodeRef> = dom::descendants_named(d, &["a"]);
     links.len() >= BREADCRUMB_MIN_LINKS
         && dom::attr(&links[0], "href").is_some_and(|h| is_home_link(&h))
 }

@@ -65,10 +65,8 @@ fn image_before(block: &NodeRef, len: usize) -> Option<NodeRef> {
 /// `<figcaption>`, so the reader shows it as a
 /// caption and the article text leaves it out, as it does for marked-up captions.
 pub(super) fn mark_loose_captions(content: &NodeRef) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["p", "div", "h2", "h3", "h4", "h5", "h6"]))
-        .collect();
+    let blocks: Vec<NodeRef> =
+        dom::descendants_named(content, &["p", "div", "h2", "h3", "h4", "h5", "h6"]);
     for b in blocks {
         // Inside a <figure> without a <figcaption>, the text under the image is its caption
         // whatever it says; elsewhere only a photo credit makes it one.

@@ -196,11 +196,8 @@ fn restructure(content: &NodeRef, notes: &[Note]) {
         if let Some(anchor) = &note.anchor {
             anchor.detach();
         }
-        let backs: Vec<NodeRef> = note
-            .body
-            .walk_descendants()
-            .filter(|d| is_back_link(d, &note.ref_ids))
-            .collect();
+        let backs: Vec<NodeRef> =
+            dom::descendants_where(&note.body, &|d| is_back_link(d, &note.ref_ids));
         for b in backs {
             b.detach();
         }

@@ -45,18 +45,15 @@ fn whole_block(b: &NodeRef, content: &NodeRef, len: usize) -> NodeRef {
 /// (teaser headlines between the article's paragraphs). In a `thread`, also the posts'
 /// numbers ([`POST_NUMBER`]).
 pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(
-                d,
-                &[
-                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
-                    "small",
-                ],
-            )
-        })
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(
+            d,
+            &[
+                "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
+                "small",
+            ],
+        )
+    });
     // The last block whose text no pattern matched, and its length: a block inside it with
     // text as long has the same text (it is part of it), and is not asked again (a reference
     // list's `<li><span><cite>` chains asked the same patterns three times over).
@@ -219,14 +216,11 @@ fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
 /// box's class names nothing we know (`text-rich-text_author`, a page builder's column), but
 /// its sentence says whose it is. Only the bio's own block goes.
 pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(d, &["p", "div", "li", "td", "blockquote"])
-                && !has_block_descendant(d)
-                && dom::text_len_capped(d, 1) > 0
-        })
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["p", "div", "li", "td", "blockquote"])
+            && !has_block_descendant(d)
+            && dom::text_len_capped(d, 1) > 0
+    });
     for b in blocks.iter().rev().take(AUTHOR_BIO_TAIL_BLOCKS) {
         let len = dom::text_len_capped(b, AUTHOR_BIO_MAX_CHARS + 1);
         if !(AUTHOR_BIO_MIN_CHARS..=AUTHOR_BIO_MAX_CHARS).contains(&len) {
@@ -252,10 +246,7 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
 pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
     let total = dom::text_len(content);
     let mut boxes: Vec<(NodeRef, String)> = Vec::new();
-    let images: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["img"]))
-        .collect();
+    let images: Vec<NodeRef> = dom::descendants_named(content, &["img"]);
     for img in images {
         let Some(alt) = dom::attr(&img, "alt") else {
             continue;

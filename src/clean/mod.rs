@@ -98,10 +98,7 @@ pub(crate) fn clean(
         entries,
     };
     for tag in ["table", "ul", "div"] {
-        let nodes = content
-            .walk_descendants()
-            .filter(|d| dom::is(d, &[tag]))
-            .collect();
+        let nodes = dom::descendants_named(content, &[tag]);
         conditional(content, tag, nodes, flags, common, explain, &mut carry);
     }
     let kept = carry.entries.put_back(content);
@@ -113,10 +110,8 @@ pub(crate) fn clean(
     // A post's author box and date, now in the post's own line (`select::head_post`), go
     // before the short lines are read: a post's number or its poster's status beside them
     // ("#2 · Jan 3, 2024", "J Offline julian") is a line of its own once they are gone.
-    let marked: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::has_attr(d, POST_AUTHOR_ATTR))
-        .collect();
+    let marked: Vec<NodeRef> =
+        dom::descendants_where(content, &|d| dom::has_attr(d, POST_AUTHOR_ATTR));
     let (lines, boxes): (Vec<NodeRef>, Vec<NodeRef>) = marked
         .into_iter()
         .partition(|m| dom::attr(m, POST_AUTHOR_ATTR).as_deref() == Some("line"));
@@ -163,11 +158,7 @@ pub(crate) fn clean(
         };
         remove_repeated_thread_text(content, min_chars, explain);
     }
-    for h1 in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["h1"]))
-        .collect::<Vec<_>>()
-    {
+    for h1 in dom::descendants_named(content, &["h1"]) {
         dom::rename(&h1, "h2");
     }
     normalise_code_blocks(content);
@@ -229,10 +220,8 @@ impl FirstPasses {
 /// heading, pitch and small print ("Join our newsletter", "By signing up, you agree to…").
 /// Not one that holds protected content, nor one that holds half the article's text.
 fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
-    let boxes: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::has_attr(d, SIGNUP_BOX_ATTR))
-        .collect();
+    let boxes: Vec<NodeRef> =
+        dom::descendants_where(content, &|d| dom::has_attr(d, SIGNUP_BOX_ATTR));
     if boxes.is_empty() {
         return;
     }

@@ -18,10 +18,7 @@ use kuchikiki::NodeRef;
 /// (the mobile and desktop versions of a section, both in the page and one hidden by a style
 /// sheet; a carousel's cloned slides): the reader shows it once.
 pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, REPEATED_BLOCK_TAGS))
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_named(content, REPEATED_BLOCK_TAGS);
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {

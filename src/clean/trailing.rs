@@ -20,13 +20,10 @@ use kuchikiki::NodeRef;
 /// mostly links, a form, or nothing. On a product page ([`Flags::product`]) the customers'
 /// reviews go the same way, whatever their link density.
 pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain: &mut Explain) {
-    let headings: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
-                && dom::text_len_capped(d, 60) <= 60
-        })
-        .collect();
+    let headings: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
+            && dom::text_len_capped(d, 60) <= 60
+    });
     let mut asked = 0;
     for h in headings {
         if h.parent().is_none() || guards_protected(&h) {
