@@ -158,7 +158,7 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
 
     let html = document
         .walk_descendants()
-        .find(|n| dom::is_html(n, &["html"]));
+        .find_node(&mut |n| dom::is_html(n, &["html"]));
     let lang = html
         .as_ref()
         .and_then(|h| dom::attr(h, "lang").or_else(|| dom::attr(h, "xml:lang")))

@@ -728,9 +728,9 @@ fn outscored_by_teasers(parent: &NodeRef, child: &NodeRef, stats: &TextStats) ->
 /// each a linked product name over its review, are longer).
 fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usize {
     let linked_heading = |item: &NodeRef| {
-        item.walk_descendants().any(|h| {
+        item.walk_descendants().any_node(&mut |h| {
             dom::is(&h, &["h2", "h3", "h4"])
-                && (h.walk_descendants().any(|a| dom::is(&a, &["a"]))
+                && (h.walk_descendants().any_node(&mut |a| dom::is(&a, &["a"]))
                     || h.ancestors()
                         .take_while(|a| a != item)
                         .any(|a| dom::is(&a, &["a"])))
@@ -908,11 +908,11 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
         }
         let name_node = d
             .walk_inclusive()
-            .find(|n| itemprop(n, "name") && dom::has_text(n))
+            .find_node(&mut |n| itemprop(n, "name") && dom::has_text(n))
             .or_else(|| {
                 // Not a link around a picture: the avatar, whose text is its letter and a
                 // status for screen readers (NodeBB's "J Offline").
-                d.walk_inclusive().find(|n| {
+                d.walk_inclusive().find_node(&mut |n| {
                     dom::is(n, &["a"])
                         && dom::has_text(n)
                         && !n.descendants().any(|c| dom::is(&c, &["img"]))
@@ -1012,7 +1012,7 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
         let len = dom::text_len(&parent);
         if len > POST_AUTHOR_BOX_MAX_CHARS
             || len * 2 >= item_len
-            || parent.walk_descendants().any(|d| {
+            || parent.walk_descendants().any_node(&mut |d| {
                 dom::is(&d, HEADINGS)
                     || d.as_text().is_some_and(|t| {
                         t.borrow().trim().chars().count() > POST_AUTHOR_BOX_MAX_RUN

@@ -87,7 +87,7 @@ pub(crate) fn clean(
     let thread = flags.discussion
         || content
             .walk_descendants()
-            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+            .any_node(&mut |d| dom::has_attr(&d, THREAD_ITEM_ATTR));
     remove_boilerplate_families(content, flags, thread, explain);
     // A list page's entries (not on a page that says it is a discussion: its posts and
     // their links are judged as before).
@@ -123,8 +123,11 @@ pub(crate) fn clean(
     let alone: Vec<NodeRef> = lines
         .into_iter()
         .filter(|line| {
-            line.parent()
-                .is_some_and(|post| !post.walk_descendants().any(|d| is_box_with_text(&d)))
+            line.parent().is_some_and(|post| {
+                !post
+                    .walk_descendants()
+                    .any_node(&mut |d| is_box_with_text(&d))
+            })
         })
         .collect();
     for b in boxes {

@@ -103,7 +103,10 @@ pub(super) fn remove_repeated_thread_text(
         }
         let mut text = dom::normalized_text(&leaf);
         // A quote's header ("sailor2 wrote:", phpBB's `<cite>`) is not what it quotes.
-        if let Some(cite) = leaf.walk_descendants().find(|d| dom::is(d, &["cite"])) {
+        if let Some(cite) = leaf
+            .walk_descendants()
+            .find_node(&mut |d| dom::is(d, &["cite"]))
+        {
             let header = dom::normalized_text(&cite);
             if let Some(rest) = text.strip_prefix(header.as_str()) {
                 text = rest.trim_start().to_string();

@@ -10,7 +10,7 @@ use kuchikiki::NodeRef;
 /// tables, and wrappers that hold a single block.
 pub(super) fn tidy(content: &NodeRef) {
     for p in dom::descendants_named(content, &["p"]) {
-        let media = p.walk_descendants().any(|d| {
+        let media = p.walk_descendants().any_node(&mut |d| {
             dom::is(
                 &d,
                 &[
