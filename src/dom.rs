@@ -529,7 +529,7 @@ pub(crate) fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usi
 /// Whether `node` is `outer` or lies inside it.
 #[inline(never)]
 pub(crate) fn within(node: &NodeRef, outer: &NodeRef) -> bool {
-    node.inclusive_ancestors().any(|a| a == *outer)
+    any_inclusive_ancestor(&node, &mut |a| *a == *outer)
 }
 
 /// A new HTML element with the given attributes.
@@ -668,6 +668,22 @@ pub(crate) fn descendants_named(root: &NodeRef, names: &[&str]) -> Vec<NodeRef> 
 #[inline(never)]
 pub(crate) fn descendants_where(root: &NodeRef, wanted: &dyn Fn(&NodeRef) -> bool) -> Vec<NodeRef> {
     root.walk_descendants().filter(|d| wanted(d)).collect()
+}
+
+/// Whether `wanted` holds for an ancestor of `node`: `ancestors().any(..)` out of line, one
+/// copy of the climb and its handles' drops instead of one per caller.
+#[inline(never)]
+pub(crate) fn any_ancestor(node: &NodeRef, wanted: &mut dyn FnMut(&NodeRef) -> bool) -> bool {
+    node.ancestors().any(|a| wanted(&a))
+}
+
+/// Whether `wanted` holds for `node` or an ancestor (as [`any_ancestor`]).
+#[inline(never)]
+pub(crate) fn any_inclusive_ancestor(
+    node: &NodeRef,
+    wanted: &mut dyn FnMut(&NodeRef) -> bool,
+) -> bool {
+    node.inclusive_ancestors().any(|a| wanted(&a))
 }
 
 /// The outermost descendants of `root` for which `wanted` holds, in document order: one walk,

@@ -67,7 +67,7 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
     };
     let mut mains = content
         .descendants()
-        .filter(|n| is_main(n) && !n.ancestors().any(|a| is_main(&a)));
+        .filter(|n| is_main(n) && !dom::any_ancestor(&n, &mut |a| is_main(&a)));
     let main = mains.next()?;
     mains.next().is_none().then_some(main)
 }
@@ -163,7 +163,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         .map(|(c, _)| c.clone())
     {
         prefer(&mut top, &|c, _| {
-            c.ancestors().any(|a| a == first)
+            dom::any_ancestor(&c, &mut |a| *a == first)
                 && paragraph_text(c, &stats) >= TEASER_FEED_MIN_STORY_CHARS
                 && outscored_by_teasers(&first, c, &stats)
         });
@@ -190,9 +190,9 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         // up to the wrapper that holds them both.
         let beside = |c: &NodeRef| {
             !flags.strip_unlikely
-                && c.inclusive_ancestors().any(|a| {
+                && dom::any_inclusive_ancestor(&c, &mut |a| {
                     unlikely_named(&dom::class_and_id(&a))
-                        && !top_candidate.inclusive_ancestors().any(|t| t == a)
+                        && !dom::any_inclusive_ancestor(&top_candidate, &mut |t| t == a)
                 })
         };
         let alts: Vec<&NodeRef> = top[1..]
@@ -561,7 +561,7 @@ fn prefer(top: &mut [(NodeRef, f64)], better: &dyn Fn(&NodeRef, f64) -> bool) {
 
 /// Ours: whether `node` sits in the page's own footer ([`PAGE_FOOTER_MAX_DEPTH`]).
 fn in_page_footer(node: &NodeRef) -> bool {
-    node.inclusive_ancestors().any(|a| {
+    dom::any_inclusive_ancestor(&node, &mut |a| {
         dom::is(&a, &["footer"])
             && a.ancestors().count() <= PAGE_FOOTER_MAX_DEPTH
             && !dom::has_ancestor(&a, &["article", "main"], None)
@@ -989,7 +989,9 @@ fn head_posts(content: &NodeRef) {
     }
     for (item, (author, name)) in posts {
         // (An outer post's box may hold a reply's, gone with it.)
-        if author.ancestors().any(|a| a == item) && !dom::is(&item, &["tr", "tbody", "table"]) {
+        if dom::any_ancestor(&author, &mut |a| *a == item)
+            && !dom::is(&item, &["tr", "tbody", "table"])
+        {
             dom::set_attr(&item, THREAD_ITEM_ATTR, "1");
             head_post(&item, author, name);
         }

@@ -42,7 +42,11 @@ pub(super) fn is_breadcrumb_trail(d: &NodeRef) -> bool {
 pub(super) fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
     let mut trails: Vec<NodeRef> = Vec::new();
     for d in content.walk_descendants() {
-        if is_breadcrumb_trail(&d) && !trails.iter().any(|t| d.ancestors().any(|a| &a == t)) {
+        if is_breadcrumb_trail(&d)
+            && !trails
+                .iter()
+                .any(|t| dom::any_ancestor(&d, &mut |a| a == t))
+        {
             trails.push(d);
         } else if dom::is(&d, &["p"])
             && dom::text_len_capped(&d, LEAD_PARAGRAPH_CHARS) >= LEAD_PARAGRAPH_CHARS

@@ -105,7 +105,10 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 }
                 continue;
             }
-            if thread && POST_MARK_LINE.matches(&lower) && b.ancestors().any(|a| headed_post(&a)) {
+            if thread
+                && POST_MARK_LINE.matches(&lower)
+                && dom::any_ancestor(&b, &mut |a| headed_post(&a))
+            {
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, POST_MARK_BLOCKS) {
                     if removable() {

@@ -241,7 +241,7 @@ fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
 fn still_in(nodes: Vec<NodeRef>, content: &NodeRef) -> Vec<NodeRef> {
     nodes
         .into_iter()
-        .filter(|n| n.ancestors().any(|a| a == *content))
+        .filter(|n| dom::any_ancestor(&n, &mut |a| *a == *content))
         .collect()
 }
 
@@ -252,7 +252,7 @@ fn is_protected(node: &NodeRef) -> bool {
 /// True when `node` is protected or holds mostly protected content (a wrapper around a code
 /// block or a data table).
 fn guards_protected(node: &NodeRef) -> bool {
-    if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
+    if is_protected(node) || dom::any_ancestor(&node, &mut |a| is_protected(&a)) {
         return true;
     }
     // One walk: the text of the outermost protected blocks (one inside another counts once),
