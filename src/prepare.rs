@@ -289,7 +289,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         .count();
     for (node, rule, detail) in doomed {
         if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
-            explain.remove(&node, rule, || detail);
+            explain.remove(&node, rule, &|| detail.clone());
         }
     }
 }

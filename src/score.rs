@@ -268,7 +268,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     continue;
                 }
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, Rule::Byline, || "moved to the article header".into());
+                explain.remove(&n, Rule::Byline, &|| "moved to the article header".into());
                 node = next;
                 continue;
             }
@@ -290,7 +290,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 headline = n.parent();
                 mark_before_headline(&n, page);
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
+                explain.remove(&n, Rule::TitleHeading, &|| "repeats the title".into());
                 node = next;
                 continue;
             }
@@ -309,20 +309,20 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
+                    explain.remove(&n, Rule::UnlikelyCandidate, &|| match_string.clone());
                     node = next;
                     continue;
                 }
                 if flags.product && is_reviews_block(&n, &match_string) {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, Rule::CustomerReviews, || match_string.clone());
+                    explain.remove(&n, Rule::CustomerReviews, &|| match_string.clone());
                     node = next;
                     continue;
                 }
                 if let Some(role) = dom::attr(&n, "role") {
                     if UNLIKELY_ROLES.contains(&role.as_str()) {
                         let next = dom::next_skipping_children(&n, page);
-                        explain.remove(&n, Rule::UnlikelyRole, || format!("role={role}"));
+                        explain.remove(&n, Rule::UnlikelyRole, &|| format!("role={role}"));
                         node = next;
                         continue;
                     }

@@ -56,7 +56,7 @@ pub(super) fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain)
     }
     for t in trails {
         if !guards_protected(&t) {
-            explain.remove(&t, Rule::Breadcrumbs, || dom::normalized_text(&t));
+            explain.remove(&t, Rule::Breadcrumbs, &|| dom::normalized_text(&t));
         }
     }
 }

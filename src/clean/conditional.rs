@@ -95,7 +95,7 @@ pub(super) fn conditional(
                 removed = true;
                 continue;
             }
-            explain.remove(&node, reason, || {
+            explain.remove(&node, reason, &|| {
                 format!(
                     "link density {}%",
                     (link_density(&node) * 100.0).round() as u32

@@ -89,7 +89,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
         }
         let text = dom::normalized_text(&line);
         if !closes_sentence(&text) {
-            explain.remove(&line, Rule::Kicker, || text);
+            explain.remove(&line, Rule::Kicker, &|| text.clone());
         }
     }
 }

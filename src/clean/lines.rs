@@ -77,7 +77,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             let lower = LowerText::new(&text);
             if NOTICE.matches(&lower) {
                 if removable() {
-                    explain.remove(&b, Rule::Notice, || text.clone());
+                    explain.remove(&b, Rule::Notice, &|| text.clone());
                 }
                 continue;
             }
@@ -101,7 +101,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 || AD_WORDS.matches(&lower)
             {
                 if removable() {
-                    explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                    explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
                 }
                 continue;
             }
@@ -112,7 +112,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, POST_MARK_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::BoilerplateLine, || text.clone());
+                        explain.remove(&block, Rule::BoilerplateLine, &|| text.clone());
                     }
                     continue;
                 }
@@ -124,7 +124,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                     if holds_media(&b) {
                         remove_beside_media(&b, explain, &text);
                     } else {
-                        explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                        explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
                     }
                 }
                 continue;
@@ -137,7 +137,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::DateLine, || text.clone());
+                        explain.remove(&block, Rule::DateLine, &|| text.clone());
                     }
                     continue;
                 }
@@ -167,7 +167,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             if !hash_only && !guards_protected(&b) {
                 let text = dom::normalized_text(&b);
                 if !is_linked_sentence(&text) {
-                    explain.remove(&b, Rule::LinkedTeaser, || text);
+                    explain.remove(&b, Rule::LinkedTeaser, &|| text.clone());
                 }
             }
         }
@@ -214,7 +214,7 @@ fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
     for part in parts {
         span.append(part);
     }
-    explain.remove(&span, Rule::BoilerplateLine, || text.to_string());
+    explain.remove(&span, Rule::BoilerplateLine, &|| text.to_string());
 }
 
 /// Ours: an author's bio among the article's last blocks of text ([`AUTHOR_BIO`]): the bio
@@ -233,7 +233,7 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
         }
         let text = dom::normalized_text(b);
         if AUTHOR_BIO.matches(&LowerText::new(&text)) && !guards_protected(b) {
-            explain.remove(b, Rule::BoilerplateLine, || format!("author bio: {text}"));
+            explain.remove(b, Rule::BoilerplateLine, &|| format!("author bio: {text}"));
         }
     }
 }
@@ -275,7 +275,7 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
             && !guards_protected(found)
         {
-            explain.remove(found, Rule::BoilerplateLine, || {
+            explain.remove(found, Rule::BoilerplateLine, &|| {
                 format!("author box: {name}")
             });
         }

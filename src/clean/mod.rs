@@ -233,7 +233,7 @@ fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
         if b.parent().is_none() || guards_protected(&b) || dom::text_len(&b) * 2 > total {
             continue;
         }
-        explain.remove(&b, Rule::FormInputs, || "sign-up box".into());
+        explain.remove(&b, Rule::FormInputs, &|| "sign-up box".into());
     }
 }
 

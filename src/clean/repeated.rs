@@ -42,7 +42,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
             Some(first) if dom::any_ancestor(&block, &mut |a| a == first) => {}
             Some(first) if first.parent() == block.parent() && !screen => {}
             Some(_) if !guards_protected(block) => {
-                explain.remove(block, Rule::RepeatedBlock, || text.clone());
+                explain.remove(block, Rule::RepeatedBlock, &|| text.clone());
             }
             Some(_) => {}
             None => {
@@ -114,7 +114,7 @@ pub(super) fn remove_repeated_thread_text(
         }
         if seen.contains(&text) {
             if !guards_protected(&leaf) {
-                explain.remove(&leaf, Rule::RepeatedBlock, || text.clone());
+                explain.remove(&leaf, Rule::RepeatedBlock, &|| text.clone());
             }
         } else {
             seen.insert(text);

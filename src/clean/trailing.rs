@@ -69,9 +69,9 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
             };
             let detail = text.clone();
             for f in followers {
-                explain.remove(&f, rule, || detail.clone());
+                explain.remove(&f, rule, &|| detail.clone());
             }
-            explain.remove(&h, rule, || text.clone());
+            explain.remove(&h, rule, &|| text.clone());
         }
     }
 }
@@ -84,7 +84,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
 pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
     for r in dom::outermost(content, is_row_of_cards) {
         let r = row_section(r, content);
-        explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
+        explain.remove(&r, Rule::OtherProducts, &|| "a row of products".into());
     }
 }
 
@@ -152,7 +152,7 @@ pub(crate) fn remove_hub_reviews(root: &NodeRef, log: &mut Explain) {
         n.as_element().is_some() && crate::score::is_reviews_block(n, &dom::class_and_id(n))
     });
     for n in reviews {
-        log.remove(&n, Rule::CustomerReviews, || "customer reviews".into());
+        log.remove(&n, Rule::CustomerReviews, &|| "customer reviews".into());
     }
 }
 
@@ -201,7 +201,7 @@ pub(crate) fn remove_hub_footers(root: &NodeRef, log: &mut Explain) {
         return;
     }
     for c in footers {
-        log.remove(&c, Rule::PageHeaderFooter, || {
+        log.remove(&c, Rule::PageHeaderFooter, &|| {
             "the hub's trailing footer".into()
         });
         c.detach();

@@ -219,7 +219,7 @@ impl Sanitiser<'_> {
                     }
                 }
                 Action::Drop(rule) => {
-                    self.explain.remove(&c, rule, || {
+                    self.explain.remove(&c, rule, &|| {
                         format!("<{}> is not allowed", crate::dom::tag(&c))
                     });
                     cur = next;
