@@ -529,7 +529,7 @@ pub(crate) fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usi
 /// Whether `node` is `outer` or lies inside it.
 #[inline(never)]
 pub(crate) fn within(node: &NodeRef, outer: &NodeRef) -> bool {
-    any_inclusive_ancestor(&node, &mut |a| *a == *outer)
+    any_inclusive_ancestor(node, &mut |a| *a == *outer)
 }
 
 /// A new HTML element with the given attributes.

@@ -358,9 +358,9 @@ fn doom(
 /// (`type="tel"`: an SMS sign-up, wcxb 0477).
 fn asks_for_email(form: &NodeRef) -> bool {
     form.walk_descendants().any_node(&mut |d| {
-        dom::is(&d, &["input"])
+        dom::is(d, &["input"])
             && ["type", "name", "id", "placeholder"].iter().any(|k| {
-                dom::attr(&d, k).is_some_and(|v| {
+                dom::attr(d, k).is_some_and(|v| {
                     let v = v.to_ascii_lowercase();
                     v.contains("email") || v.contains("e-mail") || (*k == "type" && v == "tel")
                 })
@@ -388,7 +388,7 @@ fn signup_box(form: &NodeRef) -> Option<NodeRef> {
     }
     let b = found?;
     let prose = b.walk_descendants().any_node(&mut |d| {
-        dom::is(&d, &["p"]) && dom::text_len(&d) >= SIGNUP_BOX_MAX_PARAGRAPH_CHARS
+        dom::is(d, &["p"]) && dom::text_len(d) >= SIGNUP_BOX_MAX_PARAGRAPH_CHARS
     });
     (!prose && SIGNUP_BOX.matches(&LowerText::new(&dom::normalized_text(&b)))).then_some(b)
 }
@@ -620,9 +620,9 @@ fn is_content_form(form: &NodeRef) -> bool {
 /// True when a block holds a real paragraph (a page whose story sits in its `<header>`).
 fn holds_paragraphs(node: &NodeRef) -> bool {
     node.walk_descendants().any_node(&mut |d| {
-        dom::is(&d, &["p"]) && {
-            let total = dom::text_len(&d);
-            total >= 140 && dom::linked_len(&d) * 2 < total
+        dom::is(d, &["p"]) && {
+            let total = dom::text_len(d);
+            total >= 140 && dom::linked_len(d) * 2 < total
         }
     })
 }
@@ -833,7 +833,7 @@ fn fix_lazy_image(node: &NodeRef) {
         } else if tag == "figure"
             && !node
                 .walk_descendants()
-                .any_node(&mut |d| dom::is(&d, &["img", "picture"]))
+                .any_node(&mut |d| dom::is(d, &["img", "picture"]))
         {
             let img =
                 dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
@@ -1029,13 +1029,13 @@ fn is_data_table(table: &NodeRef) -> bool {
     }
     if table
         .walk_descendants()
-        .any_node(&mut |d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"]))
+        .any_node(&mut |d| dom::is(d, &["col", "colgroup", "tfoot", "thead", "th"]))
     {
         return true;
     }
     if table
         .walk_descendants()
-        .any_node(&mut |d| dom::is(&d, &["table"]))
+        .any_node(&mut |d| dom::is(d, &["table"]))
     {
         return false;
     }

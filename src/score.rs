@@ -444,7 +444,7 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
         && dom::text_len(node) as f64 > UNLIKELY_MAX_SHARE * page_len as f64
         && node
             .walk_descendants()
-            .any_node(&mut |h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
+            .any_node(&mut |h| dom::is(h, &["h1", "h2"]) && duplicates_title(h, title))
 }
 
 /// Ours: a block the unlikely pattern matches only by the word `header` inside a longer
@@ -602,7 +602,7 @@ pub(crate) fn is_without_content(node: &NodeRef) -> bool {
         && !dom::has_text(node)
         && !node
             .walk_descendants()
-            .any_node(&mut |d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture", "iframe", "video", "svg", "math"]))
 }
 
 /// Exactly one element child, named `tag`, and no text beside it.
@@ -625,7 +625,7 @@ pub(crate) fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
 
 pub(crate) fn has_block_descendant(node: &NodeRef) -> bool {
     node.walk_descendants()
-        .any_node(&mut |d| dom::is(&d, DIV_TO_P_ELEMS))
+        .any_node(&mut |d| dom::is(d, DIV_TO_P_ELEMS))
 }
 
 /// Wraps each run of inline content directly in a `<div>` into a `<p>`.

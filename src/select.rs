@@ -67,7 +67,7 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
     };
     let mut mains = content
         .descendants()
-        .filter(|n| is_main(n) && !dom::any_ancestor(&n, &mut |a| is_main(&a)));
+        .filter(|n| is_main(n) && !dom::any_ancestor(n, &mut |a| is_main(a)));
     let main = mains.next()?;
     mains.next().is_none().then_some(main)
 }
@@ -163,7 +163,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         .map(|(c, _)| c.clone())
     {
         prefer(&mut top, &|c, _| {
-            dom::any_ancestor(&c, &mut |a| *a == first)
+            dom::any_ancestor(c, &mut |a| *a == first)
                 && paragraph_text(c, &stats) >= TEASER_FEED_MIN_STORY_CHARS
                 && outscored_by_teasers(&first, c, &stats)
         });
@@ -190,8 +190,8 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         // up to the wrapper that holds them both.
         let beside = |c: &NodeRef| {
             !flags.strip_unlikely
-                && dom::any_inclusive_ancestor(&c, &mut |a| {
-                    unlikely_named(&dom::class_and_id(&a))
+                && dom::any_inclusive_ancestor(c, &mut |a| {
+                    unlikely_named(&dom::class_and_id(a))
                         && !dom::any_inclusive_ancestor(&top_candidate, &mut |t| t == a)
                 })
         };
@@ -561,10 +561,10 @@ fn prefer(top: &mut [(NodeRef, f64)], better: &dyn Fn(&NodeRef, f64) -> bool) {
 
 /// Ours: whether `node` sits in the page's own footer ([`PAGE_FOOTER_MAX_DEPTH`]).
 fn in_page_footer(node: &NodeRef) -> bool {
-    dom::any_inclusive_ancestor(&node, &mut |a| {
-        dom::is(&a, &["footer"])
+    dom::any_inclusive_ancestor(node, &mut |a| {
+        dom::is(a, &["footer"])
             && a.ancestors().count() <= PAGE_FOOTER_MAX_DEPTH
-            && !dom::has_ancestor(&a, &["article", "main"], None)
+            && !dom::has_ancestor(a, &["article", "main"], None)
     })
 }
 
@@ -729,8 +729,8 @@ fn outscored_by_teasers(parent: &NodeRef, child: &NodeRef, stats: &TextStats) ->
 fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usize {
     let linked_heading = |item: &NodeRef| {
         item.walk_descendants().any_node(&mut |h| {
-            dom::is(&h, &["h2", "h3", "h4"])
-                && (h.walk_descendants().any_node(&mut |a| dom::is(&a, &["a"]))
+            dom::is(h, &["h2", "h3", "h4"])
+                && (h.walk_descendants().any_node(&mut |a| dom::is(a, &["a"]))
                     || h.ancestors()
                         .take_while(|a| a != item)
                         .any(|a| dom::is(&a, &["a"])))
@@ -1015,7 +1015,7 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
         if len > POST_AUTHOR_BOX_MAX_CHARS
             || len * 2 >= item_len
             || parent.walk_descendants().any_node(&mut |d| {
-                dom::is(&d, HEADINGS)
+                dom::is(d, HEADINGS)
                     || d.as_text().is_some_and(|t| {
                         t.borrow().trim().chars().count() > POST_AUTHOR_BOX_MAX_RUN
                     })

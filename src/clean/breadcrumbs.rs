@@ -27,7 +27,7 @@ pub(super) fn is_breadcrumb_trail(d: &NodeRef) -> bool {
     if !dom::is(d, &["p", "div", "ol", "ul", "span"])
         || dom::text_len_capped(d, BREADCRUMB_MAX_CHARS) > BREADCRUMB_MAX_CHARS
         || d.walk_descendants()
-            .any_node(&mut |p| dom::is(&p, &["p", "img"]))
+            .any_node(&mut |p| dom::is(p, &["p", "img"]))
     {
         return false;
     }

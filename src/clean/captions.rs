@@ -31,7 +31,7 @@ fn is_decoration(node: &NodeRef) -> bool {
         && dom::text_len(node) == 0
         && !node
             .walk_descendants()
-            .any_node(&mut |d| dom::is(&d, &["img", "picture"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture"]))
 }
 
 /// The element before `block`, past decorations, or, when `block` opens a wrapper that holds
@@ -73,7 +73,7 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
         let figure = b.ancestors().find(|a| dom::is(a, &["figure"]));
         let in_bare_figure = figure.as_ref().is_some_and(|f| {
             !f.walk_descendants()
-                .any_node(&mut |d| dom::is(&d, &["figcaption"]))
+                .any_node(&mut |d| dom::is(d, &["figcaption"]))
         });
         if !in_bare_figure && (figure.is_some() || !dom::is(&b, &["p", "div"])) {
             continue;
@@ -91,7 +91,7 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
         let image_only = (dom::is(&image, &["img", "picture"])
             || image
                 .walk_descendants()
-                .any_node(&mut |d| dom::is(&d, &["img"])))
+                .any_node(&mut |d| dom::is(d, &["img"])))
             && dom::text_len(&image) == 0;
         if !image_only {
             continue;

@@ -59,7 +59,7 @@ pub(super) fn conditional(
     let thread = flags.discussion
         || content
             .walk_descendants()
-            .any_node(&mut |d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
     let mut removed = false;
     for node in nodes.into_iter().rev() {
         let Some(parent) = node.parent() else {

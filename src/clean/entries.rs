@@ -32,7 +32,7 @@ impl Entries {
     /// ([`THREAD_ITEM_ATTR`]): then it is set aside in place of a placeholder, as if removed.
     pub(super) fn set_aside(&mut self, node: &NodeRef) -> bool {
         let listed = self.on
-            && dom::any_inclusive_ancestor(&node, &mut |a| dom::has_attr(&a, THREAD_ITEM_ATTR));
+            && dom::any_inclusive_ancestor(node, &mut |a| dom::has_attr(a, THREAD_ITEM_ATTR));
         if listed {
             let mark = dom::new_html_element("span", Vec::new());
             node.insert_before(mark.clone());

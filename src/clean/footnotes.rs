@@ -119,7 +119,7 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                     continue;
                 };
                 if a.ancestors().take(NOTE_MAX_NODES).any(|x| x == body)
-                    || body.walk_inclusive().any_node(&mut |d| earlier(&d, i))
+                    || body.walk_inclusive().any_node(&mut |d| earlier(d, i))
                 {
                     continue;
                 }
@@ -132,7 +132,7 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                         .any(|x| dom::has_attr(&x, NOTE_MARK))
                         || body
                             .walk_descendants()
-                            .any_node(&mut |d| dom::has_attr(&d, NOTE_MARK));
+                            .any_node(&mut |d| dom::has_attr(d, NOTE_MARK));
                     if nested || notes.len() >= FOOTNOTE_MAX_NOTES {
                         continue;
                     }
@@ -345,7 +345,7 @@ fn note_of(target: &NodeRef, content: &NodeRef) -> Option<(NodeRef, Option<NodeR
         && len > anchor.as_ref().map_or(0, dom::text_len)
         && !body.walk_descendants().any_node(&mut |d| {
             dom::is(
-                &d,
+                d,
                 &["h1", "h2", "h3", "h4", "h5", "h6", "section", "article"],
             )
         });
@@ -387,7 +387,7 @@ fn is_empty_wrapper(node: &NodeRef) -> bool {
     !dom::has_text(node)
         && !node
             .walk_inclusive()
-            .any_node(&mut |d| dom::is(&d, &["img", "picture", "video", "iframe", "math"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture", "video", "iframe", "math"]))
 }
 
 /// `fn-1`, `fnref-1`, `fnref-1-2`: the ids this pass gives.

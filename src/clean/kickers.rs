@@ -77,7 +77,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
     if !headline
         || content
             .walk_descendants()
-            .any_node(&mut |d| dom::has_attr(&d, THREAD_ITEM_ATTR))
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR))
     {
         return;
     }

@@ -107,7 +107,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             }
             if thread
                 && POST_MARK_LINE.matches(&lower)
-                && dom::any_ancestor(&b, &mut |a| headed_post(&a))
+                && dom::any_ancestor(&b, &mut |a| headed_post(a))
             {
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, POST_MARK_BLOCKS) {
@@ -156,9 +156,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
         if dom::is(&b, &["p"])
             && link_density(&b) >= 0.9
             && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
-            && !b
-                .walk_descendants()
-                .any_node(&mut |d| dom::is(&d, &["img"]))
+            && !b.walk_descendants().any_node(&mut |d| dom::is(d, &["img"]))
         {
             let hash_only = b
                 .walk_descendants()
@@ -201,7 +199,7 @@ const MEDIA: &[&str] = &["img", "picture", "video", "svg", "figure", "iframe"];
 
 /// True when `node` is a picture or holds one ([`MEDIA`]).
 fn holds_media(node: &NodeRef) -> bool {
-    node.walk_inclusive().any_node(&mut |d| dom::is(&d, MEDIA))
+    node.walk_inclusive().any_node(&mut |d| dom::is(d, MEDIA))
 }
 
 /// Removes what `block` holds beside its pictures (a credit's text and the `<br>` before

@@ -87,7 +87,7 @@ pub(crate) fn clean(
     let thread = flags.discussion
         || content
             .walk_descendants()
-            .any_node(&mut |d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
     remove_boilerplate_families(content, flags, thread, explain);
     // A list page's entries (not on a page that says it is a discussion: its posts and
     // their links are judged as before).
@@ -126,7 +126,7 @@ pub(crate) fn clean(
             line.parent().is_some_and(|post| {
                 !post
                     .walk_descendants()
-                    .any_node(&mut |d| is_box_with_text(&d))
+                    .any_node(&mut |d| is_box_with_text(d))
             })
         })
         .collect();
@@ -241,7 +241,7 @@ fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
 fn still_in(nodes: Vec<NodeRef>, content: &NodeRef) -> Vec<NodeRef> {
     nodes
         .into_iter()
-        .filter(|n| dom::any_ancestor(&n, &mut |a| *a == *content))
+        .filter(|n| dom::any_ancestor(n, &mut |a| *a == *content))
         .collect()
 }
 
@@ -252,7 +252,7 @@ fn is_protected(node: &NodeRef) -> bool {
 /// True when `node` is protected or holds mostly protected content (a wrapper around a code
 /// block or a data table).
 fn guards_protected(node: &NodeRef) -> bool {
-    if is_protected(node) || dom::any_ancestor(&node, &mut |a| is_protected(&a)) {
+    if is_protected(node) || dom::any_ancestor(node, &mut |a| is_protected(a)) {
         return true;
     }
     // One walk: the text of the outermost protected blocks (one inside another counts once),

@@ -23,7 +23,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
         let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
-        if len < SCREEN_COPY_MIN_CHARS || !dom::any_ancestor(&block, &mut |a| a == content) {
+        if len < SCREEN_COPY_MIN_CHARS || !dom::any_ancestor(block, &mut |a| a == content) {
             continue;
         }
         // A copy for another screen says so in its class, and may be short.
@@ -39,7 +39,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         let text = dom::normalized_text(block);
         match seen.get(&text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
-            Some(first) if dom::any_ancestor(&block, &mut |a| a == first) => {}
+            Some(first) if dom::any_ancestor(block, &mut |a| a == first) => {}
             Some(first) if first.parent() == block.parent() && !screen => {}
             Some(_) if !guards_protected(block) => {
                 explain.remove(block, Rule::RepeatedBlock, &|| text.clone());

@@ -12,7 +12,7 @@ pub(super) fn tidy(content: &NodeRef) {
     for p in dom::descendants_named(content, &["p"]) {
         let media = p.walk_descendants().any_node(&mut |d| {
             dom::is(
-                &d,
+                d,
                 &[
                     "img", "embed", "object", "iframe", "picture", "video", "svg", "math",
                 ],

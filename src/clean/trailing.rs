@@ -44,7 +44,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
         if dom::is(&h, &["p", "div"])
             && !h
                 .walk_descendants()
-                .any_node(&mut |d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
+                .any_node(&mut |d| dom::is(d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
         {
             continue;
         }

@@ -48,7 +48,7 @@ fn is_footnote_marker(node: &NodeRef) -> bool {
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
         && node.walk_descendants().any_node(&mut |d| {
-            dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#'))
+            dom::is(d, &["a"]) && dom::attr(d, "href").is_some_and(|h| h.starts_with('#'))
         })
 }
 
@@ -255,7 +255,7 @@ pub(crate) fn first_paragraph(root: &NodeRef) -> Option<String> {
 fn paragraph_text(p: &NodeRef) -> String {
     if !p
         .walk_descendants()
-        .any_node(&mut |d| is_footnote_marker(&d))
+        .any_node(&mut |d| is_footnote_marker(d))
     {
         return dom::normalized_text(p);
     }
