@@ -515,8 +515,7 @@ fn page_title(document: &NodeRef, title: Option<&NodeRef>) -> String {
     } else if orig.contains(": ") {
         let matches_heading = document
             .walk_descendants()
-            .filter(|n| dom::is(n, &["h1", "h2"]))
-            .any(|h| dom::normalized_text(&h) == orig.trim());
+            .any_node(&mut |h| dom::is(h, &["h1", "h2"]) && dom::normalized_text(h) == orig.trim());
         if !matches_heading {
             let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..]
                 .trim()

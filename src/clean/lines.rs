@@ -158,10 +158,9 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
             && !b.walk_descendants().any_node(&mut |d| dom::is(d, &["img"]))
         {
-            let hash_only = b
-                .walk_descendants()
-                .filter(|d| dom::is(d, &["a"]))
-                .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
+            let hash_only = !b.walk_descendants().any_node(&mut |a| {
+                dom::is(a, &["a"]) && !dom::attr(a, "href").is_some_and(|h| h.starts_with('#'))
+            });
             if !hash_only && !guards_protected(&b) {
                 let text = dom::normalized_text(&b);
                 if !is_linked_sentence(&text) {
