@@ -1104,15 +1104,12 @@ fn ends_sentence(text: &str) -> bool {
 /// none goes (a page's sections may be `<article>`s under headings of their own).
 fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     // Outermost articles only: an <article> inside another is part of it.
-    let stories: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["article"]))
-        .filter(|d| {
-            d.ancestors()
+    let stories: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["article"])
+            && d.ancestors()
                 .take_while(|a| a != content)
                 .all(|a| !dom::is(&a, &["article"]))
-        })
-        .collect();
+    });
     if stories.len() < 2 {
         return;
     }
