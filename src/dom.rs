@@ -36,6 +36,21 @@ impl Walk for NodeRef {
     }
 }
 
+impl PreOrder<'_> {
+    /// `any` of the walk, out of line: inlined, each of ~30 walks asked this way was a copy of
+    /// the walk's step and of the handles' drops at its exits.
+    #[inline(never)]
+    pub(crate) fn any_node(mut self, wanted: &mut dyn FnMut(&NodeRef) -> bool) -> bool {
+        self.any(|n| wanted(&n))
+    }
+
+    /// `find` of the walk, out of line (as [`PreOrder::any_node`]).
+    #[inline(never)]
+    pub(crate) fn find_node(mut self, wanted: &mut dyn FnMut(&NodeRef) -> bool) -> Option<NodeRef> {
+        self.find(|n| wanted(n))
+    }
+}
+
 /// See [`Walk`]. The node after the one yielded is found before it is handed out, so a caller
 /// that detaches the node it was given ends the walk or walks on in the detached part; collect
 /// first to change the tree while walking.
@@ -514,7 +529,7 @@ pub(crate) fn has_ancestor(node: &NodeRef, names: &[&str], max_depth: Option<usi
 /// Whether `node` is `outer` or lies inside it.
 #[inline(never)]
 pub(crate) fn within(node: &NodeRef, outer: &NodeRef) -> bool {
-    node.inclusive_ancestors().any(|a| a == *outer)
+    any_inclusive_ancestor(node, &mut |a| *a == *outer)
 }
 
 /// A new HTML element with the given attributes.
@@ -640,6 +655,37 @@ pub(crate) fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     next_skipping_children(node, root)
 }
 
+/// The elements below `root` named one of `names`, in document order. Out of line, like
+/// [`descendants_where`]: each `walk_descendants().filter(..).collect()` was a copy of the
+/// walk and of the vector's growth of its own.
+#[inline(never)]
+pub(crate) fn descendants_named(root: &NodeRef, names: &[&str]) -> Vec<NodeRef> {
+    root.walk_descendants().filter(|d| is(d, names)).collect()
+}
+
+/// The nodes below `root` for which `wanted` holds, in document order: one copy of the walk
+/// and of the collection for the passes that gather nodes, then change the tree.
+#[inline(never)]
+pub(crate) fn descendants_where(root: &NodeRef, wanted: &dyn Fn(&NodeRef) -> bool) -> Vec<NodeRef> {
+    root.walk_descendants().filter(|d| wanted(d)).collect()
+}
+
+/// Whether `wanted` holds for an ancestor of `node`: `ancestors().any(..)` out of line, one
+/// copy of the climb and its handles' drops instead of one per caller.
+#[inline(never)]
+pub(crate) fn any_ancestor(node: &NodeRef, wanted: &mut dyn FnMut(&NodeRef) -> bool) -> bool {
+    node.ancestors().any(|a| wanted(&a))
+}
+
+/// Whether `wanted` holds for `node` or an ancestor (as [`any_ancestor`]).
+#[inline(never)]
+pub(crate) fn any_inclusive_ancestor(
+    node: &NodeRef,
+    wanted: &mut dyn FnMut(&NodeRef) -> bool,
+) -> bool {
+    node.inclusive_ancestors().any(|a| wanted(&a))
+}
+
 /// The outermost descendants of `root` for which `wanted` holds, in document order: one walk,
 /// and a node's subtree is not asked once the node is taken (so a row inside a row, or a box
 /// inside a removed box, is not taken twice). For passes that collect blocks, then remove them.
@@ -720,7 +766,9 @@ pub(crate) fn is_phrasing(n: &NodeRef) -> bool {
 
 /// The document's `<body>` (html5ever always creates one).
 pub(crate) fn body(document: &NodeRef) -> Option<NodeRef> {
-    document.walk_descendants().find(|n| is_html(n, &["body"]))
+    document
+        .walk_descendants()
+        .find_node(&mut |n| is_html(n, &["body"]))
 }
 
 #[cfg(test)]

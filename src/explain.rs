@@ -50,19 +50,14 @@ impl Explain {
     }
 
     /// Records that `node` is removed by `rule`, without removing it.
-    pub(crate) fn record(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+    pub(crate) fn record(&mut self, node: &NodeRef, rule: Rule, detail: &dyn Fn() -> String) {
         if !self.enabled && !self.blocks {
             return;
         }
-        // The work is done once, not once for every caller's closure (each is its own type,
-        // and the wasm carried a copy of this for each).
-        let mut detail = Some(detail);
-        self.record_with(node, rule, &mut || {
-            detail.take().map_or_else(String::new, |d| d())
-        });
+        self.record_with(node, rule, detail);
     }
 
-    fn record_with(&mut self, node: &NodeRef, rule: Rule, detail: &mut dyn FnMut() -> String) {
+    fn record_with(&mut self, node: &NodeRef, rule: Rule, detail: &dyn Fn() -> String) {
         let Some(el) = node.as_element() else { return };
         let index = crate::blocks::index_of(node);
         if self.blocks && rule.stage() != "sanitise" && rule != Rule::NonContentElement {
@@ -88,7 +83,7 @@ impl Explain {
     }
 
     /// Records and detaches `node`.
-    pub(crate) fn remove(&mut self, node: &NodeRef, rule: Rule, detail: impl FnOnce() -> String) {
+    pub(crate) fn remove(&mut self, node: &NodeRef, rule: Rule, detail: &dyn Fn() -> String) {
         self.record(node, rule, detail);
         node.detach();
     }

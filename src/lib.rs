@@ -147,7 +147,7 @@ impl Corrections<'_> {
         while let Some(node) = next {
             if blocks::index_of(&node).is_some_and(|i| self.rule_for(i, SiteAction::Remove)) {
                 next = dom::next_skipping_children(&node, document);
-                explain.remove(&node, Rule::SiteRule, || "site rule".to_string());
+                explain.remove(&node, Rule::SiteRule, &|| "site rule".to_string());
             } else {
                 next = dom::next_in_order(&node, document);
             }

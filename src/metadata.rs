@@ -158,7 +158,7 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
 
     let html = document
         .walk_descendants()
-        .find(|n| dom::is_html(n, &["html"]));
+        .find_node(&mut |n| dom::is_html(n, &["html"]));
     let lang = html
         .as_ref()
         .and_then(|h| dom::attr(h, "lang").or_else(|| dom::attr(h, "xml:lang")))
@@ -515,8 +515,7 @@ fn page_title(document: &NodeRef, title: Option<&NodeRef>) -> String {
     } else if orig.contains(": ") {
         let matches_heading = document
             .walk_descendants()
-            .filter(|n| dom::is(n, &["h1", "h2"]))
-            .any(|h| dom::normalized_text(&h) == orig.trim());
+            .any_node(&mut |h| dom::is(h, &["h1", "h2"]) && dom::normalized_text(h) == orig.trim());
         if !matches_heading {
             let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..]
                 .trim()
@@ -531,10 +530,7 @@ fn page_title(document: &NodeRef, title: Option<&NodeRef>) -> String {
             }
         }
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        let h1s: Vec<NodeRef> = document
-            .walk_descendants()
-            .filter(|n| dom::is(n, &["h1"]))
-            .collect();
+        let h1s: Vec<NodeRef> = dom::descendants_named(document, &["h1"]);
         if h1s.len() == 1 {
             cur = dom::normalized_text(&h1s[0]);
         }

@@ -230,7 +230,7 @@ fn math_as_mathml(candidates: &[NodeRef]) {
 fn is_other_story(article: &NodeRef, title: &str) -> bool {
     match article
         .walk_descendants()
-        .find(|d| dom::is(d, &["h1", "h2"]))
+        .find_node(&mut |d| dom::is(d, &["h1", "h2"]))
     {
         Some(h) => {
             title.is_empty() || crate::text::similarity(title, &dom::normalized_text(&h)) <= 0.75
@@ -289,7 +289,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
         .count();
     for (node, rule, detail) in doomed {
         if node.as_text().is_none() || addresses >= IMAGE_ADDRESS_TEXTS_MIN {
-            explain.remove(&node, rule, || detail);
+            explain.remove(&node, rule, &|| detail.clone());
         }
     }
 }
@@ -357,10 +357,10 @@ fn doom(
 /// name, id or placeholder says e-mail), or for a phone number to text deals and news to
 /// (`type="tel"`: an SMS sign-up, wcxb 0477).
 fn asks_for_email(form: &NodeRef) -> bool {
-    form.walk_descendants().any(|d| {
-        dom::is(&d, &["input"])
+    form.walk_descendants().any_node(&mut |d| {
+        dom::is(d, &["input"])
             && ["type", "name", "id", "placeholder"].iter().any(|k| {
-                dom::attr(&d, k).is_some_and(|v| {
+                dom::attr(d, k).is_some_and(|v| {
                     let v = v.to_ascii_lowercase();
                     v.contains("email") || v.contains("e-mail") || (*k == "type" && v == "tel")
                 })
@@ -387,9 +387,9 @@ fn signup_box(form: &NodeRef) -> Option<NodeRef> {
         found = Some(a);
     }
     let b = found?;
-    let prose = b
-        .walk_descendants()
-        .any(|d| dom::is(&d, &["p"]) && dom::text_len(&d) >= SIGNUP_BOX_MAX_PARAGRAPH_CHARS);
+    let prose = b.walk_descendants().any_node(&mut |d| {
+        dom::is(d, &["p"]) && dom::text_len(d) >= SIGNUP_BOX_MAX_PARAGRAPH_CHARS
+    });
     (!prose && SIGNUP_BOX.matches(&LowerText::new(&dom::normalized_text(&b)))).then_some(b)
 }
 
@@ -619,10 +619,10 @@ fn is_content_form(form: &NodeRef) -> bool {
 
 /// True when a block holds a real paragraph (a page whose story sits in its `<header>`).
 fn holds_paragraphs(node: &NodeRef) -> bool {
-    node.walk_descendants().any(|d| {
-        dom::is(&d, &["p"]) && {
-            let total = dom::text_len(&d);
-            total >= 140 && dom::linked_len(&d) * 2 < total
+    node.walk_descendants().any_node(&mut |d| {
+        dom::is(d, &["p"]) && {
+            let total = dom::text_len(d);
+            total >= 140 && dom::linked_len(d) * 2 < total
         }
     })
 }
@@ -719,10 +719,7 @@ fn keep_noscript_content(document: &NodeRef, noscripts: &[NodeRef]) {
 /// Replaces the image placeholder before a `<noscript>` with the real image inside it.
 fn recover_noscript_images(noscripts: &[NodeRef]) {
     for ns in noscripts {
-        let imgs: Vec<NodeRef> = ns
-            .walk_descendants()
-            .filter(|d| dom::is(d, &["img"]))
-            .collect();
+        let imgs: Vec<NodeRef> = dom::descendants_named(ns, &["img"]);
         if imgs.len() != 1 || dom::text_len(ns) > 0 {
             continue;
         }
@@ -742,7 +739,7 @@ fn recover_noscript_images(noscripts: &[NodeRef]) {
             prev.clone()
         } else {
             prev.walk_descendants()
-                .find(|d| dom::is(d, &["img"]))
+                .find_node(&mut |d| dom::is(d, &["img"]))
                 .unwrap_or(prev.clone())
         };
         // Keep the placeholder's data attributes: they may be better sources.
@@ -836,7 +833,7 @@ fn fix_lazy_image(node: &NodeRef) {
         } else if tag == "figure"
             && !node
                 .walk_descendants()
-                .any(|d| dom::is(&d, &["img", "picture"]))
+                .any_node(&mut |d| dom::is(d, &["img", "picture"]))
         {
             let img =
                 dom::new_html_element("img", vec![(target.to_string(), value.trim().to_string())]);
@@ -872,10 +869,7 @@ fn drop_reserved_classes(node: &NodeRef) {
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 /// Returns the page's tables, in document order (repairs move none, nor remove any).
 fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
-    let elements: Vec<NodeRef> = document
-        .walk_descendants()
-        .filter(|n| n.as_element().is_some())
-        .collect();
+    let elements: Vec<NodeRef> = dom::descendants_where(document, &|n| n.as_element().is_some());
     let mut tables = Vec::new();
     for node in elements {
         if node.parent().is_none() {
@@ -1025,18 +1019,24 @@ fn is_data_table(table: &NodeRef) -> bool {
     if dom::attr(table, "summary").is_some_and(|s| !s.is_empty()) {
         return true;
     }
-    if let Some(caption) = table.walk_descendants().find(|d| dom::is(d, &["caption"])) {
+    if let Some(caption) = table
+        .walk_descendants()
+        .find_node(&mut |d| dom::is(d, &["caption"]))
+    {
         if caption.first_child().is_some() {
             return true;
         }
     }
     if table
         .walk_descendants()
-        .any(|d| dom::is(&d, &["col", "colgroup", "tfoot", "thead", "th"]))
+        .any_node(&mut |d| dom::is(d, &["col", "colgroup", "tfoot", "thead", "th"]))
     {
         return true;
     }
-    if table.walk_descendants().any(|d| dom::is(&d, &["table"])) {
+    if table
+        .walk_descendants()
+        .any_node(&mut |d| dom::is(d, &["table"]))
+    {
         return false;
     }
     let (rows, columns) = row_and_column_count(table);

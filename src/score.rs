@@ -268,7 +268,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     continue;
                 }
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, Rule::Byline, || "moved to the article header".into());
+                explain.remove(&n, Rule::Byline, &|| "moved to the article header".into());
                 node = next;
                 continue;
             }
@@ -290,7 +290,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                 headline = n.parent();
                 mark_before_headline(&n, page);
                 let next = dom::next_skipping_children(&n, page);
-                explain.remove(&n, Rule::TitleHeading, || "repeats the title".into());
+                explain.remove(&n, Rule::TitleHeading, &|| "repeats the title".into());
                 node = next;
                 continue;
             }
@@ -309,20 +309,20 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
                     && !names_post_author(&n)
                 {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, Rule::UnlikelyCandidate, || match_string.clone());
+                    explain.remove(&n, Rule::UnlikelyCandidate, &|| match_string.clone());
                     node = next;
                     continue;
                 }
                 if flags.product && is_reviews_block(&n, &match_string) {
                     let next = dom::next_skipping_children(&n, page);
-                    explain.remove(&n, Rule::CustomerReviews, || match_string.clone());
+                    explain.remove(&n, Rule::CustomerReviews, &|| match_string.clone());
                     node = next;
                     continue;
                 }
                 if let Some(role) = dom::attr(&n, "role") {
                     if UNLIKELY_ROLES.contains(&role.as_str()) {
                         let next = dom::next_skipping_children(&n, page);
-                        explain.remove(&n, Rule::UnlikelyRole, || format!("role={role}"));
+                        explain.remove(&n, Rule::UnlikelyRole, &|| format!("role={role}"));
                         node = next;
                         continue;
                     }
@@ -444,7 +444,7 @@ fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title
         && dom::text_len(node) as f64 > UNLIKELY_MAX_SHARE * page_len as f64
         && node
             .walk_descendants()
-            .any(|h| dom::is(&h, &["h1", "h2"]) && duplicates_title(&h, title))
+            .any_node(&mut |h| dom::is(h, &["h1", "h2"]) && duplicates_title(h, title))
 }
 
 /// Ours: a block the unlikely pattern matches only by the word `header` inside a longer
@@ -565,7 +565,7 @@ fn is_byline(node: &NodeRef, match_string: &str) -> bool {
 fn byline_text(node: &NodeRef) -> String {
     let named = node
         .walk_descendants()
-        .find(|d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
+        .find_node(&mut |d| dom::attr(d, "itemprop").is_some_and(|p| p.contains("name")));
     dom::normalized_text(named.as_ref().unwrap_or(node))
 }
 
@@ -602,7 +602,7 @@ pub(crate) fn is_without_content(node: &NodeRef) -> bool {
         && !dom::has_text(node)
         && !node
             .walk_descendants()
-            .any(|d| dom::is(&d, &["img", "picture", "iframe", "video", "svg", "math"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture", "iframe", "video", "svg", "math"]))
 }
 
 /// Exactly one element child, named `tag`, and no text beside it.
@@ -624,7 +624,8 @@ pub(crate) fn has_single_child_tag(node: &NodeRef, tag: &str) -> bool {
 }
 
 pub(crate) fn has_block_descendant(node: &NodeRef) -> bool {
-    node.walk_descendants().any(|d| dom::is(&d, DIV_TO_P_ELEMS))
+    node.walk_descendants()
+        .any_node(&mut |d| dom::is(d, DIV_TO_P_ELEMS))
 }
 
 /// Wraps each run of inline content directly in a `<div>` into a `<p>`.

@@ -67,7 +67,7 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
     };
     let mut mains = content
         .descendants()
-        .filter(|n| is_main(n) && !n.ancestors().any(|a| is_main(&a)));
+        .filter(|n| is_main(n) && !dom::any_ancestor(n, &mut |a| is_main(a)));
     let main = mains.next()?;
     mains.next().is_none().then_some(main)
 }
@@ -163,7 +163,7 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         .map(|(c, _)| c.clone())
     {
         prefer(&mut top, &|c, _| {
-            c.ancestors().any(|a| a == first)
+            dom::any_ancestor(c, &mut |a| *a == first)
                 && paragraph_text(c, &stats) >= TEASER_FEED_MIN_STORY_CHARS
                 && outscored_by_teasers(&first, c, &stats)
         });
@@ -190,9 +190,9 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         // up to the wrapper that holds them both.
         let beside = |c: &NodeRef| {
             !flags.strip_unlikely
-                && c.inclusive_ancestors().any(|a| {
-                    unlikely_named(&dom::class_and_id(&a))
-                        && !top_candidate.inclusive_ancestors().any(|t| t == a)
+                && dom::any_inclusive_ancestor(c, &mut |a| {
+                    unlikely_named(&dom::class_and_id(a))
+                        && !dom::any_inclusive_ancestor(&top_candidate, &mut |t| t == a)
                 })
         };
         let alts: Vec<&NodeRef> = top[1..]
@@ -561,10 +561,10 @@ fn prefer(top: &mut [(NodeRef, f64)], better: &dyn Fn(&NodeRef, f64) -> bool) {
 
 /// Ours: whether `node` sits in the page's own footer ([`PAGE_FOOTER_MAX_DEPTH`]).
 fn in_page_footer(node: &NodeRef) -> bool {
-    node.inclusive_ancestors().any(|a| {
-        dom::is(&a, &["footer"])
+    dom::any_inclusive_ancestor(node, &mut |a| {
+        dom::is(a, &["footer"])
             && a.ancestors().count() <= PAGE_FOOTER_MAX_DEPTH
-            && !dom::has_ancestor(&a, &["article", "main"], None)
+            && !dom::has_ancestor(a, &["article", "main"], None)
     })
 }
 
@@ -728,9 +728,9 @@ fn outscored_by_teasers(parent: &NodeRef, child: &NodeRef, stats: &TextStats) ->
 /// each a linked product name over its review, are longer).
 fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usize {
     let linked_heading = |item: &NodeRef| {
-        item.walk_descendants().any(|h| {
-            dom::is(&h, &["h2", "h3", "h4"])
-                && (h.walk_descendants().any(|a| dom::is(&a, &["a"]))
+        item.walk_descendants().any_node(&mut |h| {
+            dom::is(h, &["h2", "h3", "h4"])
+                && (h.walk_descendants().any_node(&mut |a| dom::is(a, &["a"]))
                     || h.ancestors()
                         .take_while(|a| a != item)
                         .any(|a| dom::is(&a, &["a"])))
@@ -908,11 +908,11 @@ fn post_author(item: &NodeRef) -> Option<(NodeRef, String)> {
         }
         let name_node = d
             .walk_inclusive()
-            .find(|n| itemprop(n, "name") && dom::has_text(n))
+            .find_node(&mut |n| itemprop(n, "name") && dom::has_text(n))
             .or_else(|| {
                 // Not a link around a picture: the avatar, whose text is its letter and a
                 // status for screen readers (NodeBB's "J Offline").
-                d.walk_inclusive().find(|n| {
+                d.walk_inclusive().find_node(&mut |n| {
                     dom::is(n, &["a"])
                         && dom::has_text(n)
                         && !n.descendants().any(|c| dom::is(&c, &["img"]))
@@ -989,7 +989,9 @@ fn head_posts(content: &NodeRef) {
     }
     for (item, (author, name)) in posts {
         // (An outer post's box may hold a reply's, gone with it.)
-        if author.ancestors().any(|a| a == item) && !dom::is(&item, &["tr", "tbody", "table"]) {
+        if dom::any_ancestor(&author, &mut |a| *a == item)
+            && !dom::is(&item, &["tr", "tbody", "table"])
+        {
             dom::set_attr(&item, THREAD_ITEM_ATTR, "1");
             head_post(&item, author, name);
         }
@@ -1012,8 +1014,8 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
         let len = dom::text_len(&parent);
         if len > POST_AUTHOR_BOX_MAX_CHARS
             || len * 2 >= item_len
-            || parent.walk_descendants().any(|d| {
-                dom::is(&d, HEADINGS)
+            || parent.walk_descendants().any_node(&mut |d| {
+                dom::is(d, HEADINGS)
                     || d.as_text().is_some_and(|t| {
                         t.borrow().trim().chars().count() > POST_AUTHOR_BOX_MAX_RUN
                     })
@@ -1102,15 +1104,12 @@ fn ends_sentence(text: &str) -> bool {
 /// none goes (a page's sections may be `<article>`s under headings of their own).
 fn drop_follow_on_stories(content: &NodeRef, best: Option<&NodeRef>) {
     // Outermost articles only: an <article> inside another is part of it.
-    let stories: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["article"]))
-        .filter(|d| {
-            d.ancestors()
+    let stories: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["article"])
+            && d.ancestors()
                 .take_while(|a| a != content)
                 .all(|a| !dom::is(&a, &["article"]))
-        })
-        .collect();
+    });
     if stories.len() < 2 {
         return;
     }

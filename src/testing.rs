@@ -7,7 +7,7 @@ pub(crate) fn first(html: &str, tag: &str) -> NodeRef {
     use crate::dom::Walk;
     let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
     doc.walk_descendants()
-        .find(|n| crate::dom::is(n, &[tag]))
+        .find_node(&mut |n| crate::dom::is(n, &[tag]))
         .unwrap()
 }
 

@@ -26,14 +26,12 @@ pub(super) fn is_home_link(href: &str) -> bool {
 pub(super) fn is_breadcrumb_trail(d: &NodeRef) -> bool {
     if !dom::is(d, &["p", "div", "ol", "ul", "span"])
         || dom::text_len_capped(d, BREADCRUMB_MAX_CHARS) > BREADCRUMB_MAX_CHARS
-        || d.walk_descendants().any(|p| dom::is(&p, &["p", "img"]))
+        || d.walk_descendants()
+            .any_node(&mut |p| dom::is(p, &["p", "img"]))
     {
         return false;
     }
-    let links: Vec<NodeRef> = d
-        .walk_descendants()
-        .filter(|a| dom::is(a, &["a"]))
-        .collect();
+    let links: Vec<NodeRef> = dom::descendants_named(d, &["a"]);
     links.len() >= BREADCRUMB_MIN_LINKS
         && dom::attr(&links[0], "href").is_some_and(|h| is_home_link(&h))
 }
@@ -44,7 +42,11 @@ pub(super) fn is_breadcrumb_trail(d: &NodeRef) -> bool {
 pub(super) fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain) {
     let mut trails: Vec<NodeRef> = Vec::new();
     for d in content.walk_descendants() {
-        if is_breadcrumb_trail(&d) && !trails.iter().any(|t| d.ancestors().any(|a| &a == t)) {
+        if is_breadcrumb_trail(&d)
+            && !trails
+                .iter()
+                .any(|t| dom::any_ancestor(&d, &mut |a| a == t))
+        {
             trails.push(d);
         } else if dom::is(&d, &["p"])
             && dom::text_len_capped(&d, LEAD_PARAGRAPH_CHARS) >= LEAD_PARAGRAPH_CHARS
@@ -54,7 +56,7 @@ pub(super) fn remove_breadcrumb_trails(content: &NodeRef, explain: &mut Explain)
     }
     for t in trails {
         if !guards_protected(&t) {
-            explain.remove(&t, Rule::Breadcrumbs, || dom::normalized_text(&t));
+            explain.remove(&t, Rule::Breadcrumbs, &|| dom::normalized_text(&t));
         }
     }
 }

@@ -31,7 +31,7 @@ fn is_decoration(node: &NodeRef) -> bool {
         && dom::text_len(node) == 0
         && !node
             .walk_descendants()
-            .any(|d| dom::is(&d, &["img", "picture"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture"]))
 }
 
 /// The element before `block`, past decorations, or, when `block` opens a wrapper that holds
@@ -65,17 +65,16 @@ fn image_before(block: &NodeRef, len: usize) -> Option<NodeRef> {
 /// `<figcaption>`, so the reader shows it as a
 /// caption and the article text leaves it out, as it does for marked-up captions.
 pub(super) fn mark_loose_captions(content: &NodeRef) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["p", "div", "h2", "h3", "h4", "h5", "h6"]))
-        .collect();
+    let blocks: Vec<NodeRef> =
+        dom::descendants_named(content, &["p", "div", "h2", "h3", "h4", "h5", "h6"]);
     for b in blocks {
         // Inside a <figure> without a <figcaption>, the text under the image is its caption
         // whatever it says; elsewhere only a photo credit makes it one.
         let figure = b.ancestors().find(|a| dom::is(a, &["figure"]));
-        let in_bare_figure = figure
-            .as_ref()
-            .is_some_and(|f| !f.walk_descendants().any(|d| dom::is(&d, &["figcaption"])));
+        let in_bare_figure = figure.as_ref().is_some_and(|f| {
+            !f.walk_descendants()
+                .any_node(&mut |d| dom::is(d, &["figcaption"]))
+        });
         if !in_bare_figure && (figure.is_some() || !dom::is(&b, &["p", "div"])) {
             continue;
         }
@@ -90,7 +89,9 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
             continue;
         };
         let image_only = (dom::is(&image, &["img", "picture"])
-            || image.walk_descendants().any(|d| dom::is(&d, &["img"])))
+            || image
+                .walk_descendants()
+                .any_node(&mut |d| dom::is(d, &["img"])))
             && dom::text_len(&image) == 0;
         if !image_only {
             continue;

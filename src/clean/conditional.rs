@@ -59,7 +59,7 @@ pub(super) fn conditional(
     let thread = flags.discussion
         || content
             .walk_descendants()
-            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
     let mut removed = false;
     for node in nodes.into_iter().rev() {
         let Some(parent) = node.parent() else {
@@ -95,7 +95,7 @@ pub(super) fn conditional(
                 removed = true;
                 continue;
             }
-            explain.remove(&node, reason, || {
+            explain.remove(&node, reason, &|| {
                 format!(
                     "link density {}%",
                     (link_density(&node) * 100.0).round() as u32

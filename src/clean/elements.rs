@@ -11,7 +11,7 @@ use kuchikiki::NodeRef;
 pub(super) fn remove_all(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
     for n in still_in(candidates, content) {
         if n.parent().is_some() && !guards_protected(&n) {
-            explain.remove(&n, Rule::NonArticleElement, || {
+            explain.remove(&n, Rule::NonArticleElement, &|| {
                 format!("<{}>", dom::tag(&n))
             });
         }
@@ -20,7 +20,9 @@ pub(super) fn remove_all(content: &NodeRef, candidates: Vec<NodeRef>, explain: &
 
 pub(super) fn remove_embeds(content: &NodeRef, candidates: Vec<NodeRef>, explain: &mut Explain) {
     for n in still_in(candidates, content) {
-        explain.remove(&n, Rule::Embed, || dom::attr(&n, "src").unwrap_or_default());
+        explain.remove(&n, Rule::Embed, &|| {
+            dom::attr(&n, "src").unwrap_or_default()
+        });
     }
 }
 
@@ -37,7 +39,7 @@ pub(super) fn remove_share_bars(
         .collect();
     for n in doomed {
         if n.parent().is_some() && !guards_protected(&n) {
-            explain.remove(&n, Rule::ShareBar, || dom::class_and_id(&n));
+            explain.remove(&n, Rule::ShareBar, &|| dom::class_and_id(&n));
         }
     }
 }
@@ -48,7 +50,7 @@ pub(super) fn remove_negative_headings(
     explain: &mut Explain,
 ) {
     for n in still_in(candidates, content) {
-        explain.remove(&n, Rule::NegativeHeading, || dom::class_and_id(&n));
+        explain.remove(&n, Rule::NegativeHeading, &|| dom::class_and_id(&n));
     }
 }
 

@@ -32,9 +32,7 @@ impl Entries {
     /// ([`THREAD_ITEM_ATTR`]): then it is set aside in place of a placeholder, as if removed.
     pub(super) fn set_aside(&mut self, node: &NodeRef) -> bool {
         let listed = self.on
-            && node
-                .inclusive_ancestors()
-                .any(|a| dom::has_attr(&a, THREAD_ITEM_ATTR));
+            && dom::any_inclusive_ancestor(node, &mut |a| dom::has_attr(a, THREAD_ITEM_ATTR));
         if listed {
             let mark = dom::new_html_element("span", Vec::new());
             node.insert_before(mark.clone());
@@ -52,7 +50,7 @@ impl Entries {
     pub(super) fn put_back(mut self, content: &NodeRef) -> usize {
         let mut kept = 0;
         while let (Some(node), Some(mark)) = (self.aside.pop(), self.aside.pop()) {
-            if mark.ancestors().any(|a| &a == content) {
+            if dom::any_ancestor(&mark, &mut |a| a == content) {
                 kept += dom::text_len(&node);
                 mark.insert_before(node);
             }

@@ -170,7 +170,7 @@ pub(super) fn remove_boilerplate_families(
                 };
                 if share <= max && !(teaser && len < TEASER_MIN_CHARS) && !guards_protected(&n) {
                     let next = dom::next_skipping_children(&n, content);
-                    explain.remove(&n, Rule::BoilerplateClass, || {
+                    explain.remove(&n, Rule::BoilerplateClass, &|| {
                         format!("{token} ({}% of text)", (share * 100.0).round() as u32)
                     });
                     node = next;

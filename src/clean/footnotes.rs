@@ -119,7 +119,7 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                     continue;
                 };
                 if a.ancestors().take(NOTE_MAX_NODES).any(|x| x == body)
-                    || body.walk_inclusive().any(|d| earlier(&d, i))
+                    || body.walk_inclusive().any_node(&mut |d| earlier(d, i))
                 {
                     continue;
                 }
@@ -132,7 +132,7 @@ fn gather(content: &NodeRef, candidates: &[(NodeRef, String)]) -> Vec<Note> {
                         .any(|x| dom::has_attr(&x, NOTE_MARK))
                         || body
                             .walk_descendants()
-                            .any(|d| dom::has_attr(&d, NOTE_MARK));
+                            .any_node(&mut |d| dom::has_attr(d, NOTE_MARK));
                     if nested || notes.len() >= FOOTNOTE_MAX_NOTES {
                         continue;
                     }
@@ -196,11 +196,8 @@ fn restructure(content: &NodeRef, notes: &[Note]) {
         if let Some(anchor) = &note.anchor {
             anchor.detach();
         }
-        let backs: Vec<NodeRef> = note
-            .body
-            .walk_descendants()
-            .filter(|d| is_back_link(d, &note.ref_ids))
-            .collect();
+        let backs: Vec<NodeRef> =
+            dom::descendants_where(&note.body, &|d| is_back_link(d, &note.ref_ids));
         for b in backs {
             b.detach();
         }
@@ -346,9 +343,9 @@ fn note_of(target: &NodeRef, content: &NodeRef) -> Option<(NodeRef, Option<NodeR
     let len = dom::text_len_capped(&body, FOOTNOTE_NOTE_MAX_CHARS + 1);
     let ok = len <= FOOTNOTE_NOTE_MAX_CHARS
         && len > anchor.as_ref().map_or(0, dom::text_len)
-        && !body.walk_descendants().any(|d| {
+        && !body.walk_descendants().any_node(&mut |d| {
             dom::is(
-                &d,
+                d,
                 &["h1", "h2", "h3", "h4", "h5", "h6", "section", "article"],
             )
         });
@@ -390,7 +387,7 @@ fn is_empty_wrapper(node: &NodeRef) -> bool {
     !dom::has_text(node)
         && !node
             .walk_inclusive()
-            .any(|d| dom::is(&d, &["img", "picture", "video", "iframe", "math"]))
+            .any_node(&mut |d| dom::is(d, &["img", "picture", "video", "iframe", "math"]))
 }
 
 /// `fn-1`, `fnref-1`, `fnref-1-2`: the ids this pass gives.

@@ -77,7 +77,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
     if !headline
         || content
             .walk_descendants()
-            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR))
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR))
     {
         return;
     }
@@ -89,7 +89,7 @@ pub(crate) fn remove_kickers(content: &NodeRef, explain: &mut Explain) {
         }
         let text = dom::normalized_text(&line);
         if !closes_sentence(&text) {
-            explain.remove(&line, Rule::Kicker, || text);
+            explain.remove(&line, Rule::Kicker, &|| text.clone());
         }
     }
 }

@@ -45,18 +45,15 @@ fn whole_block(b: &NodeRef, content: &NodeRef, len: usize) -> NodeRef {
 /// (teaser headlines between the article's paragraphs). In a `thread`, also the posts'
 /// numbers ([`POST_NUMBER`]).
 pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(
-                d,
-                &[
-                    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
-                    "small",
-                ],
-            )
-        })
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(
+            d,
+            &[
+                "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "td",
+                "small",
+            ],
+        )
+    });
     // The last block whose text no pattern matched, and its length: a block inside it with
     // text as long has the same text (it is part of it), and is not asked again (a reference
     // list's `<li><span><cite>` chains asked the same patterns three times over).
@@ -80,7 +77,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             let lower = LowerText::new(&text);
             if NOTICE.matches(&lower) {
                 if removable() {
-                    explain.remove(&b, Rule::Notice, || text.clone());
+                    explain.remove(&b, Rule::Notice, &|| text.clone());
                 }
                 continue;
             }
@@ -104,15 +101,18 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 || AD_WORDS.matches(&lower)
             {
                 if removable() {
-                    explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                    explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
                 }
                 continue;
             }
-            if thread && POST_MARK_LINE.matches(&lower) && b.ancestors().any(|a| headed_post(&a)) {
+            if thread
+                && POST_MARK_LINE.matches(&lower)
+                && dom::any_ancestor(&b, &mut |a| headed_post(a))
+            {
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, POST_MARK_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::BoilerplateLine, || text.clone());
+                        explain.remove(&block, Rule::BoilerplateLine, &|| text.clone());
                     }
                     continue;
                 }
@@ -124,7 +124,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                     if holds_media(&b) {
                         remove_beside_media(&b, explain, &text);
                     } else {
-                        explain.remove(&b, Rule::BoilerplateLine, || text.clone());
+                        explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
                     }
                 }
                 continue;
@@ -137,7 +137,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::DateLine, || text.clone());
+                        explain.remove(&block, Rule::DateLine, &|| text.clone());
                     }
                     continue;
                 }
@@ -156,16 +156,15 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
         if dom::is(&b, &["p"])
             && link_density(&b) >= 0.9
             && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
-            && !b.walk_descendants().any(|d| dom::is(&d, &["img"]))
+            && !b.walk_descendants().any_node(&mut |d| dom::is(d, &["img"]))
         {
-            let hash_only = b
-                .walk_descendants()
-                .filter(|d| dom::is(d, &["a"]))
-                .all(|a| dom::attr(&a, "href").is_some_and(|h| h.starts_with('#')));
+            let hash_only = !b.walk_descendants().any_node(&mut |a| {
+                dom::is(a, &["a"]) && !dom::attr(a, "href").is_some_and(|h| h.starts_with('#'))
+            });
             if !hash_only && !guards_protected(&b) {
                 let text = dom::normalized_text(&b);
                 if !is_linked_sentence(&text) {
-                    explain.remove(&b, Rule::LinkedTeaser, || text);
+                    explain.remove(&b, Rule::LinkedTeaser, &|| text.clone());
                 }
             }
         }
@@ -199,7 +198,7 @@ const MEDIA: &[&str] = &["img", "picture", "video", "svg", "figure", "iframe"];
 
 /// True when `node` is a picture or holds one ([`MEDIA`]).
 fn holds_media(node: &NodeRef) -> bool {
-    node.walk_inclusive().any(|d| dom::is(&d, MEDIA))
+    node.walk_inclusive().any_node(&mut |d| dom::is(d, MEDIA))
 }
 
 /// Removes what `block` holds beside its pictures (a credit's text and the `<br>` before
@@ -212,21 +211,18 @@ fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
     for part in parts {
         span.append(part);
     }
-    explain.remove(&span, Rule::BoilerplateLine, || text.to_string());
+    explain.remove(&span, Rule::BoilerplateLine, &|| text.to_string());
 }
 
 /// Ours: an author's bio among the article's last blocks of text ([`AUTHOR_BIO`]): the bio
 /// box's class names nothing we know (`text-rich-text_author`, a page builder's column), but
 /// its sentence says whose it is. Only the bio's own block goes.
 pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(d, &["p", "div", "li", "td", "blockquote"])
-                && !has_block_descendant(d)
-                && dom::text_len_capped(d, 1) > 0
-        })
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["p", "div", "li", "td", "blockquote"])
+            && !has_block_descendant(d)
+            && dom::text_len_capped(d, 1) > 0
+    });
     for b in blocks.iter().rev().take(AUTHOR_BIO_TAIL_BLOCKS) {
         let len = dom::text_len_capped(b, AUTHOR_BIO_MAX_CHARS + 1);
         if !(AUTHOR_BIO_MIN_CHARS..=AUTHOR_BIO_MAX_CHARS).contains(&len) {
@@ -234,7 +230,7 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
         }
         let text = dom::normalized_text(b);
         if AUTHOR_BIO.matches(&LowerText::new(&text)) && !guards_protected(b) {
-            explain.remove(b, Rule::BoilerplateLine, || format!("author bio: {text}"));
+            explain.remove(b, Rule::BoilerplateLine, &|| format!("author bio: {text}"));
         }
     }
 }
@@ -252,10 +248,7 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
 pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
     let total = dom::text_len(content);
     let mut boxes: Vec<(NodeRef, String)> = Vec::new();
-    let images: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["img"]))
-        .collect();
+    let images: Vec<NodeRef> = dom::descendants_named(content, &["img"]);
     for img in images {
         let Some(alt) = dom::attr(&img, "alt") else {
             continue;
@@ -279,7 +272,7 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
             && !guards_protected(found)
         {
-            explain.remove(found, Rule::BoilerplateLine, || {
+            explain.remove(found, Rule::BoilerplateLine, &|| {
                 format!("author box: {name}")
             });
         }

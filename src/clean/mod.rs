@@ -87,7 +87,7 @@ pub(crate) fn clean(
     let thread = flags.discussion
         || content
             .walk_descendants()
-            .any(|d| dom::has_attr(&d, THREAD_ITEM_ATTR));
+            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
     remove_boilerplate_families(content, flags, thread, explain);
     // A list page's entries (not on a page that says it is a discussion: its posts and
     // their links are judged as before).
@@ -98,10 +98,7 @@ pub(crate) fn clean(
         entries,
     };
     for tag in ["table", "ul", "div"] {
-        let nodes = content
-            .walk_descendants()
-            .filter(|d| dom::is(d, &[tag]))
-            .collect();
+        let nodes = dom::descendants_named(content, &[tag]);
         conditional(content, tag, nodes, flags, common, explain, &mut carry);
     }
     let kept = carry.entries.put_back(content);
@@ -113,10 +110,8 @@ pub(crate) fn clean(
     // A post's author box and date, now in the post's own line (`select::head_post`), go
     // before the short lines are read: a post's number or its poster's status beside them
     // ("#2 · Jan 3, 2024", "J Offline julian") is a line of its own once they are gone.
-    let marked: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::has_attr(d, POST_AUTHOR_ATTR))
-        .collect();
+    let marked: Vec<NodeRef> =
+        dom::descendants_where(content, &|d| dom::has_attr(d, POST_AUTHOR_ATTR));
     let (lines, boxes): (Vec<NodeRef>, Vec<NodeRef>) = marked
         .into_iter()
         .partition(|m| dom::attr(m, POST_AUTHOR_ATTR).as_deref() == Some("line"));
@@ -128,8 +123,11 @@ pub(crate) fn clean(
     let alone: Vec<NodeRef> = lines
         .into_iter()
         .filter(|line| {
-            line.parent()
-                .is_some_and(|post| !post.walk_descendants().any(|d| is_box_with_text(&d)))
+            line.parent().is_some_and(|post| {
+                !post
+                    .walk_descendants()
+                    .any_node(&mut |d| is_box_with_text(d))
+            })
         })
         .collect();
     for b in boxes {
@@ -163,11 +161,7 @@ pub(crate) fn clean(
         };
         remove_repeated_thread_text(content, min_chars, explain);
     }
-    for h1 in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["h1"]))
-        .collect::<Vec<_>>()
-    {
+    for h1 in dom::descendants_named(content, &["h1"]) {
         dom::rename(&h1, "h2");
     }
     normalise_code_blocks(content);
@@ -229,10 +223,8 @@ impl FirstPasses {
 /// heading, pitch and small print ("Join our newsletter", "By signing up, you agree to…").
 /// Not one that holds protected content, nor one that holds half the article's text.
 fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
-    let boxes: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::has_attr(d, SIGNUP_BOX_ATTR))
-        .collect();
+    let boxes: Vec<NodeRef> =
+        dom::descendants_where(content, &|d| dom::has_attr(d, SIGNUP_BOX_ATTR));
     if boxes.is_empty() {
         return;
     }
@@ -241,7 +233,7 @@ fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
         if b.parent().is_none() || guards_protected(&b) || dom::text_len(&b) * 2 > total {
             continue;
         }
-        explain.remove(&b, Rule::FormInputs, || "sign-up box".into());
+        explain.remove(&b, Rule::FormInputs, &|| "sign-up box".into());
     }
 }
 
@@ -249,7 +241,7 @@ fn remove_signup_boxes(content: &NodeRef, explain: &mut Explain) {
 fn still_in(nodes: Vec<NodeRef>, content: &NodeRef) -> Vec<NodeRef> {
     nodes
         .into_iter()
-        .filter(|n| n.ancestors().any(|a| a == *content))
+        .filter(|n| dom::any_ancestor(n, &mut |a| *a == *content))
         .collect()
 }
 
@@ -260,7 +252,7 @@ fn is_protected(node: &NodeRef) -> bool {
 /// True when `node` is protected or holds mostly protected content (a wrapper around a code
 /// block or a data table).
 fn guards_protected(node: &NodeRef) -> bool {
-    if is_protected(node) || node.ancestors().any(|a| is_protected(&a)) {
+    if is_protected(node) || dom::any_ancestor(node, &mut |a| is_protected(a)) {
         return true;
     }
     // One walk: the text of the outermost protected blocks (one inside another counts once),

@@ -18,15 +18,12 @@ use kuchikiki::NodeRef;
 /// (the mobile and desktop versions of a section, both in the page and one hidden by a style
 /// sheet; a carousel's cloned slides): the reader shows it once.
 pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, REPEATED_BLOCK_TAGS))
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_named(content, REPEATED_BLOCK_TAGS);
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
         let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
-        if len < SCREEN_COPY_MIN_CHARS || !block.ancestors().any(|a| &a == content) {
+        if len < SCREEN_COPY_MIN_CHARS || !dom::any_ancestor(block, &mut |a| a == content) {
             continue;
         }
         // A copy for another screen says so in its class, and may be short.
@@ -42,10 +39,10 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         let text = dom::normalized_text(block);
         match seen.get(&text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
-            Some(first) if block.ancestors().any(|a| &a == first) => {}
+            Some(first) if dom::any_ancestor(block, &mut |a| a == first) => {}
             Some(first) if first.parent() == block.parent() && !screen => {}
             Some(_) if !guards_protected(block) => {
-                explain.remove(block, Rule::RepeatedBlock, || text.clone());
+                explain.remove(block, Rule::RepeatedBlock, &|| text.clone());
             }
             Some(_) => {}
             None => {
@@ -106,7 +103,10 @@ pub(super) fn remove_repeated_thread_text(
         }
         let mut text = dom::normalized_text(&leaf);
         // A quote's header ("sailor2 wrote:", phpBB's `<cite>`) is not what it quotes.
-        if let Some(cite) = leaf.walk_descendants().find(|d| dom::is(d, &["cite"])) {
+        if let Some(cite) = leaf
+            .walk_descendants()
+            .find_node(&mut |d| dom::is(d, &["cite"]))
+        {
             let header = dom::normalized_text(&cite);
             if let Some(rest) = text.strip_prefix(header.as_str()) {
                 text = rest.trim_start().to_string();
@@ -114,7 +114,7 @@ pub(super) fn remove_repeated_thread_text(
         }
         if seen.contains(&text) {
             if !guards_protected(&leaf) {
-                explain.remove(&leaf, Rule::RepeatedBlock, || text.clone());
+                explain.remove(&leaf, Rule::RepeatedBlock, &|| text.clone());
             }
         } else {
             seen.insert(text);

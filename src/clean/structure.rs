@@ -22,10 +22,9 @@ use std::collections::{HashMap, HashSet};
 
 /// Reduces every code block of `content` to its text and language.
 pub(super) fn normalise_code_blocks(content: &NodeRef) {
-    let blocks: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["pre"]) && !dom::has_ancestor(d, &["pre"], None))
-        .collect();
+    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["pre"]) && !dom::has_ancestor(d, &["pre"], None)
+    });
     for pre in blocks {
         let language = language_of(&pre);
         if let Some(table) = gutter_table(&pre) {
@@ -146,10 +145,8 @@ fn is_line_number(node: &NodeRef) -> bool {
 
 /// Gives every heading of `content` an id: its own, or one made from its text.
 pub(super) fn name_headings(content: &NodeRef) {
-    let headings: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["h1", "h2", "h3", "h4", "h5", "h6"]))
-        .collect();
+    let headings: Vec<NodeRef> =
+        dom::descendants_named(content, &["h1", "h2", "h3", "h4", "h5", "h6"]);
     // Ids already in the article; an id made here must differ from each. (A set, and for each
     // base the next number to try: a page of thousands of headings alike, "Reviews", would
     // otherwise try every number against every id, cubic in the headings.)

@@ -44,7 +44,7 @@ pub(super) fn remove_social_bars(content: &NodeRef, explain: &mut Explain) {
     let max_chars = LINK_BAR_MAX_CHARS.min(dom::text_len(content) / 2);
     for n in dom::outermost(content, |d| is_social_bar(d, max_chars)) {
         if !guards_protected(&n) {
-            explain.remove(&n, Rule::ShareBar, || dom::class_and_id(&n));
+            explain.remove(&n, Rule::ShareBar, &|| dom::class_and_id(&n));
         }
     }
 }

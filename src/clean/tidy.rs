@@ -9,14 +9,10 @@ use kuchikiki::NodeRef;
 /// Readability's last touches: empty paragraphs, `<br>` before a paragraph, single-cell
 /// tables, and wrappers that hold a single block.
 pub(super) fn tidy(content: &NodeRef) {
-    for p in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["p"]))
-        .collect::<Vec<_>>()
-    {
-        let media = p.walk_descendants().any(|d| {
+    for p in dom::descendants_named(content, &["p"]) {
+        let media = p.walk_descendants().any_node(&mut |d| {
             dom::is(
-                &d,
+                d,
                 &[
                     "img", "embed", "object", "iframe", "picture", "video", "svg", "math",
                 ],
@@ -26,11 +22,7 @@ pub(super) fn tidy(content: &NodeRef) {
             p.detach();
         }
     }
-    for br in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["br"]))
-        .collect::<Vec<_>>()
-    {
+    for br in dom::descendants_named(content, &["br"]) {
         let mut next = br.next_sibling();
         while let Some(n) = next.clone() {
             if n.as_text().is_some_and(|t| t.borrow().trim().is_empty()) {
@@ -43,11 +35,7 @@ pub(super) fn tidy(content: &NodeRef) {
             br.detach();
         }
     }
-    for table in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["table"]))
-        .collect::<Vec<_>>()
-    {
+    for table in dom::descendants_named(content, &["table"]) {
         let tbody = if has_single_child_tag(&table, "tbody") {
             dom::element_children(&table).next()
         } else {
@@ -75,10 +63,7 @@ pub(super) fn tidy(content: &NodeRef) {
         table.insert_before(cell);
         table.detach();
     }
-    for node in content
-        .walk_descendants()
-        .filter(|d| dom::is(d, &["div", "section"]))
-        .collect::<Vec<_>>()
+    for node in dom::descendants_named(content, &["div", "section"])
         .into_iter()
         .rev()
     {

@@ -20,13 +20,10 @@ use kuchikiki::NodeRef;
 /// mostly links, a form, or nothing. On a product page ([`Flags::product`]) the customers'
 /// reviews go the same way, whatever their link density.
 pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain: &mut Explain) {
-    let headings: Vec<NodeRef> = content
-        .walk_descendants()
-        .filter(|d| {
-            dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
-                && dom::text_len_capped(d, 60) <= 60
-        })
-        .collect();
+    let headings: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+        dom::is(d, &["h2", "h3", "h4", "h5", "h6", "p", "div", "strong"])
+            && dom::text_len_capped(d, 60) <= 60
+    });
     let mut asked = 0;
     for h in headings {
         if h.parent().is_none() || guards_protected(&h) {
@@ -47,7 +44,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
         if dom::is(&h, &["p", "div"])
             && !h
                 .walk_descendants()
-                .any(|d| dom::is(&d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
+                .any_node(&mut |d| dom::is(d, &["strong", "b", "h2", "h3", "h4", "h5", "h6"]))
         {
             continue;
         }
@@ -72,9 +69,9 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
             };
             let detail = text.clone();
             for f in followers {
-                explain.remove(&f, rule, || detail.clone());
+                explain.remove(&f, rule, &|| detail.clone());
             }
-            explain.remove(&h, rule, || text.clone());
+            explain.remove(&h, rule, &|| text.clone());
         }
     }
 }
@@ -87,7 +84,7 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
 pub(super) fn remove_other_products(content: &NodeRef, explain: &mut Explain) {
     for r in dom::outermost(content, is_row_of_cards) {
         let r = row_section(r, content);
-        explain.remove(&r, Rule::OtherProducts, || "a row of products".into());
+        explain.remove(&r, Rule::OtherProducts, &|| "a row of products".into());
     }
 }
 
@@ -155,7 +152,7 @@ pub(crate) fn remove_hub_reviews(root: &NodeRef, log: &mut Explain) {
         n.as_element().is_some() && crate::score::is_reviews_block(n, &dom::class_and_id(n))
     });
     for n in reviews {
-        log.remove(&n, Rule::CustomerReviews, || "customer reviews".into());
+        log.remove(&n, Rule::CustomerReviews, &|| "customer reviews".into());
     }
 }
 
@@ -204,7 +201,7 @@ pub(crate) fn remove_hub_footers(root: &NodeRef, log: &mut Explain) {
         return;
     }
     for c in footers {
-        log.remove(&c, Rule::PageHeaderFooter, || {
+        log.remove(&c, Rule::PageHeaderFooter, &|| {
             "the hub's trailing footer".into()
         });
         c.detach();

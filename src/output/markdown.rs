@@ -271,7 +271,7 @@ fn code_language(node: &NodeRef) -> String {
     let class = dom::attr(node, "class")
         .or_else(|| {
             node.walk_descendants()
-                .find(|d| dom::is(d, &["code"]))
+                .find_node(&mut |d| dom::is(d, &["code"]))
                 .and_then(|c| dom::attr(&c, "class"))
         })
         .unwrap_or_default();

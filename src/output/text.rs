@@ -47,8 +47,8 @@ fn is_footnote_marker(node: &NodeRef) -> bool {
     }
     dom::is(node, &["sup"])
         && dom::text_len(node) <= 4
-        && node.walk_descendants().any(|d| {
-            dom::is(&d, &["a"]) && dom::attr(&d, "href").is_some_and(|h| h.starts_with('#'))
+        && node.walk_descendants().any_node(&mut |d| {
+            dom::is(d, &["a"]) && dom::attr(d, "href").is_some_and(|h| h.starts_with('#'))
         })
 }
 
@@ -253,7 +253,10 @@ pub(crate) fn first_paragraph(root: &NodeRef) -> Option<String> {
 /// The text of `p` without its footnote markers (`exceptions.[1] The` would read
 /// `exceptions.1 The`).
 fn paragraph_text(p: &NodeRef) -> String {
-    if !p.walk_descendants().any(|d| is_footnote_marker(&d)) {
+    if !p
+        .walk_descendants()
+        .any_node(&mut |d| is_footnote_marker(d))
+    {
         return dom::normalized_text(p);
     }
     let mut text = String::new();

@@ -219,7 +219,7 @@ impl Sanitiser<'_> {
                     }
                 }
                 Action::Drop(rule) => {
-                    self.explain.remove(&c, rule, || {
+                    self.explain.remove(&c, rule, &|| {
                         format!("<{}> is not allowed", crate::dom::tag(&c))
                     });
                     cur = next;
@@ -505,7 +505,9 @@ impl Sanitiser<'_> {
         let src = match (&*el.name.local, src) {
             ("video", None) => node
                 .walk_descendants()
-                .find(|d| crate::dom::is_html(d, &["source"]) && crate::dom::has_attr(d, "src"))
+                .find_node(&mut |d| {
+                    crate::dom::is_html(d, &["source"]) && crate::dom::has_attr(d, "src")
+                })
                 .and_then(|s| crate::dom::attr(&s, "src")),
             (_, s) => s,
         }?;
