@@ -329,6 +329,10 @@ pub(crate) fn pick(page: &NodeRef, grab: Grab, flags: Flags) -> Selected {
         let append = if sibling == top_candidate {
             past_winner = true;
             true
+        } else if in_page_footer(&sibling) {
+            // Ours: the page's own footer is no part of the story beside it, however its
+            // text scores against a short winner's.
+            false
         } else {
             let bonus = if !top_class.is_empty()
                 && dom::attr(&sibling, "class").as_deref() == Some(top_class.as_str())
@@ -1307,6 +1311,29 @@ mod tests {
             plain_paragraph(3)
         ));
         assert_story_chosen(&html);
+    }
+
+    #[test]
+    fn the_pages_footer_does_not_join_the_story_beside_it() {
+        // The footer's about text and small print (kept by preparation: it has paragraphs)
+        // outscore a short story whose class names are unreadable; the story is chosen (the
+        // footer's blocks give way), and the footer then scores as a sibling worth joining.
+        let html = picked(&format!(
+            "<div class=\"x3f9a\"><div class=\"x81c2\">{}{}{}</div></div>\
+             <footer><p>Our firm has advised families and owners of small companies in the \
+             valley since 1987, and is one of the oldest advisers in the state.</p>\
+             <p>Offices: 11 Mill Road, Hunt Valley; 301 Washington Street in Snow Hill, by \
+             appointment on weekdays.</p>\
+             <p>This material is not intended to replace the advice of a qualified adviser, \
+             and the information is not guaranteed.</p>\
+             <p>Products and services referenced are for general information only, and terms \
+             and exclusions apply.</p></footer>",
+            plain_paragraph(1),
+            plain_paragraph(2),
+            plain_paragraph(3)
+        ));
+        assert!(html.contains("Paragraph 1 of the story"), "{html}");
+        assert!(!html.contains("Our firm has advised"), "{html}");
     }
 
     #[test]
