@@ -488,6 +488,17 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
 /// `image-heavy`; its shortest step, "Stir fry to mix well.", has 21 characters).
 pub(crate) const TOLD_ITEM_MIN_CHARS: usize = 20;
 
+/// Ours: a box set beside a story's text, named for what it is: a background box on the
+/// story's subject (domradio's `…-single-article-infobox` on the Central Committee it
+/// mentions), a fact box (corkbeo's `factbox`, its newsletter pitch), a magazine's text box
+/// (heise's `a-inline-textbox`, the issue the story comes from). It goes as a boilerplate
+/// family ([`BOILERPLATE_MAX_SHARE`]) only on a page that says it is a story, and only when
+/// the class or id ends with the word: `infobox-row`, `infobox--left-align` and
+/// `editions-infoboxes` are a landing page's feature boxes (wcxb tune 0713, 1142, 4467, all
+/// pages that date themselves), which go on, and so do `teaser-…` or `inline-box` blocks
+/// (measured and not kept: list entries, an article's own boxes).
+pub(crate) const STORY_BOX_TOKENS: &[&str] = &["infobox", "factbox", "textbox"];
+
 /// Ours: tokens of [`BOILERPLATE_TOKENS`]' kind for blocks that point elsewhere: another
 /// post's excerpt (`article-item__excerpt`, a carousel of related posts under the story) and
 /// the publisher's call to action (`cta`, `wp-block-cta`: "Get quotes from up to 3 pros!").

@@ -10,13 +10,17 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::tunables::{
     BOILERPLATE_MAX_SHARE, BOILERPLATE_TOKENS, COMMENT_FAMILY, MAX_BYLINE_CHARS, POST_PROFILE,
-    POST_SIGNATURE, TEASER_MAX_SHARE, TEASER_MIN_CHARS, TEASER_TOKENS,
+    POST_SIGNATURE, STORY_BOX_TOKENS, TEASER_MAX_SHARE, TEASER_MIN_CHARS, TEASER_TOKENS,
 };
 use kuchikiki::NodeRef;
 
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
-/// and with `teasers` [`TEASER_TOKENS`]).
-pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'static str> {
+/// with `teasers` [`TEASER_TOKENS`], and on a `story` [`STORY_BOX_TOKENS`] ending a name).
+pub(super) fn boilerplate_token(
+    node: &NodeRef,
+    teasers: bool,
+    story: bool,
+) -> Option<&'static str> {
     // A heading's anchor spelled from its own words names its topic (`score::is_own_anchor`).
     // (Headings only are asked for their anchor: no copy of every other node's id.)
     let own_anchor = dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -52,7 +56,8 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             }
             name.push_str(part);
         }
-        if let Some(t) = tokens().find(|t| {
+        let boxes: &[&'static str] = if story { STORY_BOX_TOKENS } else { &[] };
+        if let Some(t) = tokens().chain(boxes).find(|t| {
             name.strip_suffix(**t).is_some_and(|head| {
                 head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
             })
@@ -109,7 +114,7 @@ pub(super) fn remove_boilerplate_families(
                 break;
             }
             if may_name_teaser(&d)
-                && boilerplate_token(&d, true).is_some_and(|t| TEASER_TOKENS.contains(&t))
+                && boilerplate_token(&d, true, false).is_some_and(|t| TEASER_TOKENS.contains(&t))
             {
                 held += dom::text_len_capped(&d, cap + 1 - held);
                 at = dom::next_skipping_children(&d, content);
@@ -147,7 +152,7 @@ pub(super) fn remove_boilerplate_families(
                         .chain(n.ancestors())
                         .any(|d| dom::has_attr(&d, POST_AUTHOR_ATTR))
             };
-            if let Some(token) = boilerplate_token(&n, teasers)
+            if let Some(token) = boilerplate_token(&n, teasers, flags.story)
                 .filter(|t| {
                     let reply = flags.discussion && COMMENT_FAMILY.is_match(t);
                     !reply && !dom::has_attr(&n, THREAD_ITEM_ATTR)
@@ -218,6 +223,48 @@ mod tests {
         ));
         assert!(!html.contains("Seven things"), "{class}: {html}");
         assert_eq!(rules, [Rule::BoilerplateClass], "{class}");
+    }
+
+    /// A story's background box, named for one (`…-article-infobox`, `factbox`,
+    /// `inline-textbox`), on a page that says it is a story.
+    fn story_box(class: &str, story: bool) -> (String, Vec<Rule>) {
+        let flags = Flags {
+            story,
+            ..Flags::ATTEMPTS[0]
+        };
+        clean_with(
+            &format!(
+                "{PROSE}{PROSE}<div class=\"{class}\"><h3>The Central Committee</h3>\
+                 <p>The committee is the highest body of the lay movement and speaks for it in \
+                 public debate.</p></div>{PROSE}"
+            ),
+            flags,
+        )
+    }
+
+    #[test]
+    fn a_storys_info_box_named_for_one_goes() {
+        for class in ["pane-single-article-infobox", "factbox", "a-inline-textbox"] {
+            let (html, rules) = story_box(class, true);
+            assert!(!html.contains("highest body"), "{class}: {html}");
+            assert_eq!(rules, [Rule::BoilerplateClass], "{class}");
+        }
+    }
+
+    #[test]
+    fn info_boxes_stay_on_a_page_that_is_no_story_or_where_the_name_goes_on() {
+        // A landing page's feature boxes (`infobox--left-align`, `infobox-row`), and any box
+        // on a page that does not say it is a story.
+        for (class, story) in [
+            ("infobox--left-align", true),
+            ("infobox-row", true),
+            ("editions-infoboxes", true),
+            ("article-infobox", false),
+        ] {
+            let (html, rules) = story_box(class, story);
+            assert!(html.contains("highest body"), "{class}: {html}");
+            assert!(rules.is_empty(), "{class}: {rules:?}");
+        }
     }
 
     #[test]
