@@ -207,6 +207,30 @@ pub(crate) fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
     folded.out
 }
 
+/// The beginning of [`normalized_text`] as far as it needs to go: its first `bytes` bytes at
+/// least (all of it when shorter), folded a piece of each text at a time, as
+/// [`text_len_capped`] counts, so that a block's opening is read without folding the rest of
+/// a long paragraph (an author box's every block was folded whole to compare a name).
+pub(crate) fn normalized_text_head(node: &NodeRef, bytes: usize) -> String {
+    let mut folded = Folded::default();
+    for t in node.walk_inclusive().text_nodes() {
+        let text = t.borrow();
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(CAPPED_PIECE_BYTES);
+            while !rest.is_char_boundary(end) {
+                end += 1;
+            }
+            folded.push(&rest[..end]);
+            if folded.out.len() >= bytes {
+                return folded.out;
+            }
+            rest = &rest[end..];
+        }
+    }
+    folded.out
+}
+
 /// Where a run of plain text that starts at byte `i` of `bytes` ends: visible ASCII that is
 /// not `special`, on through single spaces between such characters (which folding leaves as
 /// they are). `i` itself when that byte does not start one. For outputs that copy text a

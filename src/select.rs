@@ -583,7 +583,8 @@ fn text_before(node: &NodeRef, page: &NodeRef, stats: &TextStats) -> usize {
 fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
     node.walk_descendants()
         .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
-        .filter(|p| !dom::has_ancestor(p, &["p", "pre", "blockquote"], None) || dom::is(p, &["p"]))
+        // (A `<p>` asked first: only the others walk their ancestors.)
+        .filter(|p| dom::is(p, &["p"]) || !dom::has_ancestor(p, &["p", "pre", "blockquote"], None))
         .filter(|p| stats.link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
         .map(|p| stats.text_len(&p))
         .sum()
@@ -978,6 +979,11 @@ fn head_posts(content: &NodeRef) {
         }
         for (_, items) in groups {
             let n = items.len();
+            // (A group too small to be posts is not walked for authors: every element's
+            // subtree was, once for each of its ancestors.)
+            if n < REPEATED_ITEMS_MIN {
+                continue;
+            }
             let authored: Vec<_> = items
                 .into_iter()
                 .filter_map(|item| post_author(&item).map(|a| (item, a)))
