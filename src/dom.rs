@@ -274,9 +274,18 @@ impl Folded {
     fn push(&mut self, s: &str) {
         let mut i = 0;
         while i < s.len() {
-            let (end, space) = piece_at(s, i);
+            let (mut end, space) = piece_at(s, i);
             if space {
                 self.pending_space = !self.out.is_empty();
+                // The rest of a run of ASCII whitespace in one step (a page's indentation,
+                // thousands of bytes of it, was a piece a byte).
+                while s
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0b)
+                {
+                    end += 1;
+                }
                 i = end;
                 continue;
             }

@@ -848,13 +848,20 @@ fn fix_lazy_image(node: &NodeRef) {
 /// Drops the page's class tokens in the reader's namespace ([`RESERVED_CLASS_PREFIX`]): only
 /// the engine gives an element one of those.
 fn drop_reserved_classes(node: &NodeRef) {
+    // (Compared in place: a lowercased copy of every class token of the page was made.)
+    let reserved = |t: &&str| {
+        t.get(..RESERVED_CLASS_PREFIX.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(RESERVED_CLASS_PREFIX))
+    };
+    let Some(el) = node.as_element() else { return };
+    if !dom::get(&el.attributes.borrow(), "class")
+        .is_some_and(|class| class.split_ascii_whitespace().any(|t| reserved(&t)))
+    {
+        return;
+    }
     let Some(class) = dom::attr(node, "class") else {
         return;
     };
-    let reserved = |t: &&str| t.to_ascii_lowercase().starts_with(RESERVED_CLASS_PREFIX);
-    if !class.split_ascii_whitespace().any(|t| reserved(&t)) {
-        return;
-    }
     let kept: Vec<&str> = class
         .split_ascii_whitespace()
         .filter(|t| !reserved(t))
