@@ -44,7 +44,10 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             if part.is_empty() {
                 continue;
             }
-            if let Some(t) = tokens().find(|t| **t == part) {
+            // (The first byte compared before the rest: most parts share a length with
+            // some token, and every such pair went to `memcmp`.)
+            let first = part.as_bytes().first();
+            if let Some(t) = tokens().find(|t| t.as_bytes().first() == first && **t == part) {
                 return Some(t);
             }
             if !name.is_empty() {
@@ -52,8 +55,11 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             }
             name.push_str(part);
         }
+        let last = name.as_bytes().last();
         if let Some(t) = tokens().find(|t| {
-            name.strip_suffix(**t).is_some_and(|head| {
+            // (The last byte first: every token was compared with the end of every name.)
+            t.as_bytes().last() == last
+                && name.strip_suffix(**t).is_some_and(|head| {
                 head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
             })
         }) {
