@@ -332,7 +332,9 @@ fn doom(
         }
         let mut child_ctx = ctx;
         if dom::is(&node, &["article", "main"])
-            || dom::attr(&node, "role").as_deref() == Some("main")
+            || node
+                .as_element()
+                .is_some_and(|el| dom::get(&el.attributes.borrow(), "role") == Some("main"))
         {
             child_ctx.in_article = true;
         }
@@ -461,7 +463,8 @@ fn removal_rule(
     }
     // A dialog by its class (Bootstrap's `<div class="modal fade">`, shown by a script on a
     // click): a login form, a newsletter pop-up, a gallery's viewer.
-    if dom::attr(node, "class").is_some_and(|c| {
+    // (The class read in place: most elements have one, and each was copied.)
+    if dom::get(&el.attributes.borrow(), "class").is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| DIALOG_CLASSES.contains(&t))
     }) {
