@@ -569,8 +569,9 @@ fn find_article(
     // parse, a score and a cleaning of the whole page) would only find it again. Short pages
     // were extracted four times over.
     let mut all_text = None;
-    // The prepared page's text length and link density, for the hub's question (measured on
-    // the page as parsed first, before scoring changes it).
+    // The prepared page's text length and link density, for scoring and the hub's question
+    // (measured on the page as parsed first, before scoring changes it; every attempt
+    // prepares the same page).
     let mut page_measure = None;
     // Set when an attempt's best block is a comment ([`select::Selected::in_comment`]): the
     // attempts start again with the page read as a discussion.
@@ -598,11 +599,11 @@ fn find_article(
         drop(document);
         let all_text =
             *all_text.get_or_insert_with(|| dom::text_len_capped(&body, options.char_threshold));
-        if page_measure.is_none() {
+        let (page_len, _) = *page_measure.get_or_insert_with(|| {
             let len = dom::text_len(&body);
-            page_measure = Some((len, stats::link_density_of(&body, len)));
-        }
-        let grab = score::score(&body, meta, flags, &mut log);
+            (len, stats::link_density_of(&body, len))
+        });
+        let grab = score::score(&body, page_len, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
         if selected.in_comment && !discussion {

@@ -236,13 +236,20 @@ fn names_post_author(n: &NodeRef) -> bool {
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
-pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
+/// `page_len` is its text's length ([`dom::text_len`]), which every attempt's page has alike
+/// (the caller measured it once).
+pub(crate) fn score(
+    page: &NodeRef,
+    page_len: usize,
+    meta: &Metadata,
+    flags: Flags,
+    explain: &mut Explain,
+) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let mut story_begun = false;
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
-    let page_len = dom::text_len(page);
     let mut classes = ClassCounter::default();
     let mut headline = None;
 

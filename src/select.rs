@@ -1276,7 +1276,8 @@ mod tests {
         let meta = crate::metadata::extract(&document, None);
         let body = crate::dom::body(&document).unwrap();
         body.detach();
-        let grab = crate::score::score(&body, &meta, flags, &mut Explain::new(false));
+        let len = crate::dom::text_len(&body);
+        let grab = crate::score::score(&body, len, &meta, flags, &mut Explain::new(false));
         let selected = super::pick(&body, grab, flags);
         crate::output::html::to_html(&selected.content)
     }
