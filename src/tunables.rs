@@ -200,13 +200,41 @@ pub(crate) static SHARE_ELEMENTS: Guarded = Guarded::new(
 /// videos is the article's). Posts are not profiles (`x.com/name/status/…`, `instagram.com/p/…`:
 /// an embedded post's "View this post on Instagram" stays). (One group after the `^`: the
 /// literal beginnings `Lowercased` tries first are read from the first group only.)
-pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::new(concat!(
-    r"^(mailto:\?|mailto:.*[?&]body=|whatsapp:|(https?:)?//([^/?#]*\.)?(",
-    r"(facebook|twitter|x|linkedin|instagram|pinterest|tiktok|reddit|xing|vk|tumblr|getpocket)\.com",
-    r"|threads\.net|bsky\.app|t\.me|telegram\.me|whatsapp\.com|wa\.me|plus\.google\.com)/+(",
-    r"[^/?#]+/?([?#]|$)|share|intent/|sharing/|pin/create|dialog/|spi/|send|in/|company/",
-    r"|channel/|user/|profile/)|(https?:)?//([^/?#]*\.)?youtube\.com/+(@|channel/|c/|user/))",
-));
+pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::guarded(
+    concat!(
+        r"^(mailto:\?|mailto:.*[?&]body=|whatsapp:|(https?:)?//([^/?#]*\.)?(",
+        r"(facebook|twitter|x|linkedin|instagram|pinterest|tiktok|reddit|xing|vk|tumblr|getpocket)\.com",
+        r"|threads\.net|bsky\.app|t\.me|telegram\.me|whatsapp\.com|wa\.me|plus\.google\.com)/+(",
+        r"[^/?#]+/?([?#]|$)|share|intent/|sharing/|pin/create|dialog/|spi/|send|in/|company/",
+        r"|channel/|user/|profile/)|(https?:)?//([^/?#]*\.)?youtube\.com/+(@|channel/|c/|user/))",
+    ),
+    // Every match holds one of these (its schemes and hosts): a link elsewhere, most of a
+    // page's, is not asked of the regex.
+    Words::any(&[
+        "mailto:",
+        "whatsapp:",
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "instagram.com",
+        "pinterest.com",
+        "tiktok.com",
+        "reddit.com",
+        "xing.com",
+        "vk.com",
+        "tumblr.com",
+        "getpocket.com",
+        "threads.net",
+        "bsky.app",
+        "t.me",
+        "telegram.me",
+        "whatsapp.com",
+        "wa.me",
+        "plus.google.com",
+        "youtube.com",
+    ]),
+);
 
 /// A share or follow bar: at least 2 links (a button, `#` or `javascript:print()`, is none),
 /// at least 4 in 5 of them [`SOCIAL_LINK`]s, and at most this many characters outside them
