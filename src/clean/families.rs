@@ -14,6 +14,33 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 
+/// The bytes the words of `list` begin (or, with `last`, end) with, one bit each.
+const fn byte_set(list: &[&str], last: bool) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        if !w.is_empty() {
+            let b = if last { w[w.len() - 1] } else { w[0] } as usize;
+            set[b / 64] |= 1 << (b % 64);
+        }
+        i += 1;
+    }
+    set
+}
+
+/// Whether `b` is in `set` (see [`byte_set`]).
+fn in_set(set: &[u64; 4], b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| set[usize::from(b) / 64] & (1 << (b % 64)) != 0)
+}
+
+/// The first bytes and last bytes of [`BOILERPLATE_TOKENS`] and [`TEASER_TOKENS`]: a part or
+/// a name no token begins or ends like is not compared with every token.
+const BOILERPLATE_FIRST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, false);
+const BOILERPLATE_LAST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, true);
+const TEASER_FIRST: [u64; 4] = byte_set(TEASER_TOKENS, false);
+const TEASER_LAST: [u64; 4] = byte_set(TEASER_TOKENS, true);
+
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
 /// and with `teasers` [`TEASER_TOKENS`]).
 pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'static str> {
@@ -47,7 +74,11 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             // (The first byte compared before the rest: most parts share a length with
             // some token, and every such pair went to `memcmp`.)
             let first = part.as_bytes().first();
-            if let Some(t) = tokens().find(|t| t.as_bytes().first() == first && **t == part) {
+            let may = in_set(&BOILERPLATE_FIRST, first) || (teasers && in_set(&TEASER_FIRST, first));
+            if let Some(t) = tokens()
+                .filter(|_| may)
+                .find(|t| t.as_bytes().first() == first && **t == part)
+            {
                 return Some(t);
             }
             if !name.is_empty() {
@@ -56,7 +87,8 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             name.push_str(part);
         }
         let last = name.as_bytes().last();
-        if let Some(t) = tokens().find(|t| {
+        let may = in_set(&BOILERPLATE_LAST, last) || (teasers && in_set(&TEASER_LAST, last));
+        if let Some(t) = tokens().filter(|_| may).find(|t| {
             // (The last byte first: every token was compared with the end of every name.)
             t.as_bytes().last() == last
                 && name.strip_suffix(**t).is_some_and(|head| {
