@@ -13,7 +13,7 @@ use crate::metadata::Metadata;
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
-use crate::stats::TextStats;
+use crate::stats::{AddressHasher, TextStats};
 use crate::text::similarity;
 use crate::tunables::{
     unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
@@ -26,11 +26,13 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-/// Scores by node identity. Holding the node keeps its address from being reused.
+/// Scores by node identity. Holding the node keeps its address from being reused. (Keys hashed
+/// as [`TextStats`]' are: SipHash was most of a lookup's cost.)
 #[derive(Default)]
 pub(crate) struct Scores {
-    map: HashMap<usize, (NodeRef, f64)>,
+    map: HashMap<usize, (NodeRef, f64), BuildHasherDefault<AddressHasher>>,
 }
 
 fn key(node: &NodeRef) -> usize {

@@ -87,9 +87,10 @@ struct Entry {
 }
 
 /// Hashes a node's address: addresses are unique while the tree lives, so a multiply that
-/// mixes them is all a key needs (the default SipHash was a third of the table's cost).
+/// mixes them is all a key needs (the default SipHash was a third of the table's cost). Also
+/// the hasher of scoring's table of scores, keyed alike.
 #[derive(Default)]
-struct AddressHasher(u64);
+pub(crate) struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
     fn write(&mut self, bytes: &[u8]) {
