@@ -748,28 +748,43 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    if get(&attrs, "hidden").is_some() {
+    // The attributes asked, in one pass over the element's (the first of each name, as
+    // [`get`] finds it): asked one by one, each lookup read them all again, for every element
+    // of the page.
+    let (mut hidden, mut aria_hidden, mut class, mut style) = (false, None, None, None);
+    for (key, a) in attrs.map.iter() {
+        if key.ns != ns!() {
+            continue;
+        }
+        let value = Some(a.value.as_str());
+        match &*key.local {
+            "hidden" => hidden = true,
+            "aria-hidden" if aria_hidden.is_none() => aria_hidden = value,
+            "class" if class.is_none() => class = value,
+            "style" if style.is_none() => style = value,
+            _ => {}
+        }
+    }
+    if hidden {
         return true;
     }
-    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
+    if aria_hidden.is_some_and(|v| v.trim() == "true")
+        && !class.is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     // A phrase hidden by class at every width ([`HIDDEN_PHRASE_CLASS`]).
-    if get(&attrs, "class").is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS)
-        && is(node, HIDDEN_PHRASE_TAGS)
-    {
+    if class.is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS) && is(node, HIDDEN_PHRASE_TAGS) {
         return true;
     }
     // A block hidden by class at every width ([`HIDDEN_CLASSES`]).
-    if get(&attrs, "class").is_some_and(|c| {
+    if class.is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| HIDDEN_CLASSES.contains(&t))
     }) {
         return true;
     }
-    get(&attrs, "style").is_some_and(hides_by_style)
+    style.is_some_and(hides_by_style)
 }
 
 /// Whether `node` is hidden by its `hidden` attribute or an inline style: how a page's script

@@ -412,7 +412,13 @@ fn removal_rule(
 ) -> Option<(Rule, String)> {
     if let Some(text) = node.as_text() {
         let text = text.borrow();
-        return (!ctx.in_pre && (is_image_address(&text) || is_uuid(&text))).then(|| {
+        // (Trimmed once for both questions: a page's whitespace between tags is most of its
+        // text nodes.)
+        let rule = !ctx.in_pre && {
+            let t = text.trim();
+            is_image_address(t) || is_uuid(t)
+        };
+        return rule.then(|| {
             (
                 Rule::NonContentElement,
                 "an image's address or an id as text".into(),
