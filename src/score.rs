@@ -683,7 +683,8 @@ mod tests {
         let meta = crate::metadata::extract(&document, None);
         let body = crate::dom::body(&document).unwrap();
         let mut explain = Explain::new(true);
-        let _ = super::score(&body, &meta, flags, &mut explain);
+        let len = crate::dom::text_len(&body);
+        let _ = super::score(&body, len, &meta, flags, &mut explain);
         let rules = explain.into_removals().iter().map(|r| r.rule).collect();
         (crate::output::html::to_html(&body), rules)
     }
