@@ -92,11 +92,15 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
         let Some(&last) = name.as_bytes().last() else {
             continue;
         };
-        if let Some(t) = lists.iter().flat_map(|l| l.last[usize::from(last)].iter()).find(|t| {
-            name.strip_suffix(**t).is_some_and(|head| {
-                head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
+        if let Some(t) = lists
+            .iter()
+            .flat_map(|l| l.last[usize::from(last)].iter())
+            .find(|t| {
+                name.strip_suffix(**t).is_some_and(|head| {
+                    head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
+                })
             })
-        }) {
+        {
             return Some(t);
         }
     }
