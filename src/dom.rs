@@ -213,30 +213,6 @@ pub(crate) fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
     folded.out
 }
 
-/// The beginning of [`normalized_text`] as far as it needs to go: its first `bytes` bytes at
-/// least (all of it when shorter), folded a piece of each text at a time, as
-/// [`text_len_capped`] counts, so that a block's opening is read without folding the rest of
-/// a long paragraph (an author box's every block was folded whole to compare a name).
-pub(crate) fn normalized_text_head(node: &NodeRef, bytes: usize) -> String {
-    let mut folded = Folded::default();
-    for t in node.walk_inclusive().text_nodes() {
-        let text = t.borrow();
-        let mut rest: &str = &text;
-        while !rest.is_empty() {
-            let mut end = rest.len().min(CAPPED_PIECE_BYTES);
-            while !rest.is_char_boundary(end) {
-                end += 1;
-            }
-            folded.push(&rest[..end]);
-            if folded.out.len() >= bytes {
-                return folded.out;
-            }
-            rest = &rest[end..];
-        }
-    }
-    folded.out
-}
-
 /// Where a run of plain text that starts at byte `i` of `bytes` ends: visible ASCII that is
 /// not `special`, on through single spaces between such characters (which folding leaves as
 /// they are). `i` itself when that byte does not start one. For outputs that copy text a
@@ -748,43 +724,28 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    // The attributes asked, in one pass over the element's (the first of each name, as
-    // [`get`] finds it): asked one by one, each lookup read them all again, for every element
-    // of the page.
-    let (mut hidden, mut aria_hidden, mut class, mut style) = (false, None, None, None);
-    for (key, a) in attrs.map.iter() {
-        if key.ns != ns!() {
-            continue;
-        }
-        let value = Some(a.value.as_str());
-        match &*key.local {
-            "hidden" => hidden = true,
-            "aria-hidden" if aria_hidden.is_none() => aria_hidden = value,
-            "class" if class.is_none() => class = value,
-            "style" if style.is_none() => style = value,
-            _ => {}
-        }
-    }
-    if hidden {
+    if get(&attrs, "hidden").is_some() {
         return true;
     }
-    if aria_hidden.is_some_and(|v| v.trim() == "true")
-        && !class.is_some_and(|c| c.contains("fallback-image"))
+    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     // A phrase hidden by class at every width ([`HIDDEN_PHRASE_CLASS`]).
-    if class.is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS) && is(node, HIDDEN_PHRASE_TAGS) {
+    if get(&attrs, "class").is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS)
+        && is(node, HIDDEN_PHRASE_TAGS)
+    {
         return true;
     }
     // A block hidden by class at every width ([`HIDDEN_CLASSES`]).
-    if class.is_some_and(|c| {
+    if get(&attrs, "class").is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| HIDDEN_CLASSES.contains(&t))
     }) {
         return true;
     }
-    style.is_some_and(hides_by_style)
+    get(&attrs, "style").is_some_and(hides_by_style)
 }
 
 /// Whether `node` is hidden by its `hidden` attribute or an inline style: how a page's script

@@ -691,13 +691,8 @@ fn holds_prose(node: &NodeRef) -> bool {
 
 /// The class tokens of an element, for comparing siblings.
 fn class_tokens(node: &NodeRef) -> Vec<String> {
-    // (The class read in place: its copy was split into copies again.)
-    let Some(el) = node.as_element() else {
-        return Vec::new();
-    };
-    let attrs = el.attributes.borrow();
     crate::text::sorted_unique(
-        dom::get(&attrs, "class")
+        dom::attr(node, "class")
             .unwrap_or_default()
             .split_ascii_whitespace()
             .map(str::to_owned)
@@ -708,11 +703,10 @@ fn class_tokens(node: &NodeRef) -> Vec<String> {
 /// Siblings built alike: the same tag and mostly the same classes (`post bg1` and
 /// `post bg2`, a first post with one class more).
 fn built_alike(a: &NodeRef, a_classes: &[String], b: &NodeRef) -> bool {
-    dom::tag(a) == dom::tag(b) && classes_alike(a, a_classes, &class_tokens(b))
-}
-
-/// [`built_alike`] for siblings of one tag, `b_classes` the other's [`class_tokens`].
-fn classes_alike(a: &NodeRef, a_classes: &[String], b_classes: &[String]) -> bool {
+    if dom::tag(a) != dom::tag(b) {
+        return false;
+    }
+    let b_classes = class_tokens(b);
     if a_classes.is_empty() || b_classes.is_empty() {
         return a_classes.is_empty() && b_classes.is_empty() && dom::is(a, REPEATED_ITEM_TAGS);
     }
@@ -974,21 +968,12 @@ fn head_posts(content: &NodeRef) {
         let mut groups: Vec<(Vec<String>, Vec<NodeRef>)> = Vec::new();
         for child in dom::element_children(&parent) {
             let full = groups.len() >= POST_GROUPS_MAX;
-            // The child's classes, read once when first compared (not once per group).
-            let mut own: Option<Vec<String>> = None;
-            match groups.iter_mut().find(|(classes, items)| {
-                dom::tag(&items[0]) == dom::tag(&child)
-                    && classes_alike(
-                        &items[0],
-                        classes,
-                        own.get_or_insert_with(|| class_tokens(&child)),
-                    )
-            }) {
+            match groups
+                .iter_mut()
+                .find(|(classes, items)| built_alike(&items[0], classes, &child))
+            {
                 Some(group) => group.1.push(child),
-                None if !full => {
-                    let classes = own.unwrap_or_else(|| class_tokens(&child));
-                    groups.push((classes, vec![child]));
-                }
+                None if !full => groups.push((class_tokens(&child), vec![child])),
                 None => {}
             }
         }

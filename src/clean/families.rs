@@ -13,32 +13,33 @@ use crate::tunables::{
     POST_SIGNATURE, TEASER_MAX_SHARE, TEASER_MIN_CHARS, TEASER_TOKENS,
 };
 use kuchikiki::NodeRef;
-use std::sync::OnceLock;
 
-/// A list of tokens grouped by first and by last byte, each group in the list's order: a class
-/// part is compared with the tokens that begin as it does, a name's end with those that end
-/// as it does (each was compared with every token of the lists, ~75).
-struct ByByte {
-    first: Vec<Vec<&'static str>>,
-    last: Vec<Vec<&'static str>>,
-}
-
-impl ByByte {
-    fn new(list: &'static [&'static str]) -> ByByte {
-        let mut first = vec![Vec::new(); 256];
-        let mut last = vec![Vec::new(); 256];
-        for w in list {
-            if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
-                first[usize::from(f)].push(*w);
-                last[usize::from(l)].push(*w);
-            }
+/// The bytes the words of `list` begin (or, with `last`, end) with, one bit each.
+const fn byte_set(list: &[&str], last: bool) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        if !w.is_empty() {
+            let b = if last { w[w.len() - 1] } else { w[0] } as usize;
+            set[b / 64] |= 1 << (b % 64);
         }
-        ByByte { first, last }
+        i += 1;
     }
+    set
 }
 
-static BOILERPLATE_BY_BYTE: OnceLock<ByByte> = OnceLock::new();
-static TEASER_BY_BYTE: OnceLock<ByByte> = OnceLock::new();
+/// Whether `b` is in `set` (see [`byte_set`]).
+fn in_set(set: &[u64; 4], b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| set[usize::from(b) / 64] & (1 << (b % 64)) != 0)
+}
+
+/// The first bytes and last bytes of [`BOILERPLATE_TOKENS`] and [`TEASER_TOKENS`]: a part or
+/// a name no token begins or ends like is not compared with every token.
+const BOILERPLATE_FIRST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, false);
+const BOILERPLATE_LAST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, true);
+const TEASER_FIRST: [u64; 4] = byte_set(TEASER_TOKENS, false);
+const TEASER_LAST: [u64; 4] = byte_set(TEASER_TOKENS, true);
 
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
 /// and with `teasers` [`TEASER_TOKENS`]).
@@ -61,14 +62,8 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
     // (`blog-author-box`, `cs-entry__author-info`, `author_box`, `u-sr-only`): not a name that
     // goes on (`read-more-content` is the text a button unfolds), nor Tailwind's
     // `not-sr-only`, which undoes `sr-only`.
-    // The lists in their order: [`BOILERPLATE_TOKENS`], then (with `teasers`) [`TEASER_TOKENS`].
-    let boilerplate = BOILERPLATE_BY_BYTE.get_or_init(|| ByByte::new(BOILERPLATE_TOKENS));
-    let teaser = TEASER_BY_BYTE.get_or_init(|| ByByte::new(TEASER_TOKENS));
-    let lists: &[&ByByte] = if teasers {
-        &[boilerplate, teaser]
-    } else {
-        &[boilerplate]
-    };
+    let more: &[&'static str] = if teasers { TEASER_TOKENS } else { &[] };
+    let tokens = || BOILERPLATE_TOKENS.iter().chain(more);
     for class in m.split_whitespace() {
         // The class with each run of other characters as one `-`.
         let mut name = String::new();
@@ -76,11 +71,14 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             if part.is_empty() {
                 continue;
             }
-            let first = usize::from(part.as_bytes()[0]);
-            if let Some(t) = lists
-                .iter()
-                .flat_map(|l| l.first[first].iter())
-                .find(|t| **t == part)
+            // (The first byte compared before the rest: most parts share a length with
+            // some token, and every such pair went to `memcmp`.)
+            let first = part.as_bytes().first();
+            let may =
+                in_set(&BOILERPLATE_FIRST, first) || (teasers && in_set(&TEASER_FIRST, first));
+            if let Some(t) = tokens()
+                .filter(|_| may)
+                .find(|t| t.as_bytes().first() == first && **t == part)
             {
                 return Some(t);
             }
@@ -89,18 +87,15 @@ pub(super) fn boilerplate_token(node: &NodeRef, teasers: bool) -> Option<&'stati
             }
             name.push_str(part);
         }
-        let Some(&last) = name.as_bytes().last() else {
-            continue;
-        };
-        if let Some(t) = lists
-            .iter()
-            .flat_map(|l| l.last[usize::from(last)].iter())
-            .find(|t| {
-                name.strip_suffix(**t).is_some_and(|head| {
+        let last = name.as_bytes().last();
+        let may = in_set(&BOILERPLATE_LAST, last) || (teasers && in_set(&TEASER_LAST, last));
+        if let Some(t) = tokens().filter(|_| may).find(|t| {
+            // (The last byte first: every token was compared with the end of every name.)
+            t.as_bytes().last() == last
+                && name.strip_suffix(**t).is_some_and(|head| {
                     head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
                 })
-            })
-        {
+        }) {
             return Some(t);
         }
     }

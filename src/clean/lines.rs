@@ -328,7 +328,7 @@ fn opens_with_name(node: &NodeRef, name: &str, asked: Option<&NodeRef>) -> bool 
         if d.as_element().is_none() || dom::is(&d, &["figcaption"]) {
             continue;
         }
-        let text = dom::normalized_text_head(&d, name.len() + 1);
+        let text = dom::normalized_text_start(&d, name.len() + 1);
         if text
             .strip_prefix(name)
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))

@@ -7,7 +7,6 @@ use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::rule::Rule;
-use crate::stats::TextStats;
 use crate::tunables::{
     REPEATED_BLOCK_MIN_CHARS, REPEATED_BLOCK_TAGS, SCREEN_COPY, SCREEN_COPY_MIN_CHARS,
     THREAD_TEXT_BLOCKS,
@@ -20,49 +19,21 @@ use kuchikiki::NodeRef;
 /// sheet; a carousel's cloned slides): the reader shows it once.
 pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
     let blocks: Vec<NodeRef> = dom::descendants_named(content, REPEATED_BLOCK_TAGS);
-    // The blocks that may be compared, with their whole text's length and whether they are a
-    // copy for another screen: what makes a block one does not change as earlier blocks go
-    // (a block's text does not: what goes before it in document order is not inside it).
-    // Only blocks whose length another such block shares can repeat one: the others' text is
-    // not built (each wrapper's text was, for every level of nesting).
-    let (candidates, shared) = {
-        let stats = TextStats::new(content);
-        let mut lengths: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
-        let candidates: Vec<Option<(usize, bool)>> = blocks
-            .iter()
-            .map(|block| {
-                let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
-                if len < SCREEN_COPY_MIN_CHARS {
-                    return None;
-                }
-                // A copy for another screen says so in its class, and may be short.
-                let screen = SCREEN_COPY.is_match(&dom::class_and_id(block));
-                if len < REPEATED_BLOCK_MIN_CHARS && !screen {
-                    return None;
-                }
-                // A quote repeats what it quotes (forum replies); paragraphs side by side that
-                // say the same are the author's own (placeholder text, a refrain).
-                if dom::is(block, &["blockquote"])
-                    || dom::has_ancestor(block, &["blockquote"], None)
-                {
-                    return None;
-                }
-                let whole = stats.text_len(block);
-                *lengths.entry(whole).or_default() += 1;
-                Some((whole, screen))
-            })
-            .collect();
-        (candidates, lengths)
-    };
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
-        let Some((whole, screen)) = candidates[i] else {
+        let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
+        if len < SCREEN_COPY_MIN_CHARS || !dom::any_ancestor(block, &mut |a| a == content) {
             continue;
-        };
-        if shared.get(&whole).is_none_or(|n| *n < 2)
-            || !dom::any_ancestor(block, &mut |a| a == content)
-        {
+        }
+        // A copy for another screen says so in its class, and may be short.
+        let screen = SCREEN_COPY.is_match(&dom::class_and_id(block));
+        if len < REPEATED_BLOCK_MIN_CHARS && !screen {
+            continue;
+        }
+        // A quote repeats what it quotes (forum replies); paragraphs side by side that say
+        // the same are the author's own (placeholder text, a refrain).
+        if dom::is(block, &["blockquote"]) || dom::has_ancestor(block, &["blockquote"], None) {
             continue;
         }
         let text = dom::normalized_text(block);
