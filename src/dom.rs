@@ -92,7 +92,13 @@ pub(crate) fn tag(node: &NodeRef) -> &str {
 #[inline(never)]
 pub(crate) fn is(node: &NodeRef, names: &[&str]) -> bool {
     let t = tag(node);
-    !t.is_empty() && names.contains(&t)
+    // The length and the first byte before the comparison, as [`one_of`]: tag names of one
+    // length (`p`, `a`, `b`) went to `memcmp` for every name of the list.
+    let first = t.as_bytes().first();
+    !t.is_empty()
+        && names
+            .iter()
+            .any(|x| x.len() == t.len() && x.as_bytes().first() == first && *x == t)
 }
 
 /// True when `s` is one of `list`: `<[&str]>::contains` out of line, for the tag and attribute
@@ -250,9 +256,18 @@ impl Folded {
     fn push(&mut self, s: &str) {
         let mut i = 0;
         while i < s.len() {
-            let (end, space) = piece_at(s, i);
+            let (mut end, space) = piece_at(s, i);
             if space {
                 self.pending_space = !self.out.is_empty();
+                // The rest of a run of ASCII whitespace in one step (a page's indentation,
+                // thousands of bytes of it, was a piece a byte).
+                while s
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0b)
+                {
+                    end += 1;
+                }
                 i = end;
                 continue;
             }

@@ -434,6 +434,10 @@ fn page_flags(flags: retry::Flags, meta: &metadata::Metadata) -> retry::Flags {
 /// hub is that region: the rest is the site's chrome (skip links, menus, footers not marked
 /// as such), whatever the page's size; a main region left empty (its list is drawn by a
 /// script) gives no article.
+///
+/// `page` is the prepared page's text length and link density as the first attempt measured
+/// them before scoring (the page parsed and prepared afresh is the same): a page that is no
+/// hub by them is not parsed again to learn it.
 fn hub_page(
     html: &str,
     meta: &metadata::Metadata,
@@ -441,7 +445,11 @@ fn hub_page(
     fixes: &Corrections,
     article_len: usize,
     article_linked: f64,
+    page: (usize, f64),
 ) -> Result<Option<(usize, select::Selected, Explain)>, Error> {
+    if !is_hub(page.0, page.1, article_len, article_linked).0 {
+        return Ok(None);
+    }
     let document = parse::parse(html, options)?;
     let mut log = Explain::with_blocks(options.explain, fixes.blocks);
     fixes.number(&document);
@@ -449,18 +457,13 @@ fn hub_page(
     fixes.remove(&document, &mut log);
     let mut hub = select::whole_body(&document);
     let len = dom::text_len(&hub.content);
-    let list =
-        article_len < HUB_MAX_ARTICLE_CHARS && len >= HUB_MIN_PAGE_RATIO * article_len.max(1);
-    // The text the page holds beyond the article, and how much of it is links.
-    let extra = len.saturating_sub(article_len) as f64;
-    let extra_linked = stats::link_density(&hub.content) * len as f64 - article_linked;
-    // An article that is nearly all links is a feed of teasers, one section of the hub.
-    let feed = feed(article_len, article_linked)
-        && len as f64 >= HUB_FEED_MIN_PAGE_RATIO * article_len.max(1) as f64;
-    let prose = article_len < PROSE_HUB_MAX_ARTICLE_CHARS
-        && len as f64 >= PROSE_HUB_MIN_PAGE_RATIO * article_len.max(1) as f64
-        && extra_linked < PROSE_HUB_MAX_LINK_DENSITY * extra;
-    if !(list || prose || feed) {
+    let (is_hub, list, prose, feed) = is_hub(
+        len,
+        stats::link_density(&hub.content),
+        article_len,
+        article_linked,
+    );
+    if !is_hub {
         return Ok(None);
     }
     // The page's main region, when it names one, is the hub's list; the rest is its chrome.
@@ -489,6 +492,29 @@ fn hub_page(
         );
     }
     Ok(Some((len, hub, log)))
+}
+
+/// Whether a prepared page of `len` characters with link density `density` is a hub around
+/// the article found in it (`article_len` characters, `article_linked` in links), and which
+/// kind: (any, a list, prose sections, a feed's page).
+fn is_hub(
+    len: usize,
+    density: f64,
+    article_len: usize,
+    article_linked: f64,
+) -> (bool, bool, bool, bool) {
+    let list =
+        article_len < HUB_MAX_ARTICLE_CHARS && len >= HUB_MIN_PAGE_RATIO * article_len.max(1);
+    // The text the page holds beyond the article, and how much of it is links.
+    let extra = len.saturating_sub(article_len) as f64;
+    let extra_linked = density * len as f64 - article_linked;
+    // An article that is nearly all links is a feed of teasers, one section of the hub.
+    let feed = feed(article_len, article_linked)
+        && len as f64 >= HUB_FEED_MIN_PAGE_RATIO * article_len.max(1) as f64;
+    let prose = article_len < PROSE_HUB_MAX_ARTICLE_CHARS
+        && len as f64 >= PROSE_HUB_MIN_PAGE_RATIO * article_len.max(1) as f64
+        && extra_linked < PROSE_HUB_MAX_LINK_DENSITY * extra;
+    (list || prose || feed, list, prose, feed)
 }
 
 /// Whether an article of `len` characters, `linked` of them in links, is a feed of teasers
@@ -543,6 +569,10 @@ fn find_article(
     // parse, a score and a cleaning of the whole page) would only find it again. Short pages
     // were extracted four times over.
     let mut all_text = None;
+    // The prepared page's text length and link density, for scoring and the hub's question
+    // (measured on the page as parsed first, before scoring changes it; every attempt
+    // prepares the same page).
+    let mut page_measure = None;
     // Set when an attempt's best block is a comment ([`select::Selected::in_comment`]): the
     // attempts start again with the page read as a discussion.
     let mut discussion = meta.discussion;
@@ -569,7 +599,11 @@ fn find_article(
         drop(document);
         let all_text =
             *all_text.get_or_insert_with(|| dom::text_len_capped(&body, options.char_threshold));
-        let grab = score::score(&body, meta, flags, &mut log);
+        let (page_len, _) = *page_measure.get_or_insert_with(|| {
+            let len = dom::text_len(&body);
+            (len, stats::link_density_of(&body, len))
+        });
+        let grab = score::score(&body, page_len, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);
         if selected.in_comment && !discussion {
@@ -616,7 +650,10 @@ fn find_article(
                 || (*len < HUB_MAX_ARTICLE_CHARS && !holds_sentence(&selected.content))
                 || feed(*len, *linked)
         })
-        .and_then(|(len, _, linked)| hub_page(html, meta, options, fixes, len, linked).transpose())
+        .and_then(|(len, _, linked)| {
+            let page = page_measure.unwrap_or_default();
+            hub_page(html, meta, options, fixes, len, linked, page).transpose()
+        })
     {
         best = Some(hub?);
     }

@@ -332,7 +332,9 @@ fn doom(
         }
         let mut child_ctx = ctx;
         if dom::is(&node, &["article", "main"])
-            || dom::attr(&node, "role").as_deref() == Some("main")
+            || node
+                .as_element()
+                .is_some_and(|el| dom::get(&el.attributes.borrow(), "role") == Some("main"))
         {
             child_ctx.in_article = true;
         }
@@ -410,7 +412,13 @@ fn removal_rule(
 ) -> Option<(Rule, String)> {
     if let Some(text) = node.as_text() {
         let text = text.borrow();
-        return (!ctx.in_pre && (is_image_address(&text) || is_uuid(&text))).then(|| {
+        // (Trimmed once for both questions: a page's whitespace between tags is most of its
+        // text nodes.)
+        let rule = !ctx.in_pre && {
+            let t = text.trim();
+            is_image_address(t) || is_uuid(t)
+        };
+        return rule.then(|| {
             (
                 Rule::NonContentElement,
                 "an image's address or an id as text".into(),
@@ -461,7 +469,8 @@ fn removal_rule(
     }
     // A dialog by its class (Bootstrap's `<div class="modal fade">`, shown by a script on a
     // click): a login form, a newsletter pop-up, a gallery's viewer.
-    if dom::attr(node, "class").is_some_and(|c| {
+    // (The class read in place: most elements have one, and each was copied.)
+    if dom::get(&el.attributes.borrow(), "class").is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| DIALOG_CLASSES.contains(&t))
     }) {
@@ -848,13 +857,20 @@ fn fix_lazy_image(node: &NodeRef) {
 /// Drops the page's class tokens in the reader's namespace ([`RESERVED_CLASS_PREFIX`]): only
 /// the engine gives an element one of those.
 fn drop_reserved_classes(node: &NodeRef) {
+    // (Compared in place: a lowercased copy of every class token of the page was made.)
+    let reserved = |t: &&str| {
+        t.get(..RESERVED_CLASS_PREFIX.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(RESERVED_CLASS_PREFIX))
+    };
+    let Some(el) = node.as_element() else { return };
+    if !dom::get(&el.attributes.borrow(), "class")
+        .is_some_and(|class| class.split_ascii_whitespace().any(|t| reserved(&t)))
+    {
+        return;
+    }
     let Some(class) = dom::attr(node, "class") else {
         return;
     };
-    let reserved = |t: &&str| t.to_ascii_lowercase().starts_with(RESERVED_CLASS_PREFIX);
-    if !class.split_ascii_whitespace().any(|t| reserved(&t)) {
-        return;
-    }
     let kept: Vec<&str> = class
         .split_ascii_whitespace()
         .filter(|t| !reserved(t))

@@ -13,7 +13,7 @@ use crate::metadata::Metadata;
 use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
-use crate::stats::TextStats;
+use crate::stats::{AddressHasher, TextStats};
 use crate::text::similarity;
 use crate::tunables::{
     unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
@@ -26,11 +26,13 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-/// Scores by node identity. Holding the node keeps its address from being reused.
+/// Scores by node identity. Holding the node keeps its address from being reused. (Keys hashed
+/// as [`TextStats`]' are: SipHash was most of a lookup's cost.)
 #[derive(Default)]
 pub(crate) struct Scores {
-    map: HashMap<usize, (NodeRef, f64)>,
+    map: HashMap<usize, (NodeRef, f64), BuildHasherDefault<AddressHasher>>,
 }
 
 fn key(node: &NodeRef) -> usize {
@@ -236,13 +238,20 @@ fn names_post_author(n: &NodeRef) -> bool {
 }
 
 /// Walks `page` (a body snapshot), pruning and preparing it, and scores its blocks.
-pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut Explain) -> Grab {
+/// `page_len` is its text's length ([`dom::text_len`]), which every attempt's page has alike
+/// (the caller measured it once).
+pub(crate) fn score(
+    page: &NodeRef,
+    page_len: usize,
+    meta: &Metadata,
+    flags: Flags,
+    explain: &mut Explain,
+) -> Grab {
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let mut story_begun = false;
     let title = meta.title.clone().unwrap_or_default();
     let mut to_score: Vec<NodeRef> = Vec::new();
-    let page_len = dom::text_len(page);
     let mut classes = ClassCounter::default();
     let mut headline = None;
 
@@ -674,7 +683,8 @@ mod tests {
         let meta = crate::metadata::extract(&document, None);
         let body = crate::dom::body(&document).unwrap();
         let mut explain = Explain::new(true);
-        let _ = super::score(&body, &meta, flags, &mut explain);
+        let len = crate::dom::text_len(&body);
+        let _ = super::score(&body, len, &meta, flags, &mut explain);
         let rules = explain.into_removals().iter().map(|r| r.rule).collect();
         (crate::output::html::to_html(&body), rules)
     }

@@ -587,7 +587,8 @@ fn text_before(node: &NodeRef, page: &NodeRef, stats: &TextStats) -> usize {
 fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
     node.walk_descendants()
         .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
-        .filter(|p| !dom::has_ancestor(p, &["p", "pre", "blockquote"], None) || dom::is(p, &["p"]))
+        // (A `<p>` asked first: only the others walk their ancestors.)
+        .filter(|p| dom::is(p, &["p"]) || !dom::has_ancestor(p, &["p", "pre", "blockquote"], None))
         .filter(|p| stats.link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
         .map(|p| stats.text_len(&p))
         .sum()
@@ -982,6 +983,11 @@ fn head_posts(content: &NodeRef) {
         }
         for (_, items) in groups {
             let n = items.len();
+            // (A group too small to be posts is not walked for authors: every element's
+            // subtree was, once for each of its ancestors.)
+            if n < REPEATED_ITEMS_MIN {
+                continue;
+            }
             let authored: Vec<_> = items
                 .into_iter()
                 .filter_map(|item| post_author(&item).map(|a| (item, a)))
@@ -1274,7 +1280,8 @@ mod tests {
         let meta = crate::metadata::extract(&document, None);
         let body = crate::dom::body(&document).unwrap();
         body.detach();
-        let grab = crate::score::score(&body, &meta, flags, &mut Explain::new(false));
+        let len = crate::dom::text_len(&body);
+        let grab = crate::score::score(&body, len, &meta, flags, &mut Explain::new(false));
         let selected = super::pick(&body, grab, flags);
         crate::output::html::to_html(&selected.content)
     }

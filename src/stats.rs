@@ -87,9 +87,10 @@ struct Entry {
 }
 
 /// Hashes a node's address: addresses are unique while the tree lives, so a multiply that
-/// mixes them is all a key needs (the default SipHash was a third of the table's cost).
+/// mixes them is all a key needs (the default SipHash was a third of the table's cost). Also
+/// the hasher of scoring's table of scores, keyed alike.
 #[derive(Default)]
-struct AddressHasher(u64);
+pub(crate) struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -215,7 +216,11 @@ impl TextStats {
 
 /// Share of a block's text that sits in links (links to `#anchors` count less).
 pub(crate) fn link_density(node: &NodeRef) -> f64 {
-    let total = dom::text_len(node);
+    link_density_of(node, dom::text_len(node))
+}
+
+/// [`link_density`] of `node`, whose text length `total` is known.
+pub(crate) fn link_density_of(node: &NodeRef, total: usize) -> f64 {
     if total == 0 {
         return 0.0;
     }
@@ -229,7 +234,11 @@ pub(crate) fn link_density(node: &NodeRef) -> f64 {
 /// How much a link's text counts towards link density: links to `#anchors` count less
 /// (footnotes, tables of contents).
 pub(crate) fn link_weight(a: &NodeRef) -> f64 {
-    if dom::attr(a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+    // (Read in place: a copy of every link's address was made.)
+    let to_anchor = a.as_element().is_some_and(|el| {
+        dom::get(&el.attributes.borrow(), "href").is_some_and(|h| h.starts_with('#') && h.len() > 1)
+    });
+    if to_anchor {
         HASH_LINK_WEIGHT
     } else {
         1.0

@@ -200,13 +200,41 @@ pub(crate) static SHARE_ELEMENTS: Guarded = Guarded::new(
 /// videos is the article's). Posts are not profiles (`x.com/name/status/…`, `instagram.com/p/…`:
 /// an embedded post's "View this post on Instagram" stays). (One group after the `^`: the
 /// literal beginnings `Lowercased` tries first are read from the first group only.)
-pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::new(concat!(
-    r"^(mailto:\?|mailto:.*[?&]body=|whatsapp:|(https?:)?//([^/?#]*\.)?(",
-    r"(facebook|twitter|x|linkedin|instagram|pinterest|tiktok|reddit|xing|vk|tumblr|getpocket)\.com",
-    r"|threads\.net|bsky\.app|t\.me|telegram\.me|whatsapp\.com|wa\.me|plus\.google\.com)/+(",
-    r"[^/?#]+/?([?#]|$)|share|intent/|sharing/|pin/create|dialog/|spi/|send|in/|company/",
-    r"|channel/|user/|profile/)|(https?:)?//([^/?#]*\.)?youtube\.com/+(@|channel/|c/|user/))",
-));
+pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::guarded(
+    concat!(
+        r"^(mailto:\?|mailto:.*[?&]body=|whatsapp:|(https?:)?//([^/?#]*\.)?(",
+        r"(facebook|twitter|x|linkedin|instagram|pinterest|tiktok|reddit|xing|vk|tumblr|getpocket)\.com",
+        r"|threads\.net|bsky\.app|t\.me|telegram\.me|whatsapp\.com|wa\.me|plus\.google\.com)/+(",
+        r"[^/?#]+/?([?#]|$)|share|intent/|sharing/|pin/create|dialog/|spi/|send|in/|company/",
+        r"|channel/|user/|profile/)|(https?:)?//([^/?#]*\.)?youtube\.com/+(@|channel/|c/|user/))",
+    ),
+    // Every match holds one of these (its schemes and hosts): a link elsewhere, most of a
+    // page's, is not asked of the regex.
+    Words::any(&[
+        "mailto:",
+        "whatsapp:",
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "instagram.com",
+        "pinterest.com",
+        "tiktok.com",
+        "reddit.com",
+        "xing.com",
+        "vk.com",
+        "tumblr.com",
+        "getpocket.com",
+        "threads.net",
+        "bsky.app",
+        "t.me",
+        "telegram.me",
+        "whatsapp.com",
+        "wa.me",
+        "plus.google.com",
+        "youtube.com",
+    ]),
+);
 
 /// A share or follow bar: at least 2 links (a button, `#` or `javascript:print()`, is none),
 /// at least 4 in 5 of them [`SOCIAL_LINK`]s, and at most this many characters outside them
@@ -603,29 +631,94 @@ pub(crate) static BOILERPLATE_LINE: Lowercased = Lowercased::new(concat!(
 /// likes", "permalink embed save report reply", "Like · Reply · 3"): a line made only of
 /// action words and counts is the forum software's buttons, not what the post says. Only
 /// blocks shorter than [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
-pub(crate) static POST_ACTIONS: Lowercased = Lowercased::new(concat!(
-    r"(?i)^[\s|·•,()\[\]–-]*(",
-    r"(reply( with quote)?|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
-    r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
-    r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
-    r")([\s|·•,()\[\]–-]+(",
-    r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
-    r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
-    r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
-    r"))*[\s|·•,()\[\]–-]*$"
-));
+pub(crate) static POST_ACTIONS: Lowercased = Lowercased::made_of(
+    concat!(
+        r"(?i)^[\s|·•,()\[\]–-]*(",
+        r"(reply( with quote)?|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+        r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
+        r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
+        r")([\s|·•,()\[\]–-]+(",
+        r"(reply|replies|quote|multi-?quote|report|like|likes|liked|unlike|share|permalink|flag|edit|delete|save|saved|embed|parent|context|vote|votes|upvote|downvote|award|helpful|thanks|bookmark|follow|mention|",
+        r"antworten|zitieren|melden|gefällt mir|danke|teilen|répondre|citer|signaler|partager|j'aime|responder|citar|reportar|compartir|me gusta|rispondi|cita|segnala)",
+        r"|\d+( (likes?|points?|votes?|replies|reactions?))?",
+        r"))*[\s|·•,()\[\]–-]*$"
+    ),
+    // The words of its alternatives: a line with any other goes unasked.
+    &[
+        "reply",
+        "with",
+        "quote",
+        "replies",
+        "multi",
+        "multiquote",
+        "report",
+        "like",
+        "likes",
+        "liked",
+        "unlike",
+        "share",
+        "permalink",
+        "flag",
+        "edit",
+        "delete",
+        "save",
+        "saved",
+        "embed",
+        "parent",
+        "context",
+        "vote",
+        "votes",
+        "upvote",
+        "downvote",
+        "award",
+        "helpful",
+        "thanks",
+        "bookmark",
+        "follow",
+        "mention",
+        "antworten",
+        "zitieren",
+        "melden",
+        "gefällt",
+        "mir",
+        "danke",
+        "teilen",
+        "répondre",
+        "citer",
+        "signaler",
+        "partager",
+        "j'aime",
+        "responder",
+        "citar",
+        "reportar",
+        "compartir",
+        "me",
+        "gusta",
+        "rispondi",
+        "cita",
+        "segnala",
+        "point",
+        "points",
+        "reaction",
+        "reactions",
+    ],
+);
 
 /// Ours: a post's meta lines in a forum thread: when it was last edited ("Last edited: 13 Sep
 /// 2024", "Last edited by jane; 03-05-2024 at 10:12 AM") and its author's counts ("Posts:
 /// 1,234", "Registered: 2019-04-01", "Joined: Mar 2020", a Q&A site's "2,360 6 gold badges 23
 /// silver badges"): the forum software's, not what the post says. Only blocks shorter than
 /// [`BOILERPLATE_LINE_MAX_CHARS`] are tested.
-pub(crate) static POST_META: Lowercased = Lowercased::new(concat!(
-    r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}(, edited \d+ times? in total\.?)?",
-    r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
-    r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
-    r")\s*$"
-));
+pub(crate) static POST_META: Lowercased = Lowercased::guarded(
+    concat!(
+        r"(?i)^\s*(last edited( by [^:;]{1,40})?\s*[:;,]?\s*[\w ,.:/-]{0,30}(, edited \d+ times? in total\.?)?",
+        r"|(posts|messages|joined|registered|member since|reaction score|beiträge|mitglied seit|registriert( seit)?|dabei seit|messages postés|inscrit le|mensajes|registrado)\s*:\s*[\w ,.:/-]{1,30}",
+        r"|[\d,.k\s]*(\d+\s*(gold|silver|bronze) badges?\s*)+",
+        r")\s*$"
+    ),
+    // Every match holds one of these (one per alternative).
+    Words::any(&["last edited", ":", "badge"]),
+);
 /// Ours: a post's signature (phpBB's and SMF's `signature`, XenForo's `message-signature`,
 /// FluxBB's `postsignature`, vBulletin's `signaturecontainer`): the author's motto, gear list
 /// or advertisement under every post, removed by class in a thread only (an article may sign

@@ -197,6 +197,8 @@ pub(crate) struct Lowercased {
     guard: Option<Words>,
     /// For patterns anchored at the end: see [`Lowercased::ending_in`].
     endings: &'static [&'static str],
+    /// For patterns whose every match is made of these words: see [`Lowercased::made_of`].
+    words: &'static [&'static str],
     regex: OnceLock<Regex>,
     /// For patterns anchored at the start: see [`leading_texts`] (sorted, none empty).
     leading: OnceLock<Option<Vec<String>>>,
@@ -231,18 +233,20 @@ impl Lowercased {
     }
 
     pub(crate) const fn new(pattern: &'static str) -> Self {
-        Self::built(pattern, None, &[])
+        Self::built(pattern, None, &[], &[])
     }
 
     const fn built(
         pattern: &'static str,
         guard: Option<Words>,
         endings: &'static [&'static str],
+        words: &'static [&'static str],
     ) -> Self {
         Lowercased {
             pattern,
             guard,
             endings,
+            words,
             regex: OnceLock::new(),
             leading: OnceLock::new(),
         }
@@ -251,7 +255,16 @@ impl Lowercased {
     /// Runs the regex only on text holding one of `guard`'s words, which every match must
     /// contain: unanchored patterns are costly on every short block of a page.
     pub(crate) const fn guarded(pattern: &'static str, guard: Words) -> Self {
-        Self::built(pattern, Some(guard), &[])
+        Self::built(pattern, Some(guard), &[], &[])
+    }
+
+    /// For a pattern every match of which is made of `words` (lowercase) and of what is not a
+    /// letter (separators, digits): each run of letters (and apostrophes) in a matching text
+    /// is one of them, and a text with another word is not asked of the regex. A line of a
+    /// thread's buttons ("Reply · Quote · 3 likes") is tested on every short block, and the
+    /// regex, whose beginning may be anything, read each of them to the end.
+    pub(crate) const fn made_of(pattern: &'static str, words: &'static [&'static str]) -> Self {
+        Self::built(pattern, None, &[], words)
     }
 
     /// [`Lowercased::guarded`], for a pattern anchored at the end (`…\s*$`) every match of
@@ -262,7 +275,7 @@ impl Lowercased {
         guard: Words,
         endings: &'static [&'static str],
     ) -> Self {
-        Self::built(pattern, Some(guard), endings)
+        Self::built(pattern, Some(guard), endings, &[])
     }
 
     pub(crate) fn is_match(&self, text: &str) -> bool {
@@ -291,6 +304,9 @@ impl Lowercased {
                 return false;
             }
         }
+        if !self.words.is_empty() && !made_of_words(text, self.words) {
+            return false;
+        }
         if !self.endings.is_empty() {
             let end = text.trim_end();
             if !self.endings.iter().any(|e| end.ends_with(e)) {
@@ -300,6 +316,14 @@ impl Lowercased {
         self.guard.as_ref().is_none_or(|g| g.is_match(text))
             && compiled(&self.regex, self.pattern).is_match(text)
     }
+}
+
+/// Whether every run of letters (and apostrophes) in `text` is one of `words` (ASCII case
+/// ignored).
+fn made_of_words(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|run| !run.is_empty())
+        .all(|run| words.iter().any(|w| w.eq_ignore_ascii_case(run)))
 }
 
 /// For a pattern `(?i)^\s*(A|B|…)…`: texts one of which every match begins with, after its

@@ -78,11 +78,17 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
         if !in_bare_figure && (figure.is_some() || !dom::is(&b, &["p", "div"])) {
             continue;
         }
-        if b.parent().is_none() || guards_protected(&b) {
+        if b.parent().is_none() {
             continue;
         }
+        // (Protection asked last: it walks the block's ancestors and its whole inside, and
+        // every wrapper of the article was asked it.)
         let len = dom::text_len_capped(&b, LOOSE_CAPTION_MAX_CHARS);
-        if len == 0 || len > LOOSE_CAPTION_MAX_CHARS || has_block_descendant(&b) {
+        if len == 0
+            || len > LOOSE_CAPTION_MAX_CHARS
+            || has_block_descendant(&b)
+            || guards_protected(&b)
+        {
             continue;
         }
         let Some(image) = image_before(&b, len) else {

@@ -14,6 +14,33 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 
+/// The bytes the words of `list` begin (or, with `last`, end) with, one bit each.
+const fn byte_set(list: &[&str], last: bool) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        if !w.is_empty() {
+            let b = if last { w[w.len() - 1] } else { w[0] } as usize;
+            set[b / 64] |= 1 << (b % 64);
+        }
+        i += 1;
+    }
+    set
+}
+
+/// Whether `b` is in `set` (see [`byte_set`]).
+fn in_set(set: &[u64; 4], b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| set[usize::from(b) / 64] & (1 << (b % 64)) != 0)
+}
+
+/// The first bytes and last bytes of [`BOILERPLATE_TOKENS`] and [`TEASER_TOKENS`]: a part or
+/// a name no token begins or ends like is not compared with every token.
+const BOILERPLATE_FIRST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, false);
+const BOILERPLATE_LAST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, true);
+const TEASER_FIRST: [u64; 4] = byte_set(TEASER_TOKENS, false);
+const TEASER_LAST: [u64; 4] = byte_set(TEASER_TOKENS, true);
+
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
 /// with `teasers` [`TEASER_TOKENS`], and on a `story` [`STORY_BOX_TOKENS`] ending a name).
 pub(super) fn boilerplate_token(
@@ -48,7 +75,15 @@ pub(super) fn boilerplate_token(
             if part.is_empty() {
                 continue;
             }
-            if let Some(t) = tokens().find(|t| **t == part) {
+            // (The first byte compared before the rest: most parts share a length with
+            // some token, and every such pair went to `memcmp`.)
+            let first = part.as_bytes().first();
+            let may =
+                in_set(&BOILERPLATE_FIRST, first) || (teasers && in_set(&TEASER_FIRST, first));
+            if let Some(t) = tokens()
+                .filter(|_| may)
+                .find(|t| t.as_bytes().first() == first && **t == part)
+            {
                 return Some(t);
             }
             if !name.is_empty() {
@@ -56,11 +91,15 @@ pub(super) fn boilerplate_token(
             }
             name.push_str(part);
         }
+        let last = name.as_bytes().last();
+        let may = in_set(&BOILERPLATE_LAST, last) || (teasers && in_set(&TEASER_LAST, last));
         let boxes: &[&'static str] = if story { STORY_BOX_TOKENS } else { &[] };
-        if let Some(t) = tokens().chain(boxes).find(|t| {
-            name.strip_suffix(**t).is_some_and(|head| {
-                head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
-            })
+        if let Some(t) = tokens().filter(|_| may).chain(boxes).find(|t| {
+            // (The last byte first: every token was compared with the end of every name.)
+            t.as_bytes().last() == last
+                && name.strip_suffix(**t).is_some_and(|head| {
+                    head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
+                })
         }) {
             return Some(t);
         }

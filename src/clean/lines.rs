@@ -257,15 +257,18 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         let Some(name) = author_photo_name(&alt) else {
             continue;
         };
+        // The ancestor asked before: its blocks were asked then, not itself.
+        let mut asked: Option<NodeRef> = None;
         for a in img.ancestors() {
             let len = dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS);
             if a == *content || len > AUTHOR_BOX_MAX_CHARS || dom::is(&a, &["figure"]) {
                 break;
             }
-            if opens_with_name(&a, name) {
+            if opens_with_name(&a, name, asked.as_ref()) {
                 boxes.push((a, name.to_string()));
                 break;
             }
+            asked = Some(a);
         }
     }
     if let [(found, name)] = &boxes[..] {
@@ -310,10 +313,18 @@ fn author_photo_name(alt: &str) -> Option<&str> {
 }
 
 /// Whether a block inside `node` (not a caption) opens with `name`, then no letter or digit,
-/// and is a bio's length ([`AUTHOR_BIO_MIN_CHARS`]).
+/// and is a bio's length ([`AUTHOR_BIO_MIN_CHARS`]). The blocks inside `asked` (a child of
+/// `node` whose blocks were asked already, as a smaller box) are not asked again: each level
+/// of a climb walked all the levels below it once more.
 #[inline(never)]
-fn opens_with_name(node: &NodeRef, name: &str) -> bool {
-    for d in node.walk_descendants() {
+fn opens_with_name(node: &NodeRef, name: &str, asked: Option<&NodeRef>) -> bool {
+    let mut next = node.first_child();
+    while let Some(d) = next {
+        next = if asked == Some(&d) {
+            dom::next_skipping_children(&d, node)
+        } else {
+            dom::next_in_order(&d, node)
+        };
         if d.as_element().is_none() || dom::is(&d, &["figcaption"]) {
             continue;
         }

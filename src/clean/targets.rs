@@ -26,11 +26,13 @@ fn is_social_bar(d: &NodeRef, max_chars: usize) -> bool {
             continue;
         }
         // (A button, `javascript:print()` or `#`, goes nowhere: not counted.)
-        if let Some(href) =
-            dom::attr(&a, "href").filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))
+        // (The address read in place, not copied.)
+        let Some(el) = a.as_element() else { continue };
+        if let Some(href) = dom::get(&el.attributes.borrow(), "href")
+            .filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))
         {
             links += 1;
-            social += usize::from(SOCIAL_LINK.is_match(&href));
+            social += usize::from(SOCIAL_LINK.is_match(href));
         }
     }
     social >= 2
