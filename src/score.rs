@@ -14,7 +14,7 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::stats::TextStats;
-use crate::text::similarity;
+use crate::text::WordSet;
 use crate::tunables::{
     unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
@@ -240,7 +240,7 @@ pub(crate) fn score(page: &NodeRef, meta: &Metadata, flags: Flags, explain: &mut
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let mut story_begun = false;
-    let title = meta.title.clone().unwrap_or_default();
+    let title = WordSet::new(meta.title.as_deref().unwrap_or_default());
     let mut to_score: Vec<NodeRef> = Vec::new();
     let page_len = dom::text_len(page);
     let mut classes = ClassCounter::default();
@@ -437,7 +437,12 @@ pub(crate) fn initial_score(node: &NodeRef, flags: Flags, common: &CommonClasses
 
 /// A block that holds the article's own headline and much of the page's text is not a
 /// sidebar or footer, whatever its class says (the whole page wrapped in `above-footer`).
-fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title: &str) -> bool {
+fn holds_most_of_page(
+    node: &NodeRef,
+    page_len: usize,
+    match_string: &str,
+    title: &WordSet,
+) -> bool {
     !COMMENT_FAMILY.is_match(match_string)
         && page_len > 0
         && !title.is_empty()
@@ -589,9 +594,9 @@ fn mark_before_headline(headline: &NodeRef, page: &NodeRef) {
     }
 }
 
-fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
+fn duplicates_title(heading: &NodeRef, title: &WordSet) -> bool {
     let text = dom::normalized_text(heading);
-    !text.is_empty() && similarity(title, &text) > 0.75
+    !text.is_empty() && title.similarity(&text) > 0.75
 }
 
 /// No text, and no children but `<br>`/`<hr>`.

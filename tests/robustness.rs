@@ -515,3 +515,27 @@ fn a_title_and_description_of_half_a_million_ampersands_are_read_in_linear_time(
         start.elapsed()
     );
 }
+
+#[test]
+fn a_title_of_fifty_thousand_words_is_compared_with_every_headline_in_linear_time() {
+    // The title is split into words once and each headline's words looked up in them: a
+    // JSON-LD name and a title of 50,000 words each were compared word against word, and the
+    // title split again for each of thousands of headlines.
+    let title: String = (0..50_000).map(|i| format!("t{i} ")).collect();
+    let name: String = (0..50_000).map(|i| format!("n{i} ")).collect();
+    let stories: String = (0..2_000)
+        .map(|i| format!("<article><h2>Story {i}</h2><p>{}</p></article>", "word ".repeat(30)))
+        .collect();
+    let html = format!(
+        "<html><head><title>{title}</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"Article\",\"name\":\"{name}\",\"headline\":\"h\"}}</script></head>\
+         <body><main><h1>Story</h1>{stories}</main></body></html>"
+    );
+    let start = Instant::now();
+    survives(&html);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}
