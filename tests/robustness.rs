@@ -559,3 +559,14 @@ fn posts_of_eight_thousand_classes_each_are_compared_in_linear_time() {
         start.elapsed()
     );
 }
+
+#[test]
+fn a_heading_of_150_000_words_under_a_class_of_as_many_parts_is_read_in_linear_time() {
+    // A heading whose unlikely class token is spelled from its words (a CMS's anchor) is the
+    // author's: each of the token's parts is looked up in the heading's words, not compared
+    // with every one (one text node is read whole, however long): 27 s in the test build
+    // before, 0.2 s after.
+    let token: String = (0..150_000).map(|i| format!("-x{i}")).collect();
+    let words: String = (0..150_000).map(|i| format!("w{i} ")).collect();
+    survives_within(&format!("<h2 class=\"sidebar{token}\">{words}</h2>"), 10);
+}
