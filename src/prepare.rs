@@ -232,9 +232,7 @@ fn is_other_story(article: &NodeRef, title: &crate::text::WordSet) -> bool {
         .walk_descendants()
         .find_node(&mut |d| dom::is(d, &["h1", "h2"]))
     {
-        Some(h) => {
-            title.is_empty() || title.similarity(&dom::normalized_text(&h)) <= 0.75
-        }
+        Some(h) => title.is_empty() || title.similarity(&dom::normalized_text(&h)) <= 0.75,
         None => false,
     }
 }

@@ -874,7 +874,9 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
             if s.as_element().is_some()
                 && readable_item(&s, stats)
                 && (shared_count(&class_tokens(&s), &classes) > 0
-                    || child_tokens(&s).iter().any(|c| inner.binary_search(c).is_ok()))
+                    || child_tokens(&s)
+                        .iter()
+                        .any(|c| inner.binary_search(c).is_ok()))
             {
                 list.prepend(s);
                 return;

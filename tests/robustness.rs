@@ -524,7 +524,12 @@ fn a_title_of_fifty_thousand_words_is_compared_with_every_headline_in_linear_tim
     let title: String = (0..50_000).map(|i| format!("t{i} ")).collect();
     let name: String = (0..50_000).map(|i| format!("n{i} ")).collect();
     let stories: String = (0..2_000)
-        .map(|i| format!("<article><h2>Story {i}</h2><p>{}</p></article>", "word ".repeat(30)))
+        .map(|i| {
+            format!(
+                "<article><h2>Story {i}</h2><p>{}</p></article>",
+                "word ".repeat(30)
+            )
+        })
         .collect();
     let html = format!(
         "<html><head><title>{title}</title><script type=\"application/ld+json\">\
