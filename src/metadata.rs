@@ -697,7 +697,13 @@ pub(crate) fn unescape_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12);
+        // The `;` is looked for within an entity's length only: searched to the end of the
+        // value, a value of a million `&`s took minutes.
+        let end = rest.as_bytes()[1..]
+            .iter()
+            .take(12)
+            .position(|&b| b == b';')
+            .map(|e| e + 1);
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {

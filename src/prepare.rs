@@ -227,14 +227,12 @@ fn math_as_mathml(candidates: &[NodeRef]) {
 
 /// An `<article>` whose first headline is not this page's title: another story on the page
 /// (the next one of an infinite scroll). Parts of this story (a recipe's header) keep theirs.
-fn is_other_story(article: &NodeRef, title: &str) -> bool {
+fn is_other_story(article: &NodeRef, title: &crate::text::WordSet) -> bool {
     match article
         .walk_descendants()
         .find_node(&mut |d| dom::is(d, &["h1", "h2"]))
     {
-        Some(h) => {
-            title.is_empty() || crate::text::similarity(title, &dom::normalized_text(&h)) <= 0.75
-        }
+        Some(h) => title.is_empty() || title.similarity(&dom::normalized_text(&h)) <= 0.75,
         None => false,
     }
 }
@@ -885,6 +883,7 @@ fn drop_reserved_classes(node: &NodeRef) {
 /// Lazy images, `<br>` runs, `<font>`, and protection marks, in one pass over the elements.
 /// Returns the page's tables, in document order (repairs move none, nor remove any).
 fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
+    let title = crate::text::WordSet::new(title);
     let elements: Vec<NodeRef> = dom::descendants_where(document, &|n| n.as_element().is_some());
     let mut tables = Vec::new();
     for node in elements {
@@ -900,7 +899,7 @@ fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
                 dom::rename(&node, "span");
             }
             "time" => drop_short_form(&node),
-            "article" if is_other_story(&node, title) => {
+            "article" if is_other_story(&node, &title) => {
                 dom::set_attr(&node, STORY_ATTR, "1");
             }
             "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),

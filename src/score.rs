@@ -14,7 +14,7 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::stats::{AddressHasher, TextStats};
-use crate::text::similarity;
+use crate::text::WordSet;
 use crate::tunables::{
     unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
@@ -250,7 +250,7 @@ pub(crate) fn score(
     let mut byline: Option<String> = None;
     let mut remove_title_header = meta.title.is_some();
     let mut story_begun = false;
-    let title = meta.title.clone().unwrap_or_default();
+    let title = WordSet::new(meta.title.as_deref().unwrap_or_default());
     let mut to_score: Vec<NodeRef> = Vec::new();
     let mut classes = ClassCounter::default();
     let mut headline = None;
@@ -446,7 +446,12 @@ pub(crate) fn initial_score(node: &NodeRef, flags: Flags, common: &CommonClasses
 
 /// A block that holds the article's own headline and much of the page's text is not a
 /// sidebar or footer, whatever its class says (the whole page wrapped in `above-footer`).
-fn holds_most_of_page(node: &NodeRef, page_len: usize, match_string: &str, title: &str) -> bool {
+fn holds_most_of_page(
+    node: &NodeRef,
+    page_len: usize,
+    match_string: &str,
+    title: &WordSet,
+) -> bool {
     !COMMENT_FAMILY.is_match(match_string)
         && page_len > 0
         && !title.is_empty()
@@ -499,7 +504,7 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
     let Some(text) = heading_text(node) else {
         return false;
     };
-    let words = slug_parts(&text);
+    let words = slug_words(&text);
     match_string.split_whitespace().all(|token| {
         if !UNLIKELY_CANDIDATES.is_match(token) {
             return true;
@@ -517,7 +522,7 @@ fn is_slug_named_heading(node: &NodeRef, match_string: &str) -> bool {
 pub(crate) fn is_own_anchor(node: &NodeRef, id: &str) -> bool {
     let slug = slug_parts(id);
     slug.len() >= OWN_ANCHOR_MIN_WORDS
-        && heading_text(node).is_some_and(|text| parts_missing(&slug, &slug_parts(&text)) == 0)
+        && heading_text(node).is_some_and(|text| parts_missing(&slug, &slug_words(&text)) == 0)
 }
 
 /// A heading's text as far as [`HEADING_MAX_CHARS`] (`None` for any other element): what its
@@ -527,11 +532,23 @@ fn heading_text(node: &NodeRef) -> Option<String> {
         .then(|| dom::normalized_text_start(node, HEADING_MAX_CHARS))
 }
 
-/// How many of a slug's parts are not among `words` (ASCII case ignored).
-fn parts_missing(slug: &[&str], words: &[&str]) -> usize {
+/// How many of a slug's parts are not among `words` ([`slug_words`]; ASCII case ignored).
+fn parts_missing(slug: &[&str], words: &[String]) -> usize {
     slug.iter()
-        .filter(|p| !words.iter().any(|w| w.eq_ignore_ascii_case(p)))
+        .filter(|p| words.binary_search(&p.to_ascii_lowercase()).is_err())
         .count()
+}
+
+/// A heading's [`slug_parts`] lower-cased, sorted and without repeats, for [`parts_missing`]
+/// to look each part up in: compared part against word, a heading of 100,000 words (one text
+/// node, read whole) under a class token of as many parts took seconds.
+fn slug_words(text: &str) -> Vec<String> {
+    crate::text::sorted_unique(
+        slug_parts(text)
+            .into_iter()
+            .map(str::to_ascii_lowercase)
+            .collect(),
+    )
 }
 
 /// The words of a heading or of a class/id token: ASCII letters and digits, one-letter parts
@@ -598,9 +615,9 @@ fn mark_before_headline(headline: &NodeRef, page: &NodeRef) {
     }
 }
 
-fn duplicates_title(heading: &NodeRef, title: &str) -> bool {
+fn duplicates_title(heading: &NodeRef, title: &WordSet) -> bool {
     let text = dom::normalized_text(heading);
-    !text.is_empty() && similarity(title, &text) > 0.75
+    !text.is_empty() && title.similarity(&text) > 0.75
 }
 
 /// No text, and no children but `<br>`/`<hr>`.

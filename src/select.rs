@@ -714,9 +714,28 @@ fn built_alike(a: &NodeRef, a_classes: &[String], b: &NodeRef) -> bool {
     if a_classes.is_empty() || b_classes.is_empty() {
         return a_classes.is_empty() && b_classes.is_empty() && dom::is(a, REPEATED_ITEM_TAGS);
     }
-    let shared = a_classes.iter().filter(|c| b_classes.contains(c)).count();
+    let shared = shared_count(a_classes, &b_classes);
     let all = a_classes.len() + b_classes.len() - shared;
     shared as f64 >= REPEATED_ITEM_CLASS_SHARE * all as f64
+}
+
+/// How many tokens two sorted lists without repeats ([`class_tokens`]) share: one walk along
+/// both (a scan of one list for each token of the other was quadratic in a class attribute's
+/// tokens: a thread of 50 posts each of 10,000 classes took half a minute).
+fn shared_count(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Whether `parent` outscores `child` by a feed of teasers beside it: most of the parent's text
@@ -845,7 +864,7 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
     }
     // (Or whose children share one with the first post's: Stack Exchange's question,
     // `question js-question`, and answers, `answer js-answer`, each hold a `post-layout`.)
-    let inner = child_tokens(&first);
+    let inner = crate::text::sorted_unique(child_tokens(&first));
     let mut node = list.clone();
     for _ in 0..OPENING_POST_LEVELS {
         if &node == page || dom::is(&node, &["body", "html"]) {
@@ -855,8 +874,10 @@ fn add_opening_post(list: &NodeRef, page: &NodeRef, stats: &TextStats) {
         while let Some(s) = sibling {
             if s.as_element().is_some()
                 && readable_item(&s, stats)
-                && (class_tokens(&s).iter().any(|c| classes.contains(c))
-                    || child_tokens(&s).iter().any(|c| inner.contains(c)))
+                && (shared_count(&class_tokens(&s), &classes) > 0
+                    || child_tokens(&s)
+                        .iter()
+                        .any(|c| inner.binary_search(c).is_ok()))
             {
                 list.prepend(s);
                 return;

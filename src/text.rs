@@ -6,23 +6,48 @@ use crate::lowercase::lowercase;
 /// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
 /// (words as in its `\W+` split: letters, digits and `_`).
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        lowercase(s)
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
+    WordSet::new(a).similarity(b)
+}
+
+/// A text's words as [`similarity`] reads them, sorted and unique: built once for a text that
+/// many others are measured against (the page's title against each headline). Each word of
+/// the other text is looked up, not compared with every word of this one: a title and a
+/// heading of 100,000 words each took minutes, and a long title split again for each of
+/// thousands of headings seconds.
+pub(crate) struct WordSet(Vec<String>);
+
+impl WordSet {
+    pub(crate) fn new(a: &str) -> WordSet {
+        WordSet(sorted_unique(words(a)))
     }
-    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len =
-        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
-    let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
-    1.0 - uniq_len as f64 / total as f64
+
+    /// No word at all (empty, or only spaces and punctuation): nothing is alike it.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// [`similarity`] of this set's text and `b`.
+    pub(crate) fn similarity(&self, b: &str) -> f64 {
+        let tb = words(b);
+        if self.0.is_empty() || tb.is_empty() {
+            return 0.0;
+        }
+        let has = |t: &str| self.0.binary_search_by(|w| w.as_str().cmp(t)).is_ok();
+        let uniq: Vec<&String> = tb.iter().filter(|t| !has(t)).collect();
+        let uniq_len =
+            uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
+        let total = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
+        1.0 - uniq_len as f64 / total as f64
+    }
+}
+
+/// The words of `s`, lower-cased, in order (repeats kept).
+fn words(s: &str) -> Vec<String> {
+    lowercase(s)
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// `v` sorted and without repeats. A heap sort of our own: the standard library's sorts are

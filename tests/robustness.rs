@@ -495,3 +495,83 @@ fn twenty_thousand_linked_cards_built_alike_are_judged_in_linear_time() {
         20,
     );
 }
+
+#[test]
+fn a_title_and_description_of_half_a_million_ampersands_are_read_in_linear_time() {
+    // The metadata decodes the entities left in its values: each `&` looks for its `;` within
+    // an entity's length only (before, it looked to the end of the value: quadratic, 6 s for
+    // this page in a release build, hours for a page of tens of MB).
+    let amps = "&amp;".repeat(500_000);
+    let html = format!(
+        "<html><head><title>{amps}</title><meta name=description content=\"{amps}\"></head>\
+         <body><article><p>{}</p></article></body></html>",
+        "word ".repeat(200)
+    );
+    let start = Instant::now();
+    survives(&html);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn a_title_of_fifty_thousand_words_is_compared_with_every_headline_in_linear_time() {
+    // The title is split into words once and each headline's words looked up in them: a
+    // JSON-LD name and a title of 50,000 words each were compared word against word, and the
+    // title split again for each of thousands of headlines.
+    let title: String = (0..50_000).map(|i| format!("t{i} ")).collect();
+    let name: String = (0..50_000).map(|i| format!("n{i} ")).collect();
+    let stories: String = (0..2_000)
+        .map(|i| {
+            format!(
+                "<article><h2>Story {i}</h2><p>{}</p></article>",
+                "word ".repeat(30)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>{title}</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"Article\",\"name\":\"{name}\",\"headline\":\"h\"}}</script></head>\
+         <body><main><h1>Story</h1>{stories}</main></body></html>"
+    );
+    let start = Instant::now();
+    survives(&html);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn posts_of_eight_thousand_classes_each_are_compared_in_linear_time() {
+    // Siblings are compared by their class tokens, both lists sorted: one walk along the two
+    // (a scan of one list for each token of the other was quadratic in the tokens: 50 posts
+    // of 10,000 classes each took half a minute in a release build; this page 29 s in the
+    // test build, 4.5 s now, most of it the other passes reading the classes).
+    let classes: String = (0..8_000).map(|i| format!("c{i} ")).collect();
+    let post = format!(
+        "<div class=\"{classes}\"><span class=author>bob</span><p>{}</p></div>",
+        "A reply with enough words to count as a post's own text. ".repeat(2)
+    );
+    let start = Instant::now();
+    survives(&format!("<div id=thread>{}</div>", post.repeat(50)));
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn a_heading_of_150_000_words_under_a_class_of_as_many_parts_is_read_in_linear_time() {
+    // A heading whose unlikely class token is spelled from its words (a CMS's anchor) is the
+    // author's: each of the token's parts is looked up in the heading's words, not compared
+    // with every one (one text node is read whole, however long): 27 s in the test build
+    // before, 0.2 s after.
+    let token: String = (0..150_000).map(|i| format!("-x{i}")).collect();
+    let words: String = (0..150_000).map(|i| format!("w{i} ")).collect();
+    survives_within(&format!("<h2 class=\"sidebar{token}\">{words}</h2>"), 10);
+}

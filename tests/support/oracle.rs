@@ -103,6 +103,9 @@ pub const ALLOWED_ATTRIBUTES: &[&str] = &[
     "span",
     // MathML presentation attributes.
     "display",
+    // A formula's TeX as text (the sanitiser keeps it on MathML; the engine writes it from a
+    // TeX annotation or a MathJax 2 script): inert, never a URL or markup.
+    "alttext",
     "mathvariant",
     "displaystyle",
     "scriptlevel",
