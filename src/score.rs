@@ -525,8 +525,9 @@ pub(crate) fn is_own_anchor(node: &NodeRef, id: &str) -> bool {
         && heading_text(node).is_some_and(|text| parts_missing(&slug, &slug_words(&text)) == 0)
 }
 
-/// A heading's text as far as [`HEADING_MAX_CHARS`] (`None` for any other element): what its
-/// anchors are compared with.
+/// A heading's text from its start, at least [`HEADING_MAX_CHARS`] bytes of it (whole text
+/// nodes are read, so a heading of one long text node comes whole; `None` for any other
+/// element): what its anchors are compared with.
 fn heading_text(node: &NodeRef) -> Option<String> {
     dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
         .then(|| dom::normalized_text_start(node, HEADING_MAX_CHARS))
