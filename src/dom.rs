@@ -7,6 +7,7 @@ use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, P
 use html5ever::{local_name, ns, LocalName, QualName};
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
+use kuchikiki::iter::NodeEdge;
 
 /// Pre-order walks of a subtree: the engine's one way to visit nodes.
 ///
@@ -198,6 +199,54 @@ pub(crate) fn normalized_text(node: &NodeRef) -> String {
         folded.push(&t.borrow());
     }
     folded.out
+}
+
+/// The folded text of everything below `root` (as [`normalized_text`] folds it), with the
+/// byte range in it of each element below `root` that `pick` takes, in document order: the
+/// text of many nested blocks from one fold of the whole, where folding each block's text
+/// read a page's text once per level of nesting. Folding depends only on the text, so a
+/// block's own folded text is its range, less the one space folding may have put before it
+/// ([`FoldedBlocks::text`]).
+pub(crate) struct FoldedBlocks {
+    text: String,
+    pub(crate) blocks: Vec<(NodeRef, usize, usize)>,
+}
+
+impl FoldedBlocks {
+    pub(crate) fn new(root: &NodeRef, pick: &dyn Fn(&NodeRef) -> bool) -> FoldedBlocks {
+        let mut folded = Folded::default();
+        let mut blocks = Vec::new();
+        let mut open = Vec::new();
+        for edge in root.traverse() {
+            match edge {
+                NodeEdge::Start(n) => {
+                    if let Some(t) = n.as_text() {
+                        folded.push(&t.borrow());
+                    } else if pick(&n) {
+                        open.push(blocks.len());
+                        blocks.push((n, folded.out.len(), 0));
+                    }
+                }
+                NodeEdge::End(n) => {
+                    if let Some(&i) = open.last().filter(|&&i| blocks[i].0 == n) {
+                        blocks[i].2 = folded.out.len();
+                        open.pop();
+                    }
+                }
+            }
+        }
+        FoldedBlocks {
+            text: folded.out,
+            blocks,
+        }
+    }
+
+    /// [`normalized_text`] of block `i`, as it was when folded.
+    pub(crate) fn text(&self, i: usize) -> &str {
+        let (_, start, end) = &self.blocks[i];
+        let t = &self.text[*start..*end];
+        t.strip_prefix(' ').unwrap_or(t)
+    }
 }
 
 /// The beginning of [`normalized_text`]: its first `bytes` bytes at least (all of it when
