@@ -208,7 +208,7 @@ pub(crate) fn normalized_text(node: &NodeRef) -> String {
 /// block's own folded text is its range, less the one space folding may have put before it
 /// ([`FoldedBlocks::text`]).
 pub(crate) struct FoldedBlocks {
-    text: String,
+    pub(crate) text: String,
     pub(crate) blocks: Vec<(NodeRef, usize, usize)>,
 }
 
