@@ -213,6 +213,7 @@ pub(crate) struct FoldedBlocks {
 }
 
 impl FoldedBlocks {
+    #[inline(never)]
     pub(crate) fn new(root: &NodeRef, pick: &dyn Fn(&NodeRef) -> bool) -> FoldedBlocks {
         let mut folded = Folded::default();
         let mut blocks = Vec::new();
@@ -229,7 +230,10 @@ impl FoldedBlocks {
                 }
                 NodeEdge::End(n) => {
                     if let Some(&i) = open.last().filter(|&&i| blocks[i].0 == n) {
-                        blocks[i].2 = folded.out.len();
+                        // Less the space folding put before the block's first word.
+                        let (_, start, end) = &mut blocks[i];
+                        *end = folded.out.len();
+                        *start += usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
                         open.pop();
                     }
                 }
@@ -243,9 +247,8 @@ impl FoldedBlocks {
 
     /// [`normalized_text`] of block `i`, as it was when folded.
     pub(crate) fn text(&self, i: usize) -> &str {
-        let (_, start, end) = &self.blocks[i];
-        let t = &self.text[*start..*end];
-        t.strip_prefix(' ').unwrap_or(t)
+        let (_, start, end) = self.blocks[i];
+        &self.text[start..end]
     }
 }
 
@@ -302,6 +305,8 @@ struct Folded {
 }
 
 impl Folded {
+    // (One copy for its four callers.)
+    #[inline(never)]
     fn push(&mut self, s: &str) {
         let mut i = 0;
         while i < s.len() {

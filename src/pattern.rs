@@ -635,6 +635,7 @@ fn anchored(node: &Node) -> bool {
 /// reading one can read; all when that closure reaches a match or a `.` (the end included).
 /// Assertions are taken as holding: that only adds characters, never loses a match. `seen`
 /// is the program's length, its marks other than `mark` free.
+#[inline(never)]
 fn first_chars(program: &[Inst], classes: &[Class], pc: u32, seen: &mut [u32], mark: u32) -> u64 {
     let mut set = 0;
     let mut stack = vec![pc];

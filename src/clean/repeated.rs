@@ -25,7 +25,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
     let folded = dom::FoldedBlocks::new(content, &|d| dom::is(d, REPEATED_BLOCK_TAGS));
     let blocks = &folded.blocks;
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, (block, _, _)) in blocks.iter().enumerate() {
         let text = folded.text(i);
         // Its length up to the longest asked (a character is at most four bytes).
@@ -56,7 +56,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
             }
             Some(_) => {}
             None => {
-                seen.insert(text, i);
+                seen.insert(text.to_string(), i);
             }
         }
     }
