@@ -209,7 +209,9 @@ pub(crate) fn normalized_text(node: &NodeRef) -> String {
 /// ([`FoldedBlocks::text`]).
 pub(crate) struct FoldedBlocks {
     pub(crate) text: String,
-    pub(crate) blocks: Vec<(NodeRef, usize, usize)>,
+    pub(crate) blocks: Vec<NodeRef>,
+    /// Per block, its range in `text`.
+    pub(crate) ranges: Vec<(usize, usize)>,
 }
 
 impl FoldedBlocks {
@@ -217,6 +219,7 @@ impl FoldedBlocks {
     pub(crate) fn new(root: &NodeRef, pick: &dyn Fn(&NodeRef) -> bool) -> FoldedBlocks {
         let mut folded = Folded::default();
         let mut blocks = Vec::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
         let mut open = Vec::new();
         for edge in root.traverse() {
             match edge {
@@ -225,13 +228,14 @@ impl FoldedBlocks {
                         folded.push(&t.borrow());
                     } else if pick(&n) {
                         open.push(blocks.len());
-                        blocks.push((n, folded.out.len(), 0));
+                        blocks.push(n);
+                        ranges.push((folded.out.len(), 0));
                     }
                 }
                 NodeEdge::End(n) => {
-                    if let Some(&i) = open.last().filter(|&&i| blocks[i].0 == n) {
+                    if let Some(&i) = open.last().filter(|&&i| blocks[i] == n) {
                         // Less the space folding put before the block's first word.
-                        let (_, start, end) = &mut blocks[i];
+                        let (start, end) = &mut ranges[i];
                         *end = folded.out.len();
                         *start += usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
                         open.pop();
@@ -242,12 +246,13 @@ impl FoldedBlocks {
         FoldedBlocks {
             text: folded.out,
             blocks,
+            ranges,
         }
     }
 
     /// [`normalized_text`] of block `i`, as it was when folded.
     pub(crate) fn text(&self, i: usize) -> &str {
-        let (_, start, end) = self.blocks[i];
+        let (start, end) = self.ranges[i];
         &self.text[start..end]
     }
 }

@@ -1226,7 +1226,7 @@ impl Lead {
             .blocks
             .iter()
             .enumerate()
-            .filter_map(|(i, (d, _, _))| {
+            .filter_map(|(i, d)| {
                 let t = folded.text(i);
                 // Only blocks about as long as the description can be its lead (characters
                 // never outnumber bytes, nor bytes four times the characters).

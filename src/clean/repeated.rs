@@ -26,7 +26,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
     let blocks = &folded.blocks;
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, (block, _, _)) in blocks.iter().enumerate() {
+    for (i, block) in blocks.iter().enumerate() {
         let text = folded.text(i);
         // Its length up to the longest asked (a character is at most four bytes).
         let len = if text.len() > 4 * REPEATED_BLOCK_MIN_CHARS {
@@ -47,7 +47,7 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         if dom::is(block, &["blockquote"]) || dom::has_ancestor(block, &["blockquote"], None) {
             continue;
         }
-        match seen.get(text).map(|&f| &blocks[f].0) {
+        match seen.get(text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
             Some(first) if dom::any_ancestor(block, &mut |a| a == first) => {}
             Some(first) if first.parent() == block.parent() && !screen => {}
