@@ -5,9 +5,9 @@
 
 use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
 use html5ever::{local_name, ns, LocalName, QualName};
+use kuchikiki::iter::NodeEdge;
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
-use kuchikiki::iter::NodeEdge;
 
 /// Pre-order walks of a subtree: the engine's one way to visit nodes.
 ///
@@ -237,7 +237,8 @@ impl FoldedBlocks {
                         // Less the space folding put before the block's first word.
                         let (start, end) = &mut ranges[i];
                         *end = folded.out.len();
-                        *start += usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
+                        *start +=
+                            usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
                         open.pop();
                     }
                 }

@@ -538,7 +538,11 @@ impl Compiler {
     /// chain of all of them ([`Pattern::firsts`] prunes the halves). The jumps to the end are
     /// left to the caller. (Only whether a pattern matches is asked, so the order of the
     /// alternatives does not matter.)
-    fn alternatives(&mut self, alternatives: &[Node], jumps: &mut Vec<u32>) -> Result<(), PatternError> {
+    fn alternatives(
+        &mut self,
+        alternatives: &[Node],
+        jumps: &mut Vec<u32>,
+    ) -> Result<(), PatternError> {
         if let [only] = alternatives {
             return self.node(only);
         }
