@@ -1031,3 +1031,44 @@ mod normalized_text_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod folded_blocks_tests {
+    use super::{normalized_text, text_len, FoldedBlocks};
+
+    #[test]
+    fn each_block_s_range_of_one_fold_is_its_own_folded_text() {
+        // Nested blocks, whitespace at their edges and between them (ASCII and not), empty
+        // blocks, text beside blocks: every block's range says what folding it alone says.
+        let pieces = [
+            "<div>",
+            "</div>",
+            "<p>",
+            "</p>",
+            "<span>",
+            "</span>",
+            " ",
+            "\n\t",
+            "\u{a0}",
+            "a",
+            "word",
+            "été",
+            "<b> x </b>",
+            "<i></i>",
+            "  ",
+            ".",
+        ];
+        let mut texts = crate::testing::Texts::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..300 {
+            let count = 1 + texts.below(40);
+            let html = format!("<body><main>{}</main></body>", texts.text(&pieces, count));
+            let main = crate::testing::first(&html, "main");
+            let folded = FoldedBlocks::new(&main, &|d| super::is(d, &["div", "p", "span", "b"]));
+            assert_eq!(folded.text, normalized_text(&main), "{html}");
+            for (i, block) in folded.blocks.iter().enumerate() {
+                assert_eq!(folded.text(i), normalized_text(block), "{html}");
+                assert_eq!(folded.text(i).chars().count(), text_len(block), "{html}");
+            }
+        }
+    }
+}

@@ -907,6 +907,37 @@ mod tests {
     }
 
     #[test]
+    fn pruned_threads_never_lose_a_match() {
+        // Alternatives that begin optionally, with an assertion, with a class, with nothing,
+        // or at the text's end: a thread is dropped only where its next character (or the
+        // end) cannot begin what it reads.
+        let p = r"(?i)^\s*(x?ab|\bcd|e*f|[0-9]g|(h|)i|j$|k\b)";
+        for (text, want) in [
+            ("ab", true),
+            ("XAB", true),
+            (" cd", true),
+            ("f", true),
+            ("eeef", true),
+            ("7g", true),
+            ("hi", true),
+            ("i", true),
+            ("j", true),
+            ("jj", false),
+            ("k", true),
+            ("kk", false),
+            ("xb", false),
+            ("", false),
+        ] {
+            assert_eq!(matches(p, text), want, "{text:?}");
+        }
+        // A large alternation, split in halves: each of its words, and none other.
+        let words: Vec<String> = (0..300).map(|i| format!("w{i}x")).collect();
+        let big = Pattern::new(&format!("^({})$", words.join("|"))).unwrap();
+        assert!(words.iter().all(|w| big.is_match(w)));
+        assert!(!big.is_match("w300x") && !big.is_match("w1") && !big.is_match(""));
+    }
+
+    #[test]
     fn answers_do_not_depend_on_the_calls_before() {
         // The thread lists are kept between calls: a long program's, then a short one's.
         let long = Pattern::new(r"^\s*(share|tweet|email|print|follow us)\s*$").unwrap();
