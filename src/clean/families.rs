@@ -80,10 +80,9 @@ pub(super) fn boilerplate_token(
             let first = part.as_bytes().first();
             let may =
                 in_set(&BOILERPLATE_FIRST, first) || (teasers && in_set(&TEASER_FIRST, first));
-            // (Not a filter of the tokens: that asked it of each of them.)
-            if let Some(t) = may
-                .then(|| tokens().find(|t| t.as_bytes().first() == first && **t == part))
-                .flatten()
+            if let Some(t) = tokens()
+                .filter(|_| may)
+                .find(|t| t.as_bytes().first() == first && **t == part)
             {
                 return Some(t);
             }
@@ -95,19 +94,13 @@ pub(super) fn boilerplate_token(
         let last = name.as_bytes().last();
         let may = in_set(&BOILERPLATE_LAST, last) || (teasers && in_set(&TEASER_LAST, last));
         let boxes: &[&'static str] = if story { STORY_BOX_TOKENS } else { &[] };
-        let ends = |t: &&&'static str| {
+        if let Some(t) = tokens().filter(|_| may).chain(boxes).find(|t| {
             // (The last byte first: every token was compared with the end of every name.)
             t.as_bytes().last() == last
                 && name.strip_suffix(**t).is_some_and(|head| {
                     head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
                 })
-        };
-        let found = if may {
-            tokens().chain(boxes).find(ends)
-        } else {
-            boxes.iter().find(ends)
-        };
-        if let Some(t) = found {
+        }) {
             return Some(t);
         }
     }
