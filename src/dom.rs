@@ -5,6 +5,7 @@
 
 use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
 use html5ever::{local_name, ns, LocalName, QualName};
+use kuchikiki::iter::NodeEdge;
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
 
@@ -200,6 +201,63 @@ pub(crate) fn normalized_text(node: &NodeRef) -> String {
     folded.out
 }
 
+/// The folded text of everything below `root` (as [`normalized_text`] folds it), with the
+/// byte range in it of each element below `root` that `pick` takes, in document order: the
+/// text of many nested blocks from one fold of the whole, where folding each block's text
+/// read a page's text once per level of nesting. Folding depends only on the text, so a
+/// block's own folded text is its range, less the one space folding may have put before it
+/// ([`FoldedBlocks::text`]).
+pub(crate) struct FoldedBlocks {
+    pub(crate) text: String,
+    pub(crate) blocks: Vec<NodeRef>,
+    /// Per block, its range in `text`.
+    pub(crate) ranges: Vec<(usize, usize)>,
+}
+
+impl FoldedBlocks {
+    #[inline(never)]
+    pub(crate) fn new(root: &NodeRef, pick: &dyn Fn(&NodeRef) -> bool) -> FoldedBlocks {
+        let mut folded = Folded::default();
+        let mut blocks = Vec::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut open = Vec::new();
+        for edge in root.traverse() {
+            match edge {
+                NodeEdge::Start(n) => {
+                    if let Some(t) = n.as_text() {
+                        folded.push(&t.borrow());
+                    } else if pick(&n) {
+                        open.push(blocks.len());
+                        blocks.push(n);
+                        ranges.push((folded.out.len(), 0));
+                    }
+                }
+                NodeEdge::End(n) => {
+                    if let Some(&i) = open.last().filter(|&&i| blocks[i] == n) {
+                        // Less the space folding put before the block's first word.
+                        let (start, end) = &mut ranges[i];
+                        *end = folded.out.len();
+                        *start +=
+                            usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
+                        open.pop();
+                    }
+                }
+            }
+        }
+        FoldedBlocks {
+            text: folded.out,
+            blocks,
+            ranges,
+        }
+    }
+
+    /// [`normalized_text`] of block `i`, as it was when folded.
+    pub(crate) fn text(&self, i: usize) -> &str {
+        let (start, end) = self.ranges[i];
+        &self.text[start..end]
+    }
+}
+
 /// The beginning of [`normalized_text`]: its first `bytes` bytes at least (all of it when
 /// shorter), for a look at how a block opens without folding all of its text.
 pub(crate) fn normalized_text_start(node: &NodeRef, bytes: usize) -> String {
@@ -253,6 +311,8 @@ struct Folded {
 }
 
 impl Folded {
+    // (One copy for its four callers.)
+    #[inline(never)]
     fn push(&mut self, s: &str) {
         let mut i = 0;
         while i < s.len() {
@@ -968,6 +1028,47 @@ mod normalized_text_tests {
         let doc = crate::parse::parse(html, &crate::Options::default()).unwrap();
         for n in doc.walk_inclusive() {
             assert_eq!(normalized_text(&n), fold_whitespace(&n.text_contents()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod folded_blocks_tests {
+    use super::{normalized_text, text_len, FoldedBlocks};
+
+    #[test]
+    fn each_block_s_range_of_one_fold_is_its_own_folded_text() {
+        // Nested blocks, whitespace at their edges and between them (ASCII and not), empty
+        // blocks, text beside blocks: every block's range says what folding it alone says.
+        let pieces = [
+            "<div>",
+            "</div>",
+            "<p>",
+            "</p>",
+            "<span>",
+            "</span>",
+            " ",
+            "\n\t",
+            "\u{a0}",
+            "a",
+            "word",
+            "été",
+            "<b> x </b>",
+            "<i></i>",
+            "  ",
+            ".",
+        ];
+        let mut texts = crate::testing::Texts::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..300 {
+            let count = 1 + texts.below(40);
+            let html = format!("<body><main>{}</main></body>", texts.text(&pieces, count));
+            let main = crate::testing::first(&html, "main");
+            let folded = FoldedBlocks::new(&main, &|d| super::is(d, &["div", "p", "span", "b"]));
+            assert_eq!(folded.text, normalized_text(&main), "{html}");
+            for (i, block) in folded.blocks.iter().enumerate() {
+                assert_eq!(folded.text(i), normalized_text(block), "{html}");
+                assert_eq!(folded.text(i).chars().count(), text_len(block), "{html}");
+            }
         }
     }
 }

@@ -55,54 +55,32 @@ pub(crate) struct Pattern {
     /// Every match starts at the text's start (the pattern begins with `^` in each branch):
     /// threads are started there only.
     anchored: bool,
-    /// The characters a match can start with: see [`Starts`].
-    starts: Starts,
+    /// Per instruction, the characters a thread there can read first ([`first_chars`]): a
+    /// thread whose next character is not among them dies without a match, and is not
+    /// started. Entry 0 is where a match can start.
+    firsts: Vec<u64>,
     /// Thread lists kept for the next call: see [`Scratch`].
     scratch: std::sync::Mutex<Scratch>,
 }
 
-/// The first characters of a pattern's matches: ASCII ones as bits, the others as one flag.
-/// A thread started where the next character is not among them dies at its first step, so
-/// none is started there: most tunable patterns are alternations of words, whose starting
-/// closure (every alternative's first instruction) was walked at every character of every
-/// text asked, and most texts match nothing. Texts where no character can start a match
-/// need no thread lists at all.
-#[derive(Debug, Clone, Copy)]
-struct Starts {
-    /// Bit `c % 64` of word `c / 64` for ASCII `c`.
-    ascii: [u64; 2],
-    /// Any character beyond ASCII.
-    other: bool,
-    /// A match may start at the text's end (the pattern matches the empty text).
-    at_end: bool,
-}
-
-impl Starts {
-    /// Everything: for a pattern that matches the empty text, or starts with `.`.
-    const ALL: Starts = Starts {
-        ascii: [u64::MAX; 2],
-        other: true,
-        at_end: true,
+/// The bit of [`Pattern::firsts`] for a character (`None`: the text's end): ASCII letters
+/// either case alike, digits each their own, other ASCII fifteen bits between them, anything
+/// beyond ASCII one. Several characters may share a bit: a set only ever says what cannot
+/// come first.
+fn bit(c: Option<char>) -> u64 {
+    let n = match c {
+        None => 0,
+        Some(c) if !c.is_ascii() => 63,
+        Some(c) => {
+            let b = c as u8;
+            match b.to_ascii_lowercase() {
+                l @ b'a'..=b'z' => 32 + u32::from(l - b'a'),
+                d @ b'0'..=b'9' => 16 + u32::from(d - b'0'),
+                _ => 1 + u32::from(b % 15),
+            }
+        }
     };
-
-    /// Adds the characters from `lo` to `hi`.
-    #[inline(never)]
-    fn mark(&mut self, lo: char, hi: char) {
-        self.other |= hi > '\x7f';
-        let mut c = lo as u32;
-        while c <= (hi as u32).min(0x7f) {
-            self.ascii[c as usize / 64] |= 1 << (c % 64);
-            c += 1;
-        }
-    }
-
-    fn may_start(&self, c: char) -> bool {
-        if c.is_ascii() {
-            self.ascii[c as usize / 64] & (1 << (c as u32 % 64)) != 0
-        } else {
-            self.other
-        }
-    }
+    1 << n
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -555,6 +533,27 @@ impl Compiler {
         self.program.len() as u32
     }
 
+    /// `split(left, right); left; jump end; right: …`, each half split alike, so that a thread
+    /// reaches the alternatives its next character may begin through a few splits, not a
+    /// chain of all of them ([`Pattern::firsts`] prunes the halves). The jumps to the end are
+    /// left to the caller. (Only whether a pattern matches is asked, so the order of the
+    /// alternatives does not matter.)
+    fn alternatives(
+        &mut self,
+        alternatives: &[Node],
+        jumps: &mut Vec<u32>,
+    ) -> Result<(), PatternError> {
+        if let [only] = alternatives {
+            return self.node(only);
+        }
+        let (left, right) = alternatives.split_at(alternatives.len() / 2);
+        let split = self.push(Inst::Split(0, 0))?;
+        self.alternatives(left, jumps)?;
+        jumps.push(self.push(Inst::Jump(0))?);
+        self.program[split as usize] = Inst::Split(split + 1, self.next());
+        self.alternatives(right, jumps)
+    }
+
     fn node(&mut self, node: &Node) -> Result<(), PatternError> {
         match node {
             Node::Empty => {}
@@ -586,19 +585,8 @@ impl Compiler {
                 }
             }
             Node::Alternate(alternatives) => {
-                // split(a1, next); a1; jump end; next: split(a2, …) … an; end:
                 let mut jumps = Vec::new();
-                for (i, alternative) in alternatives.iter().enumerate() {
-                    if i + 1 < alternatives.len() {
-                        let split = self.push(Inst::Split(0, 0))?;
-                        self.node(alternative)?;
-                        jumps.push(self.push(Inst::Jump(0))?);
-                        let next = self.next();
-                        self.program[split as usize] = Inst::Split(split + 1, next);
-                    } else {
-                        self.node(alternative)?;
-                    }
-                }
+                self.alternatives(alternatives, &mut jumps)?;
                 let end = self.next();
                 for j in jumps {
                     self.program[j as usize] = Inst::Jump(end);
@@ -647,33 +635,30 @@ fn anchored(node: &Node) -> bool {
     }
 }
 
-/// The characters the instructions reachable from the program's start without reading one
-/// can read ([`Starts`]); all when that closure reaches a match (the empty text matches) or a
-/// `.`. Assertions are taken as holding: that only adds characters, never loses a match.
+/// The bits ([`bit`]) of the characters the instructions reachable from `pc` without
+/// reading one can read; all when that closure reaches a match or a `.` (the end included).
+/// Assertions are taken as holding: that only adds characters, never loses a match. `seen`
+/// is the program's length, its marks other than `mark` free.
 #[inline(never)]
-fn starts(program: &[Inst], classes: &[Class]) -> Starts {
-    let mut set = Starts {
-        ascii: [0; 2],
-        other: false,
-        at_end: false,
-    };
-    let mut seen = vec![false; program.len()];
-    let mut stack = vec![0u32];
+fn first_chars(program: &[Inst], classes: &[Class], pc: u32, seen: &mut [u32], mark: u32) -> u64 {
+    let mut set = 0;
+    let mut stack = vec![pc];
     while let Some(pc) = stack.pop() {
-        if std::mem::replace(&mut seen[pc as usize], true) {
+        if std::mem::replace(&mut seen[pc as usize], mark) == mark {
             continue;
         }
         match program[pc as usize] {
-            Inst::Match | Inst::Any => return Starts::ALL,
-            Inst::Char(c) => set.mark(c, c),
-            Inst::Fold(b) => {
-                set.mark(char::from(b), char::from(b));
-                let upper = char::from(b.to_ascii_uppercase());
-                set.mark(upper, upper);
-            }
+            Inst::Match | Inst::Any => return u64::MAX,
+            Inst::Char(c) => set |= bit(Some(c)),
+            Inst::Fold(b) => set |= bit(Some(char::from(b))),
             Inst::Class(k) => {
                 for &(lo, hi) in &classes[k as usize].ranges {
-                    set.mark(lo, hi);
+                    for b in lo as u32..=(hi as u32).min(0x7f) {
+                        set |= bit(char::from_u32(b));
+                    }
+                    if hi > '\x7f' {
+                        set |= bit(Some('\u{80}'));
+                    }
                 }
             }
             Inst::Split(a, b) => stack.extend([a, b]),
@@ -766,12 +751,15 @@ impl Pattern {
         };
         compiler.node(&node)?;
         compiler.push(Inst::Match)?;
-        let starts = starts(&compiler.program, &compiler.classes);
+        let mut seen = vec![0; compiler.program.len()];
+        let firsts = (0..compiler.program.len() as u32)
+            .map(|pc| first_chars(&compiler.program, &compiler.classes, pc, &mut seen, pc + 1))
+            .collect();
         Ok(Pattern {
             program: compiler.program,
             classes: compiler.classes,
             anchored: anchored(&node),
-            starts,
+            firsts,
             scratch: std::sync::Mutex::new(Scratch {
                 current: Threads::new(),
                 following: Threads::new(),
@@ -790,9 +778,12 @@ impl Pattern {
         prev: Option<char>,
         next: Option<char>,
     ) -> bool {
+        // Only the threads that can read `next` (or match): a large alternation's closure
+        // was every alternative's first instruction, wherever the text stood.
+        let next_bit = bit(next);
         stack.push(pc);
         while let Some(pc) = stack.pop() {
-            if !threads.insert(pc) {
+            if self.firsts[pc as usize] & next_bit == 0 || !threads.insert(pc) {
                 continue;
             }
             match self.program[pc as usize] {
@@ -855,10 +846,7 @@ impl Pattern {
         let mut prev = None;
         let mut next = chars.next();
         loop {
-            let may_start = match next {
-                Some(c) => self.starts.may_start(c),
-                None => self.starts.at_end,
-            };
+            let may_start = self.firsts[0] & bit(next) != 0;
             if may_start && (prev.is_none() || !self.anchored) {
                 current.make_room(len);
                 following.make_room(len);
@@ -916,6 +904,37 @@ mod tests {
         assert!(matches(".b", "ab"));
         assert!(!matches("^b", "ab"));
         assert!(matches("$", "ab"));
+    }
+
+    #[test]
+    fn pruned_threads_never_lose_a_match() {
+        // Alternatives that begin optionally, with an assertion, with a class, with nothing,
+        // or at the text's end: a thread is dropped only where its next character (or the
+        // end) cannot begin what it reads.
+        let p = r"(?i)^\s*(x?ab|\bcd|e*f|[0-9]g|(h|)i|j$|k\b)";
+        for (text, want) in [
+            ("ab", true),
+            ("XAB", true),
+            (" cd", true),
+            ("f", true),
+            ("eeef", true),
+            ("7g", true),
+            ("hi", true),
+            ("i", true),
+            ("j", true),
+            ("jj", false),
+            ("k", true),
+            ("kk", false),
+            ("xb", false),
+            ("", false),
+        ] {
+            assert_eq!(matches(p, text), want, "{text:?}");
+        }
+        // A large alternation, split in halves: each of its words, and none other.
+        let words: Vec<String> = (0..300).map(|i| format!("w{i}x")).collect();
+        let big = Pattern::new(&format!("^({})$", words.join("|"))).unwrap();
+        assert!(words.iter().all(|w| big.is_match(w)));
+        assert!(!big.is_match("w300x") && !big.is_match("w1") && !big.is_match(""));
     }
 
     #[test]

@@ -1208,8 +1208,10 @@ impl Lead {
             return None;
         }
         let body = dom::body(document)?;
+        // The page's text, and every block's that may be the lead, from one fold.
+        let folded = dom::FoldedBlocks::new(&body, &|d| dom::is(d, LEAD_TAGS));
+        let page_text = &folded.text;
         // A lead's text is in the page's, and holds the description's first words at least.
-        let page_text = dom::normalized_text(&body);
         let opening_end = wanted
             .char_indices()
             .nth(LEAD_MIN_CHARS)
@@ -1218,31 +1220,39 @@ impl Lead {
         if !page_text.contains(opening) {
             return None;
         }
-        // ... and within its first bytes, after a kicker at most: most blocks (the article's
-        // paragraphs) are ruled out by how they begin.
-        let window = LEAD_MAX_KICKER_BYTES + opening_end;
         let limit = wanted.len() + wanted.len() / 3;
-        // Only blocks about as long as the description can be its lead (characters never
-        // outnumber bytes): measure every block once, read few.
-        let stats = TextStats::new(&body);
-        let (lead, text) = body
-            .walk_descendants()
-            .filter(|d| dom::is(d, LEAD_TAGS))
-            .filter(|d| {
-                (LEAD_MIN_CHARS..=limit + LEAD_MAX_KICKER_BYTES).contains(&stats.text_len(d))
-            })
-            .filter(|d| dom::normalized_text_start(d, window).contains(opening))
-            .filter_map(|d| {
-                let t = dom::normalized_text(&d);
+        let most = limit + LEAD_MAX_KICKER_BYTES;
+        let (lead, text) = folded
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let t = folded.text(i);
+                // Only blocks about as long as the description can be its lead (characters
+                // never outnumber bytes, nor bytes four times the characters).
+                if t.len() < LEAD_MIN_CHARS
+                    || t.len() > 4 * most
+                    || !(LEAD_MIN_CHARS..=most).contains(&t.chars().count())
+                {
+                    return None;
+                }
                 // The lead may open with a kicker the description leaves out ("Heavy defeat
-                // for Johnson: The prime minister must …").
+                // for Johnson: The prime minister must …"): its text holds the description's
+                // first words within its first bytes (most blocks are ruled out by how they
+                // begin, before the description is looked for).
+                let bytes = t.as_bytes();
+                if !(0..=LEAD_MAX_KICKER_BYTES.min(bytes.len()))
+                    .any(|at| bytes[at..].starts_with(opening.as_bytes()))
+                {
+                    return None;
+                }
                 let at = t.find(&wanted).filter(|&at| at <= LEAD_MAX_KICKER_BYTES);
                 let says_it = at.is_some_and(|at| t.len() <= limit + at)
-                    || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(&t));
-                says_it.then_some((d, t))
+                    || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(t));
+                says_it.then(|| (d.clone(), t.to_string()))
             })
             .last()?;
-        let page_squashed: String = squashed(&page_text).collect();
+        let page_squashed: String = squashed(page_text).collect();
         let at = page_squashed.find(&squashed(&text).collect::<String>())?;
         let paragraph = dom::new_html_element("p", vec![]);
         dom::move_children(&dom::deep_clone(&lead), &paragraph);

@@ -45,7 +45,15 @@ fn whole_block(b: &NodeRef, content: &NodeRef, len: usize) -> NodeRef {
 /// (teaser headlines between the article's paragraphs). In a `thread`, also the posts'
 /// numbers ([`POST_NUMBER`]).
 pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
+    // Every block's text from one fold of the article's (nested blocks each measured and
+    // folded their own). A removal leaves the texts of the blocks after it as they were:
+    // those are not around it (they come after it in document order), and those inside it
+    // keep theirs.
+    let dom::FoldedBlocks {
+        text: all,
+        blocks,
+        ranges,
+    } = dom::FoldedBlocks::new(content, &|d| {
         dom::is(
             d,
             &[
@@ -58,11 +66,19 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
     // text as long has the same text (it is part of it), and is not asked again (a reference
     // list's `<li><span><cite>` chains asked the same patterns three times over).
     let mut unmatched: Option<(NodeRef, usize)> = None;
-    for b in blocks {
+    // (Each block let go once asked, as the list of blocks was: a block in a removed block
+    // that nothing holds any more has no parent, and is not asked.)
+    for (b, &(start, end)) in blocks.into_iter().zip(&ranges) {
         if b.parent().is_none() {
             continue;
         }
-        let len = dom::text_len_capped(&b, NOTICE_MAX_CHARS);
+        let text = &all[start..end];
+        // Its length up to the longest asked (a character is at most four bytes).
+        let len = if text.len() > 4 * NOTICE_MAX_CHARS {
+            NOTICE_MAX_CHARS + 1
+        } else {
+            text.chars().count()
+        };
         if len > NOTICE_MAX_CHARS || len == 0 {
             continue;
         }
@@ -70,14 +86,13 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             .as_ref()
             .is_some_and(|(n, l)| *l == len && b.parent().as_ref() == Some(n));
         if !same_text {
-            let text = dom::normalized_text(&b);
             // Protected blocks stay; asked only of a block about to go, as the question walks
             // the block's ancestors and its whole inside.
             let removable = || !guards_protected(&b);
-            let lower = LowerText::new(&text);
+            let lower = LowerText::new(text);
             if NOTICE.matches(&lower) {
                 if removable() {
-                    explain.remove(&b, Rule::Notice, &|| text.clone());
+                    explain.remove(&b, Rule::Notice, &|| text.to_string());
                 }
                 continue;
             }
@@ -101,7 +116,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 || AD_WORDS.matches(&lower)
             {
                 if removable() {
-                    explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
+                    explain.remove(&b, Rule::BoilerplateLine, &|| text.to_string());
                 }
                 continue;
             }
@@ -112,7 +127,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, POST_MARK_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::BoilerplateLine, &|| text.clone());
+                        explain.remove(&block, Rule::BoilerplateLine, &|| text.to_string());
                     }
                     continue;
                 }
@@ -124,7 +139,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                     if holds_media(&b) {
                         remove_beside_media(&b, explain, &text);
                     } else {
-                        explain.remove(&b, Rule::BoilerplateLine, &|| text.clone());
+                        explain.remove(&b, Rule::BoilerplateLine, &|| text.to_string());
                     }
                 }
                 continue;
@@ -137,7 +152,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 let block = whole_block(&b, content, len);
                 if dom::is(&block, DATE_LINE_BLOCKS) {
                     if removable() {
-                        explain.remove(&block, Rule::DateLine, &|| text.clone());
+                        explain.remove(&block, Rule::DateLine, &|| text.to_string());
                     }
                     continue;
                 }
@@ -162,9 +177,8 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 dom::is(a, &["a"]) && !dom::attr(a, "href").is_some_and(|h| h.starts_with('#'))
             });
             if !hash_only && !guards_protected(&b) {
-                let text = dom::normalized_text(&b);
-                if !is_linked_sentence(&text) {
-                    explain.remove(&b, Rule::LinkedTeaser, &|| text.clone());
+                if !is_linked_sentence(text) {
+                    explain.remove(&b, Rule::LinkedTeaser, &|| text.to_string());
                 }
             }
         }

@@ -18,11 +18,22 @@ use kuchikiki::NodeRef;
 /// (the mobile and desktop versions of a section, both in the page and one hidden by a style
 /// sheet; a carousel's cloned slides): the reader shows it once.
 pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = dom::descendants_named(content, REPEATED_BLOCK_TAGS);
+    // Every block's text from one fold of the article's (nested blocks each folded their own,
+    // a page's text once per level). A removal leaves the texts of the blocks after it as
+    // they were: those are not around it (they come after it in document order), and those
+    // inside it are gone.
+    let folded = dom::FoldedBlocks::new(content, &|d| dom::is(d, REPEATED_BLOCK_TAGS));
+    let blocks = &folded.blocks;
     // Each text's first block, by its index in `blocks` (a map type the wasm carries anyway).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
-        let len = dom::text_len_capped(block, REPEATED_BLOCK_MIN_CHARS);
+        let text = folded.text(i);
+        // Its length up to the longest asked (a character is at most four bytes).
+        let len = if text.len() > 4 * REPEATED_BLOCK_MIN_CHARS {
+            REPEATED_BLOCK_MIN_CHARS
+        } else {
+            text.chars().count()
+        };
         if len < SCREEN_COPY_MIN_CHARS || !dom::any_ancestor(block, &mut |a| a == content) {
             continue;
         }
@@ -36,17 +47,16 @@ pub(super) fn remove_repeated_blocks(content: &NodeRef, explain: &mut Explain) {
         if dom::is(block, &["blockquote"]) || dom::has_ancestor(block, &["blockquote"], None) {
             continue;
         }
-        let text = dom::normalized_text(block);
-        match seen.get(&text).map(|&f| &blocks[f]) {
+        match seen.get(text).map(|&f| &blocks[f]) {
             // A wrapper and its only block say the same: not a copy.
             Some(first) if dom::any_ancestor(block, &mut |a| a == first) => {}
             Some(first) if first.parent() == block.parent() && !screen => {}
             Some(_) if !guards_protected(block) => {
-                explain.remove(block, Rule::RepeatedBlock, &|| text.clone());
+                explain.remove(block, Rule::RepeatedBlock, &|| text.to_string());
             }
             Some(_) => {}
             None => {
-                seen.insert(text, i);
+                seen.insert(text.to_string(), i);
             }
         }
     }
