@@ -582,6 +582,9 @@ fn find_article(
         let mut flags = page_flags(flags, meta);
         flags.discussion |= discussion;
         let mut log = Explain::with_blocks(options.explain, fixes.blocks);
+        retry::take_effects();
+        #[cfg(test)]
+        retry::MADE.with(|m| m.set(m.get() + 1));
         let document = match page.take() {
             Some(document) => document,
             None => {
@@ -630,6 +633,17 @@ fn find_article(
         }
         if done {
             break;
+        }
+        // The next attempts that would repeat this one (they relax only rules that acted on
+        // nothing here) would find the same article again: they are not made.
+        let did = retry::take_effects();
+        while let Some(&next) = retry::Flags::ATTEMPTS.get(attempt) {
+            let mut next = page_flags(next, meta);
+            next.discussion |= discussion;
+            if !flags.repeats(next, did) {
+                break;
+            }
+            attempt += 1;
         }
     }
     if let Some(hub) = best

@@ -168,6 +168,9 @@ pub(crate) fn class_weight(node: &NodeRef, flags: Flags, common: &CommonClasses)
             }
         }
     }
+    if weight != 0.0 {
+        crate::retry::note_weighed();
+    }
     weight
 }
 
@@ -265,6 +268,9 @@ pub(crate) fn score(
         let tag: &str = &el.name.local;
         let match_string = dom::class_and_id(&n);
         let protected = dom::has_attr(&n, PROTECT_ATTR);
+        if unlikely_named(&match_string) {
+            crate::retry::note_unlikely();
+        }
 
         if &n != page && !protected {
             if byline.is_none() && is_byline(&n, &match_string) {
@@ -366,6 +372,10 @@ pub(crate) fn score(
                     }
                     n.insert_before(p.clone());
                     n.detach();
+                    // (Named anew, the paragraph is not walked again.)
+                    if unlikely_named(&dom::class_and_id(&p)) {
+                        crate::retry::note_unlikely();
+                    }
                     current = p;
                     to_score.push(current.clone());
                 }
