@@ -260,7 +260,6 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
 /// (Readability keeps those, and so do some references: an op-ed's closing line "Jane Roe is
 /// a professor of…").
 pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
-    let total = dom::text_len(content);
     let mut boxes: Vec<(NodeRef, String)> = Vec::new();
     let images: Vec<NodeRef> = dom::descendants_named(content, &["img"]);
     for img in images {
@@ -286,6 +285,8 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         }
     }
     if let [(found, name)] = &boxes[..] {
+        // (Measured only for the one box: nothing was removed since the walk began.)
+        let total = dom::text_len(content);
         if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
             && !guards_protected(found)
         {

@@ -43,7 +43,9 @@ fn is_social_bar(d: &NodeRef, max_chars: usize) -> bool {
 /// Ours: share and follow bars told by their links' targets, not by their class (the outermost
 /// block so read; never one holding half the article's text).
 pub(super) fn remove_social_bars(content: &NodeRef, explain: &mut Explain) {
-    let max_chars = LINK_BAR_MAX_CHARS.min(dom::text_len(content) / 2);
+    // The article's length matters only below twice the bar's limit: counted that far.
+    let max_chars =
+        LINK_BAR_MAX_CHARS.min(dom::text_len_capped(content, 2 * LINK_BAR_MAX_CHARS) / 2);
     for n in dom::outermost(content, |d| is_social_bar(d, max_chars)) {
         if !guards_protected(&n) {
             explain.remove(&n, Rule::ShareBar, &|| dom::class_and_id(&n));
