@@ -786,28 +786,41 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    if get(&attrs, "hidden").is_some() {
+    // The four attributes asked for, read in one pass over the element's (each looked up
+    // alone, every element's attributes were compared by name five times).
+    let (mut hidden, mut aria_hidden, mut class, mut style) = (false, None, None, None);
+    for (key, a) in &attrs.map {
+        if key.ns != ns!() {
+            continue;
+        }
+        match &*key.local {
+            "hidden" => hidden = true,
+            "aria-hidden" => aria_hidden = Some(a.value.as_str()),
+            "class" => class = Some(a.value.as_str()),
+            "style" => style = Some(a.value.as_str()),
+            _ => {}
+        }
+    }
+    if hidden {
         return true;
     }
-    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
+    if aria_hidden.is_some_and(|v| v.trim() == "true")
+        && !class.is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     // A phrase hidden by class at every width ([`HIDDEN_PHRASE_CLASS`]).
-    if get(&attrs, "class").is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS)
-        && is(node, HIDDEN_PHRASE_TAGS)
-    {
+    if class.is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS) && is(node, HIDDEN_PHRASE_TAGS) {
         return true;
     }
     // A block hidden by class at every width ([`HIDDEN_CLASSES`]).
-    if get(&attrs, "class").is_some_and(|c| {
+    if class.is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| HIDDEN_CLASSES.contains(&t))
     }) {
         return true;
     }
-    get(&attrs, "style").is_some_and(hides_by_style)
+    style.is_some_and(hides_by_style)
 }
 
 /// Whether `node` is hidden by its `hidden` attribute or an inline style: how a page's script

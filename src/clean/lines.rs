@@ -273,8 +273,11 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         // The ancestor asked before: its blocks were asked then, not itself.
         let mut asked: Option<NodeRef> = None;
         for a in img.ancestors() {
-            let len = dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS);
-            if a == *content || len > AUTHOR_BOX_MAX_CHARS || dom::is(&a, &["figure"]) {
+            // (The article itself is not measured: it ends the climb whatever its length.)
+            if a == *content
+                || dom::is(&a, &["figure"])
+                || dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS) > AUTHOR_BOX_MAX_CHARS
+            {
                 break;
             }
             if opens_with_name(&a, name, asked.as_ref()) {
