@@ -932,6 +932,22 @@ mod fold_tests {
     }
 
     #[test]
+    fn folded_text_holds_no_whitespace_but_single_spaces() {
+        // (The lead search takes a folded text's spaces out to squash it: `select::Lead`.)
+        let pieces = [
+            "ab", " ", "  ", "\t\n", "\x0b", "\x1c", "é", "\u{A0}", "\u{3000}", "\u{2028}", "中文",
+        ];
+        let mut texts = crate::testing::Texts::new(0x1F12_3BB5_159A_55E5);
+        for _ in 0..2000 {
+            let folded = fold_whitespace(&texts.text(&pieces, 12));
+            assert!(
+                folded.chars().all(|c| c == ' ' || !c.is_whitespace()) && !folded.contains("  "),
+                "{folded:?}"
+            );
+        }
+    }
+
+    #[test]
     fn folded_length_of_mixed_runs_matches_the_folded_text() {
         let pieces = [
             "ab", "c", " ", "  ", "\t\n", "\x01", "\x7f", "é", "\u{A0}", "\u{3000}", "中文", "!?",
