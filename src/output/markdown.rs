@@ -199,7 +199,10 @@ impl Writer {
 fn is_plain(b: u8) -> bool {
     b > b' '
         && b < 0x7f
-        && !matches!(b, b'&' | b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|')
+        && !matches!(
+            b,
+            b'&' | b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|'
+        )
 }
 
 /// Pushes `c` to `out`, backslash-escaped where Markdown would read it as markup: emphasis,
@@ -681,8 +684,8 @@ mod tests {
             out
         }
         let pieces = [
-            "ab", "c", " ", "  ", "\t\n", "&", "&amp;", "&#1", "& x", "*", "_", "`", "[", "]",
-            "<", ">", "|", "\\", "é", "\u{A0}", "\u{3000}", "中文", "!?", "\x01", "\x7f", "#",
+            "ab", "c", " ", "  ", "\t\n", "&", "&amp;", "&#1", "& x", "*", "_", "`", "[", "]", "<",
+            ">", "|", "\\", "é", "\u{A0}", "\u{3000}", "中文", "!?", "\x01", "\x7f", "#",
         ];
         let mut texts = crate::testing::Texts::new(0x5851_F42D_4C95_7F2D);
         for _ in 0..3000 {
