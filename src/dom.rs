@@ -426,11 +426,16 @@ pub(crate) fn text_len(node: &NodeRef) -> usize {
 
 /// How many characters of the text below `node` are in `set` (commas, for scores): ASCII
 /// members counted bytewise, the others looked for only where a multi-byte character starts.
-pub(crate) fn count_chars(node: &NodeRef, set: &[char]) -> usize {
-    node.walk_inclusive()
-        .text_nodes()
-        .map(|t| count_chars_in(&t.borrow(), set))
-        .sum()
+/// Counting stops once it reaches `enough` (a threshold asked of a block that may be long).
+pub(crate) fn count_chars(node: &NodeRef, set: &[char], enough: usize) -> usize {
+    let mut n = 0;
+    for t in node.walk_inclusive().text_nodes() {
+        n += count_chars_in(&t.borrow(), set);
+        if n >= enough {
+            break;
+        }
+    }
+    n
 }
 
 fn count_chars_in(s: &str, set: &[char]) -> usize {
