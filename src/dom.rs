@@ -426,16 +426,11 @@ pub(crate) fn text_len(node: &NodeRef) -> usize {
 
 /// How many characters of the text below `node` are in `set` (commas, for scores): ASCII
 /// members counted bytewise, the others looked for only where a multi-byte character starts.
-/// Counting stops once it reaches `enough` (a threshold asked of a block that may be long).
-pub(crate) fn count_chars(node: &NodeRef, set: &[char], enough: usize) -> usize {
-    let mut n = 0;
-    for t in node.walk_inclusive().text_nodes() {
-        n += count_chars_in(&t.borrow(), set);
-        if n >= enough {
-            break;
-        }
-    }
-    n
+pub(crate) fn count_chars(node: &NodeRef, set: &[char]) -> usize {
+    node.walk_inclusive()
+        .text_nodes()
+        .map(|t| count_chars_in(&t.borrow(), set))
+        .sum()
 }
 
 fn count_chars_in(s: &str, set: &[char]) -> usize {
@@ -791,41 +786,28 @@ pub(crate) fn is_hidden(node: &NodeRef) -> bool {
         return false;
     };
     let attrs = el.attributes.borrow();
-    // The four attributes asked for, read in one pass over the element's (each looked up
-    // alone, every element's attributes were compared by name five times).
-    let (mut hidden, mut aria_hidden, mut class, mut style) = (false, None, None, None);
-    for (key, a) in &attrs.map {
-        if key.ns != ns!() {
-            continue;
-        }
-        match &*key.local {
-            "hidden" => hidden = true,
-            "aria-hidden" => aria_hidden = Some(a.value.as_str()),
-            "class" => class = Some(a.value.as_str()),
-            "style" => style = Some(a.value.as_str()),
-            _ => {}
-        }
-    }
-    if hidden {
+    if get(&attrs, "hidden").is_some() {
         return true;
     }
-    if aria_hidden.is_some_and(|v| v.trim() == "true")
-        && !class.is_some_and(|c| c.contains("fallback-image"))
+    if get(&attrs, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !get(&attrs, "class").is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     // A phrase hidden by class at every width ([`HIDDEN_PHRASE_CLASS`]).
-    if class.is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS) && is(node, HIDDEN_PHRASE_TAGS) {
+    if get(&attrs, "class").is_some_and(|c| c.trim() == HIDDEN_PHRASE_CLASS)
+        && is(node, HIDDEN_PHRASE_TAGS)
+    {
         return true;
     }
     // A block hidden by class at every width ([`HIDDEN_CLASSES`]).
-    if class.is_some_and(|c| {
+    if get(&attrs, "class").is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| HIDDEN_CLASSES.contains(&t))
     }) {
         return true;
     }
-    style.is_some_and(hides_by_style)
+    get(&attrs, "style").is_some_and(hides_by_style)
 }
 
 /// Whether `node` is hidden by its `hidden` attribute or an inline style: how a page's script

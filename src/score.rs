@@ -417,7 +417,7 @@ pub(crate) fn score(
         {
             continue;
         }
-        let points = content_score(dom::count_chars(&el, COMMAS, usize::MAX), len);
+        let points = content_score(dom::count_chars(&el, COMMAS), len);
         for (level, ancestor) in el.ancestors().take(ANCESTOR_LEVELS).enumerate() {
             // The root element is never a candidate; the body is (a page whose paragraphs
             // sit directly in it, as a man page's do, is its body).

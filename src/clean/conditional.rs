@@ -294,8 +294,7 @@ pub(super) fn conditional_reason_unguarded(
     {
         return Some(Rule::NegativeWeight);
     }
-    if dom::count_chars(node, CONDITIONAL_COMMAS, CONDITIONAL_MAX_COMMAS) >= CONDITIONAL_MAX_COMMAS
-    {
+    if dom::count_chars(node, CONDITIONAL_COMMAS) >= CONDITIONAL_MAX_COMMAS {
         return None;
     }
     let p = inside.p as f64;
