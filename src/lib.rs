@@ -563,6 +563,8 @@ fn find_article(
 ) -> Result<select::Selected, Error> {
     let mut page = Some(document);
     let mut best: Option<(usize, select::Selected, Explain)> = None;
+    // The text length of the best attempt's block, entries kept against cleaning included.
+    let mut best_whole = 0;
     // The text of the whole body (every attempt prepares the page alike), counted up to the
     // threshold only (past it, an attempt that keeps it all is done anyway): an attempt that
     // keeps all of a short page's text cannot be outdone, and the attempts after it (each a
@@ -626,10 +628,12 @@ fn find_article(
             &mut log,
         );
         let selected = select::within_main_region(selected, kept);
-        let len = dom::text_len(&selected.content).saturating_sub(kept);
+        let whole = dom::text_len(&selected.content);
+        let len = whole.saturating_sub(kept);
         let done = len >= options.char_threshold || len >= all_text;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, selected, log));
+            best_whole = whole;
         }
         if done {
             break;
@@ -649,7 +653,8 @@ fn find_article(
     if let Some(hub) = best
         .as_ref()
         .map(|(len, selected, _)| {
-            let linked = stats::link_density(&selected.content) * *len as f64;
+            // (The best block's text was measured when it was found, and is unchanged since.)
+            let linked = stats::link_density_of(&selected.content, best_whole) * *len as f64;
             (*len, selected, linked)
         })
         .filter(|(len, _, linked)| {

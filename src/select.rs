@@ -1252,8 +1252,10 @@ impl Lead {
                 says_it.then(|| (d.clone(), t.to_string()))
             })
             .last()?;
-        let page_squashed: String = squashed(page_text).collect();
-        let at = page_squashed.find(&squashed(&text).collect::<String>())?;
+        // (Both texts are folded: their only whitespace is single spaces, taken out whole
+        // rather than a character at a time.)
+        let page_squashed = page_text.replace(' ', "");
+        let at = page_squashed.find(&text.replace(' ', ""))?;
         let paragraph = dom::new_html_element("p", vec![]);
         dom::move_children(&dom::deep_clone(&lead), &paragraph);
         Some(Lead {

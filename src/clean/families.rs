@@ -139,11 +139,14 @@ pub(super) fn remove_boilerplate_families(
     thread: bool,
     explain: &mut Explain,
 ) {
-    let total = dom::text_len(content).max(1) as f64;
+    // The article's length as the pass begins, measured when first asked (before the first
+    // removal): most articles hold no block it is asked for.
+    let mut measured = None;
+    let mut total = || *measured.get_or_insert_with(|| dom::text_len(content).max(1) as f64);
     // Teasers and pitches are a small part of a story: blocks so named that hold more of the
     // article together are a list page's entries. (Their text is counted up to that share.)
     let teasers = {
-        let cap = (total * BOILERPLATE_MAX_SHARE) as usize;
+        let mut cap = usize::MAX;
         let mut held = 0usize;
         // The outermost blocks so named, each measured once (a nest of them is not walked
         // once per level).
@@ -155,12 +158,16 @@ pub(super) fn remove_boilerplate_families(
             if may_name_teaser(&d)
                 && boilerplate_token(&d, true, false).is_some_and(|t| TEASER_TOKENS.contains(&t))
             {
+                if cap == usize::MAX {
+                    cap = (total() * BOILERPLATE_MAX_SHARE) as usize;
+                }
                 held += dom::text_len_capped(&d, cap + 1 - held);
                 at = dom::next_skipping_children(&d, content);
             } else {
                 at = dom::next_in_order(&d, content);
             }
         }
+        // (No block so named: nothing held.)
         held <= cap
     };
     let mut node = content.first_child();
@@ -200,7 +207,7 @@ pub(super) fn remove_boilerplate_families(
                 .or_else(|| is_author_bio(&n).then_some("itemprop=author"))
             {
                 let len = dom::text_len(&n);
-                let share = len as f64 / total;
+                let share = len as f64 / total();
                 // A teaser or a pitch says something in a few lines: not a button's label
                 // ("View photo", "Learn more"), nor a section of the page.
                 let teaser = TEASER_TOKENS.contains(&token);

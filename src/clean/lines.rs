@@ -260,7 +260,6 @@ pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
 /// (Readability keeps those, and so do some references: an op-ed's closing line "Jane Roe is
 /// a professor of…").
 pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
-    let total = dom::text_len(content);
     let mut boxes: Vec<(NodeRef, String)> = Vec::new();
     let images: Vec<NodeRef> = dom::descendants_named(content, &["img"]);
     for img in images {
@@ -274,8 +273,11 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         // The ancestor asked before: its blocks were asked then, not itself.
         let mut asked: Option<NodeRef> = None;
         for a in img.ancestors() {
-            let len = dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS);
-            if a == *content || len > AUTHOR_BOX_MAX_CHARS || dom::is(&a, &["figure"]) {
+            // (The article itself is not measured: it ends the climb whatever its length.)
+            if a == *content
+                || dom::is(&a, &["figure"])
+                || dom::text_len_capped(&a, AUTHOR_BOX_MAX_CHARS) > AUTHOR_BOX_MAX_CHARS
+            {
                 break;
             }
             if opens_with_name(&a, name, asked.as_ref()) {
@@ -286,6 +288,8 @@ pub(super) fn remove_author_box(content: &NodeRef, explain: &mut Explain) {
         }
     }
     if let [(found, name)] = &boxes[..] {
+        // (Measured only for the one box: nothing was removed since the walk began.)
+        let total = dom::text_len(content);
         if text_after(found, content) as f64 <= AUTHOR_BOX_MAX_AFTER_SHARE * total as f64
             && !guards_protected(found)
         {

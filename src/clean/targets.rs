@@ -22,17 +22,9 @@ fn is_social_bar(d: &NodeRef, max_chars: usize) -> bool {
         if dom::is(&a, &["h1"]) {
             return false;
         }
-        if !dom::is(&a, &["a"]) {
-            continue;
-        }
-        // (A button, `javascript:print()` or `#`, goes nowhere: not counted.)
-        // (The address read in place, not copied.)
-        let Some(el) = a.as_element() else { continue };
-        if let Some(href) = dom::get(&el.attributes.borrow(), "href")
-            .filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))
-        {
+        if let Some(to_social) = link_target(&a) {
             links += 1;
-            social += usize::from(SOCIAL_LINK.is_match(href));
+            social += usize::from(to_social);
         }
     }
     social >= 2
@@ -40,10 +32,36 @@ fn is_social_bar(d: &NodeRef, max_chars: usize) -> bool {
         && dom::text_len(d).saturating_sub(dom::linked_len(d)) <= SOCIAL_BAR_MAX_OWN
 }
 
+/// For a link that goes somewhere, whether it goes to a social network ([`SOCIAL_LINK`]);
+/// `None` for any other node, and for a button (`javascript:print()`, `#`), which goes nowhere.
+fn link_target(a: &NodeRef) -> Option<bool> {
+    if !dom::is(a, &["a"]) {
+        return None;
+    }
+    // (The address read in place, not copied.)
+    let el = a.as_element()?;
+    let attrs = el.attributes.borrow();
+    let href = dom::get(&attrs, "href")
+        .filter(|h| !h.starts_with('#') && !h.starts_with("javascript:"))?;
+    Some(SOCIAL_LINK.is_match(href))
+}
+
 /// Ours: share and follow bars told by their links' targets, not by their class (the outermost
 /// block so read; never one holding half the article's text).
 pub(super) fn remove_social_bars(content: &NodeRef, explain: &mut Explain) {
-    let max_chars = LINK_BAR_MAX_CHARS.min(dom::text_len(content) / 2);
+    // A bar holds two social links at least: an article with fewer holds none, and its blocks
+    // are not measured one by one.
+    if content
+        .walk_descendants()
+        .filter(|a| link_target(a) == Some(true))
+        .nth(1)
+        .is_none()
+    {
+        return;
+    }
+    // The article's length matters only below twice the bar's limit: counted that far.
+    let max_chars =
+        LINK_BAR_MAX_CHARS.min(dom::text_len_capped(content, 2 * LINK_BAR_MAX_CHARS) / 2);
     for n in dom::outermost(content, |d| is_social_bar(d, max_chars)) {
         if !guards_protected(&n) {
             explain.remove(&n, Rule::ShareBar, &|| dom::class_and_id(&n));

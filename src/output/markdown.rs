@@ -154,12 +154,24 @@ impl Writer {
             || self.out.is_empty()
             || self.out.ends_with('\n')
             || self.marker.is_some();
-        let mut chars = t.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut rest = t;
+        while let Some(c) = rest.chars().next() {
+            // A run of characters that are neither markup, whitespace nor `&`, copied whole.
+            let plain = rest
+                .bytes()
+                .position(|b| !is_plain(b))
+                .unwrap_or(rest.len());
+            if plain > 0 {
+                folded.push_str(&rest[..plain]);
+                rest = &rest[plain..];
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
             if c == '&'
-                && chars
-                    .peek()
-                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
+                && rest
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || n == '#')
             {
                 // Would be read as a character reference.
                 folded.push_str("\\&");
@@ -180,6 +192,17 @@ impl Writer {
             self.raw(&folded);
         }
     }
+}
+
+/// An ASCII byte that [`Writer::text`] copies as it is: visible, and neither `&` nor one
+/// [`escape_char`] escapes.
+fn is_plain(b: u8) -> bool {
+    b > b' '
+        && b < 0x7f
+        && !matches!(
+            b,
+            b'&' | b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|'
+        )
 }
 
 /// Pushes `c` to `out`, backslash-escaped where Markdown would read it as markup: emphasis,
@@ -635,6 +658,60 @@ mod tests {
     fn blocks_are_separated_by_a_blank_line() {
         let md = markdown("<p>One.</p><p>Two.</p>");
         assert_eq!(md.trim(), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn text_escapes_markup_and_folds_whitespace_as_character_by_character() {
+        // What `Writer::text` wrote one character at a time before it copied plain runs whole.
+        fn slowly(t: &str) -> String {
+            let mut out = String::new();
+            let mut chars = t.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '&'
+                    && chars
+                        .peek()
+                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
+                {
+                    out.push_str("\\&");
+                } else if c.is_whitespace() {
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
+                } else {
+                    super::escape_char(c, &mut out);
+                }
+            }
+            out
+        }
+        let pieces = [
+            "ab", "c", " ", "  ", "\t\n", "&", "&amp;", "&#1", "& x", "*", "_", "`", "[", "]", "<",
+            ">", "|", "\\", "é", "\u{A0}", "\u{3000}", "中文", "!?", "\x01", "\x7f", "#",
+        ];
+        let mut texts = crate::testing::Texts::new(0x5851_F42D_4C95_7F2D);
+        for _ in 0..3000 {
+            let t = texts.text(&pieces, 12);
+            let mut w = super::Writer {
+                out: String::new(),
+                prefix: Vec::new(),
+                marker: None,
+                blank: false,
+                newline: false,
+                lists: Vec::new(),
+                links: Vec::new(),
+                cells: 0,
+                row_cells: 0,
+                rows: 0,
+                header_done: false,
+                skip: 0,
+                after_ref: false,
+            };
+            w.text(&t);
+            let mut expected = slowly(&t);
+            if expected.starts_with('#') {
+                expected.insert(0, '\\');
+            }
+            assert_eq!(w.out, expected, "{t:?}");
+        }
     }
 
     #[test]
