@@ -1251,7 +1251,7 @@ impl Lead {
                     || (t.chars().count() >= LEAD_MIN_CHARS && wanted.starts_with(t));
                 says_it.then(|| (d.clone(), t.to_string()))
             })
-            .last()?;
+            .next_back()?;
         // (Both texts are folded: their only whitespace is single spaces, taken out whole
         // rather than a character at a time.)
         let page_squashed = page_text.replace(' ', "");

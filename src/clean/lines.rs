@@ -137,7 +137,7 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
                 // Roe", a layout table's photo cell): the credit goes, the photo stays.
                 if removable() {
                     if holds_media(&b) {
-                        remove_beside_media(&b, explain, &text);
+                        remove_beside_media(&b, explain, text);
                     } else {
                         explain.remove(&b, Rule::BoilerplateLine, &|| text.to_string());
                     }
@@ -176,10 +176,8 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             let hash_only = !b.walk_descendants().any_node(&mut |a| {
                 dom::is(a, &["a"]) && !dom::attr(a, "href").is_some_and(|h| h.starts_with('#'))
             });
-            if !hash_only && !guards_protected(&b) {
-                if !is_linked_sentence(text) {
-                    explain.remove(&b, Rule::LinkedTeaser, &|| text.to_string());
-                }
+            if !hash_only && !guards_protected(&b) && !is_linked_sentence(text) {
+                explain.remove(&b, Rule::LinkedTeaser, &|| text.to_string());
             }
         }
     }
