@@ -20,6 +20,8 @@ use crate::dom::Walk;
 use kuchikiki::iter::NodeEdge;
 use kuchikiki::NodeRef;
 
+/// A new writer starts with nothing written and nothing owed (`Default`).
+#[derive(Default)]
 struct Writer {
     out: String,
     /// Line prefixes in force: "> " for quotes, spaces for list continuation.
@@ -402,21 +404,7 @@ fn render(
     known: &[usize],
     notes: &mut Vec<(usize, NodeRef)>,
 ) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        prefix: Vec::new(),
-        marker: None,
-        blank: false,
-        newline: false,
-        lists: Vec::new(),
-        links: Vec::new(),
-        cells: 0,
-        row_cells: 0,
-        rows: 0,
-        header_done: false,
-        skip: 0,
-        after_ref: false,
-    };
+    let mut w = Writer::default();
     if inline {
         // What a table cell does: blocks and lines become spaces, `<pre>` a code span.
         w.cells = 1;
@@ -690,21 +678,7 @@ mod tests {
         let mut texts = crate::testing::Texts::new(0x5851_F42D_4C95_7F2D);
         for _ in 0..3000 {
             let t = texts.text(&pieces, 12);
-            let mut w = super::Writer {
-                out: String::new(),
-                prefix: Vec::new(),
-                marker: None,
-                blank: false,
-                newline: false,
-                lists: Vec::new(),
-                links: Vec::new(),
-                cells: 0,
-                row_cells: 0,
-                rows: 0,
-                header_done: false,
-                skip: 0,
-                after_ref: false,
-            };
+            let mut w = super::Writer::default();
             w.text(&t);
             let mut expected = slowly(&t);
             if expected.starts_with('#') {
