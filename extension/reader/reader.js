@@ -1184,6 +1184,11 @@ function settingsModel(adapter, reflect) {
   // Our own writes come back as change events, possibly after newer clicks: skip those echoes,
   // apply only changes made elsewhere.
   const echoes = [];
+  // Saves run one after another, so the stored settings are always the newest: two changes
+  // a moment apart (the speed, then the voice) could otherwise land in the wrong order (a
+  // browser's synced storage that falls back to local storage takes longer for one write) and
+  // leave the older one stored.
+  let saving = Promise.resolve();
   const ready = Promise.resolve()
     .then(() => adapter.loadSettings())
     .catch(() => null)
@@ -1210,7 +1215,8 @@ function settingsModel(adapter, reflect) {
       reflect(settings);
       echoes.push(JSON.stringify(settings));
       if (echoes.length > 50) echoes.shift();
-      Promise.resolve(adapter.saveSettings(settings)).catch(() => {});
+      const snapshot = settings;
+      saving = saving.then(() => adapter.saveSettings(snapshot)).catch(() => {});
     },
   };
 }
