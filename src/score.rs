@@ -268,7 +268,9 @@ pub(crate) fn score(
         let tag: &str = &el.name.local;
         let match_string = dom::class_and_id(&n);
         let protected = dom::has_attr(&n, PROTECT_ATTR);
-        if unlikely_named(&match_string) {
+        // Asked once: the retry notes it, unlikely-stripping below acts on it.
+        let unlikely = unlikely_named(&match_string);
+        if unlikely {
             crate::retry::note_unlikely();
         }
 
@@ -312,7 +314,7 @@ pub(crate) fn score(
             if flags.strip_unlikely {
                 // On a discussion page, replies classed as comments are the content.
                 let reply = flags.discussion && COMMENT_FAMILY.is_match(&match_string);
-                if unlikely_named(&match_string)
+                if unlikely
                     && !reply
                     && !dom::has_ancestor(&n, &["table", "code"], None)
                     && tag != "body"
