@@ -66,7 +66,7 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
         dom::is(n, MAIN_REGION_TAGS) || dom::attr(n, "role").as_deref() == Some(MAIN_REGION_ROLE)
     };
     let mut mains = content
-        .descendants()
+        .walk_descendants()
         .filter(|n| is_main(n) && !dom::any_ancestor(n, &mut |a| is_main(a)));
     let main = mains.next()?;
     mains.next().is_none().then_some(main)
