@@ -336,9 +336,45 @@ impl Folded {
                 self.pending_space = false;
             }
             // Copied a sentence at a time rather than a word.
-            let end = plain_run_end(s.as_bytes(), i, |_| false).max(end);
+            let end = if (b'!'..0x80).contains(&s.as_bytes()[i]) {
+                plain_run_on(s.as_bytes(), end)
+            } else {
+                end
+            };
             self.out.push_str(&s[i..end]);
             i = end;
+        }
+    }
+}
+
+/// [`plain_run_end`] (nothing special) of a run whose visible ASCII before `end` was read:
+/// where it ends, read on from `end`, eight bytes at a time where they are visible ASCII and
+/// single spaces between (a run was read twice, and a byte at a time).
+fn plain_run_on(bytes: &[u8], mut end: usize) -> usize {
+    let visible = |b: u8| b > b' ' && b < 0x80;
+    loop {
+        while let Some(chunk) = bytes.get(end..end + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // Per byte (none from 0x80 up, so none carries): 0x80 where it is a space, and
+            // where it is above one.
+            let space = !(w ^ (ONES * 0x20)).wrapping_add(ONES * 0x7f) & HIGH_BITS;
+            let above = w.wrapping_add(ONES * 0x5f) & HIGH_BITS;
+            // Each byte one or the other, no two spaces together, nor one last.
+            if w & HIGH_BITS != 0
+                || space | above != HIGH_BITS
+                || space & (space << 8 | 1 << 63) != 0
+            {
+                break;
+            }
+            end += 8;
+        }
+        while bytes.get(end).is_some_and(|&b| visible(b)) {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(|&b| visible(b)) {
+            end += 2;
+        } else {
+            return end;
         }
     }
 }
@@ -442,13 +478,19 @@ fn count_chars_in(s: &str, set: &[char]) -> usize {
     if s.is_ascii() {
         return n;
     }
-    for (i, &b) in bytes.iter().enumerate() {
-        // A byte from 0xC0 up starts a multi-byte character (a boundary).
-        if b >= 0xC0 {
-            if let Some(c) = s[i..].chars().next() {
-                n += usize::from(set.contains(&c));
-            }
-        }
+    // The others where a character their encodings begin with starts, found by that first
+    // byte as the ASCII members are (one bit per byte from 0xC0 up): not every character of
+    // the text decoded.
+    let mut leads = set
+        .iter()
+        .filter(|c| !c.is_ascii())
+        .fold(0u64, |m, c| m | 1 << (c.encode_utf8(&mut [0; 4]).as_bytes()[0] - 0xC0));
+    while leads != 0 {
+        let lead = 0xC0 + leads.trailing_zeros() as u8;
+        leads &= leads - 1;
+        n += memchr::memchr_iter(lead, bytes)
+            .filter(|&i| s[i..].chars().next().is_some_and(|c| set.contains(&c)))
+            .count();
     }
     n
 }
@@ -955,6 +997,30 @@ mod fold_tests {
 #[cfg(test)]
 mod run_tests {
     use super::plain_run_end;
+
+    #[test]
+    fn a_plain_run_read_on_ends_where_one_read_from_its_start_does() {
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "é", ".", "\x01", "xyzw1234", "\x7f"];
+        let mut texts = crate::testing::Texts::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let count = texts.below(12);
+            let text = texts.text(&pieces, count);
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let mut end = i;
+                while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
+                    end += 1;
+                }
+                if end > i {
+                    assert_eq!(
+                        super::plain_run_on(bytes, end),
+                        plain_run_end(bytes, i, |_| false),
+                        "{text:?} {i}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_plain_run_goes_through_single_spaces_and_stops_at_anything_else() {

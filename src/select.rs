@@ -66,7 +66,7 @@ pub(crate) fn main_region(content: &NodeRef) -> Option<NodeRef> {
         dom::is(n, MAIN_REGION_TAGS) || dom::attr(n, "role").as_deref() == Some(MAIN_REGION_ROLE)
     };
     let mut mains = content
-        .descendants()
+        .walk_descendants()
         .filter(|n| is_main(n) && !dom::any_ancestor(n, &mut |a| is_main(a)));
     let main = mains.next()?;
     mains.next().is_none().then_some(main)
@@ -586,9 +586,12 @@ fn text_before(node: &NodeRef, page: &NodeRef, stats: &TextStats) -> usize {
 /// paragraphs) that are not mostly links.
 fn paragraph_text(node: &NodeRef, stats: &TextStats) -> usize {
     node.walk_descendants()
-        .filter(|d| dom::is(d, &["p", "pre", "blockquote"]))
-        // (A `<p>` asked first: only the others walk their ancestors.)
-        .filter(|p| dom::is(p, &["p"]) || !dom::has_ancestor(p, &["p", "pre", "blockquote"], None))
+        // (Only the others than a `<p>` walk their ancestors.)
+        .filter(|d| match dom::tag(d) {
+            "p" => true,
+            "pre" | "blockquote" => !dom::has_ancestor(d, &["p", "pre", "blockquote"], None),
+            _ => false,
+        })
         .filter(|p| stats.link_density(p) < PARAGRAPH_MAX_LINK_DENSITY)
         .map(|p| stats.text_len(&p))
         .sum()

@@ -31,11 +31,12 @@ struct ByFirstByte {
     /// The words, sorted by first byte.
     words: Vec<&'static [u8]>,
     /// Per byte value, the range of `words` starting with it.
-    ranges: Vec<(u16, u16)>,
-    /// A bit per pair of bytes (the second ASCII-lowercased) that some word begins with: most
-    /// places in a text begin no word, and are passed over without comparing any. A word of
-    /// one byte sets every pair that byte begins (and the pair it makes with the end, 0).
-    pairs: Vec<u64>,
+    ranges: [(u16, u16); 256],
+    /// A bit per pair of bytes, as the haystack has them (either's ASCII case), that some word
+    /// begins with: most places in a text begin no word, and are passed over without comparing
+    /// any, or lowercasing a byte. A word of one byte sets every pair that byte begins (and the
+    /// pair it makes with the end, 0).
+    pairs: Box<[u64; 1024]>,
 }
 
 /// The bit of `pairs` for bytes `a`, `b`.
@@ -57,8 +58,8 @@ impl ByFirstByte {
                     .filter(|w| w.first().copied() == first),
             );
         }
-        let mut ranges = vec![(0u16, 0u16); 256];
-        let mut pairs = vec![0u64; 65536 / 64];
+        let mut ranges = [(0u16, 0u16); 256];
+        let mut pairs = Box::new([0u64; 1024]);
         for (i, w) in words.iter().enumerate() {
             // An empty word matches everything: it is found at the first byte of any haystack.
             let first = w.first().copied();
@@ -74,12 +75,14 @@ impl ByFirstByte {
                     r.1 = i as u16 + 1;
                 }
                 let seconds: Vec<u8> = match w.get(1) {
-                    Some(s) => vec![s.to_ascii_lowercase()],
+                    Some(s) => vec![s.to_ascii_lowercase(), s.to_ascii_uppercase()],
                     None => (0..=255).collect(),
                 };
                 for s in seconds {
-                    let (at, bit) = pair(b, s);
-                    pairs[at] |= bit;
+                    for a in [b, b.to_ascii_uppercase()] {
+                        let (at, bit) = pair(a, s);
+                        pairs[at] |= bit;
+                    }
                 }
             }
         }
@@ -92,16 +95,17 @@ impl ByFirstByte {
 
     /// Whether one of the words occurs in `hay`, which is lowercase ASCII where it matters.
     fn find_in(&self, hay: &[u8]) -> bool {
-        // Each byte lowercased once, as the second of one pair and then the first of the next.
-        let mut next = hay.first().map_or(0, u8::to_ascii_lowercase);
+        let Some(&start) = hay.first() else {
+            return false;
+        };
+        // The pair of each byte and the next (0 past the end), as the haystack spells them.
+        let mut n = usize::from(start);
         for i in 0..hay.len() {
-            let b = next;
-            next = hay.get(i + 1).map_or(0, u8::to_ascii_lowercase);
-            let (at, bit) = pair(b, next);
-            if self.pairs[at] & bit == 0 {
+            n = (n << 8 | hay.get(i + 1).map_or(0, |&b| usize::from(b))) & 0xffff;
+            if self.pairs[n >> 6] & (1 << (n & 63)) == 0 {
                 continue;
             }
-            let (lo, hi) = self.ranges[usize::from(b)];
+            let (lo, hi) = self.ranges[usize::from(hay[i].to_ascii_lowercase())];
             let rest = &hay[i..];
             if self.words[usize::from(lo)..usize::from(hi)]
                 .iter()

@@ -48,7 +48,11 @@ pub(super) fn conditional(
     }
     // Every candidate asks for the text lengths of the blocks inside it: measured once, and
     // forgotten along the path of each removal.
-    let Carry { measure, entries } = carry;
+    let Carry {
+        measure,
+        entries,
+        items,
+    } = carry;
     let stats = measure.get_or_insert_with(|| TextStats::new(content));
     let total = stats.text_len(content);
     // A thread (declared, or posts found built alike: `select::head_posts`) shows what its
@@ -57,9 +61,10 @@ pub(super) fn conditional(
     // gallery (a post of wiring notes and three photos, a release post's list of features
     // with emoji). No block of a thread is removed as image-heavy.
     let thread = flags.discussion
-        || content
-            .walk_descendants()
-            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
+        || (*items
+            && content
+                .walk_descendants()
+                .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR)));
     let mut removed = false;
     for node in nodes.into_iter().rev() {
         let Some(parent) = node.parent() else {
@@ -152,6 +157,8 @@ fn in_folding_panels(node: &NodeRef, content: &NodeRef) -> bool {
 pub(super) struct Carry {
     pub(super) measure: Option<TextStats>,
     pub(super) entries: Entries,
+    /// Whether the article held a thread's items as cleaning began (none are made after).
+    pub(super) items: bool,
 }
 
 /// What the conditional rules weigh below a block, gathered in one walk.

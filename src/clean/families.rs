@@ -14,32 +14,29 @@ use crate::tunables::{
 };
 use kuchikiki::NodeRef;
 
-/// The bytes the words of `list` begin (or, with `last`, end) with, one bit each.
-const fn byte_set(list: &[&str], last: bool) -> [u64; 4] {
-    let mut set = [0u64; 4];
-    let mut i = 0;
-    while i < list.len() {
-        let w = list[i].as_bytes();
-        if !w.is_empty() {
-            let b = if last { w[w.len() - 1] } else { w[0] } as usize;
-            set[b / 64] |= 1 << (b % 64);
+/// [`BOILERPLATE_TOKENS`] by their first byte and by their last, each group in the list's
+/// order: a part or a name is compared with the tokens that begin or end as it does, not with
+/// the whole list (a class name's every part went through the list's hundred-odd tokens).
+struct TokenIndex {
+    by_first: Vec<Vec<&'static str>>,
+    by_last: Vec<Vec<&'static str>>,
+}
+
+fn token_index() -> &'static TokenIndex {
+    static INDEX: std::sync::OnceLock<TokenIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = TokenIndex {
+            by_first: vec![Vec::new(); 256],
+            by_last: vec![Vec::new(); 256],
+        };
+        for t in BOILERPLATE_TOKENS.iter().filter(|t| !t.is_empty()) {
+            let b = t.as_bytes();
+            index.by_first[usize::from(b[0])].push(t);
+            index.by_last[usize::from(b[b.len() - 1])].push(t);
         }
-        i += 1;
-    }
-    set
+        index
+    })
 }
-
-/// Whether `b` is in `set` (see [`byte_set`]).
-fn in_set(set: &[u64; 4], b: Option<&u8>) -> bool {
-    b.is_some_and(|&b| set[usize::from(b) / 64] & (1 << (b % 64)) != 0)
-}
-
-/// The first bytes and last bytes of [`BOILERPLATE_TOKENS`] and [`TEASER_TOKENS`]: a part or
-/// a name no token begins or ends like is not compared with every token.
-const BOILERPLATE_FIRST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, false);
-const BOILERPLATE_LAST: [u64; 4] = byte_set(BOILERPLATE_TOKENS, true);
-const TEASER_FIRST: [u64; 4] = byte_set(TEASER_TOKENS, false);
-const TEASER_LAST: [u64; 4] = byte_set(TEASER_TOKENS, true);
 
 /// The first boilerplate token among a node's class and id tokens ([`BOILERPLATE_TOKENS`],
 /// with `teasers` [`TEASER_TOKENS`], and on a `story` [`STORY_BOX_TOKENS`] ending a name).
@@ -52,37 +49,35 @@ pub(super) fn boilerplate_token(
     // (Headings only are asked for their anchor: no copy of every other node's id.)
     let own_anchor = dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
         && dom::attr(node, "id").is_some_and(|id| crate::score::is_own_anchor(node, &id));
-    let m = if own_anchor {
+    let mut m = if own_anchor {
         dom::attr(node, "class").unwrap_or_default()
     } else {
         dom::class_and_id(node)
-    }
-    .to_ascii_lowercase();
+    };
     if m.is_empty() {
         return None;
     }
+    m.make_ascii_lowercase();
     // A class's parts first (`author-jane` does not match `author-bio`), then its tokens of
     // several parts, which end the class name or are it, whatever the separators
     // (`blog-author-box`, `cs-entry__author-info`, `author_box`, `u-sr-only`): not a name that
     // goes on (`read-more-content` is the text a button unfolds), nor Tailwind's
     // `not-sr-only`, which undoes `sr-only`.
+    let index = token_index();
     let more: &[&'static str] = if teasers { TEASER_TOKENS } else { &[] };
-    let tokens = || BOILERPLATE_TOKENS.iter().chain(more);
+    let boxes: &[&'static str] = if story { STORY_BOX_TOKENS } else { &[] };
+    let mut name = String::new();
     for class in m.split_whitespace() {
         // The class with each run of other characters as one `-`.
-        let mut name = String::new();
+        name.clear();
         for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if part.is_empty() {
+            let Some(&first) = part.as_bytes().first() else {
                 continue;
-            }
-            // (The first byte compared before the rest: most parts share a length with
-            // some token, and every such pair went to `memcmp`.)
-            let first = part.as_bytes().first();
-            let may =
-                in_set(&BOILERPLATE_FIRST, first) || (teasers && in_set(&TEASER_FIRST, first));
-            if let Some(t) = tokens()
-                .filter(|_| may)
-                .find(|t| t.as_bytes().first() == first && **t == part)
+            };
+            if let Some(t) = index.by_first[usize::from(first)]
+                .iter()
+                .chain(more)
+                .find(|t| **t == part)
             {
                 return Some(t);
             }
@@ -91,16 +86,19 @@ pub(super) fn boilerplate_token(
             }
             name.push_str(part);
         }
-        let last = name.as_bytes().last();
-        let may = in_set(&BOILERPLATE_LAST, last) || (teasers && in_set(&TEASER_LAST, last));
-        let boxes: &[&'static str] = if story { STORY_BOX_TOKENS } else { &[] };
-        if let Some(t) = tokens().filter(|_| may).chain(boxes).find(|t| {
-            // (The last byte first: every token was compared with the end of every name.)
-            t.as_bytes().last() == last
-                && name.strip_suffix(**t).is_some_and(|head| {
+        let Some(&last) = name.as_bytes().last() else {
+            continue;
+        };
+        if let Some(t) = index.by_last[usize::from(last)]
+            .iter()
+            .chain(more)
+            .chain(boxes)
+            .find(|t| {
+                name.strip_suffix(**t).is_some_and(|head| {
                     head.is_empty() || (head.ends_with('-') && !head.ends_with("not-"))
                 })
-        }) {
+            })
+        {
             return Some(t);
         }
     }

@@ -230,12 +230,16 @@ fn remove_beside_media(block: &NodeRef, explain: &mut Explain, text: &str) {
 /// box's class names nothing we know (`text-rich-text_author`, a page builder's column), but
 /// its sentence says whose it is. Only the bio's own block goes.
 pub(super) fn remove_trailing_bio(content: &NodeRef, explain: &mut Explain) {
-    let blocks: Vec<NodeRef> = dom::descendants_where(content, &|d| {
-        dom::is(d, &["p", "div", "li", "td", "blockquote"])
-            && !has_block_descendant(d)
-            && dom::text_len_capped(d, 1) > 0
-    });
-    for b in blocks.iter().rev().take(AUTHOR_BIO_TAIL_BLOCKS) {
+    // The last blocks of text, found from the end (not every block of the article asked
+    // whether it holds another), all before the first removal.
+    let blocks: Vec<NodeRef> =
+        dom::descendants_named(content, &["p", "div", "li", "td", "blockquote"])
+            .into_iter()
+            .rev()
+            .filter(|d| !has_block_descendant(d) && dom::text_len_capped(d, 1) > 0)
+            .take(AUTHOR_BIO_TAIL_BLOCKS)
+            .collect();
+    for b in &blocks {
         let len = dom::text_len_capped(b, AUTHOR_BIO_MAX_CHARS + 1);
         if !(AUTHOR_BIO_MIN_CHARS..=AUTHOR_BIO_MAX_CHARS).contains(&len) {
             continue;

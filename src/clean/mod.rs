@@ -64,6 +64,11 @@ pub(crate) fn clean(
     common: &CommonClasses,
     explain: &mut Explain,
 ) -> usize {
+    // Whether the article holds a thread's items (`select::head_posts`) as cleaning begins:
+    // none are made after, so an article without is not walked again for them.
+    let items = content
+        .walk_descendants()
+        .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
     // First, so that the notes list is protected from the passes that would take it for
     // boilerplate (a list of short items, links back, "References").
     normalise_footnotes(content);
@@ -75,7 +80,10 @@ pub(crate) fn clean(
         flags,
         common,
         explain,
-        &mut Carry::default(),
+        &mut Carry {
+            items,
+            ..Carry::default()
+        },
     );
     remove_all(content, first.non_article, explain);
     remove_signup_boxes(content, explain);
@@ -85,9 +93,10 @@ pub(crate) fn clean(
     // A thread (declared, or posts found built alike) has its posts' signatures and meta
     // lines to drop.
     let thread = flags.discussion
-        || content
-            .walk_descendants()
-            .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR));
+        || (items
+            && content
+                .walk_descendants()
+                .any_node(&mut |d| dom::has_attr(d, THREAD_ITEM_ATTR)));
     remove_boilerplate_families(content, flags, thread, explain);
     // A list page's entries (not on a page that says it is a discussion: its posts and
     // their links are judged as before).
@@ -96,6 +105,7 @@ pub(crate) fn clean(
     let mut carry = Carry {
         measure: None,
         entries,
+        items,
     };
     for tag in ["table", "ul", "div"] {
         let nodes = dom::descendants_named(content, &[tag]);

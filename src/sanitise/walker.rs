@@ -370,7 +370,7 @@ impl Sanitiser<'_> {
                 if name.ns != ns!() || !crate::dom::one_of(&name.local, MATHML_ATTRIBUTES) {
                     continue;
                 }
-                let value = fix_chars(&attr.value);
+                let value = fixed(attr.value);
                 let bounded = if crate::dom::one_of(&name.local, MATHML_LENGTH_ATTRIBUTES) {
                     Some(math_length(&value))
                 } else if &*name.local == "scriptlevel" {
@@ -393,7 +393,7 @@ impl Sanitiser<'_> {
             if name.ns != ns!() {
                 continue;
             }
-            let value = fix_chars(&attr.value);
+            let value = fixed(attr.value);
             let kept = match (&*name.local, local) {
                 ("title", _) => Some(value),
                 // Read and dropped by the crate root, to place removed blocks.
@@ -631,6 +631,16 @@ pub(super) fn fix_chars(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// [`fix_chars`] of an owned string: the string itself when there is nothing to fix (as for
+/// most: a copy of every attribute's value was made, kept or not).
+fn fixed(s: String) -> String {
+    if memchr::memchr2(b'\r', b'\0', s.as_bytes()).is_none() {
+        s
+    } else {
+        fix_chars(&s)
+    }
 }
 
 /// Merges adjacent text children of `node`.
