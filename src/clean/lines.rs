@@ -173,10 +173,17 @@ pub(super) fn remove_boilerplate_lines(content: &NodeRef, thread: bool, explain:
             && !b.parent().is_some_and(|p| dom::is(&p, &["li"]))
             && !b.walk_descendants().any_node(&mut |d| dom::is(d, &["img"]))
         {
-            let hash_only = !b.walk_descendants().any_node(&mut |a| {
-                dom::is(a, &["a"]) && !dom::attr(a, "href").is_some_and(|h| h.starts_with('#'))
+            // A link to a place on the page goes nowhere else, nor does an old jump target
+            // (`<a name="…">` without an address, around an interview's question). An `<a>`
+            // with neither is a script's button ("Click to expand…", share buttons): a link.
+            let links_nowhere = !b.walk_descendants().any_node(&mut |a| {
+                dom::is(a, &["a"])
+                    && match dom::attr(a, "href") {
+                        Some(h) => !h.starts_with('#'),
+                        None => dom::attr(a, "name").is_none(),
+                    }
             });
-            if !hash_only && !guards_protected(&b) && !is_linked_sentence(text) {
+            if !links_nowhere && !guards_protected(&b) && !is_linked_sentence(text) {
                 explain.remove(&b, Rule::LinkedTeaser, &|| text.to_string());
             }
         }
@@ -412,6 +419,24 @@ mod tests {
             "{PROSE}<p><a href=\"/other\">The headline of another story</a></p>{PROSE}"
         ));
         assert!(!html.contains("another story"), "{html}");
+        assert_eq!(rules, [Rule::LinkedTeaser]);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_jump_target_stays() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p><a name=\"q3\">And what does the professor say to that?</a></p>{PROSE}"
+        ));
+        assert!(html.contains("professor say"), "{html}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_scripts_button_goes() {
+        let (html, rules) = clean(&format!(
+            "{PROSE}<p><a class=\"js-expand\">Click to expand the quoted post</a></p>{PROSE}"
+        ));
+        assert!(!html.contains("Click to expand"), "{html}");
         assert_eq!(rules, [Rule::LinkedTeaser]);
     }
 
