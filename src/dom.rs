@@ -481,10 +481,9 @@ fn count_chars_in(s: &str, set: &[char]) -> usize {
     // The others where a character their encodings begin with starts, found by that first
     // byte as the ASCII members are (one bit per byte from 0xC0 up): not every character of
     // the text decoded.
-    let mut leads = set
-        .iter()
-        .filter(|c| !c.is_ascii())
-        .fold(0u64, |m, c| m | 1 << (c.encode_utf8(&mut [0; 4]).as_bytes()[0] - 0xC0));
+    let mut leads = set.iter().filter(|c| !c.is_ascii()).fold(0u64, |m, c| {
+        m | 1 << (c.encode_utf8(&mut [0; 4]).as_bytes()[0] - 0xC0)
+    });
     while leads != 0 {
         let lead = 0xC0 + leads.trailing_zeros() as u8;
         leads &= leads - 1;
@@ -1000,7 +999,9 @@ mod run_tests {
 
     #[test]
     fn a_plain_run_read_on_ends_where_one_read_from_its_start_does() {
-        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "é", ".", "\x01", "xyzw1234", "\x7f"];
+        let pieces = [
+            "a", "Bc", " ", "  ", "\t", "\n", "é", ".", "\x01", "xyzw1234", "\x7f",
+        ];
         let mut texts = crate::testing::Texts::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..20_000 {
             let count = texts.below(12);
