@@ -36,6 +36,7 @@ use crate::tunables::{
     WRAPPER_MIN_CHARS, WRAPPER_RULES,
 };
 use crate::words::LowerText;
+use html5ever::local_name;
 use kuchikiki::NodeRef;
 use std::collections::HashSet;
 
@@ -54,25 +55,33 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     let mut placeholders: Vec<NodeRef> = Vec::new();
     let mut segments: Vec<(String, NodeRef)> = Vec::new();
     for n in document.walk_descendants() {
-        // The id is read in place: most elements are none of these, and a copy of every
-        // id would cost the walk an allocation each.
-        if let Some(el) = n.as_element() {
-            if let Some(id) = dom::get(&el.attributes.borrow(), "id") {
-                if let Some(key) = id.strip_prefix("S:").filter(|_| dom::is(&n, &["div"])) {
-                    segments.push((key.to_owned(), n.clone()));
-                } else if (id.starts_with("B:") || id.starts_with("P:"))
-                    && dom::is(&n, &["template"])
-                {
-                    placeholders.push(n.clone());
-                }
+        let Some(el) = n.as_element() else {
+            continue;
+        };
+        // (Names compared as atoms, whatever the namespace, as `dom::is` compares them.)
+        let name = &el.name.local;
+        // The attributes are read in place: most elements are none of these, and a copy of
+        // every id would cost the walk an allocation each.
+        let attrs = el.attributes.borrow();
+        if let Some(id) = dom::get(&attrs, "id") {
+            if let Some(key) = id.strip_prefix("S:").filter(|_| *name == local_name!("div")) {
+                segments.push((key.to_owned(), n.clone()));
+            } else if (id.starts_with("B:") || id.starts_with("P:"))
+                && *name == local_name!("template")
+            {
+                placeholders.push(n.clone());
             }
         }
-        if dom::is(&n, &["noscript"]) {
-            noscripts.push(n);
-        } else if dom::is(&n, &["script", "img", "annotation"]) {
-            math.push(n);
-        } else if let Some(ids) = dom::attr(&n, "aria-controls") {
-            disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
+        match *name {
+            local_name!("noscript") => noscripts.push(n.clone()),
+            local_name!("script") | local_name!("img") | local_name!("annotation") => {
+                math.push(n.clone())
+            }
+            _ => {
+                if let Some(ids) = dom::get(&attrs, "aria-controls") {
+                    disclosed.extend(ids.split_ascii_whitespace().map(str::to_owned));
+                }
+            }
         }
     }
     reveal_streamed(&placeholders, segments);
@@ -323,21 +332,24 @@ fn doom(
                     .count();
             }
         }
-        // A form kept (a wrapper, or one around content): its controls go by their own
-        // rule, and it reads as a <div>.
-        if dom::is(&node, &["form"]) {
-            node = dom::rename(&node, "div");
-        }
         let mut child_ctx = ctx;
-        if dom::is(&node, &["article", "main"])
-            || node
-                .as_element()
-                .is_some_and(|el| dom::get(&el.attributes.borrow(), "role") == Some("main"))
-        {
-            child_ctx.in_article = true;
-        }
-        if dom::is(&node, &["pre", "code"]) {
-            child_ctx.in_pre = true;
+        // (Names compared as atoms, whatever the namespace, as `dom::is` compares them.)
+        if let Some(el) = node.as_element() {
+            match el.name.local {
+                // A form kept (a wrapper, or one around content): its controls go by their
+                // own rule, and it reads as a <div>.
+                local_name!("form") => {
+                    node = dom::rename(&node, "div");
+                }
+                local_name!("article") | local_name!("main") => child_ctx.in_article = true,
+                local_name!("pre") | local_name!("code") => child_ctx.in_pre = true,
+                _ => {}
+            }
+            if let Some(el) = node.as_element() {
+                if dom::get(&el.attributes.borrow(), "role") == Some("main") {
+                    child_ctx.in_article = true;
+                }
+            }
         }
         // Last child first, so the first is looked at next.
         let mut child = node.last_child();
