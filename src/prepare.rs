@@ -408,7 +408,10 @@ fn signup_box(form: &NodeRef) -> Option<NodeRef> {
 /// An accessibility skip link: a link within the page (`href="#…"`) whose text opens with
 /// one of [`SKIP_LINK_TEXTS`] ("Skip to main content", "Skip to search results").
 fn is_skip_link(node: &NodeRef) -> bool {
-    dom::attr(node, "href").is_some_and(|h| h.trim_start().starts_with('#')) && {
+    // (The address read in place: every link of the page is asked.)
+    node.as_element().is_some_and(|el| {
+        dom::get(&el.attributes.borrow(), "href").is_some_and(|h| h.trim_start().starts_with('#'))
+    }) && {
         let text = lowercase(&dom::normalized_text(node));
         SKIP_LINK_TEXTS.iter().any(|s| text.starts_with(s))
     }
@@ -916,8 +919,11 @@ fn repair(document: &NodeRef, title: &str) -> Vec<NodeRef> {
             }
             "pre" | "code" | "math" => dom::set_attr(&node, PROTECT_ATTR, "1"),
             "blockquote" | "div" => {
-                let class = dom::attr(&node, "class").unwrap_or_default();
-                if EMBEDDED_POST.is_match(&class) {
+                // (The class read in place: most blocks have one, and each was copied.)
+                let embedded = node.as_element().is_some_and(|el| {
+                    EMBEDDED_POST.is_match(dom::get(&el.attributes.borrow(), "class").unwrap_or(""))
+                });
+                if embedded {
                     dom::set_attr(&node, PROTECT_ATTR, "1");
                     dom::set_attr(&node, "class", "lectern-post");
                 }
