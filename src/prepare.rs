@@ -64,7 +64,10 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
         // every id would cost the walk an allocation each.
         let attrs = el.attributes.borrow();
         if let Some(id) = dom::get(&attrs, "id") {
-            if let Some(key) = id.strip_prefix("S:").filter(|_| *name == local_name!("div")) {
+            if let Some(key) = id
+                .strip_prefix("S:")
+                .filter(|_| *name == local_name!("div"))
+            {
                 segments.push((key.to_owned(), n.clone()));
             } else if (id.starts_with("B:") || id.starts_with("P:"))
                 && *name == local_name!("template")
