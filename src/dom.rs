@@ -460,6 +460,19 @@ pub(crate) fn text_len(node: &NodeRef) -> usize {
     fold.len
 }
 
+/// [`text_len`] of `node`, handing every other node of the walk to `visit` on the way (one
+/// walk where the page's length and its links' were two).
+pub(crate) fn text_len_visiting(node: &NodeRef, visit: &mut dyn FnMut(&NodeRef)) -> usize {
+    let mut fold = Fold::default();
+    for n in node.walk_inclusive() {
+        match n.as_text() {
+            Some(t) => fold.add(&t.borrow()),
+            None => visit(&n),
+        }
+    }
+    fold.len
+}
+
 /// How many characters of the text below `node` are in `set` (commas, for scores): ASCII
 /// members counted bytewise, the others looked for only where a multi-byte character starts.
 pub(crate) fn count_chars(node: &NodeRef, set: &[char]) -> usize {

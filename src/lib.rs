@@ -604,10 +604,8 @@ fn find_article(
         drop(document);
         let all_text =
             *all_text.get_or_insert_with(|| dom::text_len_capped(&body, options.char_threshold));
-        let (page_len, _) = *page_measure.get_or_insert_with(|| {
-            let len = dom::text_len(&body);
-            (len, stats::link_density_of(&body, len))
-        });
+        let (page_len, _) =
+            *page_measure.get_or_insert_with(|| stats::text_len_and_link_density(&body));
         let grab = score::score(&body, page_len, meta, flags, &mut log);
         let selected = select::pick(&body, grab, flags);
         drop(body);

@@ -255,7 +255,9 @@ pub(crate) fn score(
     let mut story_begun = false;
     let title = WordSet::new(meta.title.as_deref().unwrap_or_default());
     let mut to_score: Vec<NodeRef> = Vec::new();
-    let mut classes = ClassCounter::default();
+    // Room for a page's class names from the start (a hundred on average): the table grew
+    // from empty, and every growth hashed each name again.
+    let mut classes = ClassCounter(HashMap::with_capacity(256));
     let mut headline = None;
 
     let mut node = Some(page.clone());

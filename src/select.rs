@@ -8,7 +8,7 @@ use crate::dom;
 use crate::dom::Walk;
 use crate::marks::{POST_AUTHOR_ATTR, PROTECT_ATTR, STORY_ATTR, THREAD_ITEM_ATTR};
 use crate::retry::Flags;
-use crate::score::{initial_score, CommonClasses, Grab};
+use crate::score::{initial_score, CommonClasses, Grab, Scores};
 use crate::stats::TextStats;
 use crate::tunables::{
     unlikely_named, ALTERNATIVE_SHARE, BUILDER_SECTION_LEVELS, COMMENT_FAMILY, HEADLINE_FAR_CHARS,
@@ -754,14 +754,30 @@ fn outscored_by_teasers(parent: &NodeRef, child: &NodeRef, stats: &TextStats) ->
 /// [`TEASER_MAX_CHARS`] (another story's title over its excerpt; a buying guide's sections,
 /// each a linked product name over its review, are longer).
 fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usize {
+    // The elements with a heading below them, from one walk: only they may hold a linked
+    // heading (each element's items were walked whole for one, the page once per level).
+    // (The table of scores as a set of nodes: no hash table's code of its own.)
+    let mut holders = Scores::default();
+    for h in dom::descendants_named(root, &["h2", "h3", "h4"]) {
+        for a in h.ancestors() {
+            if holders.contains(&a) {
+                break;
+            }
+            holders.set(&a, 0.0);
+            if a == *root {
+                break;
+            }
+        }
+    }
     let linked_heading = |item: &NodeRef| {
-        item.walk_descendants().any_node(&mut |h| {
-            dom::is(h, &["h2", "h3", "h4"])
-                && (h.walk_descendants().any_node(&mut |a| dom::is(a, &["a"]))
-                    || h.ancestors()
-                        .take_while(|a| a != item)
-                        .any(|a| dom::is(&a, &["a"])))
-        })
+        holders.contains(item)
+            && item.walk_descendants().any_node(&mut |h| {
+                dom::is(h, &["h2", "h3", "h4"])
+                    && (h.walk_descendants().any_node(&mut |a| dom::is(a, &["a"]))
+                        || h.ancestors()
+                            .take_while(|a| a != item)
+                            .any(|a| dom::is(&a, &["a"])))
+            })
     };
     let mut teasers = 0;
     let mut next = Some(root.clone());
@@ -772,7 +788,7 @@ fn teaser_text(root: &NodeRef, skip: Option<&NodeRef>, stats: &TextStats) -> usi
             continue;
         }
         next = dom::next_in_order(&run, root);
-        if run.as_element().is_none() {
+        if run.as_element().is_none() || !holders.contains(&run) {
             continue;
         }
         // The first item with a linked heading, and those built like it (a feed's own
@@ -1272,6 +1288,7 @@ impl Lead {
 
     /// Puts the lead in front of `content` when the content does not say it already and
     /// the lead comes before the content's first words on the page.
+    #[inline(never)]
     pub(crate) fn insert(self, content: &NodeRef) {
         let content_text = dom::normalized_text(content);
         if content_text.contains(&self.wanted) || content_text.contains(&self.text) {

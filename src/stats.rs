@@ -231,6 +231,20 @@ pub(crate) fn link_density_of(node: &NodeRef, total: usize) -> f64 {
     linked / total as f64
 }
 
+/// [`dom::text_len`] of `node` and its [`link_density_of`], from one walk.
+pub(crate) fn text_len_and_link_density(node: &NodeRef) -> (usize, f64) {
+    let mut linked = 0.0;
+    let total = dom::text_len_visiting(node, &mut |d| {
+        if d != node && dom::is(d, &["a"]) {
+            linked += dom::text_len(d) as f64 * link_weight(d);
+        }
+    });
+    if total == 0 {
+        return (0, 0.0);
+    }
+    (total, linked / total as f64)
+}
+
 /// How much a link's text counts towards link density: links to `#anchors` count less
 /// (footnotes, tables of contents).
 pub(crate) fn link_weight(a: &NodeRef) -> f64 {

@@ -28,7 +28,7 @@ pub(super) fn previous_element(node: &NodeRef) -> Option<NodeRef> {
 /// camera icon, an empty `<span>`); it stands between a caption and its image in markup only.
 fn is_decoration(node: &NodeRef) -> bool {
     !dom::is(node, &["img", "picture"])
-        && dom::text_len(node) == 0
+        && !dom::has_text(node)
         && !node
             .walk_descendants()
             .any_node(&mut |d| dom::is(d, &["img", "picture"]))
@@ -98,7 +98,7 @@ pub(super) fn mark_loose_captions(content: &NodeRef) {
             || image
                 .walk_descendants()
                 .any_node(&mut |d| dom::is(d, &["img"])))
-            && dom::text_len(&image) == 0;
+            && !dom::has_text(&image);
         if !image_only {
             continue;
         }
