@@ -142,6 +142,9 @@ rules! {
     /// `kicker`: on a story, a short line above its headline that closes no sentence (a
     /// section label, an issue's number, a dateline over the title).
     Kicker = "kicker" in "clean",
+    /// `closing-heading`: on a story, a short heading the article ends with, titling nothing
+    /// (what it titled was removed: "Also on …", "What do you think?").
+    ClosingHeading = "closing-heading" in "clean",
 
     // Sanitising: what the allowlist does not let through.
     /// `script`: scripts and templates (`<script>`, `<noscript>`, `<template>`).
@@ -192,7 +195,9 @@ impl Rule {
             NonArticleElement => "Page furniture",
             ShareBar => "Share buttons",
             NegativeHeading => "Headings of extras",
-            BoilerplateClass | TrailingSection | OtherProducts => "Related stories and comments",
+            BoilerplateClass | TrailingSection | ClosingHeading | OtherProducts => {
+                "Related stories and comments"
+            }
             CustomerReviews => "Customer reviews",
             NegativeWeight | ShortAndLinked | LinkDensity | ListItemsOutsideList | LinkedTeaser => {
                 "Link lists and teasers"
@@ -271,6 +276,7 @@ mod tests {
                 "other-products",
                 "repeated-block",
                 "kicker",
+                "closing-heading",
                 "script",
                 "style",
                 "frame",

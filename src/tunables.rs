@@ -2051,3 +2051,18 @@ pub(crate) const KICKER_MAX_CHARS: usize = 40;
 /// Ours: the lines before a story's first paragraph that `clean::kickers` reads, at most: the
 /// same pages move at 4 and 16.
 pub(crate) const KICKER_MAX_LINES: usize = 8;
+
+/// Elements that are content after a heading though they hold no text: an article whose last
+/// thing is a picture under a heading does not end with the heading (`clean::trailing`).
+pub(crate) const CLOSING_CONTENT: &[&str] = &[
+    "img", "picture", "video", "audio", "iframe", "svg", "canvas", "object", "embed", "math",
+];
+
+/// How many headings in a row the article's end may shed (`clean::trailing`): a section's
+/// title and its subsection's, left with nothing under them.
+pub(crate) const CLOSING_HEADINGS_MAX: usize = 2;
+
+/// The longest heading the article's end sheds (`clean::trailing`): a section's title ("Auch
+/// auf gofeminin.de", "Meditation resources"); a longer one is a card's or a pitch's text set
+/// as a heading ("Start building with … Teams at over 500,000 organizations use …").
+pub(crate) const CLOSING_HEADING_MAX_CHARS: usize = 60;

@@ -38,8 +38,8 @@ use self::repeated::{remove_repeated_blocks, remove_repeated_thread_text};
 use self::structure::{name_headings, normalise_code_blocks};
 use self::targets::remove_social_bars;
 use self::tidy::tidy;
+use self::trailing::{remove_closing_headings, remove_other_products, remove_trailing_sections};
 pub(crate) use self::trailing::{remove_hub_footers, remove_hub_reviews};
-use self::trailing::{remove_other_products, remove_trailing_sections};
 use crate::dom;
 use crate::dom::Walk;
 use crate::explain::Explain;
@@ -161,6 +161,10 @@ pub(crate) fn clean(
     remove_trailing_bio(content, explain);
     remove_author_box(content, explain);
     remove_repeated_blocks(content, explain);
+    // A thread's last post may be a title alone; a listing's last card's title its card.
+    if flags.story && !thread {
+        remove_closing_headings(content, explain);
+    }
     // A thread reads once what was said; a shop's page shows its text once (the mobile and
     // desktop copies of a feature block, a description repeated in a tab).
     if thread || flags.sells {

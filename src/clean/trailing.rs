@@ -8,8 +8,9 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::tunables::{
-    CURRENCY_SIGNS, HUB_FOOTER_MAX_DEPTH, HUB_FOOTER_MAX_SHARE, HUB_FOOTER_TOKENS,
-    OTHER_PRODUCTS_MIN_CARDS, OTHER_PRODUCTS_SECTION_MAX_EXTRA, OTHER_PRODUCTS_SECTION_MAX_LEVELS,
+    CLOSING_CONTENT, CLOSING_HEADINGS_MAX, CLOSING_HEADING_MAX_CHARS, CURRENCY_SIGNS,
+    HUB_FOOTER_MAX_DEPTH, HUB_FOOTER_MAX_SHARE, HUB_FOOTER_TOKENS, OTHER_PRODUCTS_MIN_CARDS,
+    OTHER_PRODUCTS_SECTION_MAX_EXTRA, OTHER_PRODUCTS_SECTION_MAX_LEVELS,
     OTHER_PRODUCT_CARD_MAX_CHARS, OTHER_PRODUCT_CARD_MAX_NODES, REVIEWS_HEADING,
     TRAILING_SECTION_HEADING, TRAILING_SECTION_MAX_HEADINGS,
 };
@@ -73,6 +74,37 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
             }
             explain.remove(&h, rule, &|| text.clone());
         }
+    }
+}
+
+/// Ours: on a story, a heading the article ends with titles nothing: what it titled was
+/// removed (a teaser list under "Also on …", a comment form under "What do you think?").
+/// It goes, and so does the heading before it if that one is now last, up to
+/// [`CLOSING_HEADINGS_MAX`]. Only a short one ([`CLOSING_HEADING_MAX_CHARS`]): a long
+/// "heading" holds a card's or a pitch's text. Called on stories only: on listing and shop
+/// pages a last card's title is a heading whose card was all its text.
+pub(super) fn remove_closing_headings(content: &NodeRef, explain: &mut Explain) {
+    for _ in 0..CLOSING_HEADINGS_MAX {
+        let Some(last) = content.descendants().rev().find(|d| match d.as_element() {
+            Some(_) => dom::is(d, CLOSING_CONTENT),
+            None => d.as_text().is_some_and(|t| !t.borrow().trim().is_empty()),
+        }) else {
+            return;
+        };
+        let Some(h) = last
+            .ancestors()
+            .take_while(|a| a != content)
+            .find(|a| dom::is(a, &["h1", "h2", "h3", "h4", "h5", "h6"]))
+        else {
+            return;
+        };
+        if guards_protected(&h)
+            || dom::text_len_capped(&h, CLOSING_HEADING_MAX_CHARS) > CLOSING_HEADING_MAX_CHARS
+        {
+            return;
+        }
+        let text = dom::normalized_text(&h);
+        explain.remove(&h, Rule::ClosingHeading, &|| text.clone());
     }
 }
 
@@ -246,5 +278,46 @@ mod tests {
     fn a_related_heading_before_prose_stays() {
         let (html, _) = clean(&format!("<div><h3>Related Articles</h3>{PROSE}</div>"));
         assert!(html.contains("Related Articles"), "{html}");
+    }
+
+    fn story() -> Flags {
+        Flags {
+            story: true,
+            ..Flags::ATTEMPTS[0]
+        }
+    }
+
+    #[test]
+    fn a_heading_a_story_ends_with_goes() {
+        let (html, rules) = clean_with(
+            &format!(
+                "<div>{PROSE}{PROSE}</div><section><h2>Meditation <em>resources</em></h2></section>"
+            ),
+            story(),
+        );
+        assert!(!html.contains("Meditation"), "{html}");
+        assert_eq!(rules, [Rule::ClosingHeading]);
+    }
+
+    #[test]
+    fn a_heading_over_a_picture_at_a_storys_end_stays() {
+        let (html, _) = clean_with(
+            &format!("{PROSE}{PROSE}<h2>The harbour at dawn</h2><img src=\"harbour.jpg\">"),
+            story(),
+        );
+        assert!(html.contains("The harbour at dawn"), "{html}");
+    }
+
+    #[test]
+    fn a_last_heading_stays_on_a_page_that_is_no_story() {
+        let (html, _) = clean(&format!("{PROSE}{PROSE}<h2>Meditation resources</h2>"));
+        assert!(html.contains("Meditation resources"), "{html}");
+    }
+
+    #[test]
+    fn a_long_heading_a_story_ends_with_stays() {
+        let pitch = "Start building today: teams at over 500,000 organizations use it every day";
+        let (html, _) = clean_with(&format!("{PROSE}{PROSE}<h2>{pitch}</h2>"), story());
+        assert!(html.contains(pitch), "{html}");
     }
 }
