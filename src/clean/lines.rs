@@ -392,6 +392,20 @@ mod tests {
     }
 
     #[test]
+    fn a_line_naming_the_pictures_source_goes() {
+        for line in [
+            "Photo source: Markus Spiske from Pexels.",
+            "Image sources: the city archive",
+            "Featured image: a harbour at dawn",
+            "Titelbild: Stadtarchiv",
+        ] {
+            let (html, rules) = clean(&format!("{PROSE}<p>{line}</p>"));
+            assert!(!html.contains(line), "{html}");
+            assert_eq!(rules, [Rule::BoilerplateLine], "{line}");
+        }
+    }
+
+    #[test]
     fn a_wordpress_posts_long_meta_sentence_goes() {
         let (html, rules) = clean(&format!(
             "{PROSE}<p class=\"postmetadata\">This entry was posted on Tuesday, December 2nd, \
