@@ -43,8 +43,12 @@ impl WordSet {
 
 /// The words of `s`, lower-cased, in order (repeats kept).
 fn words(s: &str) -> Vec<String> {
-    lowercase(s)
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
+    let mut s = lowercase(s);
+    // (A soft hyphen, U+00AD, is an invisible hint inside a word, not a break between words.)
+    if s.contains('\u{ad}') {
+        s.retain(|c| c != '\u{ad}');
+    }
+    s.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
@@ -97,6 +101,12 @@ mod tests {
     #[test]
     fn the_same_words_are_wholly_alike() {
         assert_eq!(similarity("Hello World", "hello, world!"), 1.0);
+    }
+
+    #[test]
+    fn a_soft_hyphen_inside_a_word_leaves_it_one_word() {
+        let hinted = "Werk\u{ad}zeug\u{ad}typen der Stein\u{ad}zeit";
+        assert_eq!(similarity("Werkzeugtypen der Steinzeit", hinted), 1.0);
     }
 
     #[test]

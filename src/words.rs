@@ -220,7 +220,14 @@ impl<'a> LowerText<'a> {
             .chars()
             .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
         {
-            LowerText(std::borrow::Cow::Owned(lowercase(text)))
+            let mut lower = lowercase(text);
+            // Soft hyphens (U+00AD) are hyphenation hints some pages put inside every long
+            // word ("Image illus\u{ad}tra\u{ad}tive"): invisible, and no part of the words
+            // the patterns name.
+            if lower.contains('\u{ad}') {
+                lower.retain(|c| c != '\u{ad}');
+            }
+            LowerText(std::borrow::Cow::Owned(lower))
         } else {
             LowerText(std::borrow::Cow::Borrowed(text))
         }

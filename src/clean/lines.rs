@@ -406,6 +406,14 @@ mod tests {
     }
 
     #[test]
+    fn a_line_is_read_through_its_soft_hyphens() {
+        let line = "Image illus\u{ad}tra\u{ad}tive : Lego Mini\u{ad}fi\u{ad}gures by Ninja Brick";
+        let (html, rules) = clean(&format!("{PROSE}<p>{line}</p>"));
+        assert!(!html.contains("Ninja Brick"), "{html}");
+        assert_eq!(rules, [Rule::BoilerplateLine]);
+    }
+
+    #[test]
     fn a_wordpress_posts_long_meta_sentence_goes() {
         let (html, rules) = clean(&format!(
             "{PROSE}<p class=\"postmetadata\">This entry was posted on Tuesday, December 2nd, \
