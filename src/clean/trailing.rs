@@ -1,4 +1,6 @@
-//! Removal of trailing sections: a heading that opens teasers or comments, with what follows.
+//! Removal of trailing sections: a heading that opens teasers or comments, with what follows;
+//! a heading a story ends with, titling nothing; a product page's rows of other products; a
+//! hub's footer and reviews.
 
 use super::guards_protected;
 use crate::dom;
