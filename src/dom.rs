@@ -778,6 +778,30 @@ pub(crate) fn next_skipping_children(node: &NodeRef, root: &NodeRef) -> Option<N
     }
 }
 
+/// The last node below `root` in document order for which `wanted` holds, looked for from
+/// the end (a node after its children, each child after the one that follows it).
+pub(crate) fn last_where(root: &NodeRef, wanted: &dyn Fn(&NodeRef) -> bool) -> Option<NodeRef> {
+    let mut node = root.last_child()?;
+    loop {
+        while let Some(c) = node.last_child() {
+            node = c;
+        }
+        loop {
+            if wanted(&node) {
+                return Some(node);
+            }
+            if let Some(p) = node.previous_sibling() {
+                node = p;
+                break;
+            }
+            node = node.parent()?;
+            if &node == root {
+                return None;
+            }
+        }
+    }
+}
+
 /// The next node after `node` in document order, descending into its children first.
 pub(crate) fn next_in_order(node: &NodeRef, root: &NodeRef) -> Option<NodeRef> {
     if let Some(c) = node.first_child() {

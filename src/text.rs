@@ -45,8 +45,8 @@ impl WordSet {
 fn words(s: &str) -> Vec<String> {
     let mut s = lowercase(s);
     // (A soft hyphen, U+00AD, is an invisible hint inside a word, not a break between words.)
-    if s.contains('\u{ad}') {
-        s.retain(|c| c != '\u{ad}');
+    if s.contains("\u{ad}") {
+        s = s.replace("\u{ad}", "");
     }
     s.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|t| !t.is_empty())

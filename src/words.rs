@@ -224,8 +224,8 @@ impl<'a> LowerText<'a> {
             // Soft hyphens (U+00AD) are hyphenation hints some pages put inside every long
             // word ("Image illus\u{ad}tra\u{ad}tive"): invisible, and no part of the words
             // the patterns name.
-            if lower.contains('\u{ad}') {
-                lower.retain(|c| c != '\u{ad}');
+            if lower.contains("\u{ad}") {
+                lower = lower.replace("\u{ad}", "");
             }
             LowerText(std::borrow::Cow::Owned(lower))
         } else {

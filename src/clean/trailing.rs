@@ -87,9 +87,9 @@ pub(super) fn remove_trailing_sections(content: &NodeRef, flags: Flags, explain:
 /// pages a last card's title is a heading whose card was all its text.
 pub(super) fn remove_closing_headings(content: &NodeRef, explain: &mut Explain) {
     for _ in 0..CLOSING_HEADINGS_MAX {
-        let Some(last) = content.descendants().rev().find(|d| match d.as_element() {
+        let Some(last) = dom::last_where(content, &|d| match d.as_element() {
             Some(_) => dom::is(d, CLOSING_CONTENT),
-            None => d.as_text().is_some_and(|t| !t.borrow().trim().is_empty()),
+            None => dom::has_text(d),
         }) else {
             return;
         };
