@@ -1194,3 +1194,20 @@ mod folded_blocks_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod last_where_tests {
+    use super::{has_text, last_where, tag};
+
+    #[test]
+    fn the_last_node_found_from_the_end_is_the_last_in_document_order() {
+        let html = "<div><p>one <b>two</b></p><section><h2>three</h2><p> </p></section>\
+                    <!-- four --></div>";
+        let div = crate::testing::first(html, "div");
+        let last = last_where(&div, &|n| n.as_text().is_some() && has_text(n)).unwrap();
+        assert_eq!(&*last.as_text().unwrap().borrow(), "three");
+        let element = last_where(&div, &|n| n.as_element().is_some()).unwrap();
+        assert_eq!(tag(&element), "p");
+        assert!(last_where(&div, &|n| tag(n) == "table").is_none());
+    }
+}
