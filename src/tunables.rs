@@ -3,6 +3,7 @@
 //! (the reference most pages were tested against); ours are marked as such.
 
 use crate::rule::Rule;
+use crate::words::packed;
 pub(crate) use crate::words::{Guarded, Lowercased, Words};
 
 // ---------------------------------------------------------------------------------------------
@@ -11,7 +12,7 @@ pub(crate) use crate::words::{Guarded, Lowercased, Words};
 
 /// Blocks that are almost never the article: comment threads, sidebars, footers, menus,
 /// pagination, pop-ups. Stripped on the first attempt unless [`MAYBE_CANDIDATE`] also matches.
-pub(crate) static UNLIKELY_CANDIDATES: Words = Words::any(&[
+pub(crate) static UNLIKELY_CANDIDATES: Words = Words::any(packed![
     "-ad-",
     "ai2html",
     "banner",
@@ -47,7 +48,7 @@ pub(crate) static UNLIKELY_CANDIDATES: Words = Words::any(&[
 
 /// Words that rescue an unlikely-looking block: `main-content`, `article-comments-wrapper`
 /// holding the body on some CMSes.
-pub(crate) static MAYBE_CANDIDATE: Words = Words::any(&[
+pub(crate) static MAYBE_CANDIDATE: Words = Words::any(packed![
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ]);
 
@@ -81,8 +82,9 @@ pub(crate) const HEADING_MAX_CHARS: usize = 200;
 /// (`id="related-content"` over "Related content") name the furniture in its own words.
 pub(crate) const OWN_ANCHOR_MIN_WORDS: usize = 3;
 /// Ours: ... unless the match is a comment family: comment threads can outweigh a story.
-pub(crate) static COMMENT_FAMILY: Words =
-    Words::any(&["comment", "disqus", "replies", "remark", "shoutbox"]);
+pub(crate) static COMMENT_FAMILY: Words = Words::any(packed![
+    "comment", "disqus", "replies", "remark", "shoutbox"
+]);
 
 /// Ours: a `<noscript>` fallback with at least this much text is the page's content as a
 /// browser without scripts shows it (Blogger renders posts from a script template), unless
@@ -90,7 +92,7 @@ pub(crate) static COMMENT_FAMILY: Words =
 pub(crate) const NOSCRIPT_CONTENT_MIN_CHARS: usize = 200;
 
 /// Class/id words that raise a block's score by [`CLASS_WEIGHT`].
-pub(crate) static POSITIVE: Words = Words::any(&[
+pub(crate) static POSITIVE: Words = Words::any(packed![
     "article",
     "body",
     "content",
@@ -125,7 +127,7 @@ pub(crate) static POSITIVE: Words = Words::any(&[
 ]);
 
 /// Class/id words that lower a block's score by [`CLASS_WEIGHT`].
-pub(crate) static NEGATIVE: Words = Words::any(&[
+pub(crate) static NEGATIVE: Words = Words::any(packed![
     "-ad-",
     "hidden",
     "banner",
@@ -172,19 +174,24 @@ pub(crate) const NEGATING_WORDS: &[&str] = &["no", "without"];
 /// words, whose `scroll` then weighs only in an id (`#infinite-scroll`, `#scroll-to-top`).
 /// Without them wcxb service and documentation pages lost cards and code (1142, 0691, 2841,
 /// 2867); with `scroll` dropped from [`NEGATIVE`] outright, a trafilatura check page leaked.
-pub(crate) static SCROLL_STYLING: Words = Words::any(&["scroll"]);
+pub(crate) static SCROLL_STYLING: Words = Words::any(packed!["scroll"]);
 /// ... but a box given a scrollbar of its own (`scrollbar-gray`, jQuery's
 /// `mCustomScrollbar`) is a side panel that scrolls beside the article (a video playlist, a
 /// list of topics), and keeps `scroll` as a negative word.
-pub(crate) static SCROLL_PANEL: Words = Words::any(&["scrollbar"]);
+pub(crate) static SCROLL_PANEL: Words = Words::any(packed!["scrollbar"]);
 
 /// Bylines: `class="byline"`, `rel="author"`, `itemprop="author"`.
-pub(crate) static BYLINE: Words =
-    Words::any(&["byline", "author", "dateline", "writtenby", "p-author"]);
+pub(crate) static BYLINE: Words = Words::any(packed![
+    "byline",
+    "author",
+    "dateline",
+    "writtenby",
+    "p-author"
+]);
 
 /// Share bars inside the article (`share`, `sharedaddy`), removed when short.
 pub(crate) static SHARE_ELEMENTS: Guarded = Guarded::new(
-    Words::any(&["share"]),
+    Words::any(packed!["share"]),
     r"(?i)(^|[^a-z0-9])(share|sharedaddy)([^a-z0-9]|$)",
 );
 
@@ -210,7 +217,7 @@ pub(crate) static SOCIAL_LINK: Lowercased = Lowercased::guarded(
     ),
     // Every match holds one of these (its schemes and hosts): a link elsewhere, most of a
     // page's, is not asked of the regex.
-    Words::any(&[
+    Words::any(packed![
         "mailto:",
         "whatsapp:",
         "facebook.com",
@@ -355,7 +362,7 @@ pub(crate) fn names_video(value: &str) -> bool {
 /// `adslot`, `authorbio`, `about-author`, `most-read`, `consent`…) are how many sites name
 /// these things, and stay, as do the vendors' and platforms' names (`sharedaddy`, `outbrain`,
 /// `yarpp`, `jp-relatedposts`).
-pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
+pub(crate) const BOILERPLATE_TOKENS: &str = packed![
     "share",
     "sharing",
     "sharedaddy",
@@ -559,7 +566,7 @@ pub(crate) const COMMAS: &[char] = &[
 /// (The guards hold a word of every match, so most blocks never reach the regex.)
 pub(crate) static AD_WORDS: Lowercased = Lowercased::guarded(
     r"(?i)^\s*(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|реклама|anuncio|anzeige|advertentie|publicidad|pubblicità|sponsored|gesponsert)\s*$",
-    Words::any(&[
+    Words::any(packed![
         "ad",
         "pub",
         "werb",
@@ -579,7 +586,7 @@ pub(crate) static LOADING_WORDS: Lowercased = Lowercased::guarded(
     Words::any(LOADING),
 );
 /// "Loading" in the languages [`LOADING_WORDS`] and [`STREAM_FALLBACK`] know.
-const LOADING: &[&str] = &[
+const LOADING: &str = packed![
     "loading",
     "正在加载",
     "загрузка",
@@ -717,7 +724,7 @@ pub(crate) static POST_META: Lowercased = Lowercased::guarded(
         r")\s*$"
     ),
     // Every match holds one of these (one per alternative).
-    Words::any(&["last edited", ":", "badge"]),
+    Words::any(packed!["last edited", ":", "badge"]),
 );
 /// Ours: a post's signature (phpBB's and SMF's `signature`, XenForo's `message-signature`,
 /// FluxBB's `postsignature`, vBulletin's `signaturecontainer`): the author's motto, gear list
@@ -725,13 +732,13 @@ pub(crate) static POST_META: Lowercased = Lowercased::guarded(
 /// off in a block of that name). A block whose `data-role` ends with the word (Invision's
 /// `memberSignature`, whose class may not hold it) is one on any page, a thread of two posts too,
 /// and whatever its share of the text (wcxb 0546, 0550).
-pub(crate) static POST_SIGNATURE: Words = Words::any(&["signature"]);
+pub(crate) static POST_SIGNATURE: Words = Words::any(packed!["signature"]);
 /// Ours: phpBB's poster box beside each post (prosilver's `dl.postprofile`: the poster's
 /// name, rank, "Posts: 6217", join date, location), removed in a thread only, as a
 /// signature is: the post's author line says the name. phpBB 3.0 names no `username` in it,
 /// so the box was never taken for the author's and every post opened with the poster's
 /// card (wcxb 0540).
-pub(crate) static POST_PROFILE: Words = Words::any(&["postprofile"]);
+pub(crate) static POST_PROFILE: Words = Words::any(packed!["postprofile"]);
 /// Ours: a post's number alone ("#12", its permalink; "#12 ·" once the post's author line
 /// has taken the date after it), dropped only in a thread: in a chart or a ranked list the
 /// number is the rank. So are the poster's status (FluxBB's and
@@ -754,7 +761,7 @@ pub(crate) const POST_MARK_BLOCKS: &[&str] = &["p", "div"];
 /// [`CREDIT_LINE_MAX_CHARS`] characters.
 pub(crate) static CREDIT_LINE: Lowercased = Lowercased::guarded(
     r"(?i)(^|[\s/(|©:])(getty images|afp|reuters|dpa|pap|ap photo|imago( images)?|shutterstock|istock(photo)?|picture[- ]alliance|epa|keystone|ansa|efe|xinhua|apa|sipa|dapd|ddp|kna|epd)(\s*/\s*[\w .-]+)?\)?\s*$",
-    Words::any(&[
+    Words::any(packed![
         "getty images",
         "afp",
         "reuters",
@@ -788,7 +795,7 @@ pub(crate) const CREDIT_LINE_MAX_CHARS: usize = 80;
 /// to [`LOOSE_CAPTION_MAX_CHARS`] characters are tested, with [`CREDIT_LINE`] as well.
 pub(crate) static CAPTION_CREDIT: Lowercased = Lowercased::guarded(
     r"(^|[\s(|/])(fotos?|bild(er)?|photos?|image|credits?|crédito|crédit|quelle|source|fuente|foto ©)\s*[:©]|©|\(c\) |^\s*((photo|image|picture|photograph)s? (from|by|provided by|via|courtesy of)|(photo |image )?courtesy( of)?)\s|(^|[\s,(|/])(fotos?|bild(er)?|photos?|images?|pictures?) via\b",
-    Words::any(&[
+    Words::any(packed![
         "foto", "bild", "photo", "image", "credit", "crédit", "quelle", "source", "fuente", "©",
         "(c) ", "picture", "courtesy",
     ]),
@@ -810,7 +817,7 @@ macro_rules! months {
 pub(crate) static BOILERPLATE_PHRASE: Lowercased = Lowercased::guarded(
     r"(artikel|beitrag) bewerten\s*$|\|\s*\d+ (comments?|kommentare?)\s*$|als pdf herunterladen\s*$",
     // Every match holds one of these.
-    Words::any(&["bewerten", "|", "herunterladen"]),
+    Words::any(packed!["bewerten", "|", "herunterladen"]),
 );
 
 /// Ours: blocks that are only a date or a date and time ("7. oktober 2020", "Dezember 2008",
@@ -842,7 +849,7 @@ pub(crate) const DATE_LINE_MAX_CHARS: usize = 50;
 /// infobox's figures) and page references ("S. 4 – 8", "166-170") are not asked of the
 /// pattern.
 #[rustfmt::skip]
-const DATE_LINE_WORDS: &[&str] = &[
+const DATE_LINE_WORDS: &str = packed![
     "may",
     "jan",
     "feb",
@@ -949,7 +956,7 @@ pub(crate) static NOTICE: Lowercased = Lowercased::guarded(
         // subscription, app and donation prompts
         r"|download the .{1,40} apps?\b|already a subscriber|first-time subscribers|(abonnieren|abonniere|subscribe to|sign up for) .{0,40}newsletter|keine (neuigkeiten|news) .{0,40}mehr verpassen|unterstütze .{1,30} (bereits )?mit \d",
     ),
-    Words::any(&[
+    Words::any(packed![
         "compensation",
         "commission",
         "advertisers",
@@ -1098,11 +1105,11 @@ pub(crate) const HEADING_ID_MAX_CHARS: usize = 64;
 /// `footnote-ref`, kramdown's `footnote`, Ghost's (markdown-it) `footnote-ref`, Substack's
 /// `footnote-anchor`, `noteref`. A link inside a `<sup>`, holding one, or with
 /// `role="doc-noteref"` is a reference without one.
-pub(crate) static FOOTNOTE_REF_CLASS: Words = Words::any(&["footnote", "noteref"]);
+pub(crate) static FOOTNOTE_REF_CLASS: Words = Words::any(packed!["footnote", "noteref"]);
 /// Ours: the classes of a note's link (or links) back to its references: kramdown's
 /// `reversefootnote`, Pandoc's `footnote-back`, Ghost's `footnote-backref`, GitHub's
 /// `data-footnote-backref`, Wikipedia's `mw-cite-backlink`. They go; the note gets ours.
-pub(crate) static FOOTNOTE_BACKLINK_CLASS: Words = Words::any(&[
+pub(crate) static FOOTNOTE_BACKLINK_CLASS: Words = Words::any(packed![
     "backlink",
     "backref",
     "footnote-back",
@@ -1194,7 +1201,7 @@ pub(crate) const ALWAYS_DROP: &[&str] = &[
 /// Ours: embedded posts (tweets, Instagram, TikTok, Mastodon, Facebook, Bluesky) whose markup
 /// is a quote of the post: kept and protected from link-density cleaning.
 pub(crate) static EMBEDDED_POST: Guarded = Guarded::new(
-    Words::any(&[
+    Words::any(packed![
         "twitter-",
         "instagram-media",
         "tiktok-embed",
@@ -1210,7 +1217,7 @@ pub(crate) static EMBEDDED_POST: Guarded = Guarded::new(
 /// Ours: consent and cookie overlays, matched as class/id substrings on blocks with little
 /// text (a page *about* cookies keeps its paragraphs).
 pub(crate) static COOKIE_OVERLAY: Guarded = Guarded::new(
-    Words::any(&[
+    Words::any(packed![
         "cookie",
         "consent",
         "gdpr",
@@ -1262,7 +1269,7 @@ pub(crate) const REPEATED_BLOCK_MIN_CHARS: usize = 500;
 /// `desktop_nav`); a size that ends a class is a style for that screen, not a copy (Bulma's
 /// `columns is-mobile`, `is-size-7-mobile` on every card of a listing: wcxb 4361 lost its
 /// cards when any `mobile` counted).
-pub(crate) static SCREEN_COPY: Words = Words::any(&[
+pub(crate) static SCREEN_COPY: Words = Words::any(packed![
     "mobile-",
     "desktop-",
     "tablet-",
@@ -1611,7 +1618,7 @@ pub(crate) const REPEATED_ITEM_TAGS: &[&str] = &["article", "li"];
 /// (XenForo's `username`, Invision's `cAuthorPane_author`, the `post-author` box); the name
 /// is at most [`POST_AUTHOR_MAX_CHARS`] (so is the date), and the author's box around it,
 /// which goes once the name has a line of its own, at most [`POST_AUTHOR_BOX_MAX_CHARS`].
-pub(crate) static POST_AUTHOR: Words = Words::any(&["author", "username"]);
+pub(crate) static POST_AUTHOR: Words = Words::any(packed!["author", "username"]);
 pub(crate) const POST_AUTHOR_MAX_CHARS: usize = 40;
 pub(crate) const POST_AUTHOR_BOX_MAX_CHARS: usize = 300;
 /// Ours: a post's date in its author line is its first `<time>`, or failing that the
@@ -1633,7 +1640,8 @@ pub(crate) const POST_GROUPS_MAX: usize = 8;
 /// the token `desc`) and at least [`PRODUCT_DESCRIPTION_MIN_CHARS`] of paragraph text is the
 /// article: the product's text is its description, not the page's price box, specifications,
 /// accessories and reviews around it (wcxb product pages 0583, 0626, 2894, 3026).
-pub(crate) static PRODUCT_DESCRIPTION: Words = Words::any(&["description"]).with_tokens(&["desc"]);
+pub(crate) static PRODUCT_DESCRIPTION: Words =
+    Words::any(packed!["description"]).with_tokens(&["desc"]);
 pub(crate) const PRODUCT_DESCRIPTION_MIN_CHARS: usize = 700;
 /// Paragraphs with more link density than this are not counted as the story's text.
 pub(crate) const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.3;
@@ -1715,7 +1723,7 @@ pub(crate) const CONDITIONAL_COMMAS: &[char] = &[',', '\u{FF0C}', '\u{060C}'];
 /// and a service or shop page's FAQ is its text. On the wcxb tune split, link density had
 /// removed 1,709 reference words in such blocks against 215 rightly (service 0691, 4250;
 /// collection 2952, 3000).
-pub(crate) static FOLDING_PANELS: Words = Words::any(&["accordion", "faq"]);
+pub(crate) static FOLDING_PANELS: Words = Words::any(packed!["accordion", "faq"]);
 /// Ours: the longest text of an accordion's header (`prepare::follows_collapsed_control`: a
 /// hidden block right after a short header holding an `aria-expanded="false"` control is its
 /// panel, kept as a panel an `aria-controls` names is). A review's "What to consider"
@@ -1839,10 +1847,11 @@ pub(crate) const CJK_CHARS_PER_MINUTE: f64 = 500.0;
 #[cfg(test)]
 mod tests {
     use super::DATE_LINE_WORDS;
+    use crate::words::unpacked;
 
     #[test]
     fn iso_dates_hold_a_date_line_word_and_page_ranges_none() {
-        let holds = |t: &str| DATE_LINE_WORDS.iter().any(|w| t.contains(w));
+        let holds = |t: &str| unpacked(DATE_LINE_WORDS).any(|w| t.contains(w));
         for date in ["2021-03-04", "1999-12-31", "2024-00-00"] {
             assert!(holds(date), "{date}");
         }
@@ -1855,7 +1864,10 @@ mod tests {
     fn every_month_name_holds_a_date_line_word() {
         let names = months!().trim_matches(|c| c == '(' || c == ')');
         for name in names.split('|') {
-            assert!(DATE_LINE_WORDS.iter().any(|w| name.contains(w)), "{name}");
+            assert!(
+                unpacked(DATE_LINE_WORDS).any(|w| name.contains(w)),
+                "{name}"
+            );
         }
     }
 }

@@ -13,11 +13,28 @@ use crate::lowercase::lowercase;
 use crate::pattern::Pattern as Regex;
 use std::sync::OnceLock;
 
+/// A list of words packed in one string, each ended by a newline: `packed!["ad", "promo"]` is
+/// `"ad\npromo\n"`. For the lists read once, to build an index ([`Words`]): a `&[&str]` keeps a
+/// pointer and a length per word in the wasm's data, eight bytes that gzip hardly shrinks,
+/// where the packed list costs its letters and a newline.
+macro_rules! packed {
+    ($($word:literal),* $(,)?) => {
+        concat!($($word, "\n"),*)
+    };
+}
+pub(crate) use packed;
+
+/// The words of a [`packed!`] list, in order.
+pub(crate) fn unpacked(list: &'static str) -> std::str::SplitTerminator<'static, char> {
+    list.split_terminator('\n')
+}
+
 /// A case-insensitive test for any of `substrings` anywhere in a string, or any of `tokens`
 /// as a whole whitespace-separated token.
 #[derive(Debug)]
 pub(crate) struct Words {
-    substrings: &'static [&'static str],
+    /// A [`packed!`] list.
+    substrings: &'static str,
     tokens: &'static [&'static str],
     /// The substrings grouped by first byte, built on first use (see [`ByFirstByte`]).
     index: OnceLock<ByFirstByte>,
@@ -46,15 +63,17 @@ fn pair(a: u8, b: u8) -> (usize, u64) {
 }
 
 impl ByFirstByte {
-    fn new(substrings: &[&'static str]) -> Self {
+    fn new(substrings: &'static str) -> Self {
         // Grouped by first byte (the empty word first), in one pass per byte value: the lists
         // are short and built once, and a sort would bring a sort's code into the wasm.
-        let mut words: Vec<&'static [u8]> = Vec::with_capacity(substrings.len());
+        // (Unpacked once: a split per pass was ~8 M instructions per process.)
+        let listed: Vec<&'static [u8]> = unpacked(substrings).map(str::as_bytes).collect();
+        let mut words: Vec<&'static [u8]> = Vec::with_capacity(listed.len());
         for first in std::iter::once(None).chain((0..=u8::MAX).map(Some)) {
             words.extend(
-                substrings
+                listed
                     .iter()
-                    .map(|w| w.as_bytes())
+                    .copied()
                     .filter(|w| w.first().copied() == first),
             );
         }
@@ -121,8 +140,8 @@ impl ByFirstByte {
 }
 
 impl Words {
-    /// Matches when any of `substrings` occurs (lowercase ASCII words).
-    pub(crate) const fn any(substrings: &'static [&'static str]) -> Self {
+    /// Matches when any of `substrings` occurs (lowercase ASCII words, a [`packed!`] list).
+    pub(crate) const fn any(substrings: &'static str) -> Self {
         Words {
             substrings,
             tokens: &[],
@@ -600,7 +619,7 @@ mod tests {
 
     #[test]
     fn the_word_index_finds_what_a_plain_search_finds() {
-        let words: &[&'static str] = &["ad", "a", "-ad-", "ban", "banner", "xz", "é"];
+        let words = packed!["ad", "a", "-ad-", "ban", "banner", "xz", "é"];
         let index = super::ByFirstByte::new(words);
         let pieces = [
             "a", "A", "d", "-", "b", "N", "ner", "x", "z", "é", " ", "\0",
@@ -610,11 +629,11 @@ mod tests {
             let count = texts.below(7);
             let text = texts.text(&pieces, count);
             let lower = text.to_ascii_lowercase();
-            let expected = words.iter().any(|w| lower.contains(w));
+            let expected = super::unpacked(words).any(|w| lower.contains(w));
             assert_eq!(index.find_in(text.as_bytes()), expected, "{text:?}");
         }
         // Without the one-byte word, a lone final "a" is not a word.
-        let index = super::ByFirstByte::new(&["ad", "ab"]);
+        let index = super::ByFirstByte::new(packed!["ad", "ab"]);
         assert!(!index.find_in(b"xa"));
         assert!(index.find_in(b"xAD"));
     }
@@ -634,19 +653,19 @@ mod word_tests {
 
     #[test]
     fn finds_a_word_anywhere_and_only_whole() {
-        let words = Words::any(&["body", "ab", "bo"]);
+        let words = Words::any(packed!["body", "ab", "bo"]);
         assert!(words.is_match("article-body"));
         assert!(words.is_match("body"));
         assert!(words.is_match("aab"));
         assert!(words.is_match("über-BOX"));
         assert!(!words.is_match("b-o-d-y"));
         assert!(!words.is_match("a"));
-        assert!(Words::any(&[""]).is_match("x"));
+        assert!(Words::any(packed![""]).is_match("x"));
     }
 
     #[test]
     fn words_sharing_a_first_letter_are_all_tried() {
-        let words = Words::any(&["sidebar", "share", "sponsor"]);
+        let words = Words::any(packed!["sidebar", "share", "sponsor"]);
         assert!(words.is_match("x-sponsored"));
         assert!(words.is_match("shared"));
         assert!(!words.is_match("spons shar sideba"));
@@ -654,13 +673,16 @@ mod word_tests {
 
     #[test]
     fn guarded_pattern_needs_both_the_word_and_the_regex() {
-        let share = Guarded::new(Words::any(&["share"]), r"(?i)(^|[^a-z])share([^a-z]|$)");
+        let share = Guarded::new(
+            Words::any(packed!["share"]),
+            r"(?i)(^|[^a-z])share([^a-z]|$)",
+        );
         assert!(share.is_match("post-Share-bar"));
         assert!(!share.is_match("shareholders"));
         assert!(!share.is_match("content"));
     }
 
-    static SIDEBAR: Words = Words::any(&["sidebar", "-ad-"]).with_tokens(&["hid"]);
+    static SIDEBAR: Words = Words::any(packed!["sidebar", "-ad-"]).with_tokens(&["hid"]);
 
     #[test]
     fn matches_a_word_inside_a_class_name() {
@@ -698,14 +720,17 @@ mod lowercased_tests {
         let lower = LowerText::new("ÜBER Den Autor");
         assert_eq!(lower.as_str(), "über den autor");
         let about = Lowercased::new(r"^über den autor$");
-        let guarded = Lowercased::guarded(r"den autor$", Words::any(&["autor"]));
+        let guarded = Lowercased::guarded(r"den autor$", Words::any(packed!["autor"]));
         assert!(about.matches(&lower) && guarded.matches(&lower));
     }
 
     #[test]
     fn an_ending_filter_keeps_out_only_text_that_cannot_match() {
-        let year =
-            Lowercased::guarded_ending_in(r"^\s*in \d{4}\s*$", Words::any(&["in"]), &["0", "5"]);
+        let year = Lowercased::guarded_ending_in(
+            r"^\s*in \d{4}\s*$",
+            Words::any(packed!["in"]),
+            &["0", "5"],
+        );
         assert!(year.is_match("In 2020 "));
         assert!(year.is_match("in 1995"));
         assert!(

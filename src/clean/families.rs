@@ -29,7 +29,7 @@ fn token_index() -> &'static TokenIndex {
             by_first: vec![Vec::new(); 256],
             by_last: vec![Vec::new(); 256],
         };
-        for t in BOILERPLATE_TOKENS.iter().filter(|t| !t.is_empty()) {
+        for t in crate::words::unpacked(BOILERPLATE_TOKENS).filter(|t| !t.is_empty()) {
             let b = t.as_bytes();
             index.by_first[usize::from(b[0])].push(t);
             index.by_last[usize::from(b[b.len() - 1])].push(t);
