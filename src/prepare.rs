@@ -24,6 +24,7 @@ use crate::marks::{
 };
 use crate::rule::Rule;
 use crate::stats;
+use crate::text::StringSet;
 use crate::tunables::TEX_IMAGE_HINTS;
 use crate::tunables::{
     names_video, ALWAYS_DROP, ANSWER_MIN_CHARS, COOKIE_OVERLAY, COOKIE_OVERLAY_MAX_CHARS,
@@ -38,7 +39,6 @@ use crate::tunables::{
 use crate::words::LowerText;
 use html5ever::local_name;
 use kuchikiki::NodeRef;
-use std::collections::HashSet;
 
 /// Prepares `document` in place.
 /// `title` is the article's title from the metadata: headlines that differ from it mark
@@ -49,7 +49,7 @@ pub(crate) fn prepare(document: &NodeRef, title: &str, explain: &mut Explain) {
     // The same walk finds the panels the page's own controls disclose (`aria-controls`).
     // And the math written as TeX or kept beside its MathML (see `math_as_mathml`).
     let mut noscripts: Vec<NodeRef> = Vec::new();
-    let mut disclosed: HashSet<String> = HashSet::new();
+    let mut disclosed = StringSet::default();
     let mut math: Vec<NodeRef> = Vec::new();
     // And React's streamed boundaries: their placeholders and the content sent for them.
     let mut placeholders: Vec<NodeRef> = Vec::new();
@@ -265,7 +265,7 @@ struct Context {
 ///
 /// A page that shows (nearly) nothing but what it hides by its `hidden` attributes and inline
 /// styles is drawn by its script: the walk is made again with those blocks kept.
-fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: &mut Explain) {
+fn remove_boilerplate(document: &NodeRef, disclosed: &StringSet, explain: &mut Explain) {
     let page_len = dom::body(document).map_or(0, |b| dom::text_len(&b));
     let shown_max = (REVEAL_MAX_SHOWN_SHARE * page_len as f64) as usize;
     let (mut doomed, shown) = doom(document, disclosed, page_len, false, shown_max);
@@ -309,7 +309,7 @@ fn remove_boilerplate(document: &NodeRef, disclosed: &HashSet<String>, explain: 
 /// `shown_max`. With `reveal`, blocks hidden by their `hidden` attribute or inline style stay.
 fn doom(
     document: &NodeRef,
-    disclosed: &HashSet<String>,
+    disclosed: &StringSet,
     page_len: usize,
     reveal: bool,
     shown_max: usize,
@@ -421,11 +421,7 @@ fn is_skip_link(node: &NodeRef) -> bool {
 }
 
 /// `disclosed`: the ids of the panels the page's controls show and hide (`aria-controls`).
-fn removal_rule(
-    node: &NodeRef,
-    ctx: Context,
-    disclosed: &HashSet<String>,
-) -> Option<(Rule, String)> {
+fn removal_rule(node: &NodeRef, ctx: Context, disclosed: &StringSet) -> Option<(Rule, String)> {
     if let Some(text) = node.as_text() {
         let text = text.borrow();
         // (Trimmed once for both questions: a page's whitespace between tags is most of its
@@ -516,7 +512,7 @@ fn removal_rule(
 /// it is a `role=tabpanel`; or it is the hidden wrapper whose only child is such a panel (the
 /// element a UI kit animates open: Chakra's `<div class="chakra-collapse" style="display:none">`
 /// around the `role=region` panel the button controls).
-fn is_disclosure_panel(node: &NodeRef, disclosed: &HashSet<String>) -> bool {
+fn is_disclosure_panel(node: &NodeRef, disclosed: &StringSet) -> bool {
     let panel = |n: &NodeRef| {
         dom::attr(n, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
             || dom::attr(n, "id").is_some_and(|id| disclosed.contains(id.trim()))

@@ -14,7 +14,7 @@ use crate::retry::Flags;
 use crate::rule::Rule;
 use crate::stats::link_density;
 use crate::stats::{AddressHasher, TextStats};
-use crate::text::WordSet;
+use crate::text::{StringSet, WordSet};
 use crate::tunables::{
     unlikely_named, ANCESTOR_LEVELS, BYLINE, CHARS_PER_POINT, CLASS_WEIGHT, COMMAS, COMMENT_FAMILY,
     COMMON_CLASS_MIN_ELEMENTS, DIV_TO_P_ELEMS, HEADER_PROSE_MIN_CHARS, HEADER_PROSE_MIN_PARAGRAPHS,
@@ -25,7 +25,7 @@ use crate::tunables::{
     STORY_BEGUN_MIN_CHARS, TAGS_TO_SCORE, UNLIKELY_CANDIDATES, UNLIKELY_MAX_SHARE, UNLIKELY_ROLES,
 };
 use kuchikiki::NodeRef;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// Scores by node identity. Holding the node keeps its address from being reused. (Keys hashed
@@ -75,10 +75,10 @@ pub(crate) struct Grab {
 /// hold it against it.
 ///
 /// `String`s, not `Box<str>`s, here and in [`ClassCounter`]: the same set and map types as
-/// the other stages', so the wasm carries one copy of their hash table code, not two (1.3 KB
-/// of gzip, 2026-12-06, session 15).
+/// the other stages', so the wasm carries one copy of their hash table code (1.3 KB of gzip,
+/// 2026-12-06, session 15; the set is a map too since session 26, [`StringSet`]).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct CommonClasses(HashSet<String>);
+pub(crate) struct CommonClasses(StringSet);
 
 impl CommonClasses {
     /// Whether `class` (one name) is common on the page.

@@ -1,7 +1,37 @@
 //! Text measures shared by the stages: how alike two strings read, which characters belong to
-//! scripts written without spaces.
+//! scripts written without spaces; and the stages' set of strings ([`StringSet`]).
 
 use crate::lowercase::lowercase;
+use std::collections::HashMap;
+
+/// A set of strings, kept as a map of each to 0: `HashSet<String>` is a hash table type of its
+/// own in the wasm, and the stages' maps of strings to numbers (`HashMap<String, usize>`) bring
+/// this one anyway, so one copy of the table's code serves both.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StringSet(HashMap<String, usize>);
+
+impl StringSet {
+    /// Adds `s`; true when it was not in the set.
+    pub(crate) fn insert(&mut self, s: String) -> bool {
+        self.0.insert(s, 0).is_none()
+    }
+
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        self.0.contains_key(s)
+    }
+}
+
+impl FromIterator<String> for StringSet {
+    fn from_iter<I: IntoIterator<Item = String>>(strings: I) -> Self {
+        StringSet(strings.into_iter().map(|s| (s, 0)).collect())
+    }
+}
+
+impl Extend<String> for StringSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, strings: I) {
+        self.0.extend(strings.into_iter().map(|s| (s, 0)));
+    }
+}
 
 /// Readability's similarity: the share of `b`'s words (by length) that also occur in `a`
 /// (words as in its `\W+` split: letters, digits and `_`).

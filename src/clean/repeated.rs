@@ -106,7 +106,7 @@ pub(super) fn remove_repeated_thread_text(
             _ => {}
         }
     }
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen = crate::text::StringSet::default();
     for leaf in leaves {
         if dom::text_len_capped(&leaf, min_chars) < min_chars {
             continue;

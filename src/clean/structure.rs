@@ -14,11 +14,12 @@
 use crate::dom;
 use crate::dom::Walk;
 use crate::lowercase::lowercase;
+use crate::text::StringSet;
 use crate::tunables::{
     CODE_GUTTER_TABLES, CODE_LANGUAGE_LEVELS, CODE_LINE_NUMBER_CLASS, HEADING_ID_MAX_CHARS,
 };
 use kuchikiki::NodeRef;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Reduces every code block of `content` to its text and language.
 pub(super) fn normalise_code_blocks(content: &NodeRef) {
@@ -150,7 +151,7 @@ pub(super) fn name_headings(content: &NodeRef) {
     // Ids already in the article; an id made here must differ from each. (A set, and for each
     // base the next number to try: a page of thousands of headings alike, "Reviews", would
     // otherwise try every number against every id, cubic in the headings.)
-    let mut taken: HashSet<String> = content
+    let mut taken: StringSet = content
         .walk_descendants()
         .filter_map(|d| dom::attr(&d, "id"))
         .collect();

@@ -7,11 +7,11 @@ use crate::dom::Walk;
 use crate::explain::Explain;
 use crate::marks::INDEX_ATTR;
 use crate::rule::Rule;
+use crate::text::StringSet;
 use crate::tunables::is_video;
 use crate::urls::{in_page_fragment, percent_decode, safe_url, BaseUrl, UrlKind};
 use html5ever::{ns, LocalName, QualName};
 use kuchikiki::{Attribute, ExpandedName, NodeData, NodeRef};
-use std::collections::HashSet;
 
 /// Which parsing rules apply to an element's children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +124,7 @@ pub(crate) fn sanitise(root: &NodeRef, base: Option<&BaseUrl>, explain: &mut Exp
         explain,
         targets: link_targets(root, base),
         p_to_div: Vec::new(),
-        seen_ids: HashSet::new(),
+        seen_ids: StringSet::default(),
     };
     let mut stack: Vec<(NodeRef, Ctx)> = vec![(root.clone(), Ctx::root())];
     while let Some((node, ctx)) = stack.pop() {
@@ -151,11 +151,11 @@ pub(super) struct Sanitiser<'a> {
     /// Keep the page indexes ([`INDEX_ATTR`]) when removed blocks are kept aside.
     keep_index: bool,
     /// Fragments that in-page links of the article point at (raw and percent-decoded).
-    targets: HashSet<String>,
+    targets: StringSet,
     /// `<p>`s that hold block content, to become `<div>`s once the walk is done.
     p_to_div: Vec<NodeRef>,
     /// `id`s already given out (the first element with an id keeps it).
-    seen_ids: HashSet<String>,
+    seen_ids: StringSet,
 }
 
 impl Sanitiser<'_> {
@@ -545,8 +545,8 @@ impl Sanitiser<'_> {
 }
 
 /// The fragments in-page links of the article point at.
-pub(super) fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> HashSet<String> {
-    let mut targets = HashSet::new();
+pub(super) fn link_targets(root: &NodeRef, base: Option<&BaseUrl>) -> StringSet {
+    let mut targets = StringSet::default();
     for node in root.walk_descendants() {
         let Some(el) = node.as_element() else {
             continue;
