@@ -55,14 +55,7 @@ pub(crate) fn extract(document: &NodeRef, page: Option<BaseUrl>) -> Metadata {
     let base = document_base(sources.base_href.as_deref(), page);
     let base = base.as_ref();
     let metas = meta_values(&sources.metas);
-    let get = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            metas
-                .get(k)
-                .map(|v| clean_value(v))
-                .filter(|v| !v.is_empty())
-        })
-    };
+    let get = |keys: &[&str]| metas.first(keys);
     let page_title = page_title(document, sources.title.as_ref());
     let ld = json_ld(&sources.ld_scripts, &page_title);
 
@@ -214,6 +207,17 @@ impl MetaValues {
 
     fn get(&self, key: &str) -> Option<&String> {
         self.index.get(key).map(|&i| &self.values[i])
+    }
+
+    /// The cleaned value of the first of `keys` present with a value not empty. Out of line:
+    /// [`extract`] asks this of a dozen lists of keys.
+    #[inline(never)]
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.get(k)
+                .map(|v| clean_value(v))
+                .filter(|v| !v.is_empty())
+        })
     }
 }
 
