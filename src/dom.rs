@@ -561,14 +561,35 @@ impl Fold {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Eight ASCII bytes at a time where they are (most text): see `add_ascii8`.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-                if word & HIGH_BITS == 0 {
-                    self.add_ascii8(word);
-                    i += 8;
-                    continue;
+            // Eight ASCII bytes at a time where they are (most text): see `add_ascii`. The
+            // last few of a text too, as a word with the bytes past its end zero and not
+            // counted (they were counted a byte at a time, a piece each).
+            let rest = &bytes[i..];
+            let (word, valid) = match rest.get(..8) {
+                Some(chunk) => (
+                    u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8])),
+                    HIGH_BITS,
+                ),
+                None => {
+                    let past = 64 - 8 * rest.len() as u32;
+                    let word = match bytes.len().checked_sub(8) {
+                        // The text's last eight bytes, those before `i` shifted out.
+                        Some(last) => {
+                            let chunk = bytes[last..].try_into().unwrap_or([0x80; 8]);
+                            u64::from_le_bytes(chunk) >> past
+                        }
+                        None => rest
+                            .iter()
+                            .rev()
+                            .fold(0, |w, &b| w << 8 | u64::from(b)),
+                    };
+                    (word, HIGH_BITS >> past)
                 }
+            };
+            if word & HIGH_BITS == 0 {
+                self.add_ascii(word, valid);
+                i += rest.len().min(8);
+                continue;
             }
             let (end, space) = piece_at(text, i);
             if space {
@@ -590,38 +611,39 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 impl Fold {
-    /// Counts eight ASCII bytes (`word`, first byte lowest) without a branch per byte: which
-    /// bytes are whitespace is worked out for all eight at once, as a bit mask, and the count
-    /// is its complement's population plus the runs of whitespace that end inside the word
-    /// between content (each folds to one space). Branching byte by byte, every word
-    /// boundary of a text was a guess the processor could get wrong.
-    fn add_ascii8(&mut self, word: u64) {
+    /// Counts up to eight ASCII bytes (`word`, first byte lowest; `valid` has the high bit of
+    /// each byte that is text, from the lowest) without a branch per byte: which bytes are
+    /// whitespace is worked out for all at once, as a mask of high bits, and the count is the
+    /// content bytes plus the runs of whitespace that end inside the word between content
+    /// (each folds to one space), both summed by one multiply. Branching byte by byte, every
+    /// word boundary of a text was a guess the processor could get wrong.
+    #[inline(always)]
+    fn add_ascii(&mut self, word: u64, valid: u64) {
         // Per byte (all below 0x80, so no byte carries into the next): 0x80 where it is a
         // space, or one of \t \n \x0b \x0c \r (0x09..=0x0d).
         let not_space = (word ^ (ONES * 0x20)).wrapping_add(ONES * 0x7f);
         let at_least_tab = word.wrapping_add(ONES * (0x80 - 0x09));
         let past_cr = word.wrapping_add(ONES * (0x80 - 0x0e));
-        let space_bytes = (!not_space | (at_least_tab & !past_cr)) & HIGH_BITS;
-        // One bit per byte: bit i for byte i.
-        let spaces = ((space_bytes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
-        let content = !spaces & 0xff;
+        let spaces = (!not_space | (at_least_tab & !past_cr)) & valid;
+        let content = valid & !spaces;
         if content == 0 {
             self.pending_space = self.len > 0;
             return;
         }
-        let first = content.trailing_zeros();
+        let first = content & content.wrapping_neg();
         // Whitespace before the first content byte joins what came before, if anything did.
-        let joined = if first == 0 {
+        let joined = if first == 0x80 {
             self.pending_space
         } else {
             self.len > 0
         };
         // Content bytes right after a space, past the first content byte: one space each.
-        let gaps = content & (spaces << 1) & !(1 << first);
-        // (Both counted in one population count: without the instruction, x86-64's baseline,
-        // a count is a dozen steps.)
-        self.len += ((content | gaps << 8).count_ones() + u32::from(joined)) as usize;
-        self.pending_space = spaces & 0x80 != 0;
+        let gaps = content & (spaces << 8) & !first;
+        // (One per byte of either, all added into the top byte: at most 16.)
+        self.len += (((content >> 7) + (gaps >> 7)).wrapping_mul(ONES) >> 56) as usize
+            + usize::from(joined);
+        // Whether the last byte is a space.
+        self.pending_space = spaces & (valid ^ valid >> 8) != 0;
     }
 }
 
