@@ -525,7 +525,10 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
         let text = t.borrow();
         let mut rest: &str = &text;
         while !rest.is_empty() {
-            let mut end = rest.len().min(CAPPED_PIECE_BYTES);
+            // (No more than it takes to pass the cap, were every byte a character.)
+            let mut end = rest
+                .len()
+                .min((cap - fold.len).clamp(CAPPED_PIECE_MIN_BYTES, CAPPED_PIECE_BYTES));
             while !rest.is_char_boundary(end) {
                 end += 1;
             }
@@ -539,8 +542,10 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     fold.len
 }
 
-/// How much of a text [`text_len_capped`] counts before it looks at the cap again.
+/// How much of a text [`text_len_capped`] counts before it looks at the cap again: at most
+/// this, and at least [`CAPPED_PIECE_MIN_BYTES`].
 const CAPPED_PIECE_BYTES: usize = 256;
+const CAPPED_PIECE_MIN_BYTES: usize = 16;
 
 /// Characters of `text` after folding whitespace runs to one space and trimming.
 pub(crate) fn fold_len(text: &str) -> usize {
