@@ -528,7 +528,7 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
             // (No more than it takes to pass the cap, were every byte a character.)
             let mut end = rest
                 .len()
-                .min((cap - fold.len).clamp(CAPPED_PIECE_MIN_BYTES, CAPPED_PIECE_BYTES));
+                .min((cap - fold.len).max(CAPPED_PIECE_MIN_BYTES));
             while !rest.is_char_boundary(end) {
                 end += 1;
             }
@@ -542,9 +542,7 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     fold.len
 }
 
-/// How much of a text [`text_len_capped`] counts before it looks at the cap again: at most
-/// this, and at least [`CAPPED_PIECE_MIN_BYTES`].
-const CAPPED_PIECE_BYTES: usize = 256;
+/// The least of a text [`text_len_capped`] counts before it looks at the cap again.
 const CAPPED_PIECE_MIN_BYTES: usize = 16;
 
 /// Characters of `text` after folding whitespace runs to one space and trimming.
