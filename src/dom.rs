@@ -526,9 +526,7 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
         let mut rest: &str = &text;
         while !rest.is_empty() {
             // (No more than it takes to pass the cap, were every byte a character.)
-            let mut end = rest
-                .len()
-                .min((cap - fold.len).max(CAPPED_PIECE_MIN_BYTES));
+            let mut end = rest.len().min((cap - fold.len).max(CAPPED_PIECE_MIN_BYTES));
             while !rest.is_char_boundary(end) {
                 end += 1;
             }
@@ -581,10 +579,7 @@ impl Fold {
                             let chunk = bytes[last..].try_into().unwrap_or([0x80; 8]);
                             u64::from_le_bytes(chunk) >> past
                         }
-                        None => rest
-                            .iter()
-                            .rev()
-                            .fold(0, |w, &b| w << 8 | u64::from(b)),
+                        None => rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
                     };
                     (word, HIGH_BITS >> past)
                 }
