@@ -5,7 +5,6 @@
 
 use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
 use html5ever::{local_name, ns, LocalName, QualName};
-use kuchikiki::iter::NodeEdge;
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
 
@@ -220,29 +219,35 @@ impl FoldedBlocks {
         let mut folded = Folded::default();
         let mut blocks = Vec::new();
         let mut ranges: Vec<(usize, usize)> = Vec::new();
-        let mut open = Vec::new();
-        for edge in root.traverse() {
-            match edge {
-                NodeEdge::Start(n) => {
-                    if let Some(t) = n.as_text() {
-                        folded.push(&t.borrow());
-                    } else if pick(&n) {
-                        open.push(blocks.len());
-                        blocks.push(n);
-                        ranges.push((folded.out.len(), 0));
-                    }
+        // Per open block: its index, and the node after it (where it closes; none at the
+        // end). A walk by nodes, not by their starts and ends, each a node's copy.
+        let mut open: Vec<(usize, Option<NodeRef>)> = Vec::new();
+        let close =
+            |open: &mut Vec<(usize, Option<NodeRef>)>, ranges: &mut [(usize, usize)], out: &str| {
+                if let Some((i, _)) = open.pop() {
+                    // Less the space folding put before the block's first word.
+                    let (start, end) = &mut ranges[i];
+                    *end = out.len();
+                    *start += usize::from(*start < *end && out.as_bytes()[*start] == b' ');
                 }
-                NodeEdge::End(n) => {
-                    if let Some(&i) = open.last().filter(|&&i| blocks[i] == n) {
-                        // Less the space folding put before the block's first word.
-                        let (start, end) = &mut ranges[i];
-                        *end = folded.out.len();
-                        *start +=
-                            usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
-                        open.pop();
-                    }
-                }
+            };
+        for n in root.walk_descendants() {
+            while open
+                .last()
+                .is_some_and(|(_, after)| after.as_ref() == Some(&n))
+            {
+                close(&mut open, &mut ranges, &folded.out);
             }
+            if let Some(t) = n.as_text() {
+                folded.push(&t.borrow());
+            } else if pick(&n) {
+                open.push((blocks.len(), next_skipping_children(&n, root)));
+                blocks.push(n);
+                ranges.push((folded.out.len(), 0));
+            }
+        }
+        while !open.is_empty() {
+            close(&mut open, &mut ranges, &folded.out);
         }
         FoldedBlocks {
             text: folded.out,
