@@ -5,7 +5,6 @@
 
 use crate::tunables::{HIDDEN_CLASSES, HIDDEN_PHRASE_CLASS, HIDDEN_PHRASE_TAGS, PHRASING_ELEMS};
 use html5ever::{local_name, ns, LocalName, QualName};
-use kuchikiki::iter::NodeEdge;
 use kuchikiki::traits::*;
 use kuchikiki::{Attribute, ExpandedName, NodeRef};
 
@@ -220,29 +219,35 @@ impl FoldedBlocks {
         let mut folded = Folded::default();
         let mut blocks = Vec::new();
         let mut ranges: Vec<(usize, usize)> = Vec::new();
-        let mut open = Vec::new();
-        for edge in root.traverse() {
-            match edge {
-                NodeEdge::Start(n) => {
-                    if let Some(t) = n.as_text() {
-                        folded.push(&t.borrow());
-                    } else if pick(&n) {
-                        open.push(blocks.len());
-                        blocks.push(n);
-                        ranges.push((folded.out.len(), 0));
-                    }
+        // Per open block: its index, and the node after it (where it closes; none at the
+        // end). A walk by nodes, not by their starts and ends, each a node's copy.
+        let mut open: Vec<(usize, Option<NodeRef>)> = Vec::new();
+        let close =
+            |open: &mut Vec<(usize, Option<NodeRef>)>, ranges: &mut [(usize, usize)], out: &str| {
+                if let Some((i, _)) = open.pop() {
+                    // Less the space folding put before the block's first word.
+                    let (start, end) = &mut ranges[i];
+                    *end = out.len();
+                    *start += usize::from(*start < *end && out.as_bytes()[*start] == b' ');
                 }
-                NodeEdge::End(n) => {
-                    if let Some(&i) = open.last().filter(|&&i| blocks[i] == n) {
-                        // Less the space folding put before the block's first word.
-                        let (start, end) = &mut ranges[i];
-                        *end = folded.out.len();
-                        *start +=
-                            usize::from(*start < *end && folded.out.as_bytes()[*start] == b' ');
-                        open.pop();
-                    }
-                }
+            };
+        for n in root.walk_descendants() {
+            while open
+                .last()
+                .is_some_and(|(_, after)| after.as_ref() == Some(&n))
+            {
+                close(&mut open, &mut ranges, &folded.out);
             }
+            if let Some(t) = n.as_text() {
+                folded.push(&t.borrow());
+            } else if pick(&n) {
+                open.push((blocks.len(), next_skipping_children(&n, root)));
+                blocks.push(n);
+                ranges.push((folded.out.len(), 0));
+            }
+        }
+        while !open.is_empty() {
+            close(&mut open, &mut ranges, &folded.out);
         }
         FoldedBlocks {
             text: folded.out,
@@ -525,7 +530,8 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
         let text = t.borrow();
         let mut rest: &str = &text;
         while !rest.is_empty() {
-            let mut end = rest.len().min(CAPPED_PIECE_BYTES);
+            // (No more than it takes to pass the cap, were every byte a character.)
+            let mut end = rest.len().min((cap - fold.len).max(CAPPED_PIECE_MIN_BYTES));
             while !rest.is_char_boundary(end) {
                 end += 1;
             }
@@ -539,8 +545,8 @@ pub(crate) fn text_len_capped(node: &NodeRef, cap: usize) -> usize {
     fold.len
 }
 
-/// How much of a text [`text_len_capped`] counts before it looks at the cap again.
-const CAPPED_PIECE_BYTES: usize = 256;
+/// The least of a text [`text_len_capped`] counts before it looks at the cap again.
+const CAPPED_PIECE_MIN_BYTES: usize = 16;
 
 /// Characters of `text` after folding whitespace runs to one space and trimming.
 pub(crate) fn fold_len(text: &str) -> usize {
@@ -561,14 +567,32 @@ impl Fold {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Eight ASCII bytes at a time where they are (most text): see `add_ascii8`.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-                if word & HIGH_BITS == 0 {
-                    self.add_ascii8(word);
-                    i += 8;
-                    continue;
+            // Eight ASCII bytes at a time where they are (most text): see `add_ascii`. The
+            // last few of a text too, as a word with the bytes past its end zero and not
+            // counted (they were counted a byte at a time, a piece each).
+            let rest = &bytes[i..];
+            let (word, valid) = match rest.get(..8) {
+                Some(chunk) => (
+                    u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8])),
+                    HIGH_BITS,
+                ),
+                None => {
+                    let past = 64 - 8 * rest.len() as u32;
+                    let word = match bytes.len().checked_sub(8) {
+                        // The text's last eight bytes, those before `i` shifted out.
+                        Some(last) => {
+                            let chunk = bytes[last..].try_into().unwrap_or([0x80; 8]);
+                            u64::from_le_bytes(chunk) >> past
+                        }
+                        None => rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+                    };
+                    (word, HIGH_BITS >> past)
                 }
+            };
+            if word & HIGH_BITS == 0 {
+                self.add_ascii(word, valid);
+                i += rest.len().min(8);
+                continue;
             }
             let (end, space) = piece_at(text, i);
             if space {
@@ -590,38 +614,39 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 impl Fold {
-    /// Counts eight ASCII bytes (`word`, first byte lowest) without a branch per byte: which
-    /// bytes are whitespace is worked out for all eight at once, as a bit mask, and the count
-    /// is its complement's population plus the runs of whitespace that end inside the word
-    /// between content (each folds to one space). Branching byte by byte, every word
-    /// boundary of a text was a guess the processor could get wrong.
-    fn add_ascii8(&mut self, word: u64) {
+    /// Counts up to eight ASCII bytes (`word`, first byte lowest; `valid` has the high bit of
+    /// each byte that is text, from the lowest) without a branch per byte: which bytes are
+    /// whitespace is worked out for all at once, as a mask of high bits, and the count is the
+    /// content bytes plus the runs of whitespace that end inside the word between content
+    /// (each folds to one space), both summed by one multiply. Branching byte by byte, every
+    /// word boundary of a text was a guess the processor could get wrong.
+    #[inline(always)]
+    fn add_ascii(&mut self, word: u64, valid: u64) {
         // Per byte (all below 0x80, so no byte carries into the next): 0x80 where it is a
         // space, or one of \t \n \x0b \x0c \r (0x09..=0x0d).
         let not_space = (word ^ (ONES * 0x20)).wrapping_add(ONES * 0x7f);
         let at_least_tab = word.wrapping_add(ONES * (0x80 - 0x09));
         let past_cr = word.wrapping_add(ONES * (0x80 - 0x0e));
-        let space_bytes = (!not_space | (at_least_tab & !past_cr)) & HIGH_BITS;
-        // One bit per byte: bit i for byte i.
-        let spaces = ((space_bytes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
-        let content = !spaces & 0xff;
+        let spaces = (!not_space | (at_least_tab & !past_cr)) & valid;
+        let content = valid & !spaces;
         if content == 0 {
             self.pending_space = self.len > 0;
             return;
         }
-        let first = content.trailing_zeros();
+        let first = content & content.wrapping_neg();
         // Whitespace before the first content byte joins what came before, if anything did.
-        let joined = if first == 0 {
+        let joined = if first == 0x80 {
             self.pending_space
         } else {
             self.len > 0
         };
         // Content bytes right after a space, past the first content byte: one space each.
-        let gaps = content & (spaces << 1) & !(1 << first);
-        // (Both counted in one population count: without the instruction, x86-64's baseline,
-        // a count is a dozen steps.)
-        self.len += ((content | gaps << 8).count_ones() + u32::from(joined)) as usize;
-        self.pending_space = spaces & 0x80 != 0;
+        let gaps = content & (spaces << 8) & !first;
+        // (One per byte of either, all added into the top byte: at most 16.)
+        self.len += (((content >> 7) + (gaps >> 7)).wrapping_mul(ONES) >> 56) as usize
+            + usize::from(joined);
+        // Whether the last byte is a space.
+        self.pending_space = spaces & (valid ^ valid >> 8) != 0;
     }
 }
 

@@ -565,15 +565,11 @@ fn find_article(
     let mut best: Option<(usize, select::Selected, Explain)> = None;
     // The text length of the best attempt's block, entries kept against cleaning included.
     let mut best_whole = 0;
-    // The text of the whole body (every attempt prepares the page alike), counted up to the
-    // threshold only (past it, an attempt that keeps it all is done anyway): an attempt that
-    // keeps all of a short page's text cannot be outdone, and the attempts after it (each a
-    // parse, a score and a cleaning of the whole page) would only find it again. Short pages
-    // were extracted four times over.
-    let mut all_text = None;
     // The prepared page's text length and link density, for scoring and the hub's question
     // (measured on the page as parsed first, before scoring changes it; every attempt
-    // prepares the same page).
+    // prepares the same page). An attempt that keeps all of the page's text cannot be
+    // outdone, and the attempts after it (each a parse, a score and a cleaning of the whole
+    // page) would only find it again: short pages were extracted four times over.
     let mut page_measure = None;
     // Set when an attempt's best block is a comment ([`select::Selected::in_comment`]): the
     // attempts start again with the page read as a discussion.
@@ -602,8 +598,6 @@ fn find_article(
         let body = dom::body(&document).ok_or(Error::NoArticle)?;
         body.detach();
         drop(document);
-        let all_text =
-            *all_text.get_or_insert_with(|| dom::text_len_capped(&body, options.char_threshold));
         let (page_len, _) =
             *page_measure.get_or_insert_with(|| stats::text_len_and_link_density(&body));
         let grab = score::score(&body, page_len, meta, flags, &mut log);
@@ -628,7 +622,7 @@ fn find_article(
         let selected = select::within_main_region(selected, kept);
         let whole = dom::text_len(&selected.content);
         let len = whole.saturating_sub(kept);
-        let done = len >= options.char_threshold || len >= all_text;
+        let done = len >= options.char_threshold || len >= page_len;
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, selected, log));
             best_whole = whole;

@@ -469,7 +469,12 @@ fn holds_most_of_page(
     !COMMENT_FAMILY.is_match(match_string)
         && page_len > 0
         && !title.is_empty()
-        && dom::text_len(node) as f64 > UNLIKELY_MAX_SHARE * page_len as f64
+        && {
+            // (Counted only past the share: a length is more than it when more than its
+            // whole part.)
+            let share = (UNLIKELY_MAX_SHARE * page_len as f64) as usize;
+            dom::text_len_capped(node, share) > share
+        }
         && node
             .walk_descendants()
             .any_node(&mut |h| dom::is(h, &["h1", "h2"]) && duplicates_title(h, title))
