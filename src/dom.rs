@@ -777,6 +777,9 @@ fn shallow_clone(node: &NodeRef) -> NodeRef {
     }
 }
 
+/// The heading elements, `<h1>` to `<h6>`.
+pub(crate) const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// The next node after `node` in document order, skipping `node`'s own subtree.
 ///
 /// Never inlined: every walk ([`PreOrder`]) and every loop over one inlined it (41 copies); out

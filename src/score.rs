@@ -232,7 +232,7 @@ fn names_post_author(n: &NodeRef) -> bool {
     }
     let mut author = false;
     for d in n.walk_descendants() {
-        if dom::is(&d, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
+        if dom::is(&d, dom::HEADINGS) {
             return false;
         }
         author |= dom::attr(&d, "itemprop").is_some_and(|p| p.contains("author"));
@@ -502,7 +502,7 @@ fn is_prose_named_header(node: &NodeRef, match_string: &str) -> bool {
     if dom::is(node, &["header", "nav"]) || !(only_by("header") || menu) {
         return false;
     }
-    (!menu && dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"]) && heads_running_text(node))
+    (!menu && dom::is(node, dom::HEADINGS) && heads_running_text(node))
         || node
             .walk_descendants()
             .filter(|p| {
@@ -548,8 +548,7 @@ pub(crate) fn is_own_anchor(node: &NodeRef, id: &str) -> bool {
 /// nodes are read, so a heading of one long text node comes whole; `None` for any other
 /// element): what its anchors are compared with.
 fn heading_text(node: &NodeRef) -> Option<String> {
-    dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
-        .then(|| dom::normalized_text_start(node, HEADING_MAX_CHARS))
+    dom::is(node, dom::HEADINGS).then(|| dom::normalized_text_start(node, HEADING_MAX_CHARS))
 }
 
 /// How many of a slug's parts are not among `words` ([`slug_words`]; ASCII case ignored).

@@ -1065,7 +1065,7 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
         if len > POST_AUTHOR_BOX_MAX_CHARS
             || len * 2 >= item_len
             || parent.walk_descendants().any_node(&mut |d| {
-                dom::is(d, HEADINGS)
+                dom::is(d, dom::HEADINGS)
                     || d.as_text().is_some_and(|t| {
                         t.borrow().trim().chars().count() > POST_AUTHOR_BOX_MAX_RUN
                     })
@@ -1110,8 +1110,6 @@ fn head_post(item: &NodeRef, author: NodeRef, mut name: String) {
     line.append(NodeRef::new_text(name));
     item.prepend(line);
 }
-
-const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Whether an element is a post's date: a `<time>`, or an element that says it is one in
 /// microdata ([`POST_DATE_ITEMPROPS`]); and whether its class says so ([`POST_DATE_CLASSES`]).

@@ -47,7 +47,7 @@ pub(super) fn boilerplate_token(
 ) -> Option<&'static str> {
     // A heading's anchor spelled from its own words names its topic (`score::is_own_anchor`).
     // (Headings only are asked for their anchor: no copy of every other node's id.)
-    let own_anchor = dom::is(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+    let own_anchor = dom::is(node, dom::HEADINGS)
         && dom::attr(node, "id").is_some_and(|id| crate::score::is_own_anchor(node, &id));
     let mut m = if own_anchor {
         dom::attr(node, "class").unwrap_or_default()

@@ -207,9 +207,8 @@ fn is_linked_sentence(text: &str) -> bool {
 /// True when `block` is a heading or its title: inside a heading, only a link (MediaWiki's
 /// "[edit]") is a post's action; "Vote", "Share" or "Context" may title a section.
 fn is_heading_title(block: &NodeRef) -> bool {
-    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-    dom::is(block, HEADINGS)
-        || (dom::has_ancestor(block, HEADINGS, None) && link_density(block) < 0.5)
+    dom::is(block, dom::HEADINGS)
+        || (dom::has_ancestor(block, dom::HEADINGS, None) && link_density(block) < 0.5)
 }
 
 /// Pictures a reader shows, which a line's removal never takes with it.

@@ -146,8 +146,7 @@ fn is_line_number(node: &NodeRef) -> bool {
 
 /// Gives every heading of `content` an id: its own, or one made from its text.
 pub(super) fn name_headings(content: &NodeRef) {
-    let headings: Vec<NodeRef> =
-        dom::descendants_named(content, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let headings: Vec<NodeRef> = dom::descendants_named(content, dom::HEADINGS);
     // Ids already in the article; an id made here must differ from each. (A set, and for each
     // base the next number to try: a page of thousands of headings alike, "Reviews", would
     // otherwise try every number against every id, cubic in the headings.)

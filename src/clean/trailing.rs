@@ -96,7 +96,7 @@ pub(super) fn remove_closing_headings(content: &NodeRef, explain: &mut Explain) 
         let Some(h) = last
             .ancestors()
             .take_while(|a| a != content)
-            .find(|a| dom::is(a, &["h1", "h2", "h3", "h4", "h5", "h6"]))
+            .find(|a| dom::is(a, dom::HEADINGS))
         else {
             return;
         };
