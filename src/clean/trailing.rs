@@ -105,8 +105,7 @@ pub(super) fn remove_closing_headings(content: &NodeRef, explain: &mut Explain) 
         {
             return;
         }
-        let text = dom::normalized_text(&h);
-        explain.remove(&h, Rule::ClosingHeading, &|| text.clone());
+        explain.remove(&h, Rule::ClosingHeading, &|| dom::normalized_text(&h));
     }
 }
 
